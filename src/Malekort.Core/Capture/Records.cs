@@ -1,0 +1,198 @@
+using Malekort.Units;
+
+namespace Malekort.Capture;
+
+// The source-neutral model every reader (capture v1, KOSTRA 11F/11CF, Digisos) produces and the
+// indicator engine consumes. Person keys are pseudonymous: a reader that meets a fødselsnummer
+// replaces it before building these records.
+
+/// <summary>Which parts of the data a batch carries. A part it lacks is "not captured", never zero.</summary>
+[Flags]
+public enum CaptureDomains
+{
+    /// <summary>Nothing.</summary>
+    None = 0,
+    /// <summary>Persons (birth dates).</summary>
+    Persons = 1,
+    /// <summary>Payments (utbetalinger) with their benefit-type code list.</summary>
+    Payments = 2,
+    /// <summary>Main livelihood history (viktigste kilde til livsopphold).</summary>
+    Livelihood = 4,
+    /// <summary>Family members.</summary>
+    Family = 8,
+    /// <summary>Cases (saker) with their case-type code list.</summary>
+    Cases = 16,
+    /// <summary>Qualification programme (KVP) participations.</summary>
+    Kvp = 32,
+    /// <summary>Job seeker registrations (Arena).</summary>
+    Jobseekers = 64,
+    /// <summary>Follow-up contacts (Arena).</summary>
+    Followups = 128,
+}
+
+/// <summary>How a source system's benefit or case type is classified (spec "social assistance payment", PL151).</summary>
+public enum BenefitCategory
+{
+    /// <summary>Økonomisk sosialhjelp: counts.</summary>
+    OkonomiskSosialhjelp,
+    /// <summary>Kvalifiseringsstønad: never social assistance.</summary>
+    Kvalifiseringsstonad,
+    /// <summary>Anything else: never counts.</summary>
+    Annet,
+}
+
+/// <summary>A payment's status. Only <see cref="Utbetalt"/> counts.</summary>
+public enum PaymentStatus
+{
+    /// <summary>Paid.</summary>
+    Utbetalt,
+    /// <summary>Planned.</summary>
+    Planlagt,
+    /// <summary>Stopped.</summary>
+    Stoppet,
+    /// <summary>Cancelled.</summary>
+    Annullert,
+}
+
+/// <summary>A family member's relation to the person.</summary>
+public enum FamilyRelation
+{
+    /// <summary>Child.</summary>
+    Barn,
+    /// <summary>Spouse.</summary>
+    Ektefelle,
+    /// <summary>Cohabitant.</summary>
+    Samboer,
+    /// <summary>Other.</summary>
+    Annet,
+}
+
+/// <summary>A job seeker's group in Arena. Only <see cref="Ordinaer"/> counts in B10.</summary>
+public enum JobseekerGroup
+{
+    /// <summary>Ordinary job seeker.</summary>
+    Ordinaer,
+    /// <summary>Any other group.</summary>
+    Annet,
+}
+
+/// <summary>Person sex, KOSTRA codes.</summary>
+public enum Sex
+{
+    /// <summary>1 Mann.</summary>
+    Man = 1,
+    /// <summary>2 Kvinne.</summary>
+    Woman = 2,
+}
+
+/// <summary>Where a batch came from and what it is the truth for.</summary>
+/// <param name="Format">The reader that produced it: <c>malekort-capture/1</c>, <c>kostra-11F</c>, <c>kostra-11CF</c>, <c>digisos</c>.</param>
+/// <param name="SourceSystem">The source system as the batch names it.</param>
+/// <param name="Unit">The municipality or Oslo district.</param>
+/// <param name="PeriodFrom">First day the batch is the full truth for.</param>
+/// <param name="PeriodTo">Last day the batch is the full truth for.</param>
+/// <param name="ExtractedAt">When the source system made the extract; a newer batch supersedes an older one.</param>
+/// <param name="Domains">The parts of the data the batch carries.</param>
+public sealed record BatchHeader(
+    string Format,
+    string SourceSystem,
+    UnitCode Unit,
+    DateOnly PeriodFrom,
+    DateOnly PeriodTo,
+    DateTimeOffset ExtractedAt,
+    CaptureDomains Domains);
+
+/// <summary>A person.</summary>
+public sealed record PersonRecord(string PersonKey, DateOnly BirthDate, Sex? Sex);
+
+/// <summary>A code in a source system's benefit-type or case-type list.</summary>
+public sealed record CodeListEntry(string Code, string Name, BenefitCategory Category);
+
+/// <summary>A payment (utbetaling). <see cref="Category"/> is resolved from the batch's code list at import.</summary>
+public sealed record PaymentRecord(
+    string PaymentId,
+    string PersonKey,
+    string BenefitType,
+    BenefitCategory Category,
+    decimal Amount,
+    PaymentStatus Status,
+    DateOnly? PaymentDate,
+    DateOnly? PeriodFrom,
+    DateOnly? PeriodTo,
+    string? CaseId);
+
+/// <summary>
+/// Main livelihood from <see cref="ValidFrom"/> (KOSTRA VKLO code 1–9, 5 = Sosialhjelp).
+/// <see cref="ValidTo"/> is only set by readers whose source knows when the value stops being known (KOSTRA: the report year).
+/// </summary>
+public sealed record LivelihoodRecord(string PersonKey, DateOnly ValidFrom, DateOnly? ValidTo, int Source);
+
+/// <summary>A family member of a person. <see cref="Approximate"/> marks values derived from a coarser source (KOSTRA BU18).</summary>
+public sealed record FamilyRecord(
+    string PersonKey,
+    string MemberId,
+    FamilyRelation Relation,
+    DateOnly? MemberBirthDate,
+    int? CalculationPercent,
+    bool? ProviderDuty,
+    bool? InHousehold,
+    DateOnly? ValidFrom,
+    DateOnly? ValidTo,
+    bool Approximate = false);
+
+/// <summary>A case (sak). <see cref="Category"/> is resolved from the batch's case-type list at import.</summary>
+public sealed record CaseRecord(
+    string CaseId,
+    string PersonKey,
+    string CaseType,
+    BenefitCategory Category,
+    DateOnly? ReceivedDate,
+    DateOnly? ApprovedDate);
+
+/// <summary>A qualification programme participation.</summary>
+public sealed record KvpRecord(
+    string PersonKey,
+    DateOnly? RegisteredDate,
+    DateOnly? DecisionDate,
+    DateOnly StartDate,
+    DateOnly? EndDate,
+    int? Status,
+    IReadOnlyList<string> SituationAfter);
+
+/// <summary>A job seeker registration.</summary>
+public sealed record JobseekerRecord(string PersonKey, JobseekerGroup Group, DateOnly RegisteredFrom, DateOnly? RegisteredTo);
+
+/// <summary>A follow-up contact with a job seeker.</summary>
+public sealed record FollowupRecord(string PersonKey, DateOnly Date);
+
+/// <summary>
+/// One batch as read and validated: everything it says about its unit and period. Readers produce it;
+/// storage keeps it whole (all-or-nothing); the engine combines batches by the supersession rule.
+/// </summary>
+public sealed record CaptureBatch(
+    BatchHeader Header,
+    string ContentHash,
+    IReadOnlyList<PersonRecord> Persons,
+    IReadOnlyList<CodeListEntry> BenefitTypes,
+    IReadOnlyList<PaymentRecord> Payments,
+    IReadOnlyList<LivelihoodRecord> Livelihood,
+    IReadOnlyList<FamilyRecord> Family,
+    IReadOnlyList<CodeListEntry> CaseTypes,
+    IReadOnlyList<CaseRecord> Cases,
+    IReadOnlyList<KvpRecord> Kvp,
+    IReadOnlyList<JobseekerRecord> Jobseekers,
+    IReadOnlyList<FollowupRecord> Followups)
+{
+    /// <summary>The number of records of each kind, for the import log.</summary>
+    public IReadOnlyDictionary<string, int> Counts() => new Dictionary<string, int>(StringComparer.Ordinal)
+    {
+        ["persons"] = Persons.Count,
+        ["payments"] = Payments.Count,
+        ["livelihood"] = Livelihood.Count,
+        ["family"] = Family.Count,
+        ["cases"] = Cases.Count,
+        ["kvp"] = Kvp.Count,
+        ["jobseekers"] = Jobseekers.Count,
+        ["followups"] = Followups.Count,
+    };
+}

@@ -1,0 +1,134 @@
+using System.Collections.Frozen;
+
+namespace Malekort.Indicators;
+
+/// <summary>Every indicator the product computes, in the order the scorecard shows them (spec <c>indicators.md</c>).</summary>
+public static class IndicatorCatalog
+{
+    private const string Recipients = "Personer med minst én utbetalt utbetaling av økonomisk sosialhjelp for måneden (basert på fra–til-dato)";
+    private const string LongTerm = "utbetalt økonomisk sosialhjelp i minst 6 av de siste 12 månedene (ikke nødvendigvis sammenhengende)";
+    private const string MainLivelihood = "sosialhjelp som viktigste kilde til livsopphold ved utgangen av måneden";
+    private const string Population18To66 = "Personer 18–66 år i kommunen/bydelen per 1. januar (SSB, tabell 07459/10826)";
+    private const string One = "1 (antall)";
+
+    /// <summary>The 14 agreed indicators and the supplementary measures, in scorecard order.</summary>
+    public static IReadOnlyList<IndicatorDefinition> All { get; } =
+    [
+        new("BL151", "Antall mottakere av økonomisk sosialhjelp", Recipients, One,
+            ValueKind.Count, Direction.LowerIsBetter, IndicatorSource.OstfoldPilot),
+        new("BL152", "Antall langtidsmottakere med sosialhjelp som hovedinntektskilde",
+            $"Personer med {LongTerm} og {MainLivelihood}", One,
+            ValueKind.Count, Direction.LowerIsBetter, IndicatorSource.OstfoldPilot),
+        new("BL153", "Antall mottakere under 25 år",
+            "Mottakere i måneden som er 0–24 år ved utgangen av måneden", One,
+            ValueKind.Count, Direction.LowerIsBetter, IndicatorSource.OstfoldPilot),
+        new("BL154", "Antall langtidsmottakere under 25 år med sosialhjelp som hovedinntektskilde",
+            $"Personer under 25 år med {LongTerm} og {MainLivelihood}", One,
+            ValueKind.Count, Direction.LowerIsBetter, IndicatorSource.OstfoldPilot),
+        new("BL166", "Antall langtidsmottakere",
+            $"Mottakere i måneden med {LongTerm}", One,
+            ValueKind.Count, Direction.LowerIsBetter, IndicatorSource.OstfoldPilot),
+        new("BL174", "Langtidsmottakere med sosialhjelp som hovedinntektskilde og forsørgerplikt for barn under 18 år",
+            "Langtidsmottakere med sosialhjelp som hovedinntektskilde (BL152) som er hovedforsørger for barn 0–17 år (beregningsprosent 50 eller mer)", One,
+            ValueKind.Count, Direction.LowerIsBetter, IndicatorSource.OstfoldPilot),
+        new("PL151", "Gjennomsnittlig saksbehandlingstid, økonomisk sosialhjelp",
+            "Sum dager fra søknad mottatt til sak godkjent, for saker om økonomisk sosialhjelp godkjent i måneden",
+            "Antall saker om økonomisk sosialhjelp godkjent i måneden (saker uten mottatt-dato er utelatt)",
+            ValueKind.Mean, Direction.LowerIsBetter, IndicatorSource.OstfoldPilot),
+        new("B51", "Antall deltakere i kvalifiseringsprogrammet",
+            "Personer med iverksettelsesdato før utgangen av måneden og uten avslutning før måneden startet (deltakerstatus tas ikke hensyn til)", One,
+            ValueKind.Count, Direction.HigherIsBetter, IndicatorSource.OstfoldPilot),
+        new("B.101", "Andel som har mottatt økonomisk sosialhjelp",
+            "Mottakere av økonomisk sosialhjelp i måneden (BL151)", Population18To66,
+            ValueKind.Percent, Direction.LowerIsBetter, IndicatorSource.Directorate),
+        new("B.102", "Andel langtidsmottakere med sosialhjelp som viktigste kilde til livsopphold",
+            "Langtidsmottakere med sosialhjelp som viktigste kilde til livsopphold (BL152)", Population18To66,
+            ValueKind.Percent, Direction.LowerIsBetter, IndicatorSource.Directorate),
+        new("B.103", "Andel unge som har mottatt økonomisk sosialhjelp",
+            "Mottakere under 25 år i måneden (BL153; alle under 25, slik direktoratets brev definerer det)",
+            "Personer 18–24 år i kommunen/bydelen per 1. januar (SSB, tabell 07459/10826)",
+            ValueKind.Percent, Direction.LowerIsBetter, IndicatorSource.Directorate),
+        new("B.104", "Andel mottakere med forsørgelsesplikt for barn under 18 år i husholdningen",
+            "Mottakere i måneden som har barn under 18 år som bor i husholdningen og som mottakeren har forsørgelsesplikt for",
+            "Mottakere av økonomisk sosialhjelp i måneden (BL151)",
+            ValueKind.Percent, Direction.LowerIsBetter, IndicatorSource.Directorate),
+        new("B.151", "Antall deltakere i kvalifiseringsprogram ved utgangen av måneden",
+            "Personer i kvalifiseringsprogram på siste dag i måneden", One,
+            ValueKind.Count, Direction.HigherIsBetter, IndicatorSource.Directorate),
+        new("B10", "Andel ordinære arbeidssøkere med oppfølging siste tre måneder",
+            "Ordinære arbeidssøkere registrert ved utgangen av måneden med minst én oppfølging i måneden eller de to foregående",
+            "Ordinære arbeidssøkere registrert ved utgangen av måneden",
+            ValueKind.Percent, Direction.HigherIsBetter, IndicatorSource.State),
+
+        new("FLYT.TILGANG", "Tilgang av mottakere",
+            "Mottakere i måneden som ikke var mottakere i forrige måned", One,
+            ValueKind.Count, Direction.LowerIsBetter, IndicatorSource.Supplementary, IsCore: false),
+        new("FLYT.AVGANG", "Avgang av mottakere",
+            "Mottakere i forrige måned som ikke er mottakere i måneden", One,
+            ValueKind.Count, Direction.HigherIsBetter, IndicatorSource.Supplementary, IsCore: false),
+        new("KVP.SOKNADER", "KVP: søknader registrert",
+            "Søknader om kvalifiseringsprogram registrert i måneden", One,
+            ValueKind.Count, Direction.HigherIsBetter, IndicatorSource.Supplementary, IsCore: false),
+        new("KVP.VEDTAK", "KVP: vedtak om program",
+            "Vedtak om kvalifiseringsprogram fattet i måneden", One,
+            ValueKind.Count, Direction.HigherIsBetter, IndicatorSource.Supplementary, IsCore: false),
+        new("KVP.STARTET", "KVP: deltakere som startet",
+            "Deltakere med iverksettelsesdato i måneden", One,
+            ValueKind.Count, Direction.HigherIsBetter, IndicatorSource.Supplementary, IsCore: false),
+        new("KVP.AVSLUTTET", "KVP: deltakere som avsluttet",
+            "Deltakere med avslutningsdato i måneden", One,
+            ValueKind.Count, Direction.HigherIsBetter, IndicatorSource.Supplementary, IsCore: false),
+        .. KvpSituation.All.Select(s => new IndicatorDefinition(
+            KvpSituation.IndicatorPrefix + s.Code, $"KVP etter avslutning: {s.Name}",
+            $"Deltakere som avsluttet programmet i måneden, med situasjon «{s.Name}» rett etter avslutning",
+            "Deltakere som avsluttet programmet i måneden",
+            ValueKind.Percent, s.Direction, IndicatorSource.Supplementary, IsCore: false)),
+    ];
+
+    /// <summary>The 14 agreed indicators.</summary>
+    public static IReadOnlyList<IndicatorDefinition> Core { get; } = All.Where(d => d.IsCore).ToList();
+
+    private static readonly FrozenDictionary<string, IndicatorDefinition> ByCode = All.ToFrozenDictionary(d => d.Code, StringComparer.Ordinal);
+
+    private static readonly FrozenDictionary<string, int> Positions =
+        All.Select((d, i) => (d.Code, i)).ToFrozenDictionary(x => x.Code, x => x.i, StringComparer.Ordinal);
+
+    /// <summary>The definition with this code.</summary>
+    /// <exception cref="KeyNotFoundException">No indicator has the code.</exception>
+    public static IndicatorDefinition Get(string code) =>
+        ByCode.TryGetValue(code, out var d) ? d : throw new KeyNotFoundException($"Ukjent indikator '{code}'.");
+
+    /// <summary>The definition with this code, if any.</summary>
+    public static IndicatorDefinition? Find(string code) => ByCode.GetValueOrDefault(code);
+
+    /// <summary>The position of the indicator in <see cref="All"/>.</summary>
+    public static int IndexOf(string code) => Positions[code];
+}
+
+/// <summary>A KOSTRA 11CF situation after the programme (AVSL code).</summary>
+/// <param name="Code">The two-digit AVSL code.</param>
+/// <param name="Name">Its Norwegian name.</param>
+/// <param name="Direction">Whether more of it is good.</param>
+public sealed record KvpSituation(string Code, string Name, Direction Direction)
+{
+    /// <summary>Indicator codes for situations are this prefix and the AVSL code.</summary>
+    public const string IndicatorPrefix = "KVP.ETTER.";
+
+    /// <summary>The AVSL codes of KOSTRA 11CF.</summary>
+    public static IReadOnlyList<KvpSituation> All { get; } =
+    [
+        new("01", "ordinært arbeid", Direction.HigherIsBetter),
+        new("11", "arbeid med midlertidig lønnstilskudd", Direction.HigherIsBetter),
+        new("03", "andre statlige arbeidsmarkedstiltak", Direction.HigherIsBetter),
+        new("04", "skole/utdanning", Direction.HigherIsBetter),
+        new("13", "uføretrygd", Direction.LowerIsBetter),
+        new("14", "arbeidsavklaringspenger", Direction.LowerIsBetter),
+        new("15", "sosialhjelp i påvente av uføretrygd/AAP", Direction.LowerIsBetter),
+        new("16", "sosialhjelp uten slik avklaring", Direction.LowerIsBetter),
+        new("10", "annet", Direction.LowerIsBetter),
+        new("17", "ukjent", Direction.LowerIsBetter),
+    ];
+
+    /// <summary>Whether the code is a known AVSL code.</summary>
+    public static bool IsKnown(string code) => All.Any(s => s.Code == code);
+}

@@ -1,0 +1,31 @@
+using Malekort.Periods;
+using Malekort.Population;
+using Malekort.Units;
+
+namespace Malekort.Indicators;
+
+/// <summary>
+/// Computes every indicator for every unit with data, month by month, then sums them into Oslo, offices, counties and
+/// the country. Pure: the same working set, population and registers give the same results.
+/// </summary>
+public sealed class IndicatorEngine(UnitRegister units, OfficeRegister offices)
+{
+    /// <summary>Computes the months in <paramref name="months"/>.</summary>
+    public IndicatorResults Compute(WorkingSet workingSet, PopulationTable population, MonthRange months)
+    {
+        var values = new Dictionary<UnitCode, IndicatorValue[]>();
+        var notes = new List<ComputationNote>();
+        var computed = workingSet.Units.Values
+            .AsParallel()
+            .Select(unit => new UnitComputation(unit, population, months).Run())
+            .ToList();
+        foreach (var (unit, unitValues, unitNotes) in computed)
+        {
+            values[unit] = unitValues;
+            notes.AddRange(unitNotes);
+        }
+        new Aggregation(units, offices, months).AddAggregates(values);
+        notes.Sort((a, b) => (a.Unit.Value, a.Month.Index).CompareTo((b.Unit.Value, b.Month.Index)));
+        return new IndicatorResults(months, values, notes);
+    }
+}

@@ -1,0 +1,66 @@
+using Malekort.Periods;
+using Malekort.Units;
+
+namespace Malekort.Indicators;
+
+/// <summary>A data-quality note from computing: something left out of a value and why.</summary>
+/// <param name="Unit">The municipality or district.</param>
+/// <param name="Month">The month.</param>
+/// <param name="Indicator">The indicator affected.</param>
+/// <param name="Count">How many records were left out.</param>
+/// <param name="Message">Why (nb).</param>
+public sealed record ComputationNote(UnitCode Unit, Month Month, string Indicator, long Count, string Message);
+
+/// <summary>
+/// Every indicator for every unit, office, county and the country over a range of months: the result of one computation.
+/// </summary>
+public sealed class IndicatorResults
+{
+    private readonly Dictionary<UnitCode, IndicatorValue[]> values;
+
+    internal IndicatorResults(MonthRange months, Dictionary<UnitCode, IndicatorValue[]> values, IReadOnlyList<ComputationNote> notes)
+    {
+        Months = months;
+        this.values = values;
+        Notes = notes;
+        Units = OrderForReports(values.Keys);
+    }
+
+    /// <summary>The months computed.</summary>
+    public MonthRange Months { get; }
+
+    /// <summary>
+    /// The units with results: municipalities and districts with data, then the offices, counties and the country they
+    /// make up.
+    /// </summary>
+    public IReadOnlyList<UnitCode> Units { get; }
+
+    /// <summary>What was left out while computing, and why.</summary>
+    public IReadOnlyList<ComputationNote> Notes { get; }
+
+    /// <summary>Whether the unit has results.</summary>
+    public bool Has(UnitCode unit) => values.ContainsKey(unit);
+
+    /// <summary>One value; not captured when the unit or month has no results.</summary>
+    public IndicatorValue Get(UnitCode unit, Month month, string indicator)
+    {
+        var definition = IndicatorCatalog.Get(indicator);
+        if (!Months.Contains(month) || !values.TryGetValue(unit, out var unitValues)) return IndicatorValue.NotCaptured(definition);
+        return unitValues[Slot(month, IndicatorCatalog.IndexOf(indicator))];
+    }
+
+    internal static int IndicatorCount => IndicatorCatalog.All.Count;
+
+    internal int Slot(Month month, int indicator) => (month - Months.First) * IndicatorCount + indicator;
+
+    internal static IReadOnlyList<UnitCode> OrderForReports(IEnumerable<UnitCode> units) => units
+        .OrderBy(u => u.Kind switch
+        {
+            UnitKind.Municipality or UnitKind.District => 0,
+            UnitKind.Office => 1,
+            UnitKind.County => 2,
+            _ => 3,
+        })
+        .ThenBy(u => u.Value, StringComparer.Ordinal)
+        .ToList();
+}

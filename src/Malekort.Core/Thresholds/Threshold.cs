@@ -1,0 +1,61 @@
+using System.Globalization;
+using Malekort.Indicators;
+using Malekort.Units;
+
+namespace Malekort.Thresholds;
+
+/// <summary>The colour of a value on the scorecard.</summary>
+public enum Colour
+{
+    /// <summary>No value: "mangler data".</summary>
+    Grey,
+    /// <summary>A value but no threshold to judge it by.</summary>
+    None,
+    /// <summary>Good.</summary>
+    Green,
+    /// <summary>Watch.</summary>
+    Yellow,
+    /// <summary>Act.</summary>
+    Red,
+}
+
+/// <summary>
+/// Green and red limits for one indicator in one unit (spec "Values, aggregation and display").
+/// Set by the municipality; the directorate's recommended defaults apply until it does.
+/// </summary>
+/// <param name="Unit">The unit (or office) the limits are for; <see cref="UnitCode.Country"/> for the defaults.</param>
+/// <param name="Indicator">The indicator code.</param>
+/// <param name="Direction">Which way is better.</param>
+/// <param name="Green">The green limit.</param>
+/// <param name="Red">The red limit.</param>
+/// <param name="SetBy">Who set it: "direktoratet (anbefalt standard)" or the municipality.</param>
+public sealed record Threshold(UnitCode Unit, string Indicator, Direction Direction, decimal Green, decimal Red, string SetBy)
+{
+    /// <summary>Validates the limits' order.</summary>
+    /// <exception cref="ArgumentException">The limits contradict the direction.</exception>
+    public Threshold Validated()
+    {
+        if (Direction == Direction.HigherIsBetter && Green < Red)
+            throw new ArgumentException($"Når høyere er bedre, må grønn grense ({Green}) være minst rød grense ({Red}).");
+        if (Direction == Direction.LowerIsBetter && Green > Red)
+            throw new ArgumentException($"Når lavere er bedre, må grønn grense ({Green}) være høyst rød grense ({Red}).");
+        return this;
+    }
+
+    /// <summary>
+    /// Higher is better: value ≥ green → green; value &lt; red → red; otherwise yellow.
+    /// Lower is better: value ≤ green → green; value &gt; red → red; otherwise yellow.
+    /// </summary>
+    public Colour Classify(double value)
+    {
+        var v = (decimal)value;
+        return Direction == Direction.HigherIsBetter
+            ? v >= Green ? Colour.Green : v < Red ? Colour.Red : Colour.Yellow
+            : v <= Green ? Colour.Green : v > Red ? Colour.Red : Colour.Yellow;
+    }
+
+    /// <summary>A short Norwegian description, e.g. "grønn ≤ 2,5 · rød &gt; 4".</summary>
+    public string Describe(CultureInfo culture) => Direction == Direction.HigherIsBetter
+        ? string.Create(culture, $"grønn ≥ {Green:0.##} · rød < {Red:0.##}")
+        : string.Create(culture, $"grønn ≤ {Green:0.##} · rød > {Red:0.##}");
+}

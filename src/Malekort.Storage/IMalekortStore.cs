@@ -1,0 +1,104 @@
+using Malekort.Capture;
+using Malekort.DataQuality;
+using Malekort.Population;
+using Malekort.Thresholds;
+using Malekort.Units;
+
+namespace Malekort.Storage;
+
+/// <summary>
+/// The one seam between Målekort and its database. SQLite is the embedded default; PostgreSQL the server.
+/// Every write is one transaction: it lands whole or not at all.
+/// </summary>
+public interface IMalekortStore : IDisposable
+{
+    /// <summary>A human description of the database, without secrets (e.g. "SQLite malekort.db").</summary>
+    string Description { get; }
+
+    /// <summary>Creates or migrates the schema to the current version.</summary>
+    void Migrate();
+
+    /// <summary>
+    /// Stores a validated batch and logs the import, all in one transaction. A batch whose content hash is already
+    /// stored changes nothing and returns <see cref="ImportOutcome.AlreadyImported"/>.
+    /// </summary>
+    ImportOutcome SaveBatch(CaptureBatch batch, ImportLogEntry entry);
+
+    /// <summary>Stores population figures (replacing the same unit and year) and logs the import.</summary>
+    ImportOutcome SavePopulation(IReadOnlyList<PopulationFigure> figures, ImportLogEntry entry);
+
+    /// <summary>Replaces the office register and logs the import.</summary>
+    ImportOutcome SaveOffices(IReadOnlyList<Office> offices, ImportLogEntry entry);
+
+    /// <summary>Logs a rejected import with its findings; nothing else changes.</summary>
+    void LogRejected(ImportLogEntry entry);
+
+    /// <summary>Sets (or replaces) a unit's threshold for an indicator.</summary>
+    void SaveThreshold(Threshold threshold);
+
+    /// <summary>Removes a unit's own threshold so the default applies again.</summary>
+    void DeleteThreshold(UnitCode unit, string indicator);
+
+    /// <summary>Sets (or replaces) a target.</summary>
+    void SaveTarget(Target target);
+
+    /// <summary>A number that changes whenever stored data changes, so readers know when to reload.</summary>
+    long DataVersion();
+
+    /// <summary>Reads everything the engine and the scorecard need.</summary>
+    StoredState Load();
+
+    /// <summary>The import log, newest first.</summary>
+    IReadOnlyList<ImportLogEntry> ImportLog();
+}
+
+/// <summary>What happened to an import.</summary>
+public enum ImportOutcome
+{
+    /// <summary>Stored.</summary>
+    Imported,
+    /// <summary>The identical content was already stored: nothing changed.</summary>
+    AlreadyImported,
+    /// <summary>Rejected with findings: nothing changed.</summary>
+    Rejected,
+}
+
+/// <summary>One import as logged: what, when, which unit and period, how many records, and every finding.</summary>
+/// <param name="Source">The file or folder name as given.</param>
+/// <param name="Format">The format recognised (e.g. <c>malekort-capture/1</c>, <c>ssb-07459-csv</c>).</param>
+/// <param name="ImportedAt">When (from the injected clock).</param>
+/// <param name="Outcome">What happened.</param>
+/// <param name="Unit">The unit, for batches.</param>
+/// <param name="PeriodFrom">The period's first day, for batches.</param>
+/// <param name="PeriodTo">The period's last day, for batches.</param>
+/// <param name="ContentHash">SHA-256 of the content, hex.</param>
+/// <param name="Counts">Records by kind.</param>
+/// <param name="Findings">Every finding (warnings for stored imports; errors for rejected ones).</param>
+public sealed record ImportLogEntry(
+    string Source,
+    string Format,
+    DateTimeOffset ImportedAt,
+    ImportOutcome Outcome,
+    UnitCode? Unit,
+    DateOnly? PeriodFrom,
+    DateOnly? PeriodTo,
+    string ContentHash,
+    IReadOnlyDictionary<string, int> Counts,
+    IReadOnlyList<Finding> Findings)
+{
+    /// <summary>The entry's id in the store; 0 before it is stored.</summary>
+    public long Id { get; init; }
+}
+
+/// <summary>Everything stored that the engine and the scorecard read.</summary>
+/// <param name="WorkingSet">The captured data, compact.</param>
+/// <param name="Population">SSB population figures.</param>
+/// <param name="Offices">The office register.</param>
+/// <param name="Thresholds">The units' own thresholds, with the defaults behind them.</param>
+/// <param name="Targets">Targets (måltall).</param>
+public sealed record StoredState(
+    Malekort.Indicators.WorkingSet WorkingSet,
+    PopulationTable Population,
+    OfficeRegister Offices,
+    ThresholdTable Thresholds,
+    IReadOnlyList<Target> Targets);
