@@ -52,7 +52,7 @@ internal sealed class UnitData(UnitCode unit)
     public const int NoDay = int.MinValue;
     public UnitCode Unit { get; } = unit;
     public List<BatchInfo> Batches { get; } = [];
-    public Dictionary<string, int> PersonIndex { get; } = new(StringComparer.Ordinal);
+    public Dictionary<long, int> PersonIndex { get; } = [];
     /// <summary>Birth day per person, and the batch that said so (the newest extract wins); -1 when no batch did.</summary>
     public List<(int BirthDay, int Batch)> Births { get; } = [];
     public int PersonCount => PersonIndex.Count;
@@ -64,7 +64,7 @@ internal sealed class UnitData(UnitCode unit)
     public List<JobseekerRow> Jobseekers { get; } = [];
     public List<FollowupRow> Followups { get; } = [];
 
-    public int Person(string key)
+    public int Person(long key)
     {
         if (!PersonIndex.TryGetValue(key, out var index))
         {

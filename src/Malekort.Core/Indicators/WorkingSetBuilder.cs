@@ -11,6 +11,7 @@ public sealed class WorkingSetBuilder
 {
     private readonly Dictionary<UnitCode, UnitData> units = [];
     private readonly List<(UnitData Unit, BatchInfo Batch)> batches = [];
+    private readonly Dictionary<(UnitCode, string), long> personIds = [];
 
     /// <summary>Adds a batch and returns the handle its rows are added with.</summary>
     /// <exception cref="ArgumentException">The batch's unit is not a municipality or district.</exception>
@@ -24,58 +25,64 @@ public sealed class WorkingSetBuilder
         return batches.Count - 1;
     }
 
-    /// <summary>Adds every record of a batch.</summary>
+    /// <summary>Adds every record of a batch; persons are identified by their keys within the batch's unit.</summary>
     public int Add(CaptureBatch batch)
     {
         var b = AddBatch(batch.Header);
-        foreach (var p in batch.Persons) AddPerson(b, p.PersonKey, p.BirthDate);
-        foreach (var p in batch.Payments) AddPayment(b, p.PersonKey, p.Category, p.Status, p.PaymentDate, p.PeriodFrom, p.PeriodTo);
-        foreach (var l in batch.Livelihood) AddLivelihood(b, l.PersonKey, l.ValidFrom, l.ValidTo, l.Source);
+        long Id(string key)
+        {
+            if (!personIds.TryGetValue((batch.Header.Unit, key), out var id))
+                personIds[(batch.Header.Unit, key)] = id = personIds.Count;
+            return id;
+        }
+        foreach (var p in batch.Persons) AddPerson(b, Id(p.PersonKey), p.BirthDate);
+        foreach (var p in batch.Payments) AddPayment(b, Id(p.PersonKey), p.Category, p.Status, p.PaymentDate, p.PeriodFrom, p.PeriodTo);
+        foreach (var l in batch.Livelihood) AddLivelihood(b, Id(l.PersonKey), l.ValidFrom, l.ValidTo, l.Source);
         foreach (var f in batch.Family)
-            AddFamily(b, f.PersonKey, f.Relation, f.MemberBirthDate, f.CalculationPercent, f.ProviderDuty, f.InHousehold, f.ValidFrom, f.ValidTo, f.Approximate);
+            AddFamily(b, Id(f.PersonKey), f.Relation, f.MemberBirthDate, f.CalculationPercent, f.ProviderDuty, f.InHousehold, f.ValidFrom, f.ValidTo, f.Approximate);
         foreach (var c in batch.Cases) AddCase(b, c.Category, c.ReceivedDate, c.ApprovedDate);
-        foreach (var k in batch.Kvp) AddKvp(b, k.PersonKey, k.RegisteredDate, k.DecisionDate, k.StartDate, k.EndDate, k.SituationAfter);
-        foreach (var j in batch.Jobseekers) AddJobseeker(b, j.PersonKey, j.Group, j.RegisteredFrom, j.RegisteredTo);
-        foreach (var f in batch.Followups) AddFollowup(b, f.PersonKey, f.Date);
+        foreach (var k in batch.Kvp) AddKvp(b, Id(k.PersonKey), k.RegisteredDate, k.DecisionDate, k.StartDate, k.EndDate, k.SituationAfter);
+        foreach (var j in batch.Jobseekers) AddJobseeker(b, Id(j.PersonKey), j.Group, j.RegisteredFrom, j.RegisteredTo);
+        foreach (var f in batch.Followups) AddFollowup(b, Id(f.PersonKey), f.Date);
         return b;
     }
 
     /// <summary>Adds a person's birth date.</summary>
-    public void AddPerson(int batch, string personKey, DateOnly birthDate)
+    public void AddPerson(int batch, long person, DateOnly birthDate)
     {
         var (unit, info) = batches[batch];
-        var p = unit.Person(personKey);
+        var p = unit.Person(person);
         unit.Births[p] = unit.Births[p].Batch < 0 || Newer(info, unit.Batches[unit.Births[p].Batch])
             ? (birthDate.DayNumber, info.Index)
             : unit.Births[p];
     }
 
     /// <summary>Adds a payment; only paid social assistance is kept (spec "social assistance payment").</summary>
-    public void AddPayment(int batch, string personKey, BenefitCategory category, PaymentStatus status,
+    public void AddPayment(int batch, long person, BenefitCategory category, PaymentStatus status,
         DateOnly? paymentDate, DateOnly? periodFrom, DateOnly? periodTo)
     {
         if (!IndicatorRules.CountsAsSocialAssistance(category, status)) return;
         var (unit, info) = batches[batch];
         var dating = (paymentDate ?? periodFrom)?.DayNumber ?? UnitData.NoDay;
         var (from, to) = IndicatorRules.PaymentDays(paymentDate, periodFrom, periodTo);
-        unit.Payments.Add(new PaymentRow(info.Index, unit.Person(personKey), dating, from, to));
+        unit.Payments.Add(new PaymentRow(info.Index, unit.Person(person), dating, from, to));
     }
 
     /// <summary>Adds a main-livelihood record.</summary>
-    public void AddLivelihood(int batch, string personKey, DateOnly validFrom, DateOnly? validTo, int source)
+    public void AddLivelihood(int batch, long person, DateOnly validFrom, DateOnly? validTo, int source)
     {
         var (unit, info) = batches[batch];
-        unit.Livelihood.Add(new LivelihoodRow(info.Index, unit.Person(personKey), validFrom.DayNumber, validTo?.DayNumber ?? int.MaxValue, source));
+        unit.Livelihood.Add(new LivelihoodRow(info.Index, unit.Person(person), validFrom.DayNumber, validTo?.DayNumber ?? int.MaxValue, source));
     }
 
     /// <summary>Adds a family member; only children with a birth date can affect an indicator.</summary>
-    public void AddFamily(int batch, string personKey, FamilyRelation relation, DateOnly? memberBirthDate, int? calculationPercent,
+    public void AddFamily(int batch, long person, FamilyRelation relation, DateOnly? memberBirthDate, int? calculationPercent,
         bool? providerDuty, bool? inHousehold, DateOnly? validFrom, DateOnly? validTo, bool approximate)
     {
         if (relation != FamilyRelation.Barn || memberBirthDate is null) return;
         var (unit, info) = batches[batch];
         if (approximate) info.HasApproximateFamily = true;
-        unit.Family.Add(new ChildRow(info.Index, unit.Person(personKey), memberBirthDate.Value.DayNumber,
+        unit.Family.Add(new ChildRow(info.Index, unit.Person(person), memberBirthDate.Value.DayNumber,
             IndicatorRules.IsMainProvider(calculationPercent), IndicatorRules.HasProviderDutyInHousehold(providerDuty, inHousehold),
             validFrom?.DayNumber ?? int.MinValue, validTo?.DayNumber ?? int.MaxValue));
     }
@@ -90,27 +97,27 @@ public sealed class WorkingSetBuilder
     }
 
     /// <summary>Adds a KVP participation.</summary>
-    public void AddKvp(int batch, string personKey, DateOnly? registeredDate, DateOnly? decisionDate, DateOnly startDate, DateOnly? endDate,
+    public void AddKvp(int batch, long person, DateOnly? registeredDate, DateOnly? decisionDate, DateOnly startDate, DateOnly? endDate,
         IReadOnlyList<string> situationAfter)
     {
         var (unit, info) = batches[batch];
-        unit.Kvp.Add(new KvpRow(info.Index, unit.Person(personKey), registeredDate?.DayNumber ?? UnitData.NoDay,
+        unit.Kvp.Add(new KvpRow(info.Index, unit.Person(person), registeredDate?.DayNumber ?? UnitData.NoDay,
             decisionDate?.DayNumber ?? UnitData.NoDay, startDate.DayNumber, endDate?.DayNumber ?? int.MaxValue, [.. situationAfter]));
     }
 
     /// <summary>Adds a job seeker registration; only ordinary job seekers count in B10.</summary>
-    public void AddJobseeker(int batch, string personKey, JobseekerGroup group, DateOnly registeredFrom, DateOnly? registeredTo)
+    public void AddJobseeker(int batch, long person, JobseekerGroup group, DateOnly registeredFrom, DateOnly? registeredTo)
     {
         if (group != JobseekerGroup.Ordinaer) return;
         var (unit, info) = batches[batch];
-        unit.Jobseekers.Add(new JobseekerRow(info.Index, unit.Person(personKey), registeredFrom.DayNumber, registeredTo?.DayNumber ?? int.MaxValue));
+        unit.Jobseekers.Add(new JobseekerRow(info.Index, unit.Person(person), registeredFrom.DayNumber, registeredTo?.DayNumber ?? int.MaxValue));
     }
 
     /// <summary>Adds a follow-up contact.</summary>
-    public void AddFollowup(int batch, string personKey, DateOnly date)
+    public void AddFollowup(int batch, long person, DateOnly date)
     {
         var (unit, info) = batches[batch];
-        unit.Followups.Add(new FollowupRow(info.Index, unit.Person(personKey), date.DayNumber));
+        unit.Followups.Add(new FollowupRow(info.Index, unit.Person(person), date.DayNumber));
     }
 
     /// <summary>Ranks each unit's batches by extract time and returns the working set.</summary>

@@ -1,0 +1,474 @@
+using System.Data;
+using System.Data.Common;
+using System.Globalization;
+using System.Text.Json;
+using Malekort.Capture;
+using Malekort.DataQuality;
+using Malekort.Indicators;
+using Malekort.Periods;
+using Malekort.Population;
+using Malekort.Thresholds;
+using Malekort.Units;
+
+namespace Malekort.Storage;
+
+/// <summary>
+/// The storage logic both databases share: the SQL here runs unchanged on SQLite and PostgreSQL. A dialect supplies
+/// connections, its key type and its fastest bulk load.
+/// </summary>
+public abstract class SqlStore(TimeProvider clock) : IMalekortStore
+{
+    private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
+
+    /// <inheritdoc />
+    public abstract string Description { get; }
+
+    /// <summary>The auto-numbered primary key column type.</summary>
+    private protected abstract string IdColumn { get; }
+
+    /// <summary>Opens a connection, ready to use.</summary>
+    private protected abstract DbConnection Open();
+
+    /// <summary>A bulk writer for the table's columns inside the transaction.</summary>
+    private protected abstract RowWriter BeginRows(DbConnection connection, DbTransaction transaction, string table, params string[] columns);
+
+    /// <summary>Serialises writers per unit where the database needs it; SQLite serialises every writer anyway.</summary>
+    private protected virtual void LockUnit(DbConnection connection, DbTransaction transaction, UnitCode unit)
+    {
+    }
+
+    /// <inheritdoc />
+    public void Migrate()
+    {
+        using var connection = Open();
+        Migrator.Apply(connection, IdColumn, clock);
+    }
+
+    /// <inheritdoc />
+    public ImportOutcome SaveBatch(CaptureBatch batch, ImportLogEntry entry)
+    {
+        using var connection = Open();
+        using var transaction = connection.BeginTransaction(IsolationLevel.Serializable);
+        LockUnit(connection, transaction, batch.Header.Unit);
+        if (Scalar(connection, transaction, "SELECT COUNT(*) FROM batches WHERE content_hash = @p0", batch.ContentHash) > 0)
+        {
+            transaction.Rollback();
+            return ImportOutcome.AlreadyImported;
+        }
+        var importId = InsertLog(connection, transaction, entry with { Outcome = ImportOutcome.Imported });
+        var h = batch.Header;
+        var batchId = Scalar(connection, transaction,
+            "INSERT INTO batches (import_id, content_hash, format, source_system, unit, period_from, period_to, extracted_at, domains) " +
+            "VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8) RETURNING id",
+            importId, batch.ContentHash, h.Format, h.SourceSystem, h.Unit.Value, CalendarDates.ToInt(h.PeriodFrom),
+            CalendarDates.ToInt(h.PeriodTo), h.ExtractedAt.ToString("O", Invariant), (long)h.Domains);
+        var people = PersonIds(connection, transaction, h.Unit, batch);
+        WriteRecords(connection, transaction, batchId, batch, people);
+        BumpVersion(connection, transaction);
+        transaction.Commit();
+        return ImportOutcome.Imported;
+    }
+
+    private Dictionary<string, long> PersonIds(DbConnection connection, DbTransaction transaction, UnitCode unit, CaptureBatch batch)
+    {
+        var keys = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var p in batch.Persons) keys.Add(p.PersonKey);
+        foreach (var p in batch.Payments) keys.Add(p.PersonKey);
+        foreach (var p in batch.Livelihood) keys.Add(p.PersonKey);
+        foreach (var p in batch.Family) keys.Add(p.PersonKey);
+        foreach (var p in batch.Cases) keys.Add(p.PersonKey);
+        foreach (var p in batch.Kvp) keys.Add(p.PersonKey);
+        foreach (var p in batch.Jobseekers) keys.Add(p.PersonKey);
+        foreach (var p in batch.Followups) keys.Add(p.PersonKey);
+
+        var ids = new Dictionary<string, long>(StringComparer.Ordinal);
+        using (var query = Command(connection, transaction, "SELECT person_key, id FROM people WHERE unit = @p0", unit.Value))
+        using (var reader = query.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                var key = reader.GetString(0);
+                if (keys.Contains(key)) ids[key] = reader.GetInt64(1);
+            }
+        }
+        var missing = keys.Where(k => !ids.ContainsKey(k)).ToList();
+        if (missing.Count == 0) return ids;
+        using (var rows = BeginRows(connection, transaction, "people", "unit", "person_key"))
+        {
+            foreach (var key in missing)
+            {
+                rows.Add(unit.Value);
+                rows.Add(key);
+                rows.EndRow();
+            }
+            rows.Complete();
+        }
+        using (var query = Command(connection, transaction, "SELECT person_key, id FROM people WHERE unit = @p0", unit.Value))
+        using (var reader = query.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                var key = reader.GetString(0);
+                if (keys.Contains(key)) ids[key] = reader.GetInt64(1);
+            }
+        }
+        return ids;
+    }
+
+    private void WriteRecords(DbConnection c, DbTransaction t, long batchId, CaptureBatch batch, Dictionary<string, long> people)
+    {
+        using (var rows = BeginRows(c, t, "persons", "batch_id", "person_id", "birth_date", "sex"))
+        {
+            foreach (var p in batch.Persons)
+            {
+                rows.Add(batchId); rows.Add(people[p.PersonKey]); rows.Add(CalendarDates.ToInt(p.BirthDate)); rows.Add((int?)p.Sex); rows.EndRow();
+            }
+            rows.Complete();
+        }
+        using (var rows = BeginRows(c, t, "code_lists", "batch_id", "list", "code", "name", "category"))
+        {
+            foreach (var (list, entries) in new[] { ("benefit_type", batch.BenefitTypes), ("case_type", batch.CaseTypes) })
+            {
+                foreach (var e in entries)
+                {
+                    rows.Add(batchId); rows.Add(list); rows.Add(e.Code); rows.Add(e.Name); rows.Add(CodeOf(e.Category)); rows.EndRow();
+                }
+            }
+            rows.Complete();
+        }
+        using (var rows = BeginRows(c, t, "payments", "batch_id", "payment_id", "person_id", "benefit_type", "category", "amount_ore", "status",
+                   "payment_date", "period_from", "period_to", "case_id"))
+        {
+            foreach (var p in batch.Payments)
+            {
+                rows.Add(batchId); rows.Add(p.PaymentId); rows.Add(people[p.PersonKey]); rows.Add(p.BenefitType); rows.Add(CodeOf(p.Category));
+                rows.Add(checked((long)decimal.Round(p.Amount * 100m))); rows.Add(CodeOf(p.Status));
+                rows.Add(CalendarDates.ToInt(p.PaymentDate)); rows.Add(CalendarDates.ToInt(p.PeriodFrom)); rows.Add(CalendarDates.ToInt(p.PeriodTo));
+                rows.AddNullable(p.CaseId); rows.EndRow();
+            }
+            rows.Complete();
+        }
+        using (var rows = BeginRows(c, t, "livelihood", "batch_id", "person_id", "valid_from", "valid_to", "source"))
+        {
+            foreach (var l in batch.Livelihood)
+            {
+                rows.Add(batchId); rows.Add(people[l.PersonKey]); rows.Add(CalendarDates.ToInt(l.ValidFrom)); rows.Add(CalendarDates.ToInt(l.ValidTo));
+                rows.Add(l.Source); rows.EndRow();
+            }
+            rows.Complete();
+        }
+        using (var rows = BeginRows(c, t, "family", "batch_id", "person_id", "member_id", "relation", "member_birth_date", "calculation_percent",
+                   "provider_duty", "in_household", "valid_from", "valid_to", "approximate"))
+        {
+            foreach (var f in batch.Family)
+            {
+                rows.Add(batchId); rows.Add(people[f.PersonKey]); rows.Add(f.MemberId); rows.Add(CodeOf(f.Relation));
+                rows.Add(CalendarDates.ToInt(f.MemberBirthDate)); rows.Add(f.CalculationPercent); rows.Add(f.ProviderDuty); rows.Add(f.InHousehold);
+                rows.Add(CalendarDates.ToInt(f.ValidFrom)); rows.Add(CalendarDates.ToInt(f.ValidTo)); rows.Add(f.Approximate ? 1L : 0L); rows.EndRow();
+            }
+            rows.Complete();
+        }
+        using (var rows = BeginRows(c, t, "cases", "batch_id", "case_id", "person_id", "case_type", "category", "received_date", "approved_date"))
+        {
+            foreach (var k in batch.Cases)
+            {
+                rows.Add(batchId); rows.Add(k.CaseId); rows.Add(people[k.PersonKey]); rows.Add(k.CaseType); rows.Add(CodeOf(k.Category));
+                rows.Add(CalendarDates.ToInt(k.ReceivedDate)); rows.Add(CalendarDates.ToInt(k.ApprovedDate)); rows.EndRow();
+            }
+            rows.Complete();
+        }
+        using (var rows = BeginRows(c, t, "kvp", "batch_id", "person_id", "registered_date", "decision_date", "start_date", "end_date", "status", "situation_after"))
+        {
+            foreach (var k in batch.Kvp)
+            {
+                rows.Add(batchId); rows.Add(people[k.PersonKey]); rows.Add(CalendarDates.ToInt(k.RegisteredDate)); rows.Add(CalendarDates.ToInt(k.DecisionDate));
+                rows.Add(CalendarDates.ToInt(k.StartDate)); rows.Add(CalendarDates.ToInt(k.EndDate)); rows.Add(k.Status);
+                rows.Add(string.Join('|', k.SituationAfter)); rows.EndRow();
+            }
+            rows.Complete();
+        }
+        using (var rows = BeginRows(c, t, "jobseekers", "batch_id", "person_id", "grp", "registered_from", "registered_to"))
+        {
+            foreach (var j in batch.Jobseekers)
+            {
+                rows.Add(batchId); rows.Add(people[j.PersonKey]); rows.Add(CodeOf(j.Group)); rows.Add(CalendarDates.ToInt(j.RegisteredFrom));
+                rows.Add(CalendarDates.ToInt(j.RegisteredTo)); rows.EndRow();
+            }
+            rows.Complete();
+        }
+        using (var rows = BeginRows(c, t, "followups", "batch_id", "person_id", "followup_date"))
+        {
+            foreach (var f in batch.Followups)
+            {
+                rows.Add(batchId); rows.Add(people[f.PersonKey]); rows.Add(CalendarDates.ToInt(f.Date)); rows.EndRow();
+            }
+            rows.Complete();
+        }
+    }
+
+    /// <inheritdoc />
+    public ImportOutcome SavePopulation(IReadOnlyList<PopulationFigure> figures, ImportLogEntry entry)
+    {
+        using var connection = Open();
+        using var transaction = connection.BeginTransaction();
+        var importId = InsertLog(connection, transaction, entry with { Outcome = ImportOutcome.Imported });
+        foreach (var f in figures)
+        {
+            Execute(connection, transaction,
+                "INSERT INTO population (unit, year, aged_18_66, aged_18_24, total, source, import_id) VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6) " +
+                "ON CONFLICT (unit, year) DO UPDATE SET aged_18_66 = excluded.aged_18_66, aged_18_24 = excluded.aged_18_24, " +
+                "total = excluded.total, source = excluded.source, import_id = excluded.import_id",
+                f.Unit.Value, f.Year, f.Aged18To66, f.Aged18To24, f.Total, f.Source, importId);
+        }
+        BumpVersion(connection, transaction);
+        transaction.Commit();
+        return ImportOutcome.Imported;
+    }
+
+    /// <inheritdoc />
+    public ImportOutcome SaveOffices(IReadOnlyList<Office> offices, ImportLogEntry entry)
+    {
+        using var connection = Open();
+        using var transaction = connection.BeginTransaction();
+        InsertLog(connection, transaction, entry with { Outcome = ImportOutcome.Imported });
+        Execute(connection, transaction, "DELETE FROM office_units");
+        Execute(connection, transaction, "DELETE FROM offices");
+        foreach (var office in offices)
+        {
+            Execute(connection, transaction, "INSERT INTO offices (office_number, name) VALUES (@p0, @p1)", office.Number, office.Name);
+            foreach (var unit in office.Units)
+                Execute(connection, transaction, "INSERT INTO office_units (unit, office_number) VALUES (@p0, @p1)", unit.Value, office.Number);
+        }
+        BumpVersion(connection, transaction);
+        transaction.Commit();
+        return ImportOutcome.Imported;
+    }
+
+    /// <inheritdoc />
+    public void LogRejected(ImportLogEntry entry)
+    {
+        using var connection = Open();
+        using var transaction = connection.BeginTransaction();
+        InsertLog(connection, transaction, entry with { Outcome = ImportOutcome.Rejected });
+        BumpVersion(connection, transaction);
+        transaction.Commit();
+    }
+
+    /// <inheritdoc />
+    public void SaveThreshold(Threshold threshold)
+    {
+        threshold.Validated();
+        using var connection = Open();
+        using var transaction = connection.BeginTransaction();
+        Execute(connection, transaction,
+            "INSERT INTO thresholds (unit, indicator, direction, green, red, set_by) VALUES (@p0, @p1, @p2, @p3, @p4, @p5) " +
+            "ON CONFLICT (unit, indicator) DO UPDATE SET direction = excluded.direction, green = excluded.green, red = excluded.red, set_by = excluded.set_by",
+            threshold.Unit.Value, threshold.Indicator, threshold.Direction.ToString(), threshold.Green.ToString(Invariant),
+            threshold.Red.ToString(Invariant), threshold.SetBy);
+        BumpVersion(connection, transaction);
+        transaction.Commit();
+    }
+
+    /// <inheritdoc />
+    public void DeleteThreshold(UnitCode unit, string indicator)
+    {
+        using var connection = Open();
+        using var transaction = connection.BeginTransaction();
+        Execute(connection, transaction, "DELETE FROM thresholds WHERE unit = @p0 AND indicator = @p1", unit.Value, indicator);
+        BumpVersion(connection, transaction);
+        transaction.Commit();
+    }
+
+    /// <inheritdoc />
+    public void SaveTarget(Target target)
+    {
+        using var connection = Open();
+        using var transaction = connection.BeginTransaction();
+        Execute(connection, transaction,
+            "INSERT INTO targets (unit, indicator, month, value) VALUES (@p0, @p1, @p2, @p3) " +
+            "ON CONFLICT (unit, indicator, month) DO UPDATE SET value = excluded.value",
+            target.Unit.Value, target.Indicator, target.Month.ToString(), target.Value.ToString(Invariant));
+        BumpVersion(connection, transaction);
+        transaction.Commit();
+    }
+
+    /// <inheritdoc />
+    public long DataVersion()
+    {
+        using var connection = Open();
+        return Scalar(connection, null, "SELECT version FROM data_version WHERE id = 1");
+    }
+
+    /// <inheritdoc />
+    public StoredState Load()
+    {
+        using var connection = Open();
+        using var transaction = connection.BeginTransaction(IsolationLevel.RepeatableRead);
+        var builder = new WorkingSetBuilder();
+        var handles = new Dictionary<long, int>();
+        Read(connection, transaction, "SELECT id, format, source_system, unit, period_from, period_to, extracted_at, domains FROM batches ORDER BY id", r =>
+            handles[r.GetInt64(0)] = builder.AddBatch(new BatchHeader(r.GetString(1), r.GetString(2), UnitCode.Parse(r.GetString(3)),
+                CalendarDates.FromInt(r.GetInt64(4)), CalendarDates.FromInt(r.GetInt64(5)),
+                DateTimeOffset.Parse(r.GetString(6), Invariant, DateTimeStyles.RoundtripKind), (CaptureDomains)r.GetInt64(7))));
+        Read(connection, transaction, "SELECT batch_id, person_id, birth_date FROM persons", r =>
+            builder.AddPerson(handles[r.GetInt64(0)], r.GetInt64(1), CalendarDates.FromInt(r.GetInt64(2))));
+        // Only paid social assistance can affect an indicator: let the database leave the rest.
+        Read(connection, transaction,
+            "SELECT batch_id, person_id, payment_date, period_from, period_to FROM payments " +
+            "WHERE category = 'OKONOMISK_SOSIALHJELP' AND status = 'UTBETALT'", r =>
+            builder.AddPayment(handles[r.GetInt64(0)], r.GetInt64(1), BenefitCategory.OkonomiskSosialhjelp, PaymentStatus.Utbetalt,
+                Date(r, 2), Date(r, 3), Date(r, 4)));
+        Read(connection, transaction, "SELECT batch_id, person_id, valid_from, valid_to, source FROM livelihood", r =>
+            builder.AddLivelihood(handles[r.GetInt64(0)], r.GetInt64(1), CalendarDates.FromInt(r.GetInt64(2)), Date(r, 3), (int)r.GetInt64(4)));
+        Read(connection, transaction,
+            "SELECT batch_id, person_id, member_birth_date, calculation_percent, provider_duty, in_household, valid_from, valid_to, approximate " +
+            "FROM family WHERE relation = 'BARN'", r =>
+            builder.AddFamily(handles[r.GetInt64(0)], r.GetInt64(1), FamilyRelation.Barn, Date(r, 2), Int(r, 3), Bool(r, 4), Bool(r, 5),
+                Date(r, 6), Date(r, 7), r.GetInt64(8) != 0));
+        Read(connection, transaction, "SELECT batch_id, received_date, approved_date FROM cases WHERE category = 'OKONOMISK_SOSIALHJELP'", r =>
+            builder.AddCase(handles[r.GetInt64(0)], BenefitCategory.OkonomiskSosialhjelp, Date(r, 1), Date(r, 2)));
+        Read(connection, transaction, "SELECT batch_id, person_id, registered_date, decision_date, start_date, end_date, situation_after FROM kvp", r =>
+            builder.AddKvp(handles[r.GetInt64(0)], r.GetInt64(1), Date(r, 2), Date(r, 3), CalendarDates.FromInt(r.GetInt64(4)), Date(r, 5),
+                r.GetString(6).Split('|', StringSplitOptions.RemoveEmptyEntries)));
+        Read(connection, transaction, "SELECT batch_id, person_id, registered_from, registered_to FROM jobseekers WHERE grp = 'ORDINAER'", r =>
+            builder.AddJobseeker(handles[r.GetInt64(0)], r.GetInt64(1), JobseekerGroup.Ordinaer, CalendarDates.FromInt(r.GetInt64(2)), Date(r, 3)));
+        Read(connection, transaction, "SELECT batch_id, person_id, followup_date FROM followups", r =>
+            builder.AddFollowup(handles[r.GetInt64(0)], r.GetInt64(1), CalendarDates.FromInt(r.GetInt64(2))));
+
+        var population = new List<PopulationFigure>();
+        Read(connection, transaction, "SELECT unit, year, aged_18_66, aged_18_24, total, source FROM population", r =>
+            population.Add(new PopulationFigure(UnitCode.Parse(r.GetString(0)), (int)r.GetInt64(1), r.GetInt64(2), r.GetInt64(3), r.GetInt64(4), r.GetString(5))));
+        var officeNames = new Dictionary<string, string>(StringComparer.Ordinal);
+        var officeUnits = new Dictionary<string, List<UnitCode>>(StringComparer.Ordinal);
+        Read(connection, transaction, "SELECT office_number, name FROM offices", r =>
+        {
+            officeNames[r.GetString(0)] = r.GetString(1);
+            officeUnits[r.GetString(0)] = [];
+        });
+        Read(connection, transaction, "SELECT office_number, unit FROM office_units ORDER BY unit", r =>
+            officeUnits[r.GetString(0)].Add(UnitCode.Parse(r.GetString(1))));
+        var thresholds = new List<Threshold>();
+        Read(connection, transaction, "SELECT unit, indicator, direction, green, red, set_by FROM thresholds", r =>
+            thresholds.Add(new Threshold(UnitCode.Parse(r.GetString(0)), r.GetString(1), Enum.Parse<Direction>(r.GetString(2)),
+                decimal.Parse(r.GetString(3), Invariant), decimal.Parse(r.GetString(4), Invariant), r.GetString(5))));
+        var targets = new List<Target>();
+        Read(connection, transaction, "SELECT unit, indicator, month, value FROM targets", r =>
+            targets.Add(new Target(UnitCode.Parse(r.GetString(0)), r.GetString(1), Month.Parse(r.GetString(2)), decimal.Parse(r.GetString(3), Invariant))));
+        transaction.Commit();
+
+        return new StoredState(
+            builder.Build(),
+            new PopulationTable(population),
+            new OfficeRegister(officeNames.Select(o => new Office(o.Key, o.Value, officeUnits[o.Key]))),
+            new ThresholdTable(thresholds),
+            targets);
+    }
+
+    /// <inheritdoc />
+    public IReadOnlyList<ImportLogEntry> ImportLog()
+    {
+        using var connection = Open();
+        var findings = new Dictionary<long, List<Finding>>();
+        Read(connection, null, "SELECT import_id, severity, file, line, col, message, rule FROM import_findings ORDER BY import_id, line", r =>
+        {
+            if (!findings.TryGetValue(r.GetInt64(0), out var list)) findings[r.GetInt64(0)] = list = [];
+            list.Add(new Finding(Enum.Parse<Severity>(r.GetString(1)), r.GetString(2), (int)r.GetInt64(3), r.GetString(4), r.GetString(5), r.GetString(6)));
+        });
+        var entries = new List<ImportLogEntry>();
+        Read(connection, null,
+            "SELECT id, source, format, imported_at, outcome, unit, period_from, period_to, content_hash, counts FROM import_log ORDER BY id DESC", r =>
+            entries.Add(new ImportLogEntry(
+                r.GetString(1), r.GetString(2), DateTimeOffset.Parse(r.GetString(3), Invariant, DateTimeStyles.RoundtripKind),
+                Enum.Parse<ImportOutcome>(r.GetString(4)), r.IsDBNull(5) ? null : UnitCode.Parse(r.GetString(5)), Date(r, 6), Date(r, 7),
+                r.GetString(8), JsonSerializer.Deserialize<Dictionary<string, int>>(r.GetString(9)) ?? [],
+                findings.GetValueOrDefault(r.GetInt64(0)) ?? [])
+            { Id = r.GetInt64(0) }));
+        return entries;
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        Dispose(true);
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>Releases the dialect's resources.</summary>
+    protected virtual void Dispose(bool disposing)
+    {
+    }
+
+    private long InsertLog(DbConnection connection, DbTransaction transaction, ImportLogEntry entry)
+    {
+        var id = Scalar(connection, transaction,
+            "INSERT INTO import_log (source, format, imported_at, outcome, unit, period_from, period_to, content_hash, counts) " +
+            "VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8) RETURNING id",
+            entry.Source, entry.Format, entry.ImportedAt.ToString("O", Invariant), entry.Outcome.ToString(), entry.Unit?.Value,
+            CalendarDates.ToInt(entry.PeriodFrom), CalendarDates.ToInt(entry.PeriodTo), entry.ContentHash,
+            JsonSerializer.Serialize(entry.Counts));
+        using var rows = BeginRows(connection, transaction, "import_findings", "import_id", "severity", "file", "line", "col", "rule", "message");
+        foreach (var f in entry.Findings)
+        {
+            rows.Add(id); rows.Add(f.Severity.ToString()); rows.Add(f.File); rows.Add(f.Line); rows.Add(f.Column); rows.Add(f.Rule); rows.Add(f.Message);
+            rows.EndRow();
+        }
+        rows.Complete();
+        return id;
+    }
+
+    private static void BumpVersion(DbConnection connection, DbTransaction transaction) =>
+        Execute(connection, transaction, "UPDATE data_version SET version = version + 1 WHERE id = 1");
+
+    private static string CodeOf(BenefitCategory category) => category switch
+    {
+        BenefitCategory.OkonomiskSosialhjelp => "OKONOMISK_SOSIALHJELP",
+        BenefitCategory.Kvalifiseringsstonad => "KVALIFISERINGSSTONAD",
+        _ => "ANNET",
+    };
+
+    private static string CodeOf(PaymentStatus status) => status.ToString().ToUpperInvariant();
+
+    private static string CodeOf(FamilyRelation relation) => relation.ToString().ToUpperInvariant();
+
+    private static string CodeOf(JobseekerGroup group) => group.ToString().ToUpperInvariant();
+
+    private static DateOnly? Date(DbDataReader r, int i) => r.IsDBNull(i) ? null : CalendarDates.FromInt(r.GetInt64(i));
+
+    private static int? Int(DbDataReader r, int i) => r.IsDBNull(i) ? null : (int)r.GetInt64(i);
+
+    private static bool? Bool(DbDataReader r, int i) => r.IsDBNull(i) ? null : r.GetInt64(i) != 0;
+
+    private protected static DbCommand Command(DbConnection connection, DbTransaction? transaction, string sql, params object?[] parameters)
+    {
+        var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        for (var i = 0; i < parameters.Length; i++)
+        {
+            var p = command.CreateParameter();
+            p.ParameterName = "@p" + i.ToString(Invariant);
+            p.Value = parameters[i] ?? DBNull.Value;
+            command.Parameters.Add(p);
+        }
+        return command;
+    }
+
+    private protected static void Execute(DbConnection connection, DbTransaction? transaction, string sql, params object?[] parameters)
+    {
+        using var command = Command(connection, transaction, sql, parameters);
+        command.ExecuteNonQuery();
+    }
+
+    private protected static long Scalar(DbConnection connection, DbTransaction? transaction, string sql, params object?[] parameters)
+    {
+        using var command = Command(connection, transaction, sql, parameters);
+        return Convert.ToInt64(command.ExecuteScalar(), Invariant);
+    }
+
+    private static void Read(DbConnection connection, DbTransaction? transaction, string sql, Action<DbDataReader> row)
+    {
+        using var command = Command(connection, transaction, sql);
+        using var reader = command.ExecuteReader();
+        while (reader.Read()) row(reader);
+    }
+}
