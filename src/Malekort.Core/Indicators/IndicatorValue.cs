@@ -42,6 +42,8 @@ public readonly record struct IndicatorValue(long? Numerator, long? Denominator,
         int unitsIncluded = 1, int unitsTotal = 1)
     {
         if (definition.Kind == ValueKind.Count) denominator = 1;
+        // A value whose numerator was not captured has no unit contributing to it, as NotCaptured says.
+        if (numerator is null) unitsIncluded = 0;
         return new(numerator, denominator, definition.ValueOf(numerator, denominator), notes, unitsIncluded, unitsTotal);
     }
 }
