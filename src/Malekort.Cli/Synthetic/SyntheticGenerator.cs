@@ -1,0 +1,28 @@
+namespace Malekort.Cli.Synthetic;
+
+/// <summary>
+/// Generates plausible capture format v1 batches for a set of units: the same seed, options and units (in the same
+/// order) give byte-identical output. Each unit gets overlapping yearly extracts (<see cref="BatchPlan"/>).
+/// </summary>
+internal sealed class SyntheticGenerator(SyntheticOptions options)
+{
+    /// <summary>Writes one or more batch folders per unit under <paramref name="outputDirectory"/> and returns their paths.</summary>
+    public IReadOnlyList<string> Write(IEnumerable<SyntheticUnit> units, string outputDirectory)
+    {
+        ArgumentNullException.ThrowIfNull(units);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.Scale);
+        Directory.CreateDirectory(outputDirectory);
+        var plan = BatchPlan.Yearly(options.Months);
+        var allocator = new SyntheticFodselsnummer();
+        var folders = new List<string>();
+        foreach (var unit in units)
+        {
+            if (!unit.Unit.IsCaptureUnit)
+                throw new ArgumentException($"{unit.Unit.Value} er ikke en kommune eller bydel.", nameof(units));
+            var history = UnitSimulation.Run(unit, options);
+            var writer = new BatchWriter(history, new PersonNumbers(allocator, history));
+            foreach (var period in plan) folders.Add(writer.Write(period, outputDirectory));
+        }
+        return folders;
+    }
+}

@@ -1,0 +1,13 @@
+using Malekort.Periods;
+using Malekort.Units;
+
+namespace Malekort.Cli.Synthetic;
+
+/// <summary>A unit to generate data for, sized by its SSB population (persons 18–66 and 18–24).</summary>
+internal sealed record SyntheticUnit(UnitCode Unit, long Aged18To66, long Aged18To24);
+
+/// <summary>
+/// What to generate: the seed, the months the batches cover, and the fraction of the real population to
+/// simulate (<c>0.1</c> gives a tenth of the persons, for quick runs).
+/// </summary>
+internal sealed record SyntheticOptions(int Seed, MonthRange Months, double Scale = 1.0);
