@@ -1,0 +1,146 @@
+using System.Buffers.Binary;
+using System.IO.Compression;
+using System.Security.Cryptography;
+using System.Text;
+
+namespace Malekort.Import.Capture;
+
+/// <summary>
+/// The files of a batch by their name inside it, read from a folder or a zip (files at the root or inside one top
+/// folder), and the batch's content hash, which does not depend on the container.
+/// </summary>
+internal sealed class BatchFiles
+{
+    private const string MacMetadataFolder = "__MACOSX/";
+    private readonly Dictionary<string, byte[]> files;
+
+    private BatchFiles(Dictionary<string, byte[]> files)
+    {
+        this.files = files;
+        Names = files.Keys.Order(StringComparer.Ordinal).ToArray();
+        ContentHash = Hash(Names, files);
+    }
+
+    /// <summary>The file names, sorted ordinally.</summary>
+    public IReadOnlyList<string> Names { get; }
+
+    /// <summary>
+    /// SHA-256 (lower-case hex) over each file sorted by name: the UTF-8 name, a NUL byte, the byte length as an
+    /// unsigned 64-bit little-endian integer, and the bytes. A folder and a zip of the same files hash equal.
+    /// </summary>
+    public string ContentHash { get; }
+
+    public byte[]? Get(string name) => files.GetValueOrDefault(name);
+
+    public bool Contains(string name) => files.ContainsKey(name);
+
+    /// <summary>Reads the batch at <paramref name="path"/>; <c>null</c> (with a fatal finding) when it cannot be read.</summary>
+    public static BatchFiles? Load(string path, FindingLog log)
+    {
+        var shownName = FindingLog.Shown(Path.GetFileName(Path.TrimEndingDirectorySeparator(path)));
+        try
+        {
+            if (Directory.Exists(path)) return FromFolder(path, log);
+            if (File.Exists(path)) return FromZip(path, shownName, log);
+            log.Fatal(shownName, 0, "Finner ikke batchen; forventet en mappe eller en zip-fil med batch.json.");
+            return null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            log.Fatal(shownName, 0, $"Batchen kunne ikke leses ({e.GetType().Name}); sjekk at filene finnes og kan leses.");
+            return null;
+        }
+    }
+
+    private static BatchFiles FromFolder(string path, FindingLog log)
+    {
+        var files = new Dictionary<string, byte[]>(StringComparer.Ordinal);
+        foreach (var folder in Directory.EnumerateDirectories(path))
+        {
+            var name = FindingLog.Shown(Path.GetFileName(folder));
+            log.Warning(name, 0, "", $"Mappen {name} i batchen blir ignorert; filene skal ligge direkte i batchmappen.");
+        }
+        foreach (var file in Directory.EnumerateFiles(path))
+        {
+            files[Path.GetFileName(file)] = File.ReadAllBytes(file);
+        }
+        return new BatchFiles(files);
+    }
+
+    private static BatchFiles? FromZip(string path, string zipName, FindingLog log)
+    {
+        try
+        {
+            using var archive = ZipFile.OpenRead(path);
+            var entries = new List<(string Name, ZipArchiveEntry Entry)>();
+            foreach (var entry in archive.Entries)
+            {
+                var name = entry.FullName.Replace('\\', '/');
+                // Folder entries carry no content; __MACOSX/ is metadata the macOS archiver adds, never batch content.
+                if (name.EndsWith('/') || name.StartsWith(MacMetadataFolder, StringComparison.Ordinal)) continue;
+                entries.Add((name, entry));
+            }
+            var prefix = TopFolder(entries.Select(e => e.Name).ToList());
+            var files = new Dictionary<string, byte[]>(StringComparer.Ordinal);
+            foreach (var (fullName, entry) in entries)
+            {
+                var name = fullName[prefix.Length..];
+                if (entry.Length > Array.MaxLength)
+                {
+                    log.Fatal(FindingLog.Shown(name), 0, "Filen er for stor til å leses (over 2 GB).");
+                    return null;
+                }
+                if (files.ContainsKey(name))
+                {
+                    log.Error(FindingLog.Shown(name), 0, "", $"Filen står flere ganger i {zipName}; hver fil kan stå én gang.");
+                    continue;
+                }
+                files[name] = ReadEntry(entry);
+            }
+            return new BatchFiles(files);
+        }
+        catch (InvalidDataException)
+        {
+            log.Fatal(zipName, 0, "Filen er verken en mappe eller en gyldig zip-fil; forventet en batchmappe eller en zip av den.");
+            return null;
+        }
+    }
+
+    /// <summary>"" when batch.json is at the root, else the single top folder holding everything (with its slash).</summary>
+    private static string TopFolder(List<string> names)
+    {
+        if (names.Contains("batch.json", StringComparer.Ordinal) || names.Count == 0) return "";
+        var slash = names[0].IndexOf('/', StringComparison.Ordinal);
+        if (slash <= 0) return "";
+        var top = names[0][..(slash + 1)];
+        foreach (var name in names)
+        {
+            if (!name.StartsWith(top, StringComparison.Ordinal)) return "";
+        }
+        return top;
+    }
+
+    private static byte[] ReadEntry(ZipArchiveEntry entry)
+    {
+        var bytes = new byte[entry.Length];
+        using var stream = entry.Open();
+        stream.ReadExactly(bytes);
+        return bytes;
+    }
+
+    private static string Hash(IReadOnlyList<string> names, Dictionary<string, byte[]> files)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        Span<byte> length = stackalloc byte[sizeof(ulong)];
+        foreach (var name in names)
+        {
+            var bytes = files[name];
+            hash.AppendData(Encoding.UTF8.GetBytes(name));
+            hash.AppendData([0]);
+            BinaryPrimitives.WriteUInt64LittleEndian(length, (ulong)bytes.LongLength);
+            hash.AppendData(length);
+            hash.AppendData(bytes);
+        }
+        return Convert.ToHexStringLower(hash.GetHashAndReset());
+    }
+}

@@ -1,0 +1,41 @@
+using Malekort.Capture;
+
+namespace Malekort.Import.Capture;
+
+/// <summary>benefit_types.csv and case_types.csv: a source system's code list with each code's category.</summary>
+internal static class CodeListFile
+{
+    public static Choices<BenefitCategory> BenefitCategories { get; } = new(
+        ("OKONOMISK_SOSIALHJELP", BenefitCategory.OkonomiskSosialhjelp),
+        ("KVALIFISERINGSSTONAD", BenefitCategory.Kvalifiseringsstonad),
+        ("ANNET", BenefitCategory.Annet));
+
+    public static Choices<BenefitCategory> CaseCategories { get; } = new(
+        ("OKONOMISK_SOSIALHJELP", BenefitCategory.OkonomiskSosialhjelp),
+        ("ANNET", BenefitCategory.Annet));
+
+    public static void Read(BatchContext batch, CodeList list, byte[] content, Choices<BenefitCategory> categories)
+    {
+        string[] columns = ["code", "name", "category"];
+        using var table = CsvTable.Open(list.FileName, content, batch.Log, columns, columns);
+        list.Present = true;
+        if (table is null) return;
+        var (code, name, category) = (table.Column("code"), table.Column("name"), table.Column("category"));
+        var firstLine = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var row in table)
+        {
+            var codeText = row.Text(code, required: true);
+            var nameText = row.Text(name, required: true);
+            var categoryValue = row.Choice(category, required: true, categories);
+            if (codeText is null) continue;
+            if (!list.TryAddCode(codeText))
+            {
+                row.Error(code.Name, $"code {FindingLog.Shown(codeText)} står også på linje {firstLine[codeText]}; hver kode kan stå én gang.");
+                continue;
+            }
+            firstLine[codeText] = row.Line;
+            if (row.Failed || nameText is null || categoryValue is null) continue;
+            list.Complete(new CodeListEntry(codeText, nameText, categoryValue.Value));
+        }
+    }
+}

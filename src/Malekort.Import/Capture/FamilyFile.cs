@@ -1,0 +1,53 @@
+using Malekort.Capture;
+using Malekort.Import.Pseudonyms;
+
+namespace Malekort.Import.Capture;
+
+/// <summary>family.csv: a person's family members.</summary>
+internal static class FamilyFile
+{
+    private static readonly Choices<FamilyRelation> Relations = new(
+        ("BARN", FamilyRelation.Barn),
+        ("EKTEFELLE", FamilyRelation.Ektefelle),
+        ("SAMBOER", FamilyRelation.Samboer),
+        ("ANNET", FamilyRelation.Annet));
+
+    public static List<FamilyRecord> Read(BatchContext batch, byte[] content)
+    {
+        var records = new List<FamilyRecord>();
+        using var table = batch.Open(CaptureFiles.Family, content, ["member_id", "relation"],
+            ["member_birth_date", "calculation_percent", "provider_duty", "in_household", "valid_from", "valid_to"]);
+        if (table is null) return records;
+        var person = batch.Persons.Resolve(table);
+        var memberId = table.Column("member_id");
+        var relation = table.Column("relation");
+        var memberBirthDate = table.Column("member_birth_date");
+        var calculationPercent = table.Column("calculation_percent");
+        var providerDuty = table.Column("provider_duty");
+        var inHousehold = table.Column("in_household");
+        var validFrom = table.Column("valid_from");
+        var validTo = table.Column("valid_to");
+        foreach (var row in table)
+        {
+            var key = person.Reference(row);
+            string? member = null;
+            if (row.HasValue(memberId, required: true))
+            {
+                // member_id should be pseudonymous; a fødselsnummer put there anyway is replaced, never stored.
+                var text = row[memberId];
+                member = Fodselsnummer.IsValid(text) ? batch.Persons.Pseudonyms.Of(text) : text.ToString();
+            }
+            var kind = row.Choice(relation, required: true, Relations);
+            var born = row.Date(memberBirthDate, required: kind == FamilyRelation.Barn);
+            var percent = row.Integer(calculationPercent, required: false, 0, 100);
+            var duty = row.Boolean(providerDuty, required: false);
+            var household = row.Boolean(inHousehold, required: false);
+            var from = row.Date(validFrom, required: false);
+            var to = row.Date(validTo, required: false);
+            row.InOrder(validFrom, from, validTo, to);
+            if (row.Failed || key is null || member is null || kind is null) continue;
+            records.Add(new FamilyRecord(key, member, kind.Value, born, percent, duty, household, from, to));
+        }
+        return records;
+    }
+}

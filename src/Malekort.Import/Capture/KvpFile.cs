@@ -1,0 +1,75 @@
+using Malekort.Capture;
+using Malekort.Indicators;
+
+namespace Malekort.Import.Capture;
+
+/// <summary>kvp.csv: qualification programme participations (KOSTRA 11CF codes).</summary>
+internal static class KvpFile
+{
+    public static List<KvpRecord> Read(BatchContext batch, byte[] content)
+    {
+        var records = new List<KvpRecord>();
+        using var table = batch.Open(CaptureFiles.Kvp, content, ["start_date"],
+            ["registered_date", "decision_date", "end_date", "status", "situation_after"]);
+        if (table is null) return records;
+        var person = batch.Persons.Resolve(table);
+        var registeredDate = table.Column("registered_date");
+        var decisionDate = table.Column("decision_date");
+        var startDate = table.Column("start_date");
+        var endDate = table.Column("end_date");
+        var status = table.Column("status");
+        var situationAfter = table.Column("situation_after");
+        foreach (var row in table)
+        {
+            var key = person.Reference(row);
+            var registered = row.Date(registeredDate, required: false);
+            var decided = row.Date(decisionDate, required: false);
+            var started = row.Date(startDate, required: true);
+            var ended = row.Date(endDate, required: false);
+            // The dates in the order a participation runs: registered, decided, started, ended.
+            InOrder(row, (registeredDate, registered), (decisionDate, decided), (startDate, started), (endDate, ended));
+            var statusCode = row.Integer(status, required: false, 1, 7);
+            var situations = Situations(row, situationAfter);
+            if (row.Failed || key is null || started is null) continue;
+            records.Add(new KvpRecord(key, registered, decided, started.Value, ended, statusCode, situations));
+        }
+        return records;
+    }
+
+    private static void InOrder(in CsvRow row, params ReadOnlySpan<(CsvColumn Column, DateOnly? Date)> dates)
+    {
+        (CsvColumn Column, DateOnly? Date)? previous = null;
+        foreach (var current in dates)
+        {
+            if (current.Date is null) continue;
+            if (previous is { } before) row.InOrder(before.Column, before.Date, current.Column, current.Date);
+            previous = current;
+        }
+    }
+
+    /// <summary>The AVSL codes separated by <c>|</c>; each must be a known one. The shared code strings are reused.</summary>
+    private static string[] Situations(in CsvRow row, CsvColumn column)
+    {
+        if (!row.HasValue(column, required: false)) return [];
+        var text = row[column];
+        var codes = new List<string>(2);
+        foreach (var range in text.Split('|'))
+        {
+            var part = text[range];
+            var known = Known(part);
+            if (known is null)
+                row.Error(column.Name, $"situation_after {FindingLog.Shown(part)} er ikke en kjent AVSL-kode fra KOSTRA 11CF; forventet {string.Join(", ", KvpSituation.All.Select(s => s.Code))}, skilt med |.");
+            else codes.Add(known);
+        }
+        return [.. codes];
+    }
+
+    private static string? Known(ReadOnlySpan<char> code)
+    {
+        foreach (var situation in KvpSituation.All)
+        {
+            if (code.SequenceEqual(situation.Code)) return situation.Code;
+        }
+        return null;
+    }
+}
