@@ -1,0 +1,147 @@
+namespace Malekort.Cli.EndToEnd;
+
+/// <summary>
+/// The hand-computed oracle (<c>Fixtures/oracle</c>, worked out in its HAND-CALCULATION.md): import the batch, the
+/// population and the office register through the real command, and compare <c>malekort indicators</c> with
+/// <c>expected.csv</c> line by line. Broken copies of the batch must be rejected whole, naming file and line.
+/// </summary>
+public sealed class OracleBatchTests : IDisposable
+{
+    private static readonly string Oracle = Path.Combine(AppContext.BaseDirectory, "Fixtures", "oracle");
+    private static readonly string Batch = Path.Combine(Oracle, "batch");
+    private static readonly string Population = Path.Combine(Oracle, "population.csv");
+    private static readonly string Offices = Path.Combine(Oracle, "offices.csv");
+
+    private readonly string work = Directory.CreateTempSubdirectory("malekort-oracle-").FullName;
+
+    private string Db => Path.Combine(work, "malekort.db");
+
+    public void Dispose() => Directory.Delete(work, recursive: true);
+
+    [Fact]
+    public void Indicators_of_the_oracle_batch_equal_the_hand_calculation()
+    {
+        ImportSucceeds(Batch, Population, Offices);
+
+        AssertSameLines(File.ReadAllLines(Path.Combine(Oracle, "expected.csv")), Indicators());
+    }
+
+    [Fact]
+    public void Importing_the_same_batch_a_second_time_leaves_the_output_identical()
+    {
+        ImportSucceeds(Batch, Population, Offices);
+        var first = Indicators();
+
+        ImportSucceeds(Batch);
+
+        AssertSameLines(first, Indicators());
+    }
+
+    [Fact]
+    public void A_batch_missing_a_required_column_is_rejected() =>
+        AssertRejected("payments.csv", 1, lines => lines.Select(DropStatusColumn).ToArray());
+
+    [Fact]
+    public void A_batch_with_an_unknown_benefit_code_is_rejected() =>
+        AssertRejected("payments.csv", 8, lines => Replace(lines, "U007,P02,SH,", "U007,P02,SHX,"));
+
+    [Fact]
+    public void A_batch_with_a_date_that_does_not_exist_is_rejected() =>
+        AssertRejected("payments.csv", 9, lines => Replace(lines, "U008,P02,SH,4500.00,UTBETALT,2024-02-01,", "U008,P02,SH,4500.00,UTBETALT,2024-02-30,"));
+
+    [Fact]
+    public void A_batch_with_a_duplicate_payment_id_is_rejected() =>
+        // Were it accepted, P11 would become a January recipient: the output would change.
+        AssertRejected("payments.csv", 35, lines => [.. lines, "U001,P11,SH,1000.00,UTBETALT,2024-01-05,2024-01-01,2024-01-31,"]);
+
+    [Fact]
+    public void A_batch_with_a_payment_dated_outside_its_period_is_rejected() =>
+        AssertRejected("payments.csv", 35, lines => [.. lines, "U034,P11,SH,1000.00,UTBETALT,2024-04-05,2024-01-01,2024-01-31,"]);
+
+    /// <summary>
+    /// Imports the oracle, then a copy of its batch with one file changed: the import fails, names the file and line,
+    /// and the indicators are exactly what they were.
+    /// </summary>
+    private void AssertRejected(string file, int line, Func<string[], string[]> change)
+    {
+        ImportSucceeds(Batch, Population, Offices);
+        var before = Indicators();
+        var broken = CopyOfBatch();
+        var path = Path.Combine(broken, file);
+        var original = File.ReadAllLines(path);
+        var changed = change(original);
+        Assert.NotEqual(original, changed);
+        File.WriteAllLines(path, changed);
+
+        var (exit, _, error) = Run("import", broken, "--db", Db, "--key", Path.Combine(work, "pseudonym.key"));
+
+        Assert.NotEqual(0, exit);
+        Assert.Contains($"{file}:{line}", error, StringComparison.Ordinal);
+        AssertSameLines(before, Indicators());
+        AssertSameLines(File.ReadAllLines(Path.Combine(Oracle, "expected.csv")), before);
+    }
+
+    private string CopyOfBatch()
+    {
+        var copy = Path.Combine(work, "broken-batch");
+        Directory.CreateDirectory(copy);
+        foreach (var source in Directory.EnumerateFiles(Batch)) File.Copy(source, Path.Combine(copy, Path.GetFileName(source)));
+        return copy;
+    }
+
+    private static string[] Replace(string[] lines, string start, string replacement)
+    {
+        var index = Array.FindIndex(lines, l => l.StartsWith(start, StringComparison.Ordinal));
+        Assert.True(index >= 0, $"the oracle has no line starting {start}");
+        var changed = (string[])lines.Clone();
+        changed[index] = replacement + lines[index][start.Length..];
+        return changed;
+    }
+
+    // payment_id,person_id,benefit_type,amount,status,… : the fifth column goes, in the header and every row.
+    private static string DropStatusColumn(string line)
+    {
+        var cells = line.Split(',').ToList();
+        cells.RemoveAt(4);
+        return string.Join(',', cells);
+    }
+
+    private void ImportSucceeds(params string[] paths)
+    {
+        var (exit, output, error) = Run(["import", .. paths, "--db", Db, "--key", Path.Combine(work, "pseudonym.key")]);
+        Assert.True(exit == 0, $"import failed ({exit}):\n{output}\n{error}");
+    }
+
+    private string[] Indicators()
+    {
+        var (exit, output, error) = Run("indicators", "--month", "2024-01", "--to", "2024-03", "--format", "csv", "--db", Db);
+        Assert.True(exit == 0, $"indicators failed ({exit}):\n{error}");
+        return output.Split('\n').Select(l => l.TrimEnd('\r')).Where(l => l.Length > 0).ToArray();
+    }
+
+    private static (int Exit, string Output, string Error) Run(params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var exit = CliApp.Run(args, output, error, new FixedClock(new DateTimeOffset(2024, 4, 15, 8, 0, 0, TimeSpan.Zero)));
+        return (exit, output.ToString(), error.ToString());
+    }
+
+    /// <summary>Every differing line, numbered, so a reviewer can hold it against HAND-CALCULATION.md.</summary>
+    private static void AssertSameLines(string[] expected, string[] actual)
+    {
+        var differences = new List<string>();
+        for (var i = 0; i < Math.Max(expected.Length, actual.Length); i++)
+        {
+            var e = i < expected.Length ? expected[i] : "(no line)";
+            var a = i < actual.Length ? actual[i] : "(no line)";
+            if (!string.Equals(e, a, StringComparison.Ordinal)) differences.Add($"line {i + 1}: expected «{e}», got «{a}»");
+        }
+        Assert.True(differences.Count == 0, string.Join('\n', differences));
+    }
+
+    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => now;
+    }
+}
