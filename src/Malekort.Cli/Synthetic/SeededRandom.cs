@@ -16,6 +16,11 @@ internal sealed class SeededRandom
         s3 = SplitMix(ref seed);
     }
 
+    private SeededRandom(ulong a, ulong b, ulong c, ulong d) => (s0, s1, s2, s3) = (a, b, c, d);
+
+    /// <summary>A generator in a given state, to compare with the published reference outputs.</summary>
+    public static SeededRandom FromState(ulong a, ulong b, ulong c, ulong d) => new(a, b, c, d);
+
     /// <summary>An independent stream for one named purpose (e.g. a unit code) under a seed.</summary>
     public static SeededRandom For(int seed, string stream)
     {
@@ -97,7 +102,8 @@ internal sealed class SeededRandom
         return weights.Length - 1;
     }
 
-    private static ulong SplitMix(ref ulong state)
+    /// <summary>SplitMix64: the next output, advancing the state.</summary>
+    public static ulong SplitMix(ref ulong state)
     {
         unchecked
         {
