@@ -58,6 +58,16 @@ public sealed class ShownResults
     /// <summary>Whether small counts of the unit are suppressed for this viewer.</summary>
     public bool IsRestricted(UnitCode unit) => plan is not null && !plan.IsOwn(unit);
 
+    /// <summary>
+    /// Whether the indicator's denominator can be suppressed: it counts persons or cases. A count's denominator (1) and a
+    /// population from SSB, which is published, never are.
+    /// </summary>
+    public static bool CanSuppressDenominator(IndicatorDefinition definition)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        return DisclosurePlan.HasCountDenominator(definition);
+    }
+
     /// <summary>One value as the viewer may see it.</summary>
     public IndicatorValue Get(UnitCode unit, Month month, string indicator)
     {

@@ -1,0 +1,59 @@
+using Malekort.Indicators;
+using Malekort.Web.Scorecard;
+using Malekort.Web.State;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace Malekort.Web.Api;
+
+/// <summary><c>GET /api/malekort?enhet=&amp;maned=</c>: every indicator of one unit and month, with its 13-month trend.</summary>
+internal static class ScorecardApi
+{
+    public static IEndpointRouteBuilder MapScorecardApi(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/malekort", (ScorecardState state, string? enhet, string? maned) => Get(state.Current, enhet, maned));
+        return app;
+    }
+
+    private static IResult Get(ScorecardSnapshot snapshot, string? unitText, string? monthText)
+    {
+        if (string.IsNullOrWhiteSpace(unitText)) return ApiProblems.BadParameter("enhet", "Parameteren «enhet» mangler.");
+        if (!QueryParameters.TryUnit("enhet", unitText, out var code, out var error)) return ApiProblems.BadParameter("enhet", error);
+        if (snapshot.Results is not { } results) return ApiProblems.NoData();
+        if (snapshot.Find(code) is not { } unit) return ApiProblems.NotFound(QueryParameters.NoData("enhet", code));
+        var month = unit.LatestMonth;
+        if (!string.IsNullOrWhiteSpace(monthText))
+        {
+            if (!QueryParameters.TryMonth("maned", monthText, out month, out error)) return ApiProblems.BadParameter("maned", error);
+            if (!results.Months.Contains(month)) return ApiProblems.BadParameter("maned", QueryParameters.OutsideMonths("maned", month, results.Months));
+        }
+        var rows = ScorecardModel.Rows(snapshot, results, unit.Code, month, IndicatorCatalog.All);
+        return Results.Ok(new ScorecardJson(UnitsApi.Json(snapshot, unit), month.ToString(), IndicatorDefinition.DefinitionVersion,
+            snapshot.DataVersion, rows.Select(Json).ToList()));
+    }
+
+    private static IndicatorJson Json(IndicatorRow row)
+    {
+        var d = row.Definition;
+        var v = row.Value;
+        return new IndicatorJson(
+            d.Code, d.Name, KindCode(d.Kind), d.IsCore, v.Numerator, v.Denominator, v.Value,
+            Texts.StatusCode(row.Status), Texts.Status(row.Status), row.IsSuppressed,
+            Texts.NoteCodes(v.Notes).Zip(Texts.Notes(v), (code, text) => new NoteJson(code, text)).ToList(),
+            d.Numerator, d.Denominator,
+            row.Threshold is { } t
+                ? new ThresholdJson(t.Direction == Direction.HigherIsBetter ? "higherIsBetter" : "lowerIsBetter", t.Green, t.Red, t.SetBy, Texts.Threshold(t))
+                : null,
+            row.Target is { } target ? new TargetJson(target.Value, row.Attainment) : null,
+            row.Trend.Select(p => new TrendJson(p.Month.ToString(), p.Value.Numerator, p.Value.Denominator, p.Value.Value,
+                p.Value.Notes.HasFlag(ValueNotes.Suppressed))).ToList());
+    }
+
+    internal static string KindCode(ValueKind kind) => kind switch
+    {
+        ValueKind.Count => "count",
+        ValueKind.Percent => "percent",
+        _ => "mean",
+    };
+}

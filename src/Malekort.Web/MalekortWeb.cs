@@ -1,0 +1,87 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using Malekort.Storage;
+using Malekort.Web.Api;
+using Malekort.Web.Assets;
+using Malekort.Web.Scorecard;
+using Malekort.Web.State;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Malekort.Web;
+
+/// <summary>The scorecard server: the Norwegian pages and the JSON API over one store.</summary>
+public static class MalekortWeb
+{
+    /// <summary>
+    /// Builds the server. The scorecard is computed when it starts (before it takes requests) and again, in the
+    /// background, whenever the store's data version changes. The caller starts and disposes the application; the
+    /// store stays the caller's.
+    /// </summary>
+    public static WebApplication Build(MalekortWebOptions options, IMalekortStore store, TimeProvider clock)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(clock);
+
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ApplicationName = typeof(MalekortWeb).Assembly.GetName().Name });
+        builder.WebHost.UseUrls(options.Urls);
+        // Request by request logging is noise on a scorecard; warnings and our own recompute messages are kept.
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        builder.Services.AddSingleton(options);
+        builder.Services.AddSingleton(store);
+        builder.Services.AddSingleton(clock);
+        builder.Services.AddScorecardState();
+        builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>
+        {
+            // Statuses the framework writes itself (404, 405 …) get Norwegian titles; our own problems have theirs.
+            if (context.ProblemDetails.Detail is null) context.ProblemDetails.Title = ApiProblems.TitleOf(context.ProblemDetails.Status ?? 500);
+        });
+        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All));
+
+        var app = builder.Build();
+        app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = WriteError });
+        app.UseStatusCodePages();
+        app.Use(SecurityHeaders);
+        app.MapAssets();
+        app.MapScorecardPages();
+        app.MapUnitsApi();
+        app.MapScorecardApi();
+        app.MapIndicatorsApi();
+        app.MapFallback(NotFound);
+        return app;
+    }
+
+    // Nothing but this server's own pages and style sheets: no scripts, no external requests, no framing.
+    private static Task SecurityHeaders(HttpContext context, Func<Task> next)
+    {
+        var headers = context.Response.Headers;
+        headers.ContentSecurityPolicy = "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+        headers.XContentTypeOptions = "nosniff";
+        headers["Referrer-Policy"] = "no-referrer";
+        return next();
+    }
+
+    private static bool IsApi(HttpContext context) => context.Request.Path.StartsWithSegments("/api", StringComparison.Ordinal);
+
+    private static Task NotFound(HttpContext context)
+    {
+        var result = IsApi(context)
+            ? ApiProblems.NotFound($"Ingen API-adresse heter {context.Request.Path}.")
+            : ScorecardPages.Error(null, StatusCodes.Status404NotFound, $"Siden {context.Request.Path} finnes ikke.");
+        return result.ExecuteAsync(context);
+    }
+
+    private static Task WriteError(HttpContext context)
+    {
+        const string Message = "Noe gikk galt på serveren. Feilen er logget.";
+        var result = IsApi(context)
+            ? Results.Problem(detail: Message, statusCode: StatusCodes.Status500InternalServerError, title: ApiProblems.TitleOf(500))
+            : ScorecardPages.Error(null, StatusCodes.Status500InternalServerError, Message);
+        return result.ExecuteAsync(context);
+    }
+}

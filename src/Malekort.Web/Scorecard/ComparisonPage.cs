@@ -1,0 +1,85 @@
+using System.Globalization;
+using Malekort.Confidentiality;
+using Malekort.Indicators;
+using Malekort.Periods;
+using Malekort.Web.State;
+
+namespace Malekort.Web.Scorecard;
+
+/// <summary>One indicator for every unit with data in one month: value, numerator, denominator and status.</summary>
+internal static class ComparisonPage
+{
+    public static Html Render(ScorecardSnapshot snapshot, ShownResults results, IndicatorDefinition definition, Month month)
+    {
+        var rows = snapshot.Units
+            .Select(u => (Unit: u, Row: ScorecardModel.Row(snapshot, results, u.Code, month, definition)))
+            .Where(x => x.Row.Value.IsCaptured || x.Row.IsSuppressed)
+            .ToList();
+        var largest = rows.Select(r => r.Row.Value.Value ?? 0).DefaultIfEmpty(0).Max();
+        var monthName = NorwegianFormat.Month(month);
+        var table = rows.Count == 0
+            ? Layout.Alert("info", Html.Of($"<p>Ingen enheter har data for {definition.Code} i {monthName}.</p>"))
+            : Html.Of($"""
+                <div class="table-scroll">
+                <table class="aksel-table aksel-table--small">
+                <caption class="aksel-body-short">{definition.Code} {definition.Name}, {monthName}, for alle enheter med data</caption>
+                <thead class="aksel-table__header">
+                <tr class="aksel-table__row">
+                <th scope="col" class="aksel-table__header-cell aksel-label">Enhet</th>
+                <th scope="col" class="aksel-table__header-cell aksel-label number-cell">Verdi</th>
+                <th scope="col" class="aksel-table__header-cell aksel-label number-cell">Teller</th>
+                <th scope="col" class="aksel-table__header-cell aksel-label number-cell">Nevner</th>
+                <th scope="col" class="aksel-table__header-cell aksel-label">Status</th>
+                <th scope="col" class="aksel-table__header-cell aksel-label bar-cell"><span aria-hidden="true">Stolpe</span><span class="aksel-typo--visually-hidden">Verdien som stolpe (samme tall som i Verdi)</span></th>
+                </tr>
+                </thead>
+                <tbody class="aksel-table__body">
+                {rows.Select(r => Row(r.Unit, r.Row, largest, month))}
+                </tbody>
+                </table>
+                </div>
+                """);
+        var content = Html.Of($"""
+            <div>
+            <h1 class="aksel-heading aksel-heading--large">Sammenligning av enheter</h1>
+            <p class="aksel-body-long lead">{definition.Code} {definition.Name} · {monthName}</p>
+            </div>
+            {Picker(snapshot, definition, month)}
+            {table}
+            {(rows.Any(r => r.Row.IsSuppressed) ? Layout.SuppressionLegend() : Html.Empty)}
+            """);
+        return Layout.Page($"Sammenligning: {definition.Code}, {monthName}", Section.Comparison, snapshot, content);
+    }
+
+    private static Html Picker(ScorecardSnapshot snapshot, IndicatorDefinition selected, Month selectedMonth)
+    {
+        var indicators = IndicatorCatalog.All.Select(d => Layout.Option(d.Code, $"{d.Code} {d.Name}", d.Code == selected.Code));
+        var months = snapshot.Months.Select(m => Layout.Option(m.ToString(), NorwegianFormat.Month(m), m == selectedMonth));
+        return Html.Of($"""
+            <form class="picker" method="get" action="/sammenlign" aria-label="Velg indikator og måned">
+            {Layout.Select("indikator", "indikator", "Indikator", Html.Join(indicators))}
+            {Layout.Select("maned", "maned", "Måned", Html.Join(months))}
+            <button type="submit" class="aksel-button" data-variant="primary"><span class="aksel-label">Sammenlign</span></button>
+            </form>
+            """);
+    }
+
+    private static Html Row(UnitChoice unit, IndicatorRow row, double largest, Month month)
+    {
+        var width = row.Value.Value is { } v && largest > 0 ? Math.Max(0, v / largest * 100) : 0;
+        // The width is an invariant number computed here; it is the only markup not encoded.
+        var bar = row.Value.Value is null
+            ? Html.Empty
+            : Html.Trusted($"""<svg width="100%" height="12" aria-hidden="true" focusable="false"><rect class="bar-rect" x="0" y="0" height="12" width="{width.ToString("0.#", CultureInfo.InvariantCulture)}%" fill="currentColor"></rect></svg>""");
+        return Html.Of($"""
+            <tr class="aksel-table__row">
+            <th scope="row" class="aksel-table__header-cell"><a class="aksel-link" href="/malekort?enhet={Uri.EscapeDataString(unit.Code.Value)}&amp;maned={month}">{unit.Name}</a> <span class="subtle">({unit.Code.Value})</span></th>
+            <td class="aksel-table__data-cell number-cell">{Texts.Value(row.Definition, row.Value)}</td>
+            <td class="aksel-table__data-cell number-cell">{Texts.Numerator(row.Definition, row.Value)}</td>
+            <td class="aksel-table__data-cell number-cell">{Texts.Denominator(row.Definition, row.Value)}</td>
+            <td class="aksel-table__data-cell">{Layout.StatusTag(row.Status)}</td>
+            <td class="aksel-table__data-cell bar-cell trend">{bar}</td>
+            </tr>
+            """);
+    }
+}

@@ -1,0 +1,110 @@
+using Malekort.Storage;
+using Malekort.Web.State;
+
+namespace Malekort.Web.Scorecard;
+
+/// <summary>The import log with every finding (file, line, column), and what the engine left out, per unit and month.</summary>
+internal static class DataQualityPage
+{
+    public static Html Render(ScorecardSnapshot snapshot)
+    {
+        var log = snapshot.ImportLog;
+        var notes = snapshot.Results?.Notes ?? [];
+        var importTable = log.Count == 0
+            ? Layout.Alert("info", Html.Of($"<p>Ingen importer er logget ennå.</p>"))
+            : Html.Of($"""
+                <div class="table-scroll">
+                <table class="aksel-table aksel-table--small">
+                <caption class="aksel-body-short">Importlogg, nyeste først</caption>
+                <thead class="aksel-table__header">
+                <tr class="aksel-table__row">
+                <th scope="col" class="aksel-table__header-cell aksel-label">Kilde</th>
+                <th scope="col" class="aksel-table__header-cell aksel-label">Format</th>
+                <th scope="col" class="aksel-table__header-cell aksel-label">Tidspunkt</th>
+                <th scope="col" class="aksel-table__header-cell aksel-label">Enhet</th>
+                <th scope="col" class="aksel-table__header-cell aksel-label">Periode</th>
+                <th scope="col" class="aksel-table__header-cell aksel-label">Utfall</th>
+                <th scope="col" class="aksel-table__header-cell aksel-label">Antall</th>
+                <th scope="col" class="aksel-table__header-cell aksel-label">Funn</th>
+                </tr>
+                </thead>
+                <tbody class="aksel-table__body">
+                {log.Select(e => ImportRow(snapshot, e))}
+                </tbody>
+                </table>
+                </div>
+                """);
+        var notesTable = notes.Count == 0
+            ? Layout.Alert("info", Html.Of($"<p>Beregningen har ingen merknader.</p>"))
+            : Html.Of($"""
+                <div class="table-scroll">
+                <table class="aksel-table aksel-table--small">
+                <caption class="aksel-body-short">Beregningsmerknader per enhet og måned</caption>
+                <thead class="aksel-table__header">
+                <tr class="aksel-table__row">
+                <th scope="col" class="aksel-table__header-cell aksel-label">Enhet</th>
+                <th scope="col" class="aksel-table__header-cell aksel-label">Måned</th>
+                <th scope="col" class="aksel-table__header-cell aksel-label">Indikator</th>
+                <th scope="col" class="aksel-table__header-cell aksel-label number-cell">Antall</th>
+                <th scope="col" class="aksel-table__header-cell aksel-label">Merknad</th>
+                </tr>
+                </thead>
+                <tbody class="aksel-table__body">
+                {notes.Select(n => Html.Of($"""
+                    <tr class="aksel-table__row">
+                    <th scope="row" class="aksel-table__header-cell">{snapshot.NameOf(n.Unit)} <span class="subtle">({n.Unit.Value})</span></th>
+                    <td class="aksel-table__data-cell">{NorwegianFormat.Month(n.Month)}</td>
+                    <td class="aksel-table__data-cell">{n.Indicator}</td>
+                    <td class="aksel-table__data-cell number-cell">{NorwegianFormat.Count(n.Count)}</td>
+                    <td class="aksel-table__data-cell">{n.Message}</td>
+                    </tr>
+                    """))}
+                </tbody>
+                </table>
+                </div>
+                """);
+        var restricted = snapshot.Results?.OwnOffice is not null
+            ? Layout.Alert("info", Html.Of($"<p>Bare importer og merknader for enheter ditt eget NAV-kontor betjener vises.</p>"))
+            : Html.Empty;
+        var content = Html.Of($"""
+            <h1 class="aksel-heading aksel-heading--large">Datakvalitet</h1>
+            {restricted}
+            <section aria-labelledby="importlogg">
+            <h2 id="importlogg" class="aksel-heading aksel-heading--medium">Importlogg</h2>
+            {importTable}
+            </section>
+            <section aria-labelledby="merknader">
+            <h2 id="merknader" class="aksel-heading aksel-heading--medium">Beregningsmerknader</h2>
+            <p class="aksel-body-short subtle">Poster beregningen har utelatt, og hvorfor.</p>
+            {notesTable}
+            </section>
+            """);
+        return Layout.Page("Datakvalitet", Section.DataQuality, snapshot, content);
+    }
+
+    private static Html ImportRow(ScorecardSnapshot snapshot, ImportLogEntry entry)
+    {
+        var unit = entry.Unit is { } u ? Html.Of($"{snapshot.NameOf(u)} ({u.Value})") : Html.Text("–");
+        var period = entry.PeriodFrom is { } from && entry.PeriodTo is { } to
+            ? $"{NorwegianFormat.Date(from)} – {NorwegianFormat.Date(to)}"
+            : "–";
+        var counts = entry.Counts.Count == 0
+            ? Html.Text("–")
+            : Html.Of($"""<ul class="findings">{entry.Counts.Select(c => Html.Of($"<li>{NorwegianFormat.Count(c.Value)} {Texts.CountName(c.Key)}</li>"))}</ul>""");
+        var findings = entry.Findings.Count == 0
+            ? Html.Of($"""<span class="subtle">Ingen</span>""")
+            : Html.Of($"""<ul class="findings">{entry.Findings.Select(f => Html.Of($"<li><strong>{Texts.Severity(f.Severity)}:</strong> {Texts.Finding(f)}</li>"))}</ul>""");
+        return Html.Of($"""
+            <tr class="aksel-table__row">
+            <th scope="row" class="aksel-table__header-cell">{entry.Source}</th>
+            <td class="aksel-table__data-cell">{entry.Format}</td>
+            <td class="aksel-table__data-cell">{NorwegianFormat.Instant(entry.ImportedAt)}</td>
+            <td class="aksel-table__data-cell">{unit}</td>
+            <td class="aksel-table__data-cell">{period}</td>
+            <td class="aksel-table__data-cell">{Texts.Outcome(entry.Outcome)}</td>
+            <td class="aksel-table__data-cell">{counts}</td>
+            <td class="aksel-table__data-cell">{findings}</td>
+            </tr>
+            """);
+    }
+}

@@ -1,0 +1,60 @@
+using System.Globalization;
+using Malekort.Indicators;
+using Malekort.Periods;
+
+namespace Malekort.Web.Scorecard;
+
+/// <summary>
+/// Numbers and dates as a Norwegian reader expects them (nb-NO): <c>1 234</c>, <c>2,3 %</c>, <c>12,4 dager</c>,
+/// <c>desember 2024</c>. The spaces are non-breaking, so a number never wraps away from its unit.
+/// </summary>
+internal static class NorwegianFormat
+{
+    public static CultureInfo Culture { get; } = CultureInfo.GetCultureInfo("nb-NO");
+
+    private const char NoBreakSpace = '\u00A0';
+
+    /// <summary>A whole number with thousands grouped: <c>1 234</c>.</summary>
+    public static string Count(long value) => value.ToString("N0", Culture);
+
+    /// <summary>A per cent with one decimal: <c>2,3 %</c>.</summary>
+    public static string Percent(double value) => value.ToString("N1", Culture) + NoBreakSpace + "%";
+
+    /// <summary>Mean days with one decimal: <c>12,4 dager</c>.</summary>
+    public static string Days(double value) => value.ToString("N1", Culture) + NoBreakSpace + "dager";
+
+    /// <summary>A decimal with at most two decimals: <c>12,5</c>.</summary>
+    public static string Decimal(decimal value) => value.ToString("#,0.##", Culture);
+
+    /// <summary>A value in its indicator's kind.</summary>
+    public static string Value(ValueKind kind, double value) => kind switch
+    {
+        ValueKind.Count => Count((long)Math.Round(value)),
+        ValueKind.Percent => Percent(value),
+        _ => Days(value),
+    };
+
+    /// <summary>A target, which is a decimal in the indicator's own unit.</summary>
+    public static string Target(ValueKind kind, decimal value) => kind switch
+    {
+        ValueKind.Count => Decimal(value),
+        ValueKind.Percent => Decimal(value) + NoBreakSpace + "%",
+        _ => Decimal(value) + NoBreakSpace + "dager",
+    };
+
+    /// <summary>A month in words: <c>desember 2024</c>.</summary>
+    public static string Month(Month month) => month.Start.ToString("MMMM yyyy", Culture);
+
+    /// <summary>A short month for tight places: <c>des. 2024</c>.</summary>
+    public static string ShortMonth(Month month) => month.Start.ToString("MMM yyyy", Culture);
+
+    /// <summary>A calendar date: <c>1. desember 2024</c>.</summary>
+    public static string Date(DateOnly date) => date.ToString("d. MMMM yyyy", Culture);
+
+    /// <summary>An instant in Norwegian time: <c>5. januar 2025 kl. 09.00</c> (Språkrådet's form).</summary>
+    public static string Instant(DateTimeOffset instant)
+    {
+        var local = TimeZoneInfo.ConvertTime(instant, OsloTime.Zone);
+        return local.ToString("d. MMMM yyyy 'kl.' HH.mm", Culture);
+    }
+}

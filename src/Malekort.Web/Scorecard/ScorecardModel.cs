@@ -1,0 +1,79 @@
+using Malekort.Confidentiality;
+using Malekort.Indicators;
+using Malekort.Periods;
+using Malekort.Thresholds;
+using Malekort.Units;
+using Malekort.Web.State;
+
+namespace Malekort.Web.Scorecard;
+
+/// <summary>What a value's tag says: the threshold colour, or why there is none. Colour is never the only signal.</summary>
+internal enum ValueStatus
+{
+    Green,
+    Yellow,
+    Red,
+    NoThreshold,
+    NotCaptured,
+    NoValue,
+    Suppressed,
+}
+
+/// <summary>One month of a trend.</summary>
+internal sealed record TrendPoint(Month Month, IndicatorValue Value);
+
+/// <summary>An indicator for one unit and month, with everything the scorecard and the API show about it.</summary>
+internal sealed record IndicatorRow(
+    IndicatorDefinition Definition,
+    UnitCode Unit,
+    Month Month,
+    IndicatorValue Value,
+    ValueStatus Status,
+    Threshold? Threshold,
+    Target? Target,
+    double? Attainment,
+    IReadOnlyList<TrendPoint> Trend)
+{
+    public bool IsSuppressed => Value.Notes.HasFlag(ValueNotes.Suppressed);
+}
+
+/// <summary>Builds scorecard rows from a snapshot: the one place pages and API read indicator values.</summary>
+internal static class ScorecardModel
+{
+    /// <summary>The trend shows the month and the 12 before it.</summary>
+    public const int TrendMonths = 13;
+
+    public static IndicatorRow Row(ScorecardSnapshot snapshot, ShownResults results, UnitCode unit, Month month, IndicatorDefinition definition)
+    {
+        var value = results.Get(unit, month, definition.Code);
+        var threshold = snapshot.Thresholds.For(unit, definition.Code);
+        var target = snapshot.TargetFor(unit, definition.Code, month);
+        var trend = Enumerable.Range(0, TrendMonths)
+            .Select(i => month.Plus(i - TrendMonths + 1))
+            .Select(m => new TrendPoint(m, results.Get(unit, m, definition.Code)))
+            .ToList();
+        var status = StatusOf(snapshot.Thresholds, unit, definition.Code, value);
+        // Goal attainment and a shown target would give the hidden value back.
+        var attainment = value.Notes.HasFlag(ValueNotes.Suppressed) ? null : target?.Attainment(value.Value);
+        return new IndicatorRow(definition, unit, month, value, status, threshold, target, attainment, trend);
+    }
+
+    public static IReadOnlyList<IndicatorRow> Rows(ScorecardSnapshot snapshot, ShownResults results, UnitCode unit, Month month,
+        IEnumerable<IndicatorDefinition> definitions) =>
+        definitions.Select(d => Row(snapshot, results, unit, month, d)).ToList();
+
+    public static ValueStatus StatusOf(ThresholdTable thresholds, UnitCode unit, string indicator, IndicatorValue value)
+    {
+        if (value.Notes.HasFlag(ValueNotes.Suppressed)) return ValueStatus.Suppressed;
+        if (!value.IsCaptured) return ValueStatus.NotCaptured;
+        if (value.Value is null) return ValueStatus.NoValue;
+        return thresholds.Classify(unit, indicator, value.Value) switch
+        {
+            Colour.Green => ValueStatus.Green,
+            Colour.Yellow => ValueStatus.Yellow,
+            Colour.Red => ValueStatus.Red,
+            Colour.Grey => ValueStatus.NotCaptured,
+            _ => ValueStatus.NoThreshold,
+        };
+    }
+}

@@ -1,0 +1,144 @@
+using Malekort.Confidentiality;
+using Malekort.Indicators;
+using Malekort.Periods;
+using Malekort.Storage;
+using Malekort.Thresholds;
+using Malekort.Units;
+
+namespace Malekort.Web.State;
+
+/// <summary>The groups of the unit picker, in the order shown.</summary>
+internal enum UnitGroup
+{
+    Offices,
+    Municipalities,
+    Districts,
+    Counties,
+    Country,
+}
+
+/// <summary>A unit that has results, as the picker and the API list it.</summary>
+/// <param name="Code">Its code.</param>
+/// <param name="Name">Its Norwegian name.</param>
+/// <param name="Group">Its group in the picker.</param>
+/// <param name="LatestMonth">Its default month: the latest with BL151 captured, else the last computed.</param>
+internal sealed record UnitChoice(UnitCode Code, string Name, UnitGroup Group, Month LatestMonth);
+
+/// <summary>
+/// Everything a request reads, computed once per data version: the stored data, the results as this server may show
+/// them, and look-ups. Immutable, so readers share it without locks and a new one replaces it whole.
+/// </summary>
+internal sealed class ScorecardSnapshot
+{
+    private readonly Dictionary<UnitCode, UnitChoice> unitsByCode;
+    private readonly Dictionary<(UnitCode, string, Month), Target> targets;
+
+    private ScorecardSnapshot(long dataVersion, DateTimeOffset computedAt, StoredState stored, ShownResults? results,
+        IReadOnlyList<ImportLogEntry> importLog, IReadOnlyList<UnitChoice> units)
+    {
+        DataVersion = dataVersion;
+        ComputedAt = computedAt;
+        Stored = stored;
+        Results = results;
+        ImportLog = importLog;
+        Units = units;
+        unitsByCode = units.ToDictionary(u => u.Code);
+        targets = [];
+        foreach (var t in stored.Targets) targets[(t.Unit, t.Indicator, t.Month)] = t;
+    }
+
+    /// <summary>The store's data version this snapshot was computed from.</summary>
+    public long DataVersion { get; }
+
+    /// <summary>When it was computed.</summary>
+    public DateTimeOffset ComputedAt { get; }
+
+    /// <summary>The stored data.</summary>
+    public StoredState Stored { get; }
+
+    /// <summary>The results as shown; null when no data has been captured.</summary>
+    public ShownResults? Results { get; }
+
+    /// <summary>The import log as this server may show it, newest first.</summary>
+    public IReadOnlyList<ImportLogEntry> ImportLog { get; }
+
+    /// <summary>The units with results, grouped and ordered for the picker.</summary>
+    public IReadOnlyList<UnitChoice> Units { get; }
+
+    /// <summary>The months computed, newest first; empty without data.</summary>
+    public IReadOnlyList<Month> Months => Results is null ? [] : Results.Months.Months().Reverse().ToList();
+
+    /// <summary>The unit the scorecard opens on: the first office with results, else the first unit.</summary>
+    public UnitChoice? DefaultUnit => Units.FirstOrDefault();
+
+    /// <summary>The unit, if it has results.</summary>
+    public UnitChoice? Find(UnitCode unit) => unitsByCode.GetValueOrDefault(unit);
+
+    /// <summary>The name of any unit or office.</summary>
+    public string NameOf(UnitCode unit) => unitsByCode.TryGetValue(unit, out var u) ? u.Name : NameIn(Stored.Offices, unit);
+
+    /// <summary>The target for the indicator in the unit and month, if one is set.</summary>
+    public Target? TargetFor(UnitCode unit, string indicator, Month month) => targets.GetValueOrDefault((unit, indicator, month));
+
+    /// <summary>The thresholds in force.</summary>
+    public ThresholdTable Thresholds => Stored.Thresholds;
+
+    /// <summary>Computes a snapshot: the engine over every month with captured data, then what the viewer may see.</summary>
+    public static ScorecardSnapshot Compute(StoredState stored, IReadOnlyList<ImportLogEntry> importLog, long dataVersion,
+        DateTimeOffset now, UnitCode? ownOffice)
+    {
+        var range = MonthsCaptured(stored.WorkingSet);
+        if (range is null) return new ScorecardSnapshot(dataVersion, now, stored, null, importLog, []);
+
+        var results = new IndicatorEngine(UnitRegister.Default, stored.Offices).Compute(stored.WorkingSet, stored.Population, range.Value);
+        var shown = ownOffice is { } office
+            ? ShownResults.ForOffice(results, UnitRegister.Default, stored.Offices, office)
+            : ShownResults.Unrestricted(results);
+        var units = results.Units
+            .Select(u => new UnitChoice(u, NameIn(stored.Offices, u), GroupOf(u), LatestMonthWithRecipients(results, u)))
+            .OrderBy(u => u.Group)
+            .ThenBy(u => u.Code.Value, StringComparer.Ordinal)
+            .ToList();
+        // Outside the own office the import log's record counts and findings are other offices' business.
+        var log = ownOffice is null ? importLog : importLog.Where(e => e.Unit is null || !shown.IsRestricted(e.Unit.Value)).ToList();
+        return new ScorecardSnapshot(dataVersion, now, stored, shown, log, units);
+    }
+
+    /// <summary>From the first batch's first month to the last batch's last month, across every unit.</summary>
+    internal static MonthRange? MonthsCaptured(WorkingSet workingSet)
+    {
+        Month? first = null, last = null;
+        foreach (var unit in workingSet.CaptureUnits)
+        {
+            foreach (var batch in workingSet.BatchesOf(unit))
+            {
+                var (from, to) = (Month.Of(batch.PeriodFrom), Month.Of(batch.PeriodTo));
+                if (first is null || from < first) first = from;
+                if (last is null || to > last) last = to;
+            }
+        }
+        return first is { } f && last is { } l ? new MonthRange(f, l) : null;
+    }
+
+    // The month the scorecard opens on is the latest whose recipients (BL151) were captured: the newest data.
+    private static Month LatestMonthWithRecipients(IndicatorResults results, UnitCode unit)
+    {
+        for (var month = results.Months.Last; month >= results.Months.First; month = month.Plus(-1))
+        {
+            if (results.Get(unit, month, "BL151").IsCaptured) return month;
+        }
+        return results.Months.Last;
+    }
+
+    private static UnitGroup GroupOf(UnitCode unit) => unit.Kind switch
+    {
+        UnitKind.Office => UnitGroup.Offices,
+        UnitKind.Municipality => UnitGroup.Municipalities,
+        UnitKind.District => UnitGroup.Districts,
+        UnitKind.County => UnitGroup.Counties,
+        _ => UnitGroup.Country,
+    };
+
+    private static string NameIn(OfficeRegister offices, UnitCode unit) =>
+        unit.Kind == UnitKind.Office ? offices.Find(unit)?.Name ?? unit.Value : UnitRegister.Default.NameOf(unit);
+}

@@ -1,0 +1,58 @@
+using Malekort.Storage;
+using Microsoft.Extensions.Logging;
+
+namespace Malekort.Web.State;
+
+/// <summary>
+/// Holds the current <see cref="ScorecardSnapshot"/>. Requests only read <see cref="Current"/>: a reference read,
+/// never a lock and never the database. The refresher computes a new snapshot off the request path and swaps it in.
+/// </summary>
+internal sealed partial class ScorecardState(IMalekortStore store, TimeProvider clock, MalekortWebOptions options, ILogger<ScorecardState> logger)
+{
+    private ScorecardSnapshot? current;
+    private long lastFailedVersion = -1;
+
+    /// <summary>The snapshot requests read.</summary>
+    /// <exception cref="InvalidOperationException">Nothing has been computed yet (the server has not started).</exception>
+    public ScorecardSnapshot Current =>
+        Volatile.Read(ref current) ?? throw new InvalidOperationException("Målekortet er ikke beregnet ennå.");
+
+    /// <summary>Loads and computes unconditionally; used at start, where a failure must stop the server.</summary>
+    public void Refresh() => Recompute(store.DataVersion());
+
+    /// <summary>Recomputes when the store's data version has changed; returns whether it did.</summary>
+    public bool RefreshIfChanged()
+    {
+        long version = -1;
+        try
+        {
+            // The version is read before loading: data that changes while loading only causes one more recompute.
+            version = store.DataVersion();
+            if (Volatile.Read(ref current)?.DataVersion == version) return false;
+            Recompute(version);
+            return true;
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // The old snapshot stays in use; log once per version, not once a second.
+            if (Interlocked.Exchange(ref lastFailedVersion, version) != version) LogRefreshFailed(logger, e, version);
+            return false;
+        }
+    }
+
+    private void Recompute(long version)
+    {
+        var started = clock.GetTimestamp();
+        var stored = store.Load();
+        var log = store.ImportLog();
+        var snapshot = ScorecardSnapshot.Compute(stored, log, version, clock.GetUtcNow(), options.OwnOffice);
+        Volatile.Write(ref current, snapshot);
+        LogComputed(logger, version, clock.GetElapsedTime(started).TotalMilliseconds);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Målekortet er beregnet for dataversjon {Version} på {Milliseconds:F0} ms.")]
+    private static partial void LogComputed(ILogger logger, long version, double milliseconds);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Kunne ikke beregne målekortet for dataversjon {Version}; viser forrige beregning.")]
+    private static partial void LogRefreshFailed(ILogger logger, Exception exception, long version);
+}

@@ -1,0 +1,59 @@
+using Malekort.Storage.Sqlite;
+using Malekort.Units;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Malekort.Web;
+
+/// <summary>
+/// The real app on a free loopback port (Kestrel, <c>http://127.0.0.1:0</c>) over a real SQLite store seeded with
+/// <see cref="ScorecardData"/>, in a folder of its own that is deleted afterwards.
+/// </summary>
+public class ScorecardServer : IAsyncLifetime
+{
+    private readonly string folder = Path.Combine(Path.GetTempPath(), "malekort-web-" + Guid.NewGuid().ToString("N"));
+    private WebApplication? app;
+
+    protected virtual UnitCode? OwnOffice => null;
+
+    internal SqliteStore Store { get; private set; } = null!;
+
+    public Uri BaseAddress { get; private set; } = null!;
+
+    public HttpClient Client { get; private set; } = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        Directory.CreateDirectory(folder);
+        Store = new SqliteStore(Path.Combine(folder, "malekort.db"));
+        ScorecardData.Seed(Store);
+        app = MalekortWeb.Build(new MalekortWebOptions { Urls = "http://127.0.0.1:0", OwnOffice = OwnOffice }, Store, TimeProvider.System);
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
+        BaseAddress = new Uri(address);
+        Client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = BaseAddress };
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        if (app is not null)
+        {
+            await app.StopAsync();
+            await app.DisposeAsync();
+        }
+        Store.Dispose();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(folder, recursive: true);
+        GC.SuppressFinalize(this);
+    }
+}
+
+/// <summary>The same app as seen by NAV Sarpsborg: everything outside Sarpsborg is suppressed where small.</summary>
+public sealed class SarpsborgViewServer : ScorecardServer
+{
+    protected override UnitCode? OwnOffice => ScorecardData.NavSarpsborg;
+}
