@@ -81,7 +81,8 @@ internal sealed class TestBatch
         return this;
     }
 
-    public TestBatch Case(string person, string? received, string? approved, BenefitCategory category = BenefitCategory.OkonomiskSosialhjelp)
+    public TestBatch Case(string person, string? received, string? approved,
+        BenefitCategory category = BenefitCategory.OkonomiskSosialhjelp)
     {
         cases.Add(new CaseRecord($"c{cases.Count + 1}", person, category == BenefitCategory.OkonomiskSosialhjelp ? "SOS" : "ANNET",
             category, OptionalD(received), OptionalD(approved)));

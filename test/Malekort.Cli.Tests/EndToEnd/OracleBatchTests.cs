@@ -39,30 +39,34 @@ public sealed class OracleBatchTests : IDisposable
 
     [Fact]
     public void A_batch_missing_a_required_column_is_rejected() =>
-        AssertRejected("payments.csv", 1, lines => lines.Select(DropStatusColumn).ToArray());
+        AssertRejected("payments.csv", 1, "status", lines => lines.Select(DropStatusColumn).ToArray());
 
     [Fact]
     public void A_batch_with_an_unknown_benefit_code_is_rejected() =>
-        AssertRejected("payments.csv", 8, lines => Replace(lines, "U007,P02,SH,", "U007,P02,SHX,"));
+        AssertRejected("payments.csv", 8, "benefit_type", lines => Replace(lines, "U007,P02,SH,", "U007,P02,SHX,"));
 
     [Fact]
     public void A_batch_with_a_date_that_does_not_exist_is_rejected() =>
-        AssertRejected("payments.csv", 9, lines => Replace(lines, "U008,P02,SH,4500.00,UTBETALT,2024-02-01,", "U008,P02,SH,4500.00,UTBETALT,2024-02-30,"));
+        AssertRejected("payments.csv", 9, "payment_date",
+            lines => Replace(lines, "U008,P02,SH,4500.00,UTBETALT,2024-02-01,", "U008,P02,SH,4500.00,UTBETALT,2024-02-30,"));
 
     [Fact]
     public void A_batch_with_a_duplicate_payment_id_is_rejected() =>
         // Were it accepted, P11 would become a January recipient: the output would change.
-        AssertRejected("payments.csv", 35, lines => [.. lines, "U001,P11,SH,1000.00,UTBETALT,2024-01-05,2024-01-01,2024-01-31,"]);
+        AssertRejected("payments.csv", 35, "payment_id",
+            lines => [.. lines, "U001,P11,SH,1000.00,UTBETALT,2024-01-05,2024-01-01,2024-01-31,"]);
 
     [Fact]
     public void A_batch_with_a_payment_dated_outside_its_period_is_rejected() =>
-        AssertRejected("payments.csv", 35, lines => [.. lines, "U034,P11,SH,1000.00,UTBETALT,2024-04-05,2024-01-01,2024-01-31,"]);
+        // Paid after the batch's period ends; were it accepted, P11 would become a January recipient.
+        AssertRejected("payments.csv", 35, "payment_date",
+            lines => [.. lines, "U034,P11,SH,1000.00,UTBETALT,2024-04-05,2024-01-01,2024-01-31,"]);
 
     /// <summary>
-    /// Imports the oracle, then a copy of its batch with one file changed: the import fails, names the file and line,
+    /// Imports the oracle, then a copy of its batch with one file changed: the import fails, names file, line and column,
     /// and the indicators are exactly what they were.
     /// </summary>
-    private void AssertRejected(string file, int line, Func<string[], string[]> change)
+    private void AssertRejected(string file, int line, string column, Func<string[], string[]> change)
     {
         ImportSucceeds(Batch, Population, Offices);
         var before = Indicators();
@@ -76,7 +80,7 @@ public sealed class OracleBatchTests : IDisposable
         var (exit, _, error) = Run("import", broken, "--db", Db, "--key", Path.Combine(work, "pseudonym.key"));
 
         Assert.NotEqual(0, exit);
-        Assert.Contains($"{file}:{line}", error, StringComparison.Ordinal);
+        Assert.Contains($"{file}:{line}: {column}:", error, StringComparison.Ordinal);
         AssertSameLines(before, Indicators());
         AssertSameLines(File.ReadAllLines(Path.Combine(Oracle, "expected.csv")), before);
     }

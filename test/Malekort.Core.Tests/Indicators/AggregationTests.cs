@@ -126,7 +126,9 @@ public sealed class AggregationTests
     [Fact]
     public void An_office_of_districts_sums_its_districts()
     {
-        var offices = new OfficeRegister([new Office("0314", "NAV Gamle Oslo og Grünerløkka", [UnitCode.Parse("030101"), UnitCode.Parse("030102")])]);
+        var offices = new OfficeRegister([
+            new Office("0314", "NAV Gamle Oslo og Grünerløkka", [UnitCode.Parse("030101"), UnitCode.Parse("030102")]),
+        ]);
 
         var r = TestBatch.Compute([Recipients("030101", 2, 0), Recipients("030102", 3, 0)], "2024-01", "2024-01", offices: offices);
 

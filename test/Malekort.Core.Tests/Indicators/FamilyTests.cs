@@ -116,7 +116,8 @@ public sealed class FamilyTests
     [InlineData(FamilyRelation.Annet)]
     public void Only_children_make_a_provider(FamilyRelation relation)
     {
-        var r = Parent().Child("a", "2015-03-01", percent: 100, duty: true, inHousehold: true, relation: relation).Compute("2024-01", "2024-01");
+        var r = Parent().Child("a", "2015-03-01", percent: 100, duty: true, inHousehold: true, relation: relation)
+            .Compute("2024-01", "2024-01");
 
         Assert.Equal(0, r.Count("BL174", "2024-01"));
         Assert.Equal(0, r.Count("B.104", "2024-01"));

@@ -99,7 +99,8 @@ public sealed class RecipientTests
     [Fact]
     public void A_count_has_denominator_one_and_value_equal_to_the_count()
     {
-        var value = new TestBatch().Person("a", "1980-05-05").Paid("a", "2024-01-01", "2024-01-31").Compute("2024-01", "2024-01")["BL151", "2024-01"];
+        var r = new TestBatch().Person("a", "1980-05-05").Paid("a", "2024-01-01", "2024-01-31").Compute("2024-01", "2024-01");
+        var value = r["BL151", "2024-01"];
 
         Assert.Equal(new IndicatorValue(1, 1, 1.0, ValueNotes.None, 1, 1), value);
     }

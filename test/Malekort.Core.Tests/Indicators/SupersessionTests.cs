@@ -42,7 +42,8 @@ public sealed class SupersessionTests
     public void The_older_batch_is_still_the_truth_for_the_days_the_newer_does_not_cover()
     {
         // Dated 31 January, before the newer batch starts, with a period running into February.
-        var older = Older().Person("a", "1980-05-05").Payment("a", paymentDate: "2024-01-31", periodFrom: "2024-01-31", periodTo: "2024-02-15");
+        var older = Older().Person("a", "1980-05-05")
+            .Payment("a", paymentDate: "2024-01-31", periodFrom: "2024-01-31", periodTo: "2024-02-15");
         var newer = Newer().Person("a", "1980-05-05").Person("b", "1990-05-05").Paid("b", "2024-03-01", "2024-03-31");
 
         var r = TestBatch.Compute([older, newer], "2024-01", "2024-03");

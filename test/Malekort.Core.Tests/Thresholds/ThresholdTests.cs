@@ -37,7 +37,9 @@ public sealed class ThresholdTests
     [Fact]
     public void Limits_that_contradict_the_direction_are_rejected()
     {
-        Assert.Throws<ArgumentException>(() => new Threshold(UnitCode.Parse("3107"), "B10", Direction.HigherIsBetter, 60m, 80m, "test").Validated());
-        Assert.Throws<ArgumentException>(() => new Threshold(UnitCode.Parse("3107"), "B.101", Direction.LowerIsBetter, 4m, 2.5m, "test").Validated());
+        var unit = UnitCode.Parse("3107");
+
+        Assert.Throws<ArgumentException>(() => new Threshold(unit, "B10", Direction.HigherIsBetter, 60m, 80m, "test").Validated());
+        Assert.Throws<ArgumentException>(() => new Threshold(unit, "B.101", Direction.LowerIsBetter, 4m, 2.5m, "test").Validated());
     }
 }

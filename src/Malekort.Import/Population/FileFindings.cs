@@ -1,0 +1,26 @@
+using Malekort.DataQuality;
+
+namespace Malekort.Import.Population;
+
+/// <summary>The findings about one file, all carrying its name.</summary>
+internal sealed class FileFindings(string file)
+{
+    private readonly List<Finding> items = [];
+
+    public string File => file;
+
+    public IReadOnlyList<Finding> Items => items;
+
+    public bool Rejects => items.Exists(f => f.Rejects);
+
+    public void Add(Severity severity, int line, string column, string message) =>
+        items.Add(new Finding(severity, file, line, column, message));
+
+    public void Info(int line, string column, string message) => Add(Severity.Info, line, column, message);
+
+    public void Warning(int line, string column, string message) => Add(Severity.Warning, line, column, message);
+
+    public void Error(int line, string column, string message) => Add(Severity.Error, line, column, message);
+
+    public void Fatal(int line, string column, string message) => Add(Severity.Fatal, line, column, message);
+}
