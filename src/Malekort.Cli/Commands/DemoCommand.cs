@@ -1,0 +1,79 @@
+using System.CommandLine;
+using Malekort.Cli.Synthetic;
+using Malekort.Import.Pseudonyms;
+using Malekort.Periods;
+using Malekort.Storage;
+using Malekort.Thresholds;
+using Malekort.Units;
+
+namespace Malekort.Cli.Commands;
+
+/// <summary>
+/// <c>malekort demo</c>: generates the seeded demo data (the Østfold pilot offices and NAV Alna), imports it through the same
+/// importer a real extract goes through, and serves the scorecard. Running it again imports nothing new.
+/// </summary>
+internal static class DemoCommand
+{
+    public const string DefaultDatabase = "malekort-demo.db";
+
+    public static Command Create(CliContext context)
+    {
+        var db = new Option<string>("--db") { Description = $"Databasen (standard {DefaultDatabase}).", DefaultValueFactory = _ => DefaultDatabase };
+        var output = new Option<string>("--out") { Description = "Mappen demodataene skrives til.", DefaultValueFactory = _ => Path.Combine(".malekort", "demo-data") };
+        var urls = ServeCommand.UrlsOption();
+        var office = ServeCommand.OfficeOption();
+        var noServe = new Option<bool>("--no-serve") { Description = "Bare last inn demodataene." };
+        var command = new Command("demo", "Lag demodata, les dem inn og vis målekortet.") { db, output, urls, office, noServe };
+        command.SetAction(parsed =>
+        {
+            if (!ServeCommand.TryOffice(parsed.GetValue(office), out var ownOffice)) return context.Fail($"--office '{parsed.GetValue(office)}' er ikke på formen NAV-nnnn.");
+            using var store = StoreOption.Open(parsed.GetValue(db)!, context.Clock);
+            var outputDirectory = parsed.GetValue(output)!;
+            if (Load(context, store, outputDirectory) != 0) return 1;
+            context.Output.WriteLine($"Demodata er lastet inn i {parsed.GetValue(db)}. Prøv også: ./malekort indicators --month 2024-12 --db {parsed.GetValue(db)}");
+            return parsed.GetValue(noServe) ? 0 : ServeCommand.Serve(context, store, parsed.GetValue(urls)!, ownOffice);
+        });
+        return command;
+    }
+
+    /// <summary>Generates and imports the demo data, with example targets and one municipality's own thresholds.</summary>
+    public static int Load(CliContext context, IMalekortStore store, string outputDirectory)
+    {
+        var batches = DemoData.Write(Path.Combine(outputDirectory, "batches"));
+        var data = DataDirectory();
+        var inputs = new List<string>
+        {
+            Path.Combine(data, "offices", "demo-offices.csv"),
+            Path.Combine(data, "ssb", "ssb_07459_nevnere_2023_kommuneinndeling2020.csv"),
+            Path.Combine(data, "ssb", "ssb_07459_personer_etter_alder_2024.csv"),
+            Path.Combine(data, "ssb", "ssb_10826_bydel_personer_etter_alder_2024.csv"),
+        };
+        inputs.AddRange(batches);
+        // The demo's own key: demo pseudonyms never mix with a real installation's.
+        var key = PseudonymKey.LoadOrCreate(Path.Combine(outputDirectory, "pseudonym.key"));
+        var entries = ImportCommand.Run(context, store, key, inputs);
+        if (entries.Any(e => e.Outcome == ImportOutcome.Rejected)) return 1;
+
+        // Seed 003: KVP targets per office; Fredrikstad has set its own limits for B.101 (the rest use the defaults).
+        var state = store.Load();
+        foreach (var office in state.Offices.Offices)
+        {
+            var target = Math.Max(5, Math.Round(office.Units.Sum(u => state.Population.For(u, 2024, Population.AgeGroup.Aged18To66, out _) ?? 0) * 0.0018m));
+            foreach (var month in new MonthRange(new Month(2024, 1), new Month(2024, 12)).Months())
+                store.SaveTarget(new Target(office.Code, "B.151", month, target));
+        }
+        store.SaveThreshold(new Threshold(UnitCode.Parse("3107"), "B.101", Indicators.Direction.LowerIsBetter, 2.2m, 3.0m, "Fredrikstad kommune"));
+        return 0;
+    }
+
+    /// <summary>The reference data shipped beside the program (<c>data/</c>), or the repository's when run from source.</summary>
+    internal static string DataDirectory()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, "data");
+            if (Directory.Exists(Path.Combine(candidate, "ssb")) && Directory.Exists(Path.Combine(candidate, "offices"))) return candidate;
+        }
+        throw new DirectoryNotFoundException("Finner ikke referansedataene (data/ssb og data/offices).");
+    }
+}

@@ -1,0 +1,89 @@
+using System.CommandLine;
+using System.Globalization;
+using Malekort.DataQuality;
+using Malekort.Import.Pipeline;
+using Malekort.Import.Pseudonyms;
+using Malekort.Storage;
+using Spectre.Console;
+
+namespace Malekort.Cli.Commands;
+
+/// <summary>
+/// <c>malekort import PATH... [--db DB] [--key FILE]</c>: capture batches (folder or zip), SSB population files and the office
+/// register, recognised from their content. Each input is all-or-nothing; the exit code is 1 when any input was rejected.
+/// </summary>
+internal static class ImportCommand
+{
+    private static readonly CultureInfo Norwegian = CultureInfo.GetCultureInfo("nb-NO");
+
+    public static Command Create(CliContext context)
+    {
+        var paths = new Argument<string[]>("PATH") { Description = "Filer, leveransemapper, zip-filer eller mapper med slike.", Arity = ArgumentArity.OneOrMore };
+        var db = StoreOption.Create();
+        var key = KeyOption();
+        var command = new Command("import", "Les inn leveranser, befolkningstall og kontorregister.") { paths, db, key };
+        command.SetAction(parsed =>
+        {
+            var missing = parsed.GetValue(paths)!.Where(p => !File.Exists(p) && !Directory.Exists(p)).ToList();
+            if (missing.Count > 0) return context.Fail($"finner ikke {string.Join(", ", missing)}");
+            using var store = StoreOption.Open(parsed.GetValue(db)!, context.Clock);
+            var entries = Run(context, store, PseudonymKey.LoadOrCreate(parsed.GetValue(key)), parsed.GetValue(paths)!);
+            return entries.Any(e => e.Outcome == ImportOutcome.Rejected) ? 1 : 0;
+        });
+        return command;
+    }
+
+    /// <summary><c>--key</c>: the pseudonym key file, kept outside the database.</summary>
+    public static Option<string?> KeyOption() => new("--key")
+    {
+        Description = $"Nøkkelfilen for pseudonymer (standard: {PseudonymKey.FileVariable} eller ~/.config/malekort/pseudonym.key; opprettes om den mangler).",
+    };
+
+    /// <summary>Imports the paths, printing one line per input and every finding of a rejected one.</summary>
+    public static IReadOnlyList<ImportLogEntry> Run(CliContext context, IMalekortStore store, PseudonymKey key, IReadOnlyList<string> paths)
+    {
+        var pipeline = new ImportPipeline(store, new Pseudonymizer(key), context.Clock);
+        var inputs = Malekort.Import.Detection.InputFormats.Expand(paths);
+        if (inputs.Count > 1 && ReferenceEquals(context.Output, Console.Out) && !Console.IsOutputRedirected)
+        {
+            var entries = new List<ImportLogEntry>();
+            AnsiConsole.Progress().AutoClear(true).Start(progress =>
+            {
+                var task = progress.AddTask("Leser inn", maxValue: inputs.Count);
+                foreach (var input in inputs)
+                {
+                    task.Description = Markup.Escape(Path.GetFileName(Path.TrimEndingDirectorySeparator(input)));
+                    entries.Add(pipeline.ImportOne(input));
+                    task.Increment(1);
+                }
+            });
+            foreach (var entry in entries) Report(context, entry);
+            return entries;
+        }
+        return pipeline.Import(inputs, (_, entry) => Report(context, entry));
+    }
+
+    private static void Report(CliContext context, ImportLogEntry entry)
+    {
+        var what = entry.Unit is { } unit
+            ? $"{entry.Source} ({entry.Format}, {unit}, {entry.PeriodFrom:yyyy-MM-dd}–{entry.PeriodTo:yyyy-MM-dd})"
+            : $"{entry.Source} ({entry.Format})";
+        var counts = string.Join(", ", entry.Counts.Where(c => c.Value > 0).Select(c => string.Create(Norwegian, $"{c.Value:N0} {c.Key}")));
+        var warnings = entry.Findings.Count(f => f.Severity == Severity.Warning);
+        switch (entry.Outcome)
+        {
+            case ImportOutcome.Imported:
+                context.Output.WriteLine($"importert: {what}: {counts}{(warnings > 0 ? $" ({warnings} advarsler)" : "")}");
+                foreach (var f in entry.Findings.Where(f => f.Severity >= Severity.Warning)) context.Output.WriteLine($"  {f}");
+                break;
+            case ImportOutcome.AlreadyImported:
+                context.Output.WriteLine($"allerede importert, ingen endring: {what}");
+                break;
+            default:
+                var errors = entry.Findings.Count(f => f.Rejects);
+                context.Error.WriteLine($"avvist: {what}: {errors} feil, ingenting er lagret");
+                foreach (var f in entry.Findings) context.Error.WriteLine($"  {f}");
+                break;
+        }
+    }
+}

@@ -1,0 +1,141 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using Malekort.Indicators;
+using Malekort.Periods;
+using Malekort.Units;
+
+namespace Malekort.Cli.Commands;
+
+/// <summary>
+/// <c>malekort indicators --month YYYY-MM [--to YYYY-MM] [--unit CODE] [--format table|csv|json] [--db DB]</c>:
+/// every indicator for every unit, office, county and the country, with the local office's full rights (no suppression).
+/// </summary>
+internal static class IndicatorsCommand
+{
+    private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
+    private static readonly CultureInfo Norwegian = CultureInfo.GetCultureInfo("nb-NO");
+
+    public static Command Create(CliContext context)
+    {
+        var month = new Option<string>("--month") { Description = "Første måned, ÅÅÅÅ-MM.", Required = true };
+        var to = new Option<string?>("--to") { Description = "Siste måned, ÅÅÅÅ-MM (standard: --month)." };
+        var unit = new Option<string?>("--unit") { Description = "Bare denne enheten: kommune (3107), bydel (030112), fylke (31), landet (0) eller NAV-kontor (NAV-0106)." };
+        var format = new Option<string>("--format") { Description = "table, csv eller json.", DefaultValueFactory = _ => "table" };
+        format.AcceptOnlyFromAmong("table", "csv", "json");
+        var all = new Option<bool>("--all") { Description = "Ta med tilleggsmålene (tilgang/avgang, KVP-oppfølging) i tillegg til de 14 indikatorene." };
+        var db = StoreOption.Create();
+        var command = new Command("indicators", "Beregn indikatorene måned for måned.") { month, to, unit, format, all, db };
+        command.SetAction(parsed =>
+        {
+            if (!Month.TryParse(parsed.GetValue(month), out var first))
+                return context.Fail($"--month '{parsed.GetValue(month)}' er ikke en måned på formen ÅÅÅÅ-MM.");
+            var last = first;
+            if (parsed.GetValue(to) is { } toText && !Month.TryParse(toText, out last))
+                return context.Fail($"--to '{toText}' er ikke en måned på formen ÅÅÅÅ-MM.");
+            if (last < first) return context.Fail($"--to {last} er før --month {first}.");
+            UnitCode? only = null;
+            if (parsed.GetValue(unit) is { } unitText)
+            {
+                if (!UnitCode.TryParse(unitText, out var code)) return context.Fail($"--unit '{unitText}' er ikke en enhetskode.");
+                only = code;
+            }
+
+            using var store = StoreOption.Open(parsed.GetValue(db)!, context.Clock);
+            var state = store.Load();
+            var results = new IndicatorEngine(UnitRegister.Default, state.Offices).Compute(state.WorkingSet, state.Population, new MonthRange(first, last));
+            var units = only is { } u ? [u] : results.Units;
+            var definitions = parsed.GetValue(all) ? IndicatorCatalog.All : IndicatorCatalog.Core;
+            var rows = units.SelectMany(x => results.Months.Months().SelectMany(m => definitions.Select(d => (Unit: x, Month: m, Definition: d, Value: results.Get(x, m, d.Code)))));
+            switch (parsed.GetValue(format))
+            {
+                case "csv": WriteCsv(context.Output, rows); break;
+                case "json": WriteJson(context.Output, rows, state.Offices); break;
+                default: WriteTable(context.Output, rows, state.Offices); break;
+            }
+            return 0;
+        });
+        return command;
+    }
+
+
+    private static void WriteCsv(TextWriter output, IEnumerable<(UnitCode Unit, Month Month, IndicatorDefinition Definition, IndicatorValue Value)> rows)
+    {
+        output.WriteLine("unit,month,indicator,numerator,denominator,value");
+        foreach (var (unit, month, definition, value) in rows)
+        {
+            output.Write(unit.Value);
+            output.Write(',');
+            output.Write(month.ToString());
+            output.Write(',');
+            output.Write(definition.Code);
+            output.Write(',');
+            output.Write(value.Numerator?.ToString(Invariant));
+            output.Write(',');
+            output.Write(value.Denominator?.ToString(Invariant));
+            output.Write(',');
+            output.WriteLine(FormatValue(value.Value));
+        }
+    }
+
+    /// <summary>Machine formats use invariant numbers rounded to six decimals (enough to recompute any share by hand).</summary>
+    internal static string? FormatValue(double? value) => value is { } v ? Math.Round(v, 6).ToString("0.######", Invariant) : null;
+
+    private static void WriteJson(TextWriter output, IEnumerable<(UnitCode Unit, Month Month, IndicatorDefinition Definition, IndicatorValue Value)> rows,
+        OfficeRegister offices)
+    {
+        var items = rows.Select(r => new
+        {
+            unit = r.Unit.Value,
+            unitName = NameOf(r.Unit, offices),
+            month = r.Month.ToString(),
+            indicator = r.Definition.Code,
+            numerator = r.Value.Numerator,
+            denominator = r.Value.Denominator,
+            value = r.Value.Value is { } v ? Math.Round(v, 6) : (double?)null,
+            notes = NotesOf(r.Value.Notes),
+            unitsIncluded = r.Value.UnitsIncluded,
+            unitsTotal = r.Value.UnitsTotal,
+        });
+        output.WriteLine(JsonSerializer.Serialize(items, new JsonSerializerOptions { WriteIndented = true }));
+    }
+
+    private static void WriteTable(TextWriter output, IEnumerable<(UnitCode Unit, Month Month, IndicatorDefinition Definition, IndicatorValue Value)> rows,
+        OfficeRegister offices)
+    {
+        foreach (var group in rows.GroupBy(r => (r.Unit, r.Month)))
+        {
+            output.WriteLine();
+            output.WriteLine($"{NameOf(group.Key.Unit, offices)} ({group.Key.Unit}) – {group.Key.Month.Start.ToString("MMMM yyyy", Norwegian)}");
+            output.WriteLine($"{"Indikator",-8} {"Teller",12} {"Nevner",12} {"Verdi",12}  Navn");
+            foreach (var (_, _, definition, value) in group)
+            {
+                var shown = value.Value is { } v
+                    ? definition.Kind switch
+                    {
+                        ValueKind.Percent => v.ToString("0.0", Norwegian) + " %",
+                        ValueKind.Mean => v.ToString("0.0", Norwegian) + " d",
+                        _ => v.ToString("N0", Norwegian),
+                    }
+                    : "–";
+                var notes = NotesOf(value.Notes);
+                output.WriteLine(
+                    $"{definition.Code,-8} {value.Numerator?.ToString("N0", Norwegian) ?? "–",12} {value.Denominator?.ToString("N0", Norwegian) ?? "–",12} {shown,12}  {definition.Name}" +
+                    (notes.Count > 0 ? $" ({string.Join("; ", notes)})" : ""));
+            }
+        }
+    }
+
+    private static string NameOf(UnitCode unit, OfficeRegister offices) =>
+        unit.Kind == UnitKind.Office ? offices.Find(unit)?.Name ?? unit.Value : UnitRegister.Default.NameOf(unit);
+
+    internal static List<string> NotesOf(ValueNotes notes)
+    {
+        var list = new List<string>();
+        if (notes.HasFlag(ValueNotes.OlderPopulation)) list.Add("eldre befolkningstall");
+        if (notes.HasFlag(ValueNotes.PartialWindow)) list.Add("ufullstendig 12-månedersvindu");
+        if (notes.HasFlag(ValueNotes.ApproximateFamily)) list.Add("forsørgerplikt tilnærmet fra KOSTRA");
+        if (notes.HasFlag(ValueNotes.PartialCoverage)) list.Add("ikke alle enheter har data");
+        return list;
+    }
+}

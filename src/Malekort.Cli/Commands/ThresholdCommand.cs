@@ -1,0 +1,103 @@
+using System.CommandLine;
+using System.Globalization;
+using Malekort.Indicators;
+using Malekort.Thresholds;
+using Malekort.Units;
+
+namespace Malekort.Cli.Commands;
+
+/// <summary>
+/// <c>malekort threshold set|remove|list</c>: a municipality's own green and red limits for an indicator
+/// (spec "Thresholds are set per indicator and unit by the municipality").
+/// </summary>
+internal static class ThresholdCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var command = new Command("threshold", "Grenseverdier (grønn/gul/rød) per indikator og enhet.");
+        command.Subcommands.Add(Set(context));
+        command.Subcommands.Add(Remove(context));
+        command.Subcommands.Add(List(context));
+        return command;
+    }
+
+    private static Command Set(CliContext context)
+    {
+        var unit = new Option<string>("--unit") { Description = "Enheten grensene gjelder (kommune, bydel eller NAV-kontor).", Required = true };
+        var indicator = new Option<string>("--indicator") { Description = "Indikatorkoden, f.eks. B.101.", Required = true };
+        var green = new Option<string>("--green") { Description = "Grønn grense (desimalpunktum eller -komma).", Required = true };
+        var red = new Option<string>("--red") { Description = "Rød grense.", Required = true };
+        var direction = new Option<string?>("--direction") { Description = "hoyere (høyere er bedre) eller lavere; standard: indikatorens retning." };
+        var setBy = new Option<string?>("--set-by") { Description = "Hvem som har satt grensene (standard: enheten)." };
+        var db = StoreOption.Create();
+        var command = new Command("set", "Sett enhetens egne grenser for en indikator.") { unit, indicator, green, red, direction, setBy, db };
+        command.SetAction(parsed =>
+        {
+            if (!UnitCode.TryParse(parsed.GetValue(unit), out var code)) return context.Fail($"--unit '{parsed.GetValue(unit)}' er ikke en enhetskode.");
+            if (IndicatorCatalog.Find(parsed.GetValue(indicator)!) is not { } definition)
+                return context.Fail($"--indicator '{parsed.GetValue(indicator)}' er ikke en kjent indikator.");
+            if (!TryDecimal(parsed.GetValue(green), out var g)) return context.Fail($"--green '{parsed.GetValue(green)}' er ikke et tall.");
+            if (!TryDecimal(parsed.GetValue(red), out var r)) return context.Fail($"--red '{parsed.GetValue(red)}' er ikke et tall.");
+            var dir = parsed.GetValue(direction) switch
+            {
+                null => definition.Direction,
+                "hoyere" or "høyere" => Direction.HigherIsBetter,
+                "lavere" => Direction.LowerIsBetter,
+                var other => (Direction?)null,
+            };
+            if (dir is null) return context.Fail($"--direction '{parsed.GetValue(direction)}' må være hoyere eller lavere.");
+            var threshold = new Threshold(code, definition.Code, dir.Value, g, r, parsed.GetValue(setBy) ?? code.Value);
+            try
+            {
+                threshold.Validated();
+            }
+            catch (ArgumentException e)
+            {
+                return context.Fail(e.Message);
+            }
+            using var store = StoreOption.Open(parsed.GetValue(db)!, context.Clock);
+            store.SaveThreshold(threshold);
+            context.Output.WriteLine($"{definition.Code} for {code}: {threshold.Describe(CultureInfo.GetCultureInfo("nb-NO"))}");
+            return 0;
+        });
+        return command;
+    }
+
+    private static Command Remove(CliContext context)
+    {
+        var unit = new Option<string>("--unit") { Required = true, Description = "Enheten." };
+        var indicator = new Option<string>("--indicator") { Required = true, Description = "Indikatorkoden." };
+        var db = StoreOption.Create();
+        var command = new Command("remove", "Fjern enhetens egne grenser, så standardgrensene gjelder igjen.") { unit, indicator, db };
+        command.SetAction(parsed =>
+        {
+            if (!UnitCode.TryParse(parsed.GetValue(unit), out var code)) return context.Fail($"--unit '{parsed.GetValue(unit)}' er ikke en enhetskode.");
+            using var store = StoreOption.Open(parsed.GetValue(db)!, context.Clock);
+            store.DeleteThreshold(code, parsed.GetValue(indicator)!);
+            return 0;
+        });
+        return command;
+    }
+
+    private static Command List(CliContext context)
+    {
+        var db = StoreOption.Create();
+        var command = new Command("list", "Vis grensene som gjelder: enhetenes egne og standardgrensene.") { db };
+        command.SetAction(parsed =>
+        {
+            using var store = StoreOption.Open(parsed.GetValue(db)!, context.Clock);
+            var table = store.Load().Thresholds;
+            var nb = CultureInfo.GetCultureInfo("nb-NO");
+            foreach (var t in table.Own.OrderBy(t => t.Unit.Value, StringComparer.Ordinal).ThenBy(t => t.Indicator, StringComparer.Ordinal))
+                context.Output.WriteLine($"{t.Unit,-10} {t.Indicator,-8} {t.Describe(nb)}  (satt av {t.SetBy})");
+            foreach (var t in ThresholdTable.Defaults)
+                context.Output.WriteLine($"{"standard",-10} {t.Indicator,-8} {t.Describe(nb)}  ({t.SetBy})");
+            return 0;
+        });
+        return command;
+    }
+
+    internal static bool TryDecimal(string? text, out decimal value) =>
+        decimal.TryParse(text?.Replace(',', '.'), NumberStyles.Number, CultureInfo.InvariantCulture, out value);
+
+}

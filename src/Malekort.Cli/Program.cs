@@ -1,0 +1,3 @@
+using Malekort.Cli;
+
+return CliApp.Run(args, Console.Out, Console.Error, TimeProvider.System);

@@ -1,0 +1,68 @@
+using System.IO.Compression;
+using System.Text;
+using Malekort.Import.Offices;
+using Malekort.Import.Population;
+
+namespace Malekort.Import.Detection;
+
+/// <summary>The formats an input can be.</summary>
+public enum InputFormat
+{
+    /// <summary>Not recognised.</summary>
+    Unknown,
+    /// <summary>A capture format v1 batch (folder or zip).</summary>
+    CaptureBatch,
+    /// <summary>SSB population (CSV export, by-age or sum files, JSON-stat 2.0).</summary>
+    SsbPopulation,
+    /// <summary>The NAV office register.</summary>
+    OfficeRegister,
+}
+
+/// <summary>
+/// Recognises an input's format from its content, not its name, looking only at its start, so a folder of mixed files
+/// can be imported in one go.
+/// </summary>
+public static class InputFormats
+{
+    /// <summary>The format of a file, batch folder or zip.</summary>
+    public static InputFormat Recognise(string path)
+    {
+        if (Directory.Exists(path)) return File.Exists(System.IO.Path.Combine(path, "batch.json")) ? InputFormat.CaptureBatch : InputFormat.Unknown;
+        if (!File.Exists(path)) return InputFormat.Unknown;
+        if (IsZip(path)) return InputFormat.CaptureBatch;
+        if (OfficeRegisterReader.Recognise(path)) return InputFormat.OfficeRegister;
+        if (PopulationFormats.Recognise(path)) return InputFormat.SsbPopulation;
+        return InputFormat.Unknown;
+    }
+
+    /// <summary>
+    /// The inputs a list of paths holds: files, batch folders and zips as given; a folder without <c>batch.json</c> is opened
+    /// and its entries taken in name order (recursively), so a folder of mixed extracts imports in one go.
+    /// </summary>
+    public static IReadOnlyList<string> Expand(IEnumerable<string> paths)
+    {
+        var inputs = new List<string>();
+        foreach (var path in paths) Add(path);
+        return inputs;
+
+        void Add(string path)
+        {
+            if (Directory.Exists(path) && !File.Exists(System.IO.Path.Combine(path, "batch.json")))
+            {
+                foreach (var entry in Directory.EnumerateFileSystemEntries(path).Order(StringComparer.Ordinal))
+                {
+                    if (!System.IO.Path.GetFileName(entry).StartsWith('.')) Add(entry);
+                }
+                return;
+            }
+            inputs.Add(path);
+        }
+    }
+
+    private static bool IsZip(string path)
+    {
+        Span<byte> magic = stackalloc byte[4];
+        using var stream = File.OpenRead(path);
+        return stream.Read(magic) == 4 && magic.SequenceEqual("PK\u0003\u0004"u8);
+    }
+}

@@ -1,0 +1,103 @@
+using System.Security.Cryptography;
+using Malekort.Capture;
+using Malekort.DataQuality;
+using Malekort.Import.Capture;
+using Malekort.Import.Detection;
+using Malekort.Import.Offices;
+using Malekort.Import.Population;
+using Malekort.Import.Pseudonyms;
+using Malekort.Storage;
+using Malekort.Units;
+
+namespace Malekort.Import.Pipeline;
+
+/// <summary>
+/// Lands inputs in the store: recognise the format, read and validate, then store in one transaction and log the import.
+/// Each input is all-or-nothing: a rejected input changes nothing but the log.
+/// </summary>
+public sealed class ImportPipeline(IMalekortStore store, Pseudonymizer pseudonyms, TimeProvider clock)
+{
+    /// <summary>Imports every input the paths hold (see <see cref="InputFormats.Expand"/>), reporting each as it finishes.</summary>
+    public IReadOnlyList<ImportLogEntry> Import(IEnumerable<string> paths, Action<string, ImportLogEntry>? finished = null)
+    {
+        var entries = new List<ImportLogEntry>();
+        foreach (var input in InputFormats.Expand(paths))
+        {
+            var entry = ImportOne(input);
+            entries.Add(entry);
+            finished?.Invoke(input, entry);
+        }
+        return entries;
+    }
+
+    /// <summary>Imports one file, batch folder or zip.</summary>
+    public ImportLogEntry ImportOne(string path)
+    {
+        var source = Path.GetFileName(Path.TrimEndingDirectorySeparator(path));
+        try
+        {
+            return InputFormats.Recognise(path) switch
+            {
+                InputFormat.CaptureBatch => Land(source, new CaptureReader(pseudonyms, UnitRegister.Default).Read(path)),
+                InputFormat.SsbPopulation => LandPopulation(source, path),
+                InputFormat.OfficeRegister => LandOffices(source, path),
+                _ => Reject(source, "ukjent", Hash(path), [new Finding(Severity.Fatal, source, 0, "",
+                    "Ukjent format: verken en datafangst-leveranse (mappe eller zip med batch.json), SSB-befolkningstall eller kontorregister.")]),
+            };
+        }
+        catch (IOException e)
+        {
+            return Reject(source, "ukjent", "", [new Finding(Severity.Fatal, source, 0, "", $"Kunne ikke lese: {e.Message}")]);
+        }
+        catch (UnauthorizedAccessException e)
+        {
+            return Reject(source, "ukjent", "", [new Finding(Severity.Fatal, source, 0, "", $"Ingen tilgang: {e.Message}")]);
+        }
+    }
+
+    private ImportLogEntry Land(string source, ReadResult<CaptureBatch> read)
+    {
+        if (!read.Accepted || read.Value is not { } batch) return Reject(source, "malekort-capture/1", "", read.Findings);
+        var h = batch.Header;
+        var entry = new ImportLogEntry(source, h.Format, clock.GetUtcNow(), ImportOutcome.Imported, h.Unit, h.PeriodFrom, h.PeriodTo,
+            batch.ContentHash, batch.Counts(), read.Findings);
+        return entry with { Outcome = store.SaveBatch(batch, entry) };
+    }
+
+    private ImportLogEntry LandPopulation(string source, string path)
+    {
+        var read = new SsbPopulationReader().Read(path);
+        var hash = Hash(path);
+        if (!read.Accepted || read.Value is not { } figures) return Reject(source, "ssb-befolkning", hash, read.Findings);
+        var years = figures.Select(f => f.Year).Distinct().Order().ToList();
+        var entry = new ImportLogEntry(source, "ssb-befolkning", clock.GetUtcNow(), ImportOutcome.Imported, null,
+            years.Count > 0 ? new DateOnly(years[0], 1, 1) : null, years.Count > 0 ? new DateOnly(years[^1], 1, 1) : null, hash,
+            new Dictionary<string, int>(StringComparer.Ordinal) { ["population"] = figures.Count }, read.Findings);
+        return entry with { Outcome = store.SavePopulation(figures, entry) };
+    }
+
+    private ImportLogEntry LandOffices(string source, string path)
+    {
+        var read = new OfficeRegisterReader().Read(path);
+        var hash = Hash(path);
+        if (!read.Accepted || read.Value is not { } offices) return Reject(source, "kontorregister", hash, read.Findings);
+        var entry = new ImportLogEntry(source, "kontorregister", clock.GetUtcNow(), ImportOutcome.Imported, null, null, null, hash,
+            new Dictionary<string, int>(StringComparer.Ordinal) { ["offices"] = offices.Count }, read.Findings);
+        return entry with { Outcome = store.SaveOffices(offices, entry) };
+    }
+
+    private ImportLogEntry Reject(string source, string format, string hash, IReadOnlyList<Finding> findings)
+    {
+        var entry = new ImportLogEntry(source, format, clock.GetUtcNow(), ImportOutcome.Rejected, null, null, null, hash,
+            new Dictionary<string, int>(StringComparer.Ordinal), findings);
+        store.LogRejected(entry);
+        return entry;
+    }
+
+    private static string Hash(string path)
+    {
+        if (!File.Exists(path)) return "";
+        using var stream = File.OpenRead(path);
+        return Convert.ToHexStringLower(SHA256.HashData(stream));
+    }
+}
