@@ -3,6 +3,7 @@ using System.Text;
 using Malekort.DataQuality;
 using Malekort.Units;
 using nietras.SeparatedValues;
+using static System.FormattableString;
 
 namespace Malekort.Import.Offices;
 
@@ -87,7 +88,7 @@ public sealed class OfficeRegisterReader
                 if (row.ColCount == 1 && row[0].Span.Trim().Length == 0) continue;
                 if (row.ColCount != names.Count)
                 {
-                    Add(Severity.Error, line, "", $"Linjen har {row.ColCount.ToString(CultureInfo.InvariantCulture)} kolonner, overskriften {names.Count.ToString(CultureInfo.InvariantCulture)}.");
+                    Add(Severity.Error, line, "", Invariant($"Linjen har {row.ColCount} kolonner, overskriften {names.Count}."));
                     continue;
                 }
                 if (row.LineNumberToExcl - row.LineNumberFrom > 1)
@@ -95,12 +96,15 @@ public sealed class OfficeRegisterReader
                     Add(Severity.Error, line, "", "Raden går over flere linjer (et anførselstegn som ikke er lukket?).");
                     continue;
                 }
-                if (Office(row["office_number"].ToString().Trim(), row["office_name"].ToString().Trim(), row["units"].ToString(), line) is { } office)
-                    offices.Add(office);
+                var number = row["office_number"].ToString().Trim();
+                var name = row["office_name"].ToString().Trim();
+                var office = Office(number, name, row["units"].ToString(), line);
+                if (office is not null) offices.Add(office);
             }
             // Oslo's data is captured per district; Oslo as a whole beside its districts would count people twice.
             if (served.TryGetValue(UnitCode.Parse("0301"), out var oslo) && served.Keys.Any(u => u.Kind == UnitKind.District))
-                Add(Severity.Error, oslo.Line, "units", "Oslo (0301) kan ikke betjenes som én kommune når registeret også har Oslos bydeler; bruk bydelene.");
+                Add(Severity.Error, oslo.Line, "units",
+                    "Oslo (0301) kan ikke betjenes som én kommune når registeret også har Oslos bydeler; bruk bydelene.");
             if (offices.Count == 0 && !findings.Exists(f => f.Rejects))
                 Add(Severity.Warning, 0, "", "Kontorregisteret har ingen kontorer.");
             return offices;
@@ -111,12 +115,14 @@ public sealed class OfficeRegisterReader
             var ok = true;
             if (number.Length != 4 || !number.All(char.IsAsciiDigit))
             {
-                Add(Severity.Error, line, "office_number", $"Kontornummeret «{number}» er ikke fire sifre (NAVs enhetsnummer, f.eks. 0106).");
+                Add(Severity.Error, line, "office_number",
+                    $"Kontornummeret «{number}» er ikke fire sifre (NAVs enhetsnummer, f.eks. 0106).");
                 ok = false;
             }
             else if (numbers.TryGetValue(number, out var first))
             {
-                Add(Severity.Error, line, "office_number", $"Kontornummeret {number} står også på linje {first.ToString(CultureInfo.InvariantCulture)}; hvert kontor skal stå én gang.");
+                Add(Severity.Error, line, "office_number",
+                    Invariant($"Kontornummeret {number} står også på linje {first}; hvert kontor skal stå én gang."));
                 ok = false;
             }
             else numbers[number] = line;
@@ -134,7 +140,8 @@ public sealed class OfficeRegisterReader
             var parts = text.Split('|', StringSplitOptions.TrimEntries);
             if (text.Trim().Length == 0 || parts.Any(p => p.Length == 0))
             {
-                Add(Severity.Error, line, "units", $"«{text}» er ikke en liste av kommune- og bydelsnumre skilt med |, f.eks. 3107 eller 030112|030113.");
+                Add(Severity.Error, line, "units",
+                    $"«{text}» er ikke en liste av kommune- og bydelsnumre skilt med |, f.eks. 3107 eller 030112|030113.");
                 return null;
             }
             var units = new List<UnitCode>();
@@ -148,8 +155,11 @@ public sealed class OfficeRegisterReader
                 }
                 if (served.TryGetValue(unit, out var other))
                 {
-                    var where = other.Line == line ? "står to ganger på samme linje" : $"betjenes også av {other.Office} (linje {other.Line.ToString(CultureInfo.InvariantCulture)})";
-                    Add(Severity.Error, line, "units", $"{unit} {UnitRegister.Default.NameOf(unit)} {where}; en kommune eller bydel hører til ett kontor.");
+                    var where = other.Line == line
+                        ? "står to ganger på samme linje"
+                        : Invariant($"betjenes også av {other.Office} (linje {other.Line})");
+                    Add(Severity.Error, line, "units",
+                        $"{unit} {UnitRegister.Default.NameOf(unit)} {where}; en kommune eller bydel hører til ett kontor.");
                     ok = false;
                     continue;
                 }

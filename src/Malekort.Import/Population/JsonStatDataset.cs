@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using static System.FormattableString;
 
 namespace Malekort.Import.Population;
 
@@ -109,7 +110,8 @@ internal sealed partial class JsonStatDataset
             count *= d.Codes.Count;
             if (count > MaxValues)
             {
-                findings.Fatal(0, "size", $"Datasettet har mer enn {MaxValues.ToString(CultureInfo.InvariantCulture)} verdier; det er ikke en befolkningstabell Målekort kan lese.");
+                findings.Fatal(0, "size",
+                    Invariant($"Datasettet har mer enn {MaxValues} verdier; det er ikke en befolkningstabell Målekort kan lese."));
                 return null;
             }
         }
@@ -131,7 +133,7 @@ internal sealed partial class JsonStatDataset
         }
         if (ids.GetArrayLength() != sizes.GetArrayLength())
         {
-            findings.Fatal(0, "size", $"\"id\" har {ids.GetArrayLength().ToString(CultureInfo.InvariantCulture)} dimensjoner, \"size\" {sizes.GetArrayLength().ToString(CultureInfo.InvariantCulture)}.");
+            findings.Fatal(0, "size", Invariant($"\"id\" har {ids.GetArrayLength()} dimensjoner, \"size\" {sizes.GetArrayLength()}."));
             return null;
         }
         var result = new List<JsonStatDimension>();
@@ -140,7 +142,8 @@ internal sealed partial class JsonStatDataset
             var id = ids[i].ValueKind == JsonValueKind.String ? ids[i].GetString()! : "";
             if (id.Length == 0 || !sizes[i].TryGetInt32(out var size) || size < 1)
             {
-                findings.Fatal(0, "id", $"Dimensjon nr. {(i + 1).ToString(CultureInfo.InvariantCulture)} har ikke et navn i \"id\" og en størrelse over 0 i \"size\".");
+                findings.Fatal(0, "id",
+                    Invariant($"Dimensjon nr. {i + 1} har ikke et navn i \"id\" og en størrelse over 0 i \"size\"."));
                 return null;
             }
             if (!dimension.TryGetProperty(id, out var d) || d.ValueKind != JsonValueKind.Object
@@ -184,14 +187,15 @@ internal sealed partial class JsonStatDataset
         {
             if (index.GetArrayLength() != size)
             {
-                findings.Fatal(0, column, $"Dimensjonen {id} har {index.GetArrayLength().ToString(CultureInfo.InvariantCulture)} kategorier, men \"size\" sier {size.ToString(CultureInfo.InvariantCulture)}.");
+                findings.Fatal(0, column,
+                    Invariant($"Dimensjonen {id} har {index.GetArrayLength()} kategorier, men \"size\" sier {size}."));
                 return null;
             }
             for (var i = 0; i < size; i++)
             {
                 if (index[i].ValueKind != JsonValueKind.String)
                 {
-                    findings.Fatal(0, column, $"Kategori nr. {(i + 1).ToString(CultureInfo.InvariantCulture)} i dimensjonen {id} er ikke en tekst.");
+                    findings.Fatal(0, column, Invariant($"Kategori nr. {i + 1} i dimensjonen {id} er ikke en tekst."));
                     return null;
                 }
                 codes[i] = index[i].GetString()!;
@@ -204,7 +208,8 @@ internal sealed partial class JsonStatDataset
             {
                 if (!p.Value.TryGetInt32(out var position) || position < 0 || position >= size || codes[position] is not null)
                 {
-                    findings.Fatal(0, column, $"Kategorien {p.Name} i dimensjonen {id} har posisjon {p.Value.GetRawText()}, som ikke er en ledig plass 0–{(size - 1).ToString(CultureInfo.InvariantCulture)}.");
+                    findings.Fatal(0, column, Invariant($"Kategorien {p.Name} i dimensjonen {id} har posisjon {p.Value.GetRawText()}, ")
+                        + Invariant($"som ikke er en ledig plass 0–{size - 1}."));
                     return null;
                 }
                 codes[position] = p.Name;
@@ -212,7 +217,7 @@ internal sealed partial class JsonStatDataset
             }
             if (seen != size)
             {
-                findings.Fatal(0, column, $"Dimensjonen {id} har {seen.ToString(CultureInfo.InvariantCulture)} kategorier, men \"size\" sier {size.ToString(CultureInfo.InvariantCulture)}.");
+                findings.Fatal(0, column, Invariant($"Dimensjonen {id} har {seen} kategorier, men \"size\" sier {size}."));
                 return null;
             }
         }
@@ -241,7 +246,7 @@ internal sealed partial class JsonStatDataset
         {
             if (value.GetArrayLength() != count)
             {
-                findings.Fatal(0, "value", $"\"value\" har {value.GetArrayLength().ToString(CultureInfo.InvariantCulture)} verdier, men dimensjonene gir {count.ToString(CultureInfo.InvariantCulture)}.");
+                findings.Fatal(0, "value", Invariant($"\"value\" har {value.GetArrayLength()} verdier, men dimensjonene gir {count}."));
                 return null;
             }
             var i = 0;
@@ -254,7 +259,8 @@ internal sealed partial class JsonStatDataset
             {
                 if (!int.TryParse(p.Name, NumberStyles.None, CultureInfo.InvariantCulture, out var i) || i >= count)
                 {
-                    findings.Fatal(0, "value", $"\"value\" har nøkkelen «{p.Name}», som ikke er en posisjon 0–{(count - 1).ToString(CultureInfo.InvariantCulture)}.");
+                    findings.Fatal(0, "value",
+                        Invariant($"\"value\" har nøkkelen «{p.Name}», som ikke er en posisjon 0–{count - 1}."));
                     return null;
                 }
                 values[i] = Number(p.Value, i, findings);
@@ -269,7 +275,7 @@ internal sealed partial class JsonStatDataset
     {
         if (v.ValueKind == JsonValueKind.Null) return null;
         if (v.ValueKind == JsonValueKind.Number && v.TryGetDecimal(out var number)) return number;
-        findings.Error(0, $"value[{position.ToString(CultureInfo.InvariantCulture)}]", $"Verdien {v.GetRawText()} er ikke et tall.");
+        findings.Error(0, Invariant($"value[{position}]"), $"Verdien {v.GetRawText()} er ikke et tall.");
         return null;
     }
 
@@ -289,7 +295,8 @@ internal sealed partial class JsonStatDataset
             case JsonValueKind.Object:
                 foreach (var p in element.EnumerateObject())
                 {
-                    if (int.TryParse(p.Name, NumberStyles.None, CultureInfo.InvariantCulture, out var at) && at < count && p.Value.ValueKind == JsonValueKind.String)
+                    if (int.TryParse(p.Name, NumberStyles.None, CultureInfo.InvariantCulture, out var at) && at < count
+                        && p.Value.ValueKind == JsonValueKind.String)
                         status[at] = p.Value.GetString();
                 }
                 return status;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Malekort.Population;
+using static System.FormattableString;
 
 namespace Malekort.Import.Population;
 
@@ -23,7 +24,7 @@ internal static class JsonStatPopulationReader
         {
             var line = (int)Math.Min(int.MaxValue, (e.LineNumber ?? -1) + 1);
             var position = (e.BytePositionInLine ?? 0) + 1;
-            findings.Fatal(line, "", $"Filen er ikke gyldig JSON (linje {line.ToString(CultureInfo.InvariantCulture)}, tegn {position.ToString(CultureInfo.InvariantCulture)}).");
+            findings.Fatal(line, "", Invariant($"Filen er ikke gyldig JSON (linje {line}, tegn {position})."));
             return [];
         }
         using (document)
@@ -38,8 +39,10 @@ internal static class JsonStatPopulationReader
         if (dataset.TableId is not ("07459" or "10826"))
         {
             findings.Fatal(0, "extension.px.tableid", dataset.TableId.Length == 0
-                ? "Datasettet sier ikke hvilken SSB-tabell det er (verken \"extension.px.tableid\" eller «07459: …» i \"label\"); Målekort leser befolkning fra tabell 07459 og 10826."
-                : $"Tabell {dataset.TableId} («{dataset.Label}») er ikke en befolkningstabell: Målekort leser befolkning fra SSB-tabell 07459 (kommuner) og 10826 (bydeler).");
+                ? "Datasettet sier ikke hvilken SSB-tabell det er (verken \"extension.px.tableid\" eller «07459: …» i \"label\"); " +
+                  "Målekort leser befolkning fra tabell 07459 og 10826."
+                : $"Tabell {dataset.TableId} («{dataset.Label}») er ikke en befolkningstabell: " +
+                  "Målekort leser befolkning fra SSB-tabell 07459 (kommuner) og 10826 (bydeler).");
             return [];
         }
         var region = dataset.IndexOf("Region", "geo");
@@ -48,7 +51,8 @@ internal static class JsonStatPopulationReader
         var absent = new[] { (region, "Region"), (age, "Alder"), (time, "Tid") }.Where(d => d.Item1 < 0).Select(d => d.Item2).ToList();
         if (absent.Count > 0)
         {
-            findings.Fatal(0, "dimension", $"Datasettet mangler dimensjonen {string.Join(" og ", absent)}; en befolkningstabell har Region, Alder og Tid.");
+            findings.Fatal(0, "dimension",
+                $"Datasettet mangler dimensjonen {string.Join(" og ", absent)}; en befolkningstabell har Region, Alder og Tid.");
             return [];
         }
         var others = SummedCategories(dataset, [region, age, time], findings);
@@ -81,7 +85,8 @@ internal static class JsonStatPopulationReader
                 for (var a = 0; a < ages.Length; a++)
                 {
                     coordinates[age] = a;
-                    var column = $"{regionDimension.Id}={code}, {ageDimension.Id}={ageDimension.Codes[a]}, {dataset.Dimensions[time].Id}={dataset.Dimensions[time].Codes[t]}";
+                    var column = $"{regionDimension.Id}={code}, {ageDimension.Id}={ageDimension.Codes[a]}, " +
+                        $"{dataset.Dimensions[time].Id}={dataset.Dimensions[time].Codes[t]}";
                     if (Sum(dataset, coordinates, others, 0, column, findings) is { } count)
                         accumulator.AddAge(resolution, name, year, ages[a], ageTexts[a], count, 0, column);
                 }
@@ -113,7 +118,8 @@ internal static class JsonStatPopulationReader
             if (isMetric && all.Length > 1)
             {
                 findings.Fatal(0, $"dimension.{dimension.Id}",
-                    $"Dimensjonen {dimension.Id} har flere statistikkvariabler ({string.Join(", ", dimension.Codes)}), som ikke kan legges sammen; hent bare Personer.");
+                    $"Dimensjonen {dimension.Id} har flere statistikkvariabler ({string.Join(", ", dimension.Codes)}), " +
+                    "som ikke kan legges sammen; hent bare Personer.");
                 return null;
             }
             if (all.Length == 1)
@@ -146,13 +152,15 @@ internal static class JsonStatPopulationReader
         for (var i = 0; i < years.Length; i++)
         {
             if (PopulationAccumulator.TryYear(time.Codes[i], out var year)) years[i] = year;
-            else findings.Error(0, $"{time.Id}={time.Codes[i]}", $"Tidskoden «{time.Codes[i]}» er ikke et årstall; tabell 07459 og 10826 gjelder 1. januar hvert år.");
+            else findings.Error(0, $"{time.Id}={time.Codes[i]}",
+                $"Tidskoden «{time.Codes[i]}» er ikke et årstall; tabell 07459 og 10826 gjelder 1. januar hvert år.");
         }
         return years;
     }
 
     /// <summary>The sum over the summed dimensions of one region, age and year: missing when any part is.</summary>
-    private static SsbCount? Sum(JsonStatDataset dataset, int[] coordinates, List<(int Dimension, int[] Categories)> others, int depth, string column, FileFindings findings)
+    private static SsbCount? Sum(JsonStatDataset dataset, int[] coordinates, List<(int Dimension, int[] Categories)> others, int depth,
+        string column, FileFindings findings)
     {
         if (depth == others.Count)
         {

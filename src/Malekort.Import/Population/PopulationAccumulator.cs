@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Malekort.Population;
 using Malekort.Units;
+using static System.FormattableString;
 
 namespace Malekort.Import.Population;
 
@@ -40,7 +41,8 @@ internal sealed class PopulationAccumulator(FileFindings findings)
         if (rows.Seen(age.Years) is { } earlier)
         {
             findings.Error(line, column,
-                $"Alder {ageText} for {Named(region, name)} i {Year(year)} står to ganger (også {earlier}); hvilket tall som gjelder er uklart.");
+                $"Alder {ageText} for {Named(region, name)} i {Year(year)} står to ganger (også {earlier}); " +
+                "hvilket tall som gjelder er uklart.");
             return;
         }
         rows.Add(age, ageText, count, line, column);
@@ -51,7 +53,7 @@ internal sealed class PopulationAccumulator(FileFindings findings)
     {
         if (sums.TryGetValue((region.Code, year), out var earlier))
         {
-            findings.Error(line, "", $"{Named(region, name)} i {Year(year)} står to ganger (også linje {earlier.Line.ToString(CultureInfo.InvariantCulture)}).");
+            findings.Error(line, "", Invariant($"{Named(region, name)} i {Year(year)} står to ganger (også linje {earlier.Line})."));
             return;
         }
         var missing = new List<string>();
@@ -60,9 +62,12 @@ internal sealed class PopulationAccumulator(FileFindings findings)
         if (missing.Count == 0)
         {
             if (aged18To24.Value > aged18To66.Value)
-                findings.Error(line, "personer_18_24", $"{Named(region, name)} {Year(year)}: personer 18–24 ({aged18To24.Text}) er flere enn personer 18–66 ({aged18To66.Text}).");
+                findings.Error(line, "personer_18_24",
+                    $"{Named(region, name)} {Year(year)}: personer 18–24 ({aged18To24.Text}) " +
+                    $"er flere enn personer 18–66 ({aged18To66.Text}).");
             if (total.State == CountState.Value && aged18To66.Value > total.Value)
-                findings.Error(line, "personer_alle", $"{Named(region, name)} {Year(year)}: personer 18–66 ({aged18To66.Text}) er flere enn alle personer ({total.Text}).");
+                findings.Error(line, "personer_alle",
+                    $"{Named(region, name)} {Year(year)}: personer 18–66 ({aged18To66.Text}) er flere enn alle personer ({total.Text}).");
         }
         var totalPartial = total.State == CountState.Missing;
         sums[(region.Code, year)] = new Contribution(region, name, year,
@@ -99,12 +104,14 @@ internal sealed class PopulationAccumulator(FileFindings findings)
             partialTotals.AddRange(parts.Where(p => p.TotalPartial));
             if (figure.Total == 0)
             {
-                findings.Warning(parts[0].Line, "", $"Alle personer er 0 for {UnitName(figure.Unit)} i {Year(figure.Year)}; sjekk at regionen fantes dette året.");
+                findings.Warning(parts[0].Line, "",
+                    $"Alle personer er 0 for {UnitName(figure.Unit)} i {Year(figure.Year)}; sjekk at regionen fantes dette året.");
             }
             if (parts.Count > 1)
             {
                 findings.Info(parts[0].Line, "",
-                    $"{UnitName(figure.Unit)} {Year(figure.Year)} er summen av {string.Join(", ", parts.Select(p => Named(p.Region, p.Name)))} (sammenslått kommune).");
+                    $"{UnitName(figure.Unit)} {Year(figure.Year)} er summen av " +
+                    $"{string.Join(", ", parts.Select(p => Named(p.Region, p.Name)))} (sammenslått kommune).");
             }
         }
         if (renumbered.Count > 0)
@@ -119,7 +126,8 @@ internal sealed class PopulationAccumulator(FileFindings findings)
     {
         if (rows.Overflowed)
         {
-            findings.Error(rows.FirstLine, rows.FirstColumn, $"Summen av personer for {Named(rows.Region, rows.Name)} i {Year(rows.Year)} er for stor til å regnes ut.");
+            findings.Error(rows.FirstLine, rows.FirstColumn,
+                $"Summen av personer for {Named(rows.Region, rows.Name)} i {Year(rows.Year)} er for stor til å regnes ut.");
             return null;
         }
         var missing = new List<int>(rows.MissingAdultAges);
@@ -132,8 +140,12 @@ internal sealed class PopulationAccumulator(FileFindings findings)
             else totalPartial = true;
         }
         missing.Sort();
-        var (line, column) = missing.Count > 0 && rows.FirstMissing is { } first ? (first.Line, first.Column) : (rows.FirstLine, rows.FirstColumn);
-        var what = missing.Count == 0 ? "" : $"alder {Ages(missing)}" + (rows.FirstMissing is { } m ? $" (verdi {m.Symbol})" : " (ingen rad)");
+        var (line, column) = missing.Count > 0 && rows.FirstMissing is { } first
+            ? (first.Line, first.Column)
+            : (rows.FirstLine, rows.FirstColumn);
+        var what = missing.Count == 0
+            ? ""
+            : $"alder {Ages(missing)}" + (rows.FirstMissing is { } m ? $" (verdi {m.Symbol})" : " (ingen rad)");
         return new Contribution(rows.Region, rows.Name, rows.Year, rows.Aged18To66, rows.Aged18To24, rows.Total, what, line, column,
             Empty: !rows.AnyPeople, TotalPartial: totalPartial && missing.Count == 0);
     }
@@ -149,7 +161,8 @@ internal sealed class PopulationAccumulator(FileFindings findings)
         if (withPeople.Count == 0 || withPeople.Count == parts.Count) return parts;
         var ignored = parts.Where(p => p.Empty).ToList();
         findings.Info(ignored[0].Line, ignored[0].Column,
-            $"{string.Join(", ", ignored.Select(p => Named(p.Region, p.Name)))} har ingen personer i {Year(parts[0].Year)} (0 eller manglende tall: regionen fantes ikke da) " +
+            $"{string.Join(", ", ignored.Select(p => Named(p.Region, p.Name)))} har ingen personer i {Year(parts[0].Year)} " +
+            "(0 eller manglende tall: regionen fantes ikke da) " +
             $"og teller ikke med i {UnitName(parts[0].Region.Unit)}.");
         return withPeople;
     }
@@ -169,7 +182,8 @@ internal sealed class PopulationAccumulator(FileFindings findings)
         }
         catch (OverflowException)
         {
-            findings.Error(parts[0].Line, parts[0].Column, $"Summen av personer for {UnitName(parts[0].Region.Unit)} i {Year(parts[0].Year)} er for stor til å regnes ut.");
+            findings.Error(parts[0].Line, parts[0].Column,
+                $"Summen av personer for {UnitName(parts[0].Region.Unit)} i {Year(parts[0].Year)} er for stor til å regnes ut.");
             return null;
         }
     }
@@ -188,9 +202,11 @@ internal sealed class PopulationAccumulator(FileFindings findings)
         foreach (var (text, (age, line, column, rows)) in skippedAges)
         {
             var why = age.Kind == AgeKind.Group
-                ? "er en gruppe av flere aldre (eller alle aldre) og hoppes over; bare ettårige aldre summeres, ellers ville personer telle to ganger"
-                : "er ikke en alder Målekort kjenner igjen (forventet f.eks. «18 år», «18 years», kode 018 eller 105+) og hoppes over";
-            findings.Warning(line, column, $"Alderskategorien «{text}» {why} ({rows.ToString(CultureInfo.InvariantCulture)} verdier).");
+                ? "er en gruppe av flere aldre (eller alle aldre) og hoppes over; " +
+                  "bare ettårige aldre summeres, ellers ville personer telle to ganger"
+                : "er ikke en alder Målekort kjenner igjen (forventet f.eks. «18 år», «18 years», kode 018 eller 105+) " +
+                  "og hoppes over";
+            findings.Warning(line, column, Invariant($"Alderskategorien «{text}» {why} ({rows} verdier)."));
         }
     }
 
@@ -199,8 +215,10 @@ internal sealed class PopulationAccumulator(FileFindings findings)
         if (partial.Count == 0) return;
         var first = partial[0];
         findings.Warning(first.Line, first.Column,
-            $"Alle personer (Total) er ufullstendig for {partial.Count.ToString(CultureInfo.InvariantCulture)} enhet-år (f.eks. {Named(first.Region, first.Name)} {Year(first.Year)}): " +
-            "filen mangler tall for noen aldre utenfor 18–66 (eller personer_alle), så Total er bare det som finnes. Nevnerne 18–66 og 18–24 er hele.");
+            Invariant($"Alle personer (Total) er ufullstendig for {partial.Count} enhet-år ") +
+            $"(f.eks. {Named(first.Region, first.Name)} {Year(first.Year)}): " +
+            "filen mangler tall for noen aldre utenfor 18–66 (eller personer_alle), så Total er bare det som finnes. " +
+            "Nevnerne 18–66 og 18–24 er hele.");
     }
 
     private static bool IsEmpty(params SsbCount[] counts) => counts.All(c => c.State == CountState.Missing || c.Value == 0);
@@ -212,7 +230,9 @@ internal sealed class PopulationAccumulator(FileFindings findings)
     private static string Year(int year) => year.ToString(CultureInfo.InvariantCulture);
 
     private static string Shortened(IReadOnlyCollection<string> items) =>
-        items.Count <= 12 ? string.Join(", ", items) : $"{string.Join(", ", items.Take(12))} og {(items.Count - 12).ToString(CultureInfo.InvariantCulture)} til";
+        items.Count <= 12
+            ? string.Join(", ", items)
+            : string.Join(", ", items.Take(12)) + Invariant($" og {items.Count - 12} til");
 
     /// <summary>Ages as short ranges: <c>18, 20–22, 30</c>.</summary>
     internal static string Ages(IReadOnlyList<int> sorted)
@@ -257,9 +277,11 @@ internal sealed class PopulationAccumulator(FileFindings findings)
 
         /// <summary>Where the age was seen (its line, or in JSON-stat its category), or null when it was not.</summary>
         public string? Seen(int age) =>
-            !seen[age] ? null : lineOf[age] > 0 ? $"linje {lineOf[age].ToString(CultureInfo.InvariantCulture)}" : $"kategorien {textOf[age]}";
+            !seen[age] ? null : lineOf[age] > 0 ? Invariant($"linje {lineOf[age]}") : $"kategorien {textOf[age]}";
 
-        /// <summary>Adds one age; <paramref name="ageText"/> is kept only for JSON-stat, whose readers share one string per category.</summary>
+        /// <summary>
+        /// Adds one age; <paramref name="ageText"/> is kept only for JSON-stat, whose reader shares one string per category.
+        /// </summary>
         public void Add(SsbAge age, string ageText, SsbCount count, int line, string column)
         {
             seen[age.Years] = true;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Malekort.Population;
 using nietras.SeparatedValues;
+using static System.FormattableString;
 
 namespace Malekort.Import.Population;
 
@@ -29,7 +30,7 @@ internal static class PopulationCsvReader
             if (row.ColCount == 1 && row[0].Span.Trim().Length == 0) continue;
             if (row.ColCount != expected)
             {
-                findings.Error(line, "", $"Linjen har {row.ColCount.ToString(CultureInfo.InvariantCulture)} kolonner, overskriften {expected.ToString(CultureInfo.InvariantCulture)}.");
+                findings.Error(line, "", Invariant($"Linjen har {row.ColCount} kolonner, overskriften {expected}."));
                 continue;
             }
             var code = row[regionColumn].ToString().Trim();
@@ -45,7 +46,8 @@ internal static class PopulationCsvReader
                 var district = row["bydel_kode"].ToString().Trim();
                 if (district != region.Unit.Value)
                 {
-                    findings.Error(line, "bydel_kode", $"bydel_kode {district} stemmer ikke med ssb_region_kode {code} (bydel {region.Unit}).");
+                    findings.Error(line, "bydel_kode",
+                        $"bydel_kode {district} stemmer ikke med ssb_region_kode {code} (bydel {region.Unit}).");
                     continue;
                 }
             }
@@ -64,7 +66,8 @@ internal static class PopulationCsvReader
         return accumulator.Finish($"SSB {table} ({kind}, {findings.File})");
     }
 
-    private static void AddAge(SepReader.Row row, int line, RegionResolution region, string name, int year, PopulationAccumulator accumulator, FileFindings findings)
+    private static void AddAge(SepReader.Row row, int line, RegionResolution region, string name, int year,
+        PopulationAccumulator accumulator, FileFindings findings)
     {
         var ageText = row["alder"].ToString().Trim();
         var age = SsbAge.FromByAgeColumn(ageText);
@@ -82,7 +85,8 @@ internal static class PopulationCsvReader
         accumulator.AddAge(region, name, year, age, ageText, count, line, "personer");
     }
 
-    private static void AddSums(SepReader.Row row, int line, RegionResolution region, string name, int year, PopulationAccumulator accumulator, FileFindings findings)
+    private static void AddSums(SepReader.Row row, int line, RegionResolution region, string name, int year,
+        PopulationAccumulator accumulator, FileFindings findings)
     {
         var counts = new SsbCount[3];
         string[] columns = ["personer_18_66", "personer_18_24", "personer_alle"];

@@ -102,10 +102,14 @@ public static class PopulationFormats
         }
     }
 
-    /// <summary>A JSON object whose top level has a JSON-stat 2.0 <c>class</c>, or JSON-stat 2.0's <c>version</c> with <c>id</c>/<c>size</c>/<c>dimension</c>.</summary>
+    /// <summary>
+    /// A JSON object whose top level has a JSON-stat 2.0 <c>class</c>, or JSON-stat 2.0's <c>version</c> with
+    /// <c>id</c>/<c>size</c>/<c>dimension</c>.
+    /// </summary>
     private static bool IsJsonStat(ReadOnlySpan<byte> json, bool wholeFile)
     {
-        var reader = new Utf8JsonReader(json, isFinalBlock: wholeFile, new JsonReaderState(new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip }));
+        var options = new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip };
+        var reader = new Utf8JsonReader(json, isFinalBlock: wholeFile, new JsonReaderState(options));
         string? className = null, version = null;
         var jsonStatKeys = false;
         try

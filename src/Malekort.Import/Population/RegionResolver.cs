@@ -8,7 +8,9 @@ internal enum RegionKind
 {
     /// <summary>A municipality (2024 numbering) or one of Oslo's 15 districts: a capture unit.</summary>
     Unit,
-    /// <summary>The country, a county or another aggregate (<c>0</c>, <c>F-31</c>, <c>31</c>, <c>EAK</c>, <c>21-22</c>, <c>Rest</c>).</summary>
+    /// <summary>
+    /// The country, a county or another aggregate: <c>0</c>, <c>F-31</c>, <c>31</c>, <c>EAK</c>, <c>21-22</c>, <c>Rest</c>.
+    /// </summary>
     Aggregate,
     /// <summary>A district of Bergen, Stavanger or Trondheim: not a capture unit.</summary>
     OtherCityDistrict,

@@ -1,4 +1,5 @@
 using System.Globalization;
+using static System.FormattableString;
 
 namespace Malekort.Import.Population;
 
@@ -16,7 +17,8 @@ internal sealed class SkippedRegions(string oneRow, string manyRows)
     /// <summary>Notes <paramref name="rows"/> rows (or values) of a region that is not a capture unit.</summary>
     public void Note(RegionResolution region, string name, int line, string column, int rows = 1)
     {
-        if (!byKind.TryGetValue(region.Kind, out var codes)) byKind[region.Kind] = codes = new SortedDictionary<string, Tally>(StringComparer.Ordinal);
+        if (!byKind.TryGetValue(region.Kind, out var codes))
+            byKind[region.Kind] = codes = new SortedDictionary<string, Tally>(StringComparer.Ordinal);
         if (codes.TryGetValue(region.Code, out var tally)) tally.Rows += rows;
         else codes[region.Code] = new Tally(region, name, line, column) { Rows = rows };
     }
@@ -24,18 +26,21 @@ internal sealed class SkippedRegions(string oneRow, string manyRows)
     public void Report(FileFindings findings)
     {
         Summarise(findings, RegionKind.Aggregate, "som er landet, fylker eller andre samleregioner, ikke kommuner");
-        Summarise(findings, RegionKind.OsloOutsideDistricts, "i Oslo som ikke er blant de 15 bydelene (Oslo i alt, uoppgitt bydel, Sentrum, Marka)");
+        Summarise(findings, RegionKind.OsloOutsideDistricts,
+            "i Oslo som ikke er blant de 15 bydelene (Oslo i alt, uoppgitt bydel, Sentrum, Marka)");
         Summarise(findings, RegionKind.OtherCityDistrict, "som er bydeler utenfor Oslo; bare Oslos bydeler er enheter i Målekort");
         foreach (var tally in byKind.GetValueOrDefault(RegionKind.Split)?.Values ?? Enumerable.Empty<Tally>())
         {
             findings.Warning(tally.Line, tally.Column,
-                $"Kommunenummer {Named(tally)} ble delt (til {tally.Region.SplitInto}) og kan ikke føres over til ett kommunenummer i 2024-inndelingen; " +
+                $"Kommunenummer {Named(tally)} ble delt (til {tally.Region.SplitInto}) " +
+                "og kan ikke føres over til ett kommunenummer i 2024-inndelingen; " +
                 $"{Rows(tally.Rows)} er hoppet over, og de nye kommunene får ikke befolkningstall fra denne filen.");
         }
         foreach (var tally in byKind.GetValueOrDefault(RegionKind.Unknown)?.Values ?? Enumerable.Empty<Tally>())
         {
             findings.Warning(tally.Line, tally.Column,
-                $"Regionkoden {Named(tally)} finnes ikke i SSBs kommune- og bydelsregister for 2024 og har ingen kjent omnummerering; {Rows(tally.Rows)} er hoppet over.");
+                $"Regionkoden {Named(tally)} finnes ikke i SSBs kommune- og bydelsregister for 2024 og har ingen kjent omnummerering; " +
+                $"{Rows(tally.Rows)} er hoppet over.");
         }
     }
 
@@ -52,9 +57,9 @@ internal sealed class SkippedRegions(string oneRow, string manyRows)
 
     private static string Named(Tally tally) => tally.Name.Length > 0 ? $"{tally.Region.Code} {tally.Name}" : tally.Region.Code;
 
-    private static string Regions(int count) => count == 1 ? "1 region" : $"{count.ToString(CultureInfo.InvariantCulture)} regioner";
+    private static string Regions(int count) => count == 1 ? "1 region" : Invariant($"{count} regioner");
 
-    private string Rows(int rows) => rows == 1 ? $"1 {oneRow}" : $"{rows.ToString(CultureInfo.InvariantCulture)} {manyRows}";
+    private string Rows(int rows) => rows == 1 ? $"1 {oneRow}" : Invariant($"{rows} {manyRows}");
 
     private sealed class Tally(RegionResolution region, string name, int line, string column)
     {

@@ -25,7 +25,10 @@ internal readonly partial record struct SsbAge(AgeKind Kind, int Years)
     /// <summary>Whether the category counts one age (or the open top class) and may be summed.</summary>
     public bool Counts => Kind is AgeKind.Single or AgeKind.OpenTop;
 
-    /// <summary>A label from the statbank's CSV export: <c>0 years</c>, <c>1 year</c>, <c>105 years or older</c>, <c>0 år</c>, <c>105 år eller eldre</c>.</summary>
+    /// <summary>
+    /// A label from the statbank's CSV export: <c>0 years</c>, <c>1 year</c>, <c>105 years or older</c>, <c>0 år</c>,
+    /// <c>105 år eller eldre</c>.
+    /// </summary>
     public static SsbAge FromLabel(string label)
     {
         var text = label.Trim();
@@ -76,10 +79,12 @@ internal readonly partial record struct SsbAge(AgeKind Kind, int Years)
     [GeneratedRegex(@"^(\d{1,3}) (?:years?|år)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex SingleLabel();
 
-    [GeneratedRegex(@"^(\d{1,3}) (?:years or older|years or more|years and over|år eller eldre|år og eldre|år og over)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(\d{1,3}) (?:years or older|years or more|years and over|år eller eldre|år og eldre|år og over)$",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex OpenTopLabel();
 
-    [GeneratedRegex(@"^(?:\d{1,3}\s*[-–]\s*\d{1,3}|\d{1,3}\s*(?:år|years)?\s*[-–]\s*\d{1,3}) ?(?:years|år)?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?:\d{1,3}\s*[-–]\s*\d{1,3}|\d{1,3}\s*(?:år|years)?\s*[-–]\s*\d{1,3}) ?(?:years|år)?$",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex RangeLabel();
 
     [GeneratedRegex(@"^(\d{1,3})\+$", RegexOptions.CultureInvariant)]

@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Malekort.Population;
 using Malekort.Units;
 using nietras.SeparatedValues;
+using static System.FormattableString;
 
 namespace Malekort.Import.Population;
 
@@ -30,14 +31,18 @@ internal static partial class SsbCsvExportReader
         var headerIndex = Array.FindIndex(lines, 0, Math.Min(lines.Length, HeaderSearchLines), l => IsHeader(l.TrimEnd('\r')));
         if (headerIndex < 0)
         {
-            findings.Fatal(0, "", "Fant ikke overskriftslinjen \"region\";\"age\";\"Persons 2024\" (eller \"region\";\"alder\";\"Personer 2024\") blant de første linjene.");
+            findings.Fatal(0, "",
+                "Fant ikke overskriftslinjen \"region\";\"age\";\"Persons 2024\" (eller \"region\";\"alder\";\"Personer 2024\") " +
+                "blant de første linjene.");
             return [];
         }
         var title = lines.Take(headerIndex).Select(l => Unquoted(l.Trim())).FirstOrDefault(l => l.Length > 0) ?? "";
         var tableInTitle = TitleTable().Match(title) is { Success: true } m ? m.Groups[1].Value : "";
         if (tableInTitle.Length > 0 && tableInTitle is not ("07459" or "10826"))
         {
-            findings.Fatal(1, "", $"Tabell {tableInTitle} («{title}») er ikke en befolkningstabell: Målekort leser befolkning fra SSB-tabell 07459 (kommuner) og 10826 (bydeler).");
+            findings.Fatal(1, "",
+                $"Tabell {tableInTitle} («{title}») er ikke en befolkningstabell: " +
+                "Målekort leser befolkning fra SSB-tabell 07459 (kommuner) og 10826 (bydeler).");
             return [];
         }
 
@@ -59,7 +64,7 @@ internal static partial class SsbCsvExportReader
             if (row.ColCount == 1 && row[0].Span.Trim().Length == 0) continue;
             if (row.ColCount != expected)
             {
-                findings.Error(line, "", $"Linjen har {row.ColCount.ToString(CultureInfo.InvariantCulture)} kolonner, overskriften {expected.ToString(CultureInfo.InvariantCulture)}.");
+                findings.Error(line, "", Invariant($"Linjen har {row.ColCount} kolonner, overskriften {expected}."));
                 continue;
             }
             var regionLabel = row[regionColumn].ToString();
@@ -94,7 +99,8 @@ internal static partial class SsbCsvExportReader
         return accumulator.Finish($"SSB {table} (CSV-eksport {findings.File})");
     }
 
-    private static (int Region, int Age, List<(int Index, string Header, int Year)> Years)? Columns(IReadOnlyList<string> names, int line, FileFindings findings)
+    private static (int Region, int Age, List<(int Index, string Header, int Year)> Years)? Columns(
+        IReadOnlyList<string> names, int line, FileFindings findings)
     {
         int region = -1, age = -1;
         var years = new List<(int, string, int)>();
@@ -102,19 +108,23 @@ internal static partial class SsbCsvExportReader
         {
             var name = names[i].Trim();
             if (name.Equals("region", StringComparison.OrdinalIgnoreCase)) region = i;
-            else if (name.Equals("age", StringComparison.OrdinalIgnoreCase) || name.Equals("alder", StringComparison.OrdinalIgnoreCase)) age = i;
+            else if (name.Equals("age", StringComparison.OrdinalIgnoreCase) || name.Equals("alder", StringComparison.OrdinalIgnoreCase))
+                age = i;
             else if (YearColumn().Match(name) is { Success: true } m
                      && PopulationAccumulator.TryYear(m.Groups[1].ValueSpan, out var year))
                 years.Add((i, name, year));
             else
             {
-                findings.Fatal(line, name, $"Kolonnen «{name}» er verken region, alder eller personer for et år (forventet f.eks. \"Persons 2024\" eller \"Personer 2024\").");
+                findings.Fatal(line, name,
+                    $"Kolonnen «{name}» er verken region, alder eller personer for et år " +
+                    "(forventet f.eks. \"Persons 2024\" eller \"Personer 2024\").");
                 return null;
             }
         }
         if (age < 0)
         {
-            findings.Fatal(line, "", "Overskriften mangler kolonnen \"age\" (eller \"alder\"): Målekort trenger befolkningen etter ettårig alder.");
+            findings.Fatal(line, "",
+                "Overskriften mangler kolonnen \"age\" (eller \"alder\"): Målekort trenger befolkningen etter ettårig alder.");
             return null;
         }
         if (years.Count == 0)
@@ -124,7 +134,7 @@ internal static partial class SsbCsvExportReader
         }
         if (years.GroupBy(y => y.Item3).FirstOrDefault(g => g.Count() > 1) is { } twice)
         {
-            findings.Fatal(line, "", $"Året {twice.Key.ToString(CultureInfo.InvariantCulture)} har flere kolonner; hvilken som gjelder er uklart.");
+            findings.Fatal(line, "", Invariant($"Året {twice.Key} har flere kolonner; hvilken som gjelder er uklart."));
             return null;
         }
         return (region, age, years);

@@ -23,7 +23,8 @@ public sealed class SsbPopulationReader
             findings.Fatal(0, "", $"Filen kan ikke leses: {e.Message}");
             return ReadResult<IReadOnlyList<PopulationFigure>>.Reject(findings.Items);
         }
-        var format = PopulationFormats.Detect(bytes.AsSpan(0, Math.Min(bytes.Length, PopulationFormats.HeadLength)), wholeFile: bytes.Length <= PopulationFormats.HeadLength);
+        var head = bytes.AsSpan(0, Math.Min(bytes.Length, PopulationFormats.HeadLength));
+        var format = PopulationFormats.Detect(head, wholeFile: bytes.Length <= PopulationFormats.HeadLength);
         IReadOnlyList<PopulationFigure> figures = format switch
         {
             PopulationFormat.JsonStat => JsonStatPopulationReader.Read(bytes, findings),
@@ -37,8 +38,10 @@ public sealed class SsbPopulationReader
     private static IReadOnlyList<PopulationFigure> Unrecognised(FileFindings findings)
     {
         findings.Fatal(0, "",
-            "Filen er ikke et befolkningsformat Målekort kjenner: SSBs CSV-eksport av tabell 07459/10826 (\"region\";\"age\";\"Persons 2024\"), " +
-            "filene etter alder (aar,region_kode,region_navn,alder,personer) eller med summer (…,personer_18_66,personer_18_24,personer_alle), " +
+            "Filen er ikke et befolkningsformat Målekort kjenner: " +
+            "SSBs CSV-eksport av tabell 07459/10826 (\"region\";\"age\";\"Persons 2024\"), " +
+            "filene etter alder (aar,region_kode,region_navn,alder,personer) " +
+            "eller med summer (…,personer_18_66,personer_18_24,personer_alle), " +
             "eller JSON-stat 2.0 fra SSBs API.");
         return [];
     }

@@ -21,7 +21,8 @@ public sealed class JsonStatTests
         Assert.Equal("SSB 07459 (JSON-stat, ssb_07459_jsonstat2_2024.json)", figures[0].Source);
         var county = Assert.Single(result.Findings);
         Assert.Equal((Severity.Info, 0, "Region=31"), (county.Severity, county.Line, county.Column));
-        Assert.Contains("Hoppet over 1 region som er landet, fylker eller andre samleregioner, ikke kommuner: 31 Østfold (106 verdier)", county.Message, StringComparison.Ordinal);
+        Assert.Contains("Hoppet over 1 region som er landet, fylker eller andre samleregioner, ikke kommuner: 31 Østfold (106 verdier)",
+            county.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -71,7 +72,8 @@ public sealed class JsonStatTests
         Assert.Equal("1994", dataset.Dimensions[3].Codes[1]);
         // 28 values are null, each with a status symbol (. or ..) in "status" as an object.
         Assert.Equal(28, dataset.Values.Count(v => v is null));
-        Assert.All(Enumerable.Range(0, 432).Where(i => dataset.Values[i] is null), i => Assert.Contains(dataset.Status[i], new[] { ".", ".." }));
+        Assert.All(Enumerable.Range(0, 432).Where(i => dataset.Values[i] is null), i => Assert.Contains(dataset.Status[i], new[] { ".",
+            ".." }));
         Assert.Equal(["time", "metric"], dataset.Roles.Keys);
     }
 
@@ -155,7 +157,8 @@ public sealed class JsonStatTests
 
     [Theory]
     [InlineData("{\"class\": \"dataset\", \"version\": \"2.0\", \"id\": [", "ikke gyldig JSON")]
-    [InlineData("{\"class\": \"dataset\", \"version\": \"2.0\", \"label\": \"07459: Befolkning\"}", "mangler \"id\", \"size\" eller \"dimension\"")]
+    [InlineData("{\"class\": \"dataset\", \"version\": \"2.0\", \"label\": \"07459: Befolkning\"}",
+        "mangler \"id\", \"size\" eller \"dimension\"")]
     [InlineData("{\"class\": \"collection\", \"version\": \"2.0\", \"link\": {}}", "«collection», ikke «dataset»")]
     [InlineData("{\"version\": \"2.0\", \"id\": [\"Tid\"], \"size\": [1], \"dimension\": {}}", "mangler \"class\": \"dataset\"")]
     public void Malformed_JsonStat_is_a_fatal_finding_not_an_exception(string json, string why)

@@ -55,7 +55,8 @@ public sealed class PopulationCsvTests
         Assert.Equal(2, result.Findings.Count);
         Assert.All(result.Findings, f => Assert.Equal(Severity.Info, f.Severity));
         Assert.Contains(result.Findings, f => f.Message.Contains("Hoppet over 4 regioner i Oslo", StringComparison.Ordinal));
-        Assert.Contains(result.Findings, f => f.Message.Contains("Hoppet over 27 regioner som er bydeler utenfor Oslo", StringComparison.Ordinal));
+        Assert.Contains(result.Findings,
+            f => f.Message.Contains("Hoppet over 27 regioner som er bydeler utenfor Oslo", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -101,10 +102,12 @@ public sealed class PopulationCsvTests
 
         var figures = Accepted(result);
         // Trøgstad, Spydeberg, Askim, Eidsberg and Hobøl became 3014 Indre Østfold in 2020, 3118 in 2024.
-        AssertFigure(Figure(figures, "3118", 2019), 3000 + 3500 + 10000 + 7000 + 3300, 350 + 400 + 1200 + 800 + 390, 5000 + 5600 + 15000 + 11000 + 5500);
+        AssertFigure(Figure(figures,
+            "3118", 2019), 3000 + 3500 + 10000 + 7000 + 3300, 350 + 400 + 1200 + 800 + 390, 5000 + 5600 + 15000 + 11000 + 5500);
         AssertFigure(Figure(figures, "3107", 2019), 50000, 6500, 80000);
         Assert.Equal(2, figures.Count);
-        Assert.Contains(result.Findings, f => f.Severity == Severity.Info && f.Message.Contains("3118 Indre Østfold 2019 er summen av 0122 Trøgstad", StringComparison.Ordinal));
+        Assert.Contains(result.Findings, f => f.Severity == Severity.Info
+            && f.Message.Contains("3118 Indre Østfold 2019 er summen av 0122 Trøgstad", StringComparison.Ordinal));
         // 1504 Ålesund became 1507, which was split in 2024.
         var split = Assert.Single(Findings(result, Severity.Warning));
         Assert.Contains("1504 Ålesund ble delt (til 1508, 1580)", split.Message, StringComparison.Ordinal);
@@ -173,7 +176,8 @@ public sealed class PopulationCsvTests
     public void Same_age_twice_is_an_error()
     {
         var lines = File.ReadAllLines(Ssb(MunicipalitiesByAge)).Where(l => l.StartsWith("2024,3107,", StringComparison.Ordinal)).ToList();
-        using var file = new TemporaryFile("alder.csv", "aar,region_kode,region_navn,alder,personer\n" + string.Join("\n", lines.Append(lines[20])) + "\n");
+        using var file = new TemporaryFile("alder.csv",
+            "aar,region_kode,region_navn,alder,personer\n" + string.Join("\n", lines.Append(lines[20])) + "\n");
 
         var result = Read(file.Path);
 
@@ -190,7 +194,8 @@ public sealed class PopulationCsvTests
         {
             var cells = line.Split(',');
             if (cells[1] is not ("3107" or "3103")) continue;
-            var replacement = replaced.FirstOrDefault(r => r.Region == cells[1] && r.Age.ToString(System.Globalization.CultureInfo.InvariantCulture) == cells[3]);
+            var replacement = replaced.FirstOrDefault(
+                r => r.Region == cells[1] && r.Age.ToString(System.Globalization.CultureInfo.InvariantCulture) == cells[3]);
             if (replacement.Region is not null) cells[4] = replacement.Value;
             text.Append(string.Join(',', cells)).Append('\n');
         }

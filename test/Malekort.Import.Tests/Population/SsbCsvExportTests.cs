@@ -72,7 +72,8 @@ public sealed class SsbCsvExportTests
     [Fact]
     public void Export_of_another_statbank_table_is_rejected_by_its_title()
     {
-        const string text = "\"05300: Avstand til nærmeste lokale/sted\"\r\n\r\n\"region\";\"age\";\"Persons 2024\"\r\n\"K-3107 Fredrikstad\";\"18 years\";10\r\n";
+        const string text = "\"05300: Avstand til nærmeste lokale/sted\"\r\n\r\n\"region\";\"age\";\"Persons 2024\"\r\n" +
+            "\"K-3107 Fredrikstad\";\"18 years\";10\r\n";
         using var file = new TemporaryFile("05300.csv", text, Encoding.Latin1);
 
         var result = Read(file.Path);
