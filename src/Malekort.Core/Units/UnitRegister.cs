@@ -75,7 +75,9 @@ public sealed class UnitRegister
         foreach (var row in ReadResource("kommuneendringer_2020_og_2024.csv"))
         {
             // reform_aar,gammel_kode,gammelt_navn,gammelt_fylke,ny_kode,kode_2024,delt
-            var (old, intermediate, current, isSplit) = (row[1], row[4], row[5], row[6] == "ja");
+            // A 2024 code like "1508|1580" means the municipality was later split: no single successor.
+            var (old, intermediate, current) = (row[1], row[4], row[5]);
+            var isSplit = row[6] == "ja" || current.Contains('|', StringComparison.Ordinal);
             foreach (var code in new[] { old, intermediate })
             {
                 if (code == current) continue;

@@ -15,4 +15,25 @@ public sealed class UnitRegisterTests
         Assert.True(register.IsKnownCaptureUnit(UnitCode.Parse("3107")));
         Assert.False(register.IsKnownCaptureUnit(UnitCode.Parse("9999")));
     }
+
+    [Theory]
+    [InlineData("3004", "3107")]
+    [InlineData("0106", "3107")]
+    [InlineData("0124", "3118")]
+    public void Older_numbers_map_to_their_single_2024_successor(string old, string current) =>
+        Assert.Equal(current, UnitRegister.Default.Renumbered[old]);
+
+    [Theory]
+    [InlineData("1507")]
+    [InlineData("1504")]
+    [InlineData("1523")]
+    public void Municipalities_split_later_have_no_single_successor(string old) =>
+        Assert.False(UnitRegister.Default.Renumbered.ContainsKey(old));
+
+    [Fact]
+    public void Every_successor_is_a_municipality_in_the_2024_register()
+    {
+        foreach (var (old, current) in UnitRegister.Default.Renumbered)
+            Assert.True(UnitRegister.Default.IsKnownCaptureUnit(UnitCode.Parse(current)), $"{old} → {current}");
+    }
 }
