@@ -18,10 +18,13 @@ internal static class NorwegianFormat
     public static string Count(long value) => value.ToString("N0", Culture);
 
     /// <summary>A per cent with one decimal: <c>2,3 %</c>.</summary>
-    public static string Percent(double value) => value.ToString("N1", Culture) + NoBreakSpace + "%";
+    public static string Percent(double value) => OneDecimal(value) + NoBreakSpace + "%";
 
     /// <summary>Mean days with one decimal: <c>12,4 dager</c>.</summary>
-    public static string Days(double value) => value.ToString("N1", Culture) + NoBreakSpace + "dager";
+    public static string Days(double value) => OneDecimal(value) + NoBreakSpace + "dager";
+
+    // Half away from zero, as SSB and a reader round (9 of 400 is 2,3 %); the format alone would round 2,25 to even.
+    private static string OneDecimal(double value) => Math.Round(value, 1, MidpointRounding.AwayFromZero).ToString("N1", Culture);
 
     /// <summary>A decimal with at most two decimals: <c>12,5</c>.</summary>
     public static string Decimal(decimal value) => value.ToString("#,0.##", Culture);

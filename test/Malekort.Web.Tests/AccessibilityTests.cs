@@ -1,0 +1,30 @@
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+
+namespace Malekort.Web;
+
+/// <summary>axe-core finds no serious or critical WCAG 2.1 A/AA violation on any page.</summary>
+public sealed class AccessibilityTests(ScorecardServer server, BrowserFixture browser) : IClassFixture<ScorecardServer>
+{
+    [Theory]
+    [InlineData("/malekort?enhet=3107&maned=2024-12")]
+    [InlineData("/malekort?enhet=NAV-0106&maned=2024-12")]
+    [InlineData("/sammenlign?indikator=B.101&maned=2024-12")]
+    [InlineData("/datakvalitet")]
+    [InlineData("/malekort?enhet=3107&maned=2024-13")]
+    public async Task Page_has_no_serious_or_critical_wcag_violations(string path)
+    {
+        var page = await browser.NewPageAsync(server.BaseAddress);
+        await page.GotoAsync(path);
+        // Open every indicator so the numerator and denominator are checked too.
+        foreach (var details in await page.Locator("details").AllAsync()) await details.Locator("summary").ClickAsync();
+        var result = await page.RunAxe(new AxeRunOptions
+        {
+            RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
+        });
+        var serious = result.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
+        Assert.True(serious.Count == 0, string.Join("\n", serious.Select(v =>
+            $"{v.Id} ({v.Impact}): {v.Help} — {string.Join(" | ", v.Nodes.Take(3).Select(n => n.Html))}")));
+        Assert.NotEmpty(result.Passes);
+    }
+}

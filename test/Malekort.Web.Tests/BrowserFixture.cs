@@ -1,0 +1,44 @@
+using Microsoft.Playwright;
+
+[assembly: AssemblyFixture(typeof(Malekort.Web.BrowserFixture))]
+
+namespace Malekort.Web;
+
+/// <summary>
+/// One headless Chromium for every browser test: Debian's <c>/usr/bin/chromium</c>, driven by Playwright. No browser is
+/// ever downloaded.
+/// </summary>
+public sealed class BrowserFixture : IAsyncLifetime
+{
+    public const string ChromiumPath = "/usr/bin/chromium";
+
+    private IPlaywright? playwright;
+
+    public IBrowser Browser { get; private set; } = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        if (!File.Exists(ChromiumPath)) throw new InvalidOperationException($"Nettleseren {ChromiumPath} mangler: installer Debian-pakken chromium.");
+        playwright = await Playwright.CreateAsync();
+        Browser = await playwright.Chromium.LaunchAsync(new()
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync"],
+        });
+    }
+
+    /// <summary>A fresh page in its own context, Norwegian locale.</summary>
+    public async Task<IPage> NewPageAsync(Uri baseAddress)
+    {
+        var context = await Browser.NewContextAsync(new() { BaseURL = baseAddress.ToString(), Locale = "nb-NO" });
+        return await context.NewPageAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Browser is not null) await Browser.DisposeAsync();
+        playwright?.Dispose();
+    }
+}

@@ -1,0 +1,35 @@
+using System.Text.Json;
+using Malekort.Units;
+
+namespace Malekort.Web;
+
+/// <summary>New data reaches the scorecard without a restart: the server notices the store's new data version.</summary>
+public sealed class RefreshTests(ScorecardServer server) : IClassFixture<ScorecardServer>
+{
+    private async Task<long?> Recipients(string unit)
+    {
+        using var response = await server.Client.GetAsync(new Uri($"/api/malekort?enhet={unit}&maned=2024-12", UriKind.Relative), TestContext.Current.CancellationToken);
+        if (!response.IsSuccessStatusCode) return null;
+        var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).RootElement;
+        var bl151 = json.GetProperty("indicators").EnumerateArray().Single(i => i.GetProperty("code").GetString() == "BL151");
+        return bl151.GetProperty("numerator").GetInt64();
+    }
+
+    [Fact]
+    public async Task A_new_batch_is_shown_within_a_few_seconds()
+    {
+        Assert.Null(await Recipients("3101"));
+        var halden = new ScorecardData.BatchBuilder(UnitCode.Parse("3101"), "halden-2024");
+        for (var i = 0; i < 4; i++) halden.Payment(halden.Person(33), ScorecardData.December);
+        ScorecardData.Save(server.Store, halden.Build());
+
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        long? seen = null;
+        while (seen is null && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(200, TestContext.Current.CancellationToken);
+            seen = await Recipients("3101");
+        }
+        Assert.Equal(4, seen);
+    }
+}
