@@ -3,13 +3,20 @@ using Malekort.Capture;
 namespace Malekort.Import.Capture;
 
 /// <summary>A source system's code list (benefit_types.csv or case_types.csv) as read, for resolving codes in other files.</summary>
-internal sealed class CodeList(string fileName)
+internal sealed class CodeList
 {
     /// <summary>Code → entry; <c>null</c> for a code whose row broke a rule, so references to it do not cascade.</summary>
     private readonly Dictionary<string, CodeListEntry?> byCode = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, CodeListEntry?>.AlternateLookup<ReadOnlySpan<char>> bySpan;
+
+    public CodeList(string fileName)
+    {
+        FileName = fileName;
+        bySpan = byCode.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
 
     /// <summary>The file the list comes from.</summary>
-    public string FileName { get; } = fileName;
+    public string FileName { get; }
 
     /// <summary>Whether the file is in the batch, so codes can be checked against it.</summary>
     public bool Present { get; set; }
@@ -29,14 +36,13 @@ internal sealed class CodeList(string fileName)
     /// <summary>The entry for the row's code; an unknown code is a finding (spec "Cross-file rules").</summary>
     public CodeListEntry? Resolve(in CsvRow row, CsvColumn column)
     {
-        if (!row.HasValue(column, required: true)) return null;
+        if (!row.TryValue(column, required: true, out var code)) return null;
         if (!Present)
         {
             row.Discard(); // the missing list was reported once for the file
             return null;
         }
-        var code = row[column];
-        if (byCode.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(code, out var entry))
+        if (bySpan.TryGetValue(code, out var entry))
         {
             if (entry is null) row.Discard(); // the code's own row is wrong, and was reported there
             return entry;

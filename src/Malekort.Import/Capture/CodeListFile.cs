@@ -18,8 +18,8 @@ internal static class CodeListFile
     {
         string[] columns = ["code", "name", "category"];
         using var table = CsvTable.Open(list.FileName, content, batch.Log, columns, columns);
+        if (table is null) return; // reported; leaving the list absent keeps every reference from repeating it
         list.Present = true;
-        if (table is null) return;
         var (code, name, category) = (table.Column("code"), table.Column("name"), table.Column("category"));
         var firstLine = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var row in table)

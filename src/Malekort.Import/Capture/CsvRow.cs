@@ -31,23 +31,24 @@ internal readonly ref struct CsvRow
     /// <summary>Marks the row as making no record, without a finding (the reason was reported once for the file).</summary>
     public void Discard() => table.RowFailed = true;
 
-    /// <summary>Whether the cell has a value; a required cell without one is a finding.</summary>
-    public bool HasValue(CsvColumn column, bool required)
+    /// <summary>The cell's text when it has a value; a required cell without one is a finding.</summary>
+    public bool TryValue(CsvColumn column, bool required, out ReadOnlySpan<char> text)
     {
         if (!column.Present)
         {
+            text = default;
             if (required) Discard(); // the missing column was reported at the header
             return false;
         }
-        if (!row[column.Index].Span.IsEmpty) return true;
+        text = row[column.Index].Span;
+        if (!text.IsEmpty) return true;
         if (required) Error(column.Name, $"{column.Name} mangler verdi; feltet er påkrevd.");
         return false;
     }
 
     public string? Text(CsvColumn column, bool required, int maxLength = int.MaxValue)
     {
-        if (!HasValue(column, required)) return null;
-        var text = this[column];
+        if (!TryValue(column, required, out var text)) return null;
         if (text.Length > maxLength)
         {
             Error(column.Name, $"{column.Name} har {text.Length} tegn; høyst {maxLength} er tillatt.");
@@ -58,8 +59,7 @@ internal readonly ref struct CsvRow
 
     public DateOnly? Date(CsvColumn column, bool required)
     {
-        if (!HasValue(column, required)) return null;
-        var text = this[column];
+        if (!TryValue(column, required, out var text)) return null;
         if (CellValues.TryDate(text, out var date)) return date;
         Error(column.Name, $"{column.Name} {FindingLog.Shown(text)} er ikke en gyldig dato (ÅÅÅÅ-MM-DD).");
         return null;
@@ -67,8 +67,7 @@ internal readonly ref struct CsvRow
 
     public decimal? Decimal(CsvColumn column, bool required)
     {
-        if (!HasValue(column, required)) return null;
-        var text = this[column];
+        if (!TryValue(column, required, out var text)) return null;
         if (CellValues.TryDecimal(text, out var value)) return value;
         Error(column.Name, $"{column.Name} {FindingLog.Shown(text)} er ikke et gyldig tall; bruk punktum som desimaltegn og ingen tusenskille (f.eks. 1250.50).");
         return null;
@@ -77,8 +76,7 @@ internal readonly ref struct CsvRow
     /// <summary>A whole number from <paramref name="min"/> to <paramref name="max"/>.</summary>
     public int? Integer(CsvColumn column, bool required, int min, int max)
     {
-        if (!HasValue(column, required)) return null;
-        var text = this[column];
+        if (!TryValue(column, required, out var text)) return null;
         if (CellValues.TryInteger(text, out var value) && value >= min && value <= max) return value;
         Error(column.Name, string.Create(CultureInfo.InvariantCulture,
             $"{column.Name} {FindingLog.Shown(text)} er ugyldig; forventet et heltall fra {min} til {max}."));
@@ -87,8 +85,7 @@ internal readonly ref struct CsvRow
 
     public bool? Boolean(CsvColumn column, bool required)
     {
-        if (!HasValue(column, required)) return null;
-        var text = this[column];
+        if (!TryValue(column, required, out var text)) return null;
         if (CellValues.TryBoolean(text, out var value)) return value;
         Error(column.Name, $"{column.Name} {FindingLog.Shown(text)} er ugyldig; forventet true eller false.");
         return null;
@@ -96,8 +93,7 @@ internal readonly ref struct CsvRow
 
     public T? Choice<T>(CsvColumn column, bool required, Choices<T> choices) where T : struct
     {
-        if (!HasValue(column, required)) return null;
-        var text = this[column];
+        if (!TryValue(column, required, out var text)) return null;
         if (choices.TryFind(text, out var value)) return value;
         Error(column.Name, $"{column.Name} {FindingLog.Shown(text)} er ikke en kjent verdi; forventet {choices.Expected}.");
         return null;

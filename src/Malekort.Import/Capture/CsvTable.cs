@@ -25,8 +25,9 @@ internal sealed class CsvTable : IDisposable
     private readonly Dictionary<string, int> columns;
     private readonly int columnCount;
 
-    private CsvTable(string name, FindingLog log, SepReader reader, Dictionary<string, int> columns, int columnCount)
+    private CsvTable(string name, FindingLog log, SepReader reader, Dictionary<string, int> columns, int columnCount, int lines)
     {
+        EstimatedRows = lines;
         Name = name;
         Log = log;
         this.reader = reader;
@@ -38,6 +39,9 @@ internal sealed class CsvTable : IDisposable
     public string Name { get; }
 
     public FindingLog Log { get; }
+
+    /// <summary>About how many data rows the file has (its line count), to size collections once.</summary>
+    public int EstimatedRows { get; }
 
     /// <summary>The physical line the current row starts on (the header is line 1).</summary>
     internal int Line { get; private set; }
@@ -86,7 +90,7 @@ internal sealed class CsvTable : IDisposable
             if (!columns.ContainsKey(column))
                 log.Error(name, 1, column, $"Kolonnen {column} mangler i overskriften; den er påkrevd i {name}.");
         }
-        return new CsvTable(name, log, reader, columns, header.ColCount);
+        return new CsvTable(name, log, reader, columns, header.ColCount, body.Count((byte)'\n'));
     }
 
     /// <summary>The column with this name, or one with index -1 when the header lacks it.</summary>

@@ -31,10 +31,9 @@ internal static class FamilyFile
         {
             var key = person.Reference(row);
             string? member = null;
-            if (row.HasValue(memberId, required: true))
+            if (row.TryValue(memberId, required: true, out var text))
             {
                 // member_id should be pseudonymous; a fødselsnummer put there anyway is replaced, never stored.
-                var text = row[memberId];
                 member = Fodselsnummer.IsValid(text) ? batch.Persons.Pseudonyms.Of(text) : text.ToString();
             }
             var kind = row.Choice(relation, required: true, Relations);

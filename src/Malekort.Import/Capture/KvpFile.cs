@@ -50,8 +50,7 @@ internal static class KvpFile
     /// <summary>The AVSL codes separated by <c>|</c>; each must be a known one. The shared code strings are reused.</summary>
     private static string[] Situations(in CsvRow row, CsvColumn column)
     {
-        if (!row.HasValue(column, required: false)) return [];
-        var text = row[column];
+        if (!row.TryValue(column, required: false, out var text)) return [];
         var codes = new List<string>(2);
         foreach (var range in text.Split('|'))
         {

@@ -13,10 +13,10 @@ internal static class PaymentsFile
 
     public static List<PaymentRecord> Read(BatchContext batch, byte[] content)
     {
-        var records = new List<PaymentRecord>();
         using var table = batch.Open(CaptureFiles.Payments, content,
             ["payment_id", "benefit_type", "amount", "status"], ["payment_date", "period_from", "period_to", "case_id"]);
-        if (table is null) return records;
+        if (table is null) return [];
+        var records = new List<PaymentRecord>(table.EstimatedRows);
         var person = batch.Persons.Resolve(table);
         var paymentId = table.Column("payment_id");
         var benefitType = table.Column("benefit_type");
@@ -26,7 +26,8 @@ internal static class PaymentsFile
         var periodFrom = table.Column("period_from");
         var periodTo = table.Column("period_to");
         var caseId = table.Column("case_id");
-        var firstLine = new Dictionary<string, int>(StringComparer.Ordinal);
+        var firstLine = new Dictionary<string, int>(table.EstimatedRows, StringComparer.Ordinal);
+        var caseIds = new IdPool();
         foreach (var row in table)
         {
             var id = row.Text(paymentId, required: true);
@@ -38,22 +39,25 @@ internal static class PaymentsFile
             if (sum <= 0m) row.Error(amount.Name, $"amount {FindingLog.Shown(row[amount])} må være større enn 0.");
             var state = row.Choice(status, required: true, Statuses);
             var paid = row.Date(paymentDate, required: false);
-            if (state == PaymentStatus.Utbetalt && row[paymentDate].IsEmpty)
-                row.Error(paymentDate.Name, "payment_date mangler; den er påkrevd når status er UTBETALT.");
             var from = row.Date(periodFrom, required: false);
             var to = row.Date(periodTo, required: false);
-            if (row[periodFrom].IsEmpty != row[periodTo].IsEmpty)
+            // Empty, not unparsable, cells decide the presence rules, so a bad date is reported once, as a bad date.
+            var noPaymentDate = row[paymentDate].IsEmpty;
+            var noPeriodFrom = row[periodFrom].IsEmpty;
+            if (state == PaymentStatus.Utbetalt && noPaymentDate)
+                row.Error(paymentDate.Name, "payment_date mangler; den er påkrevd når status er UTBETALT.");
+            if (noPeriodFrom != row[periodTo].IsEmpty)
             {
-                var (given, missing) = row[periodFrom].IsEmpty ? (periodTo, periodFrom) : (periodFrom, periodTo);
+                var (given, missing) = noPeriodFrom ? (periodTo, periodFrom) : (periodFrom, periodTo);
                 row.Error(missing.Name, $"{missing.Name} mangler mens {given.Name} er fylt ut; period_from og period_to må være fylt ut begge eller ingen av dem.");
             }
             row.InOrder(periodFrom, from, periodTo, to);
             // The payment is dated by its payment_date, or its period_from when it has none (spec "Cross-file rules").
             if (paid is { } paidOn) batch.CheckInPeriod(row, paymentDate, paidOn);
-            else if (from is { } fromDate && row[paymentDate].IsEmpty) batch.CheckInPeriod(row, periodFrom, fromDate);
-            else if (row[paymentDate].IsEmpty && row[periodFrom].IsEmpty && state != PaymentStatus.Utbetalt)
+            else if (from is { } fromDate && noPaymentDate) batch.CheckInPeriod(row, periodFrom, fromDate);
+            else if (noPaymentDate && noPeriodFrom && state != PaymentStatus.Utbetalt)
                 row.Error(paymentDate.Name, "Utbetalingen mangler både payment_date og period_from; en av dem må være fylt ut for å datere den.");
-            var caseText = row[caseId].IsEmpty ? null : row[caseId].ToString();
+            var caseText = row.TryValue(caseId, required: false, out var caseCell) ? caseIds.Get(caseCell) : null;
             if (row.Failed || id is null || key is null || type is null || sum is null || state is null) continue;
             records.Add(new PaymentRecord(id, key, type.Code, type.Category, sum.Value, state.Value, paid, from, to, caseText));
         }

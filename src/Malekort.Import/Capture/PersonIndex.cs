@@ -13,7 +13,7 @@ internal enum PersonKeyKind
 /// The persons of persons.csv by the id the batch uses, and which kind of id that is. Every file must use the same
 /// kind (spec, persons.csv), and every person a file refers to must be here (spec "Cross-file rules").
 /// </summary>
-internal sealed class PersonIndex(Pseudonymizer pseudonyms)
+internal sealed class PersonIndex
 {
     public const string IdColumn = "person_id";
     public const string FnrColumn = "fnr";
@@ -21,14 +21,21 @@ internal sealed class PersonIndex(Pseudonymizer pseudonyms)
 
     /// <summary>Raw id (a person_id or a fødselsnummer, in memory only) → person key and the line that listed it.</summary>
     private readonly Dictionary<string, (string Key, int Line)> byId = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (string Key, int Line)>.AlternateLookup<ReadOnlySpan<char>> bySpan;
     private PersonKeyKind? kind;
     private string? kindSource;
     private bool kindSettled;
 
+    public PersonIndex(Pseudonymizer pseudonyms)
+    {
+        Pseudonyms = pseudonyms;
+        bySpan = byId.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
+
     /// <summary>Whether persons.csv was read, so references can be checked against it.</summary>
     public bool Listed { get; set; }
 
-    public Pseudonymizer Pseudonyms => pseudonyms;
+    public Pseudonymizer Pseudonyms { get; }
 
     /// <summary>
     /// Finds the file's person column and checks it: exactly one of person_id and fnr, the same kind as the rest of the
@@ -83,7 +90,7 @@ internal sealed class PersonIndex(Pseudonymizer pseudonyms)
 
     /// <summary>The key of a listed person, looked up by the cell's text without allocating.</summary>
     public string? Find(ReadOnlySpan<char> id) =>
-        byId.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(id, out var entry) ? entry.Key : null;
+        bySpan.TryGetValue(id, out var entry) ? entry.Key : null;
 
     private static string ColumnOf(PersonKeyKind kind) => kind == PersonKeyKind.PersonId ? IdColumn : FnrColumn;
 
@@ -113,8 +120,7 @@ internal readonly record struct PersonColumn(PersonIndex Index, CsvColumn Column
             row.Discard();
             return null;
         }
-        if (!row.HasValue(Column, required: true)) return null;
-        var text = row[Column];
+        if (!row.TryValue(Column, required: true, out var text)) return null;
         if (kind == PersonKeyKind.PersonId)
             return text.Length <= PersonIndex.MaxIdLength
                 ? text.ToString()
@@ -130,8 +136,7 @@ internal readonly record struct PersonColumn(PersonIndex Index, CsvColumn Column
             row.Discard();
             return null;
         }
-        if (!row.HasValue(Column, required: true)) return null;
-        var text = row[Column];
+        if (!row.TryValue(Column, required: true, out var text)) return null;
         if (Index.Find(text) is { } key) return key;
         if (kind == PersonKeyKind.Fnr && !Fodselsnummer.IsValid(text)) return Fail(row, PersonIndex.FnrProblem(text));
         if (Index.Listed)

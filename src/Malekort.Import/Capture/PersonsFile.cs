@@ -11,8 +11,8 @@ internal static class PersonsFile
     {
         var records = new List<PersonRecord>();
         using var table = batch.Open(CaptureFiles.Persons, content, ["birth_date"], ["sex"]);
+        if (table is null) return records; // reported; an unlisted index keeps every reference from repeating it
         batch.Persons.Listed = true;
-        if (table is null) return records;
         var person = batch.Persons.Resolve(table);
         var birthDate = table.Column("birth_date");
         var sex = table.Column("sex");

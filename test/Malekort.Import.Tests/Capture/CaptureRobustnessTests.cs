@@ -156,6 +156,30 @@ public sealed class CaptureRobustnessTests
         Assert.Contains(result.Findings, f => f.Rejects && f.File == "payments.csv");
     }
 
+    [Theory]
+    [InlineData("benefit_types.csv")]
+    [InlineData("persons.csv")]
+    public void Unreadable_list_is_reported_once_not_for_every_row_that_refers_to_it(string file)
+    {
+        using var batch = BatchFolder.Copy(CaptureFixture.PersonIds);
+        batch.Write(file, "");
+
+        var error = CaptureFixture.SingleError(CaptureFixture.Read(batch.Path));
+
+        Assert.Equal((file, 1), (error.File, error.Line));
+    }
+
+    [Fact]
+    public void Code_whose_own_row_is_wrong_is_reported_there_only()
+    {
+        using var batch = BatchFolder.Copy(CaptureFixture.PersonIds);
+        batch.Edit("benefit_types.csv", text => text.Replace("HUSL,Husleie,OKONOMISK_SOSIALHJELP", "HUSL,,OKONOMISK_SOSIALHJELP", StringComparison.Ordinal));
+
+        var error = CaptureFixture.SingleError(CaptureFixture.Read(batch.Path));
+
+        Assert.Equal(("benefit_types.csv", 3, "name"), (error.File, error.Line, error.Column));
+    }
+
     [Fact]
     public void Random_bytes_in_every_file_never_throw()
     {
