@@ -58,10 +58,10 @@ public abstract class SqlStore(TimeProvider clock) : IMalekortStore
         var importId = InsertLog(connection, transaction, entry with { Outcome = ImportOutcome.Imported });
         var h = batch.Header;
         var batchId = Scalar(connection, transaction,
-            "INSERT INTO batches (import_id, content_hash, format, source_system, unit, period_from, period_to, extracted_at, domains) " +
-            "VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8) RETURNING id",
+            "INSERT INTO batches (import_id, content_hash, format, source_system, unit, period_from, period_to, extracted_at, domains, supersession_key) " +
+            "VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9) RETURNING id",
             importId, batch.ContentHash, h.Format, h.SourceSystem, h.Unit.Value, CalendarDates.ToInt(h.PeriodFrom),
-            CalendarDates.ToInt(h.PeriodTo), h.ExtractedAt.ToString("O", Invariant), (long)h.Domains);
+            CalendarDates.ToInt(h.PeriodTo), h.ExtractedAt.ToString("O", Invariant), (long)h.Domains, h.SupersessionKey);
         var people = PersonIds(connection, transaction, h.Unit, batch);
         WriteRecords(connection, transaction, batchId, batch, people);
         BumpVersion(connection, transaction);
@@ -306,10 +306,12 @@ public abstract class SqlStore(TimeProvider clock) : IMalekortStore
         using var transaction = connection.BeginTransaction(IsolationLevel.RepeatableRead);
         var builder = new WorkingSetBuilder();
         var handles = new Dictionary<long, int>();
-        Read(connection, transaction, "SELECT id, format, source_system, unit, period_from, period_to, extracted_at, domains FROM batches ORDER BY id", r =>
+        Read(connection, transaction,
+            "SELECT id, format, source_system, unit, period_from, period_to, extracted_at, domains, supersession_key FROM batches ORDER BY id", r =>
             handles[r.GetInt64(0)] = builder.AddBatch(new BatchHeader(r.GetString(1), r.GetString(2), UnitCode.Parse(r.GetString(3)),
                 CalendarDates.FromInt(r.GetInt64(4)), CalendarDates.FromInt(r.GetInt64(5)),
-                DateTimeOffset.Parse(r.GetString(6), Invariant, DateTimeStyles.RoundtripKind), (CaptureDomains)r.GetInt64(7))));
+                DateTimeOffset.Parse(r.GetString(6), Invariant, DateTimeStyles.RoundtripKind), (CaptureDomains)r.GetInt64(7),
+                r.IsDBNull(8) ? null : r.GetString(8))));
         Read(connection, transaction, "SELECT batch_id, person_id, birth_date FROM persons", r =>
             builder.AddPerson(handles[r.GetInt64(0)], r.GetInt64(1), CalendarDates.FromInt(r.GetInt64(2))));
         // Only paid social assistance can affect an indicator: let the database leave the rest.

@@ -27,9 +27,9 @@ internal sealed class TestBatch
     private readonly List<FollowupRecord> followups = [];
 
     public TestBatch(string unit = "3107", string from = "2023-01-01", string to = "2024-12-31",
-        string extractedAt = "2025-01-02T05:00:00Z", CaptureDomains parts = AllParts) =>
+        string extractedAt = "2025-01-02T05:00:00Z", CaptureDomains parts = AllParts, string? key = null) =>
         header = new BatchHeader("malekort-capture/1", "test", UnitCode.Parse(unit), D(from), D(to),
-            DateTimeOffset.Parse(extractedAt, CultureInfo.InvariantCulture), parts);
+            DateTimeOffset.Parse(extractedAt, CultureInfo.InvariantCulture), parts, key);
 
     /// <summary>A calendar date written <c>YYYY-MM-DD</c>.</summary>
     public static DateOnly D(string date) => DateOnly.ParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture);

@@ -93,6 +93,11 @@ public enum Sex
 /// <param name="PeriodTo">Last day the batch is the full truth for.</param>
 /// <param name="ExtractedAt">When the source system made the extract; a newer batch supersedes an older one.</param>
 /// <param name="Domains">The parts of the data the batch carries.</param>
+/// <param name="SupersessionKey">
+/// Null for a batch that is the full truth for its period (capture v1, KOSTRA). Set for a batch that is the truth only about
+/// one thing, such as one Digisos application (søknad): it replaces only older batches with the same key and never erases
+/// other data for its days.
+/// </param>
 public sealed record BatchHeader(
     string Format,
     string SourceSystem,
@@ -100,7 +105,8 @@ public sealed record BatchHeader(
     DateOnly PeriodFrom,
     DateOnly PeriodTo,
     DateTimeOffset ExtractedAt,
-    CaptureDomains Domains);
+    CaptureDomains Domains,
+    string? SupersessionKey = null);
 
 /// <summary>A person.</summary>
 public sealed record PersonRecord(string PersonKey, DateOnly BirthDate, Sex? Sex);

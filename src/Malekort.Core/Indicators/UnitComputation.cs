@@ -15,6 +15,9 @@ namespace Malekort.Indicators;
 /// follow-ups) are kept when no newer batch with that part covers their day. Histories (livelihood, family, KVP, job
 /// seekers) are read, for each month, from the newest batch with that part whose period overlaps the month: they
 /// describe the person as known at that extraction. A month no batch with a part overlaps is not captured for it.
+/// A keyed batch (<see cref="Capture.BatchHeader.SupersessionKey"/>, e.g. one Digisos application) is the truth only about
+/// its key: it replaces older batches with the same key, yields to newer full-truth batches covering its days, and never
+/// erases anything else.
 /// </remarks>
 internal sealed class UnitComputation
 {
@@ -65,7 +68,9 @@ internal sealed class UnitComputation
         {
             var month = Month.FromIndex(baseMonth + i);
             var (start, end) = (month.Start.DayNumber, month.End.DayNumber);
-            result[i] = byRankDescending.FirstOrDefault(b => b.Has(part) && b.FromDay <= end && b.ToDay >= start)?.Index ?? -1;
+            // A full-truth batch is the authority where one overlaps; keyed batches only make the month captured.
+            var overlapping = byRankDescending.Where(b => b.Has(part) && b.FromDay <= end && b.ToDay >= start);
+            result[i] = (overlapping.FirstOrDefault(b => b.Header.SupersessionKey is null) ?? overlapping.FirstOrDefault())?.Index ?? -1;
         }
         return result;
     }
@@ -74,14 +79,18 @@ internal sealed class UnitComputation
 
     private int AuthorityOf(CaptureDomains part, int i) => authority[Array.IndexOf(Parts, part)][i];
 
-    /// <summary>A dated event is superseded when a newer batch with the same part covers its day.</summary>
+    /// <summary>
+    /// A dated event is superseded when a newer full-truth batch with the same part covers its day, or, for a keyed batch,
+    /// when a newer batch has the same key.
+    /// </summary>
     private bool IsSuperseded(CaptureDomains part, int batch, int day)
     {
-        var rank = unit.Batches[batch].Rank;
+        var own = unit.Batches[batch];
         foreach (var b in byRankDescending)
         {
-            if (b.Rank <= rank) return false;
-            if (b.Has(part) && b.FromDay <= day && b.ToDay >= day) return true;
+            if (b.Rank <= own.Rank) return false;
+            if (b.Header.SupersessionKey is null && b.Has(part) && b.FromDay <= day && b.ToDay >= day) return true;
+            if (own.Header.SupersessionKey is { } key && string.Equals(b.Header.SupersessionKey, key, StringComparison.Ordinal)) return true;
         }
         return false;
     }
