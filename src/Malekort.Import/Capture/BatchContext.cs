@@ -18,7 +18,9 @@ internal sealed class BatchContext(FindingLog log, PersonIndex persons, BatchDes
     public void CheckInPeriod(in CsvRow row, CsvColumn column, DateOnly date)
     {
         if (description is null || (date >= description.PeriodFrom && date <= description.PeriodTo)) return;
-        row.Error(column.Name, $"{column.Name} {CellValues.Text(date)} er utenfor batchens periode {CellValues.Text(description.PeriodFrom)}–{CellValues.Text(description.PeriodTo)} (period_from–period_to i batch.json).");
+        var period = $"{CellValues.Text(description.PeriodFrom)}–{CellValues.Text(description.PeriodTo)}";
+        row.Error(column.Name,
+            $"{column.Name} {CellValues.Text(date)} er utenfor batchens periode {period} (period_from–period_to i batch.json).");
     }
 
     /// <summary>Opens a file that refers to persons: the person column counts as known, its checks are the index's.</summary>

@@ -1,11 +1,14 @@
 using System.Globalization;
+using System.Text;
 using System.Text.Json;
 using Malekort.Units;
+using static System.FormattableString;
 
 namespace Malekort.Import.Capture;
 
 /// <summary>What batch.json says about the batch (capture format v1, section "The batch").</summary>
-internal sealed record BatchDescription(string SourceSystem, UnitCode Unit, DateOnly PeriodFrom, DateOnly PeriodTo, DateTimeOffset ExtractedAt);
+internal sealed record BatchDescription(
+    string SourceSystem, UnitCode Unit, DateOnly PeriodFrom, DateOnly PeriodTo, DateTimeOffset ExtractedAt);
 
 /// <summary>Reads and checks batch.json.</summary>
 internal static class BatchJson
@@ -14,7 +17,8 @@ internal static class BatchJson
     public const string Format = "malekort-capture";
     public const int Version = 1;
 
-    private static readonly string[] KnownFields = ["format", "version", "source_system", "unit", "period_from", "period_to", "extracted_at"];
+    private static readonly string[] KnownFields =
+        ["format", "version", "source_system", "unit", "period_from", "period_to", "extracted_at"];
 
     private static readonly string[] TimestampFormats =
     [
@@ -81,9 +85,11 @@ internal static class BatchJson
     private static DateTimeOffset? Timestamp(FieldChecker checker)
     {
         if (checker.String("extracted_at", "et tidspunkt med tidssone, f.eks. \"2024-04-02T05:00:00Z\"") is not { } text) return null;
-        if (DateTimeOffset.TryParseExact(text, TimestampFormats, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var value))
+        if (DateTimeOffset.TryParseExact(text, TimestampFormats, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal,
+                out var value))
             return value;
-        checker.Error("extracted_at", $"extracted_at {FindingLog.Shown(text)} er ikke et gyldig tidspunkt; forventet ISO 8601 med tidssone, f.eks. 2024-04-02T05:00:00Z eller 2024-04-02T07:00:00+02:00.");
+        checker.Error("extracted_at", $"extracted_at {FindingLog.Shown(text)} er ikke et gyldig tidspunkt; "
+            + "forventet ISO 8601 med tidssone, f.eks. 2024-04-02T05:00:00Z eller 2024-04-02T07:00:00+02:00.");
         return null;
     }
 
@@ -103,7 +109,8 @@ internal static class BatchJson
             var reader = new Utf8JsonReader(json, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Disallow });
             if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
             {
-                log.Fatal(Name, 1, "batch.json må være et JSON-objekt ({ ... }) med feltene format, version, source_system, unit, period_from, period_to og extracted_at.");
+                log.Fatal(Name, 1, "batch.json må være et JSON-objekt ({ ... }) med feltene format, version, source_system, "
+                    + "unit, period_from, period_to og extracted_at.");
                 return null;
             }
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
@@ -114,14 +121,16 @@ internal static class BatchJson
                 var field = reader.TokenType switch
                 {
                     JsonTokenType.String => new JsonField(JsonValueKind.String, reader.GetString() ?? "", line),
-                    JsonTokenType.Number => new JsonField(JsonValueKind.Number, System.Text.Encoding.UTF8.GetString(reader.ValueSpan), line),
-                    JsonTokenType.True or JsonTokenType.False => new JsonField(JsonValueKind.True, reader.GetBoolean() ? "true" : "false", line),
+                    JsonTokenType.Number => new JsonField(JsonValueKind.Number, Encoding.UTF8.GetString(reader.ValueSpan), line),
+                    JsonTokenType.True => new JsonField(JsonValueKind.True, "true", line),
+                    JsonTokenType.False => new JsonField(JsonValueKind.False, "false", line),
                     JsonTokenType.Null => new JsonField(JsonValueKind.Null, "null", line),
                     _ => new JsonField(JsonValueKind.Object, "(objekt eller liste)", line),
                 };
                 if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray) reader.Skip();
                 if (!fields.TryAdd(name, field))
-                    log.Error(Name, line, FindingLog.Shown(name), $"Feltet {FindingLog.Shown(name)} står flere ganger; hvert felt kan stå én gang.");
+                    log.Error(Name, line, FindingLog.Shown(name),
+                        $"Feltet {FindingLog.Shown(name)} står flere ganger; hvert felt kan stå én gang.");
             }
             // Anything after the object is malformed JSON; reading on makes the reader say so.
             while (reader.Read()) { }
@@ -129,7 +138,9 @@ internal static class BatchJson
         catch (JsonException e)
         {
             var line = (int)Math.Min(int.MaxValue, (e.LineNumber ?? 0) + 1);
-            log.Fatal(Name, line, $"batch.json er ikke gyldig JSON (linje {line}); forventet et JSON-objekt som i eksempelet i formatbeskrivelsen.");
+            log.Fatal(Name, line,
+                Invariant($"batch.json er ikke gyldig JSON (linje {line}); ")
+                + "forventet et JSON-objekt som i eksempelet i formatbeskrivelsen.");
             return null;
         }
         return fields;

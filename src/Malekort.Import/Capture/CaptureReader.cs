@@ -41,7 +41,8 @@ public sealed class CaptureReader(Pseudonymizer pseudonyms, UnitRegister units)
         foreach (var name in files.Names)
         {
             if (!CaptureFiles.IsKnown(name))
-                log.Warning(FindingLog.Shown(name), 0, "", $"Ukjent fil {FindingLog.Shown(name)} i batchen blir ignorert; formatet kjenner batch.json, {string.Join(", ", CaptureFiles.Csv.Select(f => f.Name))}.");
+                log.Warning(FindingLog.Shown(name), 0, "", $"Ukjent fil {FindingLog.Shown(name)} i batchen blir ignorert; "
+                    + $"formatet kjenner batch.json, {string.Join(", ", CaptureFiles.Csv.Select(f => f.Name))}.");
         }
         RequireListsFor(files, log);
 
@@ -76,12 +77,15 @@ public sealed class CaptureReader(Pseudonymizer pseudonyms, UnitRegister units)
         {
             var referring = CaptureFiles.ReferToPersons.Where(files.Contains).ToList();
             if (referring.Count > 0)
-                log.Error(CaptureFiles.Persons, 0, "", $"persons.csv mangler, men {string.Join(", ", referring)} viser til personer; hver person må stå i persons.csv.");
+                log.Error(CaptureFiles.Persons, 0, "",
+                    $"persons.csv mangler, men {string.Join(", ", referring)} viser til personer; hver person må stå i persons.csv.");
         }
         if (files.Contains(CaptureFiles.Payments) && !files.Contains(CaptureFiles.BenefitTypes))
-            log.Error(CaptureFiles.BenefitTypes, 0, "", "benefit_types.csv mangler, men payments.csv viser til stønadstyper; hver benefit_type må stå i benefit_types.csv.");
+            log.Error(CaptureFiles.BenefitTypes, 0, "",
+                "benefit_types.csv mangler, men payments.csv viser til stønadstyper; hver benefit_type må stå i benefit_types.csv.");
         if (files.Contains(CaptureFiles.Cases) && !files.Contains(CaptureFiles.CaseTypes))
-            log.Error(CaptureFiles.CaseTypes, 0, "", "case_types.csv mangler, men cases.csv viser til sakstyper; hver case_type må stå i case_types.csv.");
+            log.Error(CaptureFiles.CaseTypes, 0, "",
+                "case_types.csv mangler, men cases.csv viser til sakstyper; hver case_type må stå i case_types.csv.");
     }
 
     /// <summary>Reads one file if the batch has it; a file that cannot be read is a finding about that file only.</summary>

@@ -1,4 +1,5 @@
 using Malekort.Capture;
+using static System.FormattableString;
 
 namespace Malekort.Import.Capture;
 
@@ -20,7 +21,9 @@ internal static class CasesFile
         {
             var id = row.Text(caseId, required: true);
             if (id is not null && !firstLine.TryAdd(id, row.Line))
-                row.Error(caseId.Name, $"case_id {FindingLog.Shown(id)} står også på linje {firstLine[id]}; hver sak må ha en unik case_id i batchen.");
+                row.Error(caseId.Name,
+                    Invariant($"case_id {FindingLog.Shown(id)} står også på linje {firstLine[id]}; ")
+                    + "hver sak må ha en unik case_id i batchen.");
             var key = person.Reference(row);
             var type = batch.CaseTypes.Resolve(row, caseType);
             var received = row.Date(receivedDate, required: false);
@@ -30,7 +33,8 @@ internal static class CasesFile
             if (received is { } on) batch.CheckInPeriod(row, receivedDate, on);
             else if (approved is { } approvedOn && row[receivedDate].IsEmpty) batch.CheckInPeriod(row, approvedDate, approvedOn);
             else if (row[receivedDate].IsEmpty && row[approvedDate].IsEmpty)
-                row.Error(receivedDate.Name, "Saken mangler både received_date og approved_date; en av dem må være fylt ut for å datere den.");
+                row.Error(receivedDate.Name,
+                    "Saken mangler både received_date og approved_date; en av dem må være fylt ut for å datere den.");
             if (row.Failed || id is null || key is null || type is null) continue;
             records.Add(new CaseRecord(id, key, type.Code, type.Category, received, approved));
         }

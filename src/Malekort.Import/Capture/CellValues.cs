@@ -24,7 +24,7 @@ internal static class CellValues
 
     /// <summary>
     /// The common amount form (<c>-</c>, up to 18 digits, <c>.</c> and digits after it) without the general parser,
-    /// which dominates the cost of a payment row; anything else goes to <see cref="decimal.TryParse(ReadOnlySpan{char}, NumberStyles, IFormatProvider, out decimal)"/>.
+    /// which dominates the cost of a payment row; anything else goes to the general parser.
     /// </summary>
     private static bool TryPlainDecimal(ReadOnlySpan<char> text, out decimal value)
     {

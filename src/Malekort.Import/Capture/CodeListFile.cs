@@ -1,4 +1,5 @@
 using Malekort.Capture;
+using static System.FormattableString;
 
 namespace Malekort.Import.Capture;
 
@@ -30,7 +31,9 @@ internal static class CodeListFile
             if (codeText is null) continue;
             if (!list.TryAddCode(codeText))
             {
-                row.Error(code.Name, $"code {FindingLog.Shown(codeText)} står også på linje {firstLine[codeText]}; hver kode kan stå én gang.");
+                row.Error(code.Name,
+                    Invariant($"code {FindingLog.Shown(codeText)} står også på linje {firstLine[codeText]}; ")
+                    + "hver kode kan stå én gang.");
                 continue;
             }
             firstLine[codeText] = row.Line;

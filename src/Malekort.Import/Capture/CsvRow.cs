@@ -1,5 +1,5 @@
-using System.Globalization;
 using nietras.SeparatedValues;
+using static System.FormattableString;
 
 namespace Malekort.Import.Capture;
 
@@ -51,7 +51,7 @@ internal readonly ref struct CsvRow
         if (!TryValue(column, required, out var text)) return null;
         if (text.Length > maxLength)
         {
-            Error(column.Name, $"{column.Name} har {text.Length} tegn; høyst {maxLength} er tillatt.");
+            Error(column.Name, Invariant($"{column.Name} har {text.Length} tegn; høyst {maxLength} er tillatt."));
             return null;
         }
         return text.ToString();
@@ -69,7 +69,8 @@ internal readonly ref struct CsvRow
     {
         if (!TryValue(column, required, out var text)) return null;
         if (CellValues.TryDecimal(text, out var value)) return value;
-        Error(column.Name, $"{column.Name} {FindingLog.Shown(text)} er ikke et gyldig tall; bruk punktum som desimaltegn og ingen tusenskille (f.eks. 1250.50).");
+        Error(column.Name, $"{column.Name} {FindingLog.Shown(text)} er ikke et gyldig tall; "
+            + "bruk punktum som desimaltegn og ingen tusenskille (f.eks. 1250.50).");
         return null;
     }
 
@@ -78,8 +79,7 @@ internal readonly ref struct CsvRow
     {
         if (!TryValue(column, required, out var text)) return null;
         if (CellValues.TryInteger(text, out var value) && value >= min && value <= max) return value;
-        Error(column.Name, string.Create(CultureInfo.InvariantCulture,
-            $"{column.Name} {FindingLog.Shown(text)} er ugyldig; forventet et heltall fra {min} til {max}."));
+        Error(column.Name, Invariant($"{column.Name} {FindingLog.Shown(text)} er ugyldig; forventet et heltall fra {min} til {max}."));
         return null;
     }
 
@@ -103,7 +103,8 @@ internal readonly ref struct CsvRow
     public void InOrder(CsvColumn earlier, DateOnly? first, CsvColumn later, DateOnly? second)
     {
         if (first is { } a && second is { } b && b < a)
-            Error(later.Name, $"{later.Name} {CellValues.Text(b)} er før {earlier.Name} {CellValues.Text(a)}; datoene må komme i rekkefølge.");
+            Error(later.Name,
+                $"{later.Name} {CellValues.Text(b)} er før {earlier.Name} {CellValues.Text(a)}; datoene må komme i rekkefølge.");
     }
 }
 

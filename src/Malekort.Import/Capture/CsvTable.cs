@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Unicode;
 using nietras.SeparatedValues;
+using static System.FormattableString;
 
 namespace Malekort.Import.Capture;
 
@@ -63,7 +64,8 @@ internal sealed class CsvTable : IDisposable
             return null;
         }
         if (body.Count((byte)'"') % 2 != 0)
-            log.Error(name, 0, "", "Filen har et anførselstegn (\") som ikke er lukket; felt med komma, linjeskift eller anførselstegn må stå i anførselstegn, og anførselstegn i feltet skrives dobbelt (RFC 4180).");
+            log.Error(name, 0, "", "Filen har et anførselstegn (\") som ikke er lukket; felt med komma, linjeskift eller "
+                + "anførselstegn må stå i anførselstegn, og anførselstegn i feltet skrives dobbelt (RFC 4180).");
 
         var text = new StreamReader(new MemoryStream(content, start, content.Length - start, writable: false),
             new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), detectEncodingFromByteOrderMarks: false);
@@ -81,9 +83,11 @@ internal sealed class CsvTable : IDisposable
         {
             var column = header[i].ToString();
             if (!columns.TryAdd(column, i))
-                log.Error(name, 1, FindingLog.Shown(column), $"Kolonnen {FindingLog.Shown(column)} står flere ganger i overskriften; hver kolonne kan stå én gang.");
+                log.Error(name, 1, FindingLog.Shown(column),
+                    $"Kolonnen {FindingLog.Shown(column)} står flere ganger i overskriften; hver kolonne kan stå én gang.");
             else if (!Contains(known, column))
-                log.Warning(name, 1, FindingLog.Shown(column), $"Ukjent kolonne {FindingLog.Shown(column)} blir ignorert; kjente kolonner er {string.Join(", ", known)}.");
+                log.Warning(name, 1, FindingLog.Shown(column),
+                    $"Ukjent kolonne {FindingLog.Shown(column)} blir ignorert; kjente kolonner er {string.Join(", ", known)}.");
         }
         foreach (var column in required)
         {
@@ -149,7 +153,8 @@ internal sealed class CsvTable : IDisposable
                 table.RowFailed = false;
                 if (row.ColCount != table.columnCount)
                 {
-                    table.RowError("", $"Raden har {row.ColCount} felt, men overskriften har {table.columnCount}; sjekk kommaene og anførselstegnene i raden.");
+                    table.RowError("", Invariant($"Raden har {row.ColCount} felt, men overskriften har {table.columnCount}; ")
+                        + "sjekk kommaene og anførselstegnene i raden.");
                     continue;
                 }
                 Current = new CsvRow(row, table);

@@ -57,7 +57,8 @@ internal static class KvpFile
             var part = text[range];
             var known = Known(part);
             if (known is null)
-                row.Error(column.Name, $"situation_after {FindingLog.Shown(part)} er ikke en kjent AVSL-kode fra KOSTRA 11CF; forventet {string.Join(", ", KvpSituation.All.Select(s => s.Code))}, skilt med |.");
+                row.Error(column.Name, $"situation_after {FindingLog.Shown(part)} er ikke en kjent AVSL-kode fra KOSTRA 11CF; "
+                    + $"forventet {string.Join(", ", KvpSituation.All.Select(s => s.Code))}, skilt med |.");
             else codes.Add(known);
         }
         return [.. codes];

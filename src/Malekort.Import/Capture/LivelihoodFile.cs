@@ -1,4 +1,5 @@
 using Malekort.Capture;
+using static System.FormattableString;
 
 namespace Malekort.Import.Capture;
 
@@ -21,7 +22,9 @@ internal static class LivelihoodFile
             var code = row.Integer(source, required: true, 1, 9);
             // Two values from the same day leave the person's livelihood that day undecided.
             if (key is not null && from is { } day && !firstLine.TryAdd((key, day), row.Line))
-                row.Error(validFrom.Name, $"Personen har allerede en rad med valid_from {CellValues.Text(day)} (linje {firstLine[(key, day)]}); to rader for samme person og dag gjør historikken tvetydig.");
+                row.Error(validFrom.Name,
+                    Invariant($"Personen har allerede en rad med valid_from {CellValues.Text(day)} (linje {firstLine[(key, day)]}); ")
+                    + "to rader for samme person og dag gjør historikken tvetydig.");
             if (row.Failed || key is null || from is null || code is null) continue;
             records.Add(new LivelihoodRecord(key, from.Value, null, code.Value));
         }

@@ -1,4 +1,5 @@
 using Malekort.Capture;
+using static System.FormattableString;
 
 namespace Malekort.Import.Capture;
 
@@ -32,7 +33,8 @@ internal static class PaymentsFile
         {
             var id = row.Text(paymentId, required: true);
             if (id is not null && !firstLine.TryAdd(id, row.Line))
-                row.Error(paymentId.Name, $"payment_id {FindingLog.Shown(id)} står også på linje {firstLine[id]}; hver utbetaling må ha en unik payment_id i batchen.");
+                row.Error(paymentId.Name, Invariant($"payment_id {FindingLog.Shown(id)} står også på linje {firstLine[id]}; ")
+                    + "hver utbetaling må ha en unik payment_id i batchen.");
             var key = person.Reference(row);
             var type = batch.BenefitTypes.Resolve(row, benefitType);
             var sum = row.Decimal(amount, required: true);
@@ -49,14 +51,16 @@ internal static class PaymentsFile
             if (noPeriodFrom != row[periodTo].IsEmpty)
             {
                 var (given, missing) = noPeriodFrom ? (periodTo, periodFrom) : (periodFrom, periodTo);
-                row.Error(missing.Name, $"{missing.Name} mangler mens {given.Name} er fylt ut; period_from og period_to må være fylt ut begge eller ingen av dem.");
+                row.Error(missing.Name, $"{missing.Name} mangler mens {given.Name} er fylt ut; "
+                    + "period_from og period_to må være fylt ut begge eller ingen av dem.");
             }
             row.InOrder(periodFrom, from, periodTo, to);
             // The payment is dated by its payment_date, or its period_from when it has none (spec "Cross-file rules").
             if (paid is { } paidOn) batch.CheckInPeriod(row, paymentDate, paidOn);
             else if (from is { } fromDate && noPaymentDate) batch.CheckInPeriod(row, periodFrom, fromDate);
             else if (noPaymentDate && noPeriodFrom && state != PaymentStatus.Utbetalt)
-                row.Error(paymentDate.Name, "Utbetalingen mangler både payment_date og period_from; en av dem må være fylt ut for å datere den.");
+                row.Error(paymentDate.Name,
+                    "Utbetalingen mangler både payment_date og period_from; en av dem må være fylt ut for å datere den.");
             var caseText = row.TryValue(caseId, required: false, out var caseCell) ? caseIds.Get(caseCell) : null;
             if (row.Failed || id is null || key is null || type is null || sum is null || state is null) continue;
             records.Add(new PaymentRecord(id, key, type.Code, type.Category, sum.Value, state.Value, paid, from, to, caseText));

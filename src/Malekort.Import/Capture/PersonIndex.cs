@@ -1,4 +1,5 @@
 using Malekort.Import.Pseudonyms;
+using static System.FormattableString;
 
 namespace Malekort.Import.Capture;
 
@@ -71,7 +72,8 @@ internal sealed class PersonIndex
         }
         else if (kind != fileKind)
         {
-            table.HeaderError(column.Name, $"{table.Name} bruker {column.Name}, men {kindSource} bruker {ColumnOf(kind.Value)}; alle filene i batchen må bruke samme slags person-id.");
+            table.HeaderError(column.Name, $"{table.Name} bruker {column.Name}, men {kindSource} bruker {ColumnOf(kind.Value)}; "
+                + "alle filene i batchen må bruke samme slags person-id.");
             return new PersonColumn(this, column, null);
         }
         return new PersonColumn(this, column, fileKind);
@@ -84,8 +86,8 @@ internal sealed class PersonIndex
         if (byId.TryAdd(id, (key, row.Line))) return;
         var first = byId[id].Line;
         row.Error(column.Name, column.Name == FnrColumn
-            ? $"Samme fnr står også på linje {first}; hver person kan stå én gang i persons.csv (nummeret vises ikke)."
-            : $"person_id {FindingLog.Shown(id)} står også på linje {first}; hver person kan stå én gang i persons.csv.");
+            ? Invariant($"Samme fnr står også på linje {first}; hver person kan stå én gang i persons.csv (nummeret vises ikke).")
+            : Invariant($"person_id {FindingLog.Shown(id)} står også på linje {first}; hver person kan stå én gang i persons.csv."));
     }
 
     /// <summary>The key of a listed person, looked up by the cell's text without allocating.</summary>
@@ -97,9 +99,11 @@ internal sealed class PersonIndex
     /// <summary>Why a would-be fødselsnummer is not one, never showing it.</summary>
     public static string FnrProblem(ReadOnlySpan<char> text) => Fodselsnummer.Problem(text) switch
     {
-        FodselsnummerProblem.WrongLength => $"fnr har {text.Length} tegn; forventet et fødselsnummer eller D-nummer med 11 siffer (nummeret vises ikke).",
+        FodselsnummerProblem.WrongLength =>
+            Invariant($"fnr har {text.Length} tegn; forventet et fødselsnummer eller D-nummer med 11 siffer (nummeret vises ikke)."),
         FodselsnummerProblem.NotDigits => "fnr inneholder tegn som ikke er siffer; forventet 11 siffer (nummeret vises ikke).",
-        FodselsnummerProblem.ControlDigits => "fnr har feil kontrollsiffer; forventet et gyldig fødselsnummer eller D-nummer (nummeret vises ikke).",
+        FodselsnummerProblem.ControlDigits =>
+            "fnr har feil kontrollsiffer; forventet et gyldig fødselsnummer eller D-nummer (nummeret vises ikke).",
         _ => "",
     };
 }
@@ -124,7 +128,7 @@ internal readonly record struct PersonColumn(PersonIndex Index, CsvColumn Column
         if (kind == PersonKeyKind.PersonId)
             return text.Length <= PersonIndex.MaxIdLength
                 ? text.ToString()
-                : Fail(row, $"person_id har {text.Length} tegn; høyst {PersonIndex.MaxIdLength} er tillatt.");
+                : Fail(row, Invariant($"person_id har {text.Length} tegn; høyst {PersonIndex.MaxIdLength} er tillatt."));
         return Fodselsnummer.IsValid(text) ? Index.Pseudonyms.Of(text) : Fail(row, PersonIndex.FnrProblem(text));
     }
 

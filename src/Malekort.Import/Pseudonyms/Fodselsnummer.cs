@@ -1,4 +1,4 @@
-using System.Globalization;
+using static System.FormattableString;
 
 namespace Malekort.Import.Pseudonyms;
 
@@ -46,14 +46,16 @@ public static class Fodselsnummer
     /// <param name="birth">The birth date, 1854–2039.</param>
     /// <param name="individual">The individual number (000–999), in a range that matches the birth year's century.</param>
     /// <param name="synthetic">Whether to make Skatteetaten's synthetic form (month + 80), which no real person has.</param>
-    /// <exception cref="ArgumentOutOfRangeException">The year is outside 1854–2039, or the individual number does not fit its century.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">
+    /// The year is outside 1854–2039, or the individual number does not fit its century.
+    /// </exception>
     public static string Create(DateOnly birth, int individual, bool synthetic)
     {
         if (birth.Year is < 1854 or > 2039)
             throw new ArgumentOutOfRangeException(nameof(birth), birth, "Fødselsnummer finnes bare for årene 1854–2039.");
         if (individual is < 0 or > 999 || !FitsCentury(individual, birth.Year))
             throw new ArgumentOutOfRangeException(nameof(individual), individual,
-                $"Individnummer {individual} passer ikke med fødselsåret {birth.Year}.");
+                Invariant($"Individnummer {individual} passer ikke med fødselsåret {birth.Year}."));
         Span<int> digits = stackalloc int[Length];
         var month = birth.Month + (synthetic ? 80 : 0);
         for (var step = 0; step < 1000; step++)
@@ -78,7 +80,7 @@ public static class Fodselsnummer
             });
         }
         // Every century range holds individual numbers with valid control digits, so this is unreachable.
-        throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture, $"Fant ikke noe gyldig individnummer for {birth:yyyy-MM-dd}."));
+        throw new InvalidOperationException(Invariant($"Fant ikke noe gyldig individnummer for {birth:yyyy-MM-dd}."));
     }
 
     /// <summary>What is wrong with a would-be number, so a message can say why without showing the number.</summary>

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using static System.FormattableString;
 
 namespace Malekort.Import.Pseudonyms;
 
@@ -31,7 +32,7 @@ public sealed class PseudonymKey
     /// <exception cref="ArgumentException">The key is not 32 bytes.</exception>
     public static PseudonymKey FromBytes(ReadOnlySpan<byte> key) => key.Length == Length
         ? new PseudonymKey(key.ToArray(), null)
-        : throw new ArgumentException($"Pseudonymnøkkelen må være {Length} byte, ikke {key.Length}.", nameof(key));
+        : throw new ArgumentException(Invariant($"Pseudonymnøkkelen må være {Length} byte, ikke {key.Length}."), nameof(key));
 
     /// <summary>
     /// Reads the key (base64 of 32 bytes) from <paramref name="path"/>, else the file named by
@@ -66,7 +67,8 @@ public sealed class PseudonymKey
         var text = File.ReadAllText(path).Trim();
         var key = new byte[Length];
         if (!Convert.TryFromBase64String(text, key, out var written) || written != Length)
-            throw new InvalidDataException($"Pseudonymnøkkelen i {path} er ikke {Length} byte i base64. Uten riktig nøkkel kan ikke data kobles til tidligere importer.");
+            throw new InvalidDataException(Invariant($"Pseudonymnøkkelen i {path} er ikke {Length} byte i base64. ")
+                + "Uten riktig nøkkel kan ikke data kobles til tidligere importer.");
         return new PseudonymKey(key, path);
     }
 

@@ -78,10 +78,10 @@ public sealed partial class CaptureFnrTests
             Assert.DoesNotContain(CaptureFixture.FixtureNumbers, finding.ToString().Contains);
             Assert.DoesNotContain("14838512471", finding.ToString(), StringComparison.Ordinal);
         }
-        Assert.Contains(result.Findings, f => f is { File: "persons.csv", Line: 6, Column: "fnr" } && f.Message.Contains("kontrollsiffer", StringComparison.Ordinal));
-        Assert.Contains(result.Findings, f => f is { File: "persons.csv", Line: 7, Column: "fnr" } && f.Message.Contains("linje 2", StringComparison.Ordinal));
-        Assert.Contains(result.Findings, f => f is { File: "followups.csv", Line: 4, Column: "fnr" } && f.Message.Contains("finnes ikke", StringComparison.Ordinal));
-        Assert.Contains(result.Findings, f => f is { File: "followups.csv", Line: 5, Column: "fnr" } && f.Message.Contains("10 tegn", StringComparison.Ordinal));
+        AssertFinding(result.Findings, "persons.csv", 6, "kontrollsiffer");
+        AssertFinding(result.Findings, "persons.csv", 7, "linje 2");
+        AssertFinding(result.Findings, "followups.csv", 4, "finnes ikke");
+        AssertFinding(result.Findings, "followups.csv", 5, "10 tegn");
         Assert.Contains(result.Findings, f => f is { File: "payments.csv", Line: 7, Column: "benefit_type" });
         Assert.Contains(result.Findings, f => f is { File: "cases.csv", Line: 5, Column: "case_type" });
     }
@@ -109,6 +109,10 @@ public sealed partial class CaptureFnrTests
         Assert.True(result.Accepted, CaptureFixture.Describe(result));
         Assert.Equal(CaptureFixture.Pseudonyms.Of("54838512383"), result.Value!.Followups[^1].PersonKey);
     }
+
+    private static void AssertFinding(IReadOnlyList<Finding> findings, string file, int line, string saying) =>
+        Assert.Contains(findings, f => f.File == file && f.Line == line && f.Column == "fnr"
+            && f.Message.Contains(saying, StringComparison.Ordinal));
 
     [GeneratedRegex("[0-9]{11}")]
     private static partial Regex ElevenDigits();

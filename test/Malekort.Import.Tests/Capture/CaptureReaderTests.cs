@@ -46,7 +46,8 @@ public sealed class CaptureReaderTests
     public void Domains_name_only_the_files_present()
     {
         using var batch = BatchFolder.Copy(CaptureFixture.PersonIds);
-        foreach (var file in new[] { "payments.csv", "benefit_types.csv", "kvp.csv", "jobseekers.csv", "followups.csv" }) batch.Delete(file);
+        foreach (var file in new[] { "payments.csv", "benefit_types.csv", "kvp.csv", "jobseekers.csv", "followups.csv" })
+            batch.Delete(file);
 
         var result = CaptureFixture.Read(batch.Path);
 
@@ -259,7 +260,8 @@ public sealed class CaptureReaderTests
     public void Crlf_line_ends_and_blank_lines_are_accepted()
     {
         using var batch = BatchFolder.Copy(CaptureFixture.PersonIds);
-        batch.WriteBytes("persons.csv", Encoding.UTF8.GetBytes(batch.Read("persons.csv").Replace("\n", "\r\n\r\n", StringComparison.Ordinal)));
+        var withCrlf = batch.Read("persons.csv").Replace("\n", "\r\n\r\n", StringComparison.Ordinal);
+        batch.WriteBytes("persons.csv", Encoding.UTF8.GetBytes(withCrlf));
 
         var result = CaptureFixture.Read(batch.Path);
 

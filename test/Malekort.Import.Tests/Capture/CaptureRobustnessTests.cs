@@ -130,7 +130,8 @@ public sealed class CaptureRobustnessTests
     public void File_that_is_not_utf8_is_fatal_and_names_the_line()
     {
         using var batch = BatchFolder.Copy(CaptureFixture.PersonIds);
-        batch.WriteBytes("case_types.csv", Encoding.Latin1.GetBytes("code,name,category\nOKSOS,Økonomisk sosialhjelp,OKONOMISK_SOSIALHJELP\n"));
+        var latin1 = Encoding.Latin1.GetBytes("code,name,category\nOKSOS,Økonomisk sosialhjelp,OKONOMISK_SOSIALHJELP\n");
+        batch.WriteBytes("case_types.csv", latin1);
 
         var result = CaptureFixture.Read(batch.Path);
 
@@ -173,7 +174,8 @@ public sealed class CaptureRobustnessTests
     public void Code_whose_own_row_is_wrong_is_reported_there_only()
     {
         using var batch = BatchFolder.Copy(CaptureFixture.PersonIds);
-        batch.Edit("benefit_types.csv", text => text.Replace("HUSL,Husleie,OKONOMISK_SOSIALHJELP", "HUSL,,OKONOMISK_SOSIALHJELP", StringComparison.Ordinal));
+        batch.Edit("benefit_types.csv",
+            text => text.Replace("HUSL,Husleie,OKONOMISK_SOSIALHJELP", "HUSL,,OKONOMISK_SOSIALHJELP", StringComparison.Ordinal));
 
         var error = CaptureFixture.SingleError(CaptureFixture.Read(batch.Path));
 

@@ -94,7 +94,8 @@ public sealed class PseudonymizerTests : IDisposable
     [InlineData(null, "/variable.key", "/xdg", "/variable.key")]
     [InlineData(null, null, "/xdg", "/xdg/malekort/pseudonym.key")]
     [InlineData(null, "", "", "~/.config/malekort/pseudonym.key")]
-    public void Key_path_is_the_given_one_then_the_variable_then_the_config_folder(string? given, string? variable, string? xdg, string expected)
+    public void Key_path_is_the_given_one_then_the_variable_then_the_config_folder(
+        string? given, string? variable, string? xdg, string expected)
     {
         var environment = new Dictionary<string, string?> { ["MALEKORT_PSEUDONYM_KEY_FILE"] = variable, ["XDG_CONFIG_HOME"] = xdg };
         var home = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
