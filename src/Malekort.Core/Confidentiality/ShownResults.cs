@@ -228,8 +228,13 @@ internal sealed class DisclosurePlan
         }
     }
 
+    /// <summary>
+    /// The primary rule. What an aggregate protects is its other offices' persons: the viewer's own units, which it sees
+    /// anyway, are taken off first, so a county whose only small count is the viewer's own is not hidden.
+    /// </summary>
     private void HideSmallCounts()
     {
+        var ownParts = units.Select((unit, u) => own[u] ? [] : OwnPartsOf(unit)).ToArray();
         for (var u = 0; u < units.Count; u++)
         {
             if (own[u]) continue;
@@ -239,11 +244,42 @@ internal sealed class DisclosurePlan
                 {
                     var definition = IndicatorCatalog.All[i];
                     var value = results.Get(units[u], month, definition.Code);
-                    if (IsCountNumerator(definition) && SmallCounts.MustSuppress(value.Numerator)) hidden.Add(Find(Cell(u, t, i, Numerator)));
-                    if (HasCountDenominator(definition) && SmallCounts.MustSuppress(value.Denominator)) hidden.Add(Find(Cell(u, t, i, Denominator)));
+                    if (IsCountNumerator(definition) && SmallCounts.MustSuppress(value.Numerator - OwnSum(ownParts[u], month, definition, Numerator)))
+                        hidden.Add(Find(Cell(u, t, i, Numerator)));
+                    if (HasCountDenominator(definition) && SmallCounts.MustSuppress(value.Denominator - OwnSum(ownParts[u], month, definition, Denominator)))
+                        hidden.Add(Find(Cell(u, t, i, Denominator)));
                 }
             }
         }
+    }
+
+    private long OwnSum(UnitCode[] ownParts, Month month, IndicatorDefinition definition, int part)
+    {
+        long sum = 0;
+        foreach (var unit in ownParts)
+        {
+            var value = results.Get(unit, month, definition.Code);
+            sum += (part == Numerator ? value.Numerator : value.Denominator) ?? 0;
+        }
+        return sum;
+    }
+
+    /// <summary>The viewer's own municipalities and districts whose numbers are summed into an aggregate (Aggregation).</summary>
+    private UnitCode[] OwnPartsOf(UnitCode aggregate)
+    {
+        var oslo = UnitCode.Parse("0301");
+        // Districts are summed only into an Oslo without data of its own; else Oslo itself is the part.
+        var osloFromDistricts = unitIndex.ContainsKey(oslo) && results.Get(oslo, results.Months.First, "BL151").UnitsTotal > 1;
+        bool SummedInto(UnitCode part) => aggregate.Kind switch
+        {
+            UnitKind.Country => true,
+            UnitKind.County => part.County == aggregate,
+            UnitKind.Municipality => part.Kind == UnitKind.District && part.Municipality == aggregate,
+            _ => false,
+        };
+        return units.Where((unit, u) => own[u] && unit.IsCaptureUnit && SummedInto(unit)
+                && (unit.Kind == UnitKind.Municipality ? !(unit == oslo && osloFromDistricts) : osloFromDistricts))
+            .ToArray();
     }
 
     private IEnumerable<(Month Month, int Index)> Months() => results.Months.Months().Select((m, t) => (m, t));

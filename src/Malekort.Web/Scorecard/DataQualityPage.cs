@@ -89,21 +89,21 @@ internal static class DataQualityPage
             ? $"{NorwegianFormat.Date(from)} – {NorwegianFormat.Date(to)}"
             : "–";
         var counts = entry.Counts.Count == 0
-            ? Html.Text("–")
-            : Html.Of($"""<ul class="findings">{entry.Counts.Select(c => Html.Of($"<li>{NorwegianFormat.Count(c.Value)} {Texts.CountName(c.Key)}</li>"))}</ul>""");
+            ? "–"
+            : string.Join(", ", entry.Counts.Select(c => $"{NorwegianFormat.Count(c.Value)}\u00A0{Texts.CountName(c.Key)}"));
         var findings = entry.Findings.Count == 0
             ? Html.Of($"""<span class="subtle">Ingen</span>""")
             : Html.Of($"""<ul class="findings">{entry.Findings.Select(f => Html.Of($"<li><strong>{Texts.Severity(f.Severity)}:</strong> {Texts.Finding(f)}</li>"))}</ul>""");
         return Html.Of($"""
             <tr class="aksel-table__row">
-            <th scope="row" class="aksel-table__header-cell">{entry.Source}</th>
+            <th scope="row" class="aksel-table__header-cell source-cell">{entry.Source}</th>
             <td class="aksel-table__data-cell">{entry.Format}</td>
             <td class="aksel-table__data-cell">{NorwegianFormat.Instant(entry.ImportedAt)}</td>
             <td class="aksel-table__data-cell">{unit}</td>
             <td class="aksel-table__data-cell">{period}</td>
             <td class="aksel-table__data-cell">{Texts.Outcome(entry.Outcome)}</td>
-            <td class="aksel-table__data-cell">{counts}</td>
-            <td class="aksel-table__data-cell">{findings}</td>
+            <td class="aksel-table__data-cell counts-cell">{counts}</td>
+            <td class="aksel-table__data-cell findings-cell">{findings}</td>
             </tr>
             """);
     }

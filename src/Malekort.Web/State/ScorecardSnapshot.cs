@@ -38,7 +38,8 @@ internal sealed class ScorecardSnapshot
     {
         DataVersion = dataVersion;
         ComputedAt = computedAt;
-        Stored = stored;
+        Offices = stored.Offices;
+        Thresholds = stored.Thresholds;
         Results = results;
         ImportLog = importLog;
         Units = units;
@@ -53,8 +54,8 @@ internal sealed class ScorecardSnapshot
     /// <summary>When it was computed.</summary>
     public DateTimeOffset ComputedAt { get; }
 
-    /// <summary>The stored data.</summary>
-    public StoredState Stored { get; }
+    /// <summary>The office register. The working set itself is not kept: person-level rows leave memory once computed.</summary>
+    public OfficeRegister Offices { get; }
 
     /// <summary>The results as shown; null when no data has been captured.</summary>
     public ShownResults? Results { get; }
@@ -75,13 +76,13 @@ internal sealed class ScorecardSnapshot
     public UnitChoice? Find(UnitCode unit) => unitsByCode.GetValueOrDefault(unit);
 
     /// <summary>The name of any unit or office.</summary>
-    public string NameOf(UnitCode unit) => unitsByCode.TryGetValue(unit, out var u) ? u.Name : NameIn(Stored.Offices, unit);
+    public string NameOf(UnitCode unit) => unitsByCode.TryGetValue(unit, out var u) ? u.Name : NameIn(Offices, unit);
 
     /// <summary>The target for the indicator in the unit and month, if one is set.</summary>
     public Target? TargetFor(UnitCode unit, string indicator, Month month) => targets.GetValueOrDefault((unit, indicator, month));
 
     /// <summary>The thresholds in force.</summary>
-    public ThresholdTable Thresholds => Stored.Thresholds;
+    public ThresholdTable Thresholds { get; }
 
     /// <summary>Computes a snapshot: the engine over every month with captured data, then what the viewer may see.</summary>
     public static ScorecardSnapshot Compute(StoredState stored, IReadOnlyList<ImportLogEntry> importLog, long dataVersion,

@@ -114,6 +114,17 @@ public sealed class ShownResultsTests
     }
 
     [Fact]
+    public void An_aggregate_whose_small_count_is_all_the_viewers_own_is_shown()
+    {
+        // One person under 25 in the county, in Halden: NAV East's own. Østfold's 1 tells East nothing it does not know.
+        var results = Compute(new DecemberBatch(Halden).Recipients(3).Recipients(1, age: 20), new DecemberBatch(Moss).Recipients(4),
+            new DecemberBatch(Sarpsborg).Recipients(4));
+        Assert.Equal(1, SeenFrom(East, results).Get(Ostfold, December, "BL153").Numerator);
+        Assert.Equal(0, SeenFrom(East, results).Get(Sarpsborg, December, "BL153").Numerator);
+        Assert.True(SeenFrom(West, results).Get(Ostfold, December, "BL153").Notes.HasFlag(ValueNotes.Suppressed));
+    }
+
+    [Fact]
     public void Processing_time_with_two_cases_is_suppressed_days_and_cases_alike()
     {
         var results = Compute(new DecemberBatch(Halden).Recipients(3).Cases(2, days: 10), new DecemberBatch(Sarpsborg).Recipients(4).Cases(3, days: 12));
