@@ -56,9 +56,10 @@ internal sealed partial class RegionResolver
         foreach (var row in ReadRegisterResource("kommuneendringer_2020_og_2024.csv"))
         {
             // reform_aar,gammel_kode,gammelt_navn,gammelt_fylke,ny_kode,kode_2024,delt
-            if (row[6] != "ja") continue;
+            // Split in that reform ("ja"), or merged first and split later (a 2024 code like "1508|1580").
+            if (row[6] != "ja" && !row[5].Contains('|', StringComparison.Ordinal)) continue;
             if (!splitInto.TryGetValue(row[1], out var into)) splitInto[row[1]] = into = new SortedSet<string>(StringComparer.Ordinal);
-            into.Add(row[5]);
+            foreach (var code in row[5].Split('|')) into.Add(code);
         }
     }
 
