@@ -126,9 +126,14 @@ internal readonly record struct PersonColumn(PersonIndex Index, CsvColumn Column
         }
         if (!row.TryValue(Column, required: true, out var text)) return null;
         if (kind == PersonKeyKind.PersonId)
+        {
+            // A person_id that is a valid fødselsnummer was put in the wrong column by the extract: pseudonymise it as
+            // fnr would be, so the raw number never reaches disk. References find it through the same raw id.
+            if (Fodselsnummer.IsValid(text)) return Index.Pseudonyms.Of(text);
             return text.Length <= PersonIndex.MaxIdLength
                 ? text.ToString()
                 : Fail(row, Invariant($"person_id har {text.Length} tegn; høyst {PersonIndex.MaxIdLength} er tillatt."));
+        }
         return Fodselsnummer.IsValid(text) ? Index.Pseudonyms.Of(text) : Fail(row, PersonIndex.FnrProblem(text));
     }
 

@@ -42,6 +42,33 @@ public sealed partial class CaptureFnrTests
     }
 
     [Fact]
+    public void Fodselsnumre_put_in_the_person_id_column_are_pseudonymised_all_the_same()
+    {
+        using var folder = BatchFolder.Copy(CaptureFixture.Fnr);
+        foreach (var file in Directory.GetFiles(folder.Path, "*.csv"))
+        {
+            var name = System.IO.Path.GetFileName(file);
+            folder.Edit(name, text => text.StartsWith("fnr,", StringComparison.Ordinal) || text.Contains(",fnr", StringComparison.Ordinal)
+                ? ReplaceHeader(text)
+                : text);
+        }
+
+        var result = CaptureFixture.Read(folder.Path);
+
+        Assert.True(result.Accepted, CaptureFixture.Describe(result));
+        var expected = CaptureFixture.Pseudonyms.Of(CaptureFixture.FixtureNumbers[0]);
+        Assert.Equal(expected, result.Value!.Persons[0].PersonKey);
+        Assert.Equal(expected, result.Value.Payments[0].PersonKey);
+
+        static string ReplaceHeader(string text)
+        {
+            var end = text.IndexOf('\n', StringComparison.Ordinal);
+            var header = string.Join(',', text[..end].Split(',').Select(c => c == "fnr" ? "person_id" : c));
+            return header + text[end..];
+        }
+    }
+
+    [Fact]
     public void No_record_holds_a_fodselsnummer()
     {
         var batch = CaptureFixture.Read(BatchFolder.Fixture(CaptureFixture.Fnr)).Value!;
