@@ -29,10 +29,15 @@ public sealed class BrowserFixture : IAsyncLifetime
         });
     }
 
-    /// <summary>A fresh page in its own context, Norwegian locale.</summary>
-    public async Task<IPage> NewPageAsync(Uri baseAddress)
+    /// <summary>A fresh page in its own context, Norwegian locale; a desktop window unless a width is given.</summary>
+    public async Task<IPage> NewPageAsync(Uri baseAddress, int width = 1280)
     {
-        var context = await Browser.NewContextAsync(new() { BaseURL = baseAddress.ToString(), Locale = "nb-NO" });
+        var context = await Browser.NewContextAsync(new()
+        {
+            BaseURL = baseAddress.ToString(),
+            Locale = "nb-NO",
+            ViewportSize = new() { Width = width, Height = 900 },
+        });
         return await context.NewPageAsync();
     }
 

@@ -20,7 +20,7 @@ internal static class ComparisonPage
         var table = rows.Count == 0
             ? Layout.Alert("info", Html.Of($"<p>Ingen enheter har data for {definition.Code} i {monthName}.</p>"))
             : Html.Of($"""
-                <div class="table-scroll">
+                <div class="table-scroll" role="region" aria-label="Sammenligning" tabindex="0">
                 <table class="aksel-table aksel-table--small">
                 <caption class="aksel-body-short">{definition.Code} {definition.Name}, {monthName}, for alle enheter med data</caption>
                 <thead class="aksel-table__header">

@@ -13,7 +13,7 @@ internal static class DataQualityPage
         var importTable = log.Count == 0
             ? Layout.Alert("info", Html.Of($"<p>Ingen importer er logget ennå.</p>"))
             : Html.Of($"""
-                <div class="table-scroll">
+                <div class="table-scroll" role="region" aria-label="Importlogg" tabindex="0">
                 <table class="aksel-table aksel-table--small">
                 <caption class="aksel-body-short">Importlogg, nyeste først</caption>
                 <thead class="aksel-table__header">
@@ -37,7 +37,7 @@ internal static class DataQualityPage
         var notesTable = notes.Count == 0
             ? Layout.Alert("info", Html.Of($"<p>Beregningen har ingen merknader.</p>"))
             : Html.Of($"""
-                <div class="table-scroll">
+                <div class="table-scroll" role="region" aria-label="Beregningsmerknader" tabindex="0">
                 <table class="aksel-table aksel-table--small">
                 <caption class="aksel-body-short">Beregningsmerknader per enhet og måned</caption>
                 <thead class="aksel-table__header">

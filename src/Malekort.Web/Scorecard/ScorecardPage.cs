@@ -30,7 +30,7 @@ internal static class ScorecardPage
             <section aria-labelledby="indikatorer">
             <h2 id="indikatorer" class="aksel-heading aksel-heading--medium">Indikatorer</h2>
             <p class="aksel-body-short subtle">Velg en indikator for å se teller, nevner og definisjon.</p>
-            <div class="table-scroll">
+            <div class="table-scroll" role="region" aria-label="Indikatorer" tabindex="0">
             <table class="aksel-table aksel-table--small">
             <caption class="aksel-body-short">Indikatorer for {unit.Name}, {monthName}</caption>
             <thead class="aksel-table__header">
@@ -52,7 +52,7 @@ internal static class ScorecardPage
             </section>
             <section aria-labelledby="tilleggsmal">
             <h2 id="tilleggsmal" class="aksel-heading aksel-heading--medium">Tilleggsmål</h2>
-            <div class="table-scroll">
+            <div class="table-scroll" role="region" aria-label="Tilleggsmål" tabindex="0">
             <table class="aksel-table aksel-table--small">
             <caption class="aksel-body-short">Tilgang og avgang av mottakere og kvalifiseringsprogrammet (KVP) for {unit.Name}, {monthName}</caption>
             <thead class="aksel-table__header">
