@@ -1,3 +1,4 @@
+using Malekort.Storage;
 using Malekort.Storage.Sqlite;
 using Malekort.Units;
 using Microsoft.AspNetCore.Builder;
@@ -19,6 +20,8 @@ public class ScorecardServer : IAsyncLifetime
 
     protected virtual UnitCode? OwnOffice => null;
 
+    protected virtual void Seed(IMalekortStore store) => ScorecardData.Seed(store);
+
     internal SqliteStore Store { get; private set; } = null!;
 
     public Uri BaseAddress { get; private set; } = null!;
@@ -29,7 +32,7 @@ public class ScorecardServer : IAsyncLifetime
     {
         Directory.CreateDirectory(folder);
         Store = new SqliteStore(Path.Combine(folder, "malekort.db"));
-        ScorecardData.Seed(Store);
+        Seed(Store);
         app = MalekortWeb.Build(new MalekortWebOptions { Urls = "http://127.0.0.1:0", OwnOffice = OwnOffice }, Store, TimeProvider.System);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
@@ -56,4 +59,10 @@ public class ScorecardServer : IAsyncLifetime
 public sealed class SarpsborgViewServer : ScorecardServer
 {
     protected override UnitCode? OwnOffice => ScorecardData.NavSarpsborg;
+}
+
+/// <summary>A new installation: the schema, nothing imported.</summary>
+public sealed class EmptyServer : ScorecardServer
+{
+    protected override void Seed(IMalekortStore store) => store.Migrate();
 }
