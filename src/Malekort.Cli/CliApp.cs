@@ -17,6 +17,8 @@ internal static class CliApp
             DemoCommand.Create(context),
             ThresholdCommand.Create(context),
             TargetCommand.Create(context),
+            GenerateCommand.Create(context),
+            BenchCommand.Create(context),
         };
         var parsed = root.Parse(args);
         return parsed.Invoke(new InvocationConfiguration { Output = output, Error = error });
