@@ -49,7 +49,8 @@ internal static class TrendChart
             $"""<svg class="trend" width="{N(Width)}" height="{N(Height)}" viewBox="0 0 {N(Width)} {N(Height)}" aria-hidden="true" focusable="false">""" +
             $"""<line x1="0" y1="{N(Height - 0.5)}" x2="{N(Width)}" y2="{N(Height - 0.5)}" class="missing" stroke="currentColor" stroke-width="1"></line>""" +
             lines + dots + "</svg>");
-        var items = points.Select(p => Html.Of($"<li>{NorwegianFormat.Month(p.Month)}: {Texts.Value(definition, p.Value)}</li>"));
+        // Read aloud, «:» says nothing: the list says «skjermet».
+        var items = points.Select(p => Html.Of($"<li>{NorwegianFormat.Month(p.Month)}: {(p.Value.Notes.HasFlag(ValueNotes.Suppressed) ? "skjermet" : Texts.Value(definition, p.Value))}</li>"));
         return Html.Of($"""
             {svg}<div class="aksel-typo--visually-hidden"><p>Utvikling de siste {points.Count} månedene:</p><ul>{items}</ul></div>
             """);
