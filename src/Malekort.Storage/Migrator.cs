@@ -31,6 +31,14 @@ internal static class Migrator
         {
             if (applied.Contains(version)) continue;
             using var transaction = connection.BeginTransaction();
+            // Another program may have applied it since the list was read (SQLite: the transaction holds the write lock now).
+            using (var check = connection.CreateCommand())
+            {
+                check.Transaction = transaction;
+                check.CommandText = "SELECT COUNT(*) FROM schema_migrations WHERE version = @v";
+                AddParameter(check, "@v", version);
+                if (Convert.ToInt64(check.ExecuteScalar(), CultureInfo.InvariantCulture) > 0) continue;
+            }
             using (var migrate = connection.CreateCommand())
             {
                 migrate.Transaction = transaction;

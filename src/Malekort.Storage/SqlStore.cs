@@ -37,10 +37,17 @@ public abstract class SqlStore(TimeProvider clock) : IMalekortStore
     {
     }
 
+    /// <summary>The isolation of a batch import; SQLite's serializable takes the write lock up front.</summary>
+    private protected virtual IsolationLevel BatchIsolation => IsolationLevel.Serializable;
+
+    /// <summary>Keeps two processes from migrating at once where the database needs it; released on dispose.</summary>
+    private protected virtual IDisposable? LockSchema(DbConnection connection) => null;
+
     /// <inheritdoc />
     public void Migrate()
     {
         using var connection = Open();
+        using var schemaLock = LockSchema(connection);
         Migrator.Apply(connection, IdColumn, clock);
     }
 
@@ -48,7 +55,7 @@ public abstract class SqlStore(TimeProvider clock) : IMalekortStore
     public ImportOutcome SaveBatch(CaptureBatch batch, ImportLogEntry entry)
     {
         using var connection = Open();
-        using var transaction = connection.BeginTransaction(IsolationLevel.Serializable);
+        using var transaction = connection.BeginTransaction(BatchIsolation);
         LockUnit(connection, transaction, batch.Header.Unit);
         if (Scalar(connection, transaction, "SELECT COUNT(*) FROM batches WHERE content_hash = @p0", batch.ContentHash) > 0)
         {
