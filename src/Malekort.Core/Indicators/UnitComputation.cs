@@ -1,3 +1,4 @@
+using System.Buffers;
 using Malekort.Capture;
 using Malekort.Periods;
 using Malekort.Population;
@@ -18,13 +19,18 @@ namespace Malekort.Indicators;
 /// A keyed batch (<see cref="Capture.BatchHeader.SupersessionKey"/>, e.g. one Digisos application) is the truth only about
 /// its key: it replaces older batches with the same key, yields to newer full-truth batches covering its days, and never
 /// erases anything else.
+/// Speed: rows outside the months asked for are skipped with two comparisons, a day's month is a table lookup, and
+/// month ranges become word masks, so the cost is one pass over the unit's rows and one over its persons.
 /// </remarks>
 internal sealed class UnitComputation
 {
     // Bit 0 is 12 months before the first month asked for, so every long-term window and M-1 and M-2 are in range.
     private const int Lead = IndicatorRules.WindowMonths;
+    private const int Open = int.MaxValue / 2;
 
-    private static readonly CaptureDomains[] Parts =
+    private enum Part { Payments, Livelihood, Family, Cases, Kvp, Jobseekers, Followups }
+
+    private static readonly CaptureDomains[] PartDomains =
     [
         CaptureDomains.Payments, CaptureDomains.Livelihood, CaptureDomains.Family, CaptureDomains.Cases,
         CaptureDomains.Kvp, CaptureDomains.Jobseekers, CaptureDomains.Followups,
@@ -36,9 +42,18 @@ internal sealed class UnitComputation
     private readonly int baseMonth;
     private readonly int span;
     private readonly int words;
-    private readonly BatchInfo[] byRankDescending;
+    private readonly int firstDay;
+    private readonly int lastDay;
+    // The span's bit of each day from firstDay to lastDay.
+    private readonly int[] bitOfDay;
     // The batch that is the truth for (part, month), or -1.
     private readonly int[][] authority;
+    // For (part, batch): the months, as words, in which the batch is the truth for the part.
+    private readonly ulong[][] authorityMasks;
+    // For (part, batch): the day intervals of newer full-truth batches with the part, which supersede its events.
+    private readonly (int From, int To)[][][] newerCovers;
+    // Batches replaced by a newer batch with the same supersession key.
+    private readonly bool[] replacedByKey;
 
     public UnitComputation(UnitData unit, PopulationTable population, MonthRange months)
     {
@@ -48,8 +63,40 @@ internal sealed class UnitComputation
         baseMonth = months.First.Index - Lead;
         span = months.Count + Lead;
         words = MonthBits.Words(span);
-        byRankDescending = [.. unit.Batches.OrderByDescending(b => b.Rank)];
-        authority = Parts.Select(AuthorityFor).ToArray();
+        firstDay = Month.FromIndex(baseMonth).Start.DayNumber;
+        lastDay = Month.FromIndex(baseMonth + span - 1).End.DayNumber;
+        bitOfDay = new int[lastDay - firstDay + 1];
+        for (int i = 0, day = firstDay; i < span; i++)
+        {
+            var end = Month.FromIndex(baseMonth + i).End.DayNumber;
+            for (; day <= end; day++) bitOfDay[day - firstDay] = i;
+        }
+
+        var byRankDescending = unit.Batches.OrderByDescending(b => b.Rank).ToArray();
+        authority = new int[PartDomains.Length][];
+        authorityMasks = new ulong[PartDomains.Length][];
+        newerCovers = new (int, int)[PartDomains.Length][][];
+        for (var p = 0; p < PartDomains.Length; p++)
+        {
+            var domain = PartDomains[p];
+            authority[p] = AuthorityFor(domain, byRankDescending);
+            var masks = new ulong[unit.Batches.Count * words];
+            for (var i = 0; i < span; i++)
+            {
+                if (authority[p][i] >= 0) MonthBits.Set(masks.AsSpan(authority[p][i] * words, words), i);
+            }
+            authorityMasks[p] = masks;
+            newerCovers[p] = unit.Batches
+                .Select(own => byRankDescending
+                    .Where(b => b.Rank > own.Rank && b.Header.SupersessionKey is null && b.Has(domain))
+                    .Select(b => (b.FromDay, b.ToDay))
+                    .ToArray())
+                .ToArray();
+        }
+        replacedByKey = unit.Batches
+            .Select(own => own.ReplacedByKey || own.Header.SupersessionKey is { } key
+                && unit.Batches.Any(b => b.Rank > own.Rank && string.Equals(b.Header.SupersessionKey, key, StringComparison.Ordinal)))
+            .ToArray();
     }
 
     public (UnitCode Unit, IndicatorValue[] Values, List<ComputationNote> Notes) Run()
@@ -61,7 +108,7 @@ internal sealed class UnitComputation
         return (unit.Unit, Values(counts), notes);
     }
 
-    private int[] AuthorityFor(CaptureDomains part)
+    private int[] AuthorityFor(CaptureDomains domain, BatchInfo[] byRankDescending)
     {
         var result = new int[span];
         for (var i = 0; i < span; i++)
@@ -69,231 +116,269 @@ internal sealed class UnitComputation
             var month = Month.FromIndex(baseMonth + i);
             var (start, end) = (month.Start.DayNumber, month.End.DayNumber);
             // A full-truth batch is the authority where one overlaps; keyed batches only make the month captured.
-            var overlapping = byRankDescending.Where(b => b.Has(part) && b.FromDay <= end && b.ToDay >= start);
+            var overlapping = byRankDescending.Where(b => b.Has(domain) && b.FromDay <= end && b.ToDay >= start);
             result[i] = (overlapping.FirstOrDefault(b => b.Header.SupersessionKey is null) ?? overlapping.FirstOrDefault())?.Index ?? -1;
         }
         return result;
     }
 
-    private bool Covered(CaptureDomains part, int i) => i >= 0 && authority[Array.IndexOf(Parts, part)][i] >= 0;
+    private bool Covered(Part part, int i) => i >= 0 && authority[(int)part][i] >= 0;
 
-    private int AuthorityOf(CaptureDomains part, int i) => authority[Array.IndexOf(Parts, part)][i];
+    private int AuthorityOf(Part part, int i) => authority[(int)part][i];
+
+    private ReadOnlySpan<ulong> AuthorityMask(Part part, int batch) => authorityMasks[(int)part].AsSpan(batch * words, words);
 
     /// <summary>
     /// A dated event is superseded when a newer full-truth batch with the same part covers its day, or, for a keyed batch,
     /// when a newer batch has the same key.
     /// </summary>
-    private bool IsSuperseded(CaptureDomains part, int batch, int day)
+    private bool IsSuperseded(Part part, int batch, int day)
     {
-        var own = unit.Batches[batch];
-        foreach (var b in byRankDescending)
+        if (replacedByKey[batch]) return true;
+        foreach (var (from, to) in newerCovers[(int)part][batch])
         {
-            if (b.Rank <= own.Rank) return false;
-            if (b.Header.SupersessionKey is null && b.Has(part) && b.FromDay <= day && b.ToDay >= day) return true;
-            if (own.Header.SupersessionKey is { } key && string.Equals(b.Header.SupersessionKey, key, StringComparison.Ordinal)) return true;
+            if (from <= day && day <= to) return true;
         }
         return false;
     }
 
-    /// <summary>The months (as bits) in which the batch is the truth for the part.</summary>
-    private ulong[] AuthorityMask(CaptureDomains part, int batch)
+    /// <summary>The span's bit of a day; days before or after the span fall outside 0 … span-1; open ends stay open.</summary>
+    private int BitOf(int day)
     {
-        var mask = new ulong[words];
-        var table = authority[Array.IndexOf(Parts, part)];
-        for (var i = 0; i < span; i++) if (table[i] == batch) MonthBits.Set(mask, i);
-        return mask;
+        if (day >= firstDay && day <= lastDay) return bitOfDay[day - firstDay];
+        if (day == int.MinValue) return -Open;
+        if (day == int.MaxValue) return Open;
+        return Month.Of(DateOnly.FromDayNumber(day)).Index - baseMonth;
     }
 
-    private int BitOf(int dayNumber) => Month.Of(DateOnly.FromDayNumber(dayNumber)).Index - baseMonth;
-
-    // An open end far outside any span; day numbers are 0 … 3 652 058.
-    private int BitOfOrEdge(int dayNumber) => dayNumber switch
+    /// <summary>Word <paramref name="w"/> of the months <paramref name="from"/> … <paramref name="to"/>.</summary>
+    private static ulong WordMask(int from, int to, int w)
     {
-        int.MinValue => int.MinValue / 2,
-        int.MaxValue => int.MaxValue / 2,
-        _ => BitOf(dayNumber),
-    };
+        var lo = Math.Max(from, w << 6);
+        var hi = Math.Min(to, (w << 6) + 63);
+        if (lo > hi) return 0;
+        var width = hi - lo + 1;
+        return (width == 64 ? ulong.MaxValue : (1UL << width) - 1) << (lo & 63);
+    }
+
+    /// <summary>ORs the months <paramref name="from"/> … <paramref name="to"/>, within the batch's authority, into a person's bits.</summary>
+    private void SetMonths(Span<ulong> target, int from, int to, ReadOnlySpan<ulong> authorityMask)
+    {
+        if (from > to || to < 0 || from >= span) return;
+        for (var w = 0; w < words; w++) target[w] |= WordMask(from, to, w) & authorityMask[w];
+    }
 
     private void CountPersons(Counts counts)
     {
         var n = unit.PersonCount;
-        var recipient = new ulong[n * words];
-        var livelihood5 = new ulong[n * words];
-        var young = new ulong[n * words];
-        var mainProvider = new ulong[n * words];
-        var dutyInHousehold = new ulong[n * words];
-        var kvpDuring = new ulong[n * words];
-        var kvpAtEnd = new ulong[n * words];
-        var jobseeker = new ulong[n * words];
-        var followup = new ulong[n * words];
-
-        foreach (var p in unit.Payments)
+        var size = n * words;
+        var pool = ArrayPool<ulong>.Shared;
+        ulong[] recipient = Rent(), livelihood5 = Rent(), young = Rent(), mainProvider = Rent(), dutyInHousehold = Rent(),
+            kvpDuring = Rent(), kvpAtEnd = Rent(), jobseeker = Rent(), followup = Rent();
+        try
         {
-            if (p.DatingDay == UnitData.NoDay || p.FromDay == int.MinValue) continue;
-            if (IsSuperseded(CaptureDomains.Payments, p.Batch, p.DatingDay)) continue;
-            MonthBits.SetRange(recipient.AsSpan(p.Person * words, words), BitOf(p.FromDay), BitOf(p.ToDay));
+            SetRecipients(recipient);
+            SetYoung(young);
+            SetLivelihood(livelihood5);
+            SetFamily(mainProvider, dutyInHousehold);
+            SetKvp(kvpDuring, kvpAtEnd);
+            SetJobseekers(jobseeker);
+            SetFollowups(followup);
+
+            Span<ulong> longTerm = stackalloc ulong[words];
+            for (var person = 0; person < n; person++)
+            {
+                var o = person * words;
+                var rec = recipient.AsSpan(o, words);
+                var fu = followup.AsSpan(o, words);
+                LongTerm(rec, longTerm);
+                for (var w = 0; w < words; w++)
+                {
+                    var facts = new PersonMonths(
+                        Recipient: rec[w],
+                        RecipientPrevious: Shifted(rec, w, 1),
+                        LongTerm: longTerm[w],
+                        Livelihood5: livelihood5[o + w],
+                        Young: young[o + w],
+                        MainProvider: mainProvider[o + w],
+                        DutyInHousehold: dutyInHousehold[o + w],
+                        KvpDuring: kvpDuring[o + w],
+                        KvpAtEnd: kvpAtEnd[o + w],
+                        Jobseeker: jobseeker[o + w],
+                        FollowedUp: fu[w] | Shifted(fu, w, 1) | Shifted(fu, w, 2));
+                    if ((facts.Recipient | facts.RecipientPrevious | facts.Livelihood5 | facts.KvpDuring | facts.Jobseeker) == 0) continue;
+                    counts.Add(Counter.BL151, w, IndicatorRules.BL151(facts));
+                    counts.Add(Counter.BL152, w, IndicatorRules.BL152(facts));
+                    counts.Add(Counter.BL153, w, IndicatorRules.BL153(facts));
+                    counts.Add(Counter.BL154, w, IndicatorRules.BL154(facts));
+                    counts.Add(Counter.BL166, w, IndicatorRules.BL166(facts));
+                    counts.Add(Counter.BL174, w, IndicatorRules.BL174(facts));
+                    counts.Add(Counter.B51, w, IndicatorRules.B51(facts));
+                    counts.Add(Counter.B104, w, IndicatorRules.B104(facts));
+                    counts.Add(Counter.B151, w, IndicatorRules.B151(facts));
+                    counts.Add(Counter.B10, w, IndicatorRules.B10(facts));
+                    counts.Add(Counter.B10Denominator, w, IndicatorRules.B10Denominator(facts));
+                    counts.Add(Counter.Inflow, w, IndicatorRules.Inflow(facts));
+                    counts.Add(Counter.Outflow, w, IndicatorRules.Outflow(facts));
+                }
+            }
+        }
+        finally
+        {
+            foreach (var array in new[] { recipient, livelihood5, young, mainProvider, dutyInHousehold, kvpDuring, kvpAtEnd, jobseeker, followup })
+                pool.Return(array);
         }
 
-        for (var person = 0; person < n; person++)
+        ulong[] Rent()
+        {
+            var array = pool.Rent(Math.Max(size, 1));
+            Array.Clear(array, 0, size);
+            return array;
+        }
+    }
+
+    /// <summary>Word w of the bits shifted <paramref name="by"/> months later (bit i = month i-by), 1 ≤ by ≤ 63.</summary>
+    private static ulong Shifted(ReadOnlySpan<ulong> bits, int w, int by) =>
+        (bits[w] << by) | (w > 0 ? bits[w - 1] >> (64 - by) : 0);
+
+    /// <summary>
+    /// Long-term for each month: at least 6 months with assistance in that month's 12-month window (spec "long-term in M").
+    /// Bit-parallel: twelve shifted copies of the recipient bits are added into 4-bit counters, one per month, and a
+    /// counter of 6 or more (0110, 0111, 1xxx) is long-term.
+    /// </summary>
+    private static void LongTerm(ReadOnlySpan<ulong> recipient, Span<ulong> longTerm)
+    {
+        for (var w = 0; w < recipient.Length; w++)
+        {
+            ulong c0 = 0, c1 = 0, c2 = 0, c3 = 0;
+            for (var back = 0; back < IndicatorRules.WindowMonths; back++)
+            {
+                var x = back == 0 ? recipient[w] : Shifted(recipient, w, back);
+                var carry0 = c0 & x;
+                c0 ^= x;
+                var carry1 = c1 & carry0;
+                c1 ^= carry0;
+                var carry2 = c2 & carry1;
+                c2 ^= carry1;
+                c3 |= carry2;
+            }
+            longTerm[w] = c3 | (c2 & c1);
+        }
+    }
+
+    private void SetRecipients(ulong[] recipient)
+    {
+        foreach (ref readonly var p in System.Runtime.InteropServices.CollectionsMarshal.AsSpan(unit.Payments))
+        {
+            if (p.ToDay < firstDay || p.FromDay > lastDay || p.DatingDay == UnitData.NoDay || p.FromDay == int.MinValue) continue;
+            if (IsSuperseded(Part.Payments, p.Batch, p.DatingDay)) continue;
+            var target = recipient.AsSpan(p.Person * words, words);
+            int from = BitOf(p.FromDay), to = BitOf(p.ToDay);
+            for (var w = 0; w < words; w++) target[w] |= WordMask(from, to, w);
+        }
+    }
+
+    private void SetYoung(ulong[] young)
+    {
+        for (var person = 0; person < unit.PersonCount; person++)
         {
             var birth = unit.Births[person].BirthDay;
             if (birth == UnitData.NoDay) continue;
             var firstOld = Age.FirstMonthAged(DateOnly.FromDayNumber(birth), IndicatorRules.YoungAgeLimit).Index - baseMonth;
-            MonthBits.SetRange(young.AsSpan(person * words, words), 0, firstOld - 1);
-        }
-
-        SetLivelihood(livelihood5);
-        SetFamily(mainProvider, dutyInHousehold);
-        SetKvp(kvpDuring, kvpAtEnd);
-        SetJobseekers(jobseeker);
-        foreach (var f in unit.Followups)
-        {
-            if (IsSuperseded(CaptureDomains.Followups, f.Batch, f.Day)) continue;
-            var bit = BitOf(f.Day);
-            if (bit >= 0 && bit < span) MonthBits.Set(followup.AsSpan(f.Person * words, words), bit);
-        }
-
-        Span<ulong> longTerm = stackalloc ulong[words];
-        for (var person = 0; person < n; person++)
-        {
-            var o = person * words;
-            var rec = recipient.AsSpan(o, words);
-            IndicatorRules.LongTerm(rec, longTerm);
-            for (var w = 0; w < words; w++)
-            {
-                var fu = followup.AsSpan(o, words);
-                var facts = new PersonMonths(
-                    Recipient: rec[w],
-                    RecipientPrevious: MonthBits.ShiftedWord(rec, w, 1),
-                    LongTerm: longTerm[w],
-                    Livelihood5: livelihood5[o + w],
-                    Young: young[o + w],
-                    MainProvider: mainProvider[o + w],
-                    DutyInHousehold: dutyInHousehold[o + w],
-                    KvpDuring: kvpDuring[o + w],
-                    KvpAtEnd: kvpAtEnd[o + w],
-                    Jobseeker: jobseeker[o + w],
-                    FollowedUp: fu[w] | MonthBits.ShiftedWord(fu, w, 1) | MonthBits.ShiftedWord(fu, w, 2));
-                counts.Add(Counter.BL151, w, IndicatorRules.BL151(facts));
-                counts.Add(Counter.BL152, w, IndicatorRules.BL152(facts));
-                counts.Add(Counter.BL153, w, IndicatorRules.BL153(facts));
-                counts.Add(Counter.BL154, w, IndicatorRules.BL154(facts));
-                counts.Add(Counter.BL166, w, IndicatorRules.BL166(facts));
-                counts.Add(Counter.BL174, w, IndicatorRules.BL174(facts));
-                counts.Add(Counter.B51, w, IndicatorRules.B51(facts));
-                counts.Add(Counter.B104, w, IndicatorRules.B104(facts));
-                counts.Add(Counter.B151, w, IndicatorRules.B151(facts));
-                counts.Add(Counter.B10, w, IndicatorRules.B10(facts));
-                counts.Add(Counter.B10Denominator, w, IndicatorRules.B10Denominator(facts));
-                counts.Add(Counter.Inflow, w, IndicatorRules.Inflow(facts));
-                counts.Add(Counter.Outflow, w, IndicatorRules.Outflow(facts));
-            }
+            var target = young.AsSpan(person * words, words);
+            for (var w = 0; w < words; w++) target[w] = WordMask(0, firstOld - 1, w);
         }
     }
 
     /// <summary>Main livelihood in M: the latest record with valid_from ≤ M.end (and, where the source says, valid_to ≥ M.start).</summary>
     private void SetLivelihood(ulong[] livelihood5)
     {
-        foreach (var group in unit.Livelihood.GroupBy(l => (l.Batch, l.Person)))
+        // Rows are ordered by person, batch and valid_from (WorkingSetBuilder.Build), the latest row in file order last.
+        var rows = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(unit.Livelihood);
+        for (var r = 0; r < rows.Length; r++)
         {
-            // Stable sort: for equal valid_from the later row wins.
-            var rows = group.OrderBy(l => l.ValidFrom).ToList();
-            var mask = AuthorityMask(CaptureDomains.Livelihood, group.Key.Batch);
-            var bits = new ulong[words];
-            for (var r = 0; r < rows.Count; r++)
-            {
-                if (rows[r].Source != IndicatorRules.SocialAssistanceLivelihood) continue;
-                var from = BitOf(rows[r].ValidFrom);
-                var until = r + 1 < rows.Count ? BitOf(rows[r + 1].ValidFrom) - 1 : int.MaxValue / 2;
-                until = Math.Min(until, BitOfOrEdge(rows[r].ValidTo));
-                MonthBits.SetRange(bits, from, until);
-            }
-            Or(livelihood5.AsSpan(group.Key.Person * words, words), bits, mask);
+            ref readonly var row = ref rows[r];
+            if (row.Source != IndicatorRules.SocialAssistanceLivelihood) continue;
+            var sameGroupNext = r + 1 < rows.Length && rows[r + 1].Person == row.Person && rows[r + 1].Batch == row.Batch;
+            var from = BitOf(row.ValidFrom);
+            var until = sameGroupNext ? BitOf(rows[r + 1].ValidFrom) - 1 : Open;
+            until = Math.Min(until, BitOf(row.ValidTo));
+            SetMonths(livelihood5.AsSpan(row.Person * words, words), from, until, AuthorityMask(Part.Livelihood, row.Batch));
         }
     }
 
     private void SetFamily(ulong[] mainProvider, ulong[] dutyInHousehold)
     {
-        var masks = new Dictionary<int, ulong[]>();
-        var bits = new ulong[words];
-        foreach (var child in unit.Family)
+        foreach (ref readonly var child in System.Runtime.InteropServices.CollectionsMarshal.AsSpan(unit.Family))
         {
             if (!child.Provider && !child.DutyInHousehold) continue;
-            if (!masks.TryGetValue(child.Batch, out var mask)) masks[child.Batch] = mask = AuthorityMask(CaptureDomains.Family, child.Batch);
-            var birth = DateOnly.FromDayNumber(child.BirthDay);
             // A child in M: born by M.end, aged ≤ 17 on M.end, and the record valid in M.
-            var from = Math.Max(BitOf(child.BirthDay), BitOfOrEdge(child.ValidFrom));
-            var to = Math.Min(Age.FirstMonthAged(birth, IndicatorRules.ChildAgeLimit).Index - baseMonth - 1, BitOfOrEdge(child.ValidTo));
-            Array.Clear(bits);
-            MonthBits.SetRange(bits, from, to);
-            if (child.Provider) Or(mainProvider.AsSpan(child.Person * words, words), bits, mask);
-            if (child.DutyInHousehold) Or(dutyInHousehold.AsSpan(child.Person * words, words), bits, mask);
+            var from = Math.Max(BitOf(child.BirthDay), BitOf(child.ValidFrom));
+            var to = Math.Min(Age.FirstMonthAged(DateOnly.FromDayNumber(child.BirthDay), IndicatorRules.ChildAgeLimit).Index - baseMonth - 1,
+                BitOf(child.ValidTo));
+            var mask = AuthorityMask(Part.Family, child.Batch);
+            if (child.Provider) SetMonths(mainProvider.AsSpan(child.Person * words, words), from, to, mask);
+            if (child.DutyInHousehold) SetMonths(dutyInHousehold.AsSpan(child.Person * words, words), from, to, mask);
         }
     }
 
     private void SetKvp(ulong[] during, ulong[] atEnd)
     {
-        var masks = new Dictionary<int, ulong[]>();
-        var bits = new ulong[words];
-        foreach (var k in unit.Kvp)
+        foreach (ref readonly var k in System.Runtime.InteropServices.CollectionsMarshal.AsSpan(unit.Kvp))
         {
-            if (!masks.TryGetValue(k.Batch, out var mask)) masks[k.Batch] = mask = AuthorityMask(CaptureDomains.Kvp, k.Batch);
             var start = BitOf(k.Start);
-            var end = BitOfOrEdge(k.End);
+            var end = BitOf(k.End);
+            var mask = AuthorityMask(Part.Kvp, k.Batch);
             // B51: end ≥ M.start ⇔ end's month ≥ M. B.151: end > M.end ⇔ end's month > M.
-            Array.Clear(bits);
-            MonthBits.SetRange(bits, start, end);
-            Or(during.AsSpan(k.Person * words, words), bits, mask);
-            Array.Clear(bits);
-            MonthBits.SetRange(bits, start, end == int.MaxValue / 2 ? end : end - 1);
-            Or(atEnd.AsSpan(k.Person * words, words), bits, mask);
+            SetMonths(during.AsSpan(k.Person * words, words), start, end, mask);
+            SetMonths(atEnd.AsSpan(k.Person * words, words), start, end == Open ? end : end - 1, mask);
         }
     }
 
     private void SetJobseekers(ulong[] jobseeker)
     {
-        var masks = new Dictionary<int, ulong[]>();
-        var bits = new ulong[words];
-        foreach (var j in unit.Jobseekers)
+        foreach (ref readonly var j in System.Runtime.InteropServices.CollectionsMarshal.AsSpan(unit.Jobseekers))
         {
-            if (!masks.TryGetValue(j.Batch, out var mask)) masks[j.Batch] = mask = AuthorityMask(CaptureDomains.Jobseekers, j.Batch);
             // Registered on M.end: from ≤ M.end and (open or to ≥ M.end). A registration ending before its month's
             // last day does not reach that month's end.
-            var to = BitOfOrEdge(j.To);
+            var to = BitOf(j.To);
             if (j.To != int.MaxValue && DateOnly.FromDayNumber(j.To) != Month.Of(DateOnly.FromDayNumber(j.To)).End) to--;
-            Array.Clear(bits);
-            MonthBits.SetRange(bits, BitOf(j.From), to);
-            Or(jobseeker.AsSpan(j.Person * words, words), bits, mask);
+            SetMonths(jobseeker.AsSpan(j.Person * words, words), BitOf(j.From), to, AuthorityMask(Part.Jobseekers, j.Batch));
         }
     }
 
-    private static void Or(Span<ulong> target, ReadOnlySpan<ulong> bits, ReadOnlySpan<ulong> mask)
+    private void SetFollowups(ulong[] followup)
     {
-        for (var w = 0; w < target.Length; w++) target[w] |= bits[w] & mask[w];
+        foreach (ref readonly var f in System.Runtime.InteropServices.CollectionsMarshal.AsSpan(unit.Followups))
+        {
+            if (f.Day < firstDay || f.Day > lastDay) continue;
+            if (IsSuperseded(Part.Followups, f.Batch, f.Day)) continue;
+            MonthBits.Set(followup.AsSpan(f.Person * words, words), bitOfDay[f.Day - firstDay]);
+        }
     }
 
     private List<ComputationNote> CountCases(Counts counts)
     {
         var missingReceived = new long[span];
-        foreach (var c in unit.Cases)
+        var days = counts.Of(Counter.PL151Days);
+        var cases = counts.Of(Counter.PL151Cases);
+        foreach (ref readonly var c in System.Runtime.InteropServices.CollectionsMarshal.AsSpan(unit.Cases))
         {
-            if (c.Approved == UnitData.NoDay || c.DatingDay == UnitData.NoDay) continue;
-            if (IsSuperseded(CaptureDomains.Cases, c.Batch, c.DatingDay)) continue;
-            var bit = BitOf(c.Approved);
-            if (bit < 0 || bit >= span) continue;
+            if (c.Approved < firstDay || c.Approved > lastDay || c.DatingDay == UnitData.NoDay) continue;
+            if (IsSuperseded(Part.Cases, c.Batch, c.DatingDay)) continue;
+            var bit = bitOfDay[c.Approved - firstDay];
             if (c.Received == UnitData.NoDay)
             {
                 missingReceived[bit]++;
                 continue;
             }
-            counts.Of(Counter.PL151Days)[bit] = checked(counts.Of(Counter.PL151Days)[bit]
-                + IndicatorRules.ProcessingDays(DateOnly.FromDayNumber(c.Received), DateOnly.FromDayNumber(c.Approved)));
-            counts.Of(Counter.PL151Cases)[bit]++;
+            days[bit] = checked(days[bit] + IndicatorRules.ProcessingDays(DateOnly.FromDayNumber(c.Received), DateOnly.FromDayNumber(c.Approved)));
+            cases[bit]++;
         }
         var notes = new List<ComputationNote>();
         for (var i = Lead; i < span; i++)
         {
-            if (missingReceived[i] > 0 && Covered(CaptureDomains.Cases, i))
+            if (missingReceived[i] > 0 && Covered(Part.Cases, i))
                 notes.Add(new ComputationNote(unit.Unit, Month.FromIndex(baseMonth + i), "PL151", missingReceived[i],
                     "saker godkjent i måneden uten mottatt-dato er utelatt fra saksbehandlingstiden"));
         }
@@ -303,12 +388,12 @@ internal sealed class UnitComputation
     /// <summary>KVP events in M, read from the batch that is the truth for KVP in M.</summary>
     private void CountKvpEvents(Counts counts)
     {
-        foreach (var k in unit.Kvp)
+        foreach (ref readonly var k in System.Runtime.InteropServices.CollectionsMarshal.AsSpan(unit.Kvp))
         {
-            Event(k.Registered, Counter.KvpRegistered);
-            Event(k.Decision, Counter.KvpDecided);
-            Event(k.Start, Counter.KvpStarted);
-            if (Event(k.End == int.MaxValue ? UnitData.NoDay : k.End, Counter.KvpEnded) is { } endBit)
+            Event(k, k.Registered, Counter.KvpRegistered);
+            Event(k, k.Decision, Counter.KvpDecided);
+            Event(k, k.Start, Counter.KvpStarted);
+            if (k.End != int.MaxValue && Event(k, k.End, Counter.KvpEnded) is { } endBit)
             {
                 foreach (var code in k.SituationAfter)
                 {
@@ -316,15 +401,15 @@ internal sealed class UnitComputation
                     if (index >= 0) counts.Of(Counter.KvpSituation0 + index)[endBit]++;
                 }
             }
+        }
 
-            int? Event(int day, Counter counter)
-            {
-                if (day == UnitData.NoDay) return null;
-                var bit = BitOf(day);
-                if (bit < 0 || bit >= span || AuthorityOf(CaptureDomains.Kvp, bit) != k.Batch) return null;
-                counts.Of(counter)[bit]++;
-                return bit;
-            }
+        int? Event(in KvpRow k, int day, Counter counter)
+        {
+            if (day < firstDay || day > lastDay) return null;
+            var bit = bitOfDay[day - firstDay];
+            if (AuthorityOf(Part.Kvp, bit) != k.Batch) return null;
+            counts.Of(counter)[bit]++;
+            return bit;
         }
     }
 
@@ -343,63 +428,80 @@ internal sealed class UnitComputation
         {
             var i = m + Lead;
             var month = Month.FromIndex(baseMonth + i);
-            var payments = Covered(CaptureDomains.Payments, i);
-            var livelihood = payments && Covered(CaptureDomains.Livelihood, i);
-            var family = Covered(CaptureDomains.Family, i);
-            var kvp = Covered(CaptureDomains.Kvp, i);
-            var jobseekers = Covered(CaptureDomains.Jobseekers, i);
+            var payments = Covered(Part.Payments, i);
+            var livelihood = payments && Covered(Part.Livelihood, i);
+            var family = Covered(Part.Family, i);
+            var kvp = Covered(Part.Kvp, i);
+            var jobseekers = Covered(Part.Jobseekers, i);
+            var flow = payments && Covered(Part.Payments, i - 1);
             var window = ValueNotes.None;
             for (var back = 0; back < IndicatorRules.WindowMonths; back++)
-                if (!Covered(CaptureDomains.Payments, i - back)) window = ValueNotes.PartialWindow;
-            var familyNote = family && approximateFamily && unit.Batches[AuthorityOf(CaptureDomains.Family, i)].HasApproximateFamily
+                if (!Covered(Part.Payments, i - back)) window = ValueNotes.PartialWindow;
+            var familyNote = family && approximateFamily && unit.Batches[AuthorityOf(Part.Family, i)].HasApproximateFamily
                 ? ValueNotes.ApproximateFamily : ValueNotes.None;
+            var adults = population.For(unit.Unit, month.Year, AgeGroup.Aged18To66, out var olderAdults);
+            var young = population.For(unit.Unit, month.Year, AgeGroup.Aged18To24, out var olderYoung);
+            var adultsNote = olderAdults ? ValueNotes.OlderPopulation : ValueNotes.None;
+            var youngNote = olderYoung ? ValueNotes.OlderPopulation : ValueNotes.None;
 
             long? Count(Counter c, bool captured) => captured ? counts.Of(c)[i] : null;
-            long? People(AgeGroup group, out ValueNotes note)
-            {
-                var value = population.For(unit.Unit, month.Year, group, out var older);
-                note = older ? ValueNotes.OlderPopulation : ValueNotes.None;
-                return value;
-            }
-            var adults = People(AgeGroup.Aged18To66, out var adultsNote);
-            var young = People(AgeGroup.Aged18To24, out var youngNote);
 
             for (var d = 0; d < all.Count; d++)
             {
                 var definition = all[d];
-                result[m * all.Count + d] = definition.Code switch
+                result[m * all.Count + d] = Rules[d] switch
                 {
-                    "BL151" => IndicatorValue.Of(definition, Count(Counter.BL151, payments), 1, ValueNotes.None),
-                    "BL152" => IndicatorValue.Of(definition, Count(Counter.BL152, livelihood), 1, window),
-                    "BL153" => IndicatorValue.Of(definition, Count(Counter.BL153, payments), 1, ValueNotes.None),
-                    "BL154" => IndicatorValue.Of(definition, Count(Counter.BL154, livelihood), 1, window),
-                    "BL166" => IndicatorValue.Of(definition, Count(Counter.BL166, payments), 1, window),
-                    "BL174" => IndicatorValue.Of(definition, Count(Counter.BL174, livelihood && family), 1, window | familyNote),
-                    "PL151" => IndicatorValue.Of(definition, Count(Counter.PL151Days, Covered(CaptureDomains.Cases, i)),
-                        Count(Counter.PL151Cases, Covered(CaptureDomains.Cases, i)), ValueNotes.None),
-                    "B51" => IndicatorValue.Of(definition, Count(Counter.B51, kvp), 1, ValueNotes.None),
-                    "B.101" => IndicatorValue.Of(definition, Count(Counter.BL151, payments), adults, adultsNote),
-                    "B.102" => IndicatorValue.Of(definition, Count(Counter.BL152, livelihood), adults, adultsNote | window),
-                    "B.103" => IndicatorValue.Of(definition, Count(Counter.BL153, payments), young, youngNote),
-                    "B.104" => IndicatorValue.Of(definition, Count(Counter.B104, payments && family), Count(Counter.BL151, payments), familyNote),
-                    "B.151" => IndicatorValue.Of(definition, Count(Counter.B151, kvp), 1, ValueNotes.None),
-                    "B10" => IndicatorValue.Of(definition, Count(Counter.B10, jobseekers && Covered(CaptureDomains.Followups, i)),
+                    Rule.BL151 => IndicatorValue.Of(definition, Count(Counter.BL151, payments), 1, ValueNotes.None),
+                    Rule.BL152 => IndicatorValue.Of(definition, Count(Counter.BL152, livelihood), 1, window),
+                    Rule.BL153 => IndicatorValue.Of(definition, Count(Counter.BL153, payments), 1, ValueNotes.None),
+                    Rule.BL154 => IndicatorValue.Of(definition, Count(Counter.BL154, livelihood), 1, window),
+                    Rule.BL166 => IndicatorValue.Of(definition, Count(Counter.BL166, payments), 1, window),
+                    Rule.BL174 => IndicatorValue.Of(definition, Count(Counter.BL174, livelihood && family), 1, window | familyNote),
+                    Rule.PL151 => IndicatorValue.Of(definition, Count(Counter.PL151Days, Covered(Part.Cases, i)),
+                        Count(Counter.PL151Cases, Covered(Part.Cases, i)), ValueNotes.None),
+                    Rule.B51 => IndicatorValue.Of(definition, Count(Counter.B51, kvp), 1, ValueNotes.None),
+                    Rule.B101 => IndicatorValue.Of(definition, Count(Counter.BL151, payments), adults, adultsNote),
+                    Rule.B102 => IndicatorValue.Of(definition, Count(Counter.BL152, livelihood), adults, adultsNote | window),
+                    Rule.B103 => IndicatorValue.Of(definition, Count(Counter.BL153, payments), young, youngNote),
+                    Rule.B104 => IndicatorValue.Of(definition, Count(Counter.B104, payments && family), Count(Counter.BL151, payments), familyNote),
+                    Rule.B151 => IndicatorValue.Of(definition, Count(Counter.B151, kvp), 1, ValueNotes.None),
+                    Rule.B10 => IndicatorValue.Of(definition, Count(Counter.B10, jobseekers && Covered(Part.Followups, i)),
                         Count(Counter.B10Denominator, jobseekers), ValueNotes.None),
-                    "FLYT.TILGANG" => IndicatorValue.Of(definition, Count(Counter.Inflow, payments && Covered(CaptureDomains.Payments, i - 1)), 1, ValueNotes.None),
-                    "FLYT.AVGANG" => IndicatorValue.Of(definition, Count(Counter.Outflow, payments && Covered(CaptureDomains.Payments, i - 1)), 1, ValueNotes.None),
-                    "KVP.SOKNADER" => IndicatorValue.Of(definition, Count(Counter.KvpRegistered, kvp), 1, ValueNotes.None),
-                    "KVP.VEDTAK" => IndicatorValue.Of(definition, Count(Counter.KvpDecided, kvp), 1, ValueNotes.None),
-                    "KVP.STARTET" => IndicatorValue.Of(definition, Count(Counter.KvpStarted, kvp), 1, ValueNotes.None),
-                    "KVP.AVSLUTTET" => IndicatorValue.Of(definition, Count(Counter.KvpEnded, kvp), 1, ValueNotes.None),
-                    var code when code.StartsWith(KvpSituation.IndicatorPrefix, StringComparison.Ordinal) => IndicatorValue.Of(definition,
-                        Count(Counter.KvpSituation0 + SituationIndex(code[KvpSituation.IndicatorPrefix.Length..]), kvp),
-                        Count(Counter.KvpEnded, kvp), ValueNotes.None),
-                    _ => throw new InvalidOperationException($"Indikatoren {definition.Code} mangler regel i motoren."),
+                    Rule.Inflow => IndicatorValue.Of(definition, Count(Counter.Inflow, flow), 1, ValueNotes.None),
+                    Rule.Outflow => IndicatorValue.Of(definition, Count(Counter.Outflow, flow), 1, ValueNotes.None),
+                    Rule.KvpRegistered => IndicatorValue.Of(definition, Count(Counter.KvpRegistered, kvp), 1, ValueNotes.None),
+                    Rule.KvpDecided => IndicatorValue.Of(definition, Count(Counter.KvpDecided, kvp), 1, ValueNotes.None),
+                    Rule.KvpStarted => IndicatorValue.Of(definition, Count(Counter.KvpStarted, kvp), 1, ValueNotes.None),
+                    Rule.KvpEnded => IndicatorValue.Of(definition, Count(Counter.KvpEnded, kvp), 1, ValueNotes.None),
+                    _ => IndicatorValue.Of(definition, Count(Counter.KvpSituation0 + Situations[d], kvp), Count(Counter.KvpEnded, kvp), ValueNotes.None),
                 };
             }
         }
         return result;
     }
+
+    private enum Rule
+    {
+        BL151, BL152, BL153, BL154, BL166, BL174, PL151, B51, B101, B102, B103, B104, B151, B10,
+        Inflow, Outflow, KvpRegistered, KvpDecided, KvpStarted, KvpEnded, KvpSituation,
+    }
+
+    // The engine's rule for each catalogue entry, resolved once; an indicator without one fails at start-up, not mid-run.
+    private static readonly Rule[] Rules = IndicatorCatalog.All.Select(d => d.Code switch
+    {
+        "BL151" => Rule.BL151, "BL152" => Rule.BL152, "BL153" => Rule.BL153, "BL154" => Rule.BL154, "BL166" => Rule.BL166,
+        "BL174" => Rule.BL174, "PL151" => Rule.PL151, "B51" => Rule.B51, "B.101" => Rule.B101, "B.102" => Rule.B102,
+        "B.103" => Rule.B103, "B.104" => Rule.B104, "B.151" => Rule.B151, "B10" => Rule.B10,
+        "FLYT.TILGANG" => Rule.Inflow, "FLYT.AVGANG" => Rule.Outflow, "KVP.SOKNADER" => Rule.KvpRegistered,
+        "KVP.VEDTAK" => Rule.KvpDecided, "KVP.STARTET" => Rule.KvpStarted, "KVP.AVSLUTTET" => Rule.KvpEnded,
+        var code when code.StartsWith(KvpSituation.IndicatorPrefix, StringComparison.Ordinal) => Rule.KvpSituation,
+        _ => throw new InvalidOperationException($"Indikatoren {d.Code} mangler regel i motoren."),
+    }).ToArray();
+
+    private static readonly int[] Situations = IndicatorCatalog.All
+        .Select(d => d.Code.StartsWith(KvpSituation.IndicatorPrefix, StringComparison.Ordinal)
+            ? SituationIndex(d.Code[KvpSituation.IndicatorPrefix.Length..]) : -1)
+        .ToArray();
 
     private enum Counter
     {

@@ -35,6 +35,8 @@ internal sealed class BatchInfo(int index, BatchHeader header)
     /// <summary>0 for the oldest extract; a higher rank supersedes a lower one.</summary>
     public int Rank { get; set; }
     public bool HasApproximateFamily { get; set; }
+    /// <summary>A newer batch with the same supersession key exists, in any unit (an application moved to another district).</summary>
+    public bool ReplacedByKey { get; set; }
     public bool Has(CaptureDomains domain) => (Header.Domains & domain) != 0;
 }
 

@@ -127,8 +127,34 @@ public sealed class WorkingSetBuilder
         {
             var ranked = unit.Batches.OrderBy(b => b.Header.ExtractedAt).ThenBy(b => b.Index).ToList();
             for (var r = 0; r < ranked.Count; r++) ranked[r].Rank = r;
+            // The engine reads each person's livelihood history per batch in valid_from order; the sort is stable, so for
+            // equal valid_from the row read later stays later and wins.
+            var livelihood = unit.Livelihood.OrderBy(l => l.Person).ThenBy(l => l.Batch).ThenBy(l => l.ValidFrom).ToList();
+            unit.Livelihood.Clear();
+            unit.Livelihood.AddRange(livelihood);
         }
+        MarkReplacedByKey();
         return new WorkingSet(units);
+    }
+
+    /// <summary>
+    /// A keyed batch is the truth about its key wherever it was filed: a newer version under another unit (a Digisos
+    /// application reassigned to another Oslo district office) replaces it too. Ties go to the one added later.
+    /// </summary>
+    private void MarkReplacedByKey()
+    {
+        var newest = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < batches.Count; i++)
+        {
+            if (batches[i].Batch.Header.SupersessionKey is not { } key) continue;
+            if (!newest.TryGetValue(key, out var current)
+                || batches[current].Batch.Header.ExtractedAt <= batches[i].Batch.Header.ExtractedAt)
+                newest[key] = i;
+        }
+        for (var i = 0; i < batches.Count; i++)
+        {
+            if (batches[i].Batch.Header.SupersessionKey is { } key) batches[i].Batch.ReplacedByKey = newest[key] != i;
+        }
     }
 
     // The batch extracted later wins; for equal extract times the one added later (storage adds in import order).
