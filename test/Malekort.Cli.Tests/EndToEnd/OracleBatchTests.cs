@@ -1,9 +1,12 @@
+using Malekort.Testing;
+
 namespace Malekort.Cli.EndToEnd;
 
 /// <summary>
 /// The hand-computed oracle (<c>Fixtures/oracle</c>, worked out in its HAND-CALCULATION.md): import the batch, the
 /// population and the office register through the real command, and compare <c>malekort indicators</c> with
 /// <c>expected.csv</c> line by line. Broken copies of the batch must be rejected whole, naming file and line.
+/// Every test runs on both databases: <c>--db</c> is a SQLite file or a PostgreSQL connection string.
 /// </summary>
 public sealed class OracleBatchTests : IDisposable
 {
@@ -14,21 +17,52 @@ public sealed class OracleBatchTests : IDisposable
 
     private readonly string work = Directory.CreateTempSubdirectory("malekort-oracle-").FullName;
 
-    private string Db => Path.Combine(work, "malekort.db");
+    private TestDatabase? database;
 
-    public void Dispose() => Directory.Delete(work, recursive: true);
+    private string Db => database?.Argument ?? throw new InvalidOperationException("Use(kind) first");
 
-    [Fact]
-    public void Indicators_of_the_oracle_batch_equal_the_hand_calculation()
+    public void Dispose()
     {
+        database?.Dispose();
+        Directory.Delete(work, recursive: true);
+    }
+
+    private void Use(string kind)
+    {
+        database?.Dispose();
+        database = TestDatabases.CreateEmpty(kind);
+    }
+
+    [Theory]
+    [InlineData(TestDatabases.Sqlite)]
+    [InlineData(TestDatabases.Postgres)]
+    public void Indicators_of_the_oracle_batch_equal_the_hand_calculation(string kind)
+    {
+        Use(kind);
         ImportSucceeds(Batch, Population, Offices);
 
         AssertSameLines(File.ReadAllLines(Path.Combine(Oracle, "expected.csv")), Indicators());
     }
 
     [Fact]
-    public void Importing_the_same_batch_a_second_time_leaves_the_output_identical()
+    public void The_oracle_gives_identical_indicator_output_on_SQLite_and_PostgreSQL()
     {
+        var outputs = TestDatabases.Kinds.Select(kind =>
+        {
+            Use(kind);
+            ImportSucceeds(Batch, Population, Offices);
+            return Indicators();
+        }).ToList();
+
+        AssertSameLines(outputs[0], outputs[1]);
+    }
+
+    [Theory]
+    [InlineData(TestDatabases.Sqlite)]
+    [InlineData(TestDatabases.Postgres)]
+    public void Importing_the_same_batch_a_second_time_leaves_the_output_identical(string kind)
+    {
+        Use(kind);
         ImportSucceeds(Batch, Population, Offices);
         var first = Indicators();
 
@@ -37,37 +71,48 @@ public sealed class OracleBatchTests : IDisposable
         AssertSameLines(first, Indicators());
     }
 
-    [Fact]
-    public void A_batch_missing_a_required_column_is_rejected() =>
-        AssertRejected("payments.csv", 1, "status", lines => lines.Select(DropStatusColumn).ToArray());
+    [Theory]
+    [InlineData(TestDatabases.Sqlite)]
+    [InlineData(TestDatabases.Postgres)]
+    public void A_batch_missing_a_required_column_is_rejected(string kind) =>
+        AssertRejected(kind, "payments.csv", 1, "status", lines => lines.Select(DropStatusColumn).ToArray());
 
-    [Fact]
-    public void A_batch_with_an_unknown_benefit_code_is_rejected() =>
-        AssertRejected("payments.csv", 8, "benefit_type", lines => Replace(lines, "U007,P02,SH,", "U007,P02,SHX,"));
+    [Theory]
+    [InlineData(TestDatabases.Sqlite)]
+    [InlineData(TestDatabases.Postgres)]
+    public void A_batch_with_an_unknown_benefit_code_is_rejected(string kind) =>
+        AssertRejected(kind, "payments.csv", 8, "benefit_type", lines => Replace(lines, "U007,P02,SH,", "U007,P02,SHX,"));
 
-    [Fact]
-    public void A_batch_with_a_date_that_does_not_exist_is_rejected() =>
-        AssertRejected("payments.csv", 9, "payment_date",
+    [Theory]
+    [InlineData(TestDatabases.Sqlite)]
+    [InlineData(TestDatabases.Postgres)]
+    public void A_batch_with_a_date_that_does_not_exist_is_rejected(string kind) =>
+        AssertRejected(kind, "payments.csv", 9, "payment_date",
             lines => Replace(lines, "U008,P02,SH,4500.00,UTBETALT,2024-02-01,", "U008,P02,SH,4500.00,UTBETALT,2024-02-30,"));
 
-    [Fact]
-    public void A_batch_with_a_duplicate_payment_id_is_rejected() =>
+    [Theory]
+    [InlineData(TestDatabases.Sqlite)]
+    [InlineData(TestDatabases.Postgres)]
+    public void A_batch_with_a_duplicate_payment_id_is_rejected(string kind) =>
         // Were it accepted, P11 would become a January recipient: the output would change.
-        AssertRejected("payments.csv", 35, "payment_id",
+        AssertRejected(kind, "payments.csv", 35, "payment_id",
             lines => [.. lines, "U001,P11,SH,1000.00,UTBETALT,2024-01-05,2024-01-01,2024-01-31,"]);
 
-    [Fact]
-    public void A_batch_with_a_payment_dated_outside_its_period_is_rejected() =>
+    [Theory]
+    [InlineData(TestDatabases.Sqlite)]
+    [InlineData(TestDatabases.Postgres)]
+    public void A_batch_with_a_payment_dated_outside_its_period_is_rejected(string kind) =>
         // Paid after the batch's period ends; were it accepted, P11 would become a January recipient.
-        AssertRejected("payments.csv", 35, "payment_date",
+        AssertRejected(kind, "payments.csv", 35, "payment_date",
             lines => [.. lines, "U034,P11,SH,1000.00,UTBETALT,2024-04-05,2024-01-01,2024-01-31,"]);
 
     /// <summary>
     /// Imports the oracle, then a copy of its batch with one file changed: the import fails, names file, line and column,
     /// and the indicators are exactly what they were.
     /// </summary>
-    private void AssertRejected(string file, int line, string column, Func<string[], string[]> change)
+    private void AssertRejected(string kind, string file, int line, string column, Func<string[], string[]> change)
     {
+        Use(kind);
         ImportSucceeds(Batch, Population, Offices);
         var before = Indicators();
         var broken = CopyOfBatch();
