@@ -28,7 +28,7 @@ public enum Colour
 /// <param name="Direction">Which way is better.</param>
 /// <param name="Green">The green limit.</param>
 /// <param name="Red">The red limit.</param>
-/// <param name="SetBy">Who set it: "direktoratet (anbefalt standard)" or the municipality.</param>
+/// <param name="SetBy">Who set it: the recommended default or the municipality.</param>
 public sealed record Threshold(UnitCode Unit, string Indicator, Direction Direction, decimal Green, decimal Red, string SetBy)
 {
     /// <summary>Validates the limits' order.</summary>

@@ -6,7 +6,8 @@ namespace Malekort.Thresholds;
 /// <summary>The thresholds in force: a unit's own where set, else the directorate's recommended default.</summary>
 public sealed class ThresholdTable
 {
-    private const string DirectorateDefault = "direktoratet (anbefalt standard)";
+    // Honest about where the numbers come from: the directorate has published no limits (seed 002).
+    private const string RecommendedDefault = "Målekort (anbefalt standard til kommunen setter egne)";
     private readonly Dictionary<(UnitCode, string), Threshold> own = [];
 
     /// <summary>Creates a table from the units' own thresholds.</summary>
@@ -22,12 +23,12 @@ public sealed class ThresholdTable
     /// </summary>
     public static IReadOnlyList<Threshold> Defaults { get; } =
     [
-        new(UnitCode.Country, "B.101", Direction.LowerIsBetter, 2.0m, 3.5m, DirectorateDefault),
-        new(UnitCode.Country, "B.102", Direction.LowerIsBetter, 0.8m, 1.5m, DirectorateDefault),
-        new(UnitCode.Country, "B.103", Direction.LowerIsBetter, 3.0m, 5.0m, DirectorateDefault),
-        new(UnitCode.Country, "B.104", Direction.LowerIsBetter, 25m, 35m, DirectorateDefault),
-        new(UnitCode.Country, "PL151", Direction.LowerIsBetter, 14m, 30m, DirectorateDefault),
-        new(UnitCode.Country, "B10", Direction.HigherIsBetter, 80m, 60m, DirectorateDefault),
+        new(UnitCode.Country, "B.101", Direction.LowerIsBetter, 2.0m, 3.5m, RecommendedDefault),
+        new(UnitCode.Country, "B.102", Direction.LowerIsBetter, 0.8m, 1.5m, RecommendedDefault),
+        new(UnitCode.Country, "B.103", Direction.LowerIsBetter, 3.0m, 5.0m, RecommendedDefault),
+        new(UnitCode.Country, "B.104", Direction.LowerIsBetter, 25m, 35m, RecommendedDefault),
+        new(UnitCode.Country, "PL151", Direction.LowerIsBetter, 14m, 30m, RecommendedDefault),
+        new(UnitCode.Country, "B10", Direction.HigherIsBetter, 80m, 60m, RecommendedDefault),
     ];
 
     /// <summary>The unit's own thresholds.</summary>
