@@ -369,8 +369,9 @@ public abstract class SqlStore(TimeProvider clock) : IMalekortStore
             builder.Build(),
             new PopulationTable(population),
             new OfficeRegister(officeNames.Select(o => new Office(o.Key, o.Value, officeUnits[o.Key]))),
-            new ThresholdTable(thresholds),
-            targets);
+            // Sorted here, not in SQL: the order must not depend on the database's collation.
+            new ThresholdTable(thresholds.OrderBy(t => t.Unit.Value, StringComparer.Ordinal).ThenBy(t => t.Indicator, StringComparer.Ordinal)),
+            [.. targets.OrderBy(t => t.Unit.Value, StringComparer.Ordinal).ThenBy(t => t.Indicator, StringComparer.Ordinal).ThenBy(t => t.Month)]);
     }
 
     /// <inheritdoc />
@@ -378,7 +379,7 @@ public abstract class SqlStore(TimeProvider clock) : IMalekortStore
     {
         using var connection = Open();
         var findings = new Dictionary<long, List<Finding>>();
-        Read(connection, null, "SELECT import_id, severity, file, line, col, message, rule FROM import_findings ORDER BY import_id, line", r =>
+        Read(connection, null, "SELECT import_id, severity, file, line, col, message, rule FROM import_findings ORDER BY import_id, line, seq", r =>
         {
             if (!findings.TryGetValue(r.GetInt64(0), out var list)) findings[r.GetInt64(0)] = list = [];
             list.Add(new Finding(Enum.Parse<Severity>(r.GetString(1)), r.GetString(2), (int)r.GetInt64(3), r.GetString(4), r.GetString(5), r.GetString(6)));
@@ -415,11 +416,12 @@ public abstract class SqlStore(TimeProvider clock) : IMalekortStore
             entry.Source, entry.Format, entry.ImportedAt.ToString("O", Invariant), entry.Outcome.ToString(), entry.Unit?.Value,
             CalendarDates.ToInt(entry.PeriodFrom), CalendarDates.ToInt(entry.PeriodTo), entry.ContentHash,
             JsonSerializer.Serialize(entry.Counts));
-        using var rows = BeginRows(connection, transaction, "import_findings", "import_id", "severity", "file", "line", "col", "rule", "message");
-        foreach (var f in entry.Findings)
+        using var rows = BeginRows(connection, transaction, "import_findings", "import_id", "seq", "severity", "file", "line", "col", "rule", "message");
+        for (var i = 0; i < entry.Findings.Count; i++)
         {
-            rows.Add(id); rows.Add(f.Severity.ToString()); rows.Add(f.File); rows.Add(f.Line); rows.Add(f.Column); rows.Add(f.Rule); rows.Add(f.Message);
-            rows.EndRow();
+            var f = entry.Findings[i];
+            rows.Add(id); rows.Add(i); rows.Add(f.Severity.ToString()); rows.Add(f.File); rows.Add(f.Line); rows.Add(f.Column); rows.Add(f.Rule);
+            rows.Add(f.Message); rows.EndRow();
         }
         rows.Complete();
         return id;

@@ -59,7 +59,7 @@ public sealed class ReferenceDataTests
     [Theory]
     [InlineData(TestDatabases.Sqlite)]
     [InlineData(TestDatabases.Postgres)]
-    public void Thresholds_are_set_replaced_and_removed(string kind)
+    public void Thresholds_are_set_replaced_and_removed_and_read_back_in_unit_order(string kind)
     {
         using var db = TestDatabases.Create(kind);
         db.Store.SaveThreshold(new Threshold(Fredrikstad, "BL151", Direction.LowerIsBetter, 2.5m, 4m, "Fredrikstad kommune"));
@@ -69,7 +69,7 @@ public sealed class ReferenceDataTests
 
         db.Store.DeleteThreshold(Moss, "BL153");
 
-        var own = db.Store.Load().Thresholds.Own.OrderBy(t => t.Unit.Value, StringComparer.Ordinal).ToList();
+        var own = db.Store.Load().Thresholds.Own.ToList();
         Assert.Equal<Threshold>(
             [new(Moss, "KVP.ETTER.01", Direction.HigherIsBetter, 40.125m, 20m, "Moss kommune"),
              new(Fredrikstad, "BL151", Direction.LowerIsBetter, 2.25m, 3.75m, "Fredrikstad kommune, revidert")],
@@ -79,7 +79,7 @@ public sealed class ReferenceDataTests
     [Theory]
     [InlineData(TestDatabases.Sqlite)]
     [InlineData(TestDatabases.Postgres)]
-    public void Targets_are_set_and_replaced_per_unit_indicator_and_month(string kind)
+    public void Targets_are_set_and_replaced_per_unit_indicator_and_month_and_read_back_in_that_order(string kind)
     {
         using var db = TestDatabases.Create(kind);
         db.Store.SaveTarget(new Target(Fredrikstad, "BL151", new Month(2024, 1), 900m));
@@ -87,7 +87,7 @@ public sealed class ReferenceDataTests
         db.Store.SaveTarget(new Target(Fredrikstad, "BL151", new Month(2024, 1), 910m));
         db.Store.SaveTarget(new Target(Moss, "BL151", new Month(2024, 1), 0m));
 
-        var targets = db.Store.Load().Targets.OrderBy(t => t.Unit.Value, StringComparer.Ordinal).ThenBy(t => t.Month).ToList();
+        var targets = db.Store.Load().Targets;
 
         Assert.Equal<Target>(
             [new(Moss, "BL151", new Month(2024, 1), 0m), new(Fredrikstad, "BL151", new Month(2024, 1), 910m),
@@ -102,9 +102,14 @@ public sealed class ReferenceDataTests
     {
         using var db = TestDatabases.Create(kind);
         var batch = SeededBatches.Make("3107", seed: 11, people: 5);
+        // In line order, and where lines tie in the order the reader found them (which is not alphabetical).
         var warnings = new[]
         {
+            new Finding(Severity.Warning, "persons.csv", 0, "", "Ingen personer er født etter 2006."),
+            new Finding(Severity.Info, "batch.json", 0, "source_system", "Kildesystemet er ukjent."),
             new Finding(Severity.Warning, "payments.csv", 3, "amount", "Beløpet er uvanlig høyt: 250 000,00 kr.", "S12"),
+            new Finding(Severity.Warning, "payments.csv", 3, "period_to", "Perioden er lengre enn ett år.", "S14"),
+            new Finding(Severity.Warning, "payments.csv", 3, "case_id", "Saken finnes ikke i cases.csv."),
             new Finding(Severity.Info, "family.csv", 7, "member_birth_date", "Fødselsdato mangler; barnet teller ikke i BL161."),
         };
         var stored = SeededBatches.LogEntry(batch, Now, warnings);

@@ -99,7 +99,8 @@ public sealed class TestDatabase : IDisposable
         }
         if (postgresDatabase is not null)
         {
-            NpgsqlConnection.ClearAllPools();
+            // Only this database's pool (from OpenConnection): other tests' connections stay open.
+            using (var pooled = new NpgsqlConnection(Argument)) NpgsqlConnection.ClearPool(pooled);
             PostgresServer.Shared.DropDatabase(postgresDatabase);
         }
         if (folder is not null)
