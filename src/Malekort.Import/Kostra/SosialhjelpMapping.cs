@@ -1,0 +1,63 @@
+using Malekort.Capture;
+using Malekort.DataQuality;
+using Malekort.Import.Pseudonyms;
+using static System.FormattableString;
+using F = Malekort.Import.Kostra.SosialhjelpField;
+
+namespace Malekort.Import.Kostra;
+
+/// <summary>
+/// Skjema 11F records as Målekort's source-neutral records (<c>docs/formats/kostra.md</c> "Mapping"):
+/// one paid payment per ticked month, the main livelihood for the year, and BU18 as an approximate child.
+/// </summary>
+internal sealed class SosialhjelpMapping(Pseudonymizer pseudonyms, RuleContext context, RuleReport report)
+{
+    /// <summary>The benefit type every 11F payment has.</summary>
+    public const string BenefitType = "KOSTRA-11F";
+
+    /// <summary>The one-entry code list that classifies it.</summary>
+    public static readonly CodeListEntry BenefitTypeEntry =
+        new(BenefitType, "Økonomisk sosialhjelp (KOSTRA 11F, bidrag og lån)", BenefitCategory.OkonomiskSosialhjelp);
+
+    private readonly Dictionary<string, PersonRecord> persons = new(StringComparer.Ordinal);
+
+    public List<PaymentRecord> Payments { get; } = [];
+    public List<LivelihoodRecord> Livelihood { get; } = [];
+    public List<FamilyRecord> Family { get; } = [];
+
+    public IReadOnlyList<PersonRecord> Persons => [.. persons.Values];
+
+    public void Add(in KostraRecord r)
+    {
+        if (PersonKeys.Of(r, pseudonyms, report) is not { } key) return;
+        var year = context.Year;
+        var yearStart = new DateOnly(year, 1, 1);
+        var yearEnd = new DateOnly(year, 12, 31);
+
+        if (CommonRules.BirthDate(r) is { } birth) persons.TryAdd(key, new PersonRecord(key, birth, PersonKeys.SexOf(r)));
+        else
+            report.Own(Severity.Warning, r.LineNumber, "PERSON_FODSELSNR", "Mottakeren har ingen fødselsdato (ikke gyldig fødselsnummer "
+                + "eller d-nummer, og årgangen har ikke FODSELSDATO). Månedene telles som mottaker (BL151), men personen kommer ikke med "
+                + "i aldersindikatorene (BL153, BL154).");
+
+        // "Har mottakeren fått økonomisk stønad i <måned>?": the tick is the truth; the month's amount may be 0 or blank.
+        for (var m = 1; m <= 12; m++)
+        {
+            if (!r.IsTicked((int)F.Stmnd1 + m - 1)) continue;
+            var first = new DateOnly(year, m, 1);
+            var last = first.AddMonths(1).AddDays(-1);
+            var amount = (decimal)r.IntegerOrZero((int)F.BidragJan + 2 * (m - 1)) + r.IntegerOrZero((int)F.LaanJan + 2 * (m - 1));
+            Payments.Add(new PaymentRecord(Invariant($"11F-{year}-L{r.LineNumber}-{m:D2}"), key, BenefitType,
+                BenefitCategory.OkonomiskSosialhjelp, amount, PaymentStatus.Utbetalt, last, first, last, null));
+        }
+
+        // VKLO is "ved siste kontakt" in the year: known for the months of the year, unknown outside them.
+        Livelihood.Add(new LivelihoodRecord(key, yearStart, yearEnd, r[F.Vklo][0] - '0'));
+
+        // BU18 = 1: a child under 18 with provider duty in the household. The file says no more (not the child's age, not
+        // the calculation percentage), so one child under 18 all year stands for it, marked approximate.
+        if (r.Is((int)F.Bu18, "1"))
+            Family.Add(new FamilyRecord(key, key + "-bu18", FamilyRelation.Barn, yearStart.AddYears(-1), 100, true, true,
+                yearStart, yearEnd, Approximate: true));
+    }
+}
