@@ -1,0 +1,110 @@
+using System.Buffers.Binary;
+using System.Security.Cryptography;
+using System.Text;
+using Malekort.Import.Capture;
+
+namespace Malekort.Import.Digisos;
+
+/// <summary>
+/// The files of one Digisos input: a single file (digisos-soker.json wrapped in a DigisosSak envelope), or a folder
+/// holding <c>digisos-soker.json</c> and, optionally, the søknad's <c>soknad.json</c>.
+/// </summary>
+internal sealed class DigisosFiles
+{
+    public const string SokerName = "digisos-soker.json";
+    public const string SoknadName = "soknad.json";
+
+    /// <summary>No Digisos file comes near this; a bigger one is not what it claims to be.</summary>
+    private const long MaxBytes = 64L * 1024 * 1024;
+
+    private DigisosFiles(string sokerFile, byte[] soker, byte[]? soknad)
+    {
+        SokerFile = sokerFile;
+        Soker = soker;
+        Soknad = soknad;
+        ContentHash = Hash(soker, soknad);
+    }
+
+    /// <summary>The digisos-soker file as findings name it: its own name, or <c>digisos-soker.json</c> in a folder.</summary>
+    public string SokerFile { get; }
+
+    public byte[] Soker { get; }
+
+    public byte[]? Soknad { get; }
+
+    /// <summary>
+    /// SHA-256 (lower-case hex) over the role name, a NUL byte, the byte length (unsigned 64-bit little-endian) and the bytes
+    /// of digisos-soker.json and then soknad.json, as capture batches hash their files: the same content is the same batch
+    /// whatever the file is called.
+    /// </summary>
+    public string ContentHash { get; }
+
+    /// <summary>Whether the folder is a Digisos folder (holds digisos-soker.json).</summary>
+    public static bool IsFolder(string path) => Directory.Exists(path) && File.Exists(Path.Combine(path, SokerName));
+
+    /// <summary>Reads the input; <c>null</c> (with a fatal finding) when it cannot be read.</summary>
+    public static DigisosFiles? Load(string path, FindingLog log)
+    {
+        var shown = FindingLog.Shown(Path.GetFileName(Path.TrimEndingDirectorySeparator(path)));
+        try
+        {
+            if (Directory.Exists(path)) return FromFolder(path, shown, log);
+            if (File.Exists(path)) return ReadLimited(path, shown, log) is { } bytes ? new DigisosFiles(shown, bytes, null) : null;
+            log.Fatal(shown, 0, $"Finner ikke {shown}; forventet en Digisos-fil eller en mappe med {SokerName}.");
+            return null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            log.Fatal(shown, 0, $"Kunne ikke lese {shown} ({e.GetType().Name}); sjekk at filen finnes og kan leses.");
+            return null;
+        }
+    }
+
+    private static DigisosFiles? FromFolder(string path, string shown, FindingLog log)
+    {
+        var sokerPath = Path.Combine(path, SokerName);
+        if (!File.Exists(sokerPath))
+        {
+            log.Fatal(shown, 0, $"Mappen {shown} har ingen {SokerName}; en Digisos-mappe har {SokerName} og gjerne {SoknadName}.");
+            return null;
+        }
+        foreach (var entry in Directory.EnumerateFileSystemEntries(path).Order(StringComparer.Ordinal))
+        {
+            var name = Path.GetFileName(entry);
+            if (name is SokerName or SoknadName || name.StartsWith('.')) continue;
+            log.Warning(FindingLog.Shown(name), 0, "",
+                $"{FindingLog.Shown(name)} i mappen blir ignorert; en Digisos-mappe leses bare for {SokerName} og {SoknadName}.");
+        }
+        var soker = ReadLimited(sokerPath, SokerName, log);
+        var soknadPath = Path.Combine(path, SoknadName);
+        var soknad = File.Exists(soknadPath) ? ReadLimited(soknadPath, SoknadName, log) : null;
+        if (soker is null || (soknad is null && File.Exists(soknadPath))) return null;
+        return new DigisosFiles(SokerName, soker, soknad);
+    }
+
+    private static byte[]? ReadLimited(string path, string shown, FindingLog log)
+    {
+        if (new FileInfo(path).Length > MaxBytes)
+        {
+            log.Fatal(shown, 0, "Filen er større enn 64 MB; en Digisos-fil er noen få kilobyte. Sjekk at det er riktig fil.");
+            return null;
+        }
+        return File.ReadAllBytes(path);
+    }
+
+    private static string Hash(byte[] soker, byte[]? soknad)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        Span<byte> length = stackalloc byte[sizeof(ulong)];
+        foreach (var (name, bytes) in new[] { (SokerName, soker), (SoknadName, soknad) })
+        {
+            if (bytes is null) continue;
+            hash.AppendData(Encoding.UTF8.GetBytes(name));
+            hash.AppendData([0]);
+            BinaryPrimitives.WriteUInt64LittleEndian(length, (ulong)bytes.LongLength);
+            hash.AppendData(length);
+            hash.AppendData(bytes);
+        }
+        return Convert.ToHexStringLower(hash.GetHashAndReset());
+    }
+}
