@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using System.Text;
+using Malekort.Import.Digisos;
 using Malekort.Import.Offices;
 using Malekort.Import.Population;
 
@@ -16,6 +17,8 @@ public enum InputFormat
     SsbPopulation,
     /// <summary>The NAV office register.</summary>
     OfficeRegister,
+    /// <summary>One Digisos application: a DigisosSak file, or a folder holding digisos-soker.json (and soknad.json).</summary>
+    Digisos,
 }
 
 /// <summary>
@@ -27,9 +30,12 @@ public static class InputFormats
     /// <summary>The format of a file, batch folder or zip.</summary>
     public static InputFormat Recognise(string path)
     {
-        if (Directory.Exists(path)) return File.Exists(System.IO.Path.Combine(path, "batch.json")) ? InputFormat.CaptureBatch : InputFormat.Unknown;
+        if (Directory.Exists(path))
+            return File.Exists(System.IO.Path.Combine(path, "batch.json")) ? InputFormat.CaptureBatch
+                : DigisosReader.Recognise(path) ? InputFormat.Digisos : InputFormat.Unknown;
         if (!File.Exists(path)) return InputFormat.Unknown;
         if (IsZip(path)) return InputFormat.CaptureBatch;
+        if (DigisosReader.Recognise(path)) return InputFormat.Digisos;
         if (OfficeRegisterReader.Recognise(path)) return InputFormat.OfficeRegister;
         if (PopulationFormats.Recognise(path)) return InputFormat.SsbPopulation;
         return InputFormat.Unknown;
@@ -47,7 +53,7 @@ public static class InputFormats
 
         void Add(string path)
         {
-            if (Directory.Exists(path) && !File.Exists(System.IO.Path.Combine(path, "batch.json")))
+            if (Directory.Exists(path) && !File.Exists(System.IO.Path.Combine(path, "batch.json")) && !DigisosReader.Recognise(path))
             {
                 foreach (var entry in Directory.EnumerateFileSystemEntries(path).Order(StringComparer.Ordinal))
                 {

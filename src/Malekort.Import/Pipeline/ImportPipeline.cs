@@ -3,6 +3,7 @@ using Malekort.Capture;
 using Malekort.DataQuality;
 using Malekort.Import.Capture;
 using Malekort.Import.Detection;
+using Malekort.Import.Digisos;
 using Malekort.Import.Offices;
 using Malekort.Import.Population;
 using Malekort.Import.Pseudonyms;
@@ -41,6 +42,7 @@ public sealed class ImportPipeline(IMalekortStore store, Pseudonymizer pseudonym
                 InputFormat.CaptureBatch => Land(source, new CaptureReader(pseudonyms, UnitRegister.Default).Read(path)),
                 InputFormat.SsbPopulation => LandPopulation(source, path),
                 InputFormat.OfficeRegister => LandOffices(source, path),
+                InputFormat.Digisos => Land(source, new DigisosReader(pseudonyms).Read(path), DigisosReader.FormatName),
                 _ => Reject(source, "ukjent", Hash(path), [new Finding(Severity.Fatal, source, 0, "",
                     "Ukjent format: verken en datafangst-leveranse (mappe eller zip med batch.json), SSB-befolkningstall eller kontorregister.")]),
             };
@@ -55,9 +57,9 @@ public sealed class ImportPipeline(IMalekortStore store, Pseudonymizer pseudonym
         }
     }
 
-    private ImportLogEntry Land(string source, ReadResult<CaptureBatch> read)
+    private ImportLogEntry Land(string source, ReadResult<CaptureBatch> read, string format = CaptureReader.FormatName)
     {
-        if (!read.Accepted || read.Value is not { } batch) return Reject(source, "malekort-capture/1", "", read.Findings);
+        if (!read.Accepted || read.Value is not { } batch) return Reject(source, format, "", read.Findings);
         var h = batch.Header;
         var entry = new ImportLogEntry(source, h.Format, clock.GetUtcNow(), ImportOutcome.Imported, h.Unit, h.PeriodFrom, h.PeriodTo,
             batch.ContentHash, batch.Counts(), read.Findings);
