@@ -2,6 +2,7 @@ using System.CommandLine;
 using Malekort.Storage;
 using Malekort.Storage.Postgres;
 using Malekort.Storage.Sqlite;
+using Npgsql;
 
 namespace Malekort.Cli.Commands;
 
@@ -29,10 +30,24 @@ internal static class StoreOption
     /// <summary>Opens the store the option names and brings its schema up to date.</summary>
     public static IMalekortStore Open(string db, TimeProvider clock)
     {
-        IMalekortStore store = IsPostgres(db) ? new PostgresStore(db, clock) : new SqliteStore(db, clock);
+        IMalekortStore store;
+        try
+        {
+            store = IsPostgres(db) ? new PostgresStore(db, clock) : new SqliteStore(db, clock);
+        }
+        catch (ArgumentException e)
+        {
+            // Npgsql names the keyword it did not understand; the value (perhaps a password) is not repeated.
+            throw new ArgumentException($"--db er ikke en gyldig PostgreSQL-tilkoblingsstreng: {e.Message}", nameof(db), e);
+        }
         try
         {
             store.Migrate();
+        }
+        catch (NpgsqlException e)
+        {
+            store.Dispose();
+            throw new InvalidOperationException($"Kan ikke bruke databasen {store.Description}: {e.Message}", e);
         }
         catch
         {
