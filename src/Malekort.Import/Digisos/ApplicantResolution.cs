@@ -43,7 +43,8 @@ internal sealed class ApplicantResolution(Pseudonymizer pseudonyms, string soker
     {
         var fromEnvelope = envelope.SokerFnr;
         var fromSoknad = soknad?.PersonIdentifikator;
-        if (fromEnvelope is not null && fromSoknad is not null && !string.Equals(fromEnvelope.Value, fromSoknad.Value, StringComparison.Ordinal))
+        if (fromEnvelope is not null && fromSoknad is not null
+            && !string.Equals(fromEnvelope.Value, fromSoknad.Value, StringComparison.Ordinal))
         {
             Error(fromSoknad, "personIdentifikator i soknad.json er en annen person enn sokerFnr i DigisosSak; filene hører ikke "
                 + "til samme søknad.");
@@ -95,8 +96,8 @@ internal sealed class ApplicantResolution(Pseudonymizer pseudonyms, string soker
     {
         var kommune = envelope.Kommunenummer ?? soknad?.Kommunenummer;
         if (envelope.Kommunenummer is { } a && soknad?.Kommunenummer is { } b && !string.Equals(a.Value, b.Value, StringComparison.Ordinal))
-            Add(Severity.Warning, a, $"kommunenummer {FindingLog.Shown(a.Value)} i DigisosSak og mottaker.kommunenummer {FindingLog.Shown(b.Value)} "
-                + "i soknad.json er ulike; DigisosSak brukes.");
+            Add(Severity.Warning, a, $"kommunenummer {FindingLog.Shown(a.Value)} i DigisosSak og mottaker.kommunenummer "
+                + $"{FindingLog.Shown(b.Value)} i soknad.json er ulike; DigisosSak brukes.");
         var (office, officeSource) = Office(envelope, soknad, history);
         var district = OsloOffices.DistrictOf(office?.Value);
 
@@ -108,8 +109,8 @@ internal sealed class ApplicantResolution(Pseudonymizer pseudonyms, string soker
             else if (units.Renumbered.TryGetValue(kommune.Value, out var current))
             {
                 municipality = UnitCode.Parse(current);
-                Add(Severity.Info, kommune, $"kommunenummer {FindingLog.Shown(kommune.Value)} er fra før 2024; søknaden regnes til {current} "
-                    + $"{units.NameOf(municipality.Value)}.");
+                Add(Severity.Info, kommune, $"kommunenummer {FindingLog.Shown(kommune.Value)} er fra før 2024; søknaden regnes til "
+                    + $"{current} {units.NameOf(municipality.Value)}.");
             }
         }
 
@@ -117,7 +118,8 @@ internal sealed class ApplicantResolution(Pseudonymizer pseudonyms, string soker
         {
             if (district is { } d) return d.District;
             Add(Severity.Warning, office ?? kommune!, office is null
-                ? "Søknaden i Oslo er ikke tildelt noe NAV-kontor (tildeltNavKontor); den lagres på Oslo kommune (0301), ikke på en bydel."
+                ? "Søknaden i Oslo er ikke tildelt noe NAV-kontor (tildeltNavKontor); den lagres på Oslo kommune (0301), "
+                  + "ikke på en bydel."
                 : $"NAV-kontor {FindingLog.Shown(office.Value)} ({officeSource}) er ikke et av Oslos 15 bydelskontorer; søknaden "
                   + "lagres på Oslo kommune (0301), ikke på en bydel.");
             return municipality;

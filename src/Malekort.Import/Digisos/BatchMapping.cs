@@ -43,8 +43,8 @@ internal sealed class BatchMapping(FindingTally findings, Applicant applicant, S
             Touch(f);
             Touch(t);
         }
-        return new PaymentRecord(u.Referanse, applicant.PersonKey, DigisosReader.TypeCode, CategoryOf(sak), u.Belop ?? 0m, StatusOf(u.Status),
-            paid, from, to, u.Saksreferanse);
+        return new PaymentRecord(u.Referanse, applicant.PersonKey, DigisosReader.TypeCode, CategoryOf(sak), u.Belop ?? 0m,
+            StatusOf(u.Status), paid, from, to, u.Saksreferanse);
     }
 
     /// <summary>

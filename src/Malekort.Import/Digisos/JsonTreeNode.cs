@@ -127,7 +127,8 @@ internal sealed class JsonTreeNode
                     seen ??= new HashSet<string>(StringComparer.Ordinal);
                     if (!seen.Add(name))
                         log.Warning(file, nameLine, FindingLog.Shown(name),
-                            $"Feltet {FindingLog.Shown(name)} står flere ganger i samme objekt; den siste verdien brukes, som i NAVs leser.");
+                            $"Feltet {FindingLog.Shown(name)} står flere ganger i samme objekt; den siste verdien brukes, "
+                            + "som i NAVs leser.");
                     properties.Add(new JsonTreeProperty(name, nameLine, value));
                 }
                 return new JsonTreeNode(JsonValueKind.Object, line, "", properties, null);

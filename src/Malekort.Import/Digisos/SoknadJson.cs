@@ -44,7 +44,8 @@ internal sealed class SoknadJson
             else if (birthText.Kind == JsonValueKind.Null) birthLine = 0;
             else
                 tally.Warning(birthNode.Line, "fodselsdato",
-                    $"personalia.fodselsdato {FindingLog.Shown(birthText.Text)} er ikke en gyldig dato (ÅÅÅÅ-MM-DD); feltet blir ignorert.");
+                    $"personalia.fodselsdato {FindingLog.Shown(birthText.Text)} er ikke en gyldig dato (ÅÅÅÅ-MM-DD); "
+                    + "feltet blir ignorert.");
         }
         return new SoknadJson
         {

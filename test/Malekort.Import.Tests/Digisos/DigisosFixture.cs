@@ -108,13 +108,16 @@ internal sealed class DigisosSakText(string fnr = DigisosFixture.YoungFnr, strin
         return this;
     }
 
-    public DigisosSakText Mottatt(string at) => Hendelse($$"""{"type": "soknadsStatus", "hendelsestidspunkt": "{{at}}", "status": "MOTTATT"}""");
+    public DigisosSakText Mottatt(string at) =>
+        Hendelse($$"""{"type": "soknadsStatus", "hendelsestidspunkt": "{{at}}", "status": "MOTTATT"}""");
 
     public DigisosSakText Vedtak(string at, string sak) =>
-        Hendelse($$"""{"type": "vedtakFattet", "hendelsestidspunkt": "{{at}}", "saksreferanse": "{{sak}}", "utfall": "INNVILGET", "vedtaksfil": {"referanse": {"type": "dokumentlager", "id": "12345678-9abc-def0-1234-56789abcdef0"} } }""");
+        Hendelse($$"""{"type": "vedtakFattet", "hendelsestidspunkt": "{{at}}", "saksreferanse": "{{sak}}", "utfall": "INNVILGET", """
+            + """ "vedtaksfil": {"referanse": {"type": "dokumentlager", "id": "12345678-9abc-def0-1234-56789abcdef0"} } }""");
 
     public DigisosSakText Utbetaling(string at, string reference, string status, string fields = "") =>
-        Hendelse($$"""{"type": "utbetaling", "hendelsestidspunkt": "{{at}}", "utbetalingsreferanse": "{{reference}}", "status": "{{status}}", "belop": 1000{{(fields.Length > 0 ? ", " + fields : "")}}}""");
+        Hendelse($$"""{"type": "utbetaling", "hendelsestidspunkt": "{{at}}", "utbetalingsreferanse": "{{reference}}", """
+            + $$""" "status": "{{status}}", "belop": 1000{{(fields.Length > 0 ? ", " + fields : "")}}}""");
 
     /// <summary>The bare digisos-soker.json document.</summary>
     public string Document() => $$"""

@@ -53,6 +53,7 @@ public sealed class DigisosReaderTests
 
         Assert.Contains(result.Findings, f => f is { Severity: Severity.Warning, File: "soknad.json", Column: "personIdentifikator" });
         Assert.Contains(result.Findings, f => f is { Severity: Severity.Warning, File: "soknad.json", Column: "kommunenummer" }
+           
             && f.Message.Contains("Grünerløkka", StringComparison.Ordinal));
         Assert.DoesNotContain(result.Findings, f => f.Message.Contains("12345678901", StringComparison.Ordinal));
     }
@@ -98,7 +99,8 @@ public sealed class DigisosReaderTests
         Assert.All(result.Findings, f => Assert.Equal(Severity.Info, f.Severity));
         Assert.Contains(result.Findings, f => f.Column == "orginalSak");
         Assert.Contains(result.Findings, f => f.Column == "LevelString");
-        Assert.Contains(result.Findings, f => f.Column == "saksreferanse" && f.Message.Contains("4522101", StringComparison.Ordinal));
+        Assert.Contains(result.Findings, f => f.Column == "saksreferanse"
+            && f.Message.Contains("4522101", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -259,7 +261,8 @@ public sealed class DigisosReaderTests
         using var folder = new TempFolder();
         var path = folder.Write("sak.json", new DigisosSakText()
             .Mottatt("2024-03-01T10:00:00.000Z")
-            .Utbetaling("2024-03-15T10:00:00.000Z", "U1", "UTBETALT", "\"utbetalingsdato\": \"2017-13-01\", \"forfallsdato\": \"2024-03-14\"")
+            .Utbetaling("2024-03-15T10:00:00.000Z", "U1", "UTBETALT",
+                "\"utbetalingsdato\": \"2017-13-01\", \"forfallsdato\": \"2024-03-14\"")
             .ToString());
 
         var result = Read(path);
@@ -278,7 +281,8 @@ public sealed class DigisosReaderTests
         var path = folder.Write("sak.json", new DigisosSakText()
             .Mottatt("2024-03-01T10:00:00.000Z")
             .Hendelse("""{"type": "klage", "hendelsestidspunkt": "2024-03-02T10:00:00.000Z", "klagereferanse": "K1"}""")
-            .Hendelse("""{"type": "saksStatus", "hendelsestidspunkt": "2024-03-02T10:00:00.000Z", "referanse": "S1", "status": "HENLAGT", "orginalSak": "S0"}""")
+            .Hendelse("""{"type": "saksStatus", "hendelsestidspunkt": "2024-03-02T10:00:00.000Z", "referanse": "S1", """
+                + """ "status": "HENLAGT", "orginalSak": "S0"}""")
             .Utbetaling("2024-03-03T10:00:00.000Z", "U1", "TILBAKEKREVD", "\"utbetalingsdato\": \"2024-03-03\"")
             .Utbetaling("2024-03-03T10:00:00.000Z", "U2", "MIDLERTIDIG_STOPPET", "\"utbetalingsdato\": \"2024-03-03\"")
             .ToString());
@@ -289,11 +293,15 @@ public sealed class DigisosReaderTests
         var batch = result.Value!;
         Assert.Equal([PaymentStatus.Planlagt, PaymentStatus.Stoppet], batch.Payments.Select(p => p.Status));
         Assert.Equal(BenefitCategory.OkonomiskSosialhjelp, batch.Cases.Single(c => c.CaseId == "S1").Category);
-        Assert.Contains(result.Findings, f => f is { Severity: Severity.Info, Column: "type" } && f.Message.Contains("klage", StringComparison.Ordinal));
+        Assert.Contains(result.Findings, f => f is { Severity: Severity.Info, Column: "type" }
+            && f.Message.Contains("klage", StringComparison.Ordinal));
         Assert.Contains(result.Findings, f => f is { Severity: Severity.Info, Column: "orginalSak" });
-        Assert.Contains(result.Findings, f => f is { Severity: Severity.Warning, Column: "status" } && f.Message.Contains("HENLAGT", StringComparison.Ordinal));
-        Assert.Contains(result.Findings, f => f is { Severity: Severity.Warning, Column: "status" } && f.Message.Contains("TILBAKEKREVD", StringComparison.Ordinal));
-        Assert.Contains(result.Findings, f => f is { Severity: Severity.Warning, Column: "status" } && f.Message.Contains("MIDLERTIDIG_STOPPET", StringComparison.Ordinal));
+        Assert.Contains(result.Findings, f => f is { Severity: Severity.Warning, Column: "status" }
+            && f.Message.Contains("HENLAGT", StringComparison.Ordinal));
+        Assert.Contains(result.Findings, f => f is { Severity: Severity.Warning, Column: "status" }
+            && f.Message.Contains("TILBAKEKREVD", StringComparison.Ordinal));
+        Assert.Contains(result.Findings, f => f is { Severity: Severity.Warning, Column: "status" }
+            && f.Message.Contains("MIDLERTIDIG_STOPPET", StringComparison.Ordinal));
         // The unknown type's own fields are not listed one by one: the whole event is ignored.
         Assert.DoesNotContain(result.Findings, f => f.Column == "klagereferanse");
     }
@@ -323,7 +331,8 @@ public sealed class DigisosReaderTests
             .Mottatt("2024-03-01T10:00:00.000Z")
             .Vedtak("2024-03-11T10:00:00.000Z", "S1")
             .Vedtak("2024-04-11T10:00:00.000Z", "S1")
-            .Hendelse("""{"type": "vedtakFattet", "hendelsestidspunkt": "2024-03-20T10:00:00.000Z", "vedtaksfil": {"referanse": {"type": "dokumentlager", "id": "12345678-9abc-def0-1234-56789abcdef1"}}}""")
+            .Hendelse("""{"type": "vedtakFattet", "hendelsestidspunkt": "2024-03-20T10:00:00.000Z", "vedtaksfil": """
+                + """{"referanse": {"type": "dokumentlager", "id": "12345678-9abc-def0-1234-56789abcdef1"}}}""")
             .ToString());
 
         var batch = Accepted(path);
@@ -346,7 +355,8 @@ public sealed class DigisosReaderTests
 
         Assert.True(result.Accepted, Describe(result));
         Assert.Null(result.Value!.Cases.Single().ApprovedDate);
-        Assert.Contains(result.Findings, f => f.Severity == Severity.Warning && f.Message.Contains("PL151", StringComparison.Ordinal));
+        Assert.Contains(result.Findings, f => f.Severity == Severity.Warning
+            && f.Message.Contains("PL151", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -385,10 +395,12 @@ public sealed class DigisosReaderTests
             foreach (var e in extraEvents) text.Hendelse(e);
             return text.Document();
         }
-        var soknad = $$"""{"data": {"personalia": {"personIdentifikator": {"verdi": "{{YoungFnr}}"} } }, "mottaker": {"kommunenummer": "3107"} }""";
+        var soknad = $$"""{"data": {"personalia": {"personIdentifikator": {"verdi": "{{YoungFnr}}"} } }, """
+            + """ "mottaker": {"kommunenummer": "3107"}}""";
         folder.Write("v1/digisos-soker.json", Soknad());
         folder.Write("v1/soknad.json", soknad);
-        folder.Write("v2/digisos-soker.json", Soknad("""{"type": "soknadsStatus", "hendelsestidspunkt": "2024-03-02T10:00:00.000Z", "status": "UNDER_BEHANDLING"}"""));
+        folder.Write("v2/digisos-soker.json",
+            Soknad("""{"type": "soknadsStatus", "hendelsestidspunkt": "2024-03-02T10:00:00.000Z", "status": "UNDER_BEHANDLING"}"""));
         folder.Write("v2/soknad.json", soknad);
 
         var v1 = Accepted(Path.Combine(folder.Path, "v1"));

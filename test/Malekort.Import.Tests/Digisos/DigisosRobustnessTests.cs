@@ -198,7 +198,7 @@ public sealed partial class DigisosRobustnessTests
 
             if (round % 10 == 0)
             {
-                folder.Write("folder/digisos-soker.json", Encoding.UTF8.GetString(File.ReadAllBytes(Fixture("nav-eksempel/digisos-soker.json"))));
+                folder.Write("folder/digisos-soker.json", File.ReadAllText(Fixture("nav-eksempel/digisos-soker.json")));
                 folder.WriteBytes("folder/soknad.json", MutateValues(fixtures[2], random));
                 var withSoknad = Read(Path.Combine(folder.Path, "folder"));
                 Assert.Equal(withSoknad.Accepted, !withSoknad.Findings.Any(f => f.Rejects));

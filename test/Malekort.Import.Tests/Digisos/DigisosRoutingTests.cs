@@ -18,10 +18,11 @@ public sealed class DigisosRoutingTests
         // A bare digisos-soker.json is recognised (and then rejected with a reason), not reported as an unknown format.
         Assert.Equal(InputFormat.Digisos, InputFormats.Recognise(Fixture("nav-eksempel/digisos-soker.json")));
 
+        var fixtures = Path.Combine(AppContext.BaseDirectory, "Fixtures");
         Assert.False(DigisosReader.Recognise(Fixture("nav-eksempel/soknad.json")));
-        Assert.False(DigisosReader.Recognise(Path.Combine(AppContext.BaseDirectory, "Fixtures", "capture", "valid-small")));
-        Assert.False(DigisosReader.Recognise(Path.Combine(AppContext.BaseDirectory, "Fixtures", "capture", "valid-small", "batch.json")));
-        Assert.False(DigisosReader.Recognise(Path.Combine(AppContext.BaseDirectory, "Fixtures", "population", "ssb_07459_jsonstat2_2024.json")));
+        Assert.False(DigisosReader.Recognise(Path.Combine(fixtures, "capture", "valid-small")));
+        Assert.False(DigisosReader.Recognise(Path.Combine(fixtures, "capture", "valid-small", "batch.json")));
+        Assert.False(DigisosReader.Recognise(Path.Combine(fixtures, "population", "ssb_07459_jsonstat2_2024.json")));
         Assert.False(DigisosReader.Recognise(Fixture("finnes-ikke.json")));
     }
 
@@ -30,7 +31,8 @@ public sealed class DigisosRoutingTests
     {
         using var folder = new TempFolder();
         var padding = new string('x', 20_000);
-        var path = folder.Write("sak.json", $$"""{"type": "no.nav.digisos.digisos.soker.v1", "note": "{{padding}}", "sak": {"soker": {"hendelser": []} } }""");
+        var path = folder.Write("sak.json",
+            $$"""{"type": "no.nav.digisos.digisos.soker.v1", "note": "{{padding}}", "sak": {"soker": {"hendelser": []} } }""");
 
         Assert.True(DigisosReader.Recognise(path));
     }
