@@ -19,6 +19,8 @@ public enum InputFormat
     OfficeRegister,
     /// <summary>One Digisos application: a DigisosSak file, or a folder holding digisos-soker.json (and soknad.json).</summary>
     Digisos,
+    /// <summary>A KOSTRA 11F (økonomisk sosialhjelp) or 11CF (kvalifiseringsstønad) file.</summary>
+    Kostra,
 }
 
 /// <summary>
@@ -38,6 +40,7 @@ public static class InputFormats
         if (DigisosReader.Recognise(path)) return InputFormat.Digisos;
         if (OfficeRegisterReader.Recognise(path)) return InputFormat.OfficeRegister;
         if (PopulationFormats.Recognise(path)) return InputFormat.SsbPopulation;
+        if (Kostra.KostraReader.Recognise(path) is not null) return InputFormat.Kostra;
         return InputFormat.Unknown;
     }
 

@@ -55,6 +55,9 @@ public sealed class KostraReader(Pseudonymizer pseudonyms, TimeProvider clock)
         }
     }
 
+    /// <summary>The format name a file's batch gets (<c>kostra-11F</c> or <c>kostra-11CF</c>), for the import log of a rejected file.</summary>
+    public static string FormatOf(string path) => (Recognise(path) ?? KostraSkjema.OkonomiskSosialhjelp).FormatName();
+
     /// <summary>Reads the file at <paramref name="path"/>. Never throws for bad input: every failure is a finding.</summary>
     public ReadResult<CaptureBatch> Read(string path)
     {
@@ -92,6 +95,14 @@ public sealed class KostraReader(Pseudonymizer pseudonyms, TimeProvider clock)
     private CaptureBatch? ReadContent(string fileName, byte[] content, RuleReport report)
     {
         if (IsSingleSpace(content)) return NoRecipients(fileName, content, report);
+
+        if (content.AsSpan().StartsWith(Encoding.UTF8.Preamble))
+        {
+            // Read as ISO-8859-1 the mark is three characters, so every record is too long; say why instead of just how much.
+            report.Add(CommonRules.R001, 1, "", "Filen starter med et UTF-8-merke (BOM). KOSTRA-filer er ISO-8859-1 uten slikt merke, "
+                + "og med det blir første post tre tegn for lang; lagre filen som ISO-8859-1.");
+            return null;
+        }
 
         var lines = Lines(content);
         if (lines.Count == 0)

@@ -179,10 +179,10 @@ internal static class KvalifiseringRules
     public static void CheckDuplicates(IReadOnlyList<KostraRecord> records, RuleContext context, RuleReport report)
     {
         if (context.IsOslo) return;
-        SosialhjelpRules.Duplicates(records, report, R005A, "PERSON_FODSELSNR",
+        Duplicates.Report(records, report, R005A, "PERSON_FODSELSNR",
             r => Fodselsnummer.IsValid(r[F.PersonFodselsnr]) ? string.Concat(r[F.PersonFodselsnr], "|", r[F.Status]) : null,
             "Fødselsnummeret står med samme status også i");
-        SosialhjelpRules.Duplicates(records, report, R005B, "PERSON_JOURNALNR",
+        Duplicates.Report(records, report, R005B, "PERSON_JOURNALNR",
             r => r.IsBlank((int)F.PersonJournalnr) ? null : r[F.PersonJournalnr].ToString(),
             "Journalnummeret står også i");
     }

@@ -227,37 +227,13 @@ internal static class SosialhjelpRules
     /// <summary>Rules 005A and 005B: the same fødselsnummer or journal number in more than one record.</summary>
     public static void CheckDuplicates(IReadOnlyList<KostraRecord> records, RuleReport report)
     {
-        Duplicates(records, report, R005A, "PERSON_FODSELSNR",
+        Duplicates.Report(records, report, R005A, "PERSON_FODSELSNR",
             r => Fodselsnummer.IsValid(r[F.PersonFodselsnr]) ? r[F.PersonFodselsnr].ToString() : null,
             "Fødselsnummeret står også i");
-        Duplicates(records, report, R005B, "PERSON_JOURNALNR",
+        Duplicates.Report(records, report, R005B, "PERSON_JOURNALNR",
             r => r.IsBlank((int)F.PersonJournalnr) ? null : r[F.PersonJournalnr].ToString(),
             "Journalnummeret står også i");
     }
-
-    /// <summary>Reports each record whose key another record shares, naming the others by line and journal number.</summary>
-    internal static void Duplicates(IReadOnlyList<KostraRecord> records, RuleReport report, KostraRule rule, string column,
-        Func<KostraRecord, string?> keyOf, string lead)
-    {
-        var byKey = new Dictionary<string, List<int>>(StringComparer.Ordinal);
-        for (var i = 0; i < records.Count; i++)
-        {
-            if (keyOf(records[i]) is not { } key) continue;
-            if (!byKey.TryGetValue(key, out var list)) byKey[key] = list = [];
-            list.Add(i);
-        }
-        foreach (var list in byKey.Values.Where(l => l.Count > 1))
-        {
-            foreach (var i in list)
-            {
-                var others = list.Where(o => o != i)
-                    .Select(o => Invariant($"linje {records[o].LineNumber} (journalnummer {JournalOf(records[o])})"));
-                report.Add(rule, records[i].LineNumber, column, $"{lead} {string.Join(", ", others)}; hver skal bare stå én gang.");
-            }
-        }
-    }
-
-    private static string JournalOf(in KostraRecord r) => PersonNumbers.Shown(r[CommonField.PersonJournalnr].Trim(' '));
 
     private static void CodeRule(in KostraRecord r, F field, KostraRule rule, RuleReport report, string what, string expected)
     {

@@ -79,6 +79,18 @@ public sealed class KostraMappingTests
     }
 
     [Fact]
+    public void Sosialhjelp_2024_birth_date_comes_from_a_synthetic_d_number()
+    {
+        var born = new DateOnly(1988, 2, 29);
+        var record = KostraRecordBuilder.Sosialhjelp(2024).Apply("PERSON_FODSELSNR=" + SyntheticDNumber(born));
+
+        var result = KostraFixture.Reader(new DateTimeOffset(2025, 1, 20, 0, 0, 0, TimeSpan.Zero)).Read("a.dat", KostraFixture.File(record));
+
+        Assert.True(result.Accepted, KostraFixture.Describe(result));
+        Assert.Equal(born, Assert.Single(result.Value!.Persons).BirthDate);
+    }
+
+    [Fact]
     public void Kvalifisering_record_becomes_one_participation_with_the_ticked_situations()
     {
         var record = KostraRecordBuilder.Kvalifisering(2025).Apply("STATUS=3;AVSL_DATO=30112025;AVSL_SKOLE=04;AVSL_UKJENT=17;"
@@ -156,6 +168,17 @@ public sealed class KostraMappingTests
         Assert.True(correction.Value!.Header.ExtractedAt > first.Value!.Header.ExtractedAt);
         Assert.Equal((first.Value.Header.PeriodFrom, first.Value.Header.PeriodTo),
             (correction.Value.Header.PeriodFrom, correction.Value.Header.PeriodTo));
+    }
+
+    /// <summary>A D-number (day + 40) in Skatteetaten's synthetic form (month + 80), with valid control digits.</summary>
+    private static string SyntheticDNumber(DateOnly birth)
+    {
+        for (var candidate = 100; candidate < 50_000; candidate++)
+        {
+            var number = FormattableString.Invariant($"{birth.Day + 40:D2}{birth.Month + 80:D2}{birth.Year % 100:D2}{candidate:D5}");
+            if (Pseudonyms.Fodselsnummer.IsValid(number)) return number;
+        }
+        throw new InvalidOperationException("Fant ikke et gyldig d-nummer.");
     }
 
     private static PaymentRecord Paid(string id, string person, decimal amount, DateOnly from, DateOnly to) =>

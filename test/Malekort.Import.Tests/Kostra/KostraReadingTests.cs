@@ -57,6 +57,17 @@ public sealed class KostraReadingTests : IDisposable
         Assert.StartsWith("Første post har 340 tegn", finding.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_utf8_byte_order_mark_is_fatal_and_says_why()
+    {
+        var content = Encoding.UTF8.Preamble.ToArray().Concat(KostraFixture.File(KostraRecordBuilder.Sosialhjelp(2025))).ToArray();
+
+        var finding = Assert.Single(KostraFixture.Reader().Read("a.dat", content).Findings);
+
+        Assert.Equal(("001", Severity.Fatal, 1), (finding.Rule, finding.Severity, finding.Line));
+        Assert.Contains("ISO-8859-1", finding.Message, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("'0060000")]
     [InlineData("'  60000")]

@@ -84,6 +84,20 @@ public sealed class KostraRobustnessTests
         }
     }
 
+    [Fact]
+    public void One_record_repeated_twenty_thousand_times_is_reported_within_the_caps()
+    {
+        var records = Enumerable.Repeat<object>(KostraRecordBuilder.Sosialhjelp(2025), 20_000).ToArray();
+
+        var result = KostraFixture.Read(records);
+
+        Assert.False(result.Accepted);
+        Assert.Equal(RuleReport.MaxPerRule + 1, result.Findings.Count(f => f.Rule == "005A"));
+        Assert.Equal(RuleReport.MaxPerRule + 1, result.Findings.Count(f => f.Rule == "005B"));
+        Assert.EndsWith("og 19994 poster til; hver skal bare stå én gang.", result.Findings.First(f => f.Rule == "005B").Message,
+            StringComparison.Ordinal);
+    }
+
     private static byte[] Mutate(byte[] seed, Random random)
     {
         var bytes = new List<byte>(seed);
