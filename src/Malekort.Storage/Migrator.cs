@@ -6,13 +6,13 @@ namespace Malekort.Storage;
 
 /// <summary>
 /// Versioned migrations, the same files for every database: <c>Migrations/NNNN_name.sql</c>, applied in order, each once,
-/// each in its own transaction. A dialect supplies only the auto-numbered key type.
+/// each in its own transaction. A dialect supplies only the auto-numbered key type and the binary type.
 /// </summary>
 internal static class Migrator
 {
     public static IReadOnlyList<(int Version, string Name, string Sql)> All { get; } = Load();
 
-    public static int Apply(DbConnection connection, string idColumn, TimeProvider clock)
+    public static int Apply(DbConnection connection, string idColumn, string blobColumn, TimeProvider clock)
     {
         using (var create = connection.CreateCommand())
         {
@@ -42,7 +42,7 @@ internal static class Migrator
             using (var migrate = connection.CreateCommand())
             {
                 migrate.Transaction = transaction;
-                migrate.CommandText = sql.Replace("{{id}}", idColumn, StringComparison.Ordinal);
+                migrate.CommandText = sql.Replace("{{id}}", idColumn, StringComparison.Ordinal).Replace("{{blob}}", blobColumn, StringComparison.Ordinal);
                 migrate.ExecuteNonQuery();
             }
             using (var record = connection.CreateCommand())

@@ -16,7 +16,7 @@ namespace Malekort.Storage;
 /// The storage logic both databases share: the SQL here runs unchanged on SQLite and PostgreSQL. A dialect supplies
 /// connections, its key type and its fastest bulk load.
 /// </summary>
-public abstract class SqlStore(TimeProvider clock) : IMalekortStore
+public abstract partial class SqlStore(TimeProvider clock) : IMalekortStore
 {
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
@@ -25,6 +25,9 @@ public abstract class SqlStore(TimeProvider clock) : IMalekortStore
 
     /// <summary>The auto-numbered primary key column type.</summary>
     private protected abstract string IdColumn { get; }
+
+    /// <summary>The binary column type.</summary>
+    private protected abstract string BlobColumn { get; }
 
     /// <summary>Opens a connection, ready to use.</summary>
     private protected abstract DbConnection Open();
@@ -48,7 +51,8 @@ public abstract class SqlStore(TimeProvider clock) : IMalekortStore
     {
         using var connection = Open();
         using var schemaLock = LockSchema(connection);
-        Migrator.Apply(connection, IdColumn, clock);
+        Migrator.Apply(connection, IdColumn, BlobColumn, clock);
+        BackfillBatchRows(connection);
     }
 
     /// <inheritdoc />
@@ -71,6 +75,8 @@ public abstract class SqlStore(TimeProvider clock) : IMalekortStore
             CalendarDates.ToInt(h.PeriodTo), h.ExtractedAt.ToString("O", Invariant), (long)h.Domains, h.SupersessionKey);
         var people = PersonIds(connection, transaction, h.Unit, batch);
         WriteRecords(connection, transaction, batchId, batch, people);
+        Execute(connection, transaction, "INSERT INTO batch_rows (batch_id, data) VALUES (@p0, @p1)",
+            batchId, BatchRows.From(batch, key => people[key]).Encode());
         BumpVersion(connection, transaction);
         transaction.Commit();
         return ImportOutcome.Imported;
@@ -312,37 +318,9 @@ public abstract class SqlStore(TimeProvider clock) : IMalekortStore
         using var connection = Open();
         using var transaction = connection.BeginTransaction(IsolationLevel.RepeatableRead);
         var builder = new WorkingSetBuilder();
-        var handles = new Dictionary<long, int>();
-        Read(connection, transaction,
-            "SELECT id, format, source_system, unit, period_from, period_to, extracted_at, domains, supersession_key FROM batches ORDER BY id", r =>
-            handles[r.GetInt64(0)] = builder.AddBatch(new BatchHeader(r.GetString(1), r.GetString(2), UnitCode.Parse(r.GetString(3)),
-                CalendarDates.FromInt(r.GetInt64(4)), CalendarDates.FromInt(r.GetInt64(5)),
-                DateTimeOffset.Parse(r.GetString(6), Invariant, DateTimeStyles.RoundtripKind), (CaptureDomains)r.GetInt64(7),
-                r.IsDBNull(8) ? null : r.GetString(8))));
-        Read(connection, transaction, "SELECT batch_id, person_id, birth_date FROM persons", r =>
-            builder.AddPerson(handles[r.GetInt64(0)], r.GetInt64(1), CalendarDates.FromInt(r.GetInt64(2))));
-        // Only paid social assistance can affect an indicator: let the database leave the rest.
-        Read(connection, transaction,
-            "SELECT batch_id, person_id, payment_date, period_from, period_to FROM payments " +
-            "WHERE category = 'OKONOMISK_SOSIALHJELP' AND status = 'UTBETALT'", r =>
-            builder.AddPayment(handles[r.GetInt64(0)], r.GetInt64(1), BenefitCategory.OkonomiskSosialhjelp, PaymentStatus.Utbetalt,
-                Date(r, 2), Date(r, 3), Date(r, 4)));
-        Read(connection, transaction, "SELECT batch_id, person_id, valid_from, valid_to, source FROM livelihood", r =>
-            builder.AddLivelihood(handles[r.GetInt64(0)], r.GetInt64(1), CalendarDates.FromInt(r.GetInt64(2)), Date(r, 3), (int)r.GetInt64(4)));
-        Read(connection, transaction,
-            "SELECT batch_id, person_id, member_birth_date, calculation_percent, provider_duty, in_household, valid_from, valid_to, approximate " +
-            "FROM family WHERE relation = 'BARN'", r =>
-            builder.AddFamily(handles[r.GetInt64(0)], r.GetInt64(1), FamilyRelation.Barn, Date(r, 2), Int(r, 3), Bool(r, 4), Bool(r, 5),
-                Date(r, 6), Date(r, 7), r.GetInt64(8) != 0));
-        Read(connection, transaction, "SELECT batch_id, received_date, approved_date FROM cases WHERE category = 'OKONOMISK_SOSIALHJELP'", r =>
-            builder.AddCase(handles[r.GetInt64(0)], BenefitCategory.OkonomiskSosialhjelp, Date(r, 1), Date(r, 2)));
-        Read(connection, transaction, "SELECT batch_id, person_id, registered_date, decision_date, start_date, end_date, situation_after FROM kvp", r =>
-            builder.AddKvp(handles[r.GetInt64(0)], r.GetInt64(1), Date(r, 2), Date(r, 3), CalendarDates.FromInt(r.GetInt64(4)), Date(r, 5),
-                r.GetString(6).Split('|', StringSplitOptions.RemoveEmptyEntries)));
-        Read(connection, transaction, "SELECT batch_id, person_id, registered_from, registered_to FROM jobseekers WHERE grp = 'ORDINAER'", r =>
-            builder.AddJobseeker(handles[r.GetInt64(0)], r.GetInt64(1), JobseekerGroup.Ordinaer, CalendarDates.FromInt(r.GetInt64(2)), Date(r, 3)));
-        Read(connection, transaction, "SELECT batch_id, person_id, followup_date FROM followups", r =>
-            builder.AddFollowup(handles[r.GetInt64(0)], r.GetInt64(1), CalendarDates.FromInt(r.GetInt64(2))));
+        var headers = BatchHeaders(connection, transaction);
+        Read(connection, transaction, "SELECT batch_id, data FROM batch_rows ORDER BY batch_id", r =>
+            builder.Add(headers[r.GetInt64(0)], BatchRows.Decode(r.GetFieldValue<byte[]>(1))));
 
         var population = new List<PopulationFigure>();
         Read(connection, transaction, "SELECT unit, year, aged_18_66, aged_18_24, total, source FROM population", r =>
@@ -372,6 +350,81 @@ public abstract class SqlStore(TimeProvider clock) : IMalekortStore
             // Sorted here, not in SQL: the order must not depend on the database's collation.
             new ThresholdTable(thresholds.OrderBy(t => t.Unit.Value, StringComparer.Ordinal).ThenBy(t => t.Indicator, StringComparer.Ordinal)),
             [.. targets.OrderBy(t => t.Unit.Value, StringComparer.Ordinal).ThenBy(t => t.Indicator, StringComparer.Ordinal).ThenBy(t => t.Month)]);
+    }
+
+    private static Dictionary<long, BatchHeader> BatchHeaders(DbConnection connection, DbTransaction? transaction)
+    {
+        var headers = new Dictionary<long, BatchHeader>();
+        Read(connection, transaction,
+            "SELECT id, format, source_system, unit, period_from, period_to, extracted_at, domains, supersession_key FROM batches", r =>
+            headers[r.GetInt64(0)] = new BatchHeader(r.GetString(1), r.GetString(2), UnitCode.Parse(r.GetString(3)),
+                CalendarDates.FromInt(r.GetInt64(4)), CalendarDates.FromInt(r.GetInt64(5)),
+                DateTimeOffset.Parse(r.GetString(6), Invariant, DateTimeStyles.RoundtripKind), (CaptureDomains)r.GetInt64(7),
+                r.IsDBNull(8) ? null : r.GetString(8)));
+        return headers;
+    }
+
+    /// <summary>
+    /// Batches stored before migration 0004 get their engine rows from the readable tables, once. Only the columns the engine
+    /// reads are rebuilt; person keys are the stored <c>people.id</c>.
+    /// </summary>
+    private void BackfillBatchRows(DbConnection connection)
+    {
+        var missing = new HashSet<long>();
+        Read(connection, null, "SELECT id FROM batches WHERE id NOT IN (SELECT batch_id FROM batch_rows)", r => missing.Add(r.GetInt64(0)));
+        if (missing.Count == 0) return;
+        using var transaction = connection.BeginTransaction();
+        var headers = BatchHeaders(connection, transaction);
+        var stored = missing.ToDictionary(id => id, id => new StoredRecords(headers[id]));
+        void Each(string sql, Action<StoredRecords, DbDataReader> add) =>
+            Read(connection, transaction, sql, r =>
+            {
+                if (stored.TryGetValue(r.GetInt64(0), out var records)) add(records, r);
+            });
+        string Key(DbDataReader r, int i) => r.GetInt64(i).ToString(Invariant);
+        Each("SELECT batch_id, person_id, birth_date FROM persons", (b, r) =>
+            b.Persons.Add(new PersonRecord(Key(r, 1), CalendarDates.FromInt(r.GetInt64(2)), null)));
+        Each("SELECT batch_id, person_id, payment_date, period_from, period_to FROM payments " +
+             "WHERE category = 'OKONOMISK_SOSIALHJELP' AND status = 'UTBETALT'", (b, r) =>
+            b.Payments.Add(new PaymentRecord("", Key(r, 1), "", BenefitCategory.OkonomiskSosialhjelp, 0, PaymentStatus.Utbetalt,
+                Date(r, 2), Date(r, 3), Date(r, 4), null)));
+        Each("SELECT batch_id, person_id, valid_from, valid_to, source FROM livelihood", (b, r) =>
+            b.Livelihood.Add(new LivelihoodRecord(Key(r, 1), CalendarDates.FromInt(r.GetInt64(2)), Date(r, 3), (int)r.GetInt64(4))));
+        Each("SELECT batch_id, person_id, member_birth_date, calculation_percent, provider_duty, in_household, valid_from, valid_to, approximate " +
+             "FROM family WHERE relation = 'BARN'", (b, r) =>
+            b.Family.Add(new FamilyRecord(Key(r, 1), "", FamilyRelation.Barn, Date(r, 2), Int(r, 3), Bool(r, 4), Bool(r, 5),
+                Date(r, 6), Date(r, 7), r.GetInt64(8) != 0)));
+        Each("SELECT batch_id, received_date, approved_date FROM cases WHERE category = 'OKONOMISK_SOSIALHJELP'", (b, r) =>
+            b.Cases.Add(new CaseRecord("", "", "", BenefitCategory.OkonomiskSosialhjelp, Date(r, 1), Date(r, 2))));
+        Each("SELECT batch_id, person_id, registered_date, decision_date, start_date, end_date, situation_after FROM kvp", (b, r) =>
+            b.Kvp.Add(new KvpRecord(Key(r, 1), Date(r, 2), Date(r, 3), CalendarDates.FromInt(r.GetInt64(4)), Date(r, 5), null,
+                r.GetString(6).Split('|', StringSplitOptions.RemoveEmptyEntries))));
+        Each("SELECT batch_id, person_id, registered_from, registered_to FROM jobseekers WHERE grp = 'ORDINAER'", (b, r) =>
+            b.Jobseekers.Add(new JobseekerRecord(Key(r, 1), JobseekerGroup.Ordinaer, CalendarDates.FromInt(r.GetInt64(2)), Date(r, 3))));
+        Each("SELECT batch_id, person_id, followup_date FROM followups", (b, r) =>
+            b.Followups.Add(new FollowupRecord(Key(r, 1), CalendarDates.FromInt(r.GetInt64(2)))));
+        foreach (var (id, records) in stored)
+        {
+            var rows = BatchRows.From(records.ToBatch(), key => long.Parse(key, Invariant));
+            Execute(connection, transaction, "INSERT INTO batch_rows (batch_id, data) VALUES (@p0, @p1)", id, rows.Encode());
+        }
+        transaction.Commit();
+    }
+
+    /// <summary>What the engine reads of one stored batch, gathered from the readable tables.</summary>
+    private sealed class StoredRecords(BatchHeader header)
+    {
+        public List<PersonRecord> Persons { get; } = [];
+        public List<PaymentRecord> Payments { get; } = [];
+        public List<LivelihoodRecord> Livelihood { get; } = [];
+        public List<FamilyRecord> Family { get; } = [];
+        public List<CaseRecord> Cases { get; } = [];
+        public List<KvpRecord> Kvp { get; } = [];
+        public List<JobseekerRecord> Jobseekers { get; } = [];
+        public List<FollowupRecord> Followups { get; } = [];
+
+        public CaptureBatch ToBatch() =>
+            new(header, "", Persons, [], Payments, Livelihood, Family, [], Cases, Kvp, Jobseekers, Followups);
     }
 
     /// <inheritdoc />

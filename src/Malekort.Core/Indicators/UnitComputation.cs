@@ -116,7 +116,7 @@ internal sealed class UnitComputation
             var month = Month.FromIndex(baseMonth + i);
             var (start, end) = (month.Start.DayNumber, month.End.DayNumber);
             // A full-truth batch is the authority where one overlaps; keyed batches only make the month captured.
-            var overlapping = byRankDescending.Where(b => b.Has(domain) && b.FromDay <= end && b.ToDay >= start);
+            var overlapping = byRankDescending.Where(b => b.Has(domain) && !b.ReplacedByKey && b.FromDay <= end && b.ToDay >= start);
             result[i] = (overlapping.FirstOrDefault(b => b.Header.SupersessionKey is null) ?? overlapping.FirstOrDefault())?.Index ?? -1;
         }
         return result;
@@ -395,11 +395,8 @@ internal sealed class UnitComputation
             Event(k, k.Start, Counter.KvpStarted);
             if (k.End != int.MaxValue && Event(k, k.End, Counter.KvpEnded) is { } endBit)
             {
-                foreach (var code in k.SituationAfter)
-                {
-                    var index = SituationIndex(code);
-                    if (index >= 0) counts.Of(Counter.KvpSituation0 + index)[endBit]++;
-                }
+                for (var situations = k.Situations; situations != 0; situations &= situations - 1)
+                    counts.Of(Counter.KvpSituation0 + System.Numerics.BitOperations.TrailingZeroCount(situations))[endBit]++;
             }
         }
 
@@ -411,12 +408,6 @@ internal sealed class UnitComputation
             counts.Of(counter)[bit]++;
             return bit;
         }
-    }
-
-    private static int SituationIndex(string code)
-    {
-        for (var i = 0; i < KvpSituation.All.Count; i++) if (KvpSituation.All[i].Code == code) return i;
-        return -1;
     }
 
     private IndicatorValue[] Values(Counts counts)
@@ -500,7 +491,7 @@ internal sealed class UnitComputation
 
     private static readonly int[] Situations = IndicatorCatalog.All
         .Select(d => d.Code.StartsWith(KvpSituation.IndicatorPrefix, StringComparison.Ordinal)
-            ? SituationIndex(d.Code[KvpSituation.IndicatorPrefix.Length..]) : -1)
+            ? BatchRows.SituationIndex(d.Code[KvpSituation.IndicatorPrefix.Length..]) : -1)
         .ToArray();
 
     private enum Counter

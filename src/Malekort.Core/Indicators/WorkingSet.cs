@@ -45,7 +45,7 @@ internal readonly record struct PaymentRow(int Batch, int Person, int DatingDay,
 internal readonly record struct LivelihoodRow(int Batch, int Person, int ValidFrom, int ValidTo, int Source);
 internal readonly record struct ChildRow(int Batch, int Person, int BirthDay, bool Provider, bool DutyInHousehold, int ValidFrom, int ValidTo);
 internal readonly record struct CaseRow(int Batch, int DatingDay, int Received, int Approved);
-internal readonly record struct KvpRow(int Batch, int Person, int Registered, int Decision, int Start, int End, string[] SituationAfter);
+internal readonly record struct KvpRow(int Batch, int Person, int Registered, int Decision, int Start, int End, int Situations);
 internal readonly record struct JobseekerRow(int Batch, int Person, int From, int To);
 internal readonly record struct FollowupRow(int Batch, int Person, int Day);
 

@@ -4,8 +4,8 @@ using Malekort.Units;
 namespace Malekort.Indicators;
 
 /// <summary>
-/// Builds a <see cref="WorkingSet"/> from stored batches, row by row, keeping only what can affect an indicator
-/// (paid social assistance, children, ordinary job seekers …). Storage streams rows in; tests add whole batches.
+/// Builds a <see cref="WorkingSet"/> from batches' <see cref="BatchRows"/>: what can affect an indicator (paid social
+/// assistance, children, ordinary job seekers …), persons renumbered densely per unit.
 /// </summary>
 public sealed class WorkingSetBuilder
 {
@@ -13,9 +13,8 @@ public sealed class WorkingSetBuilder
     private readonly List<(UnitData Unit, BatchInfo Batch)> batches = [];
     private readonly Dictionary<(UnitCode, string), long> personIds = [];
 
-    /// <summary>Adds a batch and returns the handle its rows are added with.</summary>
     /// <exception cref="ArgumentException">The batch's unit is not a municipality or district.</exception>
-    public int AddBatch(BatchHeader header)
+    private int AddBatch(BatchHeader header)
     {
         if (!header.Unit.IsCaptureUnit) throw new ArgumentException($"{header.Unit} er ikke en kommune eller bydel.", nameof(header));
         if (!units.TryGetValue(header.Unit, out var unit)) units[header.Unit] = unit = new UnitData(header.Unit);
@@ -28,96 +27,53 @@ public sealed class WorkingSetBuilder
     /// <summary>Adds every record of a batch; persons are identified by their keys within the batch's unit.</summary>
     public int Add(CaptureBatch batch)
     {
-        var b = AddBatch(batch.Header);
-        long Id(string key)
+        ArgumentNullException.ThrowIfNull(batch);
+        var unit = batch.Header.Unit;
+        return Add(batch.Header, BatchRows.From(batch, key =>
         {
-            if (!personIds.TryGetValue((batch.Header.Unit, key), out var id))
-                personIds[(batch.Header.Unit, key)] = id = personIds.Count;
+            if (!personIds.TryGetValue((unit, key), out var id)) personIds[(unit, key)] = id = personIds.Count;
             return id;
+        }));
+    }
+
+    /// <summary>
+    /// Adds a batch's rows; <see cref="BatchRows.People"/> are ids that name the same person in every batch of the unit
+    /// (storage: <c>people.id</c>).
+    /// </summary>
+    public int Add(BatchHeader header, BatchRows rows)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        var handle = AddBatch(header);
+        var (unit, info) = batches[handle];
+        var b = info.Index;
+        info.HasApproximateFamily = rows.ApproximateFamily;
+        var person = new int[rows.People.Count];
+        for (var i = 0; i < person.Length; i++)
+        {
+            var p = person[i] = unit.Person(rows.People[i]);
+            var birth = rows.Births[i];
+            if (birth != UnitData.NoDay && (unit.Births[p].Batch < 0 || Newer(info, unit.Batches[unit.Births[p].Batch])))
+                unit.Births[p] = (birth, b);
         }
-        foreach (var p in batch.Persons) AddPerson(b, Id(p.PersonKey), p.BirthDate);
-        foreach (var p in batch.Payments) AddPayment(b, Id(p.PersonKey), p.Category, p.Status, p.PaymentDate, p.PeriodFrom, p.PeriodTo);
-        foreach (var l in batch.Livelihood) AddLivelihood(b, Id(l.PersonKey), l.ValidFrom, l.ValidTo, l.Source);
-        foreach (var f in batch.Family)
-            AddFamily(b, Id(f.PersonKey), f.Relation, f.MemberBirthDate, f.CalculationPercent, f.ProviderDuty, f.InHousehold, f.ValidFrom, f.ValidTo, f.Approximate);
-        foreach (var c in batch.Cases) AddCase(b, c.Category, c.ReceivedDate, c.ApprovedDate);
-        foreach (var k in batch.Kvp) AddKvp(b, Id(k.PersonKey), k.RegisteredDate, k.DecisionDate, k.StartDate, k.EndDate, k.SituationAfter);
-        foreach (var j in batch.Jobseekers) AddJobseeker(b, Id(j.PersonKey), j.Group, j.RegisteredFrom, j.RegisteredTo);
-        foreach (var f in batch.Followups) AddFollowup(b, Id(f.PersonKey), f.Date);
-        return b;
-    }
-
-    /// <summary>Adds a person's birth date.</summary>
-    public void AddPerson(int batch, long person, DateOnly birthDate)
-    {
-        var (unit, info) = batches[batch];
-        var p = unit.Person(person);
-        unit.Births[p] = unit.Births[p].Batch < 0 || Newer(info, unit.Batches[unit.Births[p].Batch])
-            ? (birthDate.DayNumber, info.Index)
-            : unit.Births[p];
-    }
-
-    /// <summary>Adds a payment; only paid social assistance is kept (spec "social assistance payment").</summary>
-    public void AddPayment(int batch, long person, BenefitCategory category, PaymentStatus status,
-        DateOnly? paymentDate, DateOnly? periodFrom, DateOnly? periodTo)
-    {
-        if (!IndicatorRules.CountsAsSocialAssistance(category, status)) return;
-        var (unit, info) = batches[batch];
-        var dating = (paymentDate ?? periodFrom)?.DayNumber ?? UnitData.NoDay;
-        var (from, to) = IndicatorRules.PaymentDays(paymentDate, periodFrom, periodTo);
-        unit.Payments.Add(new PaymentRow(info.Index, unit.Person(person), dating, from, to));
-    }
-
-    /// <summary>Adds a main-livelihood record.</summary>
-    public void AddLivelihood(int batch, long person, DateOnly validFrom, DateOnly? validTo, int source)
-    {
-        var (unit, info) = batches[batch];
-        unit.Livelihood.Add(new LivelihoodRow(info.Index, unit.Person(person), validFrom.DayNumber, validTo?.DayNumber ?? int.MaxValue, source));
-    }
-
-    /// <summary>Adds a family member; only children with a birth date can affect an indicator.</summary>
-    public void AddFamily(int batch, long person, FamilyRelation relation, DateOnly? memberBirthDate, int? calculationPercent,
-        bool? providerDuty, bool? inHousehold, DateOnly? validFrom, DateOnly? validTo, bool approximate)
-    {
-        if (relation != FamilyRelation.Barn || memberBirthDate is null) return;
-        var (unit, info) = batches[batch];
-        if (approximate) info.HasApproximateFamily = true;
-        unit.Family.Add(new ChildRow(info.Index, unit.Person(person), memberBirthDate.Value.DayNumber,
-            IndicatorRules.IsMainProvider(calculationPercent), IndicatorRules.HasProviderDutyInHousehold(providerDuty, inHousehold),
-            validFrom?.DayNumber ?? int.MinValue, validTo?.DayNumber ?? int.MaxValue));
-    }
-
-    /// <summary>Adds a case; only social assistance cases can affect PL151.</summary>
-    public void AddCase(int batch, BenefitCategory category, DateOnly? receivedDate, DateOnly? approvedDate)
-    {
-        if (category != BenefitCategory.OkonomiskSosialhjelp) return;
-        var (unit, info) = batches[batch];
-        var dating = (receivedDate ?? approvedDate)?.DayNumber ?? UnitData.NoDay;
-        unit.Cases.Add(new CaseRow(info.Index, dating, receivedDate?.DayNumber ?? UnitData.NoDay, approvedDate?.DayNumber ?? UnitData.NoDay));
-    }
-
-    /// <summary>Adds a KVP participation.</summary>
-    public void AddKvp(int batch, long person, DateOnly? registeredDate, DateOnly? decisionDate, DateOnly startDate, DateOnly? endDate,
-        IReadOnlyList<string> situationAfter)
-    {
-        var (unit, info) = batches[batch];
-        unit.Kvp.Add(new KvpRow(info.Index, unit.Person(person), registeredDate?.DayNumber ?? UnitData.NoDay,
-            decisionDate?.DayNumber ?? UnitData.NoDay, startDate.DayNumber, endDate?.DayNumber ?? int.MaxValue, [.. situationAfter]));
-    }
-
-    /// <summary>Adds a job seeker registration; only ordinary job seekers count in B10.</summary>
-    public void AddJobseeker(int batch, long person, JobseekerGroup group, DateOnly registeredFrom, DateOnly? registeredTo)
-    {
-        if (group != JobseekerGroup.Ordinaer) return;
-        var (unit, info) = batches[batch];
-        unit.Jobseekers.Add(new JobseekerRow(info.Index, unit.Person(person), registeredFrom.DayNumber, registeredTo?.DayNumber ?? int.MaxValue));
-    }
-
-    /// <summary>Adds a follow-up contact.</summary>
-    public void AddFollowup(int batch, long person, DateOnly date)
-    {
-        var (unit, info) = batches[batch];
-        unit.Followups.Add(new FollowupRow(info.Index, unit.Person(person), date.DayNumber));
+        ReadOnlySpan<int> r = rows.Payments;
+        for (var i = 0; i < r.Length; i += 4) unit.Payments.Add(new PaymentRow(b, person[r[i]], r[i + 1], r[i + 2], r[i + 3]));
+        r = rows.Livelihood;
+        for (var i = 0; i < r.Length; i += 4) unit.Livelihood.Add(new LivelihoodRow(b, person[r[i]], r[i + 1], r[i + 2], r[i + 3]));
+        r = rows.Children;
+        for (var i = 0; i < r.Length; i += 5)
+        {
+            unit.Family.Add(new ChildRow(b, person[r[i]], r[i + 1], (r[i + 2] & BatchRows.ProviderFlag) != 0,
+                (r[i + 2] & BatchRows.DutyInHouseholdFlag) != 0, r[i + 3], r[i + 4]));
+        }
+        r = rows.Cases;
+        for (var i = 0; i < r.Length; i += 3) unit.Cases.Add(new CaseRow(b, r[i], r[i + 1], r[i + 2]));
+        r = rows.Kvp;
+        for (var i = 0; i < r.Length; i += 6) unit.Kvp.Add(new KvpRow(b, person[r[i]], r[i + 1], r[i + 2], r[i + 3], r[i + 4], r[i + 5]));
+        r = rows.Jobseekers;
+        for (var i = 0; i < r.Length; i += 3) unit.Jobseekers.Add(new JobseekerRow(b, person[r[i]], r[i + 1], r[i + 2]));
+        r = rows.Followups;
+        for (var i = 0; i < r.Length; i += 2) unit.Followups.Add(new FollowupRow(b, person[r[i]], r[i + 1]));
+        return handle;
     }
 
     /// <summary>Ranks each unit's batches by extract time and returns the working set.</summary>

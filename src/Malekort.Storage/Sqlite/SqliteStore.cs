@@ -29,6 +29,8 @@ public sealed class SqliteStore : SqlStore
 
     private protected override string IdColumn => "INTEGER PRIMARY KEY";
 
+    private protected override string BlobColumn => "BLOB";
+
     private protected override DbConnection Open()
     {
         var connection = new SqliteConnection(connectionString);
