@@ -80,7 +80,8 @@ internal static class CommonRules
 
         if (YearOf(r) != context.Year)
             report.Add(R004, line, "VERSION", Invariant($"Oppgaveåret (VERSION) er {Shown(r, CommonField.Version)}, ")
-                + Invariant($"men filens første post gjelder {context.Year} ({context.Year % 100:D2}); alle poster skal gjelde samme år."));
+                + Invariant($"men filens første post gjelder {context.Year} ({context.Year % 100:D2}); ")
+                + "alle poster skal gjelde samme år.");
 
         if (r.Layout.Has((int)CommonField.Fodselsdato) && r.Date((int)CommonField.Fodselsdato) is null)
             report.Add(R004A, line, "FODSELSDATO", $"Fødselsdatoen {Shown(r, CommonField.Fodselsdato)} mangler eller er ugyldig; "
@@ -127,13 +128,15 @@ internal static class CommonRules
         {
             if (!IsOsloDistrict(bydel))
             {
-                report.Add(R003, line, "BYDELSNR", $"Bydelsnummeret er {Shown(r, CommonField.Bydelsnr)}; i Oslo (0301) skal det være 01–15.");
+                report.Add(R003, line, "BYDELSNR",
+                    $"Bydelsnummeret er {Shown(r, CommonField.Bydelsnr)}; i Oslo (0301) skal det være 01–15.");
                 return;
             }
         }
         else if (!KostraRecord.IsSpaces(bydel))
         {
-            report.Add(R003, line, "BYDELSNR", $"Bydelsnummeret er {Shown(r, CommonField.Bydelsnr)}; utenfor Oslo skal feltet være blankt.");
+            report.Add(R003, line, "BYDELSNR",
+                $"Bydelsnummeret er {Shown(r, CommonField.Bydelsnr)}; utenfor Oslo skal feltet være blankt.");
             return;
         }
         if (context.Unit is { } first && UnitOf(r) is { } unit && unit != first)
@@ -149,7 +152,8 @@ internal static class CommonRules
     private static void CodeRule(in KostraRecord r, CommonField field, KostraRule rule, RuleReport report, string what, string expected)
     {
         if (!r.InCodeList((int)field))
-            report.Add(rule, r.LineNumber, r.Name((int)field), $"{what} ({r.Name((int)field)}) er {Shown(r, field)}; forventet {expected}.");
+            report.Add(rule, r.LineNumber, r.Name((int)field),
+                $"{what} ({r.Name((int)field)}) er {Shown(r, field)}; forventet {expected}.");
     }
 
     /// <summary>A field's value as a message may show it (never a person number).</summary>

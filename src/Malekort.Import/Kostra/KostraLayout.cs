@@ -45,8 +45,11 @@ internal sealed class KostraLayout
     }
 
     /// <summary>Builds a layout from its rows; every field id of the skjema must appear once, present or absent.</summary>
-    /// <exception cref="InvalidOperationException">The rows leave a gap, overlap, miss a field or do not end at the record length.</exception>
-    public static KostraLayout Build(KostraSkjema skjema, int year, int recordLength, int fieldCount, IEnumerable<(int Field, FieldSpec Spec)> rows)
+    /// <exception cref="InvalidOperationException">
+    /// The rows leave a gap, overlap, miss a field or do not end at the record length.
+    /// </exception>
+    public static KostraLayout Build(KostraSkjema skjema, int year, int recordLength, int fieldCount,
+        IEnumerable<(int Field, FieldSpec Spec)> rows)
     {
         var fields = new FieldSpec?[fieldCount];
         foreach (var (field, spec) in rows)
@@ -64,7 +67,8 @@ internal sealed class KostraLayout
         foreach (var spec in ordered)
         {
             if (spec.From != next) throw Broken(skjema, year, $"{spec.Name} starter i posisjon {spec.From}, ventet {next}");
-            if (spec.Type == FieldType.Date && spec.Length is not (6 or 8)) throw Broken(skjema, year, $"datofeltet {spec.Name} er {spec.Length} tegn");
+            if (spec.Type == FieldType.Date && spec.Length is not (6 or 8))
+                throw Broken(skjema, year, $"datofeltet {spec.Name} er {spec.Length} tegn");
             next = spec.To + 1;
         }
         if (next - 1 != recordLength) throw Broken(skjema, year, $"feltene slutter i posisjon {next - 1}, posten er {recordLength} tegn");

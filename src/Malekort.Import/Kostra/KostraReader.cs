@@ -55,7 +55,7 @@ public sealed class KostraReader(Pseudonymizer pseudonyms, TimeProvider clock)
         }
     }
 
-    /// <summary>The format name a file's batch gets (<c>kostra-11F</c> or <c>kostra-11CF</c>), for the import log of a rejected file.</summary>
+    /// <summary>The format a file's batch gets (<c>kostra-11F</c> or <c>kostra-11CF</c>), for logging a rejected file.</summary>
     public static string FormatOf(string path) => (Recognise(path) ?? KostraSkjema.OkonomiskSosialhjelp).FormatName();
 
     /// <summary>Reads the file at <paramref name="path"/>. Never throws for bad input: every failure is a finding.</summary>
@@ -76,7 +76,7 @@ public sealed class KostraReader(Pseudonymizer pseudonyms, TimeProvider clock)
         }
     }
 
-    /// <summary>Reads a file's content; <paramref name="fileName"/> names it in findings (and, for the single-space file, its unit).</summary>
+    /// <summary>Reads a file's content; <paramref name="fileName"/> names it in findings (and the single-space file's unit).</summary>
     internal ReadResult<CaptureBatch> Read(string fileName, byte[] content)
     {
         var report = new RuleReport(fileName);
@@ -87,7 +87,8 @@ public sealed class KostraReader(Pseudonymizer pseudonyms, TimeProvider clock)
         }
         catch (Exception e) // no input may escape as an exception: whatever went wrong becomes a finding
         {
-            report.Own(Severity.Fatal, 0, "", $"Filen kunne ikke leses på grunn av en uventet feil ({e.GetType().Name}); ingenting er lagret.");
+            report.Own(Severity.Fatal, 0, "",
+                $"Filen kunne ikke leses på grunn av en uventet feil ({e.GetType().Name}); ingenting er lagret.");
             return ReadResult<CaptureBatch>.Reject(report.Findings());
         }
     }
@@ -107,7 +108,8 @@ public sealed class KostraReader(Pseudonymizer pseudonyms, TimeProvider clock)
         var lines = Lines(content);
         if (lines.Count == 0)
         {
-            report.Add(CommonRules.R000, 0, "", "Filen er tom. En fil uten mottakere eller deltakere skal inneholde nøyaktig ett mellomrom.");
+            report.Add(CommonRules.R000, 0, "",
+                "Filen er tom. En fil uten mottakere eller deltakere skal inneholde nøyaktig ett mellomrom.");
             return null;
         }
 
@@ -177,7 +179,8 @@ public sealed class KostraReader(Pseudonymizer pseudonyms, TimeProvider clock)
     {
         if (KostraFileName.Parse(fileName) is not var (skjema, unit, year))
         {
-            report.Add(CommonRules.R000, 0, "", "Filen inneholder bare ett mellomrom (ingen mottakere eller deltakere), men navnet sier ikke "
+            report.Add(CommonRules.R000, 0, "", "Filen inneholder bare ett mellomrom (ingen mottakere eller deltakere), men navnet "
+                + "sier ikke "
                 + "hvilket skjema, hvilken kommune og hvilket år den gjelder. Gi filen et navn som KOSTRA_11F_3107_2025.dat "
                 + "(skjema, kommune- eller bydelsnummer, årgang).");
             return null;
@@ -191,7 +194,8 @@ public sealed class KostraReader(Pseudonymizer pseudonyms, TimeProvider clock)
         if (report.Rejects) return null;
         // The bytes are the same in every such file, so the hash also covers what the name says; otherwise a second
         // municipality's empty file would look like a re-import of the first and be skipped.
-        var hash = Convert.ToHexStringLower(SHA256.HashData([.. content, .. Encoding.UTF8.GetBytes(Invariant($"\n{skjema.FormatName()}|{unit}|{year}"))]));
+        var named = Encoding.UTF8.GetBytes(Invariant($"\n{skjema.FormatName()}|{unit}|{year}"));
+        var hash = Convert.ToHexStringLower(SHA256.HashData([.. content, .. named]));
         return new CaptureBatch(Header(skjema, unit, year), hash, [], skjema == KostraSkjema.OkonomiskSosialhjelp
             ? [SosialhjelpMapping.BenefitTypeEntry] : [], [], [], [], [], [], [], [], []);
     }

@@ -45,13 +45,15 @@ internal sealed class KvalifiseringMapping(Pseudonymizer pseudonyms, RuleReport 
         Kvp.Add(new KvpRecord(key, registered, decided, start, end, status, situations));
     }
 
-    /// <summary>A date the rules let through blank or broken (Oslo, or AVSL_DATO while still in the programme): null, and a warning if broken.</summary>
+    /// <summary>
+    /// A date the rules let through blank or broken (Oslo, or AVSL_DATO while still in the programme): null, and a warning if broken.
+    /// </summary>
     private DateOnly? OptionalDate(in KostraRecord r, F field)
     {
         if (r.Date((int)field) is { } date) return date;
         if (!r.IsBlank((int)field))
-            report.Own(Severity.Warning, r.LineNumber, r.Name((int)field), $"{r.Name((int)field)} {PersonNumbers.Shown(r[field])} er ikke en "
-                + "gyldig dato og blir utelatt.");
+            report.Own(Severity.Warning, r.LineNumber, r.Name((int)field),
+                $"{r.Name((int)field)} {PersonNumbers.Shown(r[field])} er ikke en gyldig dato og blir utelatt.");
         return null;
     }
 }

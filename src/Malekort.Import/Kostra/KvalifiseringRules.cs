@@ -55,7 +55,8 @@ internal static class KvalifiseringRules
         F.AvslUtenOkAvklar, F.AvslAnnet, F.AvslUkjent,
     ];
 
-    private static readonly F[] AlsoReceived = [F.KvpMedKommbos, F.KvpMedHusbankbos, F.KvpMedSoshjEngang, F.KvpMedSoshjPgm, F.KvpMedSoshjSup];
+    private static readonly F[] AlsoReceived =
+        [F.KvpMedKommbos, F.KvpMedHusbankbos, F.KvpMedSoshjEngang, F.KvpMedSoshjPgm, F.KvpMedSoshjSup];
 
     /// <summary>Every per-record rule, common ones included.</summary>
     public static void Check(in KostraRecord r, RuleContext context, RuleReport report)
@@ -85,14 +86,16 @@ internal static class KvalifiseringRules
             report.Add(R019, line, "KVP_KOMM", $"Svaret på om deltakeren kommer fra KVP i en annen kommune (KVP_KOMM) er "
                 + $"{Shown(r, F.KvpKomm)}; forventet 1 (ja) eller 2 (nei).");
         if (r.Is((int)F.KvpKomm, "1") && !IsMunicipalityOrUnknown(r[F.KommnrKvpKomm]))
-            report.Add(R020, line, "KOMMNR_KVP_KOMM", $"Deltakeren kommer fra KVP i en annen kommune, men kommunenummeret (KOMMNR_KVP_KOMM) "
+            report.Add(R020, line, "KOMMNR_KVP_KOMM", "Deltakeren kommer fra KVP i en annen kommune, men kommunenummeret "
+                + "(KOMMNR_KVP_KOMM) "
                 + $"er {Shown(r, F.KommnrKvpKomm)}; forventet et kommunenummer eller 9999 (uoppgitt).");
         if (r.Is((int)F.YtelseSoshjelp, "1") && !r.InCodeList((int)F.YtelseTypeSoshj))
             report.Add(R021, line, "YTELSE_TYPE_SOSHJ", "Deltakeren hadde sosialhjelp de siste to månedene før søknaden, men typen "
                 + $"(YTELSE_TYPE_SOSHJ) er {Shown(r, F.YtelseTypeSoshj)}; forventet 2 (viktigste kilde) eller 3 (supplerende).");
 
         if (!r.InCodeList((int)F.KvpMedAstonad))
-            report.Add(R026, line, "KVP_MED_ASTONAD", "Svaret på om deltakeren også fikk økonomisk sosialhjelp eller bostøtte i perioden "
+            report.Add(R026, line, "KVP_MED_ASTONAD", "Svaret på om deltakeren også fikk økonomisk sosialhjelp eller bostøtte "
+                + "i perioden "
                 + $"(KVP_MED_ASTONAD) er {Shown(r, F.KvpMedAstonad)}; forventet 1 (ja) eller 2 (nei).");
         var anyAlso = false;
         foreach (var field in AlsoReceived) anyAlso |= r.IsTicked((int)field);
@@ -100,7 +103,8 @@ internal static class KvalifiseringRules
             report.Add(R027, line, "KVP_MED_ASTONAD", "Det er svart ja på annen støtte i perioden (KVP_MED_ASTONAD = 1), men ingen av "
                 + "støttetypene (KVP_MED_KOMMBOS–KVP_MED_SOSHJ_SUP) er krysset av.");
         if (r.Is((int)F.KvpMedAstonad, "2") && anyAlso)
-            report.Add(R027, line, "KVP_MED_ASTONAD", "Det er svart nei på annen støtte i perioden (KVP_MED_ASTONAD = 2), men én eller flere "
+            report.Add(R027, line, "KVP_MED_ASTONAD", "Det er svart nei på annen støtte i perioden (KVP_MED_ASTONAD = 2), men én "
+                + "eller flere "
                 + "støttetyper (KVP_MED_KOMMBOS–KVP_MED_SOSHJ_SUP) er krysset av.");
 
         Payments(r, report);
@@ -120,15 +124,18 @@ internal static class KvalifiseringRules
             report.Add(R028, line, "STMND_1", "Det er ikke krysset av for noen måned med kvalifiseringsstønad (STMND_1–STMND_12), og "
                 + "deltakeren er ikke i permisjon (STATUS 2).");
         if (inProgramme && !positive)
-            report.Add(R029, line, "KVP_STONAD", $"Deltakeren er fortsatt i program (STATUS 1), men kvalifiseringsstønaden (KVP_STONAD) er "
+            report.Add(R029, line, "KVP_STONAD", "Deltakeren er fortsatt i program (STATUS 1), men kvalifiseringsstønaden "
+                + "(KVP_STONAD) er "
                 + $"{Shown(r, F.KvpStonad)}; forventet et beløp over 0.");
         if (!onLeave && anyMonth && state == IntegerState.Blank)
-            report.Add(R030, line, "KVP_STONAD", "Det er krysset av for måneder med kvalifiseringsstønad, men beløpet (KVP_STONAD) mangler.");
+            report.Add(R030, line, "KVP_STONAD",
+                "Det er krysset av for måneder med kvalifiseringsstønad, men beløpet (KVP_STONAD) mangler.");
         if (inProgramme && positive && !anyMonth)
             report.Add(R031, line, "STMND_1", Invariant($"Det er utbetalt {stonad} kroner i kvalifiseringsstønad, men ingen måned ")
                 + "(STMND_1–STMND_12) er krysset av.");
         if (state == IntegerState.Valid && stonad > MaxStonad)
-            report.Add(R032, line, "KVP_STONAD", Invariant($"Kvalifiseringsstønaden er {stonad} kroner, over {MaxStonad} kroner; er det riktig?"));
+            report.Add(R032, line, "KVP_STONAD",
+                Invariant($"Kvalifiseringsstønaden er {stonad} kroner, over {MaxStonad} kroner; er det riktig?"));
     }
 
     private static void Ending(in KostraRecord r, RuleContext context, RuleReport report)
@@ -145,11 +152,13 @@ internal static class KvalifiseringRules
             var anySituation = false;
             foreach (var field in Situations) anySituation |= r.IsTicked((int)field);
             if (!anySituation)
-                report.Add(R038, line, "AVSL_ORDINAERTARB", $"Programmet er fullført eller avsluttet (STATUS {r[F.Status]}), men situasjonen "
+                report.Add(R038, line, "AVSL_ORDINAERTARB", $"Programmet er fullført eller avsluttet (STATUS {r[F.Status]}), men "
+                    + "situasjonen "
                     + "etter avslutningen (AVSL_ORDINAERTARB–AVSL_UKJENT) er ikke krysset av.");
         }
         if (r.Is((int)F.Status, "3") && !r.InCodeList((int)F.AvslViktigsteInntekt))
-            report.Add(R039, line, "AVSL_VIKTIGSTE_INNTEKT", "Programmet er fullført (STATUS 3), men viktigste inntektskilde etter avslutningen "
+            report.Add(R039, line, "AVSL_VIKTIGSTE_INNTEKT", "Programmet er fullført (STATUS 3), men viktigste inntektskilde etter "
+                + "avslutningen "
                 + $"(AVSL_VIKTIGSTE_INNTEKT) er {Shown(r, F.AvslViktigsteInntekt)}; forventet én av "
                 + $"{string.Join(", ", CodeLists.ViktigsteInntekt)}.");
     }
@@ -169,7 +178,7 @@ internal static class KvalifiseringRules
         return date;
     }
 
-    /// <summary>Rule 020's list: SSB's municipality list (Klass 131; here the register, 2024 numbering, unchanged since) and 9999.</summary>
+    /// <summary>Rule 020's list: SSB's municipality list (Klass 131; here the register, 2024 numbering, unchanged since), 9999.</summary>
     private static bool IsMunicipalityOrUnknown(ReadOnlySpan<char> kommune) =>
         kommune.SequenceEqual("9999")
         || (UnitCode.TryParse(kommune.ToString(), out var code) && code.Kind == UnitKind.Municipality

@@ -47,7 +47,8 @@ internal static class PersonNumbers
         var digits = 0;
         foreach (var c in value)
         {
-            if (c is >= '0' and <= '9' && ++digits >= Fodselsnummer.Length) return "(verdien vises ikke fordi den kan identifisere en person)";
+            if (c is >= '0' and <= '9' && ++digits >= Fodselsnummer.Length)
+                return "(verdien vises ikke fordi den kan identifisere en person)";
         }
         return $"«{value}»";
     }

@@ -17,13 +17,13 @@ internal static class SosialhjelpRules
     public static readonly KostraRule R006 = new("006", Severity.Warning, "Alder under 18 år");
     public static readonly KostraRule R007 = new("007", Severity.Warning, "Alder 96 år eller over");
     public static readonly KostraRule R014 = new("014", Severity.Error, "Viktigste kilde til livsopphold, gyldige verdier");
-    public static readonly KostraRule R015 = new("015", Severity.Error, "Viktigste kilde til livsopphold og arbeidssituasjon: arbeidsinntekt");
-    public static readonly KostraRule R016 = new("016", Severity.Error, "Viktigste kilde til livsopphold og arbeidssituasjon: kursstønad");
-    public static readonly KostraRule R017 = new("017", Severity.Error, "Viktigste kilde til livsopphold og arbeidssituasjon: stipend/lån");
-    public static readonly KostraRule R018 = new("018", Severity.Error, "Viktigste kilde til livsopphold og arbeidssituasjon: introduksjonsstøtte");
-    public static readonly KostraRule R019 = new("019", Severity.Error, "Viktigste kilde til livsopphold og arbeidssituasjon: kvalifiseringsstønad");
-    public static readonly KostraRule R020B = new("020B", Severity.Error, "Viktigste kilde til livsopphold og trygdesituasjon: trygd/stønad");
-    public static readonly KostraRule R021 = new("021", Severity.Warning, "Viktigste kilde til livsopphold og arbeidssituasjon: sosialhjelp");
+    public static readonly KostraRule R015 = new("015", Severity.Error, "Livsopphold og arbeidssituasjon: arbeidsinntekt");
+    public static readonly KostraRule R016 = new("016", Severity.Error, "Livsopphold og arbeidssituasjon: kursstønad");
+    public static readonly KostraRule R017 = new("017", Severity.Error, "Livsopphold og arbeidssituasjon: stipend/lån");
+    public static readonly KostraRule R018 = new("018", Severity.Error, "Livsopphold og arbeidssituasjon: introduksjonsstøtte");
+    public static readonly KostraRule R019 = new("019", Severity.Error, "Livsopphold og arbeidssituasjon: kvalifiseringsstønad");
+    public static readonly KostraRule R020B = new("020B", Severity.Error, "Livsopphold og trygdesituasjon: trygd/stønad");
+    public static readonly KostraRule R021 = new("021", Severity.Warning, "Livsopphold og arbeidssituasjon: sosialhjelp");
     public static readonly KostraRule R022 = new("022", Severity.Error, "Trygdesituasjon, gyldige koder");
     public static readonly KostraRule R023A = new("023A", Severity.Error, "Trygdesituasjon og alder: alderspensjon");
     public static readonly KostraRule R023B = new("023B", Severity.Error, "Trygdesituasjon og barn: overgangsstønad");
@@ -120,7 +120,8 @@ internal static class SosialhjelpRules
         if (age < 18) report.Add(R006, r.LineNumber, column, Invariant($"Mottakeren er {age} år, altså under 18 år."));
         if (age >= 96) report.Add(R007, r.LineNumber, column, Invariant($"Mottakeren er {age} år; 96 år eller eldre er neppe riktig."));
         if (r.Is((int)F.Trygdesit, "07") && age < 62)
-            report.Add(R023A, r.LineNumber, "TRYGDESIT", Invariant($"Mottakeren har alderspensjon (TRYGDESIT = 07), men er {age} år, under 62."));
+            report.Add(R023A, r.LineNumber, "TRYGDESIT",
+                Invariant($"Mottakeren har alderspensjon (TRYGDESIT = 07), men er {age} år, under 62."));
     }
 
     private static void Livelihood(in KostraRecord r, RuleReport report)
@@ -188,7 +189,8 @@ internal static class SosialhjelpRules
         if (sum > MaxSum)
             report.Add(R030, line, "BIDRAG", Invariant($"Bidrag og lån er til sammen {sum} kroner, over {MaxSum} kroner; er det riktig?"));
         if (sum <= MinSum)
-            report.Add(R031, line, "BIDRAG", Invariant($"Bidrag og lån er til sammen {sum} kroner, {MinSum} kroner eller lavere; er det riktig?"));
+            report.Add(R031, line, "BIDRAG",
+                Invariant($"Bidrag og lån er til sammen {sum} kroner, {MinSum} kroner eller lavere; er det riktig?"));
         CodeRule(r, F.GittOkonomirad, R032, report, "Økonomisk rådgivning", "1 (ja) eller 2 (nei)");
         CodeRule(r, F.FaatIndividuellPlan, R033, report, "Individuell plan", "1 (ja) eller 2 (nei)");
         CodeRule(r, F.Bosit, R035, report, "Bosituasjonen", "1–6");
@@ -211,8 +213,8 @@ internal static class SosialhjelpRules
         if (!r.Is((int)F.Vilkarsoslov, "1")) return;
         var pattern = r.Layout[(int)F.Utbetdato].Length == 8 ? "DDMMÅÅÅÅ" : "DDMMÅÅ";
         if (r.Date((int)F.Utbetdato) is null)
-            report.Add(R041, line, "UTBETDATO", $"Det er stilt vilkår (VILKARSOSLOV = 1), men datoen for utbetalingsvedtaket (UTBETDATO) er "
-                + $"{Shown(r, F.Utbetdato)}; forventet en gyldig dato ({pattern}).");
+            report.Add(R041, line, "UTBETDATO", "Det er stilt vilkår (VILKARSOSLOV = 1), men datoen for utbetalingsvedtaket "
+                + $"(UTBETDATO) er {Shown(r, F.Utbetdato)}; forventet en gyldig dato ({pattern}).");
         if (r.Date((int)F.Utbettomdato) is null)
             report.Add(R042, line, "UTBETTOMDATO", "Det er stilt vilkår (VILKARSOSLOV = 1), men til og med-datoen for utbetalingsvedtaket "
                 + $"(UTBETTOMDATO) er {Shown(r, F.Utbettomdato)}; forventet en gyldig dato ({pattern}).");
@@ -238,7 +240,8 @@ internal static class SosialhjelpRules
     private static void CodeRule(in KostraRecord r, F field, KostraRule rule, RuleReport report, string what, string expected)
     {
         if (!r.InCodeList((int)field))
-            report.Add(rule, r.LineNumber, r.Name((int)field), $"{what} ({r.Name((int)field)}) er {Shown(r, field)}; forventet {expected}.");
+            report.Add(rule, r.LineNumber, r.Name((int)field),
+                $"{what} ({r.Name((int)field)}) er {Shown(r, field)}; forventet {expected}.");
     }
 
     internal static bool InCodes(ReadOnlySpan<char> value, IReadOnlyList<string> codes)

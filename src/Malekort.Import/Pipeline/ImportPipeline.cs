@@ -43,7 +43,8 @@ public sealed class ImportPipeline(IMalekortStore store, Pseudonymizer pseudonym
                 InputFormat.SsbPopulation => LandPopulation(source, path),
                 InputFormat.OfficeRegister => LandOffices(source, path),
                 InputFormat.Digisos => Land(source, new DigisosReader(pseudonyms).Read(path), DigisosReader.FormatName),
-                InputFormat.Kostra => Land(source, new Kostra.KostraReader(pseudonyms, clock).Read(path), Kostra.KostraReader.FormatOf(path)),
+                InputFormat.Kostra =>
+                    Land(source, new Kostra.KostraReader(pseudonyms, clock).Read(path), Kostra.KostraReader.FormatOf(path)),
                 _ => Reject(source, "ukjent", Hash(path), [new Finding(Severity.Fatal, source, 0, "",
                     "Ukjent format: verken en datafangst-leveranse (mappe eller zip med batch.json), SSB-befolkningstall eller kontorregister.")]),
             };

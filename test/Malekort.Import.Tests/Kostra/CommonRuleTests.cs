@@ -142,7 +142,8 @@ public sealed class CommonRuleTests
 
         var finding = Fires(result, "003", Severity.Error);
         Assert.Equal((2, "KOMMUNE_NR"), (finding.Line, finding.Column));
-        Assert.Equal("Posten gjelder 3103, men filens første post gjelder 3107; en fil skal gjelde én kommune eller bydel.", finding.Message);
+        Assert.Equal("Posten gjelder 3103, men filens første post gjelder 3107; en fil skal gjelde én kommune eller bydel.",
+            finding.Message);
     }
 
     [Fact]
@@ -177,7 +178,8 @@ public sealed class CommonRuleTests
         var result = KostraFixture.Reader().Read(name, " \r\n"u8.ToArray());
 
         Assert.True(result.Accepted, KostraFixture.Describe(result));
-        Assert.Equal((format, unit, year), (result.Value!.Header.Format, result.Value.Header.Unit.Value, result.Value.Header.PeriodFrom.Year));
+        var header = result.Value!.Header;
+        Assert.Equal((format, unit, year), (header.Format, header.Unit.Value, header.PeriodFrom.Year));
     }
 
     [Fact]

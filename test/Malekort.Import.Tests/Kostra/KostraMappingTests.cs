@@ -35,8 +35,10 @@ public sealed class KostraMappingTests
         Assert.Equal(new BatchHeader("kostra-11F", "KOSTRA", UnitCode.Parse("3107"), D(2025, 1, 1), D(2025, 12, 31), KostraFixture.Now,
             CaptureDomains.Persons | CaptureDomains.Payments | CaptureDomains.Livelihood | CaptureDomains.Family), batch.Header);
         Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(content)), batch.ContentHash);
-        Assert.Equal([new PersonRecord(KeyA, BornA, Sex.Woman), new PersonRecord("duf:123456789002", D(1980, 5, 5), Sex.Man)], batch.Persons);
-        Assert.Equal([new CodeListEntry("KOSTRA-11F", "Økonomisk sosialhjelp (KOSTRA 11F, bidrag og lån)", BenefitCategory.OkonomiskSosialhjelp)],
+        Assert.Equal([new PersonRecord(KeyA, BornA, Sex.Woman), new PersonRecord("duf:123456789002", D(1980, 5, 5), Sex.Man)],
+            batch.Persons);
+        Assert.Equal(
+            [new CodeListEntry("KOSTRA-11F", "Økonomisk sosialhjelp (KOSTRA 11F, bidrag og lån)", BenefitCategory.OkonomiskSosialhjelp)],
             batch.BenefitTypes);
         Assert.Equal(
         [
@@ -84,7 +86,9 @@ public sealed class KostraMappingTests
         var born = new DateOnly(1988, 2, 29);
         var record = KostraRecordBuilder.Sosialhjelp(2024).Apply("PERSON_FODSELSNR=" + SyntheticDNumber(born));
 
-        var result = KostraFixture.Reader(new DateTimeOffset(2025, 1, 20, 0, 0, 0, TimeSpan.Zero)).Read("a.dat", KostraFixture.File(record));
+        var reader = KostraFixture.Reader(new DateTimeOffset(2025, 1, 20, 0, 0, 0, TimeSpan.Zero));
+
+        var result = reader.Read("a.dat", KostraFixture.File(record));
 
         Assert.True(result.Accepted, KostraFixture.Describe(result));
         Assert.Equal(born, Assert.Single(result.Value!.Persons).BirthDate);
@@ -144,7 +148,8 @@ public sealed class KostraMappingTests
         var duf = "123456789002";
         var result = KostraFixture.Read(KostraRecordBuilder.Sosialhjelp(2025).Apply("VKLO=x;KJONN=" + FnrA[..1]),
             KostraRecordBuilder.Sosialhjelp(2025).Apply("PERSON_JOURNALNR=J2;EKTSTAT=9"),
-            KostraRecordBuilder.Sosialhjelp(2025).Apply("PERSON_FODSELSNR=;PERSON_DUF=" + duf + ";PERSON_JOURNALNR=J3;BIDRAG='" + FnrA[..7]),
+            KostraRecordBuilder.Sosialhjelp(2025)
+                .Apply("PERSON_FODSELSNR=;PERSON_DUF=" + duf + ";PERSON_JOURNALNR=J3;BIDRAG='" + FnrA[..7]),
             KostraRecordBuilder.Sosialhjelp(2025).Apply("PERSON_FODSELSNR=" + FnrA[..10] + "9;PERSON_JOURNALNR=J4"));
 
         Assert.Contains(result.Findings, f => f.Rule == "005A");

@@ -19,7 +19,8 @@ public sealed class KostraRobustnessTests
         KostraFixture.File(KostraRecordBuilder.Sosialhjelp(2024), KostraRecordBuilder.Sosialhjelp(2024).Born(new DateOnly(2003, 5, 5))
             .Apply("PERSON_JOURNALNR=J2;PERSON_FODSELSNR=;PERSON_DUF=123456789002")),
         KostraFixture.File(KostraRecordBuilder.Kvalifisering(2025), KostraRecordBuilder.Kvalifisering(2025, "030101")),
-        KostraFixture.File(KostraRecordBuilder.Kvalifisering(2024).Apply("STATUS=3;AVSL_DATO=300624;AVSL_AAP=14;AVSL_VIKTIGSTE_INNTEKT=14")),
+        KostraFixture.File(KostraRecordBuilder.Kvalifisering(2024)
+            .Apply("STATUS=3;AVSL_DATO=300624;AVSL_AAP=14;AVSL_VIKTIGSTE_INNTEKT=14")),
         " "u8.ToArray(),
     ];
 
