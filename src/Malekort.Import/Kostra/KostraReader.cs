@@ -74,6 +74,10 @@ public sealed class KostraReader(Pseudonymizer pseudonyms, TimeProvider clock)
         {
             return Fatal(file, $"Filen kunne ikke leses: {e.Message}");
         }
+        catch (Exception e) // no input may escape as an exception: whatever went wrong becomes a finding
+        {
+            return Fatal(file, $"Filen kunne ikke leses på grunn av en uventet feil ({e.GetType().Name}); ingenting er lagret.");
+        }
     }
 
     /// <summary>Reads a file's content; <paramref name="fileName"/> names it in findings (and the single-space file's unit).</summary>
