@@ -24,19 +24,22 @@ internal sealed class Aggregation(UnitRegister register, OfficeRegister offices,
             if (districts.Any(values.ContainsKey)) values[oslo] = Sum(values, districts);
         }
 
-        var aggregates = new Dictionary<UnitCode, IndicatorValue[]>();
+        var members = new List<(UnitCode Code, IReadOnlyList<UnitCode> Units)>();
         foreach (var office in offices.Offices)
         {
-            if (office.Units.Any(values.ContainsKey)) aggregates[office.Code] = Sum(values, office.Units);
+            if (office.Units.Any(values.ContainsKey)) members.Add((office.Code, office.Units));
         }
         var municipalities = register.Municipalities.Select(m => m.Code).ToList();
         foreach (var county in register.Counties)
         {
-            var members = municipalities.Where(m => m.County == county.Code).ToList();
-            if (members.Any(values.ContainsKey)) aggregates[county.Code] = Sum(values, members);
+            var inCounty = municipalities.Where(m => m.County == county.Code).ToList();
+            if (inCounty.Any(values.ContainsKey)) members.Add((county.Code, inCounty));
         }
-        if (municipalities.Any(values.ContainsKey)) aggregates[UnitCode.Country] = Sum(values, municipalities);
-        foreach (var (code, aggregate) in aggregates) values[code] = aggregate;
+        if (municipalities.Any(values.ContainsKey)) members.Add((UnitCode.Country, municipalities));
+        // Each aggregate reads only units, never another aggregate, so they can be summed side by side.
+        var sums = new IndicatorValue[members.Count][];
+        Parallel.For(0, members.Count, i => sums[i] = Sum(values, members[i].Units));
+        for (var i = 0; i < members.Count; i++) values[members[i].Code] = sums[i];
     }
 
     private IndicatorValue[] Sum(Dictionary<UnitCode, IndicatorValue[]> values, IReadOnlyList<UnitCode> members)
@@ -53,7 +56,7 @@ internal sealed class Aggregation(UnitRegister register, OfficeRegister offices,
             var included = 0;
             foreach (var unitValues in present)
             {
-                var v = unitValues[slot];
+                ref readonly var v = ref unitValues[slot];
                 if (v.Numerator is not { } n) continue;
                 included++;
                 numerator = checked(numerator + n);

@@ -103,6 +103,7 @@ internal sealed class UnitComputation
     {
         var counts = new Counts(span);
         CountPersons(counts);
+        counts.Settle();
         var notes = CountCases(counts);
         CountKvpEvents(counts);
         return (unit.Unit, Values(counts), notes);
@@ -500,16 +501,58 @@ internal sealed class UnitComputation
         PL151Days, PL151Cases, KvpRegistered, KvpDecided, KvpStarted, KvpEnded, KvpSituation0,
     }
 
+    /// <summary>
+    /// Counters per month. Person counts are added 64 months at a time into bit-sliced counters (plane k holds bit k of each
+    /// month's count: a carry-save add per person word, whatever the number of months set) and settled into numbers once.
+    /// </summary>
     private sealed class Counts(int span)
     {
+        private const int Planes = 32;
+        private static readonly int PersonCounters = (int)Counter.Outflow + 1;
+
+        private readonly int words = MonthBits.Words(span);
         private readonly long[][] counters =
             Enumerable.Range(0, (int)Counter.KvpSituation0 + KvpSituation.All.Count).Select(_ => new long[MonthBits.Words(span) * 64]).ToArray();
+        private readonly ulong[][] planes =
+            Enumerable.Range(0, (int)Counter.Outflow + 1).Select(_ => new ulong[MonthBits.Words(span) * Planes]).ToArray();
 
         public long[] Of(Counter counter) => counters[(int)counter];
 
         public void Add(Counter counter, int word, ulong bits)
         {
-            if (bits != 0) MonthBits.Count(counters[(int)counter], word, bits);
+            if (bits == 0) return;
+            var p = planes[(int)counter].AsSpan(word * Planes, Planes);
+            for (var k = 0; k < Planes; k++)
+            {
+                var carry = p[k] & bits;
+                p[k] ^= bits;
+                if (carry == 0) return;
+                bits = carry;
+            }
+            throw new OverflowException("En telling passer ikke i 32 bit.");
+        }
+
+        /// <summary>Turns the bit-sliced person counts into numbers; call once, after the last <see cref="Add"/>.</summary>
+        public void Settle()
+        {
+            for (var c = 0; c < PersonCounters; c++)
+            {
+                var target = counters[c];
+                var source = planes[c];
+                for (var w = 0; w < words; w++)
+                {
+                    for (var k = 0; k < Planes; k++)
+                    {
+                        var plane = source[w * Planes + k];
+                        while (plane != 0)
+                        {
+                            var bit = System.Numerics.BitOperations.TrailingZeroCount(plane);
+                            target[(w << 6) + bit] += 1L << k;
+                            plane &= plane - 1;
+                        }
+                    }
+                }
+            }
         }
     }
 }
