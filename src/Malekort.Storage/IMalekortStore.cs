@@ -10,7 +10,7 @@ namespace Malekort.Storage;
 /// The one seam between Målekort and its database. SQLite is the embedded default; PostgreSQL the server.
 /// Every write is one transaction: it lands whole or not at all.
 /// </summary>
-public interface IMalekortStore : IDisposable
+public partial interface IMalekortStore : IDisposable
 {
     /// <summary>A human description of the database, without secrets (e.g. "SQLite malekort.db").</summary>
     string Description { get; }
@@ -47,6 +47,13 @@ public interface IMalekortStore : IDisposable
 
     /// <summary>Reads everything the engine and the scorecard need.</summary>
     StoredState Load();
+
+    /// <summary>
+    /// Adds the batches stored after batch <paramref name="afterBatchId"/> to <paramref name="builder"/> and returns the newest
+    /// batch id seen, so a long-lived working set reads only what arrived since (0 reads everything). With several writers a
+    /// batch can commit after one with a higher id; a reader that must see every batch reloads whole (<see cref="Load"/>).
+    /// </summary>
+    long LoadBatches(Malekort.Indicators.WorkingSetBuilder builder, long afterBatchId);
 
     /// <summary>The import log, newest first.</summary>
     IReadOnlyList<ImportLogEntry> ImportLog();

@@ -318,9 +318,7 @@ public abstract partial class SqlStore(TimeProvider clock) : IMalekortStore
         using var connection = Open();
         using var transaction = connection.BeginTransaction(IsolationLevel.RepeatableRead);
         var builder = new WorkingSetBuilder();
-        var headers = BatchHeaders(connection, transaction);
-        Read(connection, transaction, "SELECT batch_id, data FROM batch_rows ORDER BY batch_id", r =>
-            builder.Add(headers[r.GetInt64(0)], BatchRows.Decode(r.GetFieldValue<byte[]>(1))));
+        AddBatches(connection, transaction, builder, 0);
 
         var population = new List<PopulationFigure>();
         Read(connection, transaction, "SELECT unit, year, aged_18_66, aged_18_24, total, source FROM population", r =>
@@ -352,15 +350,37 @@ public abstract partial class SqlStore(TimeProvider clock) : IMalekortStore
             [.. targets.OrderBy(t => t.Unit.Value, StringComparer.Ordinal).ThenBy(t => t.Indicator, StringComparer.Ordinal).ThenBy(t => t.Month)]);
     }
 
-    private static Dictionary<long, BatchHeader> BatchHeaders(DbConnection connection, DbTransaction? transaction)
+    /// <inheritdoc />
+    public long LoadBatches(WorkingSetBuilder builder, long afterBatchId)
+    {
+        using var connection = Open();
+        using var transaction = connection.BeginTransaction(IsolationLevel.RepeatableRead);
+        var newest = AddBatches(connection, transaction, builder, afterBatchId);
+        transaction.Commit();
+        return newest;
+    }
+
+    private static long AddBatches(DbConnection connection, DbTransaction transaction, WorkingSetBuilder builder, long afterBatchId)
+    {
+        var headers = BatchHeaders(connection, transaction, afterBatchId);
+        var newest = afterBatchId;
+        Read(connection, transaction, "SELECT batch_id, data FROM batch_rows WHERE batch_id > @p0 ORDER BY batch_id", r =>
+        {
+            newest = r.GetInt64(0);
+            builder.Add(headers[newest], BatchRows.Decode(r.GetFieldValue<byte[]>(1)));
+        }, afterBatchId);
+        return newest;
+    }
+
+    private static Dictionary<long, BatchHeader> BatchHeaders(DbConnection connection, DbTransaction? transaction, long afterBatchId = 0)
     {
         var headers = new Dictionary<long, BatchHeader>();
         Read(connection, transaction,
-            "SELECT id, format, source_system, unit, period_from, period_to, extracted_at, domains, supersession_key FROM batches", r =>
+            "SELECT id, format, source_system, unit, period_from, period_to, extracted_at, domains, supersession_key FROM batches WHERE id > @p0", r =>
             headers[r.GetInt64(0)] = new BatchHeader(r.GetString(1), r.GetString(2), UnitCode.Parse(r.GetString(3)),
                 CalendarDates.FromInt(r.GetInt64(4)), CalendarDates.FromInt(r.GetInt64(5)),
                 DateTimeOffset.Parse(r.GetString(6), Invariant, DateTimeStyles.RoundtripKind), (CaptureDomains)r.GetInt64(7),
-                r.IsDBNull(8) ? null : r.GetString(8)));
+                r.IsDBNull(8) ? null : r.GetString(8)), afterBatchId);
         return headers;
     }
 
@@ -529,9 +549,10 @@ public abstract partial class SqlStore(TimeProvider clock) : IMalekortStore
         return Convert.ToInt64(command.ExecuteScalar(), Invariant);
     }
 
-    private static void Read(DbConnection connection, DbTransaction? transaction, string sql, Action<DbDataReader> row)
+    private static void Read(DbConnection connection, DbTransaction? transaction, string sql, Action<DbDataReader> row,
+        params object?[] parameters)
     {
-        using var command = Command(connection, transaction, sql);
+        using var command = Command(connection, transaction, sql, parameters);
         using var reader = command.ExecuteReader();
         while (reader.Read()) row(reader);
     }

@@ -47,4 +47,33 @@ public sealed class BatchRowsStorageTests
             IndicatorComparison.Compute(reopened.Load().WorkingSet, Months));
         Assert.True(nonZero > 100);
     }
+
+    [Theory]
+    [InlineData(TestDatabases.Sqlite)]
+    [InlineData(TestDatabases.Postgres)]
+    public void A_working_set_extended_with_new_batches_equals_one_loaded_whole(string kind)
+    {
+        using var db = TestDatabases.Create(kind);
+        var first = new[] { SeededBatches.Make("3107", seed: 21), SeededBatches.Make("3103", seed: 22) };
+        var later = new[]
+        {
+            SeededBatches.Make("3107", seed: 23, extractedAt: new DateTimeOffset(2024, 8, 1, 5, 0, 0, TimeSpan.Zero)),
+            SeededBatches.Make("030101", seed: 24),
+        };
+        foreach (var batch in first) db.Store.SaveBatch(batch, SeededBatches.LogEntry(batch, Now));
+        var builder = new WorkingSetBuilder();
+        var newest = db.Store.LoadBatches(builder, 0);
+        var before = IndicatorComparison.Compute(builder.Build(), Months);
+
+        foreach (var batch in later) db.Store.SaveBatch(batch, SeededBatches.LogEntry(batch, Now));
+        var extended = db.Store.LoadBatches(builder, newest);
+
+        Assert.True(extended > newest);
+        Assert.Equal(extended, db.Store.LoadBatches(new WorkingSetBuilder(), extended));
+        var nonZero = IndicatorComparison.AssertSame(IndicatorComparison.Compute(db.Store.Load().WorkingSet, Months),
+            IndicatorComparison.Compute(builder.Build(), Months));
+        Assert.True(nonZero > 100);
+        Assert.NotEqual(before.Get(Units.UnitCode.Parse("3107"), Months.Last, "BL151"),
+            IndicatorComparison.Compute(builder.Build(), Months).Get(Units.UnitCode.Parse("3107"), Months.Last, "BL151"));
+    }
 }

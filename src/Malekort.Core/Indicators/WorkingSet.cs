@@ -60,6 +60,8 @@ internal sealed class UnitData(UnitCode unit)
     public int PersonCount => PersonIndex.Count;
     public List<PaymentRow> Payments { get; } = [];
     public List<LivelihoodRow> Livelihood { get; } = [];
+    /// <summary>How many of <see cref="Livelihood"/>'s rows are already in engine order.</summary>
+    public int SortedLivelihood { get; set; }
     public List<ChildRow> Family { get; } = [];
     public List<CaseRow> Cases { get; } = [];
     public List<KvpRow> Kvp { get; } = [];

@@ -12,6 +12,7 @@ public sealed class WorkingSetBuilder
     private readonly Dictionary<UnitCode, UnitData> units = [];
     private readonly List<(UnitData Unit, BatchInfo Batch)> batches = [];
     private readonly Dictionary<(UnitCode, string), long> personIds = [];
+    private readonly HashSet<UnitData> changed = [];
 
     /// <exception cref="ArgumentException">The batch's unit is not a municipality or district.</exception>
     private int AddBatch(BatchHeader header)
@@ -20,6 +21,7 @@ public sealed class WorkingSetBuilder
         if (!units.TryGetValue(header.Unit, out var unit)) units[header.Unit] = unit = new UnitData(header.Unit);
         var info = new BatchInfo(unit.Batches.Count, header);
         unit.Batches.Add(info);
+        changed.Add(unit);
         batches.Add((unit, info));
         return batches.Count - 1;
     }
@@ -76,21 +78,44 @@ public sealed class WorkingSetBuilder
         return handle;
     }
 
-    /// <summary>Ranks each unit's batches by extract time and returns the working set.</summary>
+    /// <summary>
+    /// Ranks the batches of every unit that got new ones since the last call by extract time and returns the working set.
+    /// Call it again after adding more batches: only the changed units are redone, so a new month costs what it adds. The
+    /// returned set shares this builder's data: do not compute on it while adding more.
+    /// </summary>
     public WorkingSet Build()
     {
-        foreach (var unit in units.Values)
+        foreach (var unit in changed)
         {
             var ranked = unit.Batches.OrderBy(b => b.Header.ExtractedAt).ThenBy(b => b.Index).ToList();
             for (var r = 0; r < ranked.Count; r++) ranked[r].Rank = r;
-            // The engine reads each person's livelihood history per batch in valid_from order; the sort is stable, so for
-            // equal valid_from the row read later stays later and wins.
-            var livelihood = unit.Livelihood.OrderBy(l => l.Person).ThenBy(l => l.Batch).ThenBy(l => l.ValidFrom).ToList();
-            unit.Livelihood.Clear();
-            unit.Livelihood.AddRange(livelihood);
+            SortLivelihood(unit);
         }
+        changed.Clear();
         MarkReplacedByKey();
         return new WorkingSet(units);
+    }
+
+    /// <summary>
+    /// The engine reads each person's livelihood history per batch in valid_from order. Rows added since the last sort come
+    /// from new batches only, so they are sorted on their own (stably: for equal valid_from the row read later stays later and
+    /// wins) and merged into the sorted rest.
+    /// </summary>
+    private static void SortLivelihood(UnitData unit)
+    {
+        var rows = unit.Livelihood;
+        var sorted = unit.SortedLivelihood;
+        if (sorted == rows.Count) return;
+        var tail = rows.Skip(sorted).OrderBy(l => l.Person).ThenBy(l => l.Batch).ThenBy(l => l.ValidFrom).ToArray();
+        var head = rows.Take(sorted).ToArray();
+        rows.Clear();
+        int h = 0, t = 0;
+        while (h < head.Length || t < tail.Length)
+        {
+            var takeHead = t == tail.Length || (h < head.Length && (head[h].Person, head[h].Batch).CompareTo((tail[t].Person, tail[t].Batch)) < 0);
+            rows.Add(takeHead ? head[h++] : tail[t++]);
+        }
+        unit.SortedLivelihood = rows.Count;
     }
 
     /// <summary>
