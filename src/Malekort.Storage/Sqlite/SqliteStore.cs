@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Microsoft.Data.Sqlite;
+using SQLitePCL;
 
 namespace Malekort.Storage.Sqlite;
 
@@ -43,7 +44,7 @@ public sealed class SqliteStore : SqlStore
     }
 
     private protected override RowWriter BeginRows(DbConnection connection, DbTransaction transaction, string table, params string[] columns) =>
-        new SqliteRowWriter((SqliteConnection)connection, (SqliteTransaction)transaction, table, columns);
+        new SqliteRowWriter((SqliteConnection)connection, table, columns);
 
     /// <inheritdoc />
     protected override void Dispose(bool disposing)
@@ -53,31 +54,35 @@ public sealed class SqliteStore : SqlStore
         base.Dispose(disposing);
     }
 
+    /// <summary>
+    /// Binds values straight to SQLite's prepared statement: ADO.NET's parameter objects box every value and infer its type on
+    /// every row, which made bulk loads several times slower than SQLite itself.
+    /// </summary>
     private sealed class SqliteRowWriter : RowWriter
     {
-        private readonly SqliteCommand command;
-        private readonly SqliteParameter[] parameters;
-        private int next;
+        private readonly sqlite3 db;
+        private readonly sqlite3_stmt statement;
+        private int next = 1;
 
-        public SqliteRowWriter(SqliteConnection connection, SqliteTransaction transaction, string table, string[] columns)
+        public SqliteRowWriter(SqliteConnection connection, string table, string[] columns)
         {
-            command = connection.CreateCommand();
-            command.Transaction = transaction;
-            command.CommandText = $"INSERT INTO {table} ({string.Join(", ", columns)}) VALUES ({string.Join(", ", columns.Select((_, i) => "$" + i))})";
-            parameters = columns.Select((_, i) => command.Parameters.Add(new SqliteParameter("$" + i, null))).ToArray();
-            command.Prepare();
+            db = connection.Handle!;
+            var sql = $"INSERT INTO {table} ({string.Join(", ", columns)}) VALUES ({string.Join(", ", columns.Select(_ => "?"))})";
+            Check(raw.sqlite3_prepare_v2(db, sql, out statement));
         }
 
-        public override void Add(long value) => parameters[next++].Value = value;
+        public override void Add(long value) => Check(raw.sqlite3_bind_int64(statement, next++, value));
 
-        public override void Add(string value) => parameters[next++].Value = value;
+        public override void Add(string value) => Check(raw.sqlite3_bind_text16(statement, next++, value.AsSpan()));
 
-        public override void AddNull() => parameters[next++].Value = DBNull.Value;
+        public override void AddNull() => Check(raw.sqlite3_bind_null(statement, next++));
 
         public override void EndRow()
         {
-            command.ExecuteNonQuery();
-            next = 0;
+            var result = raw.sqlite3_step(statement);
+            if (result != raw.SQLITE_DONE) Check(result);
+            Check(raw.sqlite3_reset(statement));
+            next = 1;
         }
 
         public override void Complete()
@@ -86,8 +91,14 @@ public sealed class SqliteStore : SqlStore
 
         public override void Dispose()
         {
-            command.Dispose();
+            statement.Dispose();
             base.Dispose();
+        }
+
+        private void Check(int result)
+        {
+            if (result is raw.SQLITE_OK or raw.SQLITE_DONE or raw.SQLITE_ROW) return;
+            throw new SqliteException(raw.sqlite3_errmsg(db).utf8_to_string(), result);
         }
     }
 }
