@@ -104,9 +104,9 @@ internal static class BatchJson
             return null;
         }
         var fields = new Dictionary<string, JsonField>(StringComparer.Ordinal);
+        var reader = new Utf8JsonReader(json, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Disallow });
         try
         {
-            var reader = new Utf8JsonReader(json, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Disallow });
             if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
             {
                 log.Fatal(Name, 1, "batch.json må være et JSON-objekt ({ ... }) med feltene format, version, source_system, "
@@ -141,6 +141,14 @@ internal static class BatchJson
             log.Fatal(Name, line,
                 Invariant($"batch.json er ikke gyldig JSON (linje {line}); ")
                 + "forventet et JSON-objekt som i eksempelet i formatbeskrivelsen.");
+            return null;
+        }
+        catch (InvalidOperationException)
+        {
+            // GetString refuses a \u escape that is half a surrogate pair: valid JSON, but not text.
+            var line = LineAt(json, reader.TokenStartIndex);
+            log.Fatal(Name, line, Invariant($"batch.json har en tekst med en \\u-escape som ikke er et tegn (linje {line}); ")
+                + "skriv teksten som vanlige tegn i UTF-8.");
             return null;
         }
         return fields;

@@ -37,6 +37,9 @@ internal static class FamilyFile
                 member = Fodselsnummer.IsValid(text) ? batch.Persons.Pseudonyms.Of(text) : text.ToString();
             }
             var kind = row.Choice(relation, required: true, Relations);
+            // The column is optional, so its absence was not reported at the header; a child still needs it.
+            if (kind == FamilyRelation.Barn && !memberBirthDate.Present)
+                row.Error(memberBirthDate.Name, "member_birth_date mangler; kolonnen er påkrevd når relation er BARN.");
             var born = row.Date(memberBirthDate, required: kind == FamilyRelation.Barn);
             var percent = row.Integer(calculationPercent, required: false, 0, 100);
             var duty = row.Boolean(providerDuty, required: false);

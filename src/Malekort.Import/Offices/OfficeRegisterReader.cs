@@ -70,7 +70,8 @@ public sealed class OfficeRegisterReader
 
         public IReadOnlyList<Office>? Read(string text)
         {
-            using var reader = Sep.New(',').Reader(o => o with { Unescape = true, DisableColCountCheck = true }).FromText(text);
+            using var reader = Open(text);
+            if (reader is null) return null;
             var names = reader.Header.ColNames;
             var missing = Columns.Where(c => !names.Contains(c, StringComparer.Ordinal)).ToList();
             if (missing.Count > 0)
@@ -108,6 +109,20 @@ public sealed class OfficeRegisterReader
             if (offices.Count == 0 && !findings.Exists(f => f.Rejects))
                 Add(Severity.Warning, 0, "", "Kontorregisteret har ingen kontorer.");
             return offices;
+        }
+
+        /// <summary>The rows; Sep refuses a header naming a column twice, which is the file's fault: a finding.</summary>
+        private SepReader? Open(string text)
+        {
+            try
+            {
+                return Sep.New(',').Reader(o => o with { Unescape = true, DisableColCountCheck = true }).FromText(text);
+            }
+            catch (ArgumentException)
+            {
+                Add(Severity.Fatal, 1, "", $"Overskriften har samme kolonne flere ganger; forventet «{Header}».");
+                return null;
+            }
         }
 
         private Office? Office(string number, string name, string unitsText, int line)

@@ -140,7 +140,7 @@ internal sealed partial class JsonStatDataset
         for (var i = 0; i < ids.GetArrayLength(); i++)
         {
             var id = ids[i].ValueKind == JsonValueKind.String ? ids[i].GetString()! : "";
-            if (id.Length == 0 || !sizes[i].TryGetInt32(out var size) || size < 1)
+            if (id.Length == 0 || sizes[i].ValueKind != JsonValueKind.Number || !sizes[i].TryGetInt32(out var size) || size < 1)
             {
                 findings.Fatal(0, "id",
                     Invariant($"Dimensjon nr. {i + 1} har ikke et navn i \"id\" og en størrelse over 0 i \"size\"."));
@@ -206,7 +206,8 @@ internal sealed partial class JsonStatDataset
             var seen = 0;
             foreach (var p in index.EnumerateObject())
             {
-                if (!p.Value.TryGetInt32(out var position) || position < 0 || position >= size || codes[position] is not null)
+                if (p.Value.ValueKind != JsonValueKind.Number || !p.Value.TryGetInt32(out var position) || position < 0 || position >= size
+                    || codes[position] is not null)
                 {
                     findings.Fatal(0, column, Invariant($"Kategorien {p.Name} i dimensjonen {id} har posisjon {p.Value.GetRawText()}, ")
                         + Invariant($"som ikke er en ledig plass 0–{size - 1}."));

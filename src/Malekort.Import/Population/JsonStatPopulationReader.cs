@@ -29,7 +29,19 @@ internal static class JsonStatPopulationReader
         }
         using (document)
         {
-            var dataset = JsonStatDataset.Parse(document.RootElement, findings);
+            JsonStatDataset? dataset;
+            try
+            {
+                dataset = JsonStatDataset.Parse(document.RootElement, findings);
+            }
+            catch (InvalidOperationException)
+            {
+                // JsonDocument checks the structure, not the text inside strings: a string or name that is not valid UTF-8,
+                // or a \u escape that is half a surrogate pair, only fails when it is read.
+                findings.Fatal(0, "", "Filen har tekst som ikke kan leses: ugyldig UTF-8 eller en \\u-escape som ikke er et tegn. "
+                    + "Lagre filen som UTF-8, slik SSBs API leverer den.");
+                return [];
+            }
             return dataset is null ? [] : Read(dataset, findings);
         }
     }

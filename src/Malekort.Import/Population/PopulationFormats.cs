@@ -126,8 +126,9 @@ public static class PopulationFormats
                 if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray && !reader.TrySkip()) break;
             }
         }
-        catch (JsonException)
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
         {
+            // InvalidOperationException: a name or string that is not valid UTF-8 (or half a surrogate pair) fails on reading.
             return false;
         }
         // Every JSON-stat 2.0 class is taken, so a collection gets a clear "one dataset per file" from the reader.

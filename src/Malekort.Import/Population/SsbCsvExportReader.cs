@@ -47,7 +47,8 @@ internal static partial class SsbCsvExportReader
         }
 
         var body = string.Join('\n', lines.Skip(headerIndex));
-        using var reader = Sep.New(';').Reader(o => o with { Unescape = true, DisableColCountCheck = true }).FromText(body);
+        using var reader = Open(body, headerIndex + 1, findings);
+        if (reader is null) return [];
         var columns = Columns(reader.Header.ColNames, headerIndex + 1, findings);
         if (columns is null) return [];
         var (regionColumn, ageColumn, years) = columns.Value;
@@ -97,6 +98,20 @@ internal static partial class SsbCsvExportReader
             findings.Info(1, "", $"Filen har ingen tittellinje med tabellnummer; tolket som tabell {table} ut fra regionkodene.");
         }
         return accumulator.Finish($"SSB {table} (CSV-eksport {findings.File})");
+    }
+
+    /// <summary>The rows from the header on; Sep refuses a header naming a column twice, which is the file's fault: a finding.</summary>
+    private static SepReader? Open(string body, int line, FileFindings findings)
+    {
+        try
+        {
+            return Sep.New(';').Reader(o => o with { Unescape = true, DisableColCountCheck = true }).FromText(body);
+        }
+        catch (ArgumentException)
+        {
+            findings.Fatal(line, "", "Overskriften har samme kolonne flere ganger; region, alder og hvert år kan stå én gang hver.");
+            return null;
+        }
     }
 
     private static (int Region, int Age, List<(int Index, string Header, int Year)> Years)? Columns(
