@@ -73,7 +73,9 @@ public sealed class SqliteStore : SqlStore
 
         public override void Add(long value) => Check(raw.sqlite3_bind_int64(statement, next++, value));
 
-        public override void Add(string value) => Check(raw.sqlite3_bind_text16(statement, next++, value.AsSpan()));
+        // A null that slipped past the type system must reach the database as NULL, so NOT NULL constraints still hold.
+        public override void Add(string value) =>
+            Check(value is null ? raw.sqlite3_bind_null(statement, next++) : raw.sqlite3_bind_text16(statement, next++, value.AsSpan()));
 
         public override void AddNull() => Check(raw.sqlite3_bind_null(statement, next++));
 
