@@ -15,8 +15,9 @@ namespace Malekort.Import.Fuzzing;
 /// read that never returns cannot be timed from inside. Failures are grouped by kind, and the first input of each kind is
 /// saved under <see cref="FuzzSettings.FailureFolder"/>.
 /// </summary>
-internal sealed partial class FuzzLoop(FuzzTarget target, ITestOutputHelper output)
+internal sealed partial class FuzzLoop(FuzzTarget target, ITestOutputHelper output, TimeSpan? timeBound = null)
 {
+    private readonly TimeSpan bound = timeBound ?? FuzzSettings.TimeBound;
     private readonly Dictionary<string, Failure> failures = new(StringComparer.Ordinal);
     private readonly Progress progress = new();
 
@@ -43,12 +44,12 @@ internal sealed partial class FuzzLoop(FuzzTarget target, ITestOutputHelper outp
         while (!worker.Join(50))
         {
             if (cancel.IsCancellationRequested) progress.Stopping = true;
-            if (progress.Current is { } input && progress.Elapsed > FuzzSettings.TimeBound)
+            if (progress.Current is { } input && progress.Elapsed > bound)
             {
                 // The worker is stuck in the reader; it is a background thread and dies with the test process.
                 var saved = SaveInput(input, seed, progress.Index);
                 Assert.Fail(Invariant($"{target.Format}: input {progress.Index} (seed {seed}) has not returned after ")
-                    + Invariant($"{FuzzSettings.TimeBound.TotalSeconds} s: {input}\nSaved: {saved}"));
+                    + Invariant($"{bound.TotalSeconds} s: {input}\nSaved: {saved}"));
             }
         }
         if (broken is not null) throw new InvalidOperationException("The fuzz harness failed.", broken);
