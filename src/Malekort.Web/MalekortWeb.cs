@@ -3,6 +3,7 @@ using System.Text.Unicode;
 using Malekort.Storage;
 using Malekort.Web.Api;
 using Malekort.Web.Assets;
+using Malekort.Web.Operations;
 using Malekort.Web.Scorecard;
 using Malekort.Web.State;
 using Microsoft.AspNetCore.Builder;
@@ -35,6 +36,7 @@ public static class MalekortWeb
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(store);
         builder.Services.AddSingleton(clock);
+        builder.AddOperations(options);
         builder.Services.AddScorecardState();
         builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>
         {
@@ -44,6 +46,7 @@ public static class MalekortWeb
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All));
 
         var app = builder.Build();
+        app.UseOperations();
         app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = WriteError });
         app.UseStatusCodePages();
         app.Use(SecurityHeaders);

@@ -14,4 +14,7 @@ public sealed class MalekortWebOptions
     /// full rights, nothing suppressed.
     /// </summary>
     public UnitCode? OwnOffice { get; init; }
+
+    /// <summary>How the server logs to standard output: JSON lines in server mode, readable text otherwise.</summary>
+    public Operations.LogFormat LogFormat { get; init; } = Operations.LogFormat.Text;
 }

@@ -12,6 +12,9 @@ internal sealed partial class ScorecardState(IMalekortStore store, TimeProvider 
     private ScorecardSnapshot? current;
     private long lastFailedVersion = -1;
 
+    /// <summary>Raised after every computation on the thread that computed: the new snapshot's version, or the failure.</summary>
+    public event Action<ComputationReport>? Computed;
+
     /// <summary>The snapshot requests read.</summary>
     /// <exception cref="InvalidOperationException">Nothing has been computed yet (the server has not started).</exception>
     public ScorecardSnapshot Current =>
@@ -43,11 +46,21 @@ internal sealed partial class ScorecardState(IMalekortStore store, TimeProvider 
     private void Recompute(long version)
     {
         var started = clock.GetTimestamp();
-        var stored = store.Load();
-        var log = store.ImportLog();
-        var snapshot = ScorecardSnapshot.Compute(stored, log, version, clock.GetUtcNow(), options.OwnOffice);
-        Volatile.Write(ref current, snapshot);
-        LogComputed(logger, version, clock.GetElapsedTime(started).TotalMilliseconds);
+        var startedAt = clock.GetUtcNow();
+        try
+        {
+            var stored = store.Load();
+            var log = store.ImportLog();
+            var snapshot = ScorecardSnapshot.Compute(stored, log, version, clock.GetUtcNow(), options.OwnOffice);
+            Volatile.Write(ref current, snapshot);
+            LogComputed(logger, version, clock.GetElapsedTime(started).TotalMilliseconds);
+            Computed?.Invoke(new ComputationReport(version, startedAt, clock.GetElapsedTime(started), null));
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            Computed?.Invoke(new ComputationReport(version, startedAt, clock.GetElapsedTime(started), e));
+            throw;
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Målekortet er beregnet for dataversjon {Version} på {Milliseconds:F0} ms.")]
@@ -56,3 +69,6 @@ internal sealed partial class ScorecardState(IMalekortStore store, TimeProvider 
     [LoggerMessage(Level = LogLevel.Error, Message = "Kunne ikke beregne målekortet for dataversjon {Version}; viser forrige beregning.")]
     private static partial void LogRefreshFailed(ILogger logger, Exception exception, long version);
 }
+
+/// <summary>One computation of the scorecard: which data version, when it started, how long it took, and why it failed.</summary>
+internal sealed record ComputationReport(long DataVersion, DateTimeOffset StartedAt, TimeSpan Duration, Exception? Failure);
