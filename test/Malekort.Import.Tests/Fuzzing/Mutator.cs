@@ -38,7 +38,7 @@ internal sealed class Mutator(Random random, IReadOnlyList<FuzzSeed> pool)
     {
         // Growth compounds over steps (a long line repeated hundreds of times); past this an input tests size, not shape,
         // and one such input costs the time of hundreds.
-        var limit = 2 * seed.Bytes.Length + 64 * 1024;
+        var limit = 2 * seed.Bytes.Length + 24 * 1024;
         var bytes = seed.Bytes;
         var structural = random.Next(100) < 75;
         if (structural)
