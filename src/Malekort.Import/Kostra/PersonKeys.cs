@@ -5,7 +5,7 @@ using Malekort.Import.Pseudonyms;
 namespace Malekort.Import.Kostra;
 
 /// <summary>
-/// The key a record's person gets: the pseudonymised fødselsnummer, else <c>duf:</c> and the DUF number (11F only),
+/// The key a record's person gets: the pseudonymised fødselsnummer, else <c>duf:</c> and the pseudonymised DUF number (11F only),
 /// else <c>journal:</c> and the journal number. The prefixes keep the kinds apart, so a journal number can never meet
 /// a pseudonym. An "adapted" fødselsnummer (birth date and 00100/00200/99999) is shared by many people and is never a key.
 /// </summary>
@@ -20,7 +20,8 @@ internal static class PersonKeys
         var fnr = r[CommonField.PersonFodselsnr];
         if (Fodselsnummer.IsValid(fnr)) return pseudonyms.Of(fnr);
         if (r.Layout.Skjema == KostraSkjema.OkonomiskSosialhjelp && PersonNumbers.IsValidDuf(r[SosialhjelpField.PersonDuf]))
-            return string.Concat(DufPrefix, r[SosialhjelpField.PersonDuf]);
+            // A DUF number identifies a person as surely as a fødselsnummer: it is pseudonymised with the same key.
+            return string.Concat(DufPrefix, pseudonyms.Of(r[SosialhjelpField.PersonDuf]));
         var journal = r[CommonField.PersonJournalnr].Trim(' ');
         if (journal.IsEmpty)
         {

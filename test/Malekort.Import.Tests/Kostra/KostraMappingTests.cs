@@ -11,6 +11,8 @@ public sealed class KostraMappingTests
     private static readonly DateOnly BornA = new(1966, 9, 19);
     private static readonly string FnrA = KostraRecordBuilder.Synthetic(BornA);
     private static readonly string KeyA = KostraFixture.Pseudonyms.Of(FnrA);
+    // A DUF number is pseudonymised with the same key as a fødselsnummer.
+    private static readonly string DufKey = "duf:" + KostraFixture.Pseudonyms.Of("123456789002");
 
     private static DateOnly D(int year, int month, int day) => new(year, month, day);
 
@@ -35,7 +37,7 @@ public sealed class KostraMappingTests
         Assert.Equal(new BatchHeader("kostra-11F", "KOSTRA", UnitCode.Parse("3107"), D(2025, 1, 1), D(2025, 12, 31), KostraFixture.Now,
             CaptureDomains.Persons | CaptureDomains.Payments | CaptureDomains.Livelihood | CaptureDomains.Family), batch.Header);
         Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(content)), batch.ContentHash);
-        Assert.Equal([new PersonRecord(KeyA, BornA, Sex.Woman), new PersonRecord("duf:123456789002", D(1980, 5, 5), Sex.Man)],
+        Assert.Equal([new PersonRecord(KeyA, BornA, Sex.Woman), new PersonRecord(DufKey, D(1980, 5, 5), Sex.Man)],
             batch.Persons);
         Assert.Equal(
             [new CodeListEntry("KOSTRA-11F", "Økonomisk sosialhjelp (KOSTRA 11F, bidrag og lån)", BenefitCategory.OkonomiskSosialhjelp)],
@@ -44,12 +46,12 @@ public sealed class KostraMappingTests
         [
             Paid("11F-2025-L1-03", KeyA, 6000m, D(2025, 3, 1), D(2025, 3, 31)),
             Paid("11F-2025-L1-04", KeyA, 0m, D(2025, 4, 1), D(2025, 4, 30)),
-            Paid("11F-2025-L2-12", "duf:123456789002", 800m, D(2025, 12, 1), D(2025, 12, 31)),
+            Paid("11F-2025-L2-12", DufKey, 800m, D(2025, 12, 1), D(2025, 12, 31)),
         ], batch.Payments);
         Assert.Equal(
         [
             new LivelihoodRecord(KeyA, D(2025, 1, 1), D(2025, 12, 31), 5),
-            new LivelihoodRecord("duf:123456789002", D(2025, 1, 1), D(2025, 12, 31), 1),
+            new LivelihoodRecord(DufKey, D(2025, 1, 1), D(2025, 12, 31), 1),
         ], batch.Livelihood);
         Assert.Equal([new FamilyRecord(KeyA, KeyA + "-bu18", FamilyRelation.Barn, D(2024, 1, 1), 100, true, true, D(2025, 1, 1),
             D(2025, 12, 31), Approximate: true)], batch.Family);
@@ -72,7 +74,7 @@ public sealed class KostraMappingTests
 
         Assert.True(result.Accepted, KostraFixture.Describe(result));
         Assert.Equal([new PersonRecord(KeyA, BornA, Sex.Man)], result.Value!.Persons);
-        Assert.Equal([KeyA, "duf:123456789002", "journal:J 3"], result.Value.Payments.Select(p => p.PersonKey).Distinct());
+        Assert.Equal([KeyA, DufKey, "journal:J 3"], result.Value.Payments.Select(p => p.PersonKey).Distinct());
         Assert.Equal(18, result.Value.Payments.Count);
         var warnings = result.Findings.Where(f => f.Rule == "").ToList();
         Assert.Equal([(2, "PERSON_FODSELSNR"), (3, "PERSON_FODSELSNR")], warnings.Select(f => (f.Line, f.Column)));
