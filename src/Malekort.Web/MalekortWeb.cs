@@ -3,6 +3,8 @@ using System.Text.Unicode;
 using Malekort.Storage;
 using Malekort.Web.Api;
 using Malekort.Web.Assets;
+using Malekort.Web.Capture;
+using Malekort.Web.Publishing;
 using Malekort.Web.Operations;
 using Malekort.Web.Scorecard;
 using Malekort.Web.State;
@@ -38,6 +40,8 @@ public static class MalekortWeb
         builder.Services.AddSingleton(clock);
         builder.AddOperations(options);
         builder.Services.AddScorecardState();
+        builder.Services.AddPublishing();
+        builder.Services.AddCapture(options);
         builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>
         {
             // Statuses the framework writes itself (404, 405 …) get Norwegian titles; our own problems have theirs.
@@ -55,6 +59,8 @@ public static class MalekortWeb
         app.MapUnitsApi();
         app.MapScorecardApi();
         app.MapIndicatorsApi();
+        app.MapPublishing();
+        app.MapCapture();
         app.MapFallback(NotFound);
         return app;
     }

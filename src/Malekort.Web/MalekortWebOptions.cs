@@ -15,6 +15,36 @@ public sealed class MalekortWebOptions
     /// </summary>
     public UnitCode? OwnOffice { get; init; }
 
+    /// <summary>
+    /// The drop folder (<c>serve --drop</c>): one folder per unit, watched, and every input dropped anywhere under it imported
+    /// (see <c>docs/server-mode.md</c>). Null: no drop folder.
+    /// </summary>
+    public string? DropDirectory { get; init; }
+
+    /// <summary>How long a dropped file or folder must stay unchanged before it is read, so half-copied files are never read.</summary>
+    public TimeSpan DropQuietPeriod { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>How often the drop folder is scanned even without a file system event (watchers miss events).</summary>
+    public TimeSpan DropRescanInterval { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How many units' folders are imported at the same time.</summary>
+    public int DropParallelism { get; init; } = 2;
+
+    /// <summary>
+    /// The bearer tokens that may upload (<c>POST /api/leveranser</c>) and publish; none: both are off. A unit's token delivers
+    /// only that unit's data; the service token anything.
+    /// </summary>
+    public IReadOnlyList<Capture.UploadToken> UploadTokens { get; init; } = [];
+
+    /// <summary>The largest upload accepted, in bytes.</summary>
+    public long UploadLimitBytes { get; init; } = 256L * 1024 * 1024;
+
+    /// <summary>The pseudonym key imports use; needed when there is a drop folder or upload tokens.</summary>
+    public Malekort.Import.Pseudonyms.PseudonymKey? PseudonymKey { get; init; }
+
+    /// <summary>When the previous month is recomputed and published for every office (<c>serve --schedule</c>); null: never.</summary>
+    public Capture.MonthlySchedule? Schedule { get; init; }
+
     /// <summary>How the server logs to standard output: JSON lines in server mode, readable text otherwise.</summary>
     public Operations.LogFormat LogFormat { get; init; } = Operations.LogFormat.Text;
 }

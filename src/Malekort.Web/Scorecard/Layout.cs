@@ -10,6 +10,8 @@ internal enum Section
     Scorecard,
     Comparison,
     DataQuality,
+    Publishing,
+    RunLog,
     None,
 }
 
@@ -43,6 +45,8 @@ internal static class Layout
             {MenuItem("/malekort", "Målekort", section == Section.Scorecard)}
             {MenuItem("/sammenlign", "Sammenligning", section == Section.Comparison)}
             {MenuItem("/datakvalitet", "Datakvalitet", section == Section.DataQuality)}
+            {MenuItem("/publisering", "Publisering", section == Section.Publishing)}
+            {MenuItem("/driftslogg", "Driftslogg", section == Section.RunLog)}
             </ul>
             </nav>
             </header>

@@ -11,7 +11,7 @@ namespace Malekort.Web.Scorecard;
 /// </summary>
 internal static class ScorecardPage
 {
-    public static Html Render(ScorecardSnapshot snapshot, ShownResults results, UnitChoice unit, Month month)
+    public static Html Render(ScorecardSnapshot snapshot, ShownResults results, UnitChoice unit, Month month, Html publication = default)
     {
         var core = ScorecardModel.Rows(snapshot, results, unit.Code, month, IndicatorCatalog.Core);
         var supplementary = ScorecardModel.Rows(snapshot, results, unit.Code, month, IndicatorCatalog.All.Where(d => !d.IsCore));
@@ -26,6 +26,7 @@ internal static class ScorecardPage
             <p class="aksel-body-long lead">{monthName} · {KindText(unit)}</p>
             </div>
             {Picker(snapshot, unit.Code, month)}
+            {publication}
             {restricted}
             <section aria-labelledby="indikatorer">
             <h2 id="indikatorer" class="aksel-heading aksel-heading--medium">Indikatorer</h2>

@@ -12,7 +12,8 @@ internal static class ScorecardPages
     public static IEndpointRouteBuilder MapScorecardPages(this IEndpointRouteBuilder app)
     {
         app.MapGet("/", (ScorecardState state) => Home(state.Current));
-        app.MapGet("/malekort", (ScorecardState state, string? enhet, string? maned) => Scorecard(state.Current, enhet, maned));
+        app.MapGet("/malekort", (ScorecardState state, Publishing.PublicationBook publications, string? enhet, string? maned) =>
+            Scorecard(state.Current, publications, enhet, maned));
         app.MapGet("/sammenlign", (ScorecardState state, string? indikator, string? maned) => Comparison(state.Current, indikator, maned));
         app.MapGet("/datakvalitet", (ScorecardState state) => Page(DataQualityPage.Render(state.Current)));
         return app;
@@ -23,7 +24,7 @@ internal static class ScorecardPages
         ? Results.Redirect($"/malekort?enhet={Uri.EscapeDataString(unit.Code.Value)}&maned={unit.LatestMonth}")
         : Results.Redirect("/malekort");
 
-    private static IResult Scorecard(ScorecardSnapshot snapshot, string? unitText, string? monthText)
+    private static IResult Scorecard(ScorecardSnapshot snapshot, Publishing.PublicationBook publications, string? unitText, string? monthText)
     {
         if (snapshot.Results is not { } results || snapshot.DefaultUnit is not { } fallback) return NoData(snapshot, Section.Scorecard);
         var unit = fallback;
@@ -39,7 +40,8 @@ internal static class ScorecardPages
             if (!QueryParameters.TryMonth("maned", monthText, out month, out var error)) return Error(snapshot, StatusCodes.Status400BadRequest, error);
             if (!results.Months.Contains(month)) return Error(snapshot, StatusCodes.Status404NotFound, QueryParameters.OutsideMonths("maned", month, results.Months));
         }
-        return Page(ScorecardPage.Render(snapshot, results, unit, month));
+        var publication = Publishing.PublicationBanner.Render(publications, snapshot, results, unit.Code, month);
+        return Page(ScorecardPage.Render(snapshot, results, unit, month, publication));
     }
 
     private static IResult Comparison(ScorecardSnapshot snapshot, string? indicatorText, string? monthText)

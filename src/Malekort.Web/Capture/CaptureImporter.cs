@@ -1,0 +1,100 @@
+using Malekort.DataQuality;
+using Malekort.Import.Pipeline;
+using Malekort.Import.Pseudonyms;
+using Malekort.Storage;
+using Malekort.Web.Operations;
+using Malekort.Web.Publishing;
+using Malekort.Web.Scorecard;
+using Malekort.Web.State;
+
+namespace Malekort.Web.Capture;
+
+/// <summary>What became of one input that arrived without anyone at a keyboard.</summary>
+/// <param name="Entry">The import as logged; null when the input was refused before it was stored.</param>
+/// <param name="RunLogId">Its entry in the run log (0 when the run log could not take it).</param>
+/// <param name="Outcome">Imported, already imported, rejected or refused.</param>
+/// <param name="Message">What happened, in Norwegian.</param>
+internal sealed record CaptureResult(ImportLogEntry? Entry, long RunLogId, RunOutcome Outcome, string Message);
+
+/// <summary>
+/// Imports inputs from the drop folder and uploads through the same pipeline as <c>malekort import</c>, and records each in the
+/// run log. Safe to call from several threads: the store serialises writers of the same unit.
+/// </summary>
+internal sealed class CaptureImporter(IMalekortStore store, ScorecardState state, RunLog runLog, MalekortWebOptions options, TimeProvider clock,
+    ImportTelemetry telemetry)
+{
+    private readonly Lazy<Pseudonymizer> pseudonyms = new(() => new Pseudonymizer(options.PseudonymKey
+        ?? throw new InvalidOperationException("Mottak av leveranser krever en pseudonymnøkkel (MalekortWebOptions.PseudonymKey).")));
+
+    /// <summary>
+    /// Imports the file, batch folder or zip at <paramref name="path"/>. With a unit's token only that unit's data may be
+    /// stored; anything else is refused whole. Errors other than bad input (the database is down) are thrown after being
+    /// recorded, so the caller can keep the input for another try.
+    /// </summary>
+    public CaptureResult Import(string path, string subject, RunChannel channel, UploadToken? token)
+    {
+        var started = clock.GetTimestamp();
+        var startedAt = clock.GetUtcNow();
+        var target = token is null || token.IsService
+            ? store
+            : DeliveryScope.Wrap(store, unit => TokenCheck.MayDeliver(token, unit, state.Current.Offices));
+        ImportLogEntry entry;
+        try
+        {
+            // Timed, counted in /metrics and logged as one structured event without person data (Operations/).
+            entry = telemetry.Run(() => new ImportPipeline(target, pseudonyms.Value, clock).ImportOne(path));
+        }
+        catch (DeliveryRefusedException refused)
+        {
+            var what = refused.Unit is { } u ? $"data for {u}" : "referansedata (befolkning eller kontorregister)";
+            var message = $"Avvist: {token} kan ikke levere {what}. Ingenting er lagret.";
+            var refusedId = runLog.Append(new RunLogEntry(RunKind.Capture, channel, startedAt, clock.GetElapsedTime(started),
+                RunOutcome.Refused, subject, refused.Unit, null, message, []));
+            return new CaptureResult(null, refusedId, RunOutcome.Refused, message);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            runLog.Append(new RunLogEntry(RunKind.Capture, channel, startedAt, clock.GetElapsedTime(started), RunOutcome.Failed, subject,
+                null, null, "Innlesingen stoppet på en feil som ikke skyldes leveransen; den prøves igjen. Feilen står i serverloggen.", []));
+            throw;
+        }
+
+        var outcome = entry.Outcome switch
+        {
+            ImportOutcome.Imported => RunOutcome.Imported,
+            ImportOutcome.AlreadyImported => RunOutcome.AlreadyImported,
+            _ => RunOutcome.Rejected,
+        };
+        var text = Describe(entry);
+        var id = runLog.Append(new RunLogEntry(RunKind.Capture, channel, startedAt, clock.GetElapsedTime(started), outcome, subject,
+            entry.Unit, null, text, entry.Findings));
+        return new CaptureResult(entry, id, outcome, text);
+    }
+
+    /// <summary>One Norwegian sentence about an import.</summary>
+    internal static string Describe(ImportLogEntry entry)
+    {
+        var what = entry.Unit is { } unit
+            ? $"{entry.Format} for {unit}, {Period(entry)}"
+            : entry.Format;
+        var warnings = entry.Findings.Count(f => f.Severity == Severity.Warning);
+        return entry.Outcome switch
+        {
+            ImportOutcome.Imported => $"Importert: {what}: {Counts(entry)}" + (warnings > 0 ? $" ({Count(warnings)} advarsler)." : "."),
+            ImportOutcome.AlreadyImported => $"Allerede importert: samme innhold er lagret fra før ({what}). Ingenting er endret.",
+            _ => $"Avvist: {Count(entry.Findings.Count(f => f.Rejects))} feil i {entry.Source} ({entry.Format}). Ingenting er lagret.",
+        };
+    }
+
+    private static string Period(ImportLogEntry entry) => entry.PeriodFrom is { } from && entry.PeriodTo is { } to
+        ? $"{NorwegianFormat.Date(from)}–{NorwegianFormat.Date(to)}"
+        : "uten periode";
+
+    private static string Counts(ImportLogEntry entry)
+    {
+        var counts = entry.Counts.Where(c => c.Value > 0).Select(c => $"{Count(c.Value)}\u00A0{Texts.CountName(c.Key)}").ToList();
+        return counts.Count == 0 ? "ingen poster" : string.Join(", ", counts);
+    }
+
+    private static string Count(long n) => NorwegianFormat.Count(n);
+}

@@ -1,0 +1,135 @@
+using Malekort.Storage;
+using Malekort.Web.Api;
+using Malekort.Web.Publishing;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Net.Http.Headers;
+
+namespace Malekort.Web.Capture;
+
+internal sealed record ImportJson(
+    long RunLogId, string Source, string Format, string Outcome, string OutcomeText, string Message, DateTimeOffset ImportedAt, string? Unit,
+    string? PeriodFrom, string? PeriodTo, string ContentHash, IReadOnlyDictionary<string, int> Counts, IReadOnlyList<FindingJson> Findings);
+
+/// <summary>
+/// <c>POST /api/leveranser</c>: one input, as the raw body (name in <c>?filnavn=</c>) or as the one file of a
+/// <c>multipart/form-data</c> form: a capture batch zip, a KOSTRA file, a Digisos file, SSB population or the office register,
+/// recognised from its content and imported by the same pipeline as the drop folder. Bearer token required: 401 without a
+/// valid one, 403 when a unit's token sends another unit's data (nothing stored). 201 with the import, 200 when the same
+/// content was imported before, 422 with every finding when rejected, 413 over the size limit.
+/// </summary>
+internal static class UploadApi
+{
+    private const string DefaultName = "leveranse";
+
+    public static async Task<IResult> Post(HttpContext context, TokenCheck tokens, CaptureImporter importer, MalekortWebOptions options)
+    {
+        if (tokens.FromHeader(context.Request) is not { } token) return PublishingApi.Unauthorized();
+        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit) limit.MaxRequestBodySize = options.UploadLimitBytes;
+        if (context.Request.ContentLength > options.UploadLimitBytes) return TooLarge(options);
+
+        var folder = Directory.CreateTempSubdirectory("malekort-opplasting-");
+        try
+        {
+            string? path;
+            try
+            {
+                path = await Receive(context, folder.FullName, options.UploadLimitBytes);
+            }
+            catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+            {
+                return TooLarge(options);
+            }
+            catch (InvalidDataException e)
+            {
+                return Results.Problem(detail: e.Message, statusCode: StatusCodes.Status400BadRequest, title: "Ugyldig forespørsel");
+            }
+            if (path is null) return TooLarge(options);
+            if (new FileInfo(path).Length == 0)
+                return Results.Problem(detail: "Forespørselen har ingen fil: innholdet er tomt.", statusCode: StatusCodes.Status400BadRequest,
+                    title: "Ugyldig forespørsel");
+
+            var result = await Task.Run(() => importer.Import(path, Path.GetFileName(path), RunChannel.Upload, token), context.RequestAborted);
+            if (result.Entry is not { } entry)
+                return Results.Problem(detail: result.Message, statusCode: StatusCodes.Status403Forbidden, title: "Ikke tillatt");
+            var json = Json(result, entry);
+            return entry.Outcome switch
+            {
+                ImportOutcome.Imported => Results.Created($"/api/driftslogg/{result.RunLogId}", json),
+                ImportOutcome.AlreadyImported => Results.Ok(json),
+                _ => Results.Problem(detail: result.Message, statusCode: StatusCodes.Status422UnprocessableEntity, title: "Leveransen er avvist",
+                    extensions: new Dictionary<string, object?>(StringComparer.Ordinal) { ["findings"] = json.Findings, ["import"] = json }),
+            };
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    /// <summary>Writes the upload to a file in <paramref name="folder"/>; null when it grew past the limit.</summary>
+    private static async Task<string?> Receive(HttpContext context, string folder, long limit)
+    {
+        var request = context.Request;
+        if (MediaTypeHeaderValue.TryParse(request.ContentType, out var type)
+            && type.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase))
+        {
+            var boundary = HeaderUtilities.RemoveQuotes(type.Boundary).Value;
+            if (string.IsNullOrEmpty(boundary)) throw new InvalidDataException("multipart/form-data uten boundary.");
+            var reader = new MultipartReader(boundary, request.Body) { BodyLengthLimit = limit };
+            string? saved = null;
+            while (await reader.ReadNextSectionAsync(context.RequestAborted) is { } section)
+            {
+                if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition) || !disposition.IsFileDisposition()) continue;
+                if (saved is not null) throw new InvalidDataException("Send én fil per forespørsel.");
+                var name = SafeName(HeaderUtilities.RemoveQuotes(disposition.FileNameStar.HasValue ? disposition.FileNameStar : disposition.FileName).Value);
+                saved = await Copy(section.Body, Path.Combine(folder, name), limit, context.RequestAborted) ? Path.Combine(folder, name) : null;
+                if (saved is null) return null;
+            }
+            return saved ?? throw new InvalidDataException("Skjemaet har ingen fil.");
+        }
+        var path = Path.Combine(folder, SafeName(request.Query["filnavn"].ToString()));
+        return await Copy(request.Body, path, limit, context.RequestAborted) ? path : null;
+    }
+
+    private static async Task<bool> Copy(Stream body, string path, long limit, CancellationToken cancellation)
+    {
+        await using var file = File.Create(path);
+        var buffer = new byte[81920];
+        long total = 0;
+        int read;
+        while ((read = await body.ReadAsync(buffer, cancellation)) > 0)
+        {
+            total += read;
+            if (total > limit) return false;
+            await file.WriteAsync(buffer.AsMemory(0, read), cancellation);
+        }
+        return true;
+    }
+
+    /// <summary>The file name as the logs show it: no folders, nothing a file system refuses.</summary>
+    internal static string SafeName(string? name)
+    {
+        var candidate = Path.GetFileName((name ?? "").Replace('\\', '/')).Trim();
+        var invalid = Path.GetInvalidFileNameChars();
+        candidate = new string(candidate.Select(c => invalid.Contains(c) || char.IsControl(c) ? '_' : c).ToArray());
+        if (candidate.Length > 200) candidate = candidate[^200..];
+        return candidate is "" or "." or ".." ? DefaultName : candidate;
+    }
+
+    private static IResult TooLarge(MalekortWebOptions options) => Results.Problem(
+        detail: $"Leveransen er større enn grensen på {Scorecard.NorwegianFormat.Count(options.UploadLimitBytes / (1024 * 1024))} MiB.",
+        statusCode: StatusCodes.Status413PayloadTooLarge, title: "For stor");
+
+    private static ImportJson Json(CaptureResult result, ImportLogEntry e) => new(
+        result.RunLogId, e.Source, e.Format, e.Outcome switch
+        {
+            ImportOutcome.Imported => "imported",
+            ImportOutcome.AlreadyImported => "alreadyImported",
+            _ => "rejected",
+        },
+        Scorecard.Texts.Outcome(e.Outcome), result.Message, e.ImportedAt, e.Unit?.Value, e.PeriodFrom?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        e.PeriodTo?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), e.ContentHash, e.Counts,
+        e.Findings.Select(RunLogApi.Json).ToList());
+}

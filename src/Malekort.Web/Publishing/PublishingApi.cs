@@ -1,0 +1,95 @@
+using Malekort.Storage;
+using Malekort.Web.Api;
+using Malekort.Web.Capture;
+using Malekort.Web.State;
+using Microsoft.AspNetCore.Http;
+
+namespace Malekort.Web.Publishing;
+
+internal sealed record PublishedNumbersJson(long? Numerator, long? Denominator, double? Value);
+
+internal sealed record ValueChangeJson(string Unit, string Indicator, PublishedNumbersJson? Before, PublishedNumbersJson? After);
+
+internal sealed record RevisionJson(int Revision, DateTimeOffset PublishedAt, string PublishedBy, long DataVersion, IReadOnlyList<ValueChangeJson> Changes);
+
+internal sealed record PublicationJson(
+    string Office, string OfficeName, string Month, bool Published, int? Revision, bool HasData, bool? LiveDiffers,
+    IReadOnlyList<ValueChangeJson> PendingChanges, IReadOnlyList<RevisionJson> Revisions);
+
+internal sealed record PublishedMonthJson(string Office, string Month, int Revision, DateTimeOffset PublishedAt, string PublishedBy);
+
+internal sealed record PublishRequestJson(string? Kontor, string? Maned, string? GodkjentAv);
+
+internal sealed record PublishResponseJson(string Outcome, string Message, PublicationJson Publication);
+
+/// <summary>
+/// <c>GET /api/publiseringer</c>: the revision in force of every published month. <c>GET /api/publiseringer?kontor=&amp;maned=</c>:
+/// one office's month with every revision and its changes, and how the live numbers differ. <c>POST /api/publiseringer</c>
+/// (bearer token, JSON <c>{"kontor", "maned", "godkjentAv"}</c>): publishes; 201 with a new revision, 200 when unchanged.
+/// </summary>
+internal static class PublishingApi
+{
+    public static IResult List(PublicationBook book) => Results.Ok(book.All()
+        .Select(h => new PublishedMonthJson(h.Office.Value, h.Month.ToString(), h.Revision, h.PublishedAt, h.PublishedBy)).ToList());
+
+    public static IResult Get(ScorecardState state, IMalekortStore store, string? kontor, string? maned)
+    {
+        var snapshot = state.Current;
+        if (!PublishingPage.TryOfficeAndMonth(snapshot, kontor, maned, out var office, out var month, out var status, out var error))
+            return Problem(status, error, string.IsNullOrWhiteSpace(kontor) || error.Contains("«kontor»", StringComparison.Ordinal) ? "kontor" : "maned");
+        return Results.Ok(Json(PublicationView.Load(store, snapshot, office, month)));
+    }
+
+    public static IResult Post(HttpContext context, PublishRequestJson? request, ScorecardState state, IMalekortStore store, TokenCheck tokens,
+        MonthPublisher publisher)
+    {
+        if (tokens.FromHeader(context.Request) is not { } token) return Unauthorized();
+        var snapshot = state.Current;
+        if (request is null) return ApiProblems.BadParameter("kontor", "Forespørselen må være JSON med «kontor», «maned» og «godkjentAv».");
+        if (!PublishingPage.TryOfficeAndMonth(snapshot, request.Kontor, request.Maned, out var office, out var month, out var status, out var error))
+            return Problem(status, error, error.Contains("«kontor»", StringComparison.Ordinal) ? "kontor" : "maned");
+        if (!TokenCheck.MayPublish(token, office.Code))
+            return Results.Problem(detail: $"Nøkkelen gjelder ikke {office.Name}.", statusCode: StatusCodes.Status403Forbidden, title: "Ikke tillatt");
+        var by = string.IsNullOrWhiteSpace(request.GodkjentAv) ? token.ToString() : $"{request.GodkjentAv.Trim()} ({token})";
+        var attempt = publisher.Publish(office.Code, month, by, RunChannel.User);
+        return attempt.Status switch
+        {
+            PublishStatus.Published => Results.Created(PublishingPage.Address(office.Code, month),
+                new PublishResponseJson("published", attempt.Message, Json(PublicationView.Load(store, state.Current, office, month)))),
+            PublishStatus.Unchanged => Results.Ok(
+                new PublishResponseJson("unchanged", attempt.Message, Json(PublicationView.Load(store, state.Current, office, month)))),
+            PublishStatus.Restricted => Results.Problem(detail: attempt.Message, statusCode: StatusCodes.Status403Forbidden, title: "Ikke tillatt"),
+            _ => Results.Problem(detail: attempt.Message, statusCode: StatusCodes.Status422UnprocessableEntity, title: "Ingenting å publisere"),
+        };
+    }
+
+    /// <summary>401 with the scheme to use (RFC 6750); the same for a missing and a wrong token.</summary>
+    internal static IResult Unauthorized() => new WithBearerChallenge(Results.Problem(
+        detail: "Mangler gyldig nøkkel: send «Authorization: Bearer <nøkkel>».",
+        statusCode: StatusCodes.Status401Unauthorized,
+        title: "Ikke autentisert"));
+
+    private static IResult Problem(int status, string error, string parameter) => status == StatusCodes.Status404NotFound
+        ? ApiProblems.NotFound(error)
+        : ApiProblems.BadParameter(parameter, error);
+
+    private static PublicationJson Json(PublicationView view) => new(
+        view.Office.Code.Value, view.Office.Name, view.Month.ToString(), view.Latest is not null, view.Latest?.Revision, view.HasData,
+        view.LiveDiffers, view.Pending.Select(Json).ToList(),
+        view.Revisions.Select(r => new RevisionJson(r.Header.Revision, r.Header.PublishedAt, r.Header.PublishedBy, r.Header.DataVersion,
+            r.Changes.Select(Json).ToList())).ToList());
+
+    private static ValueChangeJson Json(ValueChange c) => new(c.Unit.Value, c.Indicator, Json(c.Before), Json(c.After));
+
+    private static PublishedNumbersJson? Json(PublishedValue? v) => v is null ? null : new(v.Numerator, v.Denominator, v.Value);
+
+    /// <summary>A 401 that tells the client which scheme to use (RFC 6750).</summary>
+    private sealed class WithBearerChallenge(IResult inner) : IResult
+    {
+        public Task ExecuteAsync(HttpContext httpContext)
+        {
+            httpContext.Response.Headers.WWWAuthenticate = "Bearer realm=\"malekort\"";
+            return inner.ExecuteAsync(httpContext);
+        }
+    }
+}

@@ -1,0 +1,126 @@
+using System.Net;
+using System.Text.Json;
+using Malekort.Import.Pseudonyms;
+using Malekort.Population;
+using Malekort.Storage;
+using Malekort.Testing;
+using Malekort.Units;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Malekort.Web.Capture;
+
+/// <summary>
+/// The real server in server mode on a free loopback port: a fresh database of the kind asked for, a drop folder and the
+/// pseudonym key in a temporary folder, the service's token and Fredrikstad's. NAV Fredrikstad serves 3107 and 3110, NAV
+/// Sarpsborg 3105. The drop folder is read after 300 ms of quiet, so tests stay short.
+/// </summary>
+internal sealed class ServerModeHost : IAsyncDisposable
+{
+    public const string ServiceToken = "tjenestens-hemmelige-nokkel-1";
+    public const string FredrikstadToken = "fredrikstads-hemmelige-nokkel-1";
+    public static readonly UnitCode Fredrikstad = UnitCode.Parse("3107");
+    public static readonly UnitCode NavFredrikstad = UnitCode.Office("0106");
+
+    private readonly string folder;
+    private WebApplication app = null!;
+
+    private ServerModeHost(string kind, TimeProvider? clock)
+    {
+        folder = Directory.CreateTempSubdirectory("malekort-server-").FullName;
+        DropFolder = Path.Combine(folder, "mottak");
+        Database = TestDatabases.Create(kind, clock);
+    }
+
+    public TestDatabase Database { get; }
+
+    public IMalekortStore Store => Database.Store;
+
+    public string DropFolder { get; }
+
+    public HttpClient Client { get; private set; } = null!;
+
+    public IServiceProvider Services => app.Services;
+
+    public static async Task<ServerModeHost> Start(string kind, Func<MalekortWebOptions, MalekortWebOptions>? adjust = null, TimeProvider? clock = null)
+    {
+        var host = new ServerModeHost(kind, clock);
+        Seed(host.Store);
+        var options = new MalekortWebOptions
+        {
+            Urls = "http://127.0.0.1:0",
+            DropDirectory = host.DropFolder,
+            DropQuietPeriod = TimeSpan.FromMilliseconds(300),
+            DropRescanInterval = TimeSpan.FromMilliseconds(200),
+            UploadTokens = [UploadToken.ForService(ServiceToken), UploadToken.ForUnit(Fredrikstad, FredrikstadToken)],
+            UploadLimitBytes = 1024 * 1024,
+            PseudonymKey = PseudonymKey.FromBytes(Enumerable.Range(1, PseudonymKey.Length).Select(i => (byte)i).ToArray()),
+        };
+        host.app = MalekortWeb.Build(adjust?.Invoke(options) ?? options, host.Store, clock ?? TimeProvider.System);
+        await host.app.StartAsync(TestContext.Current.CancellationToken);
+        var address = host.app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
+        // Cookies on: the approval form's anti-forgery token is paired with a cookie.
+        host.Client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true }) { BaseAddress = new Uri(address) };
+        return host;
+    }
+
+    /// <summary>The office register and population; no capture data.</summary>
+    public static void Seed(IMalekortStore store)
+    {
+        var at = new DateTimeOffset(2025, 1, 2, 8, 0, 0, TimeSpan.Zero);
+        store.SaveOffices(
+            [new Office("0106", "NAV Fredrikstad", [Fredrikstad, UnitCode.Parse("3110")]), new Office("0105", "NAV Sarpsborg", [UnitCode.Parse("3105")])],
+            new ImportLogEntry("kontorer.csv", "kontorregister", at, ImportOutcome.Imported, null, null, null, "kontorer", new Dictionary<string, int>(), []));
+        store.SavePopulation(
+            [new PopulationFigure(Fredrikstad, 2024, 400, 50, 800, "test"), new PopulationFigure(UnitCode.Parse("3110"), 2024, 100, 10, 200, "test")],
+            new ImportLogEntry("befolkning.csv", "ssb-07459-csv", at, ImportOutcome.Imported, null, null, null, "befolkning", new Dictionary<string, int>(), []));
+    }
+
+    public async Task<(HttpStatusCode Status, string Body)> Get(string path)
+    {
+        using var response = await Client.GetAsync(new Uri(path, UriKind.Relative), TestContext.Current.CancellationToken);
+        return (response.StatusCode, await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+    }
+
+    public async Task<JsonElement> GetJson(string path)
+    {
+        var (status, body) = await Get(path);
+        Assert.True(status == HttpStatusCode.OK, $"{path}: {(int)status} {body}");
+        return JsonDocument.Parse(body).RootElement.Clone();
+    }
+
+    /// <summary>Waits (up to 30 s) until the condition holds; fails with the message otherwise.</summary>
+    public static async Task Eventually(Func<Task<bool>> condition, string what)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (!await condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"Skjedde ikke innen 30 sekunder: {what}");
+            await Task.Delay(100, TestContext.Current.CancellationToken);
+        }
+    }
+
+    public static Task Eventually(Func<bool> condition, string what) => Eventually(() => Task.FromResult(condition()), what);
+
+    /// <summary>BL151 (recipients) for the unit and month as the scorecard API shows it; null before the unit has results.</summary>
+    public async Task<long?> Recipients(string unit, string month)
+    {
+        var (status, body) = await Get($"/api/malekort?enhet={unit}&maned={month}");
+        if (status != HttpStatusCode.OK) return null;
+        var json = JsonDocument.Parse(body).RootElement;
+        var bl151 = json.GetProperty("indicators").EnumerateArray().Single(i => i.GetProperty("code").GetString() == "BL151");
+        return bl151.GetProperty("numerator").ValueKind == JsonValueKind.Number ? bl151.GetProperty("numerator").GetInt64() : null;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        await app.StopAsync(TestContext.Current.CancellationToken);
+        await app.DisposeAsync();
+        Database.Dispose();
+        Directory.Delete(folder, recursive: true);
+    }
+}

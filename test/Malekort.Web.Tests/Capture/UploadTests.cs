@@ -1,0 +1,154 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using Malekort.Storage;
+using Malekort.Testing;
+
+namespace Malekort.Web.Capture;
+
+public sealed class UploadTests
+{
+    private static readonly DateTimeOffset Extracted = new(2025, 1, 3, 5, 0, 0, TimeSpan.Zero);
+
+    private static async Task<(HttpStatusCode Status, JsonElement Body, HttpResponseMessage Response)> Upload(ServerModeHost host, HttpContent content,
+        string? token, string query = "?filnavn=uttrekk.zip")
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri("/api/leveranser" + query, UriKind.Relative)) { Content = content };
+        if (token is not null) request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        var response = await host.Client.SendAsync(request, TestContext.Current.CancellationToken);
+        var text = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        return (response.StatusCode, text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone(), response);
+    }
+
+    private static ByteArrayContent Zip(TestExtract extract)
+    {
+        var content = new ByteArrayContent(extract.ZipBytes());
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/zip");
+        return content;
+    }
+
+    [Theory]
+    [InlineData(TestDatabases.Sqlite)]
+    [InlineData(TestDatabases.Postgres)]
+    public async Task A_batch_upload_answers_201_with_the_import_and_the_same_batch_again_200_with_nothing_changed(string kind)
+    {
+        await using var host = await ServerModeHost.Start(kind);
+
+        var (status, body, response) = await Upload(host, Zip(new TestExtract("3107", Extracted)), ServerModeHost.FredrikstadToken);
+
+        Assert.Equal(HttpStatusCode.Created, status);
+        Assert.Equal("imported", body.GetProperty("outcome").GetString());
+        Assert.Equal("uttrekk.zip", body.GetProperty("source").GetString());
+        Assert.Equal("3107", body.GetProperty("unit").GetString());
+        Assert.Equal("2024-01-01", body.GetProperty("periodFrom").GetString());
+        Assert.Equal(10, body.GetProperty("counts").GetProperty("payments").GetInt32());
+        var runLogId = body.GetProperty("runLogId").GetInt64();
+        Assert.Equal($"/api/driftslogg/{runLogId}", response.Headers.Location?.OriginalString);
+        response.Dispose();
+        await ServerModeHost.Eventually(async () => await host.Recipients("3107", "2024-12") == 5, "opplastingen vises på målekortet");
+        var logged = await host.GetJson($"/api/driftslogg/{runLogId}");
+        Assert.Equal("upload", logged.GetProperty("channel").GetString());
+        Assert.Equal("imported", logged.GetProperty("outcome").GetString());
+
+        var (again, againBody, againResponse) = await Upload(host, Zip(new TestExtract("3107", Extracted)), ServerModeHost.ServiceToken);
+        againResponse.Dispose();
+
+        Assert.Equal(HttpStatusCode.OK, again);
+        Assert.Equal("alreadyImported", againBody.GetProperty("outcome").GetString());
+    }
+
+    [Theory]
+    [InlineData(TestDatabases.Sqlite)]
+    [InlineData(TestDatabases.Postgres)]
+    public async Task A_rejected_upload_answers_422_with_every_finding_and_stores_nothing(string kind)
+    {
+        await using var host = await ServerModeHost.Start(kind);
+
+        var (status, body, response) = await Upload(host, Zip(new TestExtract("3107", Extracted).BreakLine(TestExtract.DecemberPayment(3))),
+            ServerModeHost.ServiceToken);
+        response.Dispose();
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, status);
+        var finding = Assert.Single(body.GetProperty("findings").EnumerateArray(), f => f.GetProperty("severity").GetString() is "error" or "fatal");
+        Assert.Equal("payments.csv", finding.GetProperty("file").GetString());
+        Assert.Equal(7, finding.GetProperty("line").GetInt32());
+        Assert.Equal("payment_date", finding.GetProperty("column").GetString());
+        Assert.Equal("rejected", body.GetProperty("import").GetProperty("outcome").GetString());
+        Assert.Equal(0, host.Database.Count("batches"));
+    }
+
+    [Theory]
+    [InlineData(TestDatabases.Sqlite)]
+    [InlineData(TestDatabases.Postgres)]
+    public async Task A_units_token_may_not_deliver_another_units_data_403_and_nothing_is_stored(string kind)
+    {
+        await using var host = await ServerModeHost.Start(kind);
+
+        var (status, body, response) = await Upload(host, Zip(new TestExtract("3110", Extracted)), ServerModeHost.FredrikstadToken);
+        response.Dispose();
+
+        Assert.Equal(HttpStatusCode.Forbidden, status);
+        Assert.Contains("3110", body.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal(0, host.Database.Count("batches"));
+        var refused = Assert.Single(host.Store.RunLog(100), e => e.Kind == RunKind.Capture);
+        Assert.Equal(RunOutcome.Refused, refused.Outcome);
+        Assert.DoesNotContain(ServerModeHost.FredrikstadToken, refused.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("en-nokkel-som-ingen-har-gitt-ut")]
+    [InlineData(ServerModeHost.ServiceToken + "x")]
+    public async Task Without_a_valid_token_the_upload_answers_401_and_nothing_is_read(string? token)
+    {
+        await using var host = await ServerModeHost.Start(TestDatabases.Sqlite);
+
+        var (status, _, response) = await Upload(host, Zip(new TestExtract("3107", Extracted)), token);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, status);
+        Assert.Equal("Bearer", response.Headers.WwwAuthenticate.Single().Scheme);
+        response.Dispose();
+        Assert.Equal(0, host.Database.Count("batches"));
+        Assert.DoesNotContain(host.Store.RunLog(100), e => e.Kind == RunKind.Capture);
+    }
+
+    [Fact]
+    public async Task An_upload_over_the_size_limit_answers_413()
+    {
+        await using var host = await ServerModeHost.Start(TestDatabases.Sqlite, o => new MalekortWebOptions
+        {
+            Urls = o.Urls,
+            UploadTokens = o.UploadTokens,
+            PseudonymKey = o.PseudonymKey,
+            UploadLimitBytes = 100,
+        });
+
+        var (status, _, response) = await Upload(host, Zip(new TestExtract("3107", Extracted)), ServerModeHost.ServiceToken);
+        response.Dispose();
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, status);
+        Assert.Equal(0, host.Database.Count("batches"));
+    }
+
+    [Fact]
+    public async Task A_file_sent_as_a_multipart_form_is_imported_under_its_own_name()
+    {
+        await using var host = await ServerModeHost.Start(TestDatabases.Sqlite);
+        using var form = new MultipartFormDataContent();
+        form.Add(Zip(new TestExtract("3107", Extracted)), "fil", "desember.zip");
+
+        var (status, body, response) = await Upload(host, form, ServerModeHost.ServiceToken, query: "");
+        response.Dispose();
+
+        Assert.Equal(HttpStatusCode.Created, status);
+        Assert.Equal("desember.zip", body.GetProperty("source").GetString());
+    }
+
+    [Theory]
+    [InlineData("../../etc/passwd", "passwd")]
+    [InlineData("mappe\\uttrekk.zip", "uttrekk.zip")]
+    [InlineData("", "leveranse")]
+    [InlineData("..", "leveranse")]
+    public void An_uploaded_name_never_leaves_the_upload_folder(string given, string expected) =>
+        Assert.Equal(expected, UploadApi.SafeName(given));
+}

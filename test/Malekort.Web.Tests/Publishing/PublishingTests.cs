@@ -1,0 +1,135 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Malekort.Periods;
+using Malekort.Storage;
+using Malekort.Testing;
+using Malekort.Units;
+using Malekort.Web.Capture;
+
+namespace Malekort.Web.Publishing;
+
+public sealed partial class PublishingTests
+{
+    private static readonly Month December = new(2024, 12);
+
+    /// <summary>A server with Fredrikstad's extract uploaded, its scorecard computed.</summary>
+    private static async Task<ServerModeHost> WithData(string kind)
+    {
+        var host = await ServerModeHost.Start(kind);
+        new TestExtract("3107", new DateTimeOffset(2025, 1, 3, 5, 0, 0, TimeSpan.Zero)).DropZip(Path.Combine(host.DropFolder, "3107"), "uttrekk.zip");
+        await ServerModeHost.Eventually(async () => await host.Recipients("3107", "2024-12") == 5, "uttrekket er beregnet");
+        return host;
+    }
+
+    [Theory]
+    [InlineData(TestDatabases.Sqlite)]
+    [InlineData(TestDatabases.Postgres)]
+    public async Task Publishing_unchanged_numbers_again_makes_no_new_revision(string kind)
+    {
+        await using var host = await WithData(kind);
+
+        using var first = await DropFolderTests.Publish(host, "Kari Nordmann");
+        using var second = await DropFolderTests.Publish(host, "Ola Nordmann");
+
+        Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+        Assert.Contains("\"outcome\":\"unchanged\"", await second.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+        var revision = Assert.Single(host.Store.Publications(ServerModeHost.NavFredrikstad, December));
+        Assert.Equal("Kari Nordmann (tjenestenøkkel)", revision.PublishedBy);
+        var values = host.Store.PublishedValues(ServerModeHost.NavFredrikstad, December, 1)!;
+        // The office and both units it serves, every indicator; Hvaler sent nothing, which is frozen as not captured.
+        Assert.Equal(["3107", "3110", "NAV-0106"], values.Select(v => v.Unit.Value).Distinct().Order(StringComparer.Ordinal));
+        Assert.Equal(5, values.Single(v => v.Unit == ServerModeHost.Fredrikstad && v.Indicator == "BL151").Numerator);
+        Assert.Null(values.Single(v => v.Unit == UnitCode.Parse("3110") && v.Indicator == "BL151").Numerator);
+        Assert.Contains(host.Store.RunLog(100), e => e is { Kind: RunKind.Publication, Outcome: RunOutcome.Unchanged });
+    }
+
+    [Fact]
+    public async Task Only_the_service_or_the_offices_own_token_may_publish_and_a_month_without_data_is_refused()
+    {
+        await using var host = await WithData(TestDatabases.Sqlite);
+
+        using var unitToken = await DropFolderTests.Publish(host, "Kari", token: ServerModeHost.FredrikstadToken);
+        using var noToken = await DropFolderTests.Publish(host, "Kari", token: "ikke-en-gyldig-nokkel-i-det-hele-tatt");
+        using var empty = await DropFolderTests.Publish(host, "Kari", month: "2023-06");
+        using var unknown = await DropFolderTests.Publish(host, "Kari", office: "NAV-0999");
+
+        Assert.Equal(HttpStatusCode.Forbidden, unitToken.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, noToken.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        // June 2023 is before every extract: nothing captured, nothing to approve (a captured zero would be publishable).
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, empty.StatusCode);
+        Assert.Empty(host.Store.Publications());
+    }
+
+    [Fact]
+    public async Task The_approval_form_needs_its_anti_forgery_token_and_a_valid_key()
+    {
+        await using var host = await WithData(TestDatabases.Sqlite);
+        var (status, page) = await host.Get("/publisering?kontor=NAV-0106&maned=2024-12");
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains("Ikke publisert.", page, StringComparison.Ordinal);
+        var antiforgery = AntiforgeryField().Match(page);
+        Assert.True(antiforgery.Success, "the form carries an anti-forgery token");
+
+        Dictionary<string, string> Form(string key, bool withToken = true)
+        {
+            var fields = new Dictionary<string, string>(StringComparer.Ordinal)
+            {
+                ["kontor"] = "NAV-0106",
+                ["maned"] = "2024-12",
+                ["navn"] = "Kari Nordmann",
+                ["nokkel"] = key,
+            };
+            if (withToken) fields[antiforgery.Groups["name"].Value] = WebUtility.HtmlDecode(antiforgery.Groups["value"].Value);
+            return fields;
+        }
+
+        using var forged = await Post(host, Form(ServerModeHost.ServiceToken, withToken: false));
+        using var wrongKey = await Post(host, Form("feil-nokkel-feil-nokkel"));
+        Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, wrongKey.StatusCode);
+        Assert.Empty(host.Store.Publications());
+
+        using var approved = await Post(host, Form(ServerModeHost.ServiceToken));
+
+        Assert.Equal(HttpStatusCode.Redirect, approved.StatusCode);
+        Assert.Equal("/publisering?kontor=NAV-0106&maned=2024-12&resultat=publisert", approved.Headers.Location?.OriginalString);
+        var (_, after) = await host.Get(approved.Headers.Location!.OriginalString);
+        Assert.Contains("Revisjon 1 er publisert.", after, StringComparison.Ordinal);
+        Assert.Contains("Kari Nordmann (tjenestenøkkel)", after, StringComparison.Ordinal);
+        var entry = Assert.Single(host.Store.RunLog(100), e => e.Kind == RunKind.Publication);
+        Assert.Equal(RunChannel.User, entry.Channel);
+    }
+
+    [Fact]
+    public async Task The_run_log_page_and_API_list_captures_computations_and_publications_newest_first()
+    {
+        await using var host = await WithData(TestDatabases.Sqlite);
+        using var published = await DropFolderTests.Publish(host, "Kari Nordmann");
+
+        var (status, page) = await host.Get("/driftslogg");
+        var json = await host.GetJson("/api/driftslogg");
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains("3107/uttrekk.zip", page, StringComparison.Ordinal);
+        Assert.Contains("Mottaksmappe", page, StringComparison.Ordinal);
+        var entries = json.EnumerateArray().ToList();
+        Assert.Equal("publication", entries[0].GetProperty("kind").GetString());
+        Assert.Contains(entries, e => e.GetProperty("kind").GetString() == "capture" && e.GetProperty("outcome").GetString() == "imported");
+        Assert.Contains(entries, e => e.GetProperty("kind").GetString() == "computation");
+        var ids = entries.Select(e => e.GetProperty("id").GetInt64()).ToList();
+        Assert.Equal(ids.OrderDescending(), ids);
+        var (badStatus, _) = await host.Get("/api/driftslogg?antall=null");
+        Assert.Equal(HttpStatusCode.BadRequest, badStatus);
+    }
+
+    private static async Task<HttpResponseMessage> Post(ServerModeHost host, Dictionary<string, string> fields)
+    {
+        using var content = new FormUrlEncodedContent(fields);
+        return await host.Client.PostAsync(new Uri("/publisering", UriKind.Relative), content, TestContext.Current.CancellationToken);
+    }
+
+    [GeneratedRegex("<input type=\"hidden\" name=\"(?<name>__RequestVerificationToken)\" value=\"(?<value>[^\"]+)\">")]
+    private static partial Regex AntiforgeryField();
+}
