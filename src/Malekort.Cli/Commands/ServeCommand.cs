@@ -2,11 +2,12 @@ using System.CommandLine;
 using Malekort.Storage;
 using Malekort.Units;
 using Malekort.Web;
+using Malekort.Web.Operations;
 using Microsoft.Extensions.Hosting;
 
 namespace Malekort.Cli.Commands;
 
-/// <summary><c>malekort serve [--db DB] [--urls URL] [--office NAV-nnnn]</c>: the scorecard in the browser.</summary>
+/// <summary><c>malekort serve [--db DB] [--urls URL] [--office NAV-nnnn] [--log-format json|text]</c>: the scorecard in the browser.</summary>
 internal static class ServeCommand
 {
     public static Command Create(CliContext context)
@@ -14,15 +15,23 @@ internal static class ServeCommand
         var db = StoreOption.Create();
         var urls = UrlsOption();
         var office = OfficeOption();
-        var command = new Command("serve", "Vis målekortet i nettleseren.") { db, urls, office };
+        var logFormat = LogFormatOption();
+        var command = new Command("serve", "Vis målekortet i nettleseren.") { db, urls, office, logFormat };
         command.SetAction(parsed =>
         {
             if (!TryOffice(parsed.GetValue(office), out var ownOffice)) return context.Fail($"--office '{parsed.GetValue(office)}' er ikke på formen NAV-nnnn.");
             using var store = StoreOption.Open(parsed.GetValue(db)!, context.Clock);
-            return Serve(context, store, parsed.GetValue(urls)!, ownOffice);
+            return Serve(context, store, parsed.GetValue(urls)!, ownOffice, parsed.GetValue(logFormat));
         });
         return command;
     }
+
+    /// <summary><c>--log-format</c>: JSON lines for a server (the default of <c>serve</c>), or text for a person.</summary>
+    public static Option<LogFormat> LogFormatOption() => new("--log-format")
+    {
+        Description = "Loggformatet på standard ut: Json (én JSON-linje per hendelse, standard) eller Text.",
+        DefaultValueFactory = _ => LogFormat.Json,
+    };
 
     public static Option<string> UrlsOption() => new("--urls")
     {
@@ -44,11 +53,13 @@ internal static class ServeCommand
         return true;
     }
 
-    public static int Serve(CliContext context, IMalekortStore store, string urls, UnitCode? ownOffice)
+    public static int Serve(CliContext context, IMalekortStore store, string urls, UnitCode? ownOffice, LogFormat logFormat = LogFormat.Text)
     {
-        using var app = MalekortWeb.Build(new MalekortWebOptions { Urls = urls, OwnOffice = ownOffice }, store, context.Clock);
+        using var app = MalekortWeb.Build(new MalekortWebOptions { Urls = urls, OwnOffice = ownOffice, LogFormat = logFormat }, store, context.Clock);
         app.Start();
-        context.Output.WriteLine($"Målekort kjører på {string.Join(", ", app.Urls)} ({store.Description}). Stopp med Ctrl+C.");
+        // With JSON logs standard output carries JSON lines only (docs/operations.md): the notes for a person go to standard error.
+        var notes = logFormat == LogFormat.Json ? context.Error : context.Output;
+        notes.WriteLine($"Målekort kjører på {string.Join(", ", app.Urls)} ({store.Description}). Stopp med Ctrl+C.");
         app.WaitForShutdown();
         return 0;
     }
