@@ -46,16 +46,15 @@ internal static class ImportCommand
         var inputs = Malekort.Import.Detection.InputFormats.Expand(paths);
         if (inputs.Count > 1 && ReferenceEquals(context.Output, Console.Out) && !Console.IsOutputRedirected)
         {
-            var entries = new List<ImportLogEntry>();
+            IReadOnlyList<ImportLogEntry> entries = [];
             AnsiConsole.Progress().AutoClear(true).Start(progress =>
             {
                 var task = progress.AddTask("Leser inn", maxValue: inputs.Count);
-                foreach (var input in inputs)
+                entries = pipeline.Import(inputs, (input, _) =>
                 {
                     task.Description = Markup.Escape(Path.GetFileName(Path.TrimEndingDirectorySeparator(input)));
-                    entries.Add(pipeline.ImportOne(input));
                     task.Increment(1);
-                }
+                });
             });
             foreach (var entry in entries) Report(context, entry);
             return entries;

@@ -7,6 +7,7 @@ using Malekort.Import.Digisos;
 using Malekort.Import.Offices;
 using Malekort.Import.Population;
 using Malekort.Import.Pseudonyms;
+using Malekort.Population;
 using Malekort.Storage;
 using Malekort.Units;
 
@@ -18,44 +19,80 @@ namespace Malekort.Import.Pipeline;
 /// </summary>
 public sealed class ImportPipeline(IMalekortStore store, Pseudonymizer pseudonyms, TimeProvider clock)
 {
-    /// <summary>Imports every input the paths hold (see <see cref="InputFormats.Expand"/>), reporting each as it finishes.</summary>
+    /// <summary>
+    /// Imports every input the paths hold (see <see cref="InputFormats.Expand"/>), in order, reporting each as it finishes.
+    /// The next input is read and validated while the current one is written, so reading and writing use both cores; inputs
+    /// still land one at a time, in order.
+    /// </summary>
     public IReadOnlyList<ImportLogEntry> Import(IEnumerable<string> paths, Action<string, ImportLogEntry>? finished = null)
     {
-        var entries = new List<ImportLogEntry>();
-        foreach (var input in InputFormats.Expand(paths))
+        var inputs = InputFormats.Expand(paths);
+        var entries = new List<ImportLogEntry>(inputs.Count);
+        using var prepared = new System.Collections.Concurrent.BlockingCollection<(string Input, Func<ImportLogEntry> Land)>(boundedCapacity: 1);
+        var reader = Task.Run(() =>
         {
-            var entry = ImportOne(input);
+            try
+            {
+                foreach (var input in inputs) prepared.Add((input, Prepare(input)));
+            }
+            finally
+            {
+                prepared.CompleteAdding();
+            }
+        });
+        foreach (var (input, land) in prepared.GetConsumingEnumerable())
+        {
+            var entry = land();
             entries.Add(entry);
             finished?.Invoke(input, entry);
         }
+        reader.GetAwaiter().GetResult();
         return entries;
     }
 
     /// <summary>Imports one file, batch folder or zip.</summary>
-    public ImportLogEntry ImportOne(string path)
+    public ImportLogEntry ImportOne(string path) => Prepare(path)();
+
+    /// <summary>Recognises and reads an input; the returned step writes it to the store (or logs its rejection).</summary>
+    private Func<ImportLogEntry> Prepare(string path)
     {
         var source = Path.GetFileName(Path.TrimEndingDirectorySeparator(path));
         try
         {
-            return InputFormats.Recognise(path) switch
+            switch (InputFormats.Recognise(path))
             {
-                InputFormat.CaptureBatch => Land(source, new CaptureReader(pseudonyms, UnitRegister.Default).Read(path)),
-                InputFormat.SsbPopulation => LandPopulation(source, path),
-                InputFormat.OfficeRegister => LandOffices(source, path),
-                InputFormat.Digisos => Land(source, new DigisosReader(pseudonyms).Read(path), DigisosReader.FormatName),
-                InputFormat.Kostra =>
-                    Land(source, new Kostra.KostraReader(pseudonyms, clock).Read(path), Kostra.KostraReader.FormatOf(path)),
-                _ => Reject(source, "ukjent", Hash(path), [new Finding(Severity.Fatal, source, 0, "",
-                    "Ukjent format: verken en datafangst-leveranse (mappe eller zip med batch.json), SSB-befolkningstall eller kontorregister.")]),
-            };
+                case InputFormat.CaptureBatch:
+                    var capture = new CaptureReader(pseudonyms, UnitRegister.Default).Read(path);
+                    return () => Land(source, capture);
+                case InputFormat.SsbPopulation:
+                    var population = new SsbPopulationReader().Read(path);
+                    var populationHash = Hash(path);
+                    return () => LandPopulation(source, population, populationHash);
+                case InputFormat.OfficeRegister:
+                    var offices = new OfficeRegisterReader().Read(path);
+                    var officesHash = Hash(path);
+                    return () => LandOffices(source, offices, officesHash);
+                case InputFormat.Digisos:
+                    var digisos = new DigisosReader(pseudonyms).Read(path);
+                    return () => Land(source, digisos, DigisosReader.FormatName);
+                case InputFormat.Kostra:
+                    var kostra = new Kostra.KostraReader(pseudonyms, clock).Read(path);
+                    var kostraFormat = Kostra.KostraReader.FormatOf(path);
+                    return () => Land(source, kostra, kostraFormat);
+                default:
+                    var hash = Hash(path);
+                    return () => Reject(source, "ukjent", hash, [new Finding(Severity.Fatal, source, 0, "",
+                        "Ukjent format: verken en datafangst-leveranse (mappe eller zip med batch.json), KOSTRA 11F/11CF, Digisos, " +
+                        "SSB-befolkningstall eller kontorregister.")]);
+            }
         }
         catch (IOException e)
         {
-            return Reject(source, "ukjent", "", [new Finding(Severity.Fatal, source, 0, "", $"Kunne ikke lese: {e.Message}")]);
+            return () => Reject(source, "ukjent", "", [new Finding(Severity.Fatal, source, 0, "", $"Kunne ikke lese: {e.Message}")]);
         }
         catch (UnauthorizedAccessException e)
         {
-            return Reject(source, "ukjent", "", [new Finding(Severity.Fatal, source, 0, "", $"Ingen tilgang: {e.Message}")]);
+            return () => Reject(source, "ukjent", "", [new Finding(Severity.Fatal, source, 0, "", $"Ingen tilgang: {e.Message}")]);
         }
     }
 
@@ -68,10 +105,8 @@ public sealed class ImportPipeline(IMalekortStore store, Pseudonymizer pseudonym
         return entry with { Outcome = store.SaveBatch(batch, entry) };
     }
 
-    private ImportLogEntry LandPopulation(string source, string path)
+    private ImportLogEntry LandPopulation(string source, ReadResult<IReadOnlyList<PopulationFigure>> read, string hash)
     {
-        var read = new SsbPopulationReader().Read(path);
-        var hash = Hash(path);
         if (!read.Accepted || read.Value is not { } figures) return Reject(source, "ssb-befolkning", hash, read.Findings);
         var years = figures.Select(f => f.Year).Distinct().Order().ToList();
         var entry = new ImportLogEntry(source, "ssb-befolkning", clock.GetUtcNow(), ImportOutcome.Imported, null,
@@ -80,10 +115,8 @@ public sealed class ImportPipeline(IMalekortStore store, Pseudonymizer pseudonym
         return entry with { Outcome = store.SavePopulation(figures, entry) };
     }
 
-    private ImportLogEntry LandOffices(string source, string path)
+    private ImportLogEntry LandOffices(string source, ReadResult<IReadOnlyList<Office>> read, string hash)
     {
-        var read = new OfficeRegisterReader().Read(path);
-        var hash = Hash(path);
         if (!read.Accepted || read.Value is not { } offices) return Reject(source, "kontorregister", hash, read.Findings);
         var entry = new ImportLogEntry(source, "kontorregister", clock.GetUtcNow(), ImportOutcome.Imported, null, null, null, hash,
             new Dictionary<string, int>(StringComparer.Ordinal) { ["offices"] = offices.Count }, read.Findings);
