@@ -1,6 +1,4 @@
 using System.Text.Json;
-using Malekort.Import.Pipeline;
-using Malekort.Import.Pseudonyms;
 using Malekort.Storage;
 using Malekort.Storage.Sqlite;
 using Microsoft.Extensions.Logging;
@@ -14,20 +12,34 @@ public sealed class LogRedactionTests : IDisposable
     private readonly FnrBatches batches = new();
 
     [Fact]
-    public async Task Importing_batches_with_fnr_accepted_and_rejected_logs_no_number_and_no_pseudonym()
+    public async Task Batches_with_fnr_dropped_in_the_drop_folder_accepted_and_rejected_log_no_number_and_no_pseudonym()
     {
         using var store = new SqliteStore(Path.Combine(folder, "malekort.db"));
         store.Migrate();
-        await using var server = await OperationsServer.StartAsync(store);
-        var telemetry = server.Service<ImportTelemetry>();
-        var pipeline = new ImportPipeline(store, new Pseudonymizer(batches.Key), TimeProvider.System);
+        var drop = Path.Combine(folder, "mottak");
+        await using var server = await OperationsServer.StartAsync(store, o => new MalekortWebOptions
+        {
+            Urls = o.Urls,
+            LogFormat = o.LogFormat,
+            DropDirectory = drop,
+            DropQuietPeriod = TimeSpan.FromMilliseconds(300),
+            DropRescanInterval = TimeSpan.FromMilliseconds(200),
+            PseudonymKey = batches.Key,
+        });
 
-        var accepted = telemetry.Run(() => pipeline.ImportOne(batches.Accepted));
-        var rejected = telemetry.Run(() => pipeline.ImportOne(batches.Rejected));
+        // Copied in whole elsewhere on the disk, then moved in, as docs/server-mode.md advises.
+        foreach (var batch in new[] { batches.Accepted, batches.Rejected })
+        {
+            var staged = Path.Combine(folder, Path.GetFileName(batch));
+            CopyFolder(batch, staged);
+            Directory.Move(staged, Path.Combine(drop, Path.GetFileName(batch)));
+        }
+        await server.WaitForEventsAsync(1001, 1002);
         await server.WaitForDataVersionAsync(store.DataVersion());
 
-        Assert.Equal(ImportOutcome.Imported, accepted.Outcome);
-        Assert.Equal(ImportOutcome.Rejected, rejected.Outcome);
+        var imports = store.ImportLog();
+        Assert.Contains(imports, e => e.Outcome == ImportOutcome.Imported && e.Unit?.Value == "3107");
+        var rejected = Assert.Single(imports, e => e.Outcome == ImportOutcome.Rejected);
         Assert.Contains(rejected.Findings, f => f.Message.Contains("kontrollsiffer", StringComparison.Ordinal));
         var log = server.Log.Text;
         Assert.NotEmpty(batches.Numbers);
@@ -73,6 +85,12 @@ public sealed class LogRedactionTests : IDisposable
             entry.GetProperty("Message").GetString());
         Assert.Equal("************", entry.GetProperty("State").GetProperty("Person").GetString());
         Assert.Contains($"Ugyldig rad for {PersonDataRedaction.NumberMask}", entry.GetProperty("Exception").GetString(), StringComparison.Ordinal);
+    }
+
+    private static void CopyFolder(string from, string to)
+    {
+        Directory.CreateDirectory(to);
+        foreach (var file in Directory.EnumerateFiles(from)) File.Copy(file, Path.Combine(to, Path.GetFileName(file)));
     }
 
     public void Dispose()

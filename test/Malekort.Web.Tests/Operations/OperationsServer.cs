@@ -1,5 +1,4 @@
 using Malekort.Storage;
-using Malekort.Units;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -31,10 +30,10 @@ internal sealed class OperationsServer : IAsyncDisposable
 
     public T Service<T>() where T : notnull => App.Services.GetRequiredService<T>();
 
-    public static async Task<OperationsServer> StartAsync(IMalekortStore store, UnitCode? ownOffice = null)
+    public static async Task<OperationsServer> StartAsync(IMalekortStore store, Func<MalekortWebOptions, MalekortWebOptions>? adjust = null)
     {
-        var app = MalekortWeb.Build(new MalekortWebOptions { Urls = "http://127.0.0.1:0", OwnOffice = ownOffice, LogFormat = LogFormat.Json },
-            store, TimeProvider.System);
+        var options = new MalekortWebOptions { Urls = "http://127.0.0.1:0", LogFormat = LogFormat.Json };
+        var app = MalekortWeb.Build(adjust?.Invoke(options) ?? options, store, TimeProvider.System);
         var json = app.Services.GetServices<ConsoleFormatter>().Single(f => f.Name == ConsoleFormatterNames.Json);
         var log = new JsonLogCapture(json);
         app.Services.GetRequiredService<ILoggerFactory>().AddProvider(log);
@@ -51,6 +50,18 @@ internal sealed class OperationsServer : IAsyncDisposable
                    .Contains(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"\nmalekort_data_version {version}\n"), StringComparison.Ordinal))
         {
             Assert.True(DateTime.UtcNow < until, $"dataversjon {version} ble ikke beregnet innen 30 sekunder");
+            await Task.Delay(50, TestContext.Current.CancellationToken);
+        }
+    }
+
+    /// <summary>Waits (up to 30 s) until the log holds an event with each of the ids.</summary>
+    public async Task WaitForEventsAsync(params int[] eventIds)
+    {
+        var until = DateTime.UtcNow.AddSeconds(30);
+        while (!eventIds.All(id => Log.Text.Contains(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"\"EventId\":{id},"),
+                   StringComparison.Ordinal)))
+        {
+            Assert.True(DateTime.UtcNow < until, $"hendelsene {string.Join(", ", eventIds)} ble ikke logget innen 30 sekunder");
             await Task.Delay(50, TestContext.Current.CancellationToken);
         }
     }
