@@ -25,9 +25,15 @@ internal sealed partial class DropFolderWatcher(
     private readonly Dictionary<string, (string Fingerprint, long Since)> seen = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (string Fingerprint, long At)> failed = new(StringComparer.Ordinal);
 
+    public override Task StartAsync(CancellationToken cancellationToken)
+    {
+        // Before the server reports itself started (ExecuteAsync runs on another thread): the units' folders are there to drop in.
+        folder.CreateUnitFolders(state.Current.Offices);
+        return base.StartAsync(cancellationToken);
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        folder.CreateUnitFolders(state.Current.Offices);
         using var watcher = new FileSystemWatcher(folder.Root)
         {
             IncludeSubdirectories = true,

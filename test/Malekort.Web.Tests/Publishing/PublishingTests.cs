@@ -44,6 +44,26 @@ public sealed partial class PublishingTests
         Assert.Contains(host.Store.RunLog(100), e => e is { Kind: RunKind.Publication, Outcome: RunOutcome.Unchanged });
     }
 
+    [Theory]
+    [InlineData(TestDatabases.Sqlite)]
+    [InlineData(TestDatabases.Postgres)]
+    public async Task Two_approvals_of_the_same_month_at_once_make_one_revision(string kind)
+    {
+        await using var host = await WithData(kind);
+        using var start = new Barrier(4);
+
+        var responses = await Task.WhenAll(Enumerable.Range(1, 4).Select(i => Task.Run(async () =>
+        {
+            start.SignalAndWait(TestContext.Current.CancellationToken);
+            return await DropFolderTests.Publish(host, $"Godkjenner {i}");
+        })));
+
+        Assert.Equal(1, responses.Count(r => r.StatusCode == HttpStatusCode.Created));
+        Assert.Equal(3, responses.Count(r => r.StatusCode == HttpStatusCode.OK));
+        foreach (var response in responses) response.Dispose();
+        Assert.Equal(1, Assert.Single(host.Store.Publications()).Revision);
+    }
+
     [Fact]
     public async Task Only_the_service_or_the_offices_own_token_may_publish_and_a_month_without_data_is_refused()
     {
