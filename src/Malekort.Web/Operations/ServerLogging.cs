@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Console;
 
 namespace Malekort.Web.Operations;
 
@@ -33,6 +32,5 @@ internal static class ServerLogging
                 Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
             };
         });
-        logging.AddFilter<ConsoleLoggerProvider>(null, LogLevel.Information);
     }
 }

@@ -27,7 +27,9 @@ public sealed class LogRedactionTests : IDisposable
             PseudonymKey = batches.Key,
         });
 
-        // Copied in whole elsewhere on the disk, then moved in, as docs/server-mode.md advises.
+        // Copied in whole elsewhere on the disk, then moved in, as docs/server-mode.md advises. The server makes the folder
+        // in the background as it starts; making it here too keeps the test from racing it.
+        Directory.CreateDirectory(drop);
         foreach (var batch in new[] { batches.Accepted, batches.Rejected })
         {
             var staged = Path.Combine(folder, Path.GetFileName(batch));
