@@ -34,7 +34,8 @@ public abstract partial class SqlStore
             $"INSERT INTO publications ({PublicationColumns}) VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6) RETURNING id",
             header.Office.Value, header.Month.ToString(), header.Revision, header.PublishedAt.ToString("O", CultureInfo.InvariantCulture),
             header.PublishedBy, header.DataVersion, header.Fingerprint);
-        using (var rows = BeginRows(connection, transaction, "publication_values", "publication_id", "unit", "indicator", "numerator", "denominator", "value"))
+        using (var rows = BeginRows(connection, transaction, "publication_values",
+                   "publication_id", "unit", "indicator", "numerator", "denominator", "value"))
         {
             foreach (var v in draft.Values)
             {

@@ -113,7 +113,8 @@ internal sealed class DropFolder(string root)
         text.Append("Avvist: ").Append(name).Append(" (").Append(entry.Format).Append(")\n");
         text.Append("Tidspunkt: ").Append(NorwegianFormat.Instant(entry.ImportedAt)).Append('\n');
         var errors = entry.Findings.Count(f => f.Rejects);
-        text.Append(CultureInfo.InvariantCulture, $"{errors} feil, {entry.Findings.Count - errors} andre funn. Ingenting fra leveransen er lagret.\n");
+        text.Append(CultureInfo.InvariantCulture, $"{errors} feil, {entry.Findings.Count - errors} andre funn. ")
+            .Append("Ingenting fra leveransen er lagret.\n");
         text.Append("Rett feilene og legg leveransen i mappen på nytt; en rettet leveranse leses inn som ny.\n\n");
         foreach (var finding in entry.Findings) text.Append(finding).Append('\n');
         return text.ToString();

@@ -21,7 +21,8 @@ internal sealed partial class DropFolderWatcher(
     internal static readonly TimeSpan RetryAfter = TimeSpan.FromMinutes(1);
 
     private readonly DropFolder folder = new(options.DropDirectory ?? throw new InvalidOperationException("Ingen mottaksmappe er satt."));
-    private readonly Channel<bool> wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
+    private readonly Channel<bool> wake =
+        Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
     private readonly Dictionary<string, (string Fingerprint, long Since)> seen = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (string Fingerprint, long At)> failed = new(StringComparer.Ordinal);
 
@@ -99,7 +100,8 @@ internal sealed partial class DropFolderWatcher(
         foreach (var item in items)
         {
             var fingerprint = DropFolder.Fingerprint(item.Path);
-            if (failed.TryGetValue(item.Path, out var failure) && failure.Fingerprint == fingerprint && clock.GetElapsedTime(failure.At) < RetryAfter)
+            if (failed.TryGetValue(item.Path, out var failure) && failure.Fingerprint == fingerprint
+                && clock.GetElapsedTime(failure.At) < RetryAfter)
                 continue;
             if (!seen.TryGetValue(item.Path, out var last) || last.Fingerprint != fingerprint)
             {
@@ -118,7 +120,8 @@ internal sealed partial class DropFolderWatcher(
 
         // Different units in parallel; one folder's items in order, so a unit's deliveries never race each other here.
         var byHome = ready.GroupBy(i => i.Home, StringComparer.Ordinal).ToList();
-        Parallel.ForEach(byHome, new ParallelOptions { MaxDegreeOfParallelism = options.DropParallelism, CancellationToken = stoppingToken }, group =>
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.DropParallelism, CancellationToken = stoppingToken };
+        Parallel.ForEach(byHome, parallel, group =>
         {
             foreach (var item in group) Process(item);
         });

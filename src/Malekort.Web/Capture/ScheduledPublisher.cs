@@ -91,7 +91,10 @@ internal sealed partial class ScheduledPublisher(
         var message = string.Create(CultureInfo.InvariantCulture,
             $"Månedlig publisering av {NorwegianFormat.Month(month)} for {total} kontorer: {published} nye revisjoner, {unchanged} uendret, " +
             $"{noData} uten data, {failed} feilet.");
-        var outcome = failed > 0 ? RunOutcome.Failed : published > 0 ? RunOutcome.Published : unchanged > 0 ? RunOutcome.Unchanged : RunOutcome.Skipped;
+        var outcome = failed > 0 ? RunOutcome.Failed
+            : published > 0 ? RunOutcome.Published
+            : unchanged > 0 ? RunOutcome.Unchanged
+            : RunOutcome.Skipped;
         runLog.Append(new RunLogEntry(RunKind.Publication, RunChannel.Schedule, startedAt, clock.GetElapsedTime(started), outcome,
             $"Alle kontorer {month}", null, month, message, []));
         LogRan(logger, month.ToString(), published, unchanged, noData, failed);

@@ -26,7 +26,8 @@ internal static class UploadApi
     public static async Task<IResult> Post(HttpContext context, TokenCheck tokens, CaptureImporter importer, MalekortWebOptions options)
     {
         if (tokens.FromHeader(context.Request) is not { } token) return PublishingApi.Unauthorized();
-        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit) limit.MaxRequestBodySize = options.UploadLimitBytes;
+        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+            limit.MaxRequestBodySize = options.UploadLimitBytes;
         if (context.Request.ContentLength > options.UploadLimitBytes) return TooLarge(options);
 
         var folder = Directory.CreateTempSubdirectory("malekort-opplasting-");
@@ -81,9 +82,12 @@ internal static class UploadApi
             string? saved = null;
             while (await reader.ReadNextSectionAsync(context.RequestAborted) is { } section)
             {
-                if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition) || !disposition.IsFileDisposition()) continue;
+                if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition)
+                    || !disposition.IsFileDisposition())
+                    continue;
                 if (saved is not null) throw new InvalidDataException("Send én fil per forespørsel.");
-                var name = SafeName(HeaderUtilities.RemoveQuotes(disposition.FileNameStar.HasValue ? disposition.FileNameStar : disposition.FileName).Value);
+                var given = disposition.FileNameStar.HasValue ? disposition.FileNameStar : disposition.FileName;
+                var name = SafeName(HeaderUtilities.RemoveQuotes(given).Value);
                 saved = await Copy(section.Body, Path.Combine(folder, name), limit, context.RequestAborted) ? Path.Combine(folder, name) : null;
                 if (saved is null) return null;
             }
@@ -129,7 +133,8 @@ internal static class UploadApi
             ImportOutcome.AlreadyImported => "alreadyImported",
             _ => "rejected",
         },
-        Scorecard.Texts.Outcome(e.Outcome), result.Message, e.ImportedAt, e.Unit?.Value, e.PeriodFrom?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-        e.PeriodTo?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), e.ContentHash, e.Counts,
-        e.Findings.Select(RunLogApi.Json).ToList());
+        Scorecard.Texts.Outcome(e.Outcome), result.Message, e.ImportedAt, e.Unit?.Value, Date(e.PeriodFrom), Date(e.PeriodTo), e.ContentHash,
+        e.Counts, e.Findings.Select(RunLogApi.Json).ToList());
+
+    private static string? Date(DateOnly? date) => date?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -62,7 +62,8 @@ public sealed class UploadToken
             if (line.Length == 0 || line.StartsWith('#')) continue;
             var parts = line.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
             var where = string.Create(CultureInfo.InvariantCulture, $"{path}:{lineNumber}");
-            if (parts.Length != 2) throw new InvalidDataException($"{where}: forventet «ENHET HEMMELIGHET» (enhetskode eller * og nøkkelen), fant {parts.Length} felt.");
+            if (parts.Length != 2)
+                throw new InvalidDataException($"{where}: forventet «ENHET HEMMELIGHET» (enhetskode eller * og nøkkelen), fant {parts.Length} felt.");
             if (parts[1].Length < MinimumLength)
                 throw new InvalidDataException($"{where}: nøkkelen er kortere enn {MinimumLength} tegn.");
             if (parts[0] == "*")
@@ -75,7 +76,8 @@ public sealed class UploadToken
             }
             else
             {
-                throw new InvalidDataException($"{where}: «{parts[0]}» er verken * (tjenesten), en kommune, en bydel eller et NAV-kontor (NAV-nnnn).");
+                throw new InvalidDataException(
+                    $"{where}: «{parts[0]}» er verken * (tjenesten), en kommune, en bydel eller et NAV-kontor (NAV-nnnn).");
             }
         }
         return tokens;

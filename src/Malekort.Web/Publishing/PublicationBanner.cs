@@ -27,7 +27,8 @@ internal static class PublicationBanner
                 """));
         }
         var status = Html.Of($"""
-            <strong>Publisert, revisjon {published.Revision}.</strong> Godkjent {NorwegianFormat.Instant(published.PublishedAt)} av {published.PublishedBy}.
+            <strong>Publisert for {office.Name}, revisjon {published.Revision}.</strong>
+            Godkjent {NorwegianFormat.Instant(published.PublishedAt)} av {published.PublishedBy}.
             """);
         if (results.IsRestricted(office.Code))
             return Layout.Alert("info", Html.Of($"""<p id="publisering-status">{status} <a class="aksel-link" href="{link}">Se publiseringen</a></p>"""));

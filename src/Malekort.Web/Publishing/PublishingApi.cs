@@ -10,7 +10,8 @@ internal sealed record PublishedNumbersJson(long? Numerator, long? Denominator, 
 
 internal sealed record ValueChangeJson(string Unit, string Indicator, PublishedNumbersJson? Before, PublishedNumbersJson? After);
 
-internal sealed record RevisionJson(int Revision, DateTimeOffset PublishedAt, string PublishedBy, long DataVersion, IReadOnlyList<ValueChangeJson> Changes);
+internal sealed record RevisionJson(
+    int Revision, DateTimeOffset PublishedAt, string PublishedBy, long DataVersion, IReadOnlyList<ValueChangeJson> Changes);
 
 internal sealed record PublicationJson(
     string Office, string OfficeName, string Month, bool Published, int? Revision, bool HasData, bool? LiveDiffers,
@@ -36,7 +37,7 @@ internal static class PublishingApi
     {
         var snapshot = state.Current;
         if (!PublishingPage.TryOfficeAndMonth(snapshot, kontor, maned, out var office, out var month, out var status, out var error))
-            return Problem(status, error, string.IsNullOrWhiteSpace(kontor) || error.Contains("«kontor»", StringComparison.Ordinal) ? "kontor" : "maned");
+            return Problem(status, error, ParameterIn(error));
         return Results.Ok(Json(PublicationView.Load(store, snapshot, office, month)));
     }
 
@@ -47,9 +48,10 @@ internal static class PublishingApi
         var snapshot = state.Current;
         if (request is null) return ApiProblems.BadParameter("kontor", "Forespørselen må være JSON med «kontor», «maned» og «godkjentAv».");
         if (!PublishingPage.TryOfficeAndMonth(snapshot, request.Kontor, request.Maned, out var office, out var month, out var status, out var error))
-            return Problem(status, error, error.Contains("«kontor»", StringComparison.Ordinal) ? "kontor" : "maned");
+            return Problem(status, error, ParameterIn(error));
         if (!TokenCheck.MayPublish(token, office.Code))
-            return Results.Problem(detail: $"Nøkkelen gjelder ikke {office.Name}.", statusCode: StatusCodes.Status403Forbidden, title: "Ikke tillatt");
+            return Results.Problem(detail: $"Nøkkelen gjelder ikke {office.Name}.", statusCode: StatusCodes.Status403Forbidden,
+                title: "Ikke tillatt");
         var by = string.IsNullOrWhiteSpace(request.GodkjentAv) ? token.ToString() : $"{request.GodkjentAv.Trim()} ({token})";
         var attempt = publisher.Publish(office.Code, month, by, RunChannel.User);
         return attempt.Status switch
@@ -68,6 +70,9 @@ internal static class PublishingApi
         detail: "Mangler gyldig nøkkel: send «Authorization: Bearer <nøkkel>».",
         statusCode: StatusCodes.Status401Unauthorized,
         title: "Ikke autentisert"));
+
+    // The message names the parameter it is about.
+    private static string ParameterIn(string error) => error.Contains("«kontor»", StringComparison.Ordinal) ? "kontor" : "maned";
 
     private static IResult Problem(int status, string error, string parameter) => status == StatusCodes.Status404NotFound
         ? ApiProblems.NotFound(error)

@@ -155,8 +155,12 @@ internal static class PublishingPage
         var monthName = NorwegianFormat.Month(view.Month);
         var status = view.Latest switch
         {
-            null when !view.HasData => Layout.Alert("info", Html.Of($"<p id=\"publisering-status\">Ingen data for {view.Office.Name} i {monthName}: ingenting å publisere.</p>")),
-            null => Layout.Alert("info", Html.Of($"<p id=\"publisering-status\"><strong>Ikke publisert.</strong> {monthName} er ikke godkjent ennå.</p>")),
+            null when !view.HasData => Layout.Alert("info", Html.Of($"""
+                <p id="publisering-status">Ingen data for {view.Office.Name} i {monthName}: ingenting å publisere.</p>
+                """)),
+            null => Layout.Alert("info", Html.Of($"""
+                <p id="publisering-status"><strong>Ikke publisert.</strong> {monthName} er ikke godkjent ennå.</p>
+                """)),
             { } latest when view.LiveDiffers == true => Layout.Alert("warning", Html.Of($"""
                 <p id="publisering-status"><strong>Revisjon {latest.Revision} gjelder</strong>, godkjent {NorwegianFormat.Instant(latest.PublishedAt)}
                 av {latest.PublishedBy}. <strong>Tallene har endret seg siden publisering:</strong> {NorwegianFormat.Count(view.Pending.Count)} tall er
@@ -207,7 +211,8 @@ internal static class PublishingPage
             ? Html.Of($"""<p class="aksel-body-short">Første godkjenning.</p>""")
             : revision.Changes.Count == 0
                 ? Html.Of($"""<p class="aksel-body-short">Ingen tall er endret.</p>""")
-                : ChangeTable(snapshot, revision.Changes, $"Endringer fra revisjon {h.Revision - 1} til {h.Revision}", $"revisjon-{h.Revision}-endringer");
+                : ChangeTable(snapshot, revision.Changes, $"Endringer fra revisjon {h.Revision - 1} til {h.Revision}",
+                    $"revisjon-{h.Revision}-endringer");
         return Html.Of($"""
             <article class="revision" id="revisjon-{h.Revision}">
             <h3 class="aksel-heading aksel-heading--small">Revisjon {h.Revision}</h3>

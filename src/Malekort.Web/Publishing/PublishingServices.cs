@@ -30,8 +30,10 @@ internal static class PublishingServices
         app.MapPost("/publisering", PublishingPage.Post);
         app.MapGet("/driftslogg", RunLogPage.List);
         app.MapGet("/driftslogg/{id:long}", RunLogPage.Detail);
-        app.MapGet("/api/publiseringer", (ScorecardState state, Storage.IMalekortStore store, PublicationBook book, string? kontor, string? maned) =>
-            string.IsNullOrWhiteSpace(kontor) && string.IsNullOrWhiteSpace(maned) ? PublishingApi.List(book) : PublishingApi.Get(state, store, kontor, maned));
+        app.MapGet("/api/publiseringer", (ScorecardState state, Storage.IMalekortStore store, PublicationBook book, string? kontor,
+            string? maned) => string.IsNullOrWhiteSpace(kontor) && string.IsNullOrWhiteSpace(maned)
+                ? PublishingApi.List(book)
+                : PublishingApi.Get(state, store, kontor, maned));
         app.MapPost("/api/publiseringer", PublishingApi.Post);
         app.MapGet("/api/driftslogg", RunLogApi.List);
         app.MapGet("/api/driftslogg/{id:long}", RunLogApi.Get);

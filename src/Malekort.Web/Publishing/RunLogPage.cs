@@ -153,7 +153,10 @@ internal static class RunLogPage
     {
         var findings = e.FindingsCount == 0
             ? Html.Text("0")
-            : Html.Of($"""<a class="aksel-link" href="/driftslogg/{e.Id}">{NorwegianFormat.Count(e.FindingsCount)}<span class="aksel-typo--visually-hidden"> funn i {e.Subject}</span></a>""");
+            : Html.Of($"""
+                <a class="aksel-link" href="/driftslogg/{e.Id}">{NorwegianFormat.Count(e.FindingsCount)}<span
+                class="aksel-typo--visually-hidden"> funn i {e.Subject}</span></a>
+                """);
         var unit = e.Unit is { } u ? Html.Of($"{snapshot.NameOf(u)} <span class=\"subtle\">({u.Value})</span>") : Html.Text("–");
         return Html.Of($"""
             <tr class="aksel-table__row" data-kind="{e.Kind}" data-outcome="{e.Outcome}">

@@ -33,7 +33,7 @@ public sealed class DropFolderTests
             Assert.Equal(HttpStatusCode.Created, first.StatusCode);
         }
         var (_, published) = await host.Get("/malekort?enhet=3107&maned=2024-12");
-        Assert.Contains("Publisert, revisjon 1.", published, StringComparison.Ordinal);
+        Assert.Contains("Publisert for NAV Fredrikstad, revisjon 1.", published, StringComparison.Ordinal);
         Assert.Contains("Tallene er de samme som i den publiserte revisjonen.", published, StringComparison.Ordinal);
 
         // The vendor sends a corrected extract: newer, and person 5's December payment cancelled.
