@@ -1,13 +1,19 @@
 using System.CommandLine;
+using Malekort.Import.Pseudonyms;
 using Malekort.Storage;
 using Malekort.Units;
 using Malekort.Web;
+using Malekort.Web.Capture;
 using Malekort.Web.Operations;
 using Microsoft.Extensions.Hosting;
 
 namespace Malekort.Cli.Commands;
 
-/// <summary><c>malekort serve [--db DB] [--urls URL] [--office NAV-nnnn] [--log-format json|text]</c>: the scorecard in the browser.</summary>
+/// <summary>
+/// <c>malekort serve [--db DB] [--urls URL] [--office NAV-nnnn] [--drop DIR] [--tokens FILE] [--schedule CRON] [--key FILE]
+/// [--log-format json|text]</c>:
+/// the scorecard in the browser; in server mode also a drop folder, uploads and a monthly publication (docs/server-mode.md).
+/// </summary>
 internal static class ServeCommand
 {
     public static Command Create(CliContext context)
@@ -15,13 +21,70 @@ internal static class ServeCommand
         var db = StoreOption.Create();
         var urls = UrlsOption();
         var office = OfficeOption();
+        var drop = new Option<string?>("--drop")
+        {
+            Description = "Mottaksmappe: én undermappe per kommune og bydel i kontorregisteret; alt som legges der leses inn.",
+        };
+        var tokens = new Option<string?>("--tokens")
+        {
+            Description = "Fil med nøkler for opplasting (POST /api/leveranser) og publisering, én per linje: «ENHET NØKKEL», " +
+                          "der ENHET er en kommune, bydel eller NAV-kontor, eller * for tjenestens egen nøkkel.",
+        };
+        var schedule = new Option<string?>("--schedule")
+        {
+            Description = "Cron-uttrykk (norsk tid) for når forrige måned beregnes og publiseres for alle kontorer, f.eks. \"0 6 5 * *\".",
+        };
+        var uploadLimit = new Option<int>("--upload-limit-mb")
+        {
+            Description = "Største opplasting i MiB (standard 256).",
+            DefaultValueFactory = _ => 256,
+        };
+        var key = ImportCommand.KeyOption();
         var logFormat = LogFormatOption();
-        var command = new Command("serve", "Vis målekortet i nettleseren.") { db, urls, office, logFormat };
+        var command = new Command("serve", "Vis målekortet i nettleseren.") { db, urls, office, drop, tokens, schedule, uploadLimit, key, logFormat };
         command.SetAction(parsed =>
         {
             if (!TryOffice(parsed.GetValue(office), out var ownOffice)) return context.Fail($"--office '{parsed.GetValue(office)}' er ikke på formen NAV-nnnn.");
+            MonthlySchedule? plan = null;
+            if (parsed.GetValue(schedule) is { } cron)
+            {
+                try
+                {
+                    plan = MonthlySchedule.Parse(cron);
+                }
+                catch (FormatException e)
+                {
+                    return context.Fail($"--schedule: {e.Message}");
+                }
+            }
+            IReadOnlyList<UploadToken> uploadTokens = [];
+            if (parsed.GetValue(tokens) is { } tokenFile)
+            {
+                try
+                {
+                    uploadTokens = UploadToken.Load(tokenFile);
+                }
+                catch (Exception e) when (e is InvalidDataException or IOException or UnauthorizedAccessException)
+                {
+                    return context.Fail($"--tokens: {e.Message}");
+                }
+                if (uploadTokens.Count == 0) return context.Fail($"--tokens: {tokenFile} har ingen nøkler.");
+            }
+            if (parsed.GetValue(uploadLimit) <= 0) return context.Fail("--upload-limit-mb må være et positivt tall.");
+            var dropFolder = parsed.GetValue(drop);
+            var needsKey = dropFolder is not null || uploadTokens.Count > 0;
             using var store = StoreOption.Open(parsed.GetValue(db)!, context.Clock);
-            return Serve(context, store, parsed.GetValue(urls)!, ownOffice, parsed.GetValue(logFormat));
+            return Serve(context, store, new MalekortWebOptions
+            {
+                Urls = parsed.GetValue(urls)!,
+                OwnOffice = ownOffice,
+                DropDirectory = dropFolder is null ? null : Path.GetFullPath(dropFolder),
+                UploadTokens = uploadTokens,
+                UploadLimitBytes = parsed.GetValue(uploadLimit) * 1024L * 1024L,
+                Schedule = plan,
+                PseudonymKey = needsKey ? PseudonymKey.LoadOrCreate(parsed.GetValue(key)) : null,
+                LogFormat = parsed.GetValue(logFormat),
+            });
         });
         return command;
     }
@@ -53,13 +116,20 @@ internal static class ServeCommand
         return true;
     }
 
-    public static int Serve(CliContext context, IMalekortStore store, string urls, UnitCode? ownOffice, LogFormat logFormat = LogFormat.Text)
+    public static int Serve(CliContext context, IMalekortStore store, string urls, UnitCode? ownOffice) =>
+        Serve(context, store, new MalekortWebOptions { Urls = urls, OwnOffice = ownOffice });
+
+    public static int Serve(CliContext context, IMalekortStore store, MalekortWebOptions options)
     {
-        using var app = MalekortWeb.Build(new MalekortWebOptions { Urls = urls, OwnOffice = ownOffice, LogFormat = logFormat }, store, context.Clock);
+        using var app = MalekortWeb.Build(options, store, context.Clock);
         app.Start();
         // With JSON logs standard output carries JSON lines only (docs/operations.md): the notes for a person go to standard error.
-        var notes = logFormat == LogFormat.Json ? context.Error : context.Output;
+        var notes = options.LogFormat == LogFormat.Json ? context.Error : context.Output;
         notes.WriteLine($"Målekort kjører på {string.Join(", ", app.Urls)} ({store.Description}). Stopp med Ctrl+C.");
+        if (options.DropDirectory is { } folder) notes.WriteLine($"Mottaksmappe: {folder}");
+        if (options.UploadTokens.Count > 0)
+            notes.WriteLine($"Opplasting: POST /api/leveranser ({options.UploadTokens.Count} nøkler).");
+        if (options.Schedule is { } plan) notes.WriteLine($"Månedlig publisering: «{plan}» (norsk tid).");
         app.WaitForShutdown();
         return 0;
     }
