@@ -33,3 +33,25 @@ public sealed class RefreshTests(ScorecardServer server) : IClassFixture<Scoreca
         Assert.Equal(4, seen);
     }
 }
+
+/// <summary>Computations that finish out of order never let an older data version replace a newer one.</summary>
+public sealed class SnapshotOrderTests
+{
+    [Fact]
+    public void An_older_snapshot_finishing_late_does_not_replace_a_newer_one()
+    {
+        using var db = Testing.TestDatabases.Create(Testing.TestDatabases.Sqlite);
+        var state = new State.ScorecardState(db.Store, TimeProvider.System, new MalekortWebOptions(),
+            Microsoft.Extensions.Logging.Abstractions.NullLogger<State.ScorecardState>.Instance);
+        var stored = db.Store.Load();
+        State.ScorecardSnapshot Snapshot(long version) =>
+            State.ScorecardSnapshot.Compute(stored, [], version, DateTimeOffset.UnixEpoch, null);
+
+        state.Publish(Snapshot(5));
+        state.Publish(Snapshot(3));
+        Assert.Equal(5, state.Current.DataVersion);
+
+        state.Publish(Snapshot(6));
+        Assert.Equal(6, state.Current.DataVersion);
+    }
+}

@@ -52,7 +52,7 @@ internal sealed partial class ScorecardState(IMalekortStore store, TimeProvider 
             var stored = store.Load();
             var log = store.ImportLog();
             var snapshot = ScorecardSnapshot.Compute(stored, log, version, clock.GetUtcNow(), options.OwnOffice);
-            Volatile.Write(ref current, snapshot);
+            Publish(snapshot);
             LogComputed(logger, version, clock.GetElapsedTime(started).TotalMilliseconds);
             Computed?.Invoke(new ComputationReport(version, startedAt, clock.GetElapsedTime(started), null));
         }
@@ -60,6 +60,21 @@ internal sealed partial class ScorecardState(IMalekortStore store, TimeProvider 
         {
             Computed?.Invoke(new ComputationReport(version, startedAt, clock.GetElapsedTime(started), e));
             throw;
+        }
+    }
+
+    /// <summary>
+    /// Swaps in the snapshot unless a newer data version is already shown: the schedule's recompute and the refresher can
+    /// finish out of order, and an older result must never replace a newer one.
+    /// </summary>
+    internal void Publish(ScorecardSnapshot snapshot)
+    {
+        var shown = Volatile.Read(ref current);
+        while (shown is null || shown.DataVersion <= snapshot.DataVersion)
+        {
+            var seen = Interlocked.CompareExchange(ref current, snapshot, shown);
+            if (ReferenceEquals(seen, shown)) return;
+            shown = seen;
         }
     }
 
