@@ -36,7 +36,7 @@ internal static class CasesFile
                 row.Error(receivedDate.Name,
                     "Saken mangler både received_date og approved_date; en av dem må være fylt ut for å datere den.");
             if (row.Failed || id is null || key is null || type is null) continue;
-            records.Add(new CaseRecord(id, key, type.Code, type.Category, received, approved));
+            records.Add(new CaseRecord(batch.Persons.Identifier(id), key, type.Code, type.Category, received, approved));
         }
         return records;
     }

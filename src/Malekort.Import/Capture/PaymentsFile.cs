@@ -63,7 +63,8 @@ internal static class PaymentsFile
                     "Utbetalingen mangler både payment_date og period_from; en av dem må være fylt ut for å datere den.");
             var caseText = row.TryValue(caseId, required: false, out var caseCell) ? caseIds.Get(caseCell) : null;
             if (row.Failed || id is null || key is null || type is null || sum is null || state is null) continue;
-            records.Add(new PaymentRecord(id, key, type.Code, type.Category, sum.Value, state.Value, paid, from, to, caseText));
+            records.Add(new PaymentRecord(batch.Persons.Identifier(id), key, type.Code, type.Category, sum.Value, state.Value, paid, from, to,
+                caseText is null ? null : batch.Persons.Identifier(caseText)));
         }
         return records;
     }

@@ -90,6 +90,12 @@ internal sealed class PersonIndex
             : Invariant($"person_id {FindingLog.Shown(id)} står også på linje {first}; hver person kan stå én gang i persons.csv."));
     }
 
+    /// <summary>
+    /// An identifier as stored: payment and case ids are the source system's own, but one that is a valid fødselsnummer
+    /// (an extract that used the person's number as a case number) is pseudonymised, so the raw number never reaches disk.
+    /// </summary>
+    public string Identifier(string id) => Fodselsnummer.IsValid(id) ? Pseudonyms.Of(id) : id;
+
     /// <summary>The key of a listed person, looked up by the cell's text without allocating.</summary>
     public string? Find(ReadOnlySpan<char> id) =>
         bySpan.TryGetValue(id, out var entry) ? entry.Key : null;

@@ -69,6 +69,24 @@ public sealed partial class CaptureFnrTests
     }
 
     [Fact]
+    public void Payment_and_case_ids_that_are_fodselsnumre_are_pseudonymised()
+    {
+        using var folder = BatchFolder.Copy(CaptureFixture.PersonIds);
+        const string number = "14838512470";
+        folder.Edit("payments.csv", text => text.Replace("U1,P001", number + ",P001", StringComparison.Ordinal)
+            .Replace(",S1\n", "," + number + "\n", StringComparison.Ordinal));
+        folder.Edit("cases.csv", text => text.Replace("S1,P001", number + ",P001", StringComparison.Ordinal));
+
+        var result = CaptureFixture.Read(folder.Path);
+
+        Assert.True(result.Accepted, CaptureFixture.Describe(result));
+        var pseudonym = CaptureFixture.Pseudonyms.Of(number);
+        Assert.Contains(result.Value!.Payments, p => p.PaymentId == pseudonym && p.CaseId == pseudonym);
+        Assert.Contains(result.Value.Cases, c => c.CaseId == pseudonym);
+        Assert.DoesNotContain(number, string.Join("\n", result.Value.Payments.Concat<object>(result.Value.Cases)));
+    }
+
+    [Fact]
     public void No_record_holds_a_fodselsnummer()
     {
         var batch = CaptureFixture.Read(BatchFolder.Fixture(CaptureFixture.Fnr)).Value!;
