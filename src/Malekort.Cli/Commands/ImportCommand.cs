@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Malekort.Capture;
 using Malekort.DataQuality;
 using Malekort.Import.Pipeline;
 using Malekort.Import.Pseudonyms;
@@ -67,7 +68,7 @@ internal static class ImportCommand
         var what = entry.Unit is { } unit
             ? $"{entry.Source} ({entry.Format}, {unit}, {entry.PeriodFrom:yyyy-MM-dd}–{entry.PeriodTo:yyyy-MM-dd})"
             : $"{entry.Source} ({entry.Format})";
-        var counts = string.Join(", ", entry.Counts.Where(c => c.Value > 0).Select(c => string.Create(Norwegian, $"{c.Value:N0} {c.Key}")));
+        var counts = string.Join(", ", entry.Counts.Where(c => c.Value > 0).Select(c => string.Create(Norwegian, $"{c.Value:N0} {RecordKinds.NorwegianName(c.Key)}")));
         var warnings = entry.Findings.Count(f => f.Severity == Severity.Warning);
         switch (entry.Outcome)
         {

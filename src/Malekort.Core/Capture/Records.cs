@@ -192,13 +192,13 @@ public sealed record CaptureBatch(
     /// <summary>The number of records of each kind, for the import log.</summary>
     public IReadOnlyDictionary<string, int> Counts() => new Dictionary<string, int>(StringComparer.Ordinal)
     {
-        ["persons"] = Persons.Count,
-        ["payments"] = Payments.Count,
-        ["livelihood"] = Livelihood.Count,
-        ["family"] = Family.Count,
-        ["cases"] = Cases.Count,
-        ["kvp"] = Kvp.Count,
-        ["jobseekers"] = Jobseekers.Count,
-        ["followups"] = Followups.Count,
+        [RecordKinds.Persons] = Persons.Count,
+        [RecordKinds.Payments] = Payments.Count,
+        [RecordKinds.Livelihood] = Livelihood.Count,
+        [RecordKinds.Family] = Family.Count,
+        [RecordKinds.Cases] = Cases.Count,
+        [RecordKinds.Kvp] = Kvp.Count,
+        [RecordKinds.Jobseekers] = Jobseekers.Count,
+        [RecordKinds.Followups] = Followups.Count,
     };
 }

@@ -111,7 +111,7 @@ public sealed class ImportPipeline(IMalekortStore store, Pseudonymizer pseudonym
         var years = figures.Select(f => f.Year).Distinct().Order().ToList();
         var entry = new ImportLogEntry(source, "ssb-befolkning", clock.GetUtcNow(), ImportOutcome.Imported, null,
             years.Count > 0 ? new DateOnly(years[0], 1, 1) : null, years.Count > 0 ? new DateOnly(years[^1], 1, 1) : null, hash,
-            new Dictionary<string, int>(StringComparer.Ordinal) { ["population"] = figures.Count }, read.Findings);
+            new Dictionary<string, int>(StringComparer.Ordinal) { [RecordKinds.Population] = figures.Count }, read.Findings);
         return entry with { Outcome = store.SavePopulation(figures, entry) };
     }
 
@@ -119,7 +119,7 @@ public sealed class ImportPipeline(IMalekortStore store, Pseudonymizer pseudonym
     {
         if (!read.Accepted || read.Value is not { } offices) return Reject(source, "kontorregister", hash, read.Findings);
         var entry = new ImportLogEntry(source, "kontorregister", clock.GetUtcNow(), ImportOutcome.Imported, null, null, null, hash,
-            new Dictionary<string, int>(StringComparer.Ordinal) { ["offices"] = offices.Count }, read.Findings);
+            new Dictionary<string, int>(StringComparer.Ordinal) { [RecordKinds.Offices] = offices.Count }, read.Findings);
         return entry with { Outcome = store.SaveOffices(offices, entry) };
     }
 

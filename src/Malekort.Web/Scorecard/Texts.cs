@@ -115,20 +115,7 @@ internal static class Texts
         _ => "Avvist",
     };
 
-    public static string CountName(string kind) => kind switch
-    {
-        "persons" => "personer",
-        "payments" => "utbetalinger",
-        "livelihood" => "livsopphold",
-        "family" => "familiemedlemmer",
-        "cases" => "saker",
-        "kvp" => "KVP-deltakelser",
-        "jobseekers" => "arbeidssøkere",
-        "followups" => "oppfølginger",
-        "figures" => "befolkningstall",
-        "offices" => "kontorer",
-        _ => kind,
-    };
+    public static string CountName(string kind) => Malekort.Capture.RecordKinds.NorwegianName(kind);
 
     public static string Finding(Finding finding)
     {
