@@ -55,8 +55,5 @@ internal static class LayoutRows
         string[] codes) where TField : struct, Enum =>
         (Id(field), new FieldSpec(name, from, to, type, mandatory == Requirement.Mandatory, codes));
 
-    public static (int, FieldSpec) Absent<TField>(TField field, string name) where TField : struct, Enum =>
-        (Id(field), FieldSpec.Absent(name));
-
     public static int Id<TField>(TField field) where TField : struct, Enum => Convert.ToInt32(field, CultureInfo.InvariantCulture);
 }

@@ -44,6 +44,36 @@ internal sealed class KostraLayout
         return new KostraLayout(Skjema, year, RecordLength, copy, [.. copy.Where(f => f.IsPresent).OrderBy(f => f.From)]);
     }
 
+    /// <summary>
+    /// The 2024 layout this 2025 layout grew out of, by undoing the 2024→2025 changelog (<c>kostra-11F-11CF.md</c> §2.3):
+    /// no FODSELSDATO, every date <c>ddMMyy</c> (6 wide) instead of <c>ddMMyyyy</c>, nothing mandatory, and the later fields
+    /// moved up to close the gaps. The record length is SSB's, not computed, so <see cref="Build"/> checks the result against it.
+    /// </summary>
+    public KostraLayout As2024(int recordLength)
+    {
+        const int birthDate = (int)CommonField.Fodselsdato;
+        var rows = new List<(int Field, FieldSpec Spec)>(fields.Length);
+        var next = 1;
+        foreach (var field in Enumerable.Range(0, fields.Length).OrderBy(f => fields[f].From))
+        {
+            var spec = fields[field];
+            if (field == birthDate)
+            {
+                rows.Add((field, FieldSpec.Absent(spec.Name)));
+                continue;
+            }
+            if (!spec.IsPresent)
+            {
+                rows.Add((field, spec));
+                continue;
+            }
+            var width = spec.Type == FieldType.Date ? 6 : spec.Length;
+            rows.Add((field, spec with { From = next, To = next + width - 1, Mandatory = false }));
+            next += width;
+        }
+        return Build(Skjema, 2024, recordLength, fields.Length, rows);
+    }
+
     /// <summary>Builds a layout from its rows; every field id of the skjema must appear once, present or absent.</summary>
     /// <exception cref="InvalidOperationException">
     /// The rows leave a gap, overlap, miss a field or do not end at the record length.

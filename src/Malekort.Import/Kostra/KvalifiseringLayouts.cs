@@ -4,72 +4,15 @@ using static Malekort.Import.Kostra.LayoutRows;
 namespace Malekort.Import.Kostra;
 
 /// <summary>
-/// Skjema 11CF (kvalifiseringsstønad) record layouts, one table per layout year, positions 1-based and inclusive as in
-/// SSB's file descriptions (<c>kostra-11F-11CF.md</c> §2.2 and §2.3). 2024: 136 characters, dates <c>ddMMyy</c>.
-/// 2025: <c>FODSELSDATO</c> inserted at 9–16, every later field shifted +8, dates <c>ddMMyyyy</c>, 152 characters.
+/// Skjema 11CF (kvalifiseringsstønad) record layouts. The 2025 table is written out, positions 1-based and inclusive as in
+/// SSB's file description (<c>kostra-11F-11CF.md</c> §2.2): 152 characters, dates <c>ddMMyyyy</c>. 2024 is derived from it
+/// by undoing the changelog (§2.3): no <c>FODSELSDATO</c> at 9–16, dates <c>ddMMyy</c>, 136 characters, nothing mandatory.
 /// 2026 only renames YTELSE_INDIVIDSTONAD to YTELSE_TILTAKSPENGER (same position and code).
 /// The mandatory marks are SSB's, but no rule reads them: 11CF has no rule 002 (<c>KvalifiseringMain</c> does not list it).
 /// </summary>
 internal static class KvalifiseringLayouts
 {
     private const int FieldCount = (int)KvalifiseringField.AvslViktigsteInntekt + 1;
-
-    public static KostraLayout Y2024 { get; } = KostraLayout.Build(KostraSkjema.Kvalifiseringsstonad, 2024, 136, FieldCount,
-    [
-        Row(KvalifiseringField.KommuneNr, "KOMMUNE_NR", 1, 4, Text),
-        Row(KvalifiseringField.Version, "VERSION", 5, 6, Text),
-        Row(KvalifiseringField.Bydelsnr, "BYDELSNR", 7, 8, Text),
-        Absent(KvalifiseringField.Fodselsdato, "FODSELSDATO"),
-        Row(KvalifiseringField.PersonJournalnr, "PERSON_JOURNALNR", 9, 16, Text),
-        Row(KvalifiseringField.PersonFodselsnr, "PERSON_FODSELSNR", 17, 27, Text),
-        Row(KvalifiseringField.Kjonn, "KJONN", 28, 28, Text, Kjonn),
-        Row(KvalifiseringField.Ektstat, "EKTSTAT", 29, 29, Text, Ektstat),
-        Row(KvalifiseringField.Bu18, "BU18", 30, 30, Text, YesNo),
-        Row(KvalifiseringField.Antbu18, "ANTBU18", 31, 32, Integer),
-        Row(KvalifiseringField.RegDato, "REG_DATO", 33, 38, Date),
-        Row(KvalifiseringField.VedtakDato, "VEDTAK_DATO", 39, 44, Date),
-        Row(KvalifiseringField.BegyntDato, "BEGYNT_DATO", 45, 50, Date),
-        Row(KvalifiseringField.KvpKomm, "KVP_KOMM", 51, 51, Text, YesNo),
-        Row(KvalifiseringField.KommnrKvpKomm, "KOMMNR_KVP_KOMM", 52, 55, Text),
-        Row(KvalifiseringField.YtelseSoshjelp, "YTELSE_SOSHJELP", 56, 56, Text, Own("1")),
-        Row(KvalifiseringField.YtelseTypeSoshj, "YTELSE_TYPE_SOSHJ", 57, 57, Text, YtelseTypeSoshj),
-        Row(KvalifiseringField.YtelseIntro, "YTELSE_INTRO", 58, 58, Text, Own("4")),
-        Row(KvalifiseringField.YtelseIndividstonad, "YTELSE_INDIVIDSTONAD", 59, 59, Text, Own("5")),
-        Row(KvalifiseringField.YtelseFolketrygdl, "YTELSE_FOLKETRYGDL", 60, 60, Text, Own("6")),
-        Row(KvalifiseringField.KvpMedAstonad, "KVP_MED_ASTONAD", 61, 61, Text, YesNo),
-        Row(KvalifiseringField.KvpMedKommbos, "KVP_MED_KOMMBOS", 62, 62, Text, Own("4")),
-        Row(KvalifiseringField.KvpMedHusbankbos, "KVP_MED_HUSBANKBOS", 63, 63, Text, Own("5")),
-        Row(KvalifiseringField.KvpMedSoshjEngang, "KVP_MED_SOSHJ_ENGANG", 64, 64, Text, Own("9")),
-        Row(KvalifiseringField.KvpMedSoshjPgm, "KVP_MED_SOSHJ_PGM", 65, 65, Text, Own("8")),
-        Row(KvalifiseringField.KvpMedSoshjSup, "KVP_MED_SOSHJ_SUP", 66, 66, Text, Own("7")),
-        Row(KvalifiseringField.Stmnd1, "STMND_1", 67, 68, Text, Month(1)),
-        Row(KvalifiseringField.Stmnd2, "STMND_2", 69, 70, Text, Month(2)),
-        Row(KvalifiseringField.Stmnd3, "STMND_3", 71, 72, Text, Month(3)),
-        Row(KvalifiseringField.Stmnd4, "STMND_4", 73, 74, Text, Month(4)),
-        Row(KvalifiseringField.Stmnd5, "STMND_5", 75, 76, Text, Month(5)),
-        Row(KvalifiseringField.Stmnd6, "STMND_6", 77, 78, Text, Month(6)),
-        Row(KvalifiseringField.Stmnd7, "STMND_7", 79, 80, Text, Month(7)),
-        Row(KvalifiseringField.Stmnd8, "STMND_8", 81, 82, Text, Month(8)),
-        Row(KvalifiseringField.Stmnd9, "STMND_9", 83, 84, Text, Month(9)),
-        Row(KvalifiseringField.Stmnd10, "STMND_10", 85, 86, Text, Month(10)),
-        Row(KvalifiseringField.Stmnd11, "STMND_11", 87, 88, Text, Month(11)),
-        Row(KvalifiseringField.Stmnd12, "STMND_12", 89, 90, Text, Month(12)),
-        Row(KvalifiseringField.KvpStonad, "KVP_STONAD", 91, 97, Integer),
-        Row(KvalifiseringField.Status, "STATUS", 98, 98, Text, Status),
-        Row(KvalifiseringField.AvslDato, "AVSL_DATO", 99, 104, Date),
-        Row(KvalifiseringField.AvslOrdinaertarb, "AVSL_ORDINAERTARB", 105, 106, Text, Own("01")),
-        Row(KvalifiseringField.AvslArblonnstils, "AVSL_ARBLONNSTILS", 107, 108, Text, Own("11")),
-        Row(KvalifiseringField.AvslArbmark, "AVSL_ARBMARK", 109, 110, Text, Own("03")),
-        Row(KvalifiseringField.AvslSkole, "AVSL_SKOLE", 111, 112, Text, Own("04")),
-        Row(KvalifiseringField.AvslUfore, "AVSL_UFORE", 113, 114, Text, Own("13")),
-        Row(KvalifiseringField.AvslAap, "AVSL_AAP", 115, 116, Text, Own("14")),
-        Row(KvalifiseringField.AvslOkAvklar, "AVSL_OK_AVKLAR", 117, 118, Text, Own("15")),
-        Row(KvalifiseringField.AvslUtenOkAvklar, "AVSL_UTEN_OK_AVKLAR", 119, 120, Text, Own("16")),
-        Row(KvalifiseringField.AvslAnnet, "AVSL_ANNET", 121, 122, Text, Own("10")),
-        Row(KvalifiseringField.AvslUkjent, "AVSL_UKJENT", 123, 124, Text, Own("17")),
-        Row(KvalifiseringField.AvslViktigsteInntekt, "AVSL_VIKTIGSTE_INNTEKT", 125, 126, Text, ViktigsteInntekt),
-        Row(KvalifiseringField.Saksbehandler, "SAKSBEHANDLER", 127, 136, Text),
-    ]);
 
     public static KostraLayout Y2025 { get; } = KostraLayout.Build(KostraSkjema.Kvalifiseringsstonad, 2025, 152, FieldCount,
     [
@@ -127,6 +70,9 @@ internal static class KvalifiseringLayouts
         Row(KvalifiseringField.AvslViktigsteInntekt, "AVSL_VIKTIGSTE_INNTEKT", 141, 142, Text, ViktigsteInntekt),
         Row(KvalifiseringField.Saksbehandler, "SAKSBEHANDLER", 143, 152, Text),
     ]);
+
+    /// <summary>2024 is 2025 without the 2024→2025 changes (§2.3), 136 characters, as SSB's 2024 file description has it.</summary>
+    public static KostraLayout Y2024 { get; } = Y2025.As2024(136);
 
     public static KostraLayout Y2026 { get; } =
         Y2025.ForYear(2026, ((int)KvalifiseringField.YtelseIndividstonad, "YTELSE_TILTAKSPENGER"));

@@ -4,97 +4,15 @@ using static Malekort.Import.Kostra.LayoutRows;
 namespace Malekort.Import.Kostra;
 
 /// <summary>
-/// Skjema 11F (økonomisk sosialhjelp) record layouts, one table per layout year, positions 1-based and inclusive as in
-/// SSB's file descriptions (<c>kostra-11F-11CF.md</c> §2.1 and §2.3; kravspesifikasjon/file_description_11F_2024.md and
-/// _2026.yaml). 2024: 324 characters, dates <c>ddMMyy</c>, nothing mandatory. 2025: <c>FODSELSDATO</c> inserted at 9–16,
-/// every later field shifted +8, dates <c>ddMMyyyy</c>, 338 characters, many fields mandatory. 2026 has no changes.
+/// Skjema 11F (økonomisk sosialhjelp) record layouts. The 2025 table is written out, positions 1-based and inclusive as in
+/// SSB's file description (<c>kostra-11F-11CF.md</c> §2.1; kravspesifikasjon/file_description_11F_2026.yaml): 338 characters,
+/// dates <c>ddMMyyyy</c>, many fields mandatory. 2024 is derived from it by undoing the changelog (§2.3; the result matches
+/// file_description_11F_2024.md): no <c>FODSELSDATO</c> at 9–16, dates <c>ddMMyy</c>, 324 characters, nothing mandatory.
+/// 2026 has no changes.
 /// </summary>
 internal static class SosialhjelpLayouts
 {
     private const int FieldCount = (int)SosialhjelpField.Sanksjonandre + 1;
-
-    public static KostraLayout Y2024 { get; } = KostraLayout.Build(KostraSkjema.OkonomiskSosialhjelp, 2024, 324, FieldCount,
-    [
-        Row(SosialhjelpField.KommuneNr, "KOMMUNE_NR", 1, 4, Text),
-        Row(SosialhjelpField.Version, "VERSION", 5, 6, Text),
-        Row(SosialhjelpField.Bydelsnr, "BYDELSNR", 7, 8, Text),
-        Absent(SosialhjelpField.Fodselsdato, "FODSELSDATO"),
-        Row(SosialhjelpField.PersonJournalnr, "PERSON_JOURNALNR", 9, 16, Text),
-        Row(SosialhjelpField.PersonFodselsnr, "PERSON_FODSELSNR", 17, 27, Text),
-        Row(SosialhjelpField.PersonDuf, "PERSON_DUF", 28, 39, Text),
-        Row(SosialhjelpField.Kjonn, "KJONN", 40, 40, Text, Kjonn),
-        Row(SosialhjelpField.Ektstat, "EKTSTAT", 41, 41, Text, Ektstat),
-        Row(SosialhjelpField.Bu18, "BU18", 42, 42, Text, YesNo),
-        Row(SosialhjelpField.Antbu18, "ANTBU18", 43, 44, Integer),
-        Row(SosialhjelpField.Vklo, "VKLO", 45, 45, Text, Vklo),
-        Row(SosialhjelpField.Trygdesit, "TRYGDESIT", 46, 47, Text, Trygdesit),
-        Row(SosialhjelpField.Arbsit, "ARBSIT", 48, 49, Text, Arbsit),
-        Row(SosialhjelpField.Stmnd1, "STMND_1", 50, 51, Text, Month(1)),
-        Row(SosialhjelpField.Stmnd2, "STMND_2", 52, 53, Text, Month(2)),
-        Row(SosialhjelpField.Stmnd3, "STMND_3", 54, 55, Text, Month(3)),
-        Row(SosialhjelpField.Stmnd4, "STMND_4", 56, 57, Text, Month(4)),
-        Row(SosialhjelpField.Stmnd5, "STMND_5", 58, 59, Text, Month(5)),
-        Row(SosialhjelpField.Stmnd6, "STMND_6", 60, 61, Text, Month(6)),
-        Row(SosialhjelpField.Stmnd7, "STMND_7", 62, 63, Text, Month(7)),
-        Row(SosialhjelpField.Stmnd8, "STMND_8", 64, 65, Text, Month(8)),
-        Row(SosialhjelpField.Stmnd9, "STMND_9", 66, 67, Text, Month(9)),
-        Row(SosialhjelpField.Stmnd10, "STMND_10", 68, 69, Text, Month(10)),
-        Row(SosialhjelpField.Stmnd11, "STMND_11", 70, 71, Text, Month(11)),
-        Row(SosialhjelpField.Stmnd12, "STMND_12", 72, 73, Text, Month(12)),
-        Row(SosialhjelpField.Bidrag, "BIDRAG", 74, 80, Integer),
-        Row(SosialhjelpField.Laan, "LAAN", 81, 87, Integer),
-        Row(SosialhjelpField.BidragJan, "BIDRAG_JAN", 88, 94, Integer),
-        Row(SosialhjelpField.LaanJan, "LAAN_JAN", 95, 101, Integer),
-        Row(SosialhjelpField.BidragFeb, "BIDRAG_FEB", 102, 108, Integer),
-        Row(SosialhjelpField.LaanFeb, "LAAN_FEB", 109, 115, Integer),
-        Row(SosialhjelpField.BidragMars, "BIDRAG_MARS", 116, 122, Integer),
-        Row(SosialhjelpField.LaanMars, "LAAN_MARS", 123, 129, Integer),
-        Row(SosialhjelpField.BidragApril, "BIDRAG_APRIL", 130, 136, Integer),
-        Row(SosialhjelpField.LaanApril, "LAAN_APRIL", 137, 143, Integer),
-        Row(SosialhjelpField.BidragMai, "BIDRAG_MAI", 144, 150, Integer),
-        Row(SosialhjelpField.LaanMai, "LAAN_MAI", 151, 157, Integer),
-        Row(SosialhjelpField.BidragJuni, "BIDRAG_JUNI", 158, 164, Integer),
-        Row(SosialhjelpField.LaanJuni, "LAAN_JUNI", 165, 171, Integer),
-        Row(SosialhjelpField.BidragJuli, "BIDRAG_JULI", 172, 178, Integer),
-        Row(SosialhjelpField.LaanJuli, "LAAN_JULI", 179, 185, Integer),
-        Row(SosialhjelpField.BidragAug, "BIDRAG_AUG", 186, 192, Integer),
-        Row(SosialhjelpField.LaanAug, "LAAN_AUG", 193, 199, Integer),
-        Row(SosialhjelpField.BidragSept, "BIDRAG_SEPT", 200, 206, Integer),
-        Row(SosialhjelpField.LaanSept, "LAAN_SEPT", 207, 213, Integer),
-        Row(SosialhjelpField.BidragOkt, "BIDRAG_OKT", 214, 220, Integer),
-        Row(SosialhjelpField.LaanOkt, "LAAN_OKT", 221, 227, Integer),
-        Row(SosialhjelpField.BidragNov, "BIDRAG_NOV", 228, 234, Integer),
-        Row(SosialhjelpField.LaanNov, "LAAN_NOV", 235, 241, Integer),
-        Row(SosialhjelpField.BidragDes, "BIDRAG_DES", 242, 248, Integer),
-        Row(SosialhjelpField.LaanDes, "LAAN_DES", 249, 255, Integer),
-        Row(SosialhjelpField.GittOkonomirad, "GITT_OKONOMIRAD", 256, 256, Text, YesNo),
-        Row(SosialhjelpField.FaatIndividuellPlan, "FAAT_INDIVIDUELL_PLAN", 257, 257, Text, YesNo),
-        Row(SosialhjelpField.Saksbehandler, "SAKSBEHANDLER", 258, 267, Text),
-        Row(SosialhjelpField.Bosit, "BOSIT", 268, 268, Text, Bosit),
-        Row(SosialhjelpField.Vilkarsoslov, "VILKARSOSLOV", 269, 269, Text, YesNo),
-        Row(SosialhjelpField.Vilkarsamekt, "VILKARSAMEKT", 270, 270, Text, YesNo),
-        Row(SosialhjelpField.Utbetdato, "UTBETDATO", 271, 276, Date),
-        Row(SosialhjelpField.Utbettomdato, "UTBETTOMDATO", 277, 282, Date),
-        Row(SosialhjelpField.Vilkararbeid, "VILKARARBEID", 283, 284, Text, Own("16")),
-        Row(SosialhjelpField.Vilkarkurs, "VILKARKURS", 285, 286, Text, Own("17")),
-        Row(SosialhjelpField.Vilkarutd, "VILKARUTD", 287, 288, Text, Own("04")),
-        Row(SosialhjelpField.Vilkarjobblog, "VILKARJOBBLOG", 289, 290, Text, Own("06")),
-        Row(SosialhjelpField.Vilkarjobbtilb, "VILKARJOBBTILB", 291, 292, Text, Own("07")),
-        Row(SosialhjelpField.Vilkarsamt, "VILKARSAMT", 293, 294, Text, Own("08")),
-        Row(SosialhjelpField.Vilkarokrett, "VILKAROKRETT", 295, 296, Text, Own("10")),
-        Row(SosialhjelpField.Vilkarlivsh, "VILKARLIVSH", 297, 298, Text, Own("18")),
-        Row(SosialhjelpField.Vilkarhelse, "VILKARHELSE", 299, 300, Text, Own("14")),
-        Row(SosialhjelpField.Vilkarannet, "VILKARANNET", 301, 302, Text, Own("15")),
-        Row(SosialhjelpField.Vilkardigplan, "VILKARDIGPLAN", 303, 304, Text, Own("19")),
-        Row(SosialhjelpField.Vilkarnorsksamiskoppl, "VILKARNORSKSAMISKOPPL", 305, 306, Text, Own("20")),
-        Row(SosialhjelpField.Vedtakdato, "VEDTAKDATO", 307, 312, Date),
-        Row(SosialhjelpField.Vedtakarb, "VEDTAKARB", 313, 314, Text, Own("01")),
-        Row(SosialhjelpField.Vedtakakt, "VEDTAKAKT", 315, 316, Text, Own("02")),
-        Row(SosialhjelpField.Vedtakhelse, "VEDTAKHELSE", 317, 318, Text, Own("03")),
-        Row(SosialhjelpField.Vedtakgrunn, "VEDTAKGRUNN", 319, 320, Text, Own("04")),
-        Row(SosialhjelpField.Sanksjonred, "SANKSJONRED", 321, 322, Text, Own("01")),
-        Row(SosialhjelpField.Sanksjonandre, "SANKSJONANDRE", 323, 324, Text, Own("02")),
-    ]);
 
     public static KostraLayout Y2025 { get; } = KostraLayout.Build(KostraSkjema.OkonomiskSosialhjelp, 2025, 338, FieldCount,
     [
@@ -178,6 +96,9 @@ internal static class SosialhjelpLayouts
         Row(SosialhjelpField.Sanksjonred, "SANKSJONRED", 335, 336, Text, Own("01")),
         Row(SosialhjelpField.Sanksjonandre, "SANKSJONANDRE", 337, 338, Text, Own("02")),
     ]);
+
+    /// <summary>2024 is 2025 without the 2024→2025 changes (§2.3), 324 characters, as SSB's 2024 file description has it.</summary>
+    public static KostraLayout Y2024 { get; } = Y2025.As2024(324);
 
     /// <summary>The 2025→2026 changelog says "Ingen endringer".</summary>
     public static KostraLayout Y2026 { get; } = Y2025.ForYear(2026);
