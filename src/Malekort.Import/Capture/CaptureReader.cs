@@ -18,20 +18,7 @@ public sealed class CaptureReader(Pseudonymizer pseudonyms, UnitRegister units)
     public const string FormatName = "malekort-capture/1";
 
     /// <summary>Reads the batch at <paramref name="path"/> (a folder or a <c>.zip</c>). Never throws for bad input.</summary>
-    public ReadResult<CaptureBatch> Read(string path)
-    {
-        var log = new FindingLog();
-        try
-        {
-            return ReadResult<CaptureBatch>.From(ReadBatch(path, log), log.Findings);
-        }
-        catch (Exception e) // no input may escape as an exception: whatever went wrong becomes a finding
-        {
-            log.Fatal(FindingLog.Shown(Path.GetFileName(Path.TrimEndingDirectorySeparator(path ?? ""))), 0,
-                $"Batchen kunne ikke leses på grunn av en uventet feil ({e.GetType().Name}); ingenting er lagret.");
-            return ReadResult<CaptureBatch>.Reject(log.Findings);
-        }
-    }
+    public ReadResult<CaptureBatch> Read(string path) => FindingLog.ReadWhole(path, "Batchen", log => ReadBatch(path, log));
 
     private CaptureBatch? ReadBatch(string path, FindingLog log)
     {

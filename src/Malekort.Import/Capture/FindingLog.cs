@@ -25,6 +25,26 @@ internal sealed class FindingLog
     public void Warning(string file, int line, string column, string message) => Add(Severity.Warning, file, line, column, message);
 
     /// <summary>
+    /// Runs a whole read of the input at <paramref name="path"/> with a fresh log, and never throws: an unexpected exception
+    /// becomes a fatal finding on the input, which <paramref name="subject"/> names in the message ("Batchen",
+    /// "Digisos-filen"), and the input is rejected whole.
+    /// </summary>
+    public static ReadResult<T> ReadWhole<T>(string path, string subject, Func<FindingLog, T?> read) where T : class
+    {
+        var log = new FindingLog();
+        try
+        {
+            return ReadResult<T>.From(read(log), log.Findings);
+        }
+        catch (Exception e) // no input may escape as an exception: whatever went wrong becomes a finding
+        {
+            log.Fatal(Shown(Path.GetFileName(Path.TrimEndingDirectorySeparator(path ?? ""))), 0,
+                $"{subject} kunne ikke leses på grunn av en uventet feil ({e.GetType().Name}); ingenting er lagret.");
+            return ReadResult<T>.Reject(log.Findings);
+        }
+    }
+
+    /// <summary>
     /// A value as a message may show it. Anything holding 11 or more digits could be a fødselsnummer, in whatever column
     /// it was put by mistake, so it is never echoed: a finding must not carry a raw number to logs or screens.
     /// </summary>

@@ -27,20 +27,7 @@ public sealed class DigisosReader(Pseudonymizer pseudonyms)
     private const int RecogniseBytes = 64 * 1024;
 
     /// <summary>Reads a file or folder. Never throws: whatever is wrong becomes a finding.</summary>
-    public ReadResult<CaptureBatch> Read(string path)
-    {
-        var log = new FindingLog();
-        try
-        {
-            return ReadResult<CaptureBatch>.From(ReadBatch(path, log), log.Findings);
-        }
-        catch (Exception e) // no input may escape as an exception: whatever went wrong becomes a finding
-        {
-            log.Fatal(FindingLog.Shown(Path.GetFileName(Path.TrimEndingDirectorySeparator(path ?? ""))), 0,
-                $"Digisos-filen kunne ikke leses på grunn av en uventet feil ({e.GetType().Name}); ingenting er lagret.");
-            return ReadResult<CaptureBatch>.Reject(log.Findings);
-        }
-    }
+    public ReadResult<CaptureBatch> Read(string path) => FindingLog.ReadWhole(path, "Digisos-filen", log => ReadBatch(path, log));
 
     /// <summary>
     /// Whether the path is a Digisos input: a folder holding digisos-soker.json, or a JSON file whose top level has
