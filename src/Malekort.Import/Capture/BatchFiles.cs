@@ -1,7 +1,4 @@
-using System.Buffers.Binary;
 using System.IO.Compression;
-using System.Security.Cryptography;
-using System.Text;
 
 namespace Malekort.Import.Capture;
 
@@ -18,16 +15,13 @@ internal sealed class BatchFiles
     {
         this.files = files;
         Names = files.Keys.Order(StringComparer.Ordinal).ToArray();
-        ContentHash = Hash(Names, files);
+        ContentHash = BatchHash.Of(Names.Select(name => (name, files[name])));
     }
 
     /// <summary>The file names, sorted ordinally.</summary>
     public IReadOnlyList<string> Names { get; }
 
-    /// <summary>
-    /// SHA-256 (lower-case hex) over each file sorted by name: the UTF-8 name, a NUL byte, the byte length as an
-    /// unsigned 64-bit little-endian integer, and the bytes. A folder and a zip of the same files hash equal.
-    /// </summary>
+    /// <summary>The <see cref="BatchHash"/> of the files sorted by name: a folder and a zip of the same files hash equal.</summary>
     public string ContentHash { get; }
 
     public byte[]? Get(string name) => files.GetValueOrDefault(name);
@@ -126,21 +120,5 @@ internal sealed class BatchFiles
         using var stream = entry.Open();
         stream.ReadExactly(bytes);
         return bytes;
-    }
-
-    private static string Hash(IReadOnlyList<string> names, Dictionary<string, byte[]> files)
-    {
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        Span<byte> length = stackalloc byte[sizeof(ulong)];
-        foreach (var name in names)
-        {
-            var bytes = files[name];
-            hash.AppendData(Encoding.UTF8.GetBytes(name));
-            hash.AppendData([0]);
-            BinaryPrimitives.WriteUInt64LittleEndian(length, (ulong)bytes.LongLength);
-            hash.AppendData(length);
-            hash.AppendData(bytes);
-        }
-        return Convert.ToHexStringLower(hash.GetHashAndReset());
     }
 }

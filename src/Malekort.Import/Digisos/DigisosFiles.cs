@@ -1,6 +1,3 @@
-using System.Buffers.Binary;
-using System.Security.Cryptography;
-using System.Text;
 using Malekort.Import.Capture;
 
 namespace Malekort.Import.Digisos;
@@ -22,7 +19,7 @@ internal sealed class DigisosFiles
         SokerFile = sokerFile;
         Soker = soker;
         Soknad = soknad;
-        ContentHash = Hash(soker, soknad);
+        ContentHash = BatchHash.Of(soknad is null ? [(SokerName, soker)] : [(SokerName, soker), (SoknadName, soknad)]);
     }
 
     /// <summary>The digisos-soker file as findings name it: its own name, or <c>digisos-soker.json</c> in a folder.</summary>
@@ -33,9 +30,8 @@ internal sealed class DigisosFiles
     public byte[]? Soknad { get; }
 
     /// <summary>
-    /// SHA-256 (lower-case hex) over the role name, a NUL byte, the byte length (unsigned 64-bit little-endian) and the bytes
-    /// of digisos-soker.json and then soknad.json, as capture batches hash their files: the same content is the same batch
-    /// whatever the file is called.
+    /// The <see cref="BatchHash"/> of digisos-soker.json and then soknad.json, by their role names, as capture batches hash
+    /// their files: the same content is the same batch whatever the file is called.
     /// </summary>
     public string ContentHash { get; }
 
@@ -90,21 +86,5 @@ internal sealed class DigisosFiles
             return null;
         }
         return File.ReadAllBytes(path);
-    }
-
-    private static string Hash(byte[] soker, byte[]? soknad)
-    {
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        Span<byte> length = stackalloc byte[sizeof(ulong)];
-        foreach (var (name, bytes) in new[] { (SokerName, soker), (SoknadName, soknad) })
-        {
-            if (bytes is null) continue;
-            hash.AppendData(Encoding.UTF8.GetBytes(name));
-            hash.AppendData([0]);
-            BinaryPrimitives.WriteUInt64LittleEndian(length, (ulong)bytes.LongLength);
-            hash.AppendData(length);
-            hash.AppendData(bytes);
-        }
-        return Convert.ToHexStringLower(hash.GetHashAndReset());
     }
 }
