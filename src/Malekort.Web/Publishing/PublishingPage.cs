@@ -17,6 +17,18 @@ namespace Malekort.Web.Publishing;
 /// </summary>
 internal static class PublishingPage
 {
+    private static readonly TableColumn[] PublishedColumns =
+    [
+        TableColumn.Text("Kontor"), TableColumn.Text("Måned"), TableColumn.Number("Revisjon"), TableColumn.Text("Godkjent"),
+        TableColumn.Text("Av"),
+    ];
+
+    private static readonly TableColumn[] ChangeColumns =
+    [
+        TableColumn.Text("Enhet"), TableColumn.Text("Indikator"), TableColumn.Text("Teller"), TableColumn.Text("Nevner"),
+        TableColumn.Text("Verdi"),
+    ];
+
     public static string Address(UnitCode office, Month month) => $"/publisering?kontor={Uri.EscapeDataString(office.Value)}&maned={month}";
 
     public static IResult Get(HttpContext context, ScorecardSnapshot snapshot, PublicationBook book, IMalekortStore store, TokenCheck tokens,
@@ -111,33 +123,15 @@ internal static class PublishingPage
                 """);
         var table = published.Count == 0
             ? Layout.Alert("info", Html.Of($"<p>Ingen måneder er publisert ennå.</p>"))
-            : Html.Of($"""
-                <div class="table-scroll" role="region" aria-label="Publiserte måneder" tabindex="0">
-                <table class="aksel-table aksel-table--small">
-                <caption class="aksel-body-short">Publiserte måneder, revisjonen som gjelder</caption>
-                <thead class="aksel-table__header">
+            : Table.Render("Publiserte måneder", null, "Publiserte måneder, revisjonen som gjelder", PublishedColumns, published.Select(h => Html.Of($"""
                 <tr class="aksel-table__row">
-                <th scope="col" class="aksel-table__header-cell aksel-label">Kontor</th>
-                <th scope="col" class="aksel-table__header-cell aksel-label">Måned</th>
-                <th scope="col" class="aksel-table__header-cell aksel-label number-cell">Revisjon</th>
-                <th scope="col" class="aksel-table__header-cell aksel-label">Godkjent</th>
-                <th scope="col" class="aksel-table__header-cell aksel-label">Av</th>
+                <th scope="row" class="aksel-table__header-cell"><a class="aksel-link" href="{Address(h.Office, h.Month)}">{snapshot.NameOf(h.Office)}</a></th>
+                <td class="aksel-table__data-cell">{NorwegianFormat.Month(h.Month)}</td>
+                <td class="aksel-table__data-cell number-cell">{h.Revision}</td>
+                <td class="aksel-table__data-cell">{NorwegianFormat.Instant(h.PublishedAt)}</td>
+                <td class="aksel-table__data-cell">{h.PublishedBy}</td>
                 </tr>
-                </thead>
-                <tbody class="aksel-table__body">
-                {published.Select(h => Html.Of($"""
-                    <tr class="aksel-table__row">
-                    <th scope="row" class="aksel-table__header-cell"><a class="aksel-link" href="{Address(h.Office, h.Month)}">{snapshot.NameOf(h.Office)}</a></th>
-                    <td class="aksel-table__data-cell">{NorwegianFormat.Month(h.Month)}</td>
-                    <td class="aksel-table__data-cell number-cell">{h.Revision}</td>
-                    <td class="aksel-table__data-cell">{NorwegianFormat.Instant(h.PublishedAt)}</td>
-                    <td class="aksel-table__data-cell">{h.PublishedBy}</td>
-                    </tr>
-                    """))}
-                </tbody>
-                </table>
-                </div>
-                """);
+                """)));
         return Layout.Page("Publisering", Section.Publishing, snapshot, Html.Of($"""
             <h1 class="aksel-heading aksel-heading--large">Publisering</h1>
             <p class="aksel-body-long">En måned godkjennes og fryses per kontor. Endrer nye leveranser tallene senere, publiseres de som en ny
@@ -222,21 +216,8 @@ internal static class PublishingPage
             """);
     }
 
-    private static Html ChangeTable(ScorecardSnapshot snapshot, IReadOnlyList<ValueChange> changes, string caption, string id) => Html.Of($"""
-        <div class="table-scroll" role="region" aria-label="{caption}" tabindex="0">
-        <table class="aksel-table aksel-table--small" id="{id}">
-        <caption class="aksel-body-short">{caption}</caption>
-        <thead class="aksel-table__header">
-        <tr class="aksel-table__row">
-        <th scope="col" class="aksel-table__header-cell aksel-label">Enhet</th>
-        <th scope="col" class="aksel-table__header-cell aksel-label">Indikator</th>
-        <th scope="col" class="aksel-table__header-cell aksel-label">Teller</th>
-        <th scope="col" class="aksel-table__header-cell aksel-label">Nevner</th>
-        <th scope="col" class="aksel-table__header-cell aksel-label">Verdi</th>
-        </tr>
-        </thead>
-        <tbody class="aksel-table__body">
-        {changes.Select(c => Html.Of($"""
+    private static Html ChangeTable(ScorecardSnapshot snapshot, IReadOnlyList<ValueChange> changes, string caption, string id) =>
+        Table.Render(caption, id, caption, ChangeColumns, changes.Select(c => Html.Of($"""
             <tr class="aksel-table__row">
             <th scope="row" class="aksel-table__header-cell">{snapshot.NameOf(c.Unit)} <span class="subtle">({c.Unit.Value})</span></th>
             <td class="aksel-table__data-cell"><span class="indicator-code">{c.Indicator}</span> {IndicatorCatalog.Find(c.Indicator)?.Name}</td>
@@ -244,11 +225,7 @@ internal static class PublishingPage
             <td class="aksel-table__data-cell">{FromTo(Number(c.Before?.Denominator), Number(c.After?.Denominator))}</td>
             <td class="aksel-table__data-cell">{FromTo(Value(c.Indicator, c.Before), Value(c.Indicator, c.After))}</td>
             </tr>
-            """))}
-        </tbody>
-        </table>
-        </div>
-        """);
+            """)));
 
     private static Html FromTo(string before, string after) => before == after
         ? Html.Text(after)

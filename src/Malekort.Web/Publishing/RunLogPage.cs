@@ -14,6 +14,19 @@ internal static class RunLogPage
     public const int DefaultLimit = 200;
     public const int MaxLimit = 5000;
 
+    private static readonly TableColumn[] EntryColumns =
+    [
+        TableColumn.Text("Tidspunkt"), TableColumn.Text("Hva"), TableColumn.Text("Kanal"), TableColumn.Text("Gjelder"),
+        TableColumn.Text("Enhet"), TableColumn.Text("Utfall"), TableColumn.Number("Varighet"), TableColumn.Number("Funn"),
+        TableColumn.Text("Melding"),
+    ];
+
+    private static readonly TableColumn[] FindingColumns =
+    [
+        TableColumn.Text("Alvor"), TableColumn.Text("Fil"), TableColumn.Number("Linje"), TableColumn.Text("Kolonne"),
+        TableColumn.Text("Hvorfor"),
+    ];
+
     public static IResult List(ScorecardState state, IMalekortStore store, string? antall)
     {
         var snapshot = state.Current;
@@ -21,29 +34,7 @@ internal static class RunLogPage
         var entries = Visible(snapshot, store.RunLog(limit));
         var table = entries.Count == 0
             ? Layout.Alert("info", Html.Of($"<p>Driftsloggen er tom.</p>"))
-            : Html.Of($"""
-                <div class="table-scroll" role="region" aria-label="Driftslogg" tabindex="0">
-                <table class="aksel-table aksel-table--small" id="driftslogg">
-                <caption class="aksel-body-short">Driftslogg, nyeste først</caption>
-                <thead class="aksel-table__header">
-                <tr class="aksel-table__row">
-                <th scope="col" class="aksel-table__header-cell aksel-label">Tidspunkt</th>
-                <th scope="col" class="aksel-table__header-cell aksel-label">Hva</th>
-                <th scope="col" class="aksel-table__header-cell aksel-label">Kanal</th>
-                <th scope="col" class="aksel-table__header-cell aksel-label">Gjelder</th>
-                <th scope="col" class="aksel-table__header-cell aksel-label">Enhet</th>
-                <th scope="col" class="aksel-table__header-cell aksel-label">Utfall</th>
-                <th scope="col" class="aksel-table__header-cell aksel-label number-cell">Varighet</th>
-                <th scope="col" class="aksel-table__header-cell aksel-label number-cell">Funn</th>
-                <th scope="col" class="aksel-table__header-cell aksel-label">Melding</th>
-                </tr>
-                </thead>
-                <tbody class="aksel-table__body">
-                {entries.Select(e => Row(snapshot, e))}
-                </tbody>
-                </table>
-                </div>
-                """);
+            : Table.Render("Driftslogg", "driftslogg", "Driftslogg, nyeste først", EntryColumns, entries.Select(e => Row(snapshot, e)));
         return ScorecardPages.Page(Layout.Page("Driftslogg", Section.RunLog, snapshot, Html.Of($"""
             <h1 class="aksel-heading aksel-heading--large">Driftslogg</h1>
             <p class="aksel-body-long">Alt serveren har gjort på egen hånd og på oppdrag: leveranser fra mottaksmappen og opplasting,
@@ -59,33 +50,15 @@ internal static class RunLogPage
             return ScorecardPages.Error(snapshot, StatusCodes.Status404NotFound, $"Driftsloggen har ingen oppføring {id}.");
         var findings = entry.Findings.Count == 0
             ? Html.Of($"""<p class="aksel-body-short">Ingen funn.</p>""")
-            : Html.Of($"""
-                <div class="table-scroll" role="region" aria-label="Funn" tabindex="0">
-                <table class="aksel-table aksel-table--small" id="funn">
-                <caption class="aksel-body-short">Funn i {entry.Subject}</caption>
-                <thead class="aksel-table__header">
+            : Table.Render("Funn", "funn", $"Funn i {entry.Subject}", FindingColumns, entry.Findings.Select(f => Html.Of($"""
                 <tr class="aksel-table__row">
-                <th scope="col" class="aksel-table__header-cell aksel-label">Alvor</th>
-                <th scope="col" class="aksel-table__header-cell aksel-label">Fil</th>
-                <th scope="col" class="aksel-table__header-cell aksel-label number-cell">Linje</th>
-                <th scope="col" class="aksel-table__header-cell aksel-label">Kolonne</th>
-                <th scope="col" class="aksel-table__header-cell aksel-label">Hvorfor</th>
+                <td class="aksel-table__data-cell">{Texts.Severity(f.Severity)}</td>
+                <td class="aksel-table__data-cell">{f.File}</td>
+                <td class="aksel-table__data-cell number-cell">{(f.Line > 0 ? NorwegianFormat.Count(f.Line) : "–")}</td>
+                <td class="aksel-table__data-cell">{(f.Column.Length > 0 ? f.Column : "–")}</td>
+                <td class="aksel-table__data-cell">{(f.Rule.Length > 0 ? $"[{f.Rule}] " : "")}{f.Message}</td>
                 </tr>
-                </thead>
-                <tbody class="aksel-table__body">
-                {entry.Findings.Select(f => Html.Of($"""
-                    <tr class="aksel-table__row">
-                    <td class="aksel-table__data-cell">{Texts.Severity(f.Severity)}</td>
-                    <td class="aksel-table__data-cell">{f.File}</td>
-                    <td class="aksel-table__data-cell number-cell">{(f.Line > 0 ? NorwegianFormat.Count(f.Line) : "–")}</td>
-                    <td class="aksel-table__data-cell">{(f.Column.Length > 0 ? f.Column : "–")}</td>
-                    <td class="aksel-table__data-cell">{(f.Rule.Length > 0 ? $"[{f.Rule}] " : "")}{f.Message}</td>
-                    </tr>
-                    """))}
-                </tbody>
-                </table>
-                </div>
-                """);
+                """)));
         return ScorecardPages.Page(Layout.Page($"Driftslogg: {entry.Subject}", Section.RunLog, snapshot, Html.Of($"""
             <h1 class="aksel-heading aksel-heading--large">{KindText(entry.Kind)}: {entry.Subject}</h1>
             <dl class="run-entry aksel-body-short">

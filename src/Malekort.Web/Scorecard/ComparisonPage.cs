@@ -9,6 +9,13 @@ namespace Malekort.Web.Scorecard;
 /// <summary>One indicator for every unit with data in one month: value, numerator, denominator and status.</summary>
 internal static class ComparisonPage
 {
+    private static readonly TableColumn[] Columns =
+    [
+        TableColumn.Text("Enhet"), TableColumn.Number("Verdi"), TableColumn.Number("Teller"), TableColumn.Number("Nevner"),
+        TableColumn.Text("Status"),
+        new(Html.Of($"""<span aria-hidden="true">Stolpe</span><span class="aksel-typo--visually-hidden">Verdien som stolpe (samme tall som i Verdi)</span>"""), "bar-cell"),
+    ];
+
     public static Html Render(ScorecardSnapshot snapshot, ShownResults results, IndicatorDefinition definition, Month month)
     {
         var rows = snapshot.Units
@@ -19,26 +26,8 @@ internal static class ComparisonPage
         var monthName = NorwegianFormat.Month(month);
         var table = rows.Count == 0
             ? Layout.Alert("info", Html.Of($"<p>Ingen enheter har data for {definition.Code} i {monthName}.</p>"))
-            : Html.Of($"""
-                <div class="table-scroll" role="region" aria-label="Sammenligning" tabindex="0">
-                <table class="aksel-table aksel-table--small">
-                <caption class="aksel-body-short">{definition.Code} {definition.Name}, {monthName}, for alle enheter med data</caption>
-                <thead class="aksel-table__header">
-                <tr class="aksel-table__row">
-                <th scope="col" class="aksel-table__header-cell aksel-label">Enhet</th>
-                <th scope="col" class="aksel-table__header-cell aksel-label number-cell">Verdi</th>
-                <th scope="col" class="aksel-table__header-cell aksel-label number-cell">Teller</th>
-                <th scope="col" class="aksel-table__header-cell aksel-label number-cell">Nevner</th>
-                <th scope="col" class="aksel-table__header-cell aksel-label">Status</th>
-                <th scope="col" class="aksel-table__header-cell aksel-label bar-cell"><span aria-hidden="true">Stolpe</span><span class="aksel-typo--visually-hidden">Verdien som stolpe (samme tall som i Verdi)</span></th>
-                </tr>
-                </thead>
-                <tbody class="aksel-table__body">
-                {rows.Select(r => Row(r.Unit, r.Row, largest, month))}
-                </tbody>
-                </table>
-                </div>
-                """);
+            : Table.Render("Sammenligning", null, $"{definition.Code} {definition.Name}, {monthName}, for alle enheter med data", Columns,
+                rows.Select(r => Row(r.Unit, r.Row, largest, month)));
         var content = Html.Of($"""
             <div>
             <h1 class="aksel-heading aksel-heading--large">Sammenligning av enheter</h1>

@@ -6,63 +6,36 @@ namespace Malekort.Web.Scorecard;
 /// <summary>The import log with every finding (file, line, column), and what the engine left out, per unit and month.</summary>
 internal static class DataQualityPage
 {
+    private static readonly TableColumn[] ImportColumns =
+    [
+        TableColumn.Text("Kilde"), TableColumn.Text("Format"), TableColumn.Text("Tidspunkt"), TableColumn.Text("Enhet"),
+        TableColumn.Text("Periode"), TableColumn.Text("Utfall"), TableColumn.Text("Antall"), TableColumn.Text("Funn"),
+    ];
+
+    private static readonly TableColumn[] NoteColumns =
+    [
+        TableColumn.Text("Enhet"), TableColumn.Text("Måned"), TableColumn.Text("Indikator"), TableColumn.Number("Antall"),
+        TableColumn.Text("Merknad"),
+    ];
+
     public static Html Render(ScorecardSnapshot snapshot)
     {
         var log = snapshot.ImportLog;
         var notes = snapshot.Results?.Notes ?? [];
         var importTable = log.Count == 0
             ? Layout.Alert("info", Html.Of($"<p>Ingen importer er logget ennå.</p>"))
-            : Html.Of($"""
-                <div class="table-scroll" role="region" aria-label="Importlogg" tabindex="0">
-                <table class="aksel-table aksel-table--small">
-                <caption class="aksel-body-short">Importlogg, nyeste først</caption>
-                <thead class="aksel-table__header">
-                <tr class="aksel-table__row">
-                <th scope="col" class="aksel-table__header-cell aksel-label">Kilde</th>
-                <th scope="col" class="aksel-table__header-cell aksel-label">Format</th>
-                <th scope="col" class="aksel-table__header-cell aksel-label">Tidspunkt</th>
-                <th scope="col" class="aksel-table__header-cell aksel-label">Enhet</th>
-                <th scope="col" class="aksel-table__header-cell aksel-label">Periode</th>
-                <th scope="col" class="aksel-table__header-cell aksel-label">Utfall</th>
-                <th scope="col" class="aksel-table__header-cell aksel-label">Antall</th>
-                <th scope="col" class="aksel-table__header-cell aksel-label">Funn</th>
-                </tr>
-                </thead>
-                <tbody class="aksel-table__body">
-                {log.Select(e => ImportRow(snapshot, e))}
-                </tbody>
-                </table>
-                </div>
-                """);
+            : Table.Render("Importlogg", null, "Importlogg, nyeste først", ImportColumns, log.Select(e => ImportRow(snapshot, e)));
         var notesTable = notes.Count == 0
             ? Layout.Alert("info", Html.Of($"<p>Beregningen har ingen merknader.</p>"))
-            : Html.Of($"""
-                <div class="table-scroll" role="region" aria-label="Beregningsmerknader" tabindex="0">
-                <table class="aksel-table aksel-table--small">
-                <caption class="aksel-body-short">Beregningsmerknader per enhet og måned</caption>
-                <thead class="aksel-table__header">
+            : Table.Render("Beregningsmerknader", null, "Beregningsmerknader per enhet og måned", NoteColumns, notes.Select(n => Html.Of($"""
                 <tr class="aksel-table__row">
-                <th scope="col" class="aksel-table__header-cell aksel-label">Enhet</th>
-                <th scope="col" class="aksel-table__header-cell aksel-label">Måned</th>
-                <th scope="col" class="aksel-table__header-cell aksel-label">Indikator</th>
-                <th scope="col" class="aksel-table__header-cell aksel-label number-cell">Antall</th>
-                <th scope="col" class="aksel-table__header-cell aksel-label">Merknad</th>
+                <th scope="row" class="aksel-table__header-cell">{snapshot.NameOf(n.Unit)} <span class="subtle">({n.Unit.Value})</span></th>
+                <td class="aksel-table__data-cell">{NorwegianFormat.Month(n.Month)}</td>
+                <td class="aksel-table__data-cell">{n.Indicator}</td>
+                <td class="aksel-table__data-cell number-cell">{NorwegianFormat.Count(n.Count)}</td>
+                <td class="aksel-table__data-cell">{n.Message}</td>
                 </tr>
-                </thead>
-                <tbody class="aksel-table__body">
-                {notes.Select(n => Html.Of($"""
-                    <tr class="aksel-table__row">
-                    <th scope="row" class="aksel-table__header-cell">{snapshot.NameOf(n.Unit)} <span class="subtle">({n.Unit.Value})</span></th>
-                    <td class="aksel-table__data-cell">{NorwegianFormat.Month(n.Month)}</td>
-                    <td class="aksel-table__data-cell">{n.Indicator}</td>
-                    <td class="aksel-table__data-cell number-cell">{NorwegianFormat.Count(n.Count)}</td>
-                    <td class="aksel-table__data-cell">{n.Message}</td>
-                    </tr>
-                    """))}
-                </tbody>
-                </table>
-                </div>
-                """);
+                """)));
         var restricted = snapshot.Results?.OwnOffice is not null
             ? Layout.Alert("info", Html.Of($"<p>Bare importer og merknader for enheter ditt eget NAV-kontor betjener vises.</p>"))
             : Html.Empty;

@@ -11,6 +11,18 @@ namespace Malekort.Web.Scorecard;
 /// </summary>
 internal static class ScorecardPage
 {
+    private static readonly TableColumn[] CoreColumns =
+    [
+        TableColumn.Text("Indikator"), TableColumn.Number("Verdi"), TableColumn.Text("Status"), TableColumn.Text("Grenseverdi"),
+        TableColumn.Text("Mål og måloppnåelse"), TableColumn.Text("Utvikling siste 13 måneder"), TableColumn.Text("Merknader"),
+    ];
+
+    private static readonly TableColumn[] SupplementaryColumns =
+    [
+        TableColumn.Text("Mål"), TableColumn.Number("Verdi"), TableColumn.Number("Teller"), TableColumn.Number("Nevner"),
+        TableColumn.Text("Merknader"),
+    ];
+
     public static Html Render(ScorecardSnapshot snapshot, ShownResults results, UnitChoice unit, Month month, Html publication = default)
     {
         var core = ScorecardModel.Rows(snapshot, results, unit.Code, month, IndicatorCatalog.Core);
@@ -31,45 +43,13 @@ internal static class ScorecardPage
             <section aria-labelledby="indikatorer">
             <h2 id="indikatorer" class="aksel-heading aksel-heading--medium">Indikatorer</h2>
             <p class="aksel-body-short subtle">Velg en indikator for å se teller, nevner og definisjon.</p>
-            <div class="table-scroll" role="region" aria-label="Indikatorer" tabindex="0">
-            <table class="aksel-table aksel-table--small">
-            <caption class="aksel-body-short">Indikatorer for {unit.Name}, {monthName}</caption>
-            <thead class="aksel-table__header">
-            <tr class="aksel-table__row">
-            <th scope="col" class="aksel-table__header-cell aksel-label">Indikator</th>
-            <th scope="col" class="aksel-table__header-cell aksel-label number-cell">Verdi</th>
-            <th scope="col" class="aksel-table__header-cell aksel-label">Status</th>
-            <th scope="col" class="aksel-table__header-cell aksel-label">Grenseverdi</th>
-            <th scope="col" class="aksel-table__header-cell aksel-label">Mål og måloppnåelse</th>
-            <th scope="col" class="aksel-table__header-cell aksel-label">Utvikling siste 13 måneder</th>
-            <th scope="col" class="aksel-table__header-cell aksel-label">Merknader</th>
-            </tr>
-            </thead>
-            <tbody class="aksel-table__body">
-            {core.Select(CoreRow)}
-            </tbody>
-            </table>
-            </div>
+            {Table.Render("Indikatorer", null, $"Indikatorer for {unit.Name}, {monthName}", CoreColumns, core.Select(CoreRow))}
             </section>
             <section aria-labelledby="tilleggsmal">
             <h2 id="tilleggsmal" class="aksel-heading aksel-heading--medium">Tilleggsmål</h2>
-            <div class="table-scroll" role="region" aria-label="Tilleggsmål" tabindex="0">
-            <table class="aksel-table aksel-table--small">
-            <caption class="aksel-body-short">Tilgang og avgang av mottakere og kvalifiseringsprogrammet (KVP) for {unit.Name}, {monthName}</caption>
-            <thead class="aksel-table__header">
-            <tr class="aksel-table__row">
-            <th scope="col" class="aksel-table__header-cell aksel-label">Mål</th>
-            <th scope="col" class="aksel-table__header-cell aksel-label number-cell">Verdi</th>
-            <th scope="col" class="aksel-table__header-cell aksel-label number-cell">Teller</th>
-            <th scope="col" class="aksel-table__header-cell aksel-label number-cell">Nevner</th>
-            <th scope="col" class="aksel-table__header-cell aksel-label">Merknader</th>
-            </tr>
-            </thead>
-            <tbody class="aksel-table__body">
-            {supplementary.Select(SupplementaryRow)}
-            </tbody>
-            </table>
-            </div>
+            {Table.Render("Tilleggsmål", null,
+                $"Tilgang og avgang av mottakere og kvalifiseringsprogrammet (KVP) for {unit.Name}, {monthName}", SupplementaryColumns,
+                supplementary.Select(SupplementaryRow))}
             </section>
             {(anySuppressed ? Layout.SuppressionLegend() : Html.Empty)}
             """);
