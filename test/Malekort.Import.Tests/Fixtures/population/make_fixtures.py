@@ -68,16 +68,12 @@ def contents():
                extra={"unit": {"Personer1": {"base": "personer", "decimals": 0}}})
 
 
-def municipalities_2024():
-    kommuner = by_age("ssb_07459_personer_etter_alder_2024.csv", "region_kode")
-    regions = ["3107", "3103", "3112", "31"]
-    names = {"3107": "Fredrikstad", "3103": "Moss", "3112": "Råde", "31": "Østfold"}
-    ostfold = [sum(ages[a] for code, ages in kommuner.items() if code.startswith("31")) for a in AGES]
+def write_by_region_and_age(name, table, regions, names, rows):
+    """A region × age table for 1.1.2024 as SSB's API returns it (07459 for municipalities, 10826 for districts)."""
     codes, labels = age_dimension()
-    rows = [[kommuner[r][a] for a in AGES] if r != "31" else ostfold for r in regions]
-    write("ssb_07459_jsonstat2_2024.json", {
+    write(name, {
         "class": "dataset", "version": "2.0",
-        "label": "07459: Befolkning, etter region, alder, statistikkvariabel og år",
+        "label": f"{table}: Befolkning, etter region, alder, statistikkvariabel og år",
         "source": "Statistisk sentralbyrå", "updated": "2024-02-21T07:00:00Z",
         "id": ["Region", "Alder", "ContentsCode", "Tid"], "size": [len(regions), 106, 1, 1],
         "dimension": {
@@ -87,8 +83,17 @@ def municipalities_2024():
             "Tid": dim("år", ["2024"], {"2024": "2024"}),
         },
         "role": {"time": ["Tid"], "metric": ["ContentsCode"], "geo": ["Region"]},
-        "extension": {"px": {"tableid": "07459", "decimals": 0}},
+        "extension": {"px": {"tableid": table, "decimals": 0}},
     }, rows)
+
+
+def municipalities_2024():
+    kommuner = by_age("ssb_07459_personer_etter_alder_2024.csv", "region_kode")
+    regions = ["3107", "3103", "3112", "31"]
+    names = {"3107": "Fredrikstad", "3103": "Moss", "3112": "Råde", "31": "Østfold"}
+    ostfold = [sum(ages[a] for code, ages in kommuner.items() if code.startswith("31")) for a in AGES]
+    rows = [[kommuner[r][a] for a in AGES] if r != "31" else ostfold for r in regions]
+    write_by_region_and_age("ssb_07459_jsonstat2_2024.json", "07459", regions, names, rows)
 
 
 def municipalities_by_sex_2024():
@@ -128,22 +133,8 @@ def districts_2024():
     bydeler = by_age("ssb_10826_bydel_personer_etter_alder_2024.csv", "ssb_region_kode")
     regions = ["030100aa", "030101a", "030112a", "460102"]
     names = {"030100aa": "Oslo i alt", "030101a": "Gamle Oslo", "030112a": "Alna", "460102": "Bergenhus"}
-    codes, labels = age_dimension()
     rows = [[bydeler[r][a] for a in AGES] for r in regions]
-    write("ssb_10826_jsonstat2_2024.json", {
-        "class": "dataset", "version": "2.0",
-        "label": "10826: Befolkning, etter region, alder, statistikkvariabel og år",
-        "source": "Statistisk sentralbyrå", "updated": "2024-02-21T07:00:00Z",
-        "id": ["Region", "Alder", "ContentsCode", "Tid"], "size": [len(regions), 106, 1, 1],
-        "dimension": {
-            "Region": dim("region", regions, names),
-            "Alder": dim("alder", codes, labels),
-            "ContentsCode": contents(),
-            "Tid": dim("år", ["2024"], {"2024": "2024"}),
-        },
-        "role": {"time": ["Tid"], "metric": ["ContentsCode"], "geo": ["Region"]},
-        "extension": {"px": {"tableid": "10826", "decimals": 0}},
-    }, rows)
+    write_by_region_and_age("ssb_10826_jsonstat2_2024.json", "10826", regions, names, rows)
 
 
 def csv_export_norwegian_two_years():
