@@ -13,36 +13,37 @@ namespace Malekort.Indicators;
 /// says how complete the sum is. Oslo (0301) is its own data when it has any, else the sum of its districts; counties
 /// and the country sum municipalities, so no district is counted twice.
 /// </remarks>
-internal sealed class Aggregation(UnitRegister register, OfficeRegister offices, MonthRange months)
+internal sealed class Aggregation
 {
-    public void AddAggregates(Dictionary<UnitCode, IndicatorValue[]> values)
-    {
-        var oslo = UnitCode.Parse("0301");
-        if (!values.ContainsKey(oslo))
-        {
-            var districts = register.DistrictsOf(oslo).Select(d => d.Code).ToList();
-            if (districts.Any(values.ContainsKey)) values[oslo] = Sum(values, districts);
-        }
+    private static readonly UnitCode Oslo = UnitCode.Parse("0301");
+    private readonly IReadOnlyList<UnitCode> osloDistricts;
+    private readonly IReadOnlyList<(UnitCode Code, IReadOnlyList<UnitCode> Units)> aggregates;
 
-        var members = new List<(UnitCode Code, IReadOnlyList<UnitCode> Units)>();
-        foreach (var office in offices.Offices)
-        {
-            if (office.Units.Any(values.ContainsKey)) members.Add((office.Code, office.Units));
-        }
+    public Aggregation(UnitRegister register, OfficeRegister offices)
+    {
+        osloDistricts = register.DistrictsOf(Oslo).Select(d => d.Code).ToList();
         var municipalities = register.Municipalities.Select(m => m.Code).ToList();
-        foreach (var county in register.Counties)
-        {
-            var inCounty = municipalities.Where(m => m.County == county.Code).ToList();
-            if (inCounty.Any(values.ContainsKey)) members.Add((county.Code, inCounty));
-        }
-        if (municipalities.Any(values.ContainsKey)) members.Add((UnitCode.Country, municipalities));
-        // Each aggregate reads only units, never another aggregate, so they can be summed side by side.
-        var sums = new IndicatorValue[members.Count][];
-        Parallel.For(0, members.Count, i => sums[i] = Sum(values, members[i].Units));
-        for (var i = 0; i < members.Count; i++) values[members[i].Code] = sums[i];
+        aggregates =
+        [
+            .. offices.Offices.Select(o => (o.Code, o.Units)),
+            .. register.Counties.Select(c => (c.Code, (IReadOnlyList<UnitCode>)municipalities.Where(m => m.County == c.Code).ToList())),
+            (UnitCode.Country, municipalities),
+        ];
     }
 
-    private IndicatorValue[] Sum(Dictionary<UnitCode, IndicatorValue[]> values, IReadOnlyList<UnitCode> members)
+    public void AddAggregates(Dictionary<UnitCode, IndicatorValue[]> values, MonthRange months)
+    {
+        if (!values.ContainsKey(Oslo) && osloDistricts.Any(values.ContainsKey)) values[Oslo] = Sum(values, osloDistricts, months);
+
+        // Only aggregates with a member that has data; each reads only units, never another aggregate, so they are summed
+        // side by side.
+        var present = aggregates.Where(a => a.Units.Any(values.ContainsKey)).ToList();
+        var sums = new IndicatorValue[present.Count][];
+        Parallel.For(0, present.Count, i => sums[i] = Sum(values, present[i].Units, months));
+        for (var i = 0; i < present.Count; i++) values[present[i].Code] = sums[i];
+    }
+
+    private static IndicatorValue[] Sum(Dictionary<UnitCode, IndicatorValue[]> values, IReadOnlyList<UnitCode> members, MonthRange months)
     {
         var all = IndicatorCatalog.All;
         var present = members.Where(values.ContainsKey).Select(m => values[m]).ToList();

@@ -10,6 +10,9 @@ namespace Malekort.Indicators;
 /// </summary>
 public sealed class IndicatorEngine(UnitRegister units, OfficeRegister offices)
 {
+    // Who sums into what depends only on the registers: worked out once per engine, not per computation.
+    private readonly Aggregation aggregation = new(units, offices);
+
     /// <summary>Computes the months in <paramref name="months"/>.</summary>
     public IndicatorResults Compute(WorkingSet workingSet, PopulationTable population, MonthRange months)
     {
@@ -24,7 +27,7 @@ public sealed class IndicatorEngine(UnitRegister units, OfficeRegister offices)
             values[unit] = unitValues;
             notes.AddRange(unitNotes);
         }
-        new Aggregation(units, offices, months).AddAggregates(values);
+        aggregation.AddAggregates(values, months);
         notes.Sort((a, b) => (a.Unit.Value, a.Month.Index).CompareTo((b.Unit.Value, b.Month.Index)));
         return new IndicatorResults(months, values, notes);
     }

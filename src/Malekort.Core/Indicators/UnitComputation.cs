@@ -19,14 +19,14 @@ namespace Malekort.Indicators;
 /// A keyed batch (<see cref="Capture.BatchHeader.SupersessionKey"/>, e.g. one Digisos application) is the truth only about
 /// its key: it replaces older batches with the same key, yields to newer full-truth batches covering its days, and never
 /// erases anything else.
-/// Speed: rows outside the months asked for are skipped with two comparisons, a day's month is a table lookup, and
-/// month ranges become word masks, so the cost is one pass over the unit's rows and one over its persons.
+/// Speed: the calendar was done when the working set was built (rows hold months), rows outside the months asked for are
+/// skipped with two comparisons and month ranges become word masks, so the cost is one pass over the unit's rows and one
+/// over its persons.
 /// </remarks>
 internal sealed class UnitComputation
 {
     // Bit 0 is 12 months before the first month asked for, so every long-term window and M-1 and M-2 are in range.
     private const int Lead = IndicatorRules.WindowMonths;
-    private const int Open = int.MaxValue / 2;
 
     private enum Part { Payments, Livelihood, Family, Cases, Kvp, Jobseekers, Followups }
 
@@ -42,10 +42,6 @@ internal sealed class UnitComputation
     private readonly int baseMonth;
     private readonly int span;
     private readonly int words;
-    private readonly int firstDay;
-    private readonly int lastDay;
-    // The span's bit of each day from firstDay to lastDay.
-    private readonly int[] bitOfDay;
     // The batch that is the truth for (part, month), or -1.
     private readonly int[][] authority;
     // For (part, batch): the months, as words, in which the batch is the truth for the part.
@@ -63,14 +59,6 @@ internal sealed class UnitComputation
         baseMonth = months.First.Index - Lead;
         span = months.Count + Lead;
         words = MonthBits.Words(span);
-        firstDay = Month.FromIndex(baseMonth).Start.DayNumber;
-        lastDay = Month.FromIndex(baseMonth + span - 1).End.DayNumber;
-        bitOfDay = new int[lastDay - firstDay + 1];
-        for (int i = 0, day = firstDay; i < span; i++)
-        {
-            var end = Month.FromIndex(baseMonth + i).End.DayNumber;
-            for (; day <= end; day++) bitOfDay[day - firstDay] = i;
-        }
 
         var byRankDescending = unit.Batches.OrderByDescending(b => b.Rank).ToArray();
         authority = new int[PartDomains.Length][];
@@ -143,14 +131,8 @@ internal sealed class UnitComputation
         return false;
     }
 
-    /// <summary>The span's bit of a day; days before or after the span fall outside 0 … span-1; open ends stay open.</summary>
-    private int BitOf(int day)
-    {
-        if (day >= firstDay && day <= lastDay) return bitOfDay[day - firstDay];
-        if (day == int.MinValue) return -Open;
-        if (day == int.MaxValue) return Open;
-        return Month.Of(DateOnly.FromDayNumber(day)).Index - baseMonth;
-    }
+    /// <summary>The span's bit of an absolute month; open ends stay far outside the span.</summary>
+    private int Bit(int month) => month - baseMonth;
 
     /// <summary>Word <paramref name="w"/> of the months <paramref name="from"/> … <paramref name="to"/>.</summary>
     private static ulong WordMask(int from, int to, int w)
@@ -271,10 +253,10 @@ internal sealed class UnitComputation
     {
         foreach (ref readonly var p in System.Runtime.InteropServices.CollectionsMarshal.AsSpan(unit.Payments))
         {
-            if (p.ToDay < firstDay || p.FromDay > lastDay || p.DatingDay == UnitData.NoDay || p.FromDay == int.MinValue) continue;
+            int from = Bit(p.FromMonth), to = Bit(p.ToMonth);
+            if (to < 0 || from >= span || p.DatingDay == UnitData.NoDay) continue;
             if (IsSuperseded(Part.Payments, p.Batch, p.DatingDay)) continue;
             var target = recipient.AsSpan(p.Person * words, words);
-            int from = BitOf(p.FromDay), to = BitOf(p.ToDay);
             for (var w = 0; w < words; w++) target[w] |= WordMask(from, to, w);
         }
     }
@@ -283,11 +265,10 @@ internal sealed class UnitComputation
     {
         for (var person = 0; person < unit.PersonCount; person++)
         {
-            var birth = unit.Births[person].BirthDay;
-            if (birth == UnitData.NoDay) continue;
-            var firstOld = Age.FirstMonthAged(DateOnly.FromDayNumber(birth), IndicatorRules.YoungAgeLimit).Index - baseMonth;
+            var firstOld = unit.Births[person].FirstOldMonth;
+            if (firstOld == Calendar.NoMonth) continue;
             var target = young.AsSpan(person * words, words);
-            for (var w = 0; w < words; w++) target[w] = WordMask(0, firstOld - 1, w);
+            for (var w = 0; w < words; w++) target[w] = WordMask(0, Bit(firstOld) - 1, w);
         }
     }
 
@@ -301,10 +282,9 @@ internal sealed class UnitComputation
             ref readonly var row = ref rows[r];
             if (row.Source != IndicatorRules.SocialAssistanceLivelihood) continue;
             var sameGroupNext = r + 1 < rows.Length && rows[r + 1].Person == row.Person && rows[r + 1].Batch == row.Batch;
-            var from = BitOf(row.ValidFrom);
-            var until = sameGroupNext ? BitOf(rows[r + 1].ValidFrom) - 1 : Open;
-            until = Math.Min(until, BitOf(row.ValidTo));
-            SetMonths(livelihood5.AsSpan(row.Person * words, words), from, until, AuthorityMask(Part.Livelihood, row.Batch));
+            var until = sameGroupNext ? Bit(rows[r + 1].FromMonth) - 1 : Calendar.Open;
+            SetMonths(livelihood5.AsSpan(row.Person * words, words), Bit(row.FromMonth), Math.Min(until, Bit(row.ToMonth)),
+                AuthorityMask(Part.Livelihood, row.Batch));
         }
     }
 
@@ -312,11 +292,7 @@ internal sealed class UnitComputation
     {
         foreach (ref readonly var child in System.Runtime.InteropServices.CollectionsMarshal.AsSpan(unit.Family))
         {
-            if (!child.Provider && !child.DutyInHousehold) continue;
-            // A child in M: born by M.end, aged ≤ 17 on M.end, and the record valid in M.
-            var from = Math.Max(BitOf(child.BirthDay), BitOf(child.ValidFrom));
-            var to = Math.Min(Age.FirstMonthAged(DateOnly.FromDayNumber(child.BirthDay), IndicatorRules.ChildAgeLimit).Index - baseMonth - 1,
-                BitOf(child.ValidTo));
+            var (from, to) = (Bit(child.FirstMonth), Bit(child.LastMonth));
             var mask = AuthorityMask(Part.Family, child.Batch);
             if (child.Provider) SetMonths(mainProvider.AsSpan(child.Person * words, words), from, to, mask);
             if (child.DutyInHousehold) SetMonths(dutyInHousehold.AsSpan(child.Person * words, words), from, to, mask);
@@ -327,34 +303,29 @@ internal sealed class UnitComputation
     {
         foreach (ref readonly var k in System.Runtime.InteropServices.CollectionsMarshal.AsSpan(unit.Kvp))
         {
-            var start = BitOf(k.Start);
-            var end = BitOf(k.End);
+            var start = Bit(k.StartMonth);
+            var end = Bit(k.EndMonth);
             var mask = AuthorityMask(Part.Kvp, k.Batch);
             // B51: end ≥ M.start ⇔ end's month ≥ M. B.151: end > M.end ⇔ end's month > M.
             SetMonths(during.AsSpan(k.Person * words, words), start, end, mask);
-            SetMonths(atEnd.AsSpan(k.Person * words, words), start, end == Open ? end : end - 1, mask);
+            SetMonths(atEnd.AsSpan(k.Person * words, words), start, k.EndMonth == Calendar.Open ? end : end - 1, mask);
         }
     }
 
     private void SetJobseekers(ulong[] jobseeker)
     {
         foreach (ref readonly var j in System.Runtime.InteropServices.CollectionsMarshal.AsSpan(unit.Jobseekers))
-        {
-            // Registered on M.end: from ≤ M.end and (open or to ≥ M.end). A registration ending before its month's
-            // last day does not reach that month's end.
-            var to = BitOf(j.To);
-            if (j.To != int.MaxValue && DateOnly.FromDayNumber(j.To) != Month.Of(DateOnly.FromDayNumber(j.To)).End) to--;
-            SetMonths(jobseeker.AsSpan(j.Person * words, words), BitOf(j.From), to, AuthorityMask(Part.Jobseekers, j.Batch));
-        }
+            SetMonths(jobseeker.AsSpan(j.Person * words, words), Bit(j.FirstMonth), Bit(j.LastMonth), AuthorityMask(Part.Jobseekers, j.Batch));
     }
 
     private void SetFollowups(ulong[] followup)
     {
         foreach (ref readonly var f in System.Runtime.InteropServices.CollectionsMarshal.AsSpan(unit.Followups))
         {
-            if (f.Day < firstDay || f.Day > lastDay) continue;
+            var bit = Bit(f.Month);
+            if (bit < 0 || bit >= span) continue;
             if (IsSuperseded(Part.Followups, f.Batch, f.Day)) continue;
-            MonthBits.Set(followup.AsSpan(f.Person * words, words), bitOfDay[f.Day - firstDay]);
+            MonthBits.Set(followup.AsSpan(f.Person * words, words), bit);
         }
     }
 
@@ -365,15 +336,15 @@ internal sealed class UnitComputation
         var cases = counts.Of(Counter.PL151Cases);
         foreach (ref readonly var c in System.Runtime.InteropServices.CollectionsMarshal.AsSpan(unit.Cases))
         {
-            if (c.Approved < firstDay || c.Approved > lastDay || c.DatingDay == UnitData.NoDay) continue;
+            var bit = Bit(c.ApprovedMonth);
+            if (bit < 0 || bit >= span || c.DatingDay == UnitData.NoDay) continue;
             if (IsSuperseded(Part.Cases, c.Batch, c.DatingDay)) continue;
-            var bit = bitOfDay[c.Approved - firstDay];
-            if (c.Received == UnitData.NoDay)
+            if (c.ProcessingDays == Calendar.NoDays)
             {
                 missingReceived[bit]++;
                 continue;
             }
-            days[bit] = checked(days[bit] + IndicatorRules.ProcessingDays(DateOnly.FromDayNumber(c.Received), DateOnly.FromDayNumber(c.Approved)));
+            days[bit] = checked(days[bit] + c.ProcessingDays);
             cases[bit]++;
         }
         var notes = new List<ComputationNote>();
@@ -391,20 +362,20 @@ internal sealed class UnitComputation
     {
         foreach (ref readonly var k in System.Runtime.InteropServices.CollectionsMarshal.AsSpan(unit.Kvp))
         {
-            Event(k, k.Registered, Counter.KvpRegistered);
-            Event(k, k.Decision, Counter.KvpDecided);
-            Event(k, k.Start, Counter.KvpStarted);
-            if (k.End != int.MaxValue && Event(k, k.End, Counter.KvpEnded) is { } endBit)
+            Event(k, k.RegisteredMonth, Counter.KvpRegistered);
+            Event(k, k.DecisionMonth, Counter.KvpDecided);
+            Event(k, k.StartMonth, Counter.KvpStarted);
+            if (Event(k, k.EndMonth, Counter.KvpEnded) is { } endBit)
             {
                 for (var situations = k.Situations; situations != 0; situations &= situations - 1)
                     counts.Of(Counter.KvpSituation0 + System.Numerics.BitOperations.TrailingZeroCount(situations))[endBit]++;
             }
         }
 
-        int? Event(in KvpRow k, int day, Counter counter)
+        int? Event(in KvpRow k, int month, Counter counter)
         {
-            if (day < firstDay || day > lastDay) return null;
-            var bit = bitOfDay[day - firstDay];
+            var bit = Bit(month);
+            if (bit < 0 || bit >= span) return null;
             if (AuthorityOf(Part.Kvp, bit) != k.Batch) return null;
             counts.Of(counter)[bit]++;
             return bit;

@@ -40,14 +40,55 @@ internal sealed class BatchInfo(int index, BatchHeader header)
     public bool Has(CaptureDomains domain) => (Header.Domains & domain) != 0;
 }
 
-// Compact rows: day numbers (DateOnly.DayNumber), NoDay for an empty date.
-internal readonly record struct PaymentRow(int Batch, int Person, int DatingDay, int FromDay, int ToDay);
-internal readonly record struct LivelihoodRow(int Batch, int Person, int ValidFrom, int ValidTo, int Source);
-internal readonly record struct ChildRow(int Batch, int Person, int BirthDay, bool Provider, bool DutyInHousehold, int ValidFrom, int ValidTo);
-internal readonly record struct CaseRow(int Batch, int DatingDay, int Received, int Approved);
-internal readonly record struct KvpRow(int Batch, int Person, int Registered, int Decision, int Start, int End, int Situations);
-internal readonly record struct JobseekerRow(int Batch, int Person, int From, int To);
-internal readonly record struct FollowupRow(int Batch, int Person, int Day);
+// Compact rows with the calendar already done: months are absolute month indexes (Month.Index), open ends are ±Calendar.Open,
+// days are DateOnly.DayNumber (kept only where a rule needs the day: supersession and the order of livelihood rows).
+internal readonly record struct PaymentRow(int Batch, int Person, int DatingDay, int FromMonth, int ToMonth);
+internal readonly record struct LivelihoodRow(int Batch, int Person, int ValidFromDay, int FromMonth, int ToMonth, int Source);
+/// <summary>A child that makes its parent a provider in months <see cref="FirstMonth"/> … <see cref="LastMonth"/>.</summary>
+internal readonly record struct ChildRow(int Batch, int Person, int FirstMonth, int LastMonth, bool Provider, bool DutyInHousehold);
+/// <summary>A case approved in <see cref="ApprovedMonth"/> after <see cref="ProcessingDays"/> days (<see cref="Calendar.NoDays"/>: no received date).</summary>
+internal readonly record struct CaseRow(int Batch, int DatingDay, int ApprovedMonth, int ProcessingDays);
+internal readonly record struct KvpRow(int Batch, int Person, int RegisteredMonth, int DecisionMonth, int StartMonth, int EndMonth, int Situations);
+/// <summary>An ordinary job seeker registered on the last day of months <see cref="FirstMonth"/> … <see cref="LastMonth"/>.</summary>
+internal readonly record struct JobseekerRow(int Batch, int Person, int FirstMonth, int LastMonth);
+internal readonly record struct FollowupRow(int Batch, int Person, int Day, int Month);
+
+/// <summary>The calendar arithmetic a row needs, done once when the working set is built rather than on every recompute.</summary>
+internal static class Calendar
+{
+    /// <summary>An open end, far outside any month range (month indexes are about 24 000).</summary>
+    public const int Open = int.MaxValue / 2;
+
+    /// <summary>No month (an empty date).</summary>
+    public const int NoMonth = int.MinValue / 2;
+
+    /// <summary>A case without a received date.</summary>
+    public const int NoDays = int.MinValue;
+
+    /// <summary>The month of a day number; open ends stay open and an empty date has no month.</summary>
+    public static int MonthOf(int day) => day switch
+    {
+        UnitData.NoDay => NoMonth,
+        int.MaxValue => Open,
+        _ => Periods.Month.Of(DateOnly.FromDayNumber(day)).Index,
+    };
+
+    /// <summary>The month of a start day; an open start is open.</summary>
+    public static int StartMonthOf(int day) => day == int.MinValue ? -Open : MonthOf(day);
+
+    /// <summary>The first month at whose end someone born on <paramref name="birthDay"/> is <paramref name="years"/> or older.</summary>
+    public static int FirstMonthAged(int birthDay, int years) =>
+        Periods.Age.FirstMonthAged(DateOnly.FromDayNumber(birthDay), years).Index;
+
+    /// <summary>The last month whose last day is on or before <paramref name="day"/> (open stays open).</summary>
+    public static int LastMonthEndingBy(int day)
+    {
+        if (day == int.MaxValue) return Open;
+        var date = DateOnly.FromDayNumber(day);
+        var month = Periods.Month.Of(date);
+        return date == month.End ? month.Index : month.Index - 1;
+    }
+}
 
 internal sealed class UnitData(UnitCode unit)
 {
@@ -55,8 +96,11 @@ internal sealed class UnitData(UnitCode unit)
     public UnitCode Unit { get; } = unit;
     public List<BatchInfo> Batches { get; } = [];
     public Dictionary<long, int> PersonIndex { get; } = [];
-    /// <summary>Birth day per person, and the batch that said so (the newest extract wins); -1 when no batch did.</summary>
-    public List<(int BirthDay, int Batch)> Births { get; } = [];
+    /// <summary>
+    /// Per person, the first month at whose end the person is 25 or older (by the birth date of the newest extract naming it), and
+    /// the batch that said so; <see cref="Calendar.NoMonth"/> and -1 when no batch gave a birth date.
+    /// </summary>
+    public List<(int FirstOldMonth, int Batch)> Births { get; } = [];
     public int PersonCount => PersonIndex.Count;
     public List<PaymentRow> Payments { get; } = [];
     public List<LivelihoodRow> Livelihood { get; } = [];
@@ -74,7 +118,7 @@ internal sealed class UnitData(UnitCode unit)
         {
             index = PersonIndex.Count;
             PersonIndex.Add(key, index);
-            Births.Add((NoDay, -1));
+            Births.Add((Calendar.NoMonth, -1));
         }
         return index;
     }

@@ -55,26 +55,50 @@ public sealed class WorkingSetBuilder
             var p = person[i] = unit.Person(rows.People[i]);
             var birth = rows.Births[i];
             if (birth != UnitData.NoDay && (unit.Births[p].Batch < 0 || Newer(info, unit.Batches[unit.Births[p].Batch])))
-                unit.Births[p] = (birth, b);
+                unit.Births[p] = (Calendar.FirstMonthAged(birth, IndicatorRules.YoungAgeLimit), b);
         }
         ReadOnlySpan<int> r = rows.Payments;
-        for (var i = 0; i < r.Length; i += 4) unit.Payments.Add(new PaymentRow(b, person[r[i]], r[i + 1], r[i + 2], r[i + 3]));
+        for (var i = 0; i < r.Length; i += 4)
+        {
+            // A payment with no date at all has no month (the reader rejects it; older stores might hold one).
+            var (from, to) = r[i + 2] == UnitData.NoDay ? (Calendar.NoMonth, Calendar.NoMonth) : (Calendar.MonthOf(r[i + 2]), Calendar.MonthOf(r[i + 3]));
+            unit.Payments.Add(new PaymentRow(b, person[r[i]], r[i + 1], from, to));
+        }
         r = rows.Livelihood;
-        for (var i = 0; i < r.Length; i += 4) unit.Livelihood.Add(new LivelihoodRow(b, person[r[i]], r[i + 1], r[i + 2], r[i + 3]));
+        for (var i = 0; i < r.Length; i += 4)
+            unit.Livelihood.Add(new LivelihoodRow(b, person[r[i]], r[i + 1], Calendar.MonthOf(r[i + 1]), Calendar.MonthOf(r[i + 2]), r[i + 3]));
         r = rows.Children;
         for (var i = 0; i < r.Length; i += 5)
         {
-            unit.Family.Add(new ChildRow(b, person[r[i]], r[i + 1], (r[i + 2] & BatchRows.ProviderFlag) != 0,
-                (r[i + 2] & BatchRows.DutyInHouseholdFlag) != 0, r[i + 3], r[i + 4]));
+            // A child in M: born by M.end, aged ≤ 17 on M.end, and the record valid in M.
+            var first = Math.Max(Calendar.MonthOf(r[i + 1]), Calendar.StartMonthOf(r[i + 3]));
+            var last = Math.Min(Calendar.FirstMonthAged(r[i + 1], IndicatorRules.ChildAgeLimit) - 1, Calendar.MonthOf(r[i + 4]));
+            unit.Family.Add(new ChildRow(b, person[r[i]], first, last, (r[i + 2] & BatchRows.ProviderFlag) != 0,
+                (r[i + 2] & BatchRows.DutyInHouseholdFlag) != 0));
         }
         r = rows.Cases;
-        for (var i = 0; i < r.Length; i += 3) unit.Cases.Add(new CaseRow(b, r[i], r[i + 1], r[i + 2]));
+        for (var i = 0; i < r.Length; i += 3)
+        {
+            var (received, approved) = (r[i + 1], r[i + 2]);
+            var days = received == UnitData.NoDay || approved == UnitData.NoDay
+                ? Calendar.NoDays
+                : IndicatorRules.ProcessingDays(DateOnly.FromDayNumber(received), DateOnly.FromDayNumber(approved));
+            unit.Cases.Add(new CaseRow(b, r[i], Calendar.MonthOf(approved), days));
+        }
         r = rows.Kvp;
-        for (var i = 0; i < r.Length; i += 6) unit.Kvp.Add(new KvpRow(b, person[r[i]], r[i + 1], r[i + 2], r[i + 3], r[i + 4], r[i + 5]));
+        for (var i = 0; i < r.Length; i += 6)
+        {
+            unit.Kvp.Add(new KvpRow(b, person[r[i]], Calendar.MonthOf(r[i + 1]), Calendar.MonthOf(r[i + 2]), Calendar.MonthOf(r[i + 3]),
+                Calendar.MonthOf(r[i + 4]), r[i + 5]));
+        }
         r = rows.Jobseekers;
-        for (var i = 0; i < r.Length; i += 3) unit.Jobseekers.Add(new JobseekerRow(b, person[r[i]], r[i + 1], r[i + 2]));
+        for (var i = 0; i < r.Length; i += 3)
+        {
+            // Registered on M.end: from ≤ M.end and (open or to ≥ M.end).
+            unit.Jobseekers.Add(new JobseekerRow(b, person[r[i]], Calendar.MonthOf(r[i + 1]), Calendar.LastMonthEndingBy(r[i + 2])));
+        }
         r = rows.Followups;
-        for (var i = 0; i < r.Length; i += 2) unit.Followups.Add(new FollowupRow(b, person[r[i]], r[i + 1]));
+        for (var i = 0; i < r.Length; i += 2) unit.Followups.Add(new FollowupRow(b, person[r[i]], r[i + 1], Calendar.MonthOf(r[i + 1])));
         return handle;
     }
 
@@ -106,7 +130,7 @@ public sealed class WorkingSetBuilder
         var rows = unit.Livelihood;
         var sorted = unit.SortedLivelihood;
         if (sorted == rows.Count) return;
-        var tail = rows.Skip(sorted).OrderBy(l => l.Person).ThenBy(l => l.Batch).ThenBy(l => l.ValidFrom).ToArray();
+        var tail = rows.Skip(sorted).OrderBy(l => l.Person).ThenBy(l => l.Batch).ThenBy(l => l.ValidFromDay).ToArray();
         var head = rows.Take(sorted).ToArray();
         rows.Clear();
         int h = 0, t = 0;
