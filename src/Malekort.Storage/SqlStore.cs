@@ -82,6 +82,23 @@ public abstract partial class SqlStore(TimeProvider clock) : IMalekortStore
         return ImportOutcome.Imported;
     }
 
+    /// <summary>
+    /// The ids of those of <paramref name="keys"/> the unit already has. A dialect looks them up by key; this fallback reads the
+    /// unit's people and keeps the asked ones.
+    /// </summary>
+    private protected virtual IEnumerable<(string Key, long Id)> FindPeople(DbConnection connection, DbTransaction transaction, UnitCode unit,
+        IReadOnlyCollection<string> keys)
+    {
+        var wanted = keys as ISet<string> ?? keys.ToHashSet(StringComparer.Ordinal);
+        var found = new List<(string, long)>();
+        Read(connection, transaction, "SELECT person_key, id FROM people WHERE unit = @p0", r =>
+        {
+            var key = r.GetString(0);
+            if (wanted.Contains(key)) found.Add((key, r.GetInt64(1)));
+        }, unit.Value);
+        return found;
+    }
+
     private Dictionary<string, long> PersonIds(DbConnection connection, DbTransaction transaction, UnitCode unit, CaptureBatch batch)
     {
         var keys = new HashSet<string>(StringComparer.Ordinal);
@@ -94,16 +111,9 @@ public abstract partial class SqlStore(TimeProvider clock) : IMalekortStore
         foreach (var p in batch.Jobseekers) keys.Add(p.PersonKey);
         foreach (var p in batch.Followups) keys.Add(p.PersonKey);
 
+        // Only this batch's keys are looked up: a unit's import must not cost more as its history grows.
         var ids = new Dictionary<string, long>(StringComparer.Ordinal);
-        using (var query = Command(connection, transaction, "SELECT person_key, id FROM people WHERE unit = @p0", unit.Value))
-        using (var reader = query.ExecuteReader())
-        {
-            while (reader.Read())
-            {
-                var key = reader.GetString(0);
-                if (keys.Contains(key)) ids[key] = reader.GetInt64(1);
-            }
-        }
+        foreach (var (key, id) in FindPeople(connection, transaction, unit, keys)) ids[key] = id;
         var missing = keys.Where(k => !ids.ContainsKey(k)).ToList();
         if (missing.Count == 0) return ids;
         using (var rows = BeginRows(connection, transaction, "people", "unit", "person_key"))
@@ -116,15 +126,7 @@ public abstract partial class SqlStore(TimeProvider clock) : IMalekortStore
             }
             rows.Complete();
         }
-        using (var query = Command(connection, transaction, "SELECT person_key, id FROM people WHERE unit = @p0", unit.Value))
-        using (var reader = query.ExecuteReader())
-        {
-            while (reader.Read())
-            {
-                var key = reader.GetString(0);
-                if (keys.Contains(key)) ids[key] = reader.GetInt64(1);
-            }
-        }
+        foreach (var (key, id) in FindPeople(connection, transaction, unit, missing)) ids[key] = id;
         return ids;
     }
 

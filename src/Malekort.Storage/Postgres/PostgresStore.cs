@@ -42,6 +42,18 @@ public sealed class PostgresStore : SqlStore
 
     private protected override string BlobColumn => "BYTEA";
 
+
+    private protected override IEnumerable<(string Key, long Id)> FindPeople(DbConnection connection, DbTransaction transaction,
+        UnitCode unit, IReadOnlyCollection<string> keys)
+    {
+        // One round trip for the whole batch: the keys travel as one text[] parameter.
+        var found = new List<(string, long)>(keys.Count);
+        using var command = Command(connection, transaction,
+            "SELECT person_key, id FROM people WHERE unit = @p0 AND person_key = ANY(@p1)", unit.Value, keys.ToArray());
+        using var reader = command.ExecuteReader();
+        while (reader.Read()) found.Add((reader.GetString(0), reader.GetInt64(1)));
+        return found;
+    }
     // Under REPEATABLE READ or SERIALIZABLE the snapshot would be taken before the unit lock is granted, so a second import
     // of the same content would not see the first and fail on the unique hash; every import also updates the one
     // data_version row, which those levels turn into a serialisation failure for concurrent imports of different units.

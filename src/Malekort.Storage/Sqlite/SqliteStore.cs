@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
+using Malekort.Units;
 
 namespace Malekort.Storage.Sqlite;
 
@@ -54,6 +55,32 @@ public sealed class SqliteStore : SqlStore
         base.Dispose(disposing);
     }
 
+    private protected override IEnumerable<(string Key, long Id)> FindPeople(DbConnection connection, DbTransaction transaction,
+        UnitCode unit, IReadOnlyCollection<string> keys)
+    {
+        // One indexed look-up per key through a prepared statement: microseconds each, whatever the unit's history.
+        var db = ((SqliteConnection)connection).Handle!;
+        var found = new List<(string, long)>(keys.Count);
+        Check(db, raw.sqlite3_prepare_v2(db, "SELECT id FROM people WHERE unit = ?1 AND person_key = ?2", out var statement));
+        using (statement)
+        {
+            Check(db, raw.sqlite3_bind_text16(statement, 1, unit.Value.AsSpan()));
+            foreach (var key in keys)
+            {
+                Check(db, raw.sqlite3_bind_text16(statement, 2, key.AsSpan()));
+                if (raw.sqlite3_step(statement) == raw.SQLITE_ROW) found.Add((key, raw.sqlite3_column_int64(statement, 0)));
+                Check(db, raw.sqlite3_reset(statement));
+            }
+        }
+        return found;
+    }
+
+    private static void Check(sqlite3 db, int result)
+    {
+        if (result is raw.SQLITE_OK or raw.SQLITE_DONE or raw.SQLITE_ROW) return;
+        throw new SqliteException(raw.sqlite3_errmsg(db).utf8_to_string(), result);
+    }
+
     /// <summary>
     /// Binds values straight to SQLite's prepared statement: ADO.NET's parameter objects box every value and infer its type on
     /// every row, which made bulk loads several times slower than SQLite itself.
@@ -97,10 +124,6 @@ public sealed class SqliteStore : SqlStore
             base.Dispose();
         }
 
-        private void Check(int result)
-        {
-            if (result is raw.SQLITE_OK or raw.SQLITE_DONE or raw.SQLITE_ROW) return;
-            throw new SqliteException(raw.sqlite3_errmsg(db).utf8_to_string(), result);
-        }
+        private void Check(int result) => SqliteStore.Check(db, result);
     }
 }
