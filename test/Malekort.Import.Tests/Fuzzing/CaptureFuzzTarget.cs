@@ -47,13 +47,7 @@ internal sealed class CaptureFuzzTarget : FuzzTarget
         finding.Message.Contains("uventet feil", StringComparison.Ordinal)
         || finding.Message.StartsWith("Filen kunne ikke leses (", StringComparison.Ordinal);
 
-    public override string Save(FuzzCase input, string destination)
-    {
-        if (File.Exists(input.Path)) return base.Save(input, destination);
-        Directory.CreateDirectory(destination);
-        foreach (var (name, bytes) in input.Files) File.WriteAllBytes(Path.Combine(destination, name), bytes);
-        return destination;
-    }
+    public override string Save(FuzzCase input, string destination) => SaveFileOrFolder(input, destination);
 
     public override void Dispose() => Directory.Delete(work, recursive: true);
 

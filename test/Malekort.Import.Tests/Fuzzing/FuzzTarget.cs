@@ -47,11 +47,18 @@ internal abstract class FuzzTarget : IDisposable
     }
 
     /// <summary>Copies the input to <paramref name="destination"/> (a path without extension) so it can be read again.</summary>
-    public virtual string Save(FuzzCase input, string destination)
+    public virtual string Save(FuzzCase input, string destination) => CopyFile(input, destination);
+
+    /// <summary>
+    /// <see cref="Save"/> for a target whose input may be a folder: a file is copied, a folder is written again from
+    /// <see cref="FuzzCase.Files"/> (the working folder is put back before the next input).
+    /// </summary>
+    protected static string SaveFileOrFolder(FuzzCase input, string destination)
     {
-        var target = destination + System.IO.Path.GetExtension(input.Path);
-        File.Copy(input.Path, target, overwrite: true);
-        return target;
+        if (File.Exists(input.Path)) return CopyFile(input, destination);
+        Directory.CreateDirectory(destination);
+        foreach (var (name, bytes) in input.Files) File.WriteAllBytes(System.IO.Path.Combine(destination, name), bytes);
+        return destination;
     }
 
     /// <summary>
@@ -62,5 +69,12 @@ internal abstract class FuzzTarget : IDisposable
 
     public virtual void Dispose()
     {
+    }
+
+    private static string CopyFile(FuzzCase input, string destination)
+    {
+        var target = destination + System.IO.Path.GetExtension(input.Path);
+        File.Copy(input.Path, target, overwrite: true);
+        return target;
     }
 }
