@@ -69,6 +69,10 @@ internal static class CommonRules
         return Fodselsnummer.IsValid(fnr) ? Fodselsnummer.BirthDate(fnr.ToString()) : null;
     }
 
+    /// <summary>The column an age finding (rules 006 and 007) names: FODSELSDATO from 2025, else PERSON_FODSELSNR.</summary>
+    public static string BirthDateColumn(in KostraRecord record) =>
+        record.Layout.Has((int)CommonField.Fodselsdato) ? "FODSELSDATO" : "PERSON_FODSELSNR";
+
     /// <summary>
     /// Rules 003–013 on one record. <c>fnrMayBeBlank</c> is set for 11F, where a recipient without a fødselsnummer is
     /// identified by the DUF number (rule 038); 11CF requires the number.

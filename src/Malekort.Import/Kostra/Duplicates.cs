@@ -30,5 +30,11 @@ internal static class Duplicates
         }
     }
 
+    /// <summary>Rule 005B, the same in both skjema: a journal number more than one record holds; blank ones are not compared.</summary>
+    public static void ReportJournalNumbers(IReadOnlyList<KostraRecord> records, RuleReport report, KostraRule rule) =>
+        Report(records, report, rule, "PERSON_JOURNALNR",
+            r => r.IsBlank((int)CommonField.PersonJournalnr) ? null : r[CommonField.PersonJournalnr].ToString(),
+            "Journalnummeret står også i");
+
     private static string JournalOf(in KostraRecord r) => PersonNumbers.Shown(r[CommonField.PersonJournalnr].Trim(' '));
 }

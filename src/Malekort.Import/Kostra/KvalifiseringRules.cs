@@ -68,7 +68,7 @@ internal static class KvalifiseringRules
         if (CommonRules.BirthDate(r) is { } birth)
         {
             var age = context.Year - birth.Year;
-            var column = r.Layout.Has((int)F.Fodselsdato) ? "FODSELSDATO" : "PERSON_FODSELSNR";
+            var column = CommonRules.BirthDateColumn(r);
             if (age < 18) report.Add(R006, line, column, Invariant($"Deltakeren er {age} år, altså under 18 år."));
             if (age > 68) report.Add(R007, line, column, Invariant($"Deltakeren er {age} år, altså over 68 år."));
         }
@@ -191,9 +191,7 @@ internal static class KvalifiseringRules
         Duplicates.Report(records, report, R005A, "PERSON_FODSELSNR",
             r => Fodselsnummer.IsValid(r[F.PersonFodselsnr]) ? string.Concat(r[F.PersonFodselsnr], "|", r[F.Status]) : null,
             "Fødselsnummeret står med samme status også i");
-        Duplicates.Report(records, report, R005B, "PERSON_JOURNALNR",
-            r => r.IsBlank((int)F.PersonJournalnr) ? null : r[F.PersonJournalnr].ToString(),
-            "Journalnummeret står også i");
+        Duplicates.ReportJournalNumbers(records, report, R005B);
     }
 
     private static string Shown(in KostraRecord r, F field) => PersonNumbers.Shown(r[field]);

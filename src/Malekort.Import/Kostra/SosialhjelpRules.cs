@@ -116,7 +116,7 @@ internal static class SosialhjelpRules
         // Age = reporting year − birth year (§3.5). Without a birth date there is no age; the mapping reports that.
         if (CommonRules.BirthDate(r) is not { } birth) return;
         var age = context.Year - birth.Year;
-        var column = r.Layout.Has((int)F.Fodselsdato) ? "FODSELSDATO" : "PERSON_FODSELSNR";
+        var column = CommonRules.BirthDateColumn(r);
         if (age < 18) report.Add(R006, r.LineNumber, column, Invariant($"Mottakeren er {age} år, altså under 18 år."));
         if (age >= 96) report.Add(R007, r.LineNumber, column, Invariant($"Mottakeren er {age} år; 96 år eller eldre er neppe riktig."));
         if (r.Is((int)F.Trygdesit, "07") && age < 62)
@@ -232,9 +232,7 @@ internal static class SosialhjelpRules
         Duplicates.Report(records, report, R005A, "PERSON_FODSELSNR",
             r => Fodselsnummer.IsValid(r[F.PersonFodselsnr]) ? r[F.PersonFodselsnr].ToString() : null,
             "Fødselsnummeret står også i");
-        Duplicates.Report(records, report, R005B, "PERSON_JOURNALNR",
-            r => r.IsBlank((int)F.PersonJournalnr) ? null : r[F.PersonJournalnr].ToString(),
-            "Journalnummeret står også i");
+        Duplicates.ReportJournalNumbers(records, report, R005B);
     }
 
     private static void CodeRule(in KostraRecord r, F field, KostraRule rule, RuleReport report, string what, string expected)
