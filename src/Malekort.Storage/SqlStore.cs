@@ -35,6 +35,11 @@ public abstract partial class SqlStore(TimeProvider clock) : IMalekortStore
     /// <summary>A bulk writer for the table's columns inside the transaction.</summary>
     private protected abstract RowWriter BeginRows(DbConnection connection, DbTransaction transaction, string table, params string[] columns);
 
+    /// <summary>Readies a fresh connection for writing a whole batch, before its transaction begins.</summary>
+    private protected virtual void PrepareBulkLoad(DbConnection connection)
+    {
+    }
+
     /// <summary>Serialises writers per unit where the database needs it; SQLite serialises every writer anyway.</summary>
     private protected virtual void LockUnit(DbConnection connection, DbTransaction transaction, UnitCode unit)
     {
@@ -59,6 +64,7 @@ public abstract partial class SqlStore(TimeProvider clock) : IMalekortStore
     public ImportOutcome SaveBatch(CaptureBatch batch, ImportLogEntry entry)
     {
         using var connection = Open();
+        PrepareBulkLoad(connection);
         using var transaction = connection.BeginTransaction(BatchIsolation);
         LockUnit(connection, transaction, batch.Header.Unit);
         if (Scalar(connection, transaction, "SELECT COUNT(*) FROM batches WHERE content_hash = @p0", batch.ContentHash) > 0)
