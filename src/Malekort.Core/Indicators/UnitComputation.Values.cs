@@ -1,0 +1,153 @@
+using Malekort.Periods;
+using Malekort.Population;
+
+namespace Malekort.Indicators;
+
+/// <summary>From counts to values: which counters make each indicator, and when a month is captured for it.</summary>
+internal sealed partial class UnitComputation
+{
+    private IndicatorValue[] Values(Counts counts)
+    {
+        var all = IndicatorCatalog.All;
+        var result = new IndicatorValue[months.Count * all.Count];
+        var approximateFamily = unit.Batches.Any(b => b.HasApproximateFamily);
+        for (var m = 0; m < months.Count; m++)
+        {
+            var i = m + Lead;
+            var month = Month.FromIndex(baseMonth + i);
+            var payments = Covered(Part.Payments, i);
+            var livelihood = payments && Covered(Part.Livelihood, i);
+            var family = Covered(Part.Family, i);
+            var kvp = Covered(Part.Kvp, i);
+            var jobseekers = Covered(Part.Jobseekers, i);
+            var flow = payments && Covered(Part.Payments, i - 1);
+            var window = ValueNotes.None;
+            for (var back = 0; back < IndicatorRules.WindowMonths; back++)
+                if (!Covered(Part.Payments, i - back)) window = ValueNotes.PartialWindow;
+            var familyNote = family && approximateFamily && unit.Batches[AuthorityOf(Part.Family, i)].HasApproximateFamily
+                ? ValueNotes.ApproximateFamily : ValueNotes.None;
+            var adults = population.For(unit.Unit, month.Year, AgeGroup.Aged18To66, out var olderAdults);
+            var young = population.For(unit.Unit, month.Year, AgeGroup.Aged18To24, out var olderYoung);
+            var adultsNote = olderAdults ? ValueNotes.OlderPopulation : ValueNotes.None;
+            var youngNote = olderYoung ? ValueNotes.OlderPopulation : ValueNotes.None;
+
+            long? Count(Counter c, bool captured) => captured ? counts.Of(c)[i] : null;
+
+            for (var d = 0; d < all.Count; d++)
+            {
+                var definition = all[d];
+                result[m * all.Count + d] = Rules[d] switch
+                {
+                    Rule.BL151 => IndicatorValue.Of(definition, Count(Counter.BL151, payments), 1, ValueNotes.None),
+                    Rule.BL152 => IndicatorValue.Of(definition, Count(Counter.BL152, livelihood), 1, window),
+                    Rule.BL153 => IndicatorValue.Of(definition, Count(Counter.BL153, payments), 1, ValueNotes.None),
+                    Rule.BL154 => IndicatorValue.Of(definition, Count(Counter.BL154, livelihood), 1, window),
+                    Rule.BL166 => IndicatorValue.Of(definition, Count(Counter.BL166, payments), 1, window),
+                    Rule.BL174 => IndicatorValue.Of(definition, Count(Counter.BL174, livelihood && family), 1, window | familyNote),
+                    Rule.PL151 => IndicatorValue.Of(definition, Count(Counter.PL151Days, Covered(Part.Cases, i)),
+                        Count(Counter.PL151Cases, Covered(Part.Cases, i)), ValueNotes.None),
+                    Rule.B51 => IndicatorValue.Of(definition, Count(Counter.B51, kvp), 1, ValueNotes.None),
+                    Rule.B101 => IndicatorValue.Of(definition, Count(Counter.BL151, payments), adults, adultsNote),
+                    Rule.B102 => IndicatorValue.Of(definition, Count(Counter.BL152, livelihood), adults, adultsNote | window),
+                    Rule.B103 => IndicatorValue.Of(definition, Count(Counter.BL153, payments), young, youngNote),
+                    Rule.B104 => IndicatorValue.Of(definition, Count(Counter.B104, payments && family), Count(Counter.BL151, payments), familyNote),
+                    Rule.B151 => IndicatorValue.Of(definition, Count(Counter.B151, kvp), 1, ValueNotes.None),
+                    Rule.B10 => IndicatorValue.Of(definition, Count(Counter.B10, jobseekers && Covered(Part.Followups, i)),
+                        Count(Counter.B10Denominator, jobseekers), ValueNotes.None),
+                    Rule.Inflow => IndicatorValue.Of(definition, Count(Counter.Inflow, flow), 1, ValueNotes.None),
+                    Rule.Outflow => IndicatorValue.Of(definition, Count(Counter.Outflow, flow), 1, ValueNotes.None),
+                    Rule.KvpRegistered => IndicatorValue.Of(definition, Count(Counter.KvpRegistered, kvp), 1, ValueNotes.None),
+                    Rule.KvpDecided => IndicatorValue.Of(definition, Count(Counter.KvpDecided, kvp), 1, ValueNotes.None),
+                    Rule.KvpStarted => IndicatorValue.Of(definition, Count(Counter.KvpStarted, kvp), 1, ValueNotes.None),
+                    Rule.KvpEnded => IndicatorValue.Of(definition, Count(Counter.KvpEnded, kvp), 1, ValueNotes.None),
+                    _ => IndicatorValue.Of(definition, Count(Counter.KvpSituation0 + Situations[d], kvp), Count(Counter.KvpEnded, kvp), ValueNotes.None),
+                };
+            }
+        }
+        return result;
+    }
+
+    private enum Rule
+    {
+        BL151, BL152, BL153, BL154, BL166, BL174, PL151, B51, B101, B102, B103, B104, B151, B10,
+        Inflow, Outflow, KvpRegistered, KvpDecided, KvpStarted, KvpEnded, KvpSituation,
+    }
+
+    // The engine's rule for each catalogue entry, resolved once; an indicator without one fails at start-up, not mid-run.
+    private static readonly Rule[] Rules = IndicatorCatalog.All.Select(d => d.Code switch
+    {
+        "BL151" => Rule.BL151, "BL152" => Rule.BL152, "BL153" => Rule.BL153, "BL154" => Rule.BL154, "BL166" => Rule.BL166,
+        "BL174" => Rule.BL174, "PL151" => Rule.PL151, "B51" => Rule.B51, "B.101" => Rule.B101, "B.102" => Rule.B102,
+        "B.103" => Rule.B103, "B.104" => Rule.B104, "B.151" => Rule.B151, "B10" => Rule.B10,
+        "FLYT.TILGANG" => Rule.Inflow, "FLYT.AVGANG" => Rule.Outflow, "KVP.SOKNADER" => Rule.KvpRegistered,
+        "KVP.VEDTAK" => Rule.KvpDecided, "KVP.STARTET" => Rule.KvpStarted, "KVP.AVSLUTTET" => Rule.KvpEnded,
+        var code when code.StartsWith(KvpSituation.IndicatorPrefix, StringComparison.Ordinal) => Rule.KvpSituation,
+        _ => throw new InvalidOperationException($"Indikatoren {d.Code} mangler regel i motoren."),
+    }).ToArray();
+
+    private static readonly int[] Situations = IndicatorCatalog.All
+        .Select(d => d.Code.StartsWith(KvpSituation.IndicatorPrefix, StringComparison.Ordinal)
+            ? BatchRows.SituationIndex(d.Code[KvpSituation.IndicatorPrefix.Length..]) : -1)
+        .ToArray();
+
+    private enum Counter
+    {
+        BL151, BL152, BL153, BL154, BL166, BL174, B51, B104, B151, B10, B10Denominator, Inflow, Outflow,
+        PL151Days, PL151Cases, KvpRegistered, KvpDecided, KvpStarted, KvpEnded, KvpSituation0,
+    }
+
+    /// <summary>
+    /// Counters per month. Person counts are added 64 months at a time into bit-sliced counters (plane k holds bit k of each
+    /// month's count: a carry-save add per person word, whatever the number of months set) and settled into numbers once.
+    /// </summary>
+    private sealed class Counts(int span)
+    {
+        private const int Planes = 32;
+        private static readonly int PersonCounters = (int)Counter.Outflow + 1;
+
+        private readonly int words = MonthBits.Words(span);
+        private readonly long[][] counters =
+            Enumerable.Range(0, (int)Counter.KvpSituation0 + KvpSituation.All.Count).Select(_ => new long[MonthBits.Words(span) * 64]).ToArray();
+        private readonly ulong[][] planes =
+            Enumerable.Range(0, (int)Counter.Outflow + 1).Select(_ => new ulong[MonthBits.Words(span) * Planes]).ToArray();
+
+        public long[] Of(Counter counter) => counters[(int)counter];
+
+        public void Add(Counter counter, int word, ulong bits)
+        {
+            if (bits == 0) return;
+            var p = planes[(int)counter].AsSpan(word * Planes, Planes);
+            for (var k = 0; k < Planes; k++)
+            {
+                var carry = p[k] & bits;
+                p[k] ^= bits;
+                if (carry == 0) return;
+                bits = carry;
+            }
+            throw new OverflowException("En telling passer ikke i 32 bit.");
+        }
+
+        /// <summary>Turns the bit-sliced person counts into numbers; call once, after the last <see cref="Add"/>.</summary>
+        public void Settle()
+        {
+            for (var c = 0; c < PersonCounters; c++)
+            {
+                var target = counters[c];
+                var source = planes[c];
+                for (var w = 0; w < words; w++)
+                {
+                    for (var k = 0; k < Planes; k++)
+                    {
+                        var plane = source[w * Planes + k];
+                        while (plane != 0)
+                        {
+                            var bit = System.Numerics.BitOperations.TrailingZeroCount(plane);
+                            target[(w << 6) + bit] += 1L << k;
+                            plane &= plane - 1;
+                        }
+                    }
+                }
+            }
+        }
+    }
+}

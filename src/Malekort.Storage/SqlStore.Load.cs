@@ -1,0 +1,152 @@
+using System.Data;
+using System.Data.Common;
+using System.Globalization;
+using System.Text.Json;
+using Malekort.Capture;
+using Malekort.DataQuality;
+using Malekort.Indicators;
+using Malekort.Periods;
+using Malekort.Population;
+using Malekort.Thresholds;
+using Malekort.Units;
+
+namespace Malekort.Storage;
+
+/// <summary>Reading what the engine and the scorecard need: engine rows per batch, reference data, and the backfill of older stores.</summary>
+public abstract partial class SqlStore
+{
+    /// <inheritdoc />
+    public StoredState Load()
+    {
+        using var connection = Open();
+        using var transaction = connection.BeginTransaction(IsolationLevel.RepeatableRead);
+        var builder = new WorkingSetBuilder();
+        AddBatches(connection, transaction, builder, 0);
+
+        var population = new List<PopulationFigure>();
+        Read(connection, transaction, "SELECT unit, year, aged_18_66, aged_18_24, total, source FROM population", r =>
+            population.Add(new PopulationFigure(UnitCode.Parse(r.GetString(0)), (int)r.GetInt64(1), r.GetInt64(2), r.GetInt64(3), r.GetInt64(4), r.GetString(5))));
+        var officeNames = new Dictionary<string, string>(StringComparer.Ordinal);
+        var officeUnits = new Dictionary<string, List<UnitCode>>(StringComparer.Ordinal);
+        Read(connection, transaction, "SELECT office_number, name FROM offices", r =>
+        {
+            officeNames[r.GetString(0)] = r.GetString(1);
+            officeUnits[r.GetString(0)] = [];
+        });
+        Read(connection, transaction, "SELECT office_number, unit FROM office_units ORDER BY unit", r =>
+            officeUnits[r.GetString(0)].Add(UnitCode.Parse(r.GetString(1))));
+        var thresholds = new List<Threshold>();
+        Read(connection, transaction, "SELECT unit, indicator, direction, green, red, set_by FROM thresholds", r =>
+            thresholds.Add(new Threshold(UnitCode.Parse(r.GetString(0)), r.GetString(1), Enum.Parse<Direction>(r.GetString(2)),
+                decimal.Parse(r.GetString(3), Invariant), decimal.Parse(r.GetString(4), Invariant), r.GetString(5))));
+        var targets = new List<Target>();
+        Read(connection, transaction, "SELECT unit, indicator, month, value FROM targets", r =>
+            targets.Add(new Target(UnitCode.Parse(r.GetString(0)), r.GetString(1), Month.Parse(r.GetString(2)), decimal.Parse(r.GetString(3), Invariant))));
+        transaction.Commit();
+
+        return new StoredState(
+            builder.Build(),
+            new PopulationTable(population),
+            new OfficeRegister(officeNames.Select(o => new Office(o.Key, o.Value, officeUnits[o.Key]))),
+            // Sorted here, not in SQL: the order must not depend on the database's collation.
+            new ThresholdTable(thresholds.OrderBy(t => t.Unit.Value, StringComparer.Ordinal).ThenBy(t => t.Indicator, StringComparer.Ordinal)),
+            [.. targets.OrderBy(t => t.Unit.Value, StringComparer.Ordinal).ThenBy(t => t.Indicator, StringComparer.Ordinal).ThenBy(t => t.Month)]);
+    }
+
+    /// <inheritdoc />
+    public long LoadBatches(WorkingSetBuilder builder, long afterBatchId)
+    {
+        using var connection = Open();
+        using var transaction = connection.BeginTransaction(IsolationLevel.RepeatableRead);
+        var newest = AddBatches(connection, transaction, builder, afterBatchId);
+        transaction.Commit();
+        return newest;
+    }
+
+    private static long AddBatches(DbConnection connection, DbTransaction transaction, WorkingSetBuilder builder, long afterBatchId)
+    {
+        var headers = BatchHeaders(connection, transaction, afterBatchId);
+        var newest = afterBatchId;
+        Read(connection, transaction, "SELECT batch_id, data FROM batch_rows WHERE batch_id > @p0 ORDER BY batch_id", r =>
+        {
+            newest = r.GetInt64(0);
+            builder.Add(headers[newest], BatchRows.Decode(r.GetFieldValue<byte[]>(1)));
+        }, afterBatchId);
+        return newest;
+    }
+
+    private static Dictionary<long, BatchHeader> BatchHeaders(DbConnection connection, DbTransaction? transaction, long afterBatchId = 0)
+    {
+        var headers = new Dictionary<long, BatchHeader>();
+        Read(connection, transaction,
+            "SELECT id, format, source_system, unit, period_from, period_to, extracted_at, domains, supersession_key FROM batches WHERE id > @p0", r =>
+            headers[r.GetInt64(0)] = new BatchHeader(r.GetString(1), r.GetString(2), UnitCode.Parse(r.GetString(3)),
+                CalendarDates.FromInt(r.GetInt64(4)), CalendarDates.FromInt(r.GetInt64(5)),
+                DateTimeOffset.Parse(r.GetString(6), Invariant, DateTimeStyles.RoundtripKind), (CaptureDomains)r.GetInt64(7),
+                r.IsDBNull(8) ? null : r.GetString(8)), afterBatchId);
+        return headers;
+    }
+
+    /// <summary>
+    /// Batches stored before migration 0004 get their engine rows from the readable tables, once. Only the columns the engine
+    /// reads are rebuilt; person keys are the stored <c>people.id</c>.
+    /// </summary>
+    private void BackfillBatchRows(DbConnection connection)
+    {
+        var missing = new HashSet<long>();
+        Read(connection, null, "SELECT id FROM batches WHERE id NOT IN (SELECT batch_id FROM batch_rows)", r => missing.Add(r.GetInt64(0)));
+        if (missing.Count == 0) return;
+        using var transaction = connection.BeginTransaction();
+        var headers = BatchHeaders(connection, transaction);
+        var stored = missing.ToDictionary(id => id, id => new StoredRecords(headers[id]));
+        void Each(string sql, Action<StoredRecords, DbDataReader> add) =>
+            Read(connection, transaction, sql, r =>
+            {
+                if (stored.TryGetValue(r.GetInt64(0), out var records)) add(records, r);
+            });
+        string Key(DbDataReader r, int i) => r.GetInt64(i).ToString(Invariant);
+        Each("SELECT batch_id, person_id, birth_date FROM persons", (b, r) =>
+            b.Persons.Add(new PersonRecord(Key(r, 1), CalendarDates.FromInt(r.GetInt64(2)), null)));
+        Each("SELECT batch_id, person_id, payment_date, period_from, period_to FROM payments " +
+             "WHERE category = 'OKONOMISK_SOSIALHJELP' AND status = 'UTBETALT'", (b, r) =>
+            b.Payments.Add(new PaymentRecord("", Key(r, 1), "", BenefitCategory.OkonomiskSosialhjelp, 0, PaymentStatus.Utbetalt,
+                Date(r, 2), Date(r, 3), Date(r, 4), null)));
+        Each("SELECT batch_id, person_id, valid_from, valid_to, source FROM livelihood", (b, r) =>
+            b.Livelihood.Add(new LivelihoodRecord(Key(r, 1), CalendarDates.FromInt(r.GetInt64(2)), Date(r, 3), (int)r.GetInt64(4))));
+        Each("SELECT batch_id, person_id, member_birth_date, calculation_percent, provider_duty, in_household, valid_from, valid_to, approximate " +
+             "FROM family WHERE relation = 'BARN'", (b, r) =>
+            b.Family.Add(new FamilyRecord(Key(r, 1), "", FamilyRelation.Barn, Date(r, 2), Int(r, 3), Bool(r, 4), Bool(r, 5),
+                Date(r, 6), Date(r, 7), r.GetInt64(8) != 0)));
+        Each("SELECT batch_id, received_date, approved_date FROM cases WHERE category = 'OKONOMISK_SOSIALHJELP'", (b, r) =>
+            b.Cases.Add(new CaseRecord("", "", "", BenefitCategory.OkonomiskSosialhjelp, Date(r, 1), Date(r, 2))));
+        Each("SELECT batch_id, person_id, registered_date, decision_date, start_date, end_date, situation_after FROM kvp", (b, r) =>
+            b.Kvp.Add(new KvpRecord(Key(r, 1), Date(r, 2), Date(r, 3), CalendarDates.FromInt(r.GetInt64(4)), Date(r, 5), null,
+                r.GetString(6).Split('|', StringSplitOptions.RemoveEmptyEntries))));
+        Each("SELECT batch_id, person_id, registered_from, registered_to FROM jobseekers WHERE grp = 'ORDINAER'", (b, r) =>
+            b.Jobseekers.Add(new JobseekerRecord(Key(r, 1), JobseekerGroup.Ordinaer, CalendarDates.FromInt(r.GetInt64(2)), Date(r, 3))));
+        Each("SELECT batch_id, person_id, followup_date FROM followups", (b, r) =>
+            b.Followups.Add(new FollowupRecord(Key(r, 1), CalendarDates.FromInt(r.GetInt64(2)))));
+        foreach (var (id, records) in stored)
+        {
+            var rows = BatchRows.From(records.ToBatch(), key => long.Parse(key, Invariant));
+            Execute(connection, transaction, "INSERT INTO batch_rows (batch_id, data) VALUES (@p0, @p1)", id, rows.Encode());
+        }
+        transaction.Commit();
+    }
+
+    /// <summary>What the engine reads of one stored batch, gathered from the readable tables.</summary>
+    private sealed class StoredRecords(BatchHeader header)
+    {
+        public List<PersonRecord> Persons { get; } = [];
+        public List<PaymentRecord> Payments { get; } = [];
+        public List<LivelihoodRecord> Livelihood { get; } = [];
+        public List<FamilyRecord> Family { get; } = [];
+        public List<CaseRecord> Cases { get; } = [];
+        public List<KvpRecord> Kvp { get; } = [];
+        public List<JobseekerRecord> Jobseekers { get; } = [];
+        public List<FollowupRecord> Followups { get; } = [];
+
+        public CaptureBatch ToBatch() =>
+            new(header, "", Persons, [], Payments, Livelihood, Family, [], Cases, Kvp, Jobseekers, Followups);
+    }
+}
