@@ -19,17 +19,23 @@ internal static class GenerateCommand
         var last = new Option<string>("--last") { Description = "Siste måned, ÅÅÅÅ-MM.", DefaultValueFactory = _ => "2024-12" };
         var output = new Option<string>("--out") { Description = "Mappen leveransene skrives til.", Required = true };
         var seed = new Option<int>("--seed") { Description = "Frø for tilfeldighetene (samme frø gir samme filer).", DefaultValueFactory = _ => 2014 };
-        var command = new Command("generate", "Lag syntetiske leveranser for hele landet.") { scale, months, last, output, seed };
+        var monthly = new Option<int>("--monthly")
+        {
+            Description = "Antall av de siste månedene som leveres som egne månedsleveranser (standard 0: bare årsleveranser).",
+            DefaultValueFactory = _ => 0,
+        };
+        var command = new Command("generate", "Lag syntetiske leveranser for hele landet.") { scale, months, last, output, seed, monthly };
         command.SetAction(parsed =>
         {
             if (!TryScale(parsed.GetValue(scale), out var fraction)) return context.Fail($"--scale '{parsed.GetValue(scale)}' må være national eller en andel over 0.");
             if (parsed.GetValue(months) is < 1 or > 240) return context.Fail("--months må være mellom 1 og 240.");
             if (!Month.TryParse(parsed.GetValue(last), out var lastMonth)) return context.Fail($"--last '{parsed.GetValue(last)}' er ikke ÅÅÅÅ-MM.");
             var range = new MonthRange(lastMonth.Plus(1 - parsed.GetValue(months)), lastMonth);
+            if (parsed.GetValue(monthly) < 0 || parsed.GetValue(monthly) >= range.Count) return context.Fail("--monthly må være fra 0 til færre enn --months.");
             var directory = parsed.GetValue(output)!;
             var clock = Stopwatch.StartNew();
             var units = NationalData.Units(DemoCommand.DataDirectory());
-            var folders = new SyntheticGenerator(new SyntheticOptions(parsed.GetValue(seed), range, fraction)).Write(units, Path.Combine(directory, "batches"));
+            var folders = new SyntheticGenerator(new SyntheticOptions(parsed.GetValue(seed), range, fraction, parsed.GetValue(monthly))).Write(units, Path.Combine(directory, "batches"));
             NationalData.WriteOffices(units, Path.Combine(directory, "offices.csv"));
             context.Output.WriteLine(string.Create(CultureInfo.GetCultureInfo("nb-NO"),
                 $"{folders.Count} leveranser for {units.Count} enheter, {range}, skala {fraction}, skrevet til {directory} på {clock.Elapsed.TotalSeconds:0.0} s."));

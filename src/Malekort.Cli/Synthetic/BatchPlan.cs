@@ -40,5 +40,22 @@ internal static class BatchPlan
         return new DateTimeOffset(day.ToDateTime(new TimeOnly(5, 0)), TimeSpan.Zero);
     }
 
+    /// <summary>
+    /// Yearly extracts up to <paramref name="monthlyTail"/> months before the end, then one extract per month for the rest,
+    /// each made after its month: how a municipality that has moved to monthly deliveries sends its newest months, and what a
+    /// benchmark of "one new month arrives" needs.
+    /// </summary>
+    public static IReadOnlyList<BatchPeriod> WithMonthlyTail(MonthRange months, int monthlyTail)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(monthlyTail);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(monthlyTail, months.Count);
+        if (monthlyTail == 0) return Yearly(months);
+        var firstMonthly = months.Last.Plus(1 - monthlyTail);
+        var batches = Yearly(new MonthRange(months.First, firstMonthly.Plus(-1))).ToList();
+        for (var month = firstMonthly; month <= months.Last; month = month.Plus(1))
+            batches.Add(new BatchPeriod(month.Start, month.End, ExtractionTime(month.End)));
+        return batches;
+    }
+
     private static Month Max(Month a, Month b) => a >= b ? a : b;
 }

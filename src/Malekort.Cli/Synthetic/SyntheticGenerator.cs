@@ -12,7 +12,7 @@ internal sealed class SyntheticGenerator(SyntheticOptions options)
         ArgumentNullException.ThrowIfNull(units);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.Scale);
         Directory.CreateDirectory(outputDirectory);
-        var plan = BatchPlan.Yearly(options.Months);
+        var plan = BatchPlan.WithMonthlyTail(options.Months, options.MonthlyTail);
         var allocator = new SyntheticFodselsnummer();
         var folders = new List<string>();
         foreach (var unit in units)

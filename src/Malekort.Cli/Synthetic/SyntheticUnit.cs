@@ -8,6 +8,7 @@ internal sealed record SyntheticUnit(UnitCode Unit, long Aged18To66, long Aged18
 
 /// <summary>
 /// What to generate: the seed, the months the batches cover, and the fraction of the real population to
-/// simulate (<c>0.1</c> gives a tenth of the persons, for quick runs).
+/// simulate (<c>0.1</c> gives a tenth of the persons, for quick runs), and how many of the last months are delivered as
+/// monthly extracts rather than in the yearly ones (<see cref="BatchPlan.WithMonthlyTail"/>).
 /// </summary>
-internal sealed record SyntheticOptions(int Seed, MonthRange Months, double Scale = 1.0);
+internal sealed record SyntheticOptions(int Seed, MonthRange Months, double Scale = 1.0, int MonthlyTail = 0);

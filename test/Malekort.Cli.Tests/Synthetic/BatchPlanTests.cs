@@ -34,4 +34,23 @@ public sealed class BatchPlanTests
         });
         Assert.True(plan.Zip(plan.Skip(1)).All(p => p.First.ExtractedAt < p.Second.ExtractedAt));
     }
+
+    [Fact]
+    public void A_monthly_tail_ends_the_yearly_extracts_before_it_and_delivers_each_month_after_it_ends()
+    {
+        var plan = BatchPlan.WithMonthlyTail(new MonthRange(new Month(2023, 1), new Month(2024, 12)), 2);
+
+        Assert.Equal("2023-01-01..2024-03-31@2024-04-02T05:00:00Z|2024-01-01..2024-10-31@2024-11-04T05:00:00Z|"
+            + "2024-11-01..2024-11-30@2024-12-02T05:00:00Z|2024-12-01..2024-12-31@2025-01-06T05:00:00Z",
+            string.Join('|', plan.Select(b => string.Create(CultureInfo.InvariantCulture,
+                $"{b.From:yyyy-MM-dd}..{b.To:yyyy-MM-dd}@{b.ExtractedAt.UtcDateTime:yyyy-MM-dd'T'HH:mm:ss'Z'}"))));
+    }
+
+    [Fact]
+    public void No_monthly_tail_is_the_yearly_plan()
+    {
+        var months = new MonthRange(new Month(2022, 1), new Month(2024, 12));
+
+        Assert.Equal(BatchPlan.Yearly(months), BatchPlan.WithMonthlyTail(months, 0));
+    }
 }
