@@ -1,0 +1,119 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using Malekort.Indicators;
+using Malekort.Periods;
+using Malekort.Storage;
+using Malekort.Storage.Sqlite;
+using Malekort.Units;
+
+namespace Malekort.Benchmarks;
+
+/// <summary>What the engine run leaves for the steps after it: the full database, the working set and its results.</summary>
+internal sealed record EngineRun(string Database, StoredState State, MonthRange Months, IndicatorResults Results, Timing FullRecompute,
+    long RowBytes, long Rows, long BitBytes);
+
+/// <summary>Loading, the full recompute and one new month on the national data, from SQLite.</summary>
+internal static class EngineBenchmark
+{
+    private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
+
+    public static EngineRun Run(BenchOptions options, DataSet data, string workDirectory, Report report)
+    {
+        report.Say($"Motoren på {data.Name} …");
+        var database = Path.Combine(workDirectory, "national.db");
+        var built = data.CopyDatabase(report, database, withTail: false);
+        if (built is { } seconds)
+            report.Section("Notes").AppendLine(CultureInfo.InvariantCulture, $"- Building the cached national SQLite file (yearly extracts) took {seconds:0} s in this run.");
+
+        using var store = new SqliteStore(database);
+        store.Migrate();
+        var reference = store.Load();
+        var engine = new IndicatorEngine(UnitRegister.Default, reference.Offices);
+
+        // One new month: the server's working set is up to date; a month's extracts arrive for every unit; then the new
+        // batches are read (LoadBatches), the changed units rebuilt (Build) and the month computed, timed together.
+        var builder = new WorkingSetBuilder();
+        var newest = store.LoadBatches(builder, 0);
+        var workingSet = builder.Build();
+        var months = new MonthRange(new Month(2022, 1), data.TailMonths[0].Plus(-1));
+        engine.Compute(workingSet, reference.Population, months);
+        var monthTimes = new List<double>();
+        var importTimes = new List<double>();
+        IndicatorResults? lastMonth = null;
+        var pipeline = data.Pipeline(store);
+        foreach (var month in data.TailMonths)
+        {
+            var batches = data.MonthBatches(month);
+            var sw = Stopwatch.StartNew();
+            var entries = pipeline.Import(batches);
+            importTimes.Add(sw.Elapsed.TotalMilliseconds);
+            if (entries.Any(e => e.Outcome != ImportOutcome.Imported)) throw new InvalidOperationException($"Månedsleveransene for {month} ble ikke lest inn.");
+            GC.Collect();
+            sw.Restart();
+            newest = store.LoadBatches(builder, newest);
+            workingSet = builder.Build();
+            lastMonth = engine.Compute(workingSet, reference.Population, new MonthRange(month, month));
+            monthTimes.Add(sw.Elapsed.TotalMilliseconds);
+            report.Say(string.Create(Invariant, $"  {month}: {batches.Count} leveranser lest inn på {importTimes[^1]:0} ms; last + bygg + beregn {monthTimes[^1]:0} ms"));
+        }
+        var oneMonth = Timing.Of(monthTimes);
+
+        var loadTimes = new List<double>();
+        StoredState state = null!;
+        for (var i = 0; i < Math.Min(options.Runs, 3); i++)
+        {
+            state = null!;
+            GC.Collect();
+            var sw = Stopwatch.StartNew();
+            state = store.Load();
+            loadTimes.Add(sw.Elapsed.TotalMilliseconds);
+        }
+        var load = Timing.Of(loadTimes);
+        GC.Collect();
+        var heap = GC.GetTotalMemory(forceFullCollection: true);
+        var allMonths = new MonthRange(new Month(2022, 1), DataSet.LastMonth);
+        IndicatorResults results = null!;
+        var full = Timing.Measure(options.Runs, () => results = engine.Compute(state.WorkingSet, state.Population, allMonths));
+
+        // The incremental month must equal the same month computed from a fresh load.
+        var last = new MonthRange(DataSet.LastMonth, DataSet.LastMonth);
+        var differences = 0;
+        foreach (var unit in results.Units)
+        {
+            foreach (var d in IndicatorCatalog.All)
+            {
+                if (lastMonth!.Get(unit, DataSet.LastMonth, d.Code) != results.Get(unit, DataSet.LastMonth, d.Code)) differences++;
+            }
+        }
+        if (differences > 0) report.Fail($"Én ny måned ga {differences} andre verdier enn en full omberegning for {last.First}.");
+
+        var (rows, rowBytes, persons) = Size(state.WorkingSet);
+        var values = (long)results.Units.Count * allMonths.Count * IndicatorCatalog.All.Count;
+        var bitBytes = persons * 9L * MonthBits.Words(allMonths.Count + IndicatorRules.WindowMonths) * sizeof(ulong);
+        report.Result("engine", "data (national, 36 months)", string.Create(Invariant,
+            $"{rows / 1e6:0.00} M rows in the working set ({rowBytes / 1048576.0:0} MiB of rows, {persons / 1e6:0.00} M unit-persons), {results.Units.Count} units/offices/counties/country, {values / 1e6:0.0} M values"));
+        report.Result("engine", "load SQLite → working set", load.Show(), "< 5 s", load.Median < 5000);
+        report.Result("engine", "working set in memory (managed heap after load)", string.Create(Invariant, $"{heap / 1048576.0:0} MiB"));
+        report.Result("engine", "full recompute (all indicators × units, offices, counties, country × 36 months)", full.Show(), "< 0.5 s", full.Median < 500);
+        report.Result("engine", "one new month for the whole country (LoadBatches + Build + compute)", oneMonth.Show(), "< 200 ms", oneMonth.Median < 200);
+        report.Result("engine", "importing one month's extracts (371 batches) before that", Timing.Of(importTimes).Show());
+        return new EngineRun(database, state, allMonths, results, full, rowBytes, rows, bitBytes);
+    }
+
+    /// <summary>Rows, the bytes of the rows the engine reads, and persons (each unit's own).</summary>
+    public static (long Rows, long Bytes, long Persons) Size(WorkingSet workingSet)
+    {
+        long rows = 0, bytes = 0, persons = 0;
+        foreach (var u in workingSet.Units.Values)
+        {
+            rows += u.Payments.Count + u.Livelihood.Count + u.Family.Count + u.Cases.Count + u.Kvp.Count + u.Jobseekers.Count + u.Followups.Count;
+            bytes += (long)u.Payments.Count * Unsafe.SizeOf<PaymentRow>() + (long)u.Livelihood.Count * Unsafe.SizeOf<LivelihoodRow>()
+                + (long)u.Family.Count * Unsafe.SizeOf<ChildRow>() + (long)u.Cases.Count * Unsafe.SizeOf<CaseRow>()
+                + (long)u.Kvp.Count * Unsafe.SizeOf<KvpRow>() + (long)u.Jobseekers.Count * Unsafe.SizeOf<JobseekerRow>()
+                + (long)u.Followups.Count * Unsafe.SizeOf<FollowupRow>() + (long)u.Births.Count * Unsafe.SizeOf<(int, int)>();
+            persons += u.PersonCount;
+        }
+        return (rows, bytes, persons);
+    }
+}

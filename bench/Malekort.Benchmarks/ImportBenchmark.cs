@@ -1,0 +1,177 @@
+using System.Diagnostics;
+using System.Globalization;
+using Malekort.Capture;
+using Malekort.Import.Capture;
+using Malekort.Import.Pseudonyms;
+using Malekort.Indicators;
+using Malekort.Storage;
+using Malekort.Storage.Postgres;
+using Malekort.Storage.Sqlite;
+using Malekort.Testing;
+using Malekort.Units;
+using nietras.SeparatedValues;
+
+namespace Malekort.Benchmarks;
+
+/// <summary>
+/// Import throughput of capture CSV batches through the real pipeline into a fresh SQLite file and a fresh PostgreSQL
+/// database, and where the time goes per phase.
+/// </summary>
+internal static class ImportBenchmark
+{
+    private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
+
+    public static void Run(DataSet data, string workDirectory, Report report)
+    {
+        var batches = data.AllBatches();
+        report.Say($"Innlesing av datafangst-CSV ({data.Name}, {batches.Count} leveranser) …");
+        Warm(batches);
+
+        var database = Path.Combine(workDirectory, "import.db");
+        DataSet.DeleteDatabase(database);
+        using (var store = new SqliteStore(database))
+        {
+            store.Migrate();
+            Measure(data, store, batches, "SQLite", report);
+        }
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        DataSet.DeleteDatabase(database);
+
+        try
+        {
+            var server = PostgresServer.Shared;
+            var name = server.CreateDatabase();
+            try
+            {
+                using var store = new PostgresStore(server.ConnectionString(name));
+                store.Migrate();
+                Measure(data, store, batches, string.Create(Invariant, $"PostgreSQL {server.Version}"), report);
+            }
+            finally
+            {
+                Npgsql.NpgsqlConnection.ClearAllPools();
+                server.DropDatabase(name);
+            }
+        }
+        catch (InvalidOperationException e)
+        {
+            report.Fail($"PostgreSQL kunne ikke startes: {e.Message}");
+        }
+
+        Phases(data, batches, workDirectory, report);
+    }
+
+    // The files are read once first so every store sees them from the page cache.
+    private static void Warm(IEnumerable<string> batches)
+    {
+        foreach (var folder in batches)
+        {
+            foreach (var file in Directory.GetFiles(folder)) File.ReadAllBytes(file);
+        }
+    }
+
+    private static void Measure(DataSet data, IMalekortStore store, IReadOnlyList<string> batches, string database, Report report)
+    {
+        var pipeline = data.Pipeline(store);
+        pipeline.Import(data.ReferenceInputs());
+        var sw = Stopwatch.StartNew();
+        var entries = pipeline.Import(batches);
+        var seconds = sw.Elapsed.TotalSeconds;
+        if (entries.Any(e => e.Outcome != ImportOutcome.Imported)) report.Fail($"Noen leveranser ble ikke lest inn i {database}.");
+        var payments = entries.Sum(e => (long)e.Counts.GetValueOrDefault("payments"));
+        var rows = entries.Sum(e => e.Counts.Values.Sum(v => (long)v));
+        var goal = database == "SQLite";
+        report.Result("import", $"capture CSV → {database} ({data.Name}: {batches.Count} batches, {payments / 1e6:0.00} M payment rows, {rows / 1e6:0.00} M rows)",
+            string.Create(Invariant, $"{payments / seconds:N0} payment rows/s ({rows / seconds:N0} rows/s of every kind; {seconds:0.0} s)").Replace(",", " ", StringComparison.Ordinal),
+            goal ? "≥ 500 000 payment rows/s" : "", goal ? payments / seconds >= 500_000 : null);
+    }
+
+    /// <summary>
+    /// The capture import phase by phase on a fresh SQLite file: reading the files, parsing the CSV alone (Sep, every cell
+    /// touched), the reader (parse, validate, pseudonymise, build records), pseudonyms alone, the engine rows, and the store.
+    /// </summary>
+    private static void Phases(DataSet data, IReadOnlyList<string> batches, string workDirectory, Report report)
+    {
+        report.Say("  fase for fase …");
+        var database = Path.Combine(workDirectory, "phases.db");
+        DataSet.DeleteDatabase(database);
+        var pseudonyms = new Pseudonymizer(PseudonymKey.LoadOrCreate(data.KeyFile));
+        var reader = new CaptureReader(pseudonyms, UnitRegister.Default);
+        double io = 0, parse = 0, read = 0, fnr = 0, engineRows = 0, save = 0;
+        long payments = 0, rows = 0, persons = 0, bytes = 0;
+        using (var store = new SqliteStore(database))
+        {
+            store.Migrate();
+            var sw = new Stopwatch();
+            foreach (var folder in batches)
+            {
+                sw.Restart();
+                foreach (var file in Directory.GetFiles(folder)) bytes += File.ReadAllBytes(file).Length;
+                io += sw.Elapsed.TotalSeconds;
+
+                sw.Restart();
+                long cells = 0;
+                foreach (var file in Directory.GetFiles(folder, "*.csv"))
+                {
+                    using var csv = Sep.Reader().FromFile(file);
+                    foreach (var row in csv)
+                    {
+                        for (var c = 0; c < row.ColCount; c++) cells += row[c].Span.Length;
+                    }
+                }
+                parse += sw.Elapsed.TotalSeconds;
+                GC.KeepAlive(cells);
+
+                var numbers = new List<string>();
+                using (var csv = Sep.Reader().FromFile(Path.Combine(folder, "persons.csv")))
+                {
+                    foreach (var row in csv) numbers.Add(row["fnr"].ToString());
+                }
+                sw.Restart();
+                foreach (var number in numbers) GC.KeepAlive(pseudonyms.Of(number));
+                fnr += sw.Elapsed.TotalSeconds;
+                persons += numbers.Count;
+
+                sw.Restart();
+                var result = reader.Read(folder);
+                read += sw.Elapsed.TotalSeconds;
+                var batch = result.Value ?? throw new InvalidOperationException($"{folder} ble avvist.");
+
+                sw.Restart();
+                long next = 0;
+                GC.KeepAlive(BatchRows.From(batch, _ => next++).Encode());
+                engineRows += sw.Elapsed.TotalSeconds;
+
+                var h = batch.Header;
+                var entry = new ImportLogEntry(Path.GetFileName(folder), h.Format, DateTimeOffset.UtcNow, ImportOutcome.Imported, h.Unit, h.PeriodFrom,
+                    h.PeriodTo, batch.ContentHash, batch.Counts(), result.Findings);
+                sw.Restart();
+                store.SaveBatch(batch, entry);
+                save += sw.Elapsed.TotalSeconds;
+                payments += batch.Payments.Count;
+                rows += batch.Counts().Values.Sum();
+            }
+        }
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        DataSet.DeleteDatabase(database);
+
+        var total = read + save;
+        string Row(string phase, double seconds, string note) => string.Create(Invariant,
+            $"| {phase} | {seconds:0.00} s | {seconds / total * 100:0} % | {payments / seconds / 1000:N0} k | {note} |");
+        var text = report.Section("Where capture import time goes");
+        text.AppendLine(string.Create(Invariant, $"Capture CSV into a fresh SQLite file, {data.Name} data set ({batches.Count} batches, ")
+            + string.Create(Invariant, $"{bytes / 1048576.0:0} MiB of files, {payments / 1e6:0.00} M payment rows, {rows / 1e6:0.00} M rows of every kind), phase by phase in one thread. ")
+            + "The pipeline's time is the reader plus the store; the other lines are parts of those or floors under them, measured on their own.");
+        text.AppendLine();
+        text.AppendLine("| phase | time | of reader + store | payment rows/s if this were all | what it is |");
+        text.AppendLine("|---|---|---|---|---|");
+        text.AppendLine(Row("reader: `CaptureReader.Read`", read, "parse, validate every rule, pseudonymise, build records"));
+        text.AppendLine(Row("store: `SqliteStore.SaveBatch`", save, "people ids, every readable table row by row, engine rows blob, import log, one transaction"));
+        text.AppendLine(Row("  part of the store: `BatchRows.From` + `Encode`", engineRows, "the engine's compact rows (the store builds them again inside SaveBatch)"));
+        text.AppendLine(Row("  part of the reader: HMAC pseudonyms", fnr, string.Create(Invariant, $"{persons:N0} fødselsnumre (persons.csv of every batch) through `Pseudonymizer.Of`")));
+        text.AppendLine(Row("floor: reading the files", io, "`File.ReadAllBytes`, page cache"));
+        text.AppendLine(Row("floor: CSV parsing alone", parse, "Sep over every CSV, every cell touched, nothing converted"));
+        text.AppendLine();
+        report.Say(string.Create(Invariant, $"  leser {read:0.0} s, lager {save:0.0} s (motorrader {engineRows:0.0} s), pseudonymer {fnr:0.0} s, filer {io:0.0} s, CSV alene {parse:0.0} s"));
+    }
+}

@@ -1,0 +1,243 @@
+-- Målekort's indicators (docs/indicators.md, readings in docs/decisions.md) written as SQL over the engine's own rows
+-- (BatchRows, appended as they are stored), for DuckDB. The engine's results must equal these row by row.
+-- Day numbers are DateOnly.DayNumber (days since 0001-01-01); NULL is an open end or a missing date. A month is
+-- year * 12 + month - 1 (Month.Index). {base} is 12 months before {first}, so every long-term window is in range;
+-- {first_day} and {last_day} are the first day of {base} and the last day of {last}.
+-- Statements are separated by a line holding only ';;' so each can be timed on its own.
+
+CREATE OR REPLACE MACRO day_date(d) AS DATE '0001-01-01' + d
+;;
+CREATE OR REPLACE MACRO month_of(d) AS year(DATE '0001-01-01' + d) * 12 + month(DATE '0001-01-01' + d) - 1
+;;
+-- The first month whose last day finds someone born on day b aged n; 29 February completes a year on 1 March.
+CREATE OR REPLACE MACRO first_month_aged(b, n) AS
+    month_of(b) + 12 * n
+    + CASE WHEN month(day_date(b)) = 2 AND day(day_date(b)) = 29
+                AND NOT ((year(day_date(b)) + n) % 4 = 0 AND ((year(day_date(b)) + n) % 100 <> 0 OR (year(day_date(b)) + n) % 400 = 0))
+           THEN 1 ELSE 0 END
+;;
+-- Batches ranked within their unit by extract time (ties: stored later wins); a keyed batch is replaced by a newer
+-- batch with the same key in any unit.
+CREATE OR REPLACE TABLE b AS
+SELECT x.*, month_of(from_day) AS from_m, month_of(to_day) AS to_m,
+       row_number() OVER (PARTITION BY uid ORDER BY extracted, bid) AS rnk,
+       x.skey IS NOT NULL AND EXISTS (
+           SELECT 1 FROM batches o
+           WHERE o.skey = x.skey AND (o.extracted > x.extracted OR (o.extracted = x.extracted AND o.bid > x.bid))) AS replaced
+FROM batches x
+;;
+-- The batch that is the truth for a part in a month: the newest full-truth batch with the part overlapping the month,
+-- else the newest keyed one. Parts are CaptureDomains bits.
+CREATE OR REPLACE TABLE auth AS
+SELECT uid, part, m, arg_max(bid, CASE WHEN skey IS NULL THEN 1000000 ELSE 0 END + rnk) AS bid
+FROM (
+    SELECT b.uid, b.bid, b.skey, b.rnk, p.part, unnest(range(greatest(b.from_m, {base}), least(b.to_m, {last}) + 1)) AS m
+    FROM b, (VALUES (2), (4), (8), (16), (32), (64), (128)) p(part)
+    WHERE (b.domains & p.part) <> 0 AND NOT b.replaced)
+GROUP BY uid, part, m
+;;
+-- For dated events: the days of newer full-truth batches with the part, which supersede an older batch's events.
+CREATE OR REPLACE TABLE cover AS
+SELECT x.bid AS own, p.part, y.from_day, y.to_day
+FROM b x
+JOIN b y ON y.uid = x.uid AND y.rnk > x.rnk AND y.skey IS NULL
+JOIN (VALUES (2), (16), (128)) p(part) ON (y.domains & p.part) <> 0
+;;
+-- Recipients: a kept paid payment puts its person in every month its days overlap.
+CREATE OR REPLACE TABLE rec AS
+SELECT DISTINCT uid, person, m FROM (
+    SELECT b.uid, p.person,
+           unnest(range(greatest(month_of(p.from_day), {base}), least(month_of(p.to_day), {last}) + 1)) AS m
+    FROM payments p JOIN b ON b.bid = p.bid
+    WHERE p.dating IS NOT NULL AND p.from_day IS NOT NULL AND p.to_day >= {first_day} AND p.from_day <= {last_day}
+      AND NOT b.replaced
+      AND NOT EXISTS (SELECT 1 FROM cover c WHERE c.own = p.bid AND c.part = 2 AND p.dating BETWEEN c.from_day AND c.to_day))
+;;
+-- Main livelihood 5 in M: the latest row with valid_from <= M.end in the batch that is the truth for livelihood in M.
+CREATE OR REPLACE TABLE l5 AS
+SELECT a.uid, x.person, x.m FROM (
+    SELECT bid, person,
+           unnest(range(greatest(month_of(valid_from), {base}),
+                        least(coalesce(month_of(next_from) - 1, {last}), coalesce(month_of(valid_to), {last}), {last}) + 1)) AS m
+    FROM (SELECT *, lead(valid_from) OVER (PARTITION BY bid, person ORDER BY valid_from, ord) AS next_from FROM livelihood)
+    WHERE source = 5) x
+JOIN auth a ON a.part = 4 AND a.bid = x.bid AND a.m = x.m
+;;
+-- Provider and provider duty in household: a child born by M.end, aged <= 17 on M.end, the row valid in M.
+CREATE OR REPLACE TABLE fam AS
+SELECT a.uid, x.person, x.m, x.provider, x.duty FROM (
+    SELECT bid, person, provider, duty,
+           unnest(range(greatest(month_of(birth), coalesce(month_of(valid_from), {base}), {base}),
+                        least(first_month_aged(birth, 18) - 1, coalesce(month_of(valid_to), {last}), {last}) + 1)) AS m
+    FROM children WHERE provider OR duty) x
+JOIN auth a ON a.part = 8 AND a.bid = x.bid AND a.m = x.m
+;;
+-- KVP: during M (B51: end >= M.start) and at M's end (B.151: end > M.end).
+CREATE OR REPLACE TABLE kvpm AS
+SELECT a.uid, x.person, x.m, x.end_m IS NULL OR x.m < x.end_m AS at_end FROM (
+    SELECT bid, person, end_m, unnest(range(greatest(start_m, {base}), least(coalesce(end_m, {last}), {last}) + 1)) AS m
+    FROM (SELECT bid, person, month_of(start_day) AS start_m, month_of(end_day) AS end_m FROM kvp)) x
+JOIN auth a ON a.part = 32 AND a.bid = x.bid AND a.m = x.m
+;;
+-- Ordinary job seekers registered on M.end.
+CREATE OR REPLACE TABLE jsm AS
+SELECT a.uid, x.person, x.m FROM (
+    SELECT bid, person, unnest(range(greatest(from_m, {base}), least(coalesce(to_m, {last}), {last}) + 1)) AS m
+    FROM (SELECT bid, person, month_of(from_day) AS from_m,
+                 CASE WHEN to_day IS NULL THEN NULL
+                      WHEN day_date(to_day) = last_day(day_date(to_day)) THEN month_of(to_day)
+                      ELSE month_of(to_day) - 1 END AS to_m
+          FROM jobseekers)) x
+JOIN auth a ON a.part = 64 AND a.bid = x.bid AND a.m = x.m
+;;
+-- Followed up in M-2 ... M: a kept follow-up marks its month and the two after it.
+CREATE OR REPLACE TABLE fu AS
+SELECT DISTINCT b.uid, f.person, month_of(f.day) + s.k AS m
+FROM followups f JOIN b ON b.bid = f.bid, (VALUES (0), (1), (2)) s(k)
+WHERE f.day BETWEEN {first_day} AND {last_day} AND NOT b.replaced AND month_of(f.day) + s.k <= {last}
+  AND NOT EXISTS (SELECT 1 FROM cover c WHERE c.own = f.bid AND c.part = 128 AND f.day BETWEEN c.from_day AND c.to_day)
+;;
+-- Birth dates from the newest batch that gives one.
+CREATE OR REPLACE TABLE birth AS
+SELECT x.person, arg_max(x.birth, b.rnk) AS birth FROM births x JOIN b ON b.bid = x.bid GROUP BY x.person
+;;
+CREATE OR REPLACE TABLE facts AS
+SELECT uid, person, m, bool_or(r) AS r, bool_or(rp) AS rp, bool_or(l5) AS l5, bool_or(prov) AS prov, bool_or(duty) AS duty,
+       bool_or(kd) AS kd, bool_or(ke) AS ke, bool_or(js) AS js, bool_or(fu) AS fu
+FROM (
+    SELECT uid, person, m, true AS r, false AS rp, false AS l5, false AS prov, false AS duty, false AS kd, false AS ke, false AS js, false AS fu FROM rec
+    UNION ALL SELECT uid, person, m + 1, false, true, false, false, false, false, false, false, false FROM rec WHERE m < {last}
+    UNION ALL SELECT uid, person, m, false, false, true, false, false, false, false, false, false FROM l5
+    UNION ALL SELECT uid, person, m, false, false, false, provider, duty, false, false, false, false FROM fam
+    UNION ALL SELECT uid, person, m, false, false, false, false, false, true, at_end, false, false FROM kvpm
+    UNION ALL SELECT uid, person, m, false, false, false, false, false, false, false, true, false FROM jsm
+    UNION ALL SELECT uid, person, m, false, false, false, false, false, false, false, false, true FROM fu)
+GROUP BY uid, person, m
+;;
+-- Long-term: recipient in at least 6 of the months M-11 ... M. Young: aged <= 24 on M.end.
+CREATE OR REPLACE TABLE person_counts AS
+SELECT uid, m,
+       count_if(r) AS bl151, count_if(lt AND l5) AS bl152, count_if(r AND young) AS bl153, count_if(lt AND l5 AND young) AS bl154,
+       count_if(r AND lt) AS bl166, count_if(lt AND l5 AND prov) AS bl174, count_if(kd) AS b51, count_if(r AND duty) AS b104,
+       count_if(ke) AS b151, count_if(js AND fu) AS b10, count_if(js) AS b10den, count_if(r AND NOT rp) AS inflow,
+       count_if(rp AND NOT r) AS outflow
+FROM (
+    SELECT f.*,
+           sum(CASE WHEN f.r THEN 1 ELSE 0 END) OVER (PARTITION BY f.person ORDER BY f.m RANGE BETWEEN 11 PRECEDING AND CURRENT ROW) >= 6 AS lt,
+           coalesce(f.m < first_month_aged(bt.birth, 25), false) AS young
+    FROM facts f LEFT JOIN birth bt ON bt.person = f.person)
+WHERE m >= {first}
+GROUP BY uid, m
+;;
+-- PL151: kept social assistance cases approved in M, with a received date.
+CREATE OR REPLACE TABLE case_counts AS
+SELECT b.uid, month_of(c.approved) AS m,
+       coalesce(sum(c.approved - c.received) FILTER (WHERE c.received IS NOT NULL), 0) AS days,
+       count(*) FILTER (WHERE c.received IS NOT NULL) AS cases
+FROM cases c JOIN b ON b.bid = c.bid
+WHERE c.approved BETWEEN {first_day} AND {last_day} AND c.dating IS NOT NULL AND NOT b.replaced
+  AND NOT EXISTS (SELECT 1 FROM cover v WHERE v.own = c.bid AND v.part = 16 AND c.dating BETWEEN v.from_day AND v.to_day)
+GROUP BY ALL
+;;
+-- KVP events in M, read from the batch that is the truth for KVP in M; situations after an end by their index.
+CREATE OR REPLACE TABLE kvp_events AS
+SELECT a.uid, a.m, e.ev, count(*) AS n
+FROM (
+    SELECT bid, 'registered' AS ev, registered AS d FROM kvp
+    UNION ALL SELECT bid, 'decided', decision FROM kvp
+    UNION ALL SELECT bid, 'started', start_day FROM kvp
+    UNION ALL SELECT bid, 'ended', end_day FROM kvp
+    UNION ALL SELECT bid, 'situation' || k, end_day
+              FROM (SELECT bid, end_day, situations, unnest(range(16)) AS k FROM kvp WHERE situations <> 0)
+              WHERE (situations >> k) & 1 = 1) e
+JOIN auth a ON a.part = 32 AND a.bid = e.bid AND a.m = month_of(e.d)
+WHERE e.d BETWEEN {first_day} AND {last_day}
+GROUP BY ALL
+;;
+CREATE OR REPLACE TABLE um AS
+SELECT u.uid, mo.m,
+       coalesce(c.cp, false) AS cp, coalesce(c.cl, false) AS cl, coalesce(c.cf, false) AS cf, coalesce(c.cc, false) AS cc,
+       coalesce(c.ck, false) AS ck, coalesce(c.cj, false) AS cj, coalesce(c.cfu, false) AS cfu, coalesce(cprev.cp, false) AS cpp,
+       coalesce(pc.bl151, 0) AS bl151, coalesce(pc.bl152, 0) AS bl152, coalesce(pc.bl153, 0) AS bl153, coalesce(pc.bl154, 0) AS bl154,
+       coalesce(pc.bl166, 0) AS bl166, coalesce(pc.bl174, 0) AS bl174, coalesce(pc.b51, 0) AS b51, coalesce(pc.b104, 0) AS b104,
+       coalesce(pc.b151, 0) AS b151, coalesce(pc.b10, 0) AS b10, coalesce(pc.b10den, 0) AS b10den, coalesce(pc.inflow, 0) AS inflow,
+       coalesce(pc.outflow, 0) AS outflow, coalesce(cs.days, 0) AS days, coalesce(cs.cases, 0) AS cases,
+       coalesce(ke.registered, 0) AS registered, coalesce(ke.decided, 0) AS decided, coalesce(ke.started, 0) AS started,
+       coalesce(ke.ended, 0) AS ended,
+       (SELECT arg_max(p.adults, p.year) FROM population p WHERE p.code = u.code AND p.year <= mo.m // 12) AS adults,
+       (SELECT arg_max(p.young, p.year) FROM population p WHERE p.code = u.code AND p.year <= mo.m // 12) AS young
+FROM units u
+CROSS JOIN range({first}, {last} + 1) mo(m)
+LEFT JOIN (SELECT uid, m, bool_or(part = 2) AS cp, bool_or(part = 4) AS cl, bool_or(part = 8) AS cf, bool_or(part = 16) AS cc,
+                  bool_or(part = 32) AS ck, bool_or(part = 64) AS cj, bool_or(part = 128) AS cfu
+           FROM auth GROUP BY uid, m) c ON c.uid = u.uid AND c.m = mo.m
+LEFT JOIN (SELECT uid, m, true AS cp FROM auth WHERE part = 2) cprev ON cprev.uid = u.uid AND cprev.m = mo.m - 1
+LEFT JOIN person_counts pc ON pc.uid = u.uid AND pc.m = mo.m
+LEFT JOIN case_counts cs ON cs.uid = u.uid AND cs.m = mo.m
+LEFT JOIN (SELECT uid, m, sum(n) FILTER (WHERE ev = 'registered') AS registered, sum(n) FILTER (WHERE ev = 'decided') AS decided,
+                  sum(n) FILTER (WHERE ev = 'started') AS started, sum(n) FILTER (WHERE ev = 'ended') AS ended
+           FROM kvp_events GROUP BY uid, m) ke ON ke.uid = u.uid AND ke.m = mo.m
+;;
+-- One value per unit, month and indicator: a part that was not captured is NULL, never 0.
+CREATE OR REPLACE TABLE unit_values AS
+SELECT uid, m, ind, num, den FROM (
+    SELECT uid, m, 'BL151' AS ind, CASE WHEN cp THEN bl151 END AS num, 1 AS den FROM um
+    UNION ALL SELECT uid, m, 'BL152', CASE WHEN cp AND cl THEN bl152 END, 1 FROM um
+    UNION ALL SELECT uid, m, 'BL153', CASE WHEN cp THEN bl153 END, 1 FROM um
+    UNION ALL SELECT uid, m, 'BL154', CASE WHEN cp AND cl THEN bl154 END, 1 FROM um
+    UNION ALL SELECT uid, m, 'BL166', CASE WHEN cp THEN bl166 END, 1 FROM um
+    UNION ALL SELECT uid, m, 'BL174', CASE WHEN cp AND cl AND cf THEN bl174 END, 1 FROM um
+    UNION ALL SELECT uid, m, 'PL151', CASE WHEN cc THEN days END, CASE WHEN cc THEN cases END FROM um
+    UNION ALL SELECT uid, m, 'B51', CASE WHEN ck THEN b51 END, 1 FROM um
+    UNION ALL SELECT uid, m, 'B.101', CASE WHEN cp THEN bl151 END, adults FROM um
+    UNION ALL SELECT uid, m, 'B.102', CASE WHEN cp AND cl THEN bl152 END, adults FROM um
+    UNION ALL SELECT uid, m, 'B.103', CASE WHEN cp THEN bl153 END, young FROM um
+    UNION ALL SELECT uid, m, 'B.104', CASE WHEN cp AND cf THEN b104 END, CASE WHEN cp THEN bl151 END FROM um
+    UNION ALL SELECT uid, m, 'B.151', CASE WHEN ck THEN b151 END, 1 FROM um
+    UNION ALL SELECT uid, m, 'B10', CASE WHEN cj AND cfu THEN b10 END, CASE WHEN cj THEN b10den END FROM um
+    UNION ALL SELECT uid, m, 'FLYT.TILGANG', CASE WHEN cp AND cpp THEN inflow END, 1 FROM um
+    UNION ALL SELECT uid, m, 'FLYT.AVGANG', CASE WHEN cp AND cpp THEN outflow END, 1 FROM um
+    UNION ALL SELECT uid, m, 'KVP.SOKNADER', CASE WHEN ck THEN registered END, 1 FROM um
+    UNION ALL SELECT uid, m, 'KVP.VEDTAK', CASE WHEN ck THEN decided END, 1 FROM um
+    UNION ALL SELECT uid, m, 'KVP.STARTET', CASE WHEN ck THEN started END, 1 FROM um
+    UNION ALL SELECT uid, m, 'KVP.AVSLUTTET', CASE WHEN ck THEN ended END, 1 FROM um
+    UNION ALL SELECT um.uid, um.m, s.code, CASE WHEN um.ck THEN coalesce(e.n, 0) END, CASE WHEN um.ck THEN um.ended END
+              FROM um CROSS JOIN situations s
+              LEFT JOIN kvp_events e ON e.uid = um.uid AND e.m = um.m AND e.ev = 'situation' || s.k)
+;;
+CREATE OR REPLACE TABLE vals AS
+SELECT u.code AS unit, v.m, v.ind, v.num, CASE WHEN i.kind = 'count' THEN 1 ELSE v.den END AS den,
+       CASE WHEN v.num IS NULL THEN 0 ELSE 1 END AS included, 1 AS total
+FROM unit_values v JOIN units u ON u.uid = v.uid JOIN indicators i ON i.code = v.ind
+;;
+-- Oslo (0301) is its own data when it has any, else the sum of its districts.
+CREATE OR REPLACE TABLE groups AS
+SELECT '0301' AS agg, d.code AS unit FROM districts d
+WHERE NOT EXISTS (SELECT 1 FROM units WHERE code = '0301') AND EXISTS (SELECT 1 FROM units u JOIN districts d2 ON d2.code = u.code)
+;;
+-- Ratio of sums over the member units whose numerator is captured; never an average of ratios. Oslo first, since
+-- counties and the country read it as one municipality.
+CREATE OR REPLACE MACRO summed_den(kind, captured, den_missing, den_sum) AS
+    CASE WHEN kind = 'count' THEN 1 WHEN captured = 0 OR den_missing THEN NULL ELSE den_sum END
+;;
+INSERT INTO vals
+SELECT g.agg, v.m, v.ind, CASE WHEN count(v.num) = 0 THEN NULL ELSE sum(v.num) END,
+       summed_den(any_value(i.kind), count(v.num), bool_or(v.num IS NOT NULL AND v.den IS NULL), sum(v.den) FILTER (WHERE v.num IS NOT NULL)),
+       count(v.num), any_value(t.total)
+FROM groups g
+JOIN (SELECT agg, count(*) AS total FROM groups GROUP BY agg) t ON t.agg = g.agg
+JOIN vals v ON v.unit = g.unit
+JOIN indicators i ON i.code = v.ind
+GROUP BY g.agg, v.m, v.ind
+;;
+CREATE OR REPLACE TABLE results AS
+SELECT * FROM vals
+UNION ALL
+SELECT g.agg, v.m, v.ind, CASE WHEN count(v.num) = 0 THEN NULL ELSE sum(v.num) END,
+       summed_den(any_value(i.kind), count(v.num), bool_or(v.num IS NOT NULL AND v.den IS NULL), sum(v.den) FILTER (WHERE v.num IS NOT NULL)),
+       count(v.num), any_value(t.total)
+FROM members g
+JOIN (SELECT agg, count(*) AS total FROM members GROUP BY agg) t ON t.agg = g.agg
+JOIN vals v ON v.unit = g.unit
+JOIN indicators i ON i.code = v.ind
+GROUP BY g.agg, v.m, v.ind

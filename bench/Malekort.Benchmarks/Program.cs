@@ -1,0 +1,3 @@
+using Malekort.Benchmarks;
+
+return Suite.Run(BenchOptions.Parse(args));

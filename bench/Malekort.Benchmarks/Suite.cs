@@ -1,0 +1,142 @@
+using System.Diagnostics;
+using System.Globalization;
+using Malekort.Benchmarks.Peer;
+using Malekort.Indicators;
+using Malekort.Storage.Sqlite;
+using Malekort.Units;
+
+namespace Malekort.Benchmarks;
+
+/// <summary>The whole suite, step by step, printing as it goes; writes <c>docs/benchmarks.md</c> at the end.</summary>
+internal static class Suite
+{
+    private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
+
+    public static int Run(BenchOptions options)
+    {
+        var report = new Report(Console.WriteLine);
+        var loadAtStart = options.WaitForQuietMinutes > 0 ? Machine.WaitForQuiet(options.WaitForQuietMinutes, report.Say) : Machine.LoadAverage();
+        var startLoads = Machine.LoadAverages();
+        report.Say($"Målekort benchmark: {string.Join(", ", options.Steps)}; belastning {startLoads}");
+        if (loadAtStart >= 1.0)
+            report.Section("Notes").AppendLine(CultureInfo.InvariantCulture, $"- The machine was busy when this run started (load average {startLoads}); figures may be slower than on a quiet machine.");
+        var work = Path.Combine(options.Root, ".malekort", "bench", "work");
+        Directory.CreateDirectory(work);
+        var clock = Stopwatch.StartNew();
+
+        var national = new DataSet(options, options.Scale);
+        if (national.EnsureGenerated(report) is { } generated)
+            report.Result("data", $"generate {national.Name} data (cached afterwards)", string.Create(Invariant, $"{generated:0.0} s"));
+        var eighth = new DataSet(options, 0.125);
+
+        try
+        {
+            if (options.Has("import"))
+            {
+                eighth.EnsureGenerated(report);
+                ImportBenchmark.Run(eighth, work, report);
+            }
+            EngineRun? engine = null;
+            if (options.Has("engine") || options.Has("duckdb") || options.Has("bandwidth") || options.Has("web"))
+                engine = EngineBenchmark.Run(options, national, work, report);
+            if (engine is not null && options.Has("duckdb")) DuckDb(options, engine, report);
+            if (engine is not null && options.Has("bandwidth")) Bandwidth(engine, report);
+            if (options.Has("scaling")) Scaling(options, engine, work, report);
+            if (engine is not null && options.Has("web"))
+            {
+                var units = new List<string> { "3107", "0301", "030101", "4601", "1860", "5001" };
+                units.AddRange(engine.Results.Units.Where(u => u.Kind == UnitKind.Office).Take(6).Select(u => u.Value));
+                units.AddRange(engine.Results.Units.Where(u => u.Kind == UnitKind.County).Select(u => u.Value));
+                units.Add(UnitCode.Country.Value);
+                WebLoad.Run(options, engine.Database, units, DataSet.LastMonth.ToString(), report);
+            }
+        }
+        catch (Exception e) when (e is InvalidOperationException or IOException or TimeoutException)
+        {
+            report.Fail(e.Message);
+        }
+
+        report.Say(string.Create(Invariant, $"Ferdig på {clock.Elapsed.TotalMinutes:0.0} min."));
+        var command = string.Join('\n',
+            "./malekort bench                       # the whole suite; writes this file",
+            "./malekort bench --only engine,duckdb  # steps: " + string.Join(',', BenchOptions.AllSteps),
+            "./malekort bench --wait-for-quiet 30   # first wait (up to 30 min) for a load average below 1",
+            "# data, generated once and cached under .malekort/bench/:",
+            national.GenerateCommand,
+            eighth.GenerateCommand);
+        report.Write(options.Output, Machine.Describe(options.Root), command, startLoads, Machine.LoadAverages());
+        report.Say($"Skrev {options.Output}");
+        return report.Failed ? 1 : 0;
+    }
+
+    private static void DuckDb(BenchOptions options, EngineRun engine, Report report)
+    {
+        report.Say("DuckDB med de samme radene …");
+        using var peer = DuckDbPeer.Open(Environment.ProcessorCount);
+        var sw = Stopwatch.StartNew();
+        peer.Load(engine.Database, new StoredInputs(engine.State.Population, engine.State.Offices));
+        var load = sw.Elapsed.TotalMilliseconds;
+        List<(string Statement, double Milliseconds)> steps = [];
+        var compute = Timing.Measure(Math.Min(options.Runs, 3), () => steps = peer.Compute(engine.Months));
+        var outcome = ResultComparison.Compare(engine.Results, peer.Results());
+        var ratio = compute.Median / engine.FullRecompute.Median;
+        report.Result("engine vs DuckDB", "DuckDB: append the same working-set rows (appender)", Timing.Ms(load));
+        report.Result("engine vs DuckDB", "DuckDB: the same indicators in SQL (full recompute)", compute.Show());
+        report.Result("engine vs DuckDB", "engine: full recompute (same run, same data)", engine.FullRecompute.Show());
+        report.Result("engine vs DuckDB", "ratio DuckDB ÷ engine", string.Create(Invariant, $"{ratio:0.0}×"), "≥ 5×", ratio >= 5);
+        report.Result("engine vs DuckDB", "results compared row by row (numerator, denominator, units included)",
+            string.Create(Invariant, $"{outcome.Compared:N0} values, {outcome.Differences:N0} differences").Replace(",", " ", StringComparison.Ordinal),
+            "0 differences", outcome.Differences == 0);
+        if (outcome.Differences > 0) report.Fail($"DuckDB og motoren er uenige om {outcome.Differences} verdier:\n  " + string.Join("\n  ", outcome.First));
+        var text = report.Section("DuckDB, statement by statement");
+        text.AppendLine(string.Create(Invariant, $"DuckDB {DuckDbPeer.Version()} in process, {Environment.ProcessorCount} threads, in memory; the script is ") +
+            "`bench/Malekort.Benchmarks/Peer/indicators.sql`. Rows appended: " +
+            string.Join(", ", peer.RowCounts.Select(c => string.Create(Invariant, $"{c.Key} {c.Value:N0}"))) + ". The last run's statements:");
+        text.AppendLine();
+        text.AppendLine("| statement | time |");
+        text.AppendLine("|---|---|");
+        foreach (var (statement, ms) in steps) text.AppendLine(CultureInfo.InvariantCulture, $"| `{statement.Replace("|", "\\|", StringComparison.Ordinal)}` | {Timing.Ms(ms)} |");
+    }
+
+    private static void Bandwidth(EngineRun engine, Report report)
+    {
+        report.Say("Minnebåndbredde …");
+        var (all, one) = MemoryBandwidth.Measure();
+        var floor = engine.RowBytes / all * 1000;
+        var floorWithBits = (engine.RowBytes + 2 * engine.BitBytes) / all * 1000;
+        report.Result("bandwidth", "streaming read, all cores (one core)", string.Create(Invariant, $"{all / 1e9:0.0} GB/s ({one / 1e9:0.0} GB/s)"));
+        report.Result("bandwidth", "floor: working-set row bytes ÷ bandwidth", string.Create(Invariant,
+            $"{engine.RowBytes / 1048576.0:0} MiB → {floor:0.0} ms (with the per-person month bits written and read once: {floorWithBits:0.0} ms)"));
+        var times = engine.FullRecompute.Median / floor;
+        report.Result("bandwidth", "full recompute ÷ floor", string.Create(Invariant, $"{times:0.0}×"), "within 10×", times <= 10);
+    }
+
+    private static void Scaling(BenchOptions options, EngineRun? national, string work, Report report)
+    {
+        var points = new List<(string Name, long Rows, double Ms)>();
+        foreach (var scale in new[] { 0.125, 0.25, 0.5 })
+        {
+            var data = new DataSet(options, scale);
+            data.EnsureGenerated(report);
+            var database = Path.Combine(work, "scale.db");
+            data.CopyDatabase(report, database, withTail: true);
+            using (var store = new SqliteStore(database))
+            {
+                var state = store.Load();
+                var engine = new IndicatorEngine(UnitRegister.Default, state.Offices);
+                var months = new Periods.MonthRange(new Periods.Month(2022, 1), DataSet.LastMonth);
+                var full = Timing.Measure(options.Runs, () => engine.Compute(state.WorkingSet, state.Population, months));
+                points.Add((data.Name, EngineBenchmark.Size(state.WorkingSet).Rows, full.Median));
+                report.Say(string.Create(Invariant, $"  {data.Name}: {full.Show()}"));
+            }
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            DataSet.DeleteDatabase(database);
+        }
+        if (national is not null) points.Add(("national", national.Rows, national.FullRecompute.Median));
+        var perRow = points.Select(p => p.Ms / p.Rows * 1e6).ToList();
+        report.Result("scaling", "full recompute at 1/8, 1/4, 1/2, 1 of national", string.Join("; ", points.Select(p =>
+            string.Create(Invariant, $"{p.Name}: {p.Rows / 1e6:0.00} M rows, {Timing.Ms(p.Ms)}"))));
+        report.Result("scaling", "time per million rows", string.Join("; ", points.Zip(perRow).Select(p =>
+            string.Create(Invariant, $"{p.First.Name}: {p.Second:0.0} ms"))), "linear (flat)", perRow.Max() / perRow.Min() < 1.5);
+    }
+}

@@ -1,0 +1,177 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace Malekort.Benchmarks;
+
+/// <summary>
+/// The scorecard page and the API under load: <c>malekort serve</c> on loopback with the national data, Debian's <c>wrk</c>
+/// with 64 connections cycling through units, offices, counties and the country; requests per second, latency percentiles,
+/// errors, and the server's resident-memory high-water mark.
+/// </summary>
+internal static partial class WebLoad
+{
+    private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
+
+    public static void Run(BenchOptions options, string database, IReadOnlyList<string> units, string month, Report report)
+    {
+        var wrk = EnsureWrk(report);
+        if (wrk is null) return;
+        var port = FreePort();
+        var url = string.Create(Invariant, $"http://127.0.0.1:{port}");
+        report.Say($"Starter malekort serve på {url} …");
+        using var server = Process.Start(new ProcessStartInfo("dotnet", $"\"{options.App}\" serve --db \"{database}\" --urls {url}")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        })!;
+        server.OutputDataReceived += (_, _) => { };
+        server.ErrorDataReceived += (_, e) => { if (e.Data is { Length: > 0 }) report.Say("  server: " + e.Data); };
+        server.BeginOutputReadLine();
+        server.BeginErrorReadLine();
+        try
+        {
+            var started = Stopwatch.StartNew();
+            using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(120) };
+            var paths = new List<(string Kind, string Path)>();
+            foreach (var unit in units)
+            {
+                paths.Add(("page", $"/malekort?enhet={Uri.EscapeDataString(unit)}&maned={month}"));
+                paths.Add(("api", $"/api/malekort?enhet={Uri.EscapeDataString(unit)}&maned={month}"));
+            }
+            WaitUntilUp(http, url + paths[1].Path, server);
+            report.Result("web", "server start until the first API answer (national data)", Timing.Ms(started.Elapsed.TotalMilliseconds));
+            // Warm-up: every URL once, checked, so the measured runs see a warm server.
+            foreach (var (_, path) in paths)
+            {
+                using var response = http.GetAsync(url + path).GetAwaiter().GetResult();
+                if (!response.IsSuccessStatusCode) report.Fail($"{path} svarte {(int)response.StatusCode}");
+            }
+            foreach (var kind in new[] { "page", "api" })
+            {
+                var script = Path.Combine(Path.GetTempPath(), $"malekort-wrk-{kind}-{Environment.ProcessId}.lua");
+                File.WriteAllText(script, Script(paths.Where(p => p.Kind == kind).Select(p => p.Path)), new UTF8Encoding(false));
+                var arguments = string.Create(Invariant, $"-t 2 -c 64 -d {options.WebSeconds}s --latency -s {script} {url}");
+                report.Say($"  wrk {arguments}");
+                var output = RunWrk(wrk, arguments);
+                File.Delete(script);
+                var result = Parse(output);
+                var goal = kind == "page" ? 50.0 : 20.0;
+                var what = kind == "page" ? "scorecard page /malekort" : "API /api/malekort";
+                report.Result("web", $"{what}, 64 connections", string.Create(Invariant,
+                    $"{result.RequestsPerSecond:0} req/s; p50 {result.P50:0.0} ms, p95 {result.P95:0.0} ms, p99 {result.P99:0.0} ms; {result.Errors} errors"),
+                    string.Create(Invariant, $"p95 < {goal:0} ms, 0 errors"), result.P95 < goal && result.Errors == 0);
+                if (result.Errors > 0) report.Fail($"{what}: {result.Errors} feil under last");
+                report.Section("Web under load").AppendLine(CultureInfo.InvariantCulture,
+                    $"`wrk {arguments.Replace(script, $"{kind}.lua", StringComparison.Ordinal)}` ({paths.Count / 2} URLs in turn: {units.Count} units, offices, counties and the country, month {month}):")
+                    .AppendLine().AppendLine("```").AppendLine(output.Trim()).AppendLine("```").AppendLine();
+            }
+            var peak = Machine.PeakResident(server.Id);
+            report.Result("web", "peak server memory (VmHWM of the serve process, national data)",
+                string.Create(Invariant, $"{peak / 1048576.0:0} MiB"), "< 1 GiB", peak < 1L << 30);
+        }
+        finally
+        {
+            if (!server.HasExited)
+            {
+                server.Kill(entireProcessTree: true);
+                server.WaitForExit();
+            }
+        }
+    }
+
+    private static string? EnsureWrk(Report report)
+    {
+        if (File.Exists("/usr/bin/wrk")) return "/usr/bin/wrk";
+        report.Say("Installerer wrk fra Debian …");
+        foreach (var arguments in new[] { "update -qq", "install -y -qq wrk" })
+        {
+            using var apt = Process.Start(new ProcessStartInfo("apt-get", arguments))!;
+            apt.WaitForExit();
+        }
+        if (File.Exists("/usr/bin/wrk")) return "/usr/bin/wrk";
+        report.Fail("wrk kunne ikke installeres; webmålingene er hoppet over.");
+        return null;
+    }
+
+    private static string Script(IEnumerable<string> paths)
+    {
+        var lua = new StringBuilder("-- Målekort: every URL in turn.\nlocal paths = {\n");
+        foreach (var p in paths) lua.Append("  \"").Append(p).Append("\",\n");
+        lua.Append("}\nlocal i = 0\nrequest = function()\n  i = i + 1\n  return wrk.format(\"GET\", paths[(i % #paths) + 1])\nend\n");
+        // --latency prints 50/75/90/99 %; the goals are on p95, so the script prints the percentiles itself (wrk gives µs).
+        lua.Append("done = function(summary, latency, requests)\n  for _, p in ipairs({50, 95, 99}) do\n");
+        lua.Append("    io.write(string.format(\"p%d_ms %.3f\\n\", p, latency:percentile(p) / 1000))\n  end\nend\n");
+        return lua.ToString();
+    }
+
+    private static string RunWrk(string wrk, string arguments)
+    {
+        using var process = Process.Start(new ProcessStartInfo(wrk, arguments) { RedirectStandardOutput = true, RedirectStandardError = true })!;
+        var output = process.StandardOutput.ReadToEnd();
+        var error = process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        if (process.ExitCode != 0) throw new InvalidOperationException($"wrk feilet: {error}");
+        return output;
+    }
+
+    internal sealed record WrkResult(double RequestsPerSecond, double P50, double P95, double P99, long Errors);
+
+    /// <summary>wrk's summary, with the percentiles the script's done() hook prints.</summary>
+    internal static WrkResult Parse(string output)
+    {
+        var rps = double.Parse(RequestsPerSecond().Match(output).Groups[1].Value, Invariant);
+        double Percentile(int p)
+        {
+            var m = Regex.Match(output, string.Create(Invariant, $@"^p{p}_ms ([\d.]+)\s*$"), RegexOptions.Multiline);
+            return m.Success ? double.Parse(m.Groups[1].Value, Invariant) : double.NaN;
+        }
+        long errors = 0;
+        var non2xx = Non2xx().Match(output);
+        if (non2xx.Success) errors += long.Parse(non2xx.Groups[1].Value, Invariant);
+        var socket = SocketErrors().Match(output);
+        if (socket.Success)
+        {
+            for (var g = 1; g <= 4; g++) errors += long.Parse(socket.Groups[g].Value, Invariant);
+        }
+        return new WrkResult(rps, Percentile(50), Percentile(95), Percentile(99), errors);
+    }
+
+    private static void WaitUntilUp(HttpClient http, string url, Process server)
+    {
+        var deadline = DateTime.UtcNow.AddMinutes(3);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (server.HasExited) throw new InvalidOperationException($"malekort serve stoppet med kode {server.ExitCode}.");
+            try
+            {
+                using var response = http.GetAsync(url).GetAwaiter().GetResult();
+                if (response.IsSuccessStatusCode) return;
+            }
+            catch (HttpRequestException)
+            {
+            }
+            Thread.Sleep(100);
+        }
+        throw new TimeoutException("malekort serve svarte ikke innen 3 minutter.");
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    [GeneratedRegex(@"Requests/sec:\s+([\d.]+)")]
+    private static partial Regex RequestsPerSecond();
+
+    [GeneratedRegex(@"Non-2xx or 3xx responses:\s+(\d+)")]
+    private static partial Regex Non2xx();
+
+    [GeneratedRegex(@"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)")]
+    private static partial Regex SocketErrors();
+}
