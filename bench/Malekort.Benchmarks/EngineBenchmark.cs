@@ -39,6 +39,7 @@ internal static class EngineBenchmark
         var months = new MonthRange(new Month(2022, 1), data.TailMonths[0].Plus(-1));
         engine.Compute(workingSet, reference.Population, months);
         var monthTimes = new List<double>();
+        var monthPhases = new List<(double Load, double Build, double Compute)>();
         var importTimes = new List<double>();
         IndicatorResults? lastMonth = null;
         var pipeline = data.Pipeline(store);
@@ -52,9 +53,12 @@ internal static class EngineBenchmark
             GC.Collect();
             sw.Restart();
             newest = store.LoadBatches(builder, newest);
+            var loaded = sw.Elapsed.TotalMilliseconds;
             workingSet = builder.Build();
+            var builtAt = sw.Elapsed.TotalMilliseconds;
             lastMonth = engine.Compute(workingSet, reference.Population, new MonthRange(month, month));
             monthTimes.Add(sw.Elapsed.TotalMilliseconds);
+            monthPhases.Add((loaded, builtAt - loaded, monthTimes[^1] - builtAt));
             report.Say(string.Create(Invariant, $"  {month}: {batches.Count} leveranser lest inn på {importTimes[^1]:0} ms; last + bygg + beregn {monthTimes[^1]:0} ms"));
         }
         var oneMonth = Timing.Of(monthTimes);
@@ -89,6 +93,13 @@ internal static class EngineBenchmark
         if (differences > 0) report.Fail($"Én ny måned ga {differences} andre verdier enn en full omberegning for {last.First}.");
 
         var (rows, rowBytes, persons) = Size(state.WorkingSet);
+        var (units, aggregation) = Phases(options, state, allMonths);
+        var text = report.Section("Where engine time goes");
+        text.AppendLine(string.Create(Invariant, $"- Full recompute, the engine's two phases timed apart (medians of {options.Runs}): the per-unit computations ")
+            + string.Create(Invariant, $"(`UnitComputation.Run`, in parallel over {Environment.ProcessorCount} cores) {units.Show()}; the sums into Oslo, offices, counties and the country (`Aggregation`) {aggregation.Show()}."));
+        text.AppendLine("- One new month, per run (read the new batches with `LoadBatches` / `Build` / compute the month):");
+        foreach (var (month, phase) in data.TailMonths.Zip(monthPhases))
+            text.AppendLine(string.Create(Invariant, $"  - {month}: {Timing.Ms(phase.Load)} / {Timing.Ms(phase.Build)} / {Timing.Ms(phase.Compute)}"));
         var values = (long)results.Units.Count * allMonths.Count * IndicatorCatalog.All.Count;
         var bitBytes = persons * 9L * MonthBits.Words(allMonths.Count + IndicatorRules.WindowMonths) * sizeof(ulong);
         report.Result("engine", "data (national, 36 months)", string.Create(Invariant,
@@ -99,6 +110,17 @@ internal static class EngineBenchmark
         report.Result("engine", "one new month for the whole country (LoadBatches + Build + compute)", oneMonth.Show(), "< 200 ms", oneMonth.Median < 200);
         report.Result("engine", "importing one month's extracts (371 batches) before that", Timing.Of(importTimes).Show());
         return new EngineRun(database, state, allMonths, results, full, rowBytes, rows, bitBytes);
+    }
+
+    /// <summary>The engine's own two phases, run apart: every unit's computation (in parallel, as the engine does) and the sums.</summary>
+    private static (Timing Units, Timing Aggregation) Phases(BenchOptions options, StoredState state, MonthRange months)
+    {
+        Dictionary<UnitCode, IndicatorValue[]> values = [];
+        var units = Timing.Measure(options.Runs, () => values = state.WorkingSet.Units.Values.AsParallel()
+            .Select(u => new UnitComputation(u, state.Population, months).Run()).ToList().ToDictionary(r => r.Unit, r => r.Values));
+        var aggregation = Timing.Measure(options.Runs, () => new Aggregation(UnitRegister.Default, state.Offices, months)
+            .AddAggregates(new Dictionary<UnitCode, IndicatorValue[]>(values.Where(v => v.Key.IsCaptureUnit))));
+        return (units, aggregation);
     }
 
     /// <summary>Rows, the bytes of the rows the engine reads, and persons (each unit's own).</summary>

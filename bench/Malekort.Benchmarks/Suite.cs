@@ -20,6 +20,7 @@ internal static class Suite
         report.Say($"Målekort benchmark: {string.Join(", ", options.Steps)}; belastning {startLoads}");
         if (loadAtStart >= 1.0)
             report.Section("Notes").AppendLine(CultureInfo.InvariantCulture, $"- The machine was busy when this run started (load average {startLoads}); figures may be slower than on a quiet machine.");
+        Method(report);
         var work = Path.Combine(options.Root, ".malekort", "bench", "work");
         Directory.CreateDirectory(work);
         var clock = Stopwatch.StartNew();
@@ -69,6 +70,32 @@ internal static class Suite
         return report.Failed ? 1 : 0;
     }
 
+    private static void Method(Report report)
+    {
+        var text = report.Section("Method");
+        text.AppendLine("- **Data.** `./malekort generate` (seeded; `src/Malekort.Cli/Synthetic/`): every municipality and Oslo district sized by SSB's 2024 " +
+            "population, 36 months (2022-01 … 2024-12) as overlapping yearly extracts, the last three months as monthly extracts (so one new month can " +
+            "arrive), with population (SSB 2023 and 2024) and a synthetic office register. Generated once per seed and scale and cached under `.malekort/bench/`.");
+        text.AppendLine("- **Import.** The real pipeline (`ImportPipeline`: recognise, read and validate, pseudonymise, store in one transaction per batch) " +
+            "over the 1/8 data set into a fresh SQLite file and a fresh database on a throwaway PostgreSQL server (the test fixture's: `fsync`, " +
+            "`full_page_writes` and `synchronous_commit` off). SQLite runs as the product runs it (WAL, `synchronous = NORMAL`, foreign keys on).");
+        text.AppendLine("- **Engine.** Load = `IMalekortStore.Load()` from SQLite into the working set. Full recompute = `IndicatorEngine.Compute` over every " +
+            "indicator, unit, office, county and the country for all 36 months, from the working set in memory; one warm-up, then the median of N. " +
+            "One new month = a month's 371 monthly extracts are imported (not timed), then `LoadBatches` + `Build()` + `Compute` of that month, timed " +
+            "together, for each of the three monthly months; its values must equal a full recompute's.");
+        text.AppendLine("- **DuckDB.** In the same process and run, on the same machine: the stored engine rows of every batch (`BatchRows`, what the engine " +
+            "reads) appended to in-memory tables, then the indicators computed in SQL from those rows (supersession, authority per part and month, " +
+            "histories, long-term windows, ages, provider rules, KVP, PL151, B10, population, Oslo, offices, counties, country). Its time is the " +
+            "statements' execution, each materialising its table; loading is reported apart. Every (unit, month, indicator) numerator, denominator " +
+            "and count of units included must equal the engine's, or the run fails; one value changed on purpose afterwards must be caught.");
+        text.AppendLine("- **Bandwidth floor.** A vectorised sum over a 1 GiB array on every core (best of 7) is the machine's streaming read bandwidth; " +
+            "the floor is the bytes of the working set's rows (what a recompute must read at least once) divided by it.");
+        text.AppendLine("- **Web.** `malekort serve` on loopback with the national data in its own process; `wrk` (Debian) with 2 threads and 64 connections, " +
+            "cycling through municipalities, districts, offices, counties and the country; p50/p95/p99 from wrk's latency histogram; errors = non-2xx " +
+            "responses + socket errors; memory = the serve process's VmHWM from `/proc` after both runs.");
+        text.AppendLine("- **Not measured yet.** Import throughput of KOSTRA 11F and Digisos: the generator does not write those formats yet.");
+    }
+
     private static void DuckDb(BenchOptions options, EngineRun engine, Report report)
     {
         report.Say("DuckDB med de samme radene …");
@@ -88,6 +115,11 @@ internal static class Suite
             string.Create(Invariant, $"{outcome.Compared:N0} values, {outcome.Differences:N0} differences").Replace(",", " ", StringComparison.Ordinal),
             "0 differences", outcome.Differences == 0);
         if (outcome.Differences > 0) report.Fail($"DuckDB og motoren er uenige om {outcome.Differences} verdier:\n  " + string.Join("\n  ", outcome.First));
+        // The comparison must be able to fail: one value changed on purpose has to show up as exactly one difference.
+        peer.Spoil();
+        var spoiled = ResultComparison.Compare(engine.Results, peer.Results());
+        if (spoiled.Differences != 1) report.Fail($"Sammenligningen fant {spoiled.Differences} forskjeller etter én endret verdi, ikke 1.");
+        else report.Say($"  kontroll: én endret verdi blir funnet ({spoiled.First[0]})");
         var text = report.Section("DuckDB, statement by statement");
         text.AppendLine(string.Create(Invariant, $"DuckDB {DuckDbPeer.Version()} in process, {Environment.ProcessorCount} threads, in memory; the script is ") +
             "`bench/Malekort.Benchmarks/Peer/indicators.sql`. Rows appended: " +

@@ -252,6 +252,9 @@ internal sealed class DuckDbPeer : IDisposable
         return results;
     }
 
+    /// <summary>Changes one computed numerator on purpose, so a run can show that the comparison catches a difference.</summary>
+    public void Spoil() => Execute("UPDATE results SET num = coalesce(num, 0) + 1 WHERE rowid = (SELECT min(rowid) FROM results)");
+
     private static string ReadScript()
     {
         using var stream = typeof(DuckDbPeer).Assembly.GetManifestResourceStream(ScriptResource)
