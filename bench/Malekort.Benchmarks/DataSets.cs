@@ -11,8 +11,10 @@ namespace Malekort.Benchmarks;
 /// The synthetic data a run uses, generated once per seed and scale under <c>.malekort/bench/</c> and reused while present:
 /// 36 months ending 2024-12, the last <see cref="MonthlyTail"/> of them delivered as monthly extracts.
 /// </summary>
-internal sealed class DataSet(BenchOptions options, double scale)
+internal sealed class DataSet(BenchOptions options, double scale, bool otherFormats = false)
 {
+    public const int OtherFormatsYear = 2024;
+
     public const int Months = 36;
     public const int MonthlyTail = 3;
     public static readonly Month LastMonth = new(2024, 12);
@@ -24,7 +26,13 @@ internal sealed class DataSet(BenchOptions options, double scale)
     public string Name => Scale == 1.0 ? "national" : string.Create(Invariant, $"1/{1 / Scale:0}");
 
     public string Directory { get; } = Path.Combine(options.Root, ".malekort", "bench",
-        string.Create(CultureInfo.InvariantCulture, $"seed{options.Seed}-m{Months}-{LastMonth}-tail{MonthlyTail}-x{scale:0.###}"));
+        string.Create(CultureInfo.InvariantCulture, $"seed{options.Seed}-m{Months}-{LastMonth}-tail{MonthlyTail}-x{scale:0.###}{(otherFormats ? $"-formats{OtherFormatsYear}" : "")}"));
+
+    /// <summary>KOSTRA 11F files, one per unit, for <see cref="OtherFormatsYear"/> (with other formats only).</summary>
+    public IReadOnlyList<string> KostraFiles() => [.. System.IO.Directory.GetFiles(Path.Combine(Directory, "kostra")).Order(StringComparer.Ordinal)];
+
+    /// <summary>Digisos applications, one file each, for <see cref="OtherFormatsYear"/> (with other formats only).</summary>
+    public IReadOnlyList<string> DigisosFiles() => [.. System.IO.Directory.GetFiles(Path.Combine(Directory, "digisos")).Order(StringComparer.Ordinal)];
 
     public string Batches => Path.Combine(Directory, "batches");
 
@@ -33,7 +41,9 @@ internal sealed class DataSet(BenchOptions options, double scale)
     public string KeyFile => Path.Combine(Directory, "pseudonym.key");
 
     public string GenerateCommand => string.Create(Invariant,
-        $"./malekort generate --scale {(Scale == 1.0 ? "national" : Scale.ToString("0.###", Invariant))} --months {Months} --last {LastMonth} --monthly {MonthlyTail} --seed {options.Seed} --out DIR");
+        $"./malekort generate --scale {(Scale == 1.0 ? "national" : Scale.ToString("0.###", Invariant))} --months {Months} --last {LastMonth} --monthly {MonthlyTail} --seed {options.Seed}{FormatsOption} --out DIR");
+
+    private string FormatsOption => otherFormats ? string.Create(Invariant, $" --other-formats {OtherFormatsYear}") : "";
 
     /// <summary>The months delivered one by one, oldest first.</summary>
     public IReadOnlyList<Month> TailMonths => [.. Enumerable.Range(0, MonthlyTail).Select(i => LastMonth.Plus(i + 1 - MonthlyTail))];
@@ -48,7 +58,7 @@ internal sealed class DataSet(BenchOptions options, double scale)
         report.Say($"Lager syntetiske data ({Name}) i {Directory} …");
         var sw = Stopwatch.StartNew();
         var arguments = string.Create(Invariant,
-            $"\"{options.App}\" generate --scale {Scale.ToString("0.######", Invariant)} --months {Months} --last {LastMonth} --monthly {MonthlyTail} --seed {options.Seed} --out \"{Directory}\"");
+            $"\"{options.App}\" generate --scale {Scale.ToString("0.######", Invariant)} --months {Months} --last {LastMonth} --monthly {MonthlyTail} --seed {options.Seed}{FormatsOption} --out \"{Directory}\"");
         using var process = Process.Start(new ProcessStartInfo("dotnet", arguments) { RedirectStandardOutput = true })!;
         var output = process.StandardOutput.ReadToEnd();
         process.WaitForExit();

@@ -28,7 +28,8 @@ internal static class Suite
         var national = new DataSet(options, options.Scale);
         if (national.EnsureGenerated(report) is { } generated)
             report.Result("data", $"generate {national.Name} data (cached afterwards)", string.Create(Invariant, $"{generated:0.0} s"));
-        var eighth = new DataSet(options, 0.125);
+        // The 1/8 set also carries KOSTRA 11F and Digisos files, for the import figures per format.
+        var eighth = new DataSet(options, 0.125, otherFormats: true);
 
         try
         {
@@ -42,7 +43,7 @@ internal static class Suite
                 engine = EngineBenchmark.Run(options, national, work, report);
             if (engine is not null && options.Has("duckdb")) DuckDb(options, engine, report);
             if (engine is not null && options.Has("bandwidth")) Bandwidth(engine, report);
-            if (options.Has("scaling")) Scaling(options, engine, work, report);
+            if (options.Has("scaling")) Scaling(options, eighth, engine, work, report);
             if (engine is not null && options.Has("web"))
             {
                 var units = new List<string> { "3107", "0301", "030101", "4601", "1860", "5001" };
@@ -93,7 +94,10 @@ internal static class Suite
         text.AppendLine("- **Web.** `malekort serve` on loopback with the national data in its own process; `wrk` (Debian) with 2 threads and 64 connections, " +
             "cycling through municipalities, districts, offices, counties and the country; p50/p95/p99 from wrk's latency histogram; errors = non-2xx " +
             "responses + socket errors; memory = the serve process's VmHWM from `/proc` after both runs.");
-        text.AppendLine("- **Not measured yet.** Import throughput of KOSTRA 11F and Digisos: the generator does not write those formats yet.");
+        text.AppendLine(string.Create(Invariant, $"- **KOSTRA 11F and Digisos.** The 1/8 set is generated with `--other-formats {DataSet.OtherFormatsYear}`: from the same simulation, ")
+            + "each unit's year as one 11F file (2024 layout, one record per recipient) and each social assistance application received in the year " +
+            "as one Digisos file (DigisosSak with the digisos-soker events). All 11F files and the first 3 000 Digisos files (by name) are imported after " +
+            "the capture batches, into the same store.");
     }
 
     private static void DuckDb(BenchOptions options, EngineRun engine, Report report)
@@ -112,7 +116,7 @@ internal static class Suite
         report.Result("engine vs DuckDB", "engine: full recompute (same run, same data)", engine.FullRecompute.Show());
         report.Result("engine vs DuckDB", "ratio DuckDB ÷ engine", string.Create(Invariant, $"{ratio:0.0}×"), "≥ 5×", ratio >= 5);
         report.Result("engine vs DuckDB", "results compared row by row (numerator, denominator, units included)",
-            string.Create(Invariant, $"{outcome.Compared:N0} values, {outcome.Differences:N0} differences").Replace(",", " ", StringComparison.Ordinal),
+            $"{Numbers.Whole(outcome.Compared)} values, {Numbers.Whole(outcome.Differences)} differences",
             "0 differences", outcome.Differences == 0);
         if (outcome.Differences > 0) report.Fail($"DuckDB og motoren er uenige om {outcome.Differences} verdier:\n  " + string.Join("\n  ", outcome.First));
         // The comparison must be able to fail: one value changed on purpose has to show up as exactly one difference.
@@ -123,7 +127,7 @@ internal static class Suite
         var text = report.Section("DuckDB, statement by statement");
         text.AppendLine(string.Create(Invariant, $"DuckDB {DuckDbPeer.Version()} in process, {Environment.ProcessorCount} threads, in memory; the script is ") +
             "`bench/Malekort.Benchmarks/Peer/indicators.sql`. Rows appended: " +
-            string.Join(", ", peer.RowCounts.Select(c => string.Create(Invariant, $"{c.Key} {c.Value:N0}"))) + ". The last run's statements:");
+            string.Join(", ", peer.RowCounts.Select(c => $"{c.Key} {Numbers.Whole(c.Value)}")) + ". The last run's statements:");
         text.AppendLine();
         text.AppendLine("| statement | time |");
         text.AppendLine("|---|---|");
@@ -143,12 +147,12 @@ internal static class Suite
         report.Result("bandwidth", "full recompute ÷ floor", string.Create(Invariant, $"{times:0.0}×"), "within 10×", times <= 10);
     }
 
-    private static void Scaling(BenchOptions options, EngineRun? national, string work, Report report)
+    private static void Scaling(BenchOptions options, DataSet eighth, EngineRun? national, string work, Report report)
     {
         var points = new List<(string Name, long Rows, double Ms)>();
         foreach (var scale in new[] { 0.125, 0.25, 0.5 })
         {
-            var data = new DataSet(options, scale);
+            var data = scale == eighth.Scale ? eighth : new DataSet(options, scale);
             data.EnsureGenerated(report);
             var database = Path.Combine(work, "scale.db");
             data.CopyDatabase(report, database, withTail: true);

@@ -37,3 +37,11 @@ internal sealed record Timing(double Median, double Min, double Max, int Runs)
         ? string.Create(CultureInfo.InvariantCulture, $"{ms / 1000:0.0} s")
         : ms >= 100 ? string.Create(CultureInfo.InvariantCulture, $"{ms:0} ms") : string.Create(CultureInfo.InvariantCulture, $"{ms:0.0} ms");
 }
+
+/// <summary>Whole numbers with a space between thousands, as the report writes them.</summary>
+internal static class Numbers
+{
+    private static readonly NumberFormatInfo Spaced = new() { NumberGroupSeparator = " ", NumberDecimalSeparator = "." };
+
+    public static string Whole(double value) => value.ToString("#,0", Spaced);
+}

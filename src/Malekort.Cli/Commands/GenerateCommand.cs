@@ -24,7 +24,11 @@ internal static class GenerateCommand
             Description = "Antall av de siste månedene som leveres som egne månedsleveranser (standard 0: bare årsleveranser).",
             DefaultValueFactory = _ => 0,
         };
-        var command = new Command("generate", "Lag syntetiske leveranser for hele landet.") { scale, months, last, output, seed, monthly };
+        var otherFormats = new Option<int?>("--other-formats")
+        {
+            Description = $"Skriv også KOSTRA 11F (oppsettet for {KostraWriter.LayoutYear}) og Digisos-søknader for dette året, under kostra/ og digisos/.",
+        };
+        var command = new Command("generate", "Lag syntetiske leveranser for hele landet.") { scale, months, last, output, seed, monthly, otherFormats };
         command.SetAction(parsed =>
         {
             if (!TryScale(parsed.GetValue(scale), out var fraction)) return context.Fail($"--scale '{parsed.GetValue(scale)}' må være national eller en andel over 0.");
@@ -33,9 +37,12 @@ internal static class GenerateCommand
             var range = new MonthRange(lastMonth.Plus(1 - parsed.GetValue(months)), lastMonth);
             if (parsed.GetValue(monthly) < 0 || parsed.GetValue(monthly) >= range.Count) return context.Fail("--monthly må være fra 0 til færre enn --months.");
             var directory = parsed.GetValue(output)!;
+            if (parsed.GetValue(otherFormats) is { } year && (year != KostraWriter.LayoutYear || !range.Contains(new Month(year, 12)) || !range.Contains(new Month(year, 1))))
+                return context.Fail($"--other-formats må være {KostraWriter.LayoutYear}, og hele året må være blant månedene.");
             var clock = Stopwatch.StartNew();
             var units = NationalData.Units(DemoCommand.DataDirectory());
-            var folders = new SyntheticGenerator(new SyntheticOptions(parsed.GetValue(seed), range, fraction, parsed.GetValue(monthly))).Write(units, Path.Combine(directory, "batches"));
+            var folders = new SyntheticGenerator(new SyntheticOptions(parsed.GetValue(seed), range, fraction, parsed.GetValue(monthly))).Write(units, Path.Combine(directory, "batches"),
+                parsed.GetValue(otherFormats) is { } formatsYear ? (directory, formatsYear) : null);
             NationalData.WriteOffices(units, Path.Combine(directory, "offices.csv"));
             context.Output.WriteLine(string.Create(CultureInfo.GetCultureInfo("nb-NO"),
                 $"{folders.Count} leveranser for {units.Count} enheter, {range}, skala {fraction}, skrevet til {directory} på {clock.Elapsed.TotalSeconds:0.0} s."));

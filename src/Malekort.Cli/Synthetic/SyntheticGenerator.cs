@@ -7,7 +7,11 @@ namespace Malekort.Cli.Synthetic;
 internal sealed class SyntheticGenerator(SyntheticOptions options)
 {
     /// <summary>Writes one or more batch folders per unit under <paramref name="outputDirectory"/> and returns their paths.</summary>
-    public IReadOnlyList<string> Write(IEnumerable<SyntheticUnit> units, string outputDirectory)
+    /// <remarks>
+    /// With <paramref name="otherFormats"/>, the year's KOSTRA 11F file and Digisos applications of each unit are written too,
+    /// under <c>kostra/</c> and <c>digisos/</c> of that folder, from the same simulation.
+    /// </remarks>
+    public IReadOnlyList<string> Write(IEnumerable<SyntheticUnit> units, string outputDirectory, (string Directory, int Year)? otherFormats = null)
     {
         ArgumentNullException.ThrowIfNull(units);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.Scale);
@@ -20,8 +24,14 @@ internal sealed class SyntheticGenerator(SyntheticOptions options)
             if (!unit.Unit.IsCaptureUnit)
                 throw new ArgumentException($"{unit.Unit.Value} er ikke en kommune eller bydel.", nameof(units));
             var history = UnitSimulation.Run(unit, options);
-            var writer = new BatchWriter(history, new PersonNumbers(allocator, history));
+            var personNumbers = new PersonNumbers(allocator, history);
+            var writer = new BatchWriter(history, personNumbers);
             foreach (var period in plan) folders.Add(writer.Write(period, outputDirectory));
+            if (otherFormats is { } other)
+            {
+                new KostraWriter(history, personNumbers).Write(Directory.CreateDirectory(Path.Combine(other.Directory, "kostra")).FullName, other.Year);
+                new DigisosWriter(history, personNumbers).Write(Directory.CreateDirectory(Path.Combine(other.Directory, "digisos")).FullName, other.Year);
+            }
         }
         return folders;
     }
