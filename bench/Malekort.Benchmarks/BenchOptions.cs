@@ -7,7 +7,7 @@ namespace Malekort.Benchmarks;
 /// published <c>malekort.dll</c> that generates data and serves the web.
 /// </summary>
 internal sealed record BenchOptions(string Root, string App, int Runs, int Seed, string Output, IReadOnlySet<string> Steps, int WaitForQuietMinutes,
-    int WebSeconds, double Scale)
+    int WebSeconds, double Scale, int ProfileSeconds)
 {
     public static readonly string[] AllSteps = ["import", "engine", "duckdb", "bandwidth", "scaling", "web"];
 
@@ -24,6 +24,7 @@ internal sealed record BenchOptions(string Root, string App, int Runs, int Seed,
         var wait = 0;
         var webSeconds = 20;
         var scale = 1.0;
+        var profileSeconds = 0;
         for (var i = 0; i < args.Length; i++)
         {
             string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} mangler en verdi.");
@@ -38,6 +39,8 @@ internal sealed record BenchOptions(string Root, string App, int Runs, int Seed,
                 case "--web-seconds": webSeconds = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                 // A smaller data set for the engine, DuckDB and web steps, for trying the suite out quickly.
                 case "--scale": scale = double.Parse(Next(), CultureInfo.InvariantCulture); break;
+                // After the engine step, recompute for this many seconds more, for a profiler (dotnet-trace) to sample.
+                case "--profile-seconds": profileSeconds = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                 default: throw new ArgumentException($"Ukjent valg {args[i]}. Valg: --runs N, --only {string.Join(',', AllSteps)}, --out FIL, --wait-for-quiet MINUTTER, --web-seconds S.");
             }
         }
@@ -45,7 +48,7 @@ internal sealed record BenchOptions(string Root, string App, int Runs, int Seed,
         if (unknown.Count > 0) throw new ArgumentException($"Ukjente steg: {string.Join(", ", unknown)}.");
         app ??= Path.Combine(root, "artifacts", "app", "malekort.dll");
         if (!File.Exists(app)) throw new ArgumentException($"Fant ikke {app}; kjør via ./malekort bench, som bygger programmet først.");
-        return new BenchOptions(root, app, Math.Max(1, runs), seed, output, steps, wait, webSeconds, scale);
+        return new BenchOptions(root, app, Math.Max(1, runs), seed, output, steps, wait, webSeconds, scale, profileSeconds);
     }
 
     private static string FindRoot()

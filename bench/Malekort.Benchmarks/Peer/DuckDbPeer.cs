@@ -230,7 +230,7 @@ internal sealed class DuckDbPeer : IDisposable
 
     private static string Describe(string sql)
     {
-        var line = sql.Split('\n').First(l => !l.TrimStart().StartsWith("--", StringComparison.Ordinal));
+        var line = sql.Split('\n').First(l => l.Trim().Length > 0 && !l.TrimStart().StartsWith("--", StringComparison.Ordinal)).Trim();
         return line.Length > 60 ? line[..60] : line;
     }
 
