@@ -43,9 +43,9 @@ FROM b x
 JOIN b y ON y.uid = x.uid AND y.rnk > x.rnk AND y.skey IS NULL
 JOIN (VALUES (2), (16), (128)) p(part) ON (y.domains & p.part) <> 0
 ;;
--- Recipients: a kept paid payment puts its person in every month its days overlap.
+-- Recipients: a kept paid payment puts its person in every month its days overlap (repeats are merged in facts).
 CREATE OR REPLACE TABLE rec AS
-SELECT DISTINCT uid, person, m FROM (
+SELECT uid, person, m FROM (
     SELECT b.uid, p.person,
            unnest(range(greatest(month_of(p.from_day), {base}), least(month_of(p.to_day), {last}) + 1)) AS m
     FROM payments p JOIN b ON b.bid = p.bid
@@ -90,9 +90,9 @@ SELECT a.uid, x.person, x.m FROM (
           FROM jobseekers)) x
 JOIN auth a ON a.part = 64 AND a.bid = x.bid AND a.m = x.m
 ;;
--- Followed up in M-2 ... M: a kept follow-up marks its month and the two after it.
+-- Followed up in M-2 ... M: a kept follow-up marks its month and the two after it (repeats are merged in facts).
 CREATE OR REPLACE TABLE fu AS
-SELECT DISTINCT b.uid, f.person, month_of(f.day) + s.k AS m
+SELECT b.uid, f.person, month_of(f.day) + s.k AS m
 FROM followups f JOIN b ON b.bid = f.bid, (VALUES (0), (1), (2)) s(k)
 WHERE f.day BETWEEN {first_day} AND {last_day} AND NOT b.replaced AND month_of(f.day) + s.k <= {last}
   AND NOT EXISTS (SELECT 1 FROM cover c WHERE c.own = f.bid AND c.part = 128 AND f.day BETWEEN c.from_day AND c.to_day)
@@ -101,17 +101,18 @@ WHERE f.day BETWEEN {first_day} AND {last_day} AND NOT b.replaced AND month_of(f
 CREATE OR REPLACE TABLE birth AS
 SELECT x.person, arg_max(x.birth, b.rnk) AS birth FROM births x JOIN b ON b.bid = x.bid GROUP BY x.person
 ;;
+-- A person's facts in a month as bits: 1 recipient, 2 recipient the month before, 4 livelihood 5, 8 provider, 16 provider
+-- duty in household, 32 KVP during, 64 KVP at the end, 128 registered job seeker, 256 followed up in M-2 ... M.
 CREATE OR REPLACE TABLE facts AS
-SELECT uid, person, m, bool_or(r) AS r, bool_or(rp) AS rp, bool_or(l5) AS l5, bool_or(prov) AS prov, bool_or(duty) AS duty,
-       bool_or(kd) AS kd, bool_or(ke) AS ke, bool_or(js) AS js, bool_or(fu) AS fu
+SELECT uid, person, m, bit_or(f) AS f
 FROM (
-    SELECT uid, person, m, true AS r, false AS rp, false AS l5, false AS prov, false AS duty, false AS kd, false AS ke, false AS js, false AS fu FROM rec
-    UNION ALL SELECT uid, person, m + 1, false, true, false, false, false, false, false, false, false FROM rec WHERE m < {last}
-    UNION ALL SELECT uid, person, m, false, false, true, false, false, false, false, false, false FROM l5
-    UNION ALL SELECT uid, person, m, false, false, false, provider, duty, false, false, false, false FROM fam
-    UNION ALL SELECT uid, person, m, false, false, false, false, false, true, at_end, false, false FROM kvpm
-    UNION ALL SELECT uid, person, m, false, false, false, false, false, false, false, true, false FROM jsm
-    UNION ALL SELECT uid, person, m, false, false, false, false, false, false, false, false, true FROM fu)
+    SELECT uid, person, m, 1 AS f FROM rec
+    UNION ALL SELECT uid, person, m + 1, 2 FROM rec WHERE m < {last}
+    UNION ALL SELECT uid, person, m, 4 FROM l5
+    UNION ALL SELECT uid, person, m, CASE WHEN provider THEN 8 ELSE 0 END | CASE WHEN duty THEN 16 ELSE 0 END FROM fam
+    UNION ALL SELECT uid, person, m, 32 | CASE WHEN at_end THEN 64 ELSE 0 END FROM kvpm
+    UNION ALL SELECT uid, person, m, 128 FROM jsm
+    UNION ALL SELECT uid, person, m, 256 FROM fu)
 GROUP BY uid, person, m
 ;;
 -- Long-term: recipient in at least 6 of the months M-11 ... M. Young: aged <= 24 on M.end.
@@ -122,8 +123,9 @@ SELECT uid, m,
        count_if(ke) AS b151, count_if(js AND fu) AS b10, count_if(js) AS b10den, count_if(r AND NOT rp) AS inflow,
        count_if(rp AND NOT r) AS outflow
 FROM (
-    SELECT f.*,
-           sum(CASE WHEN f.r THEN 1 ELSE 0 END) OVER (PARTITION BY f.person ORDER BY f.m RANGE BETWEEN 11 PRECEDING AND CURRENT ROW) >= 6 AS lt,
+    SELECT f.uid, f.m, (f.f & 1) <> 0 AS r, (f.f & 2) <> 0 AS rp, (f.f & 4) <> 0 AS l5, (f.f & 8) <> 0 AS prov, (f.f & 16) <> 0 AS duty,
+           (f.f & 32) <> 0 AS kd, (f.f & 64) <> 0 AS ke, (f.f & 128) <> 0 AS js, (f.f & 256) <> 0 AS fu,
+           sum(f.f & 1) OVER (PARTITION BY f.person ORDER BY f.m RANGE BETWEEN 11 PRECEDING AND CURRENT ROW) >= 6 AS lt,
            coalesce(f.m < first_month_aged(bt.birth, 25), false) AS young
     FROM facts f LEFT JOIN birth bt ON bt.person = f.person)
 WHERE m >= {first}
@@ -164,10 +166,15 @@ SELECT u.uid, mo.m,
        coalesce(pc.outflow, 0) AS outflow, coalesce(cs.days, 0) AS days, coalesce(cs.cases, 0) AS cases,
        coalesce(ke.registered, 0) AS registered, coalesce(ke.decided, 0) AS decided, coalesce(ke.started, 0) AS started,
        coalesce(ke.ended, 0) AS ended,
-       (SELECT arg_max(p.adults, p.year) FROM population p WHERE p.code = u.code AND p.year <= mo.m // 12) AS adults,
-       (SELECT arg_max(p.young, p.year) FROM population p WHERE p.code = u.code AND p.year <= mo.m // 12) AS young
+       pop.adults, pop.young
 FROM units u
 CROSS JOIN range({first}, {last} + 1) mo(m)
+-- Population at 1 January of M's year, else the latest earlier year.
+LEFT JOIN (SELECT u2.uid, y.year, arg_max(p.adults, p.year) AS adults, arg_max(p.young, p.year) AS young
+           FROM units u2
+           CROSS JOIN (SELECT DISTINCT m // 12 AS year FROM range({first}, {last} + 1) t(m)) y
+           JOIN population p ON p.code = u2.code AND p.year <= y.year
+           GROUP BY u2.uid, y.year) pop ON pop.uid = u.uid AND pop.year = mo.m // 12
 LEFT JOIN (SELECT uid, m, bool_or(part = 2) AS cp, bool_or(part = 4) AS cl, bool_or(part = 8) AS cf, bool_or(part = 16) AS cc,
                   bool_or(part = 32) AS ck, bool_or(part = 64) AS cj, bool_or(part = 128) AS cfu
            FROM auth GROUP BY uid, m) c ON c.uid = u.uid AND c.m = mo.m
