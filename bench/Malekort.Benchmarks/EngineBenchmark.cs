@@ -118,10 +118,9 @@ internal static class EngineBenchmark
         var text = report.Section("Where engine time goes");
         text.AppendLine(string.Create(Invariant, $"- Full recompute, the engine's two phases timed apart (medians of {options.Runs}): the per-unit computations ")
             + string.Create(Invariant, $"(`UnitComputation.Run`, in parallel over {Environment.ProcessorCount} cores) {units.Show()}; the sums into Oslo, offices, counties and the country (`Aggregation`) {aggregation.Show()}."));
-        text.AppendLine(string.Create(Invariant, $"- One full recompute allocates {allocated / 1048576.0:0} MiB and caused {collections.Item1} gen0, {collections.Item2} gen1 and ")
-            + string.Create(Invariant, $"{collections.Item3} gen2 collections, {pause.TotalMilliseconds:0} ms of GC pause (both cores stop)."));
-        text.AppendLine(string.Create(Invariant, $"- Against the bandwidth floor: the rows are {rowBytes / 1048576.0:0} MiB, which this machine streams in about 10 ms; ")
-            + "the recompute takes tens of times longer, so it is bound by work per row and per person, not by memory.");
+        text.AppendLine(string.Create(Invariant, $"- One full recompute allocates {allocated / 1048576.0:0} MiB; during it the runtime made {collections.Item1} gen0, ")
+            + string.Create(Invariant, $"{collections.Item2} gen1 and {collections.Item3} gen2 collections ({pause.TotalMilliseconds:0} ms of pause, which stops both cores). ")
+            + "A server that recomputes repeatedly pays for that allocation in collections sooner or later.");
         text.AppendLine("- Profile (`dotnet-trace collect --profile dotnet-sampled-thread-time -- dotnet Malekort.Benchmarks.dll --only engine " +
             "--profile-seconds 40`, national data, 2026-11-25; CPU time under `IndicatorEngine.Compute`, methods as the JIT inlined them): " +
             "the per-person pass of `CountPersons` 21 %, its bit-sliced `Counts.Add` 8 % and `LongTerm` 5 % (34 % counting persons); " +
@@ -135,8 +134,8 @@ internal static class EngineBenchmark
             "months where the person has any fact, or count 64 persons at a time per month with `PopCount` over transposed words instead of a " +
             "carry chain per person and counter. Aggregation: build the county and country member lists once per register, not per call, and " +
             "sum plain `long` arrays rather than `IndicatorValue` (a 64-byte struct of nullables) per slot. Allocation: the per-unit " +
-            "`IndicatorValue[]` and counters are new on every recompute (see the allocation line above); reusing them per unit removes most " +
-            "GC pauses, which stop both cores.");
+            "`IndicatorValue[]`, counters and day tables are new on every recompute (the allocation line above); keeping them per unit " +
+            "between recomputes saves that memory traffic and the collections it causes.");
         text.AppendLine("- One new month, per run (read the new batches with `LoadBatches` / `Build` / compute the month):");
         foreach (var (month, phase) in data.TailMonths.Zip(monthPhases))
             text.AppendLine(string.Create(Invariant, $"  - {month}: {Timing.Ms(phase.Load)} / {Timing.Ms(phase.Build)} / {Timing.Ms(phase.Compute)}"));

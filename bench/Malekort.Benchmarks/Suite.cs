@@ -144,12 +144,17 @@ internal static class Suite
         report.Result("bandwidth", "floor: working-set row bytes ÷ bandwidth", string.Create(Invariant,
             $"{engine.RowBytes / 1048576.0:0} MiB → {floor:0.0} ms (with the per-person month bits written and read once: {floorWithBits:0.0} ms)"));
         var times = engine.FullRecompute.Median / floor;
+        report.Section("Where engine time goes").AppendLine(string.Create(Invariant,
+            $"- Against the bandwidth floor: the working set's rows are {engine.RowBytes / 1048576.0:0} MiB, which this machine streams in {floor:0.0} ms; ")
+            + string.Create(Invariant, $"the recompute takes {times:0}× that, so it is bound by the work per row and per person (below), not by memory."));
         report.Result("bandwidth", "full recompute ÷ floor", string.Create(Invariant, $"{times:0.0}×"), "within 10×", times <= 10);
     }
 
     private static void Scaling(BenchOptions options, DataSet eighth, EngineRun? national, string work, Report report)
     {
-        var points = new List<(string Name, long Rows, double Ms)>();
+        // The fastest of the runs measures the cost itself; on a shared machine the slower ones also measure the neighbours.
+        var points = new List<(string Name, long Rows, Timing Full)>();
+        var months = new Periods.MonthRange(new Periods.Month(2022, 1), DataSet.LastMonth);
         foreach (var scale in new[] { 0.125, 0.25, 0.5 })
         {
             var data = scale == eighth.Scale ? eighth : new DataSet(options, scale);
@@ -160,19 +165,24 @@ internal static class Suite
             {
                 var state = store.Load();
                 var engine = new IndicatorEngine(UnitRegister.Default, state.Offices);
-                var months = new Periods.MonthRange(new Periods.Month(2022, 1), DataSet.LastMonth);
-                var full = Timing.Measure(options.Runs, () => engine.Compute(state.WorkingSet, state.Population, months));
-                points.Add((data.Name, EngineBenchmark.Size(state.WorkingSet).Rows, full.Median));
+                var full = Timing.Measure(options.Runs * 2, () => engine.Compute(state.WorkingSet, state.Population, months));
+                points.Add((data.Name, EngineBenchmark.Size(state.WorkingSet).Rows, full));
                 report.Say(string.Create(Invariant, $"  {data.Name}: {full.Show()}"));
             }
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             DataSet.DeleteDatabase(database);
         }
-        if (national is not null) points.Add(("national", national.Rows, national.FullRecompute.Median));
-        var perRow = points.Select(p => p.Ms / p.Rows * 1e6).ToList();
-        report.Result("scaling", "full recompute at 1/8, 1/4, 1/2, 1 of national", string.Join("; ", points.Select(p =>
-            string.Create(Invariant, $"{p.Name}: {p.Rows / 1e6:0.00} M rows, {Timing.Ms(p.Ms)}"))));
-        report.Result("scaling", "time per million rows", string.Join("; ", points.Zip(perRow).Select(p =>
-            string.Create(Invariant, $"{p.First.Name}: {p.Second:0.0} ms"))), "linear (flat)", perRow.Max() / perRow.Min() < 1.5);
+        if (national is not null)
+        {
+            var engine = new IndicatorEngine(UnitRegister.Default, national.State.Offices);
+            var full = Timing.Measure(options.Runs * 2, () => engine.Compute(national.State.WorkingSet, national.State.Population, months));
+            points.Add(("national", national.Rows, full));
+            report.Say(string.Create(Invariant, $"  national: {full.Show()}"));
+        }
+        var perRow = points.Select(p => p.Full.Min / p.Rows * 1e6).ToList();
+        report.Result("scaling", "full recompute at 1/8, 1/4, 1/2, 1 of national (median, min)", string.Join("; ", points.Select(p =>
+            string.Create(Invariant, $"{p.Name}: {p.Rows / 1e6:0.00} M rows, {Timing.Ms(p.Full.Median)}, {Timing.Ms(p.Full.Min)}"))));
+        report.Result("scaling", "fastest run per million rows", string.Join("; ", points.Zip(perRow).Select(p =>
+            string.Create(Invariant, $"{p.First.Name}: {p.Second:0.0} ms"))), "linear (flat within 1.5×)", perRow.Max() / perRow.Min() < 1.5);
     }
 }

@@ -57,6 +57,23 @@ internal static partial class WebLoad
                 using var response = http.GetAsync(url + path).GetAwaiter().GetResult();
                 if (!response.IsSuccessStatusCode) report.Fail($"{path} svarte {(int)response.StatusCode}");
             }
+            // Each URL on its own, one request at a time (median of three): which ones are slow.
+            var perUrl = new List<(string Path, double Ms)>();
+            foreach (var (_, path) in paths)
+            {
+                var times = new List<double>();
+                for (var i = 0; i < 3; i++)
+                {
+                    var sw = Stopwatch.StartNew();
+                    using var response = http.GetAsync(url + path).GetAwaiter().GetResult();
+                    response.Content.ReadAsByteArrayAsync().GetAwaiter().GetResult();
+                    times.Add(sw.Elapsed.TotalMilliseconds);
+                }
+                perUrl.Add((path, Timing.Of(times).Median));
+            }
+            report.Section("What limits the web").AppendLine("- One request at a time per URL (median of three), the slowest first: " + string.Join("; ",
+                perUrl.OrderByDescending(p => p.Ms).Take(8).Select(p => $"`{p.Path}` {Timing.Ms(p.Ms)}")) + "; the fastest: " + string.Join("; ",
+                perUrl.OrderBy(p => p.Ms).Take(3).Select(p => $"`{p.Path}` {Timing.Ms(p.Ms)}")) + ".");
             foreach (var kind in new[] { "page", "api" })
             {
                 // One connection first: the time one request takes when nothing waits, before 64 connections queue up.
