@@ -122,20 +122,20 @@ internal static class EngineBenchmark
             + string.Create(Invariant, $"{collections.Item2} gen1 and {collections.Item3} gen2 collections ({pause.TotalMilliseconds:0} ms of pause, which stops both cores). ")
             + "A server that recomputes repeatedly pays for that allocation in collections sooner or later.");
         text.AppendLine("- Profile (`dotnet-trace collect --profile dotnet-sampled-thread-time -- dotnet Malekort.Benchmarks.dll --only engine " +
-            "--profile-seconds 40`, national data, 2026-11-25; CPU time under `IndicatorEngine.Compute`, methods as the JIT inlined them): " +
-            "the per-person pass of `CountPersons` 21 %, its bit-sliced `Counts.Add` 8 % and `LongTerm` 5 % (34 % counting persons); " +
-            "the row passes `SetRecipients` 13 % (the supersession check and month look-ups inlined), `SetYoung` 8 %, `SetFamily` 7 %, " +
-            "`SetJobseekers` 7 %, `SetFollowups` 4 %, `SetLivelihood` 4 %; `CountCases` 3 %; `Aggregation` 8 % plus 3 % in the LINQ " +
-            "`Where(...).ToList()` that lists each county's municipalities on every call; the constructor and `AuthorityFor` 3 %.");
-        text.AppendLine("- Suggestions for `src/Malekort.Core/Indicators/`: about a fifth of the time is calendar arithmetic repeated on every recompute — " +
-            "`SetYoung` and `SetFamily` call `DateOnly.FromDayNumber` and `Age.FirstMonthAged` per person and child row, `SetJobseekers` builds " +
-            "`DateOnly` and `Month.Of(...).End` per row: the month a person turns 25, a child turns 18 and whether a day ends its month can be " +
-            "stored once per row when the working set is built (or read from `bitOfDay`). Counting: add a person's 13 counters only for the " +
-            "months where the person has any fact, or count 64 persons at a time per month with `PopCount` over transposed words instead of a " +
-            "carry chain per person and counter. Aggregation: build the county and country member lists once per register, not per call, and " +
-            "sum plain `long` arrays rather than `IndicatorValue` (a 64-byte struct of nullables) per slot. Allocation: the per-unit " +
-            "`IndicatorValue[]`, counters and day tables are new on every recompute (the allocation line above); keeping them per unit " +
-            "between recomputes saves that memory traffic and the collections it causes.");
+            "--profile-seconds 40`, national data, engine of commit 9ce3176 \"Do the calendar once\", 2026-11-25; CPU time under " +
+            "`IndicatorEngine.Compute`, methods as the JIT inlined them): counting persons 39 % (the per-person pass of `CountPersons` 24 %, " +
+            "its bit-sliced `Counts.Add` 9 %, `LongTerm` 7 %); `SetRecipients` 14 % (the supersession check per payment inlined); the other " +
+            "row passes 18 % (`SetFollowups` 5 %, `SetLivelihood` 4 %, `SetJobseekers` 3 %, `SetFamily` 3 %, `SetYoung` 2 %, `SetKvp` 1 %); " +
+            "`CountCases` 3 %; the constructor with `AuthorityFor` 5 %; `Values` 3 %; `Aggregation` 13 % (`Sum` 5 %, `AddAggregates` 5 %, and 3 % " +
+            "in `members.Where(values.ContainsKey).Select(...).ToList()` per aggregate and call). Before that commit the calendar arithmetic " +
+            "(`SetYoung`, `SetFamily`, `SetJobseekers`) was 22 %; it is 8 % now.");
+        text.AppendLine("- Suggestions for `src/Malekort.Core/Indicators/`: (1) counting: add a person's 13 counters only for the months where the " +
+            "person has any fact, or count 64 persons at a time per month with `PopCount` over transposed words instead of a carry chain per " +
+            "person and counter; (2) supersession changes only when batches arrive: decide once per row in `Build()` (for the changed units) " +
+            "whether a payment, case or follow-up is kept, and keep the authority months per part and batch in `UnitData`, so a recompute only " +
+            "ORs month ranges; (3) aggregation: resolve each aggregate's members to arrays of unit values once per call and sum plain `long` " +
+            "numerators and denominators instead of `IndicatorValue` (a struct of nullables) per slot; (4) the per-unit `IndicatorValue[]`, " +
+            "counters and bit arrays are new on every recompute (the allocation line above): keeping them per unit saves that memory traffic.");
         text.AppendLine("- One new month, per run (read the new batches with `LoadBatches` / `Build` / compute the month):");
         foreach (var (month, phase) in data.TailMonths.Zip(monthPhases))
             text.AppendLine(string.Create(Invariant, $"  - {month}: {Timing.Ms(phase.Load)} / {Timing.Ms(phase.Build)} / {Timing.Ms(phase.Compute)}"));
@@ -157,8 +157,9 @@ internal static class EngineBenchmark
         Dictionary<UnitCode, IndicatorValue[]> values = [];
         var units = Timing.Measure(options.Runs, () => values = state.WorkingSet.Units.Values.AsParallel()
             .Select(u => new UnitComputation(u, state.Population, months).Run()).ToList().ToDictionary(r => r.Unit, r => r.Values));
-        var aggregation = Timing.Measure(options.Runs, () => new Aggregation(UnitRegister.Default, state.Offices, months)
-            .AddAggregates(new Dictionary<UnitCode, IndicatorValue[]>(values.Where(v => v.Key.IsCaptureUnit))));
+        var sums = new Aggregation(UnitRegister.Default, state.Offices);
+        var aggregation = Timing.Measure(options.Runs, () => sums
+            .AddAggregates(new Dictionary<UnitCode, IndicatorValue[]>(values.Where(v => v.Key.IsCaptureUnit)), months));
         return (units, aggregation);
     }
 
