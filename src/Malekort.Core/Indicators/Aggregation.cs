@@ -46,34 +46,37 @@ internal sealed class Aggregation
     private static IndicatorValue[] Sum(Dictionary<UnitCode, IndicatorValue[]> values, IReadOnlyList<UnitCode> members, MonthRange months)
     {
         var all = IndicatorCatalog.All;
-        var present = members.Where(values.ContainsKey).Select(m => values[m]).ToList();
-        var result = new IndicatorValue[months.Count * all.Count];
-        for (var slot = 0; slot < result.Length; slot++)
+        var slots = months.Count * all.Count;
+        var numerators = new long[slots];
+        var denominators = new long[slots];
+        var denominatorMissing = new bool[slots];
+        var notes = new ValueNotes[slots];
+        var included = new int[slots];
+        // Unit by unit, each unit's values read in order: the sums stay in cache, the units stream past once.
+        foreach (var member in members)
         {
-            var definition = all[slot % all.Count];
-            long numerator = 0, denominator = 0;
-            bool denominatorKnown = true;
-            var notes = ValueNotes.None;
-            var included = 0;
-            foreach (var unitValues in present)
+            if (!values.TryGetValue(member, out var unitValues)) continue;
+            for (var slot = 0; slot < slots; slot++)
             {
                 ref readonly var v = ref unitValues[slot];
                 if (v.Numerator is not { } n) continue;
-                included++;
-                numerator = checked(numerator + n);
-                if (v.Denominator is { } d) denominator = checked(denominator + d);
-                else denominatorKnown = false;
-                notes |= v.Notes;
+                included[slot]++;
+                numerators[slot] = checked(numerators[slot] + n);
+                if (v.Denominator is { } d) denominators[slot] = checked(denominators[slot] + d);
+                else denominatorMissing[slot] = true;
+                notes[slot] |= v.Notes;
             }
-            // Oslo summed from its districts counts as one municipality in its county.
-            var total = members.Count;
-            if (included == 0)
-            {
-                result[slot] = IndicatorValue.NotCaptured(definition, total);
-                continue;
-            }
-            if (included < total) notes |= ValueNotes.PartialCoverage;
-            result[slot] = IndicatorValue.Of(definition, numerator, denominatorKnown ? denominator : null, notes, included, total);
+        }
+        // Oslo summed from its districts counts as one municipality in its county.
+        var total = members.Count;
+        var result = new IndicatorValue[slots];
+        for (var slot = 0; slot < slots; slot++)
+        {
+            var definition = all[slot % all.Count];
+            result[slot] = included[slot] == 0
+                ? IndicatorValue.NotCaptured(definition, total)
+                : IndicatorValue.Of(definition, numerators[slot], denominatorMissing[slot] ? null : denominators[slot],
+                    included[slot] < total ? notes[slot] | ValueNotes.PartialCoverage : notes[slot], included[slot], total);
         }
         return result;
     }

@@ -172,9 +172,13 @@ internal sealed partial class UnitComputation
             for (var person = 0; person < n; person++)
             {
                 var o = person * words;
+                // Most persons are only job seekers, only KVP participants or only children's parents in other months:
+                // a person with no recipient, livelihood, KVP or job seeker month counts in nothing.
+                if (!Any(recipient, o) && !Any(livelihood5, o) && !Any(kvpDuring, o) && !Any(jobseeker, o)) continue;
                 var rec = recipient.AsSpan(o, words);
                 var fu = followup.AsSpan(o, words);
-                LongTerm(rec, longTerm);
+                if (Any(recipient, o)) LongTerm(rec, longTerm);
+                else longTerm.Clear();
                 for (var w = 0; w < words; w++)
                 {
                     var facts = new PersonMonths(
@@ -218,6 +222,12 @@ internal sealed partial class UnitComputation
             Array.Clear(array, 0, size);
             return array;
         }
+    }
+
+    private bool Any(ulong[] bits, int offset)
+    {
+        for (var w = 0; w < words; w++) if (bits[offset + w] != 0) return true;
+        return false;
     }
 
     /// <summary>Word w of the bits shifted <paramref name="by"/> months later (bit i = month i-by), 1 ≤ by ≤ 63.</summary>
