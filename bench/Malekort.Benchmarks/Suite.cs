@@ -183,14 +183,15 @@ internal static class Suite
             string.Create(Invariant, $"{p.Name}: {p.Rows / 1e6:0.00} M rows, {Timing.Ms(p.Full.Median)}, {Timing.Ms(p.Full.Min)}"))));
         if (points.Count < 2) return;
         // Linear growth: time = fixed + per-row × rows. The fixed part (summing 759 aggregates, per-unit set-up) does not grow with
-        // persons, so the test is that each step up in data costs the same per added row, and the straight line fits every point.
+        // persons, so the test is that one straight line fits every point; the steps between scales are shown too, but a step of a
+        // few milliseconds is too small to judge alone on a shared machine.
         var marginal = points.Zip(points.Skip(1), (a, b) => (b.Full.Min - a.Full.Min) / ((b.Rows - a.Rows) / 1e6)).ToList();
         var (fixedMs, perMillion) = LeastSquares(points.Select(p => (p.Rows / 1e6, p.Full.Min)).ToList());
         var worst = points.Max(p => Math.Abs(fixedMs + perMillion * p.Rows / 1e6 - p.Full.Min) / p.Full.Min);
         report.Result("scaling", "fastest runs fitted to fixed + per-row cost", string.Create(Invariant,
             $"{fixedMs:0.0} ms + {perMillion:0.0} ms per million rows (worst point {worst * 100:0} % off the line); each step up costs ")
             + string.Join(", ", marginal.Select(m => string.Create(Invariant, $"{m:0.0}"))) + " ms per added million rows",
-            "linear: steps within 1.5× of each other", marginal.Min() > 0 && marginal.Max() / marginal.Min() < 1.5);
+            "linear: every point within 15 % of one line", perMillion > 0 && worst <= 0.15);
     }
 
     private static (double Intercept, double Slope) LeastSquares(IReadOnlyList<(double X, double Y)> points)
