@@ -122,20 +122,19 @@ internal static class EngineBenchmark
             + string.Create(Invariant, $"{collections.Item2} gen1 and {collections.Item3} gen2 collections ({pause.TotalMilliseconds:0} ms of pause, which stops both cores). ")
             + "A server that recomputes repeatedly pays for that allocation in collections sooner or later.");
         text.AppendLine("- Profile (`dotnet-trace collect --profile dotnet-sampled-thread-time -- dotnet Malekort.Benchmarks.dll --only engine " +
-            "--profile-seconds 40`, national data, engine of commit 9ce3176 \"Do the calendar once\", 2026-11-25; CPU time under " +
-            "`IndicatorEngine.Compute`, methods as the JIT inlined them): counting persons 39 % (the per-person pass of `CountPersons` 24 %, " +
-            "its bit-sliced `Counts.Add` 9 %, `LongTerm` 7 %); `SetRecipients` 14 % (the supersession check per payment inlined); the other " +
-            "row passes 18 % (`SetFollowups` 5 %, `SetLivelihood` 4 %, `SetJobseekers` 3 %, `SetFamily` 3 %, `SetYoung` 2 %, `SetKvp` 1 %); " +
-            "`CountCases` 3 %; the constructor with `AuthorityFor` 5 %; `Values` 3 %; `Aggregation` 13 % (`Sum` 5 %, `AddAggregates` 5 %, and 3 % " +
-            "in `members.Where(values.ContainsKey).Select(...).ToList()` per aggregate and call). Before that commit the calendar arithmetic " +
-            "(`SetYoung`, `SetFamily`, `SetJobseekers`) was 22 %; it is 8 % now.");
-        text.AppendLine("- Suggestions for `src/Malekort.Core/Indicators/`: (1) counting: add a person's 13 counters only for the months where the " +
-            "person has any fact, or count 64 persons at a time per month with `PopCount` over transposed words instead of a carry chain per " +
-            "person and counter; (2) supersession changes only when batches arrive: decide once per row in `Build()` (for the changed units) " +
-            "whether a payment, case or follow-up is kept, and keep the authority months per part and batch in `UnitData`, so a recompute only " +
-            "ORs month ranges; (3) aggregation: resolve each aggregate's members to arrays of unit values once per call and sum plain `long` " +
-            "numerators and denominators instead of `IndicatorValue` (a struct of nullables) per slot; (4) the per-unit `IndicatorValue[]`, " +
-            "counters and bit arrays are new on every recompute (the allocation line above): keeping them per unit saves that memory traffic.");
+            "--profile-seconds 40`, national data, engine of commit 0bb7114 \"Skip persons who count in nothing\", 2026-11-25; CPU time under " +
+            "`IndicatorEngine.Compute`, methods as the JIT inlined them): counting persons 42 % (the per-person pass of `CountPersons` 28 %, its " +
+            "bit-sliced `Counts.Add` 9 %, `LongTerm` 3 %, the any-fact test 2 %); `SetRecipients` 14 % (the supersession check per payment " +
+            "inlined); the other row passes 17 % (`SetFollowups` 4 %, `SetLivelihood` 4 %, `SetJobseekers` 4 %, `SetFamily` 3 %, `SetYoung` 2 %, " +
+            "`SetKvp` 1 %); `CountCases` 3 %; the constructor with `AuthorityFor` 5 %; `Values` 2 %; `Aggregation` 10 %; PLINQ's hand-over of " +
+            "the units' results about 4 %. Earlier profiles the same day: calendar arithmetic (`SetYoung`, `SetFamily`, `SetJobseekers`) was 22 % " +
+            "before commit 9ce3176 and 8 % after it.");
+        text.AppendLine("- Suggestions for `src/Malekort.Core/Indicators/`: (1) counting persons is the largest part: count 64 persons at a time per " +
+            "month with `PopCount` over transposed words (one pass per counter and month) instead of a carry chain per person and counter; " +
+            "(2) supersession changes only when batches arrive: decide once per row in `Build()` (for the changed units) whether a payment, " +
+            "case or follow-up is kept, and keep the authority months per part and batch in `UnitData`, so a recompute only ORs month ranges " +
+            "(`SetRecipients`, the constructor and `AuthorityFor` are a fifth); (3) the per-unit values, counters and bit arrays are new on every " +
+            "recompute (the allocation line above): keeping them per unit saves that memory traffic.");
         text.AppendLine("- One new month, per run (read the new batches with `LoadBatches` / `Build` / compute the month):");
         foreach (var (month, phase) in data.TailMonths.Zip(monthPhases))
             text.AppendLine(string.Create(Invariant, $"  - {month}: {Timing.Ms(phase.Load)} / {Timing.Ms(phase.Build)} / {Timing.Ms(phase.Compute)}"));
