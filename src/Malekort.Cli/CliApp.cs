@@ -18,7 +18,6 @@ internal static class CliApp
             ThresholdCommand.Create(context),
             TargetCommand.Create(context),
             GenerateCommand.Create(context),
-            BenchCommand.Create(context),
         };
         var parsed = root.Parse(args);
         return parsed.Invoke(new InvocationConfiguration { Output = output, Error = error });
