@@ -7,84 +7,53 @@ using Malekort.Units;
 namespace Malekort.Indicators;
 
 /// <summary>
-/// One unit's indicators over a range of months. First the batches are combined (which batch is the truth for which
-/// day), then each person's months are derived as bit sets, then the indicator rules count them.
+/// One unit's indicators over a range of months. Which batch is the truth for which day was decided when the working set was
+/// built (<see cref="Supersession"/>); here each person's months are derived as bit sets and the indicator rules count them.
 /// </summary>
 /// <remarks>
-/// Combining batches (capture-format "The batch"): a newer extract supersedes what older ones said about the days it
-/// covers, part by part (a batch without <c>kvp.csv</c> says nothing about KVP). Dated events (payments, cases,
-/// follow-ups) are kept when no newer batch with that part covers their day. Histories (livelihood, family, KVP, job
-/// seekers) are read, for each month, from the newest batch with that part whose period overlaps the month: they
-/// describe the person as known at that extraction. A month no batch with a part overlaps is not captured for it.
-/// A keyed batch (<see cref="Capture.BatchHeader.SupersessionKey"/>, e.g. one Digisos application) is the truth only about
-/// its key: it replaces older batches with the same key, yields to newer full-truth batches covering its days, and never
-/// erases anything else.
-/// Speed: the calendar was done when the working set was built (rows hold months), rows outside the months asked for are
-/// skipped with two comparisons and month ranges become word masks, so the cost is one pass over the unit's rows and one
-/// over its persons.
+/// Speed: the calendar and the supersession were done when the working set was built (rows hold months), rows outside the
+/// months asked for are skipped with two comparisons and month ranges become word masks, so the cost is one pass over the
+/// unit's rows and one over its persons.
 /// </remarks>
 internal sealed partial class UnitComputation
 {
     // Bit 0 is 12 months before the first month asked for, so every long-term window and M-1 and M-2 are in range.
     private const int Lead = IndicatorRules.WindowMonths;
-
-    private enum Part { Payments, Livelihood, Family, Cases, Kvp, Jobseekers, Followups }
-
-    private static readonly CaptureDomains[] PartDomains =
-    [
-        CaptureDomains.Payments, CaptureDomains.Livelihood, CaptureDomains.Family, CaptureDomains.Cases,
-        CaptureDomains.Kvp, CaptureDomains.Jobseekers, CaptureDomains.Followups,
-    ];
+    private static readonly int Parts = Enum.GetValues<Part>().Length;
 
     private readonly UnitData unit;
+    private readonly Supersession supersession;
     private readonly PopulationTable population;
     private readonly MonthRange months;
     private readonly int baseMonth;
     private readonly int span;
     private readonly int words;
-    // The batch that is the truth for (part, month), or -1.
+    // The batch that is the truth for (part, month of the span), or -1.
     private readonly int[][] authority;
     // For (part, batch): the months, as words, in which the batch is the truth for the part.
     private readonly ulong[][] authorityMasks;
-    // For (part, batch): the day intervals of newer full-truth batches with the part, which supersede its events.
-    private readonly (int From, int To)[][][] newerCovers;
-    // Batches replaced by a newer batch with the same supersession key.
-    private readonly bool[] replacedByKey;
 
     public UnitComputation(UnitData unit, PopulationTable population, MonthRange months)
     {
         this.unit = unit;
+        supersession = unit.Supersession;
         this.population = population;
         this.months = months;
         baseMonth = months.First.Index - Lead;
         span = months.Count + Lead;
         words = MonthBits.Words(span);
-
-        var byRankDescending = unit.Batches.OrderByDescending(b => b.Rank).ToArray();
-        authority = new int[PartDomains.Length][];
-        authorityMasks = new ulong[PartDomains.Length][];
-        newerCovers = new (int, int)[PartDomains.Length][][];
-        for (var p = 0; p < PartDomains.Length; p++)
+        authority = new int[Parts][];
+        authorityMasks = new ulong[Parts][];
+        for (var p = 0; p < Parts; p++)
         {
-            var domain = PartDomains[p];
-            authority[p] = AuthorityFor(domain, byRankDescending);
-            var masks = new ulong[unit.Batches.Count * words];
+            var table = authority[p] = new int[span];
+            var masks = authorityMasks[p] = new ulong[unit.Batches.Count * words];
             for (var i = 0; i < span; i++)
             {
-                if (authority[p][i] >= 0) MonthBits.Set(masks.AsSpan(authority[p][i] * words, words), i);
+                table[i] = supersession.AuthorityOf((Part)p, baseMonth + i);
+                if (table[i] >= 0) MonthBits.Set(masks.AsSpan(table[i] * words, words), i);
             }
-            authorityMasks[p] = masks;
-            newerCovers[p] = unit.Batches
-                .Select(own => byRankDescending
-                    .Where(b => b.Rank > own.Rank && b.Header.SupersessionKey is null && b.Has(domain))
-                    .Select(b => (b.FromDay, b.ToDay))
-                    .ToArray())
-                .ToArray();
         }
-        replacedByKey = unit.Batches
-            .Select(own => own.ReplacedByKey || own.Header.SupersessionKey is { } key
-                && unit.Batches.Any(b => b.Rank > own.Rank && string.Equals(b.Header.SupersessionKey, key, StringComparison.Ordinal)))
-            .ToArray();
     }
 
     public (UnitCode Unit, IndicatorValue[] Values, List<ComputationNote> Notes) Run()
@@ -97,39 +66,13 @@ internal sealed partial class UnitComputation
         return (unit.Unit, Values(counts), notes);
     }
 
-    private int[] AuthorityFor(CaptureDomains domain, BatchInfo[] byRankDescending)
-    {
-        var result = new int[span];
-        for (var i = 0; i < span; i++)
-        {
-            var month = Month.FromIndex(baseMonth + i);
-            var (start, end) = (month.Start.DayNumber, month.End.DayNumber);
-            // A full-truth batch is the authority where one overlaps; keyed batches only make the month captured.
-            var overlapping = byRankDescending.Where(b => b.Has(domain) && !b.ReplacedByKey && b.FromDay <= end && b.ToDay >= start);
-            result[i] = (overlapping.FirstOrDefault(b => b.Header.SupersessionKey is null) ?? overlapping.FirstOrDefault())?.Index ?? -1;
-        }
-        return result;
-    }
-
     private bool Covered(Part part, int i) => i >= 0 && authority[(int)part][i] >= 0;
 
     private int AuthorityOf(Part part, int i) => authority[(int)part][i];
 
     private ReadOnlySpan<ulong> AuthorityMask(Part part, int batch) => authorityMasks[(int)part].AsSpan(batch * words, words);
 
-    /// <summary>
-    /// A dated event is superseded when a newer full-truth batch with the same part covers its day, or, for a keyed batch,
-    /// when a newer batch has the same key.
-    /// </summary>
-    private bool IsSuperseded(Part part, int batch, int day)
-    {
-        if (replacedByKey[batch]) return true;
-        foreach (var (from, to) in newerCovers[(int)part][batch])
-        {
-            if (from <= day && day <= to) return true;
-        }
-        return false;
-    }
+    private bool IsSuperseded(Part part, int batch, int day) => supersession.IsSuperseded(part, batch, day);
 
     /// <summary>The span's bit of an absolute month; open ends stay far outside the span.</summary>
     private int Bit(int month) => month - baseMonth;

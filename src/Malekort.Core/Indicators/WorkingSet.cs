@@ -95,6 +95,8 @@ internal sealed class UnitData(UnitCode unit)
     public const int NoDay = int.MinValue;
     public UnitCode Unit { get; } = unit;
     public List<BatchInfo> Batches { get; } = [];
+    /// <summary>Which batch is the truth for what; redone by <see cref="WorkingSetBuilder.Build"/> when the batches change.</summary>
+    public Supersession Supersession { get; set; } = new([]);
     public Dictionary<long, int> PersonIndex { get; } = [];
     /// <summary>
     /// Per person, the first month at whose end the person is 25 or older (by the birth date of the newest extract naming it), and

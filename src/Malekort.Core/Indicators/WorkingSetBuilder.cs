@@ -115,8 +115,10 @@ public sealed class WorkingSetBuilder
             for (var r = 0; r < ranked.Count; r++) ranked[r].Rank = r;
             SortLivelihood(unit);
         }
+        // A newer version of an application filed under another unit changes what the first unit's batches say, too.
+        changed.UnionWith(MarkReplacedByKey());
+        foreach (var unit in changed) unit.Supersession = new Supersession(unit.Batches);
         changed.Clear();
-        MarkReplacedByKey();
         return new WorkingSet(units);
     }
 
@@ -146,7 +148,7 @@ public sealed class WorkingSetBuilder
     /// A keyed batch is the truth about its key wherever it was filed: a newer version under another unit (a Digisos
     /// application reassigned to another Oslo district office) replaces it too. Ties go to the one added later.
     /// </summary>
-    private void MarkReplacedByKey()
+    private IEnumerable<UnitData> MarkReplacedByKey()
     {
         var newest = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < batches.Count; i++)
@@ -156,10 +158,17 @@ public sealed class WorkingSetBuilder
                 || batches[current].Batch.Header.ExtractedAt <= batches[i].Batch.Header.ExtractedAt)
                 newest[key] = i;
         }
+        var touched = new List<UnitData>();
         for (var i = 0; i < batches.Count; i++)
         {
-            if (batches[i].Batch.Header.SupersessionKey is { } key) batches[i].Batch.ReplacedByKey = newest[key] != i;
+            var (unit, info) = batches[i];
+            if (info.Header.SupersessionKey is not { } key) continue;
+            var replaced = newest[key] != i;
+            if (replaced == info.ReplacedByKey) continue;
+            info.ReplacedByKey = replaced;
+            touched.Add(unit);
         }
+        return touched;
     }
 
     // The batch extracted later wins; for equal extract times the one added later (storage adds in import order).
