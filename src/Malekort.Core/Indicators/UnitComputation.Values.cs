@@ -108,21 +108,24 @@ internal sealed partial class UnitComputation
         private readonly int words = MonthBits.Words(span);
         private readonly long[][] counters =
             Enumerable.Range(0, (int)Counter.KvpSituation0 + KvpSituation.All.Count).Select(_ => new long[MonthBits.Words(span) * 64]).ToArray();
-        private readonly ulong[][] planes =
-            Enumerable.Range(0, (int)Counter.Outflow + 1).Select(_ => new ulong[MonthBits.Words(span) * Planes]).ToArray();
+        // All person counters' planes in one array: counter c, word w, plane k at (c * words + w) * Planes + k.
+        private readonly ulong[] planes = new ulong[((int)Counter.Outflow + 1) * MonthBits.Words(span) * Planes];
 
         public long[] Of(Counter counter) => counters[(int)counter];
 
         public void Add(Counter counter, int word, ulong bits)
         {
             if (bits == 0) return;
-            var p = planes[(int)counter].AsSpan(word * Planes, Planes);
+            // The hottest loop of a recompute: a carry-save ripple without bounds checks (the offset is in range by construction).
+            ref var plane = ref System.Runtime.CompilerServices.Unsafe.Add(
+                ref System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(planes), ((int)counter * words + word) * Planes);
             for (var k = 0; k < Planes; k++)
             {
-                var carry = p[k] & bits;
-                p[k] ^= bits;
+                var carry = plane & bits;
+                plane ^= bits;
                 if (carry == 0) return;
                 bits = carry;
+                plane = ref System.Runtime.CompilerServices.Unsafe.Add(ref plane, 1);
             }
             throw new OverflowException("En telling passer ikke i 32 bit.");
         }
@@ -133,12 +136,11 @@ internal sealed partial class UnitComputation
             for (var c = 0; c < PersonCounters; c++)
             {
                 var target = counters[c];
-                var source = planes[c];
                 for (var w = 0; w < words; w++)
                 {
                     for (var k = 0; k < Planes; k++)
                     {
-                        var plane = source[w * Planes + k];
+                        var plane = planes[(c * words + w) * Planes + k];
                         while (plane != 0)
                         {
                             var bit = System.Numerics.BitOperations.TrailingZeroCount(plane);
