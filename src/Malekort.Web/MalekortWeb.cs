@@ -1,5 +1,3 @@
-using System.Text.Encodings.Web;
-using System.Text.Unicode;
 using Malekort.Storage;
 using Malekort.Web.Api;
 using Malekort.Web.Assets;
@@ -47,7 +45,12 @@ public static class MalekortWeb
             // Statuses the framework writes itself (404, 405 …) get Norwegian titles; our own problems have theirs.
             if (context.ProblemDetails.Detail is null) context.ProblemDetails.Title = ApiProblems.TitleOf(context.ProblemDetails.Status ?? 500);
         });
-        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All));
+        builder.Services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.Encoder = ApiJson.Encoder;
+            // The API's own types from generated metadata; anything else (problem details, server mode's JSON) by reflection.
+            o.SerializerOptions.TypeInfoResolverChain.Insert(0, ApiJsonContext.Default);
+        });
 
         var app = builder.Build();
         app.UseOperations();

@@ -50,7 +50,7 @@ internal static class IndicatorsApi
         var first = from is { } ff && ff > results.Months.First ? ff : results.Months.First;
         var last = to is { } tt && tt < results.Months.Last ? tt : results.Months.Last;
         var units = unit is { } one ? [one] : snapshot.Units.Select(c => c.Code).ToList();
-        return Results.Ok(Rows(results, units, first, last));
+        return Results.Json(Rows(results, units, first, last), ApiJson.IndicatorRows);
     }
 
     private static IEnumerable<IndicatorRowJson> Rows(ShownResults results, IReadOnlyList<UnitCode> units, Month first, Month last)

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Malekort.Indicators;
 using Malekort.Web.Scorecard;
 using Malekort.Web.State;
@@ -28,9 +29,17 @@ internal static class ScorecardApi
             if (!QueryParameters.TryMonth("maned", monthText, out month, out error)) return ApiProblems.BadParameter("maned", error);
             if (!results.Months.Contains(month)) return ApiProblems.BadParameter("maned", QueryParameters.OutsideMonths("maned", month, results.Months));
         }
-        var rows = ScorecardModel.Rows(snapshot, results, unit.Code, month, IndicatorCatalog.All);
-        return Results.Ok(new ScorecardJson(UnitsApi.Json(snapshot, unit), month.ToString(), IndicatorDefinition.DefinitionVersion,
-            snapshot.DataVersion, rows.Select(Json).ToList()));
+        // The body depends on the snapshot, unit and month only: serialised once while the snapshot's cache keeps it.
+        var key = new ResponseKey(ResponsePart.ScorecardJson, unit.Code, month);
+        if (!snapshot.Responses.TryGet(key, out var body))
+        {
+            var rows = ScorecardModel.Rows(snapshot, results, unit.Code, month, IndicatorCatalog.All);
+            var json = new ScorecardJson(UnitsApi.Json(snapshot, unit), month.ToString(), IndicatorDefinition.DefinitionVersion,
+                snapshot.DataVersion, rows.Select(Json).ToList());
+            body = JsonSerializer.SerializeToUtf8Bytes(json, ApiJson.Scorecard);
+            snapshot.Responses.Add(key, body);
+        }
+        return Utf8Response.Json(body);
     }
 
     private static IndicatorJson Json(IndicatorRow row)

@@ -15,8 +15,8 @@ internal static class UnitsApi
         {
             var snapshot = state.Current;
             var months = snapshot.Results?.Months;
-            return Results.Ok(new UnitsJson(snapshot.DataVersion, months?.First.ToString(), months?.Last.ToString(),
-                snapshot.Units.Select(u => Json(snapshot, u)).ToList()));
+            return Results.Json(new UnitsJson(snapshot.DataVersion, months?.First.ToString(), months?.Last.ToString(),
+                snapshot.Units.Select(u => Json(snapshot, u)).ToList()), ApiJson.Units);
         });
         return app;
     }

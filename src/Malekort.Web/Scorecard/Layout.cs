@@ -20,38 +20,53 @@ internal static class Layout
 {
     public static Html Page(string title, Section section, ScorecardSnapshot? snapshot, Html content)
     {
+        using var writer = new HtmlWriter();
+        PageStart(writer, title, section);
+        writer.Append(content);
+        PageEnd(writer, snapshot);
+        return writer.ToHtml();
+    }
+
+    /// <summary>Everything before a page's content, up to and including the opening <c>&lt;main&gt;</c>.</summary>
+    public static void PageStart(HtmlWriter writer, string title, Section section) => writer.Write($"""
+        <!DOCTYPE html>
+        <html lang="nb">
+        <head>
+        <meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>{title} – Målekort</title>
+        <link rel="stylesheet" href="{StyleSheets.AkselUrl}">
+        <link rel="stylesheet" href="{StyleSheets.OwnUrl}">
+        </head>
+        <body>
+        <a class="skip-link" href="#hovedinnhold">Hopp til hovedinnholdet</a>
+        <header class="aksel-internalheader site-header">
+        <a class="aksel-internalheader__title" href="/">Målekort</a>
+        <nav class="site-nav" aria-label="Hovedmeny">
+        <ul>
+        {MenuItem("/malekort", "Målekort", section == Section.Scorecard)}
+        {MenuItem("/sammenlign", "Sammenligning", section == Section.Comparison)}
+        {MenuItem("/datakvalitet", "Datakvalitet", section == Section.DataQuality)}
+        {MenuItem("/publisering", "Publisering", section == Section.Publishing)}
+        {MenuItem("/driftslogg", "Driftslogg", section == Section.RunLog)}
+        </ul>
+        </nav>
+        </header>
+        <main id="hovedinnhold" class="site-main" tabindex="-1">
+
+        """);
+
+    /// <summary>Everything after a page's content: the footer says when and for whom the snapshot was computed.</summary>
+    public static void PageEnd(HtmlWriter writer, ScorecardSnapshot? snapshot)
+    {
         var computed = snapshot is null
             ? Html.Empty
             : Html.Of($"""<p class="aksel-body-short aksel-body-short--small">Beregnet {NorwegianFormat.Instant(snapshot.ComputedAt)} (dataversjon {snapshot.DataVersion}).</p>""");
         var restricted = snapshot?.Results?.OwnOffice is { } office
             ? Html.Of($"""<p class="aksel-body-short aksel-body-short--small">Visning for {snapshot.NameOf(office)}: tall for andre kontorer er skjermet der de er små.</p>""")
             : Html.Empty;
-        return Html.Of($"""
-            <!DOCTYPE html>
-            <html lang="nb">
-            <head>
-            <meta charset="utf-8">
-            <meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>{title} – Målekort</title>
-            <link rel="stylesheet" href="{StyleSheets.AkselUrl}">
-            <link rel="stylesheet" href="{StyleSheets.OwnUrl}">
-            </head>
-            <body>
-            <a class="skip-link" href="#hovedinnhold">Hopp til hovedinnholdet</a>
-            <header class="aksel-internalheader site-header">
-            <a class="aksel-internalheader__title" href="/">Målekort</a>
-            <nav class="site-nav" aria-label="Hovedmeny">
-            <ul>
-            {MenuItem("/malekort", "Målekort", section == Section.Scorecard)}
-            {MenuItem("/sammenlign", "Sammenligning", section == Section.Comparison)}
-            {MenuItem("/datakvalitet", "Datakvalitet", section == Section.DataQuality)}
-            {MenuItem("/publisering", "Publisering", section == Section.Publishing)}
-            {MenuItem("/driftslogg", "Driftslogg", section == Section.RunLog)}
-            </ul>
-            </nav>
-            </header>
-            <main id="hovedinnhold" class="site-main" tabindex="-1">
-            {content}
+        writer.Write($"""
+
             </main>
             <footer class="site-footer">
             <p class="aksel-body-short aksel-body-short--small">Befolkningstall: Kilde: Statistisk sentralbyrå (SSB)</p>
@@ -80,19 +95,58 @@ internal static class Layout
         """);
 
     /// <summary>A select field in NAV's design system.</summary>
-    public static Html Select(string id, string name, string label, Html options) => Html.Of($"""
+    public static Html Select(string id, string name, string label, Html options)
+    {
+        using var writer = new HtmlWriter();
+        SelectStart(writer, id, name, label);
+        writer.Append(options);
+        SelectEnd(writer);
+        return writer.ToHtml();
+    }
+
+    /// <summary>A select field up to its options.</summary>
+    public static void SelectStart(HtmlWriter writer, string id, string name, string label) => writer.Write($"""
         <div class="aksel-form-field aksel-select">
         <label for="{id}" class="aksel-form-field__label aksel-label">{label}</label>
         <div class="aksel-select__container">
-        <select id="{id}" name="{name}" class="aksel-select__input aksel-body-short">{options}</select>
+        <select id="{id}" name="{name}" class="aksel-select__input aksel-body-short">
+        """);
+
+    /// <summary>A select field after its options.</summary>
+    public static void SelectEnd(HtmlWriter writer) => writer.Write($"""
+        </select>
         <svg class="aksel-select__chevron" aria-hidden="true" focusable="false" width="1em" height="1em" viewBox="0 0 24 24" fill="none"><path fill-rule="evenodd" clip-rule="evenodd" d="M5.97 9.47a.75.75 0 0 1 1.06 0L12 14.44l4.97-4.97a.75.75 0 1 1 1.06 1.06l-5.5 5.5a.75.75 0 0 1-1.06 0l-5.5-5.5a.75.75 0 0 1 0-1.06" fill="currentColor"></path></svg>
         </div>
         </div>
         """);
 
-    public static Html Option(string value, string text, bool selected) => selected
-        ? Html.Of($"""<option value="{value}" selected>{text}</option>""")
-        : Html.Of($"""<option value="{value}">{text}</option>""");
+    public static Html Option(string value, string text, bool selected)
+    {
+        using var writer = new HtmlWriter(256);
+        var selectAt = Option(writer, value, text);
+        if (!selected) return writer.ToHtml();
+        using var chosen = new HtmlWriter(256);
+        chosen.Markup(writer.Written[..selectAt]);
+        chosen.Markup(Selected);
+        chosen.Markup(writer.Written[selectAt..]);
+        return chosen.ToHtml();
+    }
+
+    /// <summary>What marks the chosen option, where <see cref="Option(HtmlWriter, string, string)"/> says.</summary>
+    public static ReadOnlySpan<byte> Selected => " selected"u8;
+
+    /// <summary>
+    /// An option that is not chosen. Returns where, in bytes from the option's start, <see cref="Selected"/> goes to choose
+    /// it: the unit picker is written once per snapshot and the chosen unit marked per request.
+    /// </summary>
+    public static int Option(HtmlWriter writer, string value, string text)
+    {
+        var start = writer.Length;
+        writer.Write($"<option value=\"{value}\"");
+        var selectAt = writer.Length - start;
+        writer.Write($">{text}</option>");
+        return selectAt;
+    }
 
     /// <summary>The status tag: the colour and its word, so colour is never the only signal.</summary>
     public static Html StatusTag(ValueStatus status) => Html.Of($"""

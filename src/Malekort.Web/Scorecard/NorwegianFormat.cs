@@ -45,8 +45,18 @@ internal static class NorwegianFormat
         _ => Decimal(value) + NoBreakSpace + "dager",
     };
 
+    // Every page names the 13 months of each trend; the names of this range are made once, the rest when asked.
+    private static readonly Month FirstNamed = new(2000, 1);
+    private static readonly string?[] MonthNames = new string?[100 * 12];
+
     /// <summary>A month in words: <c>desember 2024</c>.</summary>
-    public static string Month(Month month) => month.Start.ToString("MMMM yyyy", Culture);
+    public static string Month(Month month)
+    {
+        var i = month - FirstNamed;
+        if (i < 0 || i >= MonthNames.Length) return month.Start.ToString("MMMM yyyy", Culture);
+        // A race only makes the same string twice.
+        return MonthNames[i] ??= month.Start.ToString("MMMM yyyy", Culture);
+    }
 
     /// <summary>A short month for tight places: <c>des. 2024</c>.</summary>
     public static string ShortMonth(Month month) => month.Start.ToString("MMM yyyy", Culture);

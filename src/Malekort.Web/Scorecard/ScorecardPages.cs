@@ -41,7 +41,18 @@ internal static class ScorecardPages
             if (!results.Months.Contains(month)) return Error(snapshot, StatusCodes.Status404NotFound, QueryParameters.OutsideMonths("maned", month, results.Months));
         }
         var publication = Publishing.PublicationBanner.Render(publications, snapshot, results, unit.Code, month);
-        return Page(ScorecardPage.Render(snapshot, results, unit, month, publication));
+        // A national page is ~120 KiB: one pooled buffer of that size, written once and sent as it is.
+        var writer = new HtmlWriter(128 * 1024);
+        try
+        {
+            ScorecardPage.Write(writer, snapshot, results, unit, month, publication);
+        }
+        catch
+        {
+            writer.Dispose();
+            throw;
+        }
+        return Utf8Response.Html(writer);
     }
 
     private static IResult Comparison(ScorecardSnapshot snapshot, string? indicatorText, string? monthText)

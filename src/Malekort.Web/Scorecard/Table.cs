@@ -21,25 +21,39 @@ internal static class Table
     /// <param name="caption">The table's caption.</param>
     /// <param name="columns">The column headings, in order.</param>
     /// <param name="rows">The body rows, each a whole <c>&lt;tr&gt;</c>.</param>
-    public static Html Render(string label, string? id, string caption, IReadOnlyList<TableColumn> columns, IEnumerable<Html> rows) =>
-        Html.Of($"""
-            <div class="table-scroll" role="region" aria-label="{label}" tabindex="0">
-            <table class="aksel-table aksel-table--small"{(id is null ? Html.Empty : Html.Of($" id=\"{id}\""))}>
-            <caption class="aksel-body-short">{caption}</caption>
-            <thead class="aksel-table__header">
-            <tr class="aksel-table__row">
-            {Headings(columns)}
-            </tr>
-            </thead>
-            <tbody class="aksel-table__body">
-            {rows}
-            </tbody>
-            </table>
-            </div>
-            """);
+    public static Html Render(string label, string? id, string caption, IReadOnlyList<TableColumn> columns, IEnumerable<Html> rows)
+    {
+        using var writer = new HtmlWriter();
+        Start(writer, label, id, caption, Headings(columns));
+        foreach (var row in rows) writer.Append(row);
+        End(writer);
+        return writer.ToHtml();
+    }
+
+    /// <summary>The table up to its body rows; <paramref name="headings"/> from <see cref="Headings"/>, made once per column set.</summary>
+    public static void Start(HtmlWriter writer, string label, string? id, string caption, Html headings) => writer.Write($"""
+        <div class="table-scroll" role="region" aria-label="{label}" tabindex="0">
+        <table class="aksel-table aksel-table--small"{(id is null ? Html.Empty : Html.Of($" id=\"{id}\""))}>
+        <caption class="aksel-body-short">{caption}</caption>
+        <thead class="aksel-table__header">
+        <tr class="aksel-table__row">
+        {headings}
+        </tr>
+        </thead>
+        <tbody class="aksel-table__body">
+
+        """);
+
+    /// <summary>The table after its body rows.</summary>
+    public static void End(HtmlWriter writer) => writer.Markup("""
+
+        </tbody>
+        </table>
+        </div>
+        """);
 
     // One heading a line, so the page source reads as it did when each page wrote its own table.
-    private static Html Headings(IReadOnlyList<TableColumn> columns) => Html.Join(columns.Select((column, i) => Html.Of($"""
+    public static Html Headings(IReadOnlyList<TableColumn> columns) => Html.Join(columns.Select((column, i) => Html.Of($"""
         {(i == 0 ? Html.Empty : Html.Trusted("\n"))}<th scope="col" class="aksel-table__header-cell aksel-label{(column.CellClass.Length == 0 ? "" : " " + column.CellClass)}">{column.Heading}</th>
         """)));
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using Malekort.Indicators;
 
 namespace Malekort.Web.Scorecard;
@@ -14,47 +13,77 @@ internal static class TrendChart
     private const double Height = 32;
     private const double Pad = 3;
 
+    // The frame and the baseline never change: written once.
+    private static readonly string Frame =
+        $"""<svg class="trend" width="{N(Width)}" height="{N(Height)}" viewBox="0 0 {N(Width)} {N(Height)}" aria-hidden="true" focusable="false">""" +
+        $"""<line x1="0" y1="{N(Height - 0.5)}" x2="{N(Width)}" y2="{N(Height - 0.5)}" class="missing" stroke="currentColor" stroke-width="1"></line>""";
+
     public static Html Render(IndicatorDefinition definition, IReadOnlyList<TrendPoint> points)
     {
-        var values = points.Select(p => p.Value.Value).ToList();
-        var known = values.Where(v => v is not null).Select(v => v!.Value).ToList();
-        var (min, max) = known.Count == 0 ? (0d, 0d) : (known.Min(), known.Max());
-        var step = points.Count > 1 ? (Width - 2 * Pad) / (points.Count - 1) : 0;
+        using var writer = new HtmlWriter(4096);
+        Write(writer, definition, points);
+        return writer.ToHtml();
+    }
 
+    /// <summary>Writes the chart and its list. Lines come before dots, so every dot is drawn over the lines.</summary>
+    public static void Write(HtmlWriter writer, IndicatorDefinition definition, IReadOnlyList<TrendPoint> points)
+    {
+        double min = 0, max = 0;
+        var any = false;
+        foreach (var point in points)
+        {
+            if (point.Value.Value is not { } v) continue;
+            (min, max) = any ? (Math.Min(min, v), Math.Max(max, v)) : (v, v);
+            any = true;
+        }
+        var step = points.Count > 1 ? (Width - 2 * Pad) / (points.Count - 1) : 0;
         double X(int i) => Pad + i * step;
         double Y(double v) => max > min ? Height - Pad - (v - min) / (max - min) * (Height - 2 * Pad) : Height / 2;
 
-        var lines = new StringBuilder();
-        var dots = new StringBuilder();
-        var run = new List<string>();
-        void EndRun()
+        // Coordinates are invariant numbers computed from doubles only, so the markup holds no outside text.
+        writer.Markup(Frame);
+        for (var start = 0; start < points.Count;)
         {
-            if (run.Count > 1) lines.Append(CultureInfo.InvariantCulture, $"""<polyline points="{string.Join(' ', run)}" fill="none" stroke="currentColor" stroke-width="1.5"></polyline>""");
-            run.Clear();
-        }
-        for (var i = 0; i < values.Count; i++)
-        {
-            if (values[i] is not { } v)
+            if (points[start].Value.Value is null)
             {
-                EndRun();
+                start++;
                 continue;
             }
-            run.Add($"{N(X(i))},{N(Y(v))}");
-            var radius = i == values.Count - 1 ? "3" : "1.75";
-            dots.Append(CultureInfo.InvariantCulture, $"""<circle cx="{N(X(i))}" cy="{N(Y(v))}" r="{radius}" fill="currentColor"></circle>""");
+            var end = start;
+            while (end + 1 < points.Count && points[end + 1].Value.Value is not null) end++;
+            if (end > start)
+            {
+                writer.Markup("<polyline points=\"");
+                for (var i = start; i <= end; i++)
+                {
+                    if (i > start) writer.Markup(" ");
+                    Coordinate(writer, X(i));
+                    writer.Markup(",");
+                    Coordinate(writer, Y(points[i].Value.Value!.Value));
+                }
+                writer.Markup("\" fill=\"none\" stroke=\"currentColor\" stroke-width=\"1.5\"></polyline>");
+            }
+            start = end + 1;
         }
-        EndRun();
-        // Coordinates are invariant numbers built above from doubles only, so the markup holds no outside text.
-        var svg = Html.Trusted(
-            $"""<svg class="trend" width="{N(Width)}" height="{N(Height)}" viewBox="0 0 {N(Width)} {N(Height)}" aria-hidden="true" focusable="false">""" +
-            $"""<line x1="0" y1="{N(Height - 0.5)}" x2="{N(Width)}" y2="{N(Height - 0.5)}" class="missing" stroke="currentColor" stroke-width="1"></line>""" +
-            lines + dots + "</svg>");
-        // Read aloud, «:» says nothing: the list says «skjermet».
-        var items = points.Select(p => Html.Of($"<li>{NorwegianFormat.Month(p.Month)}: {(p.Value.Notes.HasFlag(ValueNotes.Suppressed) ? "skjermet" : Texts.Value(definition, p.Value))}</li>"));
-        return Html.Of($"""
-            {svg}<div class="aksel-typo--visually-hidden"><p>Utvikling de siste {points.Count} månedene:</p><ul>{items}</ul></div>
-            """);
+        for (var i = 0; i < points.Count; i++)
+        {
+            if (points[i].Value.Value is not { } v) continue;
+            writer.Markup("<circle cx=\"");
+            Coordinate(writer, X(i));
+            writer.Markup("\" cy=\"");
+            Coordinate(writer, Y(v));
+            writer.Markup(i == points.Count - 1 ? "\" r=\"3\" fill=\"currentColor\"></circle>" : "\" r=\"1.75\" fill=\"currentColor\"></circle>");
+        }
+        writer.Write($"""</svg><div class="aksel-typo--visually-hidden"><p>Utvikling de siste {points.Count} månedene:</p><ul>""");
+        foreach (var p in points)
+        {
+            // Read aloud, «:» says nothing: the list says «skjermet».
+            writer.Write($"<li>{NorwegianFormat.Month(p.Month)}: {(p.Value.Notes.HasFlag(ValueNotes.Suppressed) ? "skjermet" : Texts.Value(definition, p.Value))}</li>");
+        }
+        writer.Markup("</ul></div>");
     }
+
+    private static void Coordinate(HtmlWriter writer, double value) => writer.Invariant(value, "0.##");
 
     private static string N(double value) => value.ToString("0.##", CultureInfo.InvariantCulture);
 }

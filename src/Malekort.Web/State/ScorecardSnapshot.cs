@@ -4,6 +4,7 @@ using Malekort.Periods;
 using Malekort.Storage;
 using Malekort.Thresholds;
 using Malekort.Units;
+using Malekort.Web.Scorecard;
 
 namespace Malekort.Web.State;
 
@@ -46,6 +47,10 @@ internal sealed class ScorecardSnapshot
         unitsByCode = units.ToDictionary(u => u.Code);
         targets = [];
         foreach (var t in stored.Targets) targets[(t.Unit, t.Indicator, t.Month)] = t;
+        Months = results is null ? [] : results.Months.Months().Reverse().ToList();
+        // Last: the fragments read the snapshot.
+        Fragments = ScorecardFragments.Build(this);
+        Responses = new ResponseCache(ResponseCache.DefaultBudget);
     }
 
     /// <summary>The store's data version this snapshot was computed from.</summary>
@@ -67,7 +72,13 @@ internal sealed class ScorecardSnapshot
     public IReadOnlyList<UnitChoice> Units { get; }
 
     /// <summary>The months computed, newest first; empty without data.</summary>
-    public IReadOnlyList<Month> Months => Results is null ? [] : Results.Months.Months().Reverse().ToList();
+    public IReadOnlyList<Month> Months { get; }
+
+    /// <summary>The parts of the scorecard page made once for this snapshot.</summary>
+    public ScorecardFragments Fragments { get; }
+
+    /// <summary>Rendered responses of this snapshot; they go when it goes.</summary>
+    public ResponseCache Responses { get; }
 
     /// <summary>The unit the scorecard opens on: the first office with results, else the first unit.</summary>
     public UnitChoice? DefaultUnit => Units.FirstOrDefault();

@@ -1,0 +1,95 @@
+using System.Collections.Concurrent;
+using Malekort.Periods;
+using Malekort.Units;
+
+namespace Malekort.Web.State;
+
+/// <summary>What a cached entry is a part of.</summary>
+internal enum ResponsePart
+{
+    /// <summary>The scorecard page's indicator tables and legend: everything on it computed from the unit's values.</summary>
+    ScorecardIndicators,
+
+    /// <summary>The whole body of <c>/api/malekort</c>.</summary>
+    ScorecardJson,
+}
+
+/// <summary>The key of a cached entry: one part for one unit and month.</summary>
+internal readonly record struct ResponseKey(ResponsePart Part, UnitCode Unit, Month Month);
+
+/// <summary>
+/// Rendered response parts of one snapshot, up to a budget of bytes. It lives on the snapshot, so a new data version starts
+/// with an empty cache and nothing rendered from older data is ever served; and a server restricted to one office
+/// (<c>--office</c>) computes its own snapshots, so its cache holds only what that viewer may see.
+/// </summary>
+/// <remarks>
+/// A national scorecard has ~760 units × 36 months of pages, far more than the budget holds. When full, a new entry
+/// replaces a randomly chosen one, and only one miss in <see cref="AdmitOneIn"/> is admitted at all: under the scan a load
+/// test or a crawler makes (every unit in turn, more than fit), least-recently-used would evict each entry just before it
+/// is asked for again and never hit, while this keeps most of what is cached and still follows a change in what is asked.
+/// </remarks>
+internal sealed class ResponseCache
+{
+    /// <summary>
+    /// The budget of a snapshot's cache. The server's peak memory is the computation's (~800 MiB national, goal 1 GiB), and
+    /// the old snapshot's cache is still held while the next one is computed, so the cache must fit under the difference.
+    /// </summary>
+    public const long DefaultBudget = 128L << 20;
+
+    /// <summary>When full, one miss in this many replaces an entry.</summary>
+    public const int AdmitOneIn = 8;
+
+    private readonly ConcurrentDictionary<ResponseKey, byte[]> entries = new();
+    private readonly List<ResponseKey> keys = [];
+    private readonly Lock admitting = new();
+    private readonly Random random;
+    private long bytes;
+
+    /// <param name="budget">The most bytes of entries held; 0 turns the cache off.</param>
+    /// <param name="random">Chooses what is evicted and admitted; seeded in tests.</param>
+    public ResponseCache(long budget, Random? random = null)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(budget);
+        Budget = budget;
+        this.random = random ?? Random.Shared;
+    }
+
+    /// <summary>The most bytes of entries held.</summary>
+    public long Budget { get; }
+
+    /// <summary>The bytes of entries held now.</summary>
+    public long Bytes => Volatile.Read(ref bytes);
+
+    /// <summary>The number of entries held now.</summary>
+    public int Count => entries.Count;
+
+    public bool TryGet(ResponseKey key, out byte[] value) => entries.TryGetValue(key, out value!);
+
+    /// <summary>Keeps the entry if the budget allows (see the remarks); the caller must not change the array afterwards.</summary>
+    public void Add(ResponseKey key, byte[] value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        if (value.Length > Budget) return;
+        lock (admitting)
+        {
+            if (entries.ContainsKey(key)) return;
+            if (bytes + value.Length > Budget)
+            {
+                if (random.Next(AdmitOneIn) != 0) return;
+                while (bytes + value.Length > Budget) EvictOne();
+            }
+            entries[key] = value;
+            keys.Add(key);
+            Volatile.Write(ref bytes, bytes + value.Length);
+        }
+    }
+
+    private void EvictOne()
+    {
+        var i = random.Next(keys.Count);
+        var key = keys[i];
+        keys[i] = keys[^1];
+        keys.RemoveAt(keys.Count - 1);
+        if (entries.TryRemove(key, out var removed)) Volatile.Write(ref bytes, bytes - removed.Length);
+    }
+}
