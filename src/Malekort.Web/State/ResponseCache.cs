@@ -44,6 +44,7 @@ internal sealed class ResponseCache
     private readonly Lock admitting = new();
     private readonly Random random;
     private long bytes;
+    private bool suspended;
 
     /// <param name="budget">The most bytes of entries held; 0 turns the cache off.</param>
     /// <param name="random">Chooses what is evicted and admitted; seeded in tests.</param>
@@ -72,7 +73,7 @@ internal sealed class ResponseCache
         if (value.Length > Budget) return;
         lock (admitting)
         {
-            if (entries.ContainsKey(key)) return;
+            if (suspended || entries.ContainsKey(key)) return;
             if (bytes + value.Length > Budget)
             {
                 if (random.Next(AdmitOneIn) != 0) return;
@@ -82,6 +83,27 @@ internal sealed class ResponseCache
             keys.Add(key);
             Volatile.Write(ref bytes, bytes + value.Length);
         }
+    }
+
+    /// <summary>
+    /// Lets every entry go and keeps none until <see cref="Resume"/>: called when the snapshot is about to be replaced, so
+    /// the next computation's memory does not come on top of a full cache (the server's peak memory is that computation's).
+    /// </summary>
+    public void Suspend()
+    {
+        lock (admitting)
+        {
+            suspended = true;
+            entries.Clear();
+            keys.Clear();
+            Volatile.Write(ref bytes, 0);
+        }
+    }
+
+    /// <summary>Keeps entries again: the snapshot stays in use after all (its replacement failed).</summary>
+    public void Resume()
+    {
+        lock (admitting) suspended = false;
     }
 
     private void EvictOne()

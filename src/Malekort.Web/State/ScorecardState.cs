@@ -47,17 +47,24 @@ internal sealed partial class ScorecardState(IMalekortStore store, TimeProvider 
     {
         var started = clock.GetTimestamp();
         var startedAt = clock.GetUtcNow();
+        // The snapshot shown now is about to be replaced: its cached responses go before the load, so the computation's
+        // peak memory does not come on top of them. Until the new one is in, requests render uncached.
+        var shown = Volatile.Read(ref current);
+        shown?.Responses.Suspend();
         try
         {
             var stored = store.Load();
             var log = store.ImportLog();
             var snapshot = ScorecardSnapshot.Compute(stored, log, version, clock.GetUtcNow(), options.OwnOffice);
             Publish(snapshot);
+            // A newer snapshot than this one was already shown, or this one was not newer: the shown one serves on.
+            if (ReferenceEquals(Volatile.Read(ref current), shown)) shown?.Responses.Resume();
             LogComputed(logger, version, clock.GetElapsedTime(started).TotalMilliseconds);
             Computed?.Invoke(new ComputationReport(version, startedAt, clock.GetElapsedTime(started), null));
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
+            if (ReferenceEquals(Volatile.Read(ref current), shown)) shown?.Responses.Resume();
             Computed?.Invoke(new ComputationReport(version, startedAt, clock.GetElapsedTime(started), e));
             throw;
         }
