@@ -50,7 +50,9 @@ internal static class Suite
                 units.AddRange(engine.Results.Units.Where(u => u.Kind == UnitKind.Office).Take(6).Select(u => u.Value));
                 units.AddRange(engine.Results.Units.Where(u => u.Kind == UnitKind.County).Select(u => u.Value));
                 units.Add(UnitCode.Country.Value);
-                WebLoad.Run(options, engine.Database, units, DataSet.LastMonth.ToString(), report);
+                var months = Enumerable.Range(0, DataSet.Months).Select(i => DataSet.LastMonth.Plus(i + 1 - DataSet.Months).ToString()).ToList();
+                WebLoad.Run(options, engine.Database, units, DataSet.LastMonth.ToString(),
+                    [.. engine.Results.Units.Select(u => u.Value)], months, report);
             }
         }
         catch (Exception e) when (e is InvalidOperationException or IOException or TimeoutException)
@@ -92,8 +94,11 @@ internal static class Suite
         text.AppendLine("- **Bandwidth floor.** A vectorised sum over a 1 GiB array on every core (best of 7) is the machine's streaming read bandwidth; " +
             "the floor is the bytes of the working set's rows (what a recompute must read at least once) divided by it.");
         text.AppendLine("- **Web.** `malekort serve` on loopback with the national data in its own process; `wrk` (Debian) with 2 threads and 64 connections, " +
-            "cycling through municipalities, districts, offices, counties and the country; p50/p95/p99 from wrk's latency histogram; errors = non-2xx " +
-            "responses + socket errors; memory = the serve process's VmHWM from `/proc` after both runs.");
+            "cycling through municipalities, districts, offices, counties and the country for the latest month (what users open most); p50/p95/p99 " +
+            "from wrk's latency histogram; errors = non-2xx responses + socket errors; memory = the serve process's VmHWM from `/proc` after all runs. " +
+            "The server keeps rendered indicator tables and API bodies per data version within 128 MiB (`src/Malekort.Web/State/ResponseCache.cs`), " +
+            "so those URLs are answered from it after the first pass; the spread run asks for every unit × every month in a seeded shuffle, " +
+            "far more than the cache holds, so it shows the cost of rendering.");
         text.AppendLine(string.Create(Invariant, $"- **KOSTRA 11F and Digisos.** The 1/8 set is generated with `--other-formats {DataSet.OtherFormatsYear}`: from the same simulation, ")
             + "each unit's year as one 11F file (2024 layout, one record per recipient) and each social assistance application received in the year " +
             "as one Digisos file (DigisosSak with the digisos-soker events). All 11F files and the first 3 000 Digisos files (by name) are imported after " +

@@ -16,7 +16,13 @@ internal static partial class WebLoad
 {
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
-    public static void Run(BenchOptions options, string database, IReadOnlyList<string> units, string month, Report report)
+    private const string Spread = "page-spread";
+
+    /// <param name="units">The units asked for month after month: what fits in the server's response cache.</param>
+    /// <param name="allUnits">Every unit with results, asked for with <paramref name="allMonths"/> in a seeded shuffle: far more pages
+    /// than the cache holds, so most requests render their page.</param>
+    public static void Run(BenchOptions options, string database, IReadOnlyList<string> units, string month,
+        IReadOnlyList<string> allUnits, IReadOnlyList<string> allMonths, Report report)
     {
         var wrk = EnsureWrk(report);
         if (wrk is null) return;
@@ -42,11 +48,13 @@ internal static partial class WebLoad
                 paths.Add(("page", $"/malekort?enhet={Uri.EscapeDataString(unit)}&maned={month}"));
                 paths.Add(("api", $"/api/malekort?enhet={Uri.EscapeDataString(unit)}&maned={month}"));
             }
+            var spread = allUnits.SelectMany(u => allMonths.Select(m => $"/malekort?enhet={Uri.EscapeDataString(u)}&maned={m}")).ToArray();
+            new Random(options.Seed).Shuffle(spread);
             string Script(string kind)
             {
                 var script = Path.Combine(Path.GetTempPath(), $"malekort-wrk-{kind}-{Environment.ProcessId}.lua");
                 if (!File.Exists(script))
-                    File.WriteAllText(script, LuaScript(paths.Where(p => p.Kind == kind).Select(p => p.Path)), new UTF8Encoding(false));
+                    File.WriteAllText(script, LuaScript(kind == Spread ? spread : paths.Where(p => p.Kind == kind).Select(p => p.Path)), new UTF8Encoding(false));
                 return script;
             }
             WaitUntilUp(http, url + paths[1].Path, server);
@@ -102,7 +110,23 @@ internal static partial class WebLoad
                     $"`wrk {arguments.Replace(script, $"{kind}.lua", StringComparison.Ordinal)}` ({paths.Count / 2} URLs in turn: {units.Count} units, offices, counties and the country, month {month}):")
                     .AppendLine().AppendLine("```").AppendLine(output.Trim()).AppendLine("```").AppendLine();
             }
-            foreach (var kind in new[] { "page", "api" }) File.Delete(Script(kind));
+            {
+                // The worst case for the cache: every unit × every month in a shuffle, each page asked for about once.
+                var script = Script(Spread);
+                var arguments = string.Create(Invariant, $"-t 2 -c 64 -d {options.WebSeconds}s --latency -s {script} {url}");
+                report.Say($"  wrk {arguments}");
+                var output = RunWrk(wrk, arguments);
+                var result = Parse(output);
+                report.Result("web", string.Create(Invariant,
+                    $"scorecard page, 64 connections, every unit × every month shuffled ({spread.Length} pages, far more than the response cache holds)"),
+                    string.Create(Invariant,
+                        $"{result.RequestsPerSecond:0} req/s; p50 {result.P50:0.0} ms, p95 {result.P95:0.0} ms, p99 {result.P99:0.0} ms; {result.Errors} errors"));
+                if (result.Errors > 0) report.Fail($"sider spredt over alle måneder: {result.Errors} feil under last");
+                report.Section("Web under load").AppendLine(CultureInfo.InvariantCulture,
+                    $"`wrk {arguments.Replace(script, $"{Spread}.lua", StringComparison.Ordinal)}` ({spread.Length} URLs in a seeded shuffle: every unit with results × {allMonths.Count} months):")
+                    .AppendLine().AppendLine("```").AppendLine(output.Trim()).AppendLine("```").AppendLine();
+            }
+            foreach (var kind in new[] { "page", "api", Spread }) File.Delete(Script(kind));
             var peak = Machine.PeakResident(server.Id);
             report.Result("web", "peak server memory (VmHWM of the serve process, national data)",
                 string.Create(Invariant, $"{peak / 1048576.0:0} MiB"), "< 1 GiB", peak < 1L << 30);
