@@ -128,12 +128,12 @@ internal static class EngineBenchmark
             "inlined); the other row passes 17 % (`SetFollowups` 4 %, `SetLivelihood` 4 %, `SetJobseekers` 4 %, `SetFamily` 3 %, `SetYoung` 2 %, " +
             "`SetKvp` 1 %); `CountCases` 3 %; the constructor with `AuthorityFor` 5 %; `Values` 2 %; `Aggregation` 10 %; PLINQ's hand-over of " +
             "the units' results about 4 %. Earlier profiles the same day: calendar arithmetic (`SetYoung`, `SetFamily`, `SetJobseekers`) was 22 % " +
-            "before commit 9ce3176 and 8 % after it.");
+            "before commit 9ce3176 and 8 % after it. Since this profile, commit 9b17c14 decides supersession once per change of a unit's " +
+            "batches (suggestion 2 below) and 86bc643 keeps the person counters in one array of planes; the shares above are from before " +
+            "those two commits and have not been measured again.");
         text.AppendLine("- Suggestions for `src/Malekort.Core/Indicators/`: (1) counting persons is the largest part: count 64 persons at a time per " +
             "month with `PopCount` over transposed words (one pass per counter and month) instead of a carry chain per person and counter; " +
-            "(2) supersession changes only when batches arrive: decide once per row in `Build()` (for the changed units) whether a payment, " +
-            "case or follow-up is kept, and keep the authority months per part and batch in `UnitData`, so a recompute only ORs month ranges " +
-            "(`SetRecipients`, the constructor and `AuthorityFor` are a fifth); (3) the per-unit values, counters and bit arrays are new on every " +
+            "(2) done in 9b17c14: supersession is decided in `Build()` for the changed units only; (3) the per-unit values, counters and bit arrays are new on every " +
             "recompute (the allocation line above): keeping them per unit saves that memory traffic.");
         text.AppendLine("- One new month, per run (read the new batches with `LoadBatches` / `Build` / compute the month):");
         foreach (var (month, phase) in data.TailMonths.Zip(monthPhases))

@@ -232,7 +232,7 @@ internal static class ImportBenchmark
             "parser and code look-ups via `AlternateLookup<ReadOnlySpan<char>>` avoid a string per cell.");
         text.AppendLine("- **Digisos** imports one application per transaction, each with its own batch, import-log entry and data-version bump: " +
             "the per-batch overhead, not the rows, sets its rate; batching several applications per transaction would raise it.");
-        text.AppendLine(string.Create(Invariant, $"- **Two cores.** The pipeline is one thread: reading batch n+1 while batch n is stored would hide the smaller of the two phases ({Math.Min(read, save) / total * 100:0} % here)."));
+        text.AppendLine(string.Create(Invariant, $"- **Two cores.** `ImportPipeline` reads batch n+1 while batch n is stored, so at best it hides the smaller of the two phases ({Math.Min(read, save) / total * 100:0} % here); the store writes one batch at a time (one writer, batches land in order), so the store's share is the floor of the pipeline."));
         text.AppendLine();
         report.Say(string.Create(Invariant, $"  leser {read:0.0} s, lager {save:0.0} s (motorrader {engineRows:0.0} s), pseudonymer {fnr:0.0} s, filer {io:0.0} s, CSV alene {parse:0.0} s"));
     }
