@@ -18,6 +18,8 @@ public sealed record AdditiveRelation(int Total, IReadOnlyList<int> Parts);
 /// zero protects least), else a zero part, else the total. Only cells outside the viewer's own office can be hidden;
 /// the viewer may see the others anyway. Hiding one cell can break another relation, so this repeats until every
 /// relation has no hidden cell or at least two.
+/// The hidden cells' sum can still be worked out (total minus the shown parts); whether that sum is itself small is not
+/// checked (statistical agencies call this the protection interval). The spec asks for the second cell only.
 /// </remarks>
 public static class ComplementarySuppression
 {
