@@ -4,7 +4,6 @@ using Malekort.Periods;
 using Malekort.Units;
 using Malekort.Web.State;
 
-
 namespace Malekort.Web.Scorecard;
 
 /// <summary>
@@ -160,16 +159,7 @@ internal static class ScorecardPage
 
     private static void CoreRow(HtmlWriter writer, IndicatorRow row)
     {
-        writer.Markup("""
-            <tr class="aksel-table__row">
-            <th scope="row" class="aksel-table__header-cell indicator-name">
-            """);
-        Details(writer, row);
-        writer.Markup("""
-            </th>
-            <td class="aksel-table__data-cell number-cell">
-            """);
-        ValueCell(writer, row);
+        RowStart(writer, row);
         writer.Write($"""
             </td>
             <td class="aksel-table__data-cell">{Layout.StatusTag(row.Status)}</td>
@@ -182,14 +172,23 @@ internal static class ScorecardPage
             </td>
             <td class="aksel-table__data-cell">
             """);
-        NotesCell(writer, row);
-        writer.Markup("""
-            </td>
-            </tr>
-            """);
+        RowEnd(writer, row);
     }
 
     private static void SupplementaryRow(HtmlWriter writer, IndicatorRow row)
+    {
+        RowStart(writer, row);
+        writer.Write($"""
+            </td>
+            <td class="aksel-table__data-cell number-cell">{Texts.Numerator(row.Definition, row.Value)}</td>
+            <td class="aksel-table__data-cell number-cell">{(row.Definition.Kind == ValueKind.Count ? "–" : Texts.Denominator(row.Definition, row.Value))}</td>
+            <td class="aksel-table__data-cell">
+            """);
+        RowEnd(writer, row);
+    }
+
+    /// <summary>A row up to its value, which both tables start with: the indicator's name (with its details) and the value.</summary>
+    private static void RowStart(HtmlWriter writer, IndicatorRow row)
     {
         writer.Markup("""
             <tr class="aksel-table__row">
@@ -201,12 +200,11 @@ internal static class ScorecardPage
             <td class="aksel-table__data-cell number-cell">
             """);
         ValueCell(writer, row);
-        writer.Write($"""
-            </td>
-            <td class="aksel-table__data-cell number-cell">{Texts.Numerator(row.Definition, row.Value)}</td>
-            <td class="aksel-table__data-cell number-cell">{(row.Definition.Kind == ValueKind.Count ? "–" : Texts.Denominator(row.Definition, row.Value))}</td>
-            <td class="aksel-table__data-cell">
-            """);
+    }
+
+    /// <summary>The notes, which both tables end with, and the row's end.</summary>
+    private static void RowEnd(HtmlWriter writer, IndicatorRow row)
+    {
         NotesCell(writer, row);
         writer.Markup("""
             </td>
