@@ -27,4 +27,25 @@ public sealed class HtmlTests
         var inner = Html.Of($"<strong>{"a<b"}</strong>");
         Assert.Equal("<p><strong>a&lt;b</strong> 2,5</p>", Html.Of($"<p>{inner} {2.5}</p>").ToString());
     }
+
+    public static TheoryData<string> TextsToEncode() =>
+    [
+        "",
+        "Økonomisk sosialhjelp, Måløy, Ærøy",
+        "<script>alert('x')</script> & \"sitat\"",
+        "emoji 👩‍👧 and a lone surrogate \ud800 in the middle",
+        "tab\tnewline\nNUL\0 and a non-breaking\u00a0space",
+        new string('ø', 600) + "<&>" + new string('a', 3000),
+    ];
+
+    [Theory]
+    [MemberData(nameof(TextsToEncode))]
+    public void The_page_writer_encodes_text_exactly_as_the_string_templates_do(string text)
+    {
+        using var writer = new HtmlWriter(16);
+        writer.Text(text);
+        writer.Write($"<td>{text}</td>");
+
+        Assert.Equal(Html.Text(text).ToString() + Html.Of($"<td>{text}</td>").ToString(), writer.ToHtml().ToString());
+    }
 }

@@ -54,23 +54,16 @@ internal sealed class HtmlWriter : IDisposable
     /// <summary>Text, encoded exactly as <see cref="Html.Text"/> encodes it.</summary>
     public void Text(ReadOnlySpan<char> text)
     {
-        if (text.IsEmpty) return;
-        // The encoder works on UTF-8 too and escapes the same characters the same way; the page comparison against the
-        // string-built pages checked that, byte for byte.
-        byte[]? rented = null;
-        var max = Utf8.GetMaxByteCount(text.Length);
-        Span<byte> source = max <= 512 ? stackalloc byte[512] : (rented = ArrayPool<byte>.Shared.Rent(max));
-        var count = Utf8.GetBytes(text, source);
-        var remaining = source[..count];
-        while (true)
+        // Encoded as chars and then made UTF-8, the order Html.Text takes, so even a lone surrogate comes out the same
+        // (&#xFFFD;); the encoder writes whole characters, so a chunk never ends inside one.
+        Span<char> chunk = stackalloc char[1024];
+        while (!text.IsEmpty)
         {
-            var status = Html.Encoder.EncodeUtf8(remaining, Reserve(remaining.Length + 16), out var consumed, out var written);
-            length += written;
-            remaining = remaining[consumed..];
+            var status = Html.Encoder.Encode(text, chunk, out var consumed, out var written);
+            Markup(chunk[..written]);
+            text = text[consumed..];
             if (status != OperationStatus.DestinationTooSmall) break;
-            Reserve(remaining.Length * 10 + 16);
         }
-        if (rented is not null) ArrayPool<byte>.Shared.Return(rented);
     }
 
     /// <summary>A number or other value in Norwegian (nb-NO), encoded: what <see cref="Html.Of"/> writes for a hole.</summary>
