@@ -40,22 +40,31 @@ public sealed class OfficeRegisterReader
     public ReadResult<IReadOnlyList<Office>> Read(string path)
     {
         var file = Path.GetFileName(path);
+        byte[] bytes;
+        try
+        {
+            bytes = File.ReadAllBytes(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
+        {
+            return ReadResult<IReadOnlyList<Office>>.Reject([new Finding(Severity.Fatal, file, 0, "", $"Filen kan ikke leses: {e.Message}")]);
+        }
+        return Read(file, bytes);
+    }
+
+    /// <summary>Reads a register's content; <paramref name="file"/> names it in findings.</summary>
+    public ReadResult<IReadOnlyList<Office>> Read(string file, byte[] bytes)
+    {
         var findings = new List<Finding>();
         string text;
         try
         {
-            var bytes = File.ReadAllBytes(path);
             var start = bytes.AsSpan().StartsWith(Encoding.UTF8.Preamble) ? Encoding.UTF8.Preamble.Length : 0;
             text = StrictUtf8.GetString(bytes, start, bytes.Length - start);
         }
         catch (DecoderFallbackException)
         {
             findings.Add(new Finding(Severity.Fatal, file, 0, "", "Filen er ikke gyldig UTF-8; lagre den som UTF-8 (med eller uten BOM)."));
-            return ReadResult<IReadOnlyList<Office>>.Reject(findings);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
-        {
-            findings.Add(new Finding(Severity.Fatal, file, 0, "", $"Filen kan ikke leses: {e.Message}"));
             return ReadResult<IReadOnlyList<Office>>.Reject(findings);
         }
         var offices = new Rows(file, findings).Read(text);

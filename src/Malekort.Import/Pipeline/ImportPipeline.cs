@@ -65,12 +65,12 @@ public sealed class ImportPipeline(IMalekortStore store, Pseudonymizer pseudonym
                     var capture = new CaptureReader(pseudonyms, UnitRegister.Default).Read(path);
                     return () => Land(source, capture);
                 case InputFormat.SsbPopulation:
-                    var population = new SsbPopulationReader().Read(path);
-                    var populationHash = Hash(path);
+                    var populationReader = new SsbPopulationReader();
+                    var (population, populationHash) = ReadAndHash(path, populationReader.Read, populationReader.Read);
                     return () => LandPopulation(source, population, populationHash);
                 case InputFormat.OfficeRegister:
-                    var offices = new OfficeRegisterReader().Read(path);
-                    var officesHash = Hash(path);
+                    var officeReader = new OfficeRegisterReader();
+                    var (offices, officesHash) = ReadAndHash(path, officeReader.Read, officeReader.Read);
                     return () => LandOffices(source, offices, officesHash);
                 case InputFormat.Digisos:
                     var digisos = new DigisosReader(pseudonyms).Read(path);
@@ -129,6 +129,25 @@ public sealed class ImportPipeline(IMalekortStore store, Pseudonymizer pseudonym
             new Dictionary<string, int>(StringComparer.Ordinal), findings);
         store.LogRejected(entry);
         return entry;
+    }
+
+    /// <summary>
+    /// Reads a file once for both its reader and its hash. When it cannot be read, the reader's path overload tries again
+    /// so the finding and (empty) hash are the ones it always gave.
+    /// </summary>
+    private static (ReadResult<T> Read, string Hash) ReadAndHash<T>(
+        string path, Func<string, byte[], ReadResult<T>> fromContent, Func<string, ReadResult<T>> fromPath)
+    {
+        byte[] bytes;
+        try
+        {
+            bytes = File.ReadAllBytes(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
+        {
+            return (fromPath(path), Hash(path));
+        }
+        return (fromContent(Path.GetFileName(path), bytes), Convert.ToHexStringLower(SHA256.HashData(bytes)));
     }
 
     private static string Hash(string path)

@@ -23,6 +23,13 @@ public sealed class SsbPopulationReader
             findings.Fatal(0, "", $"Filen kan ikke leses: {e.Message}");
             return ReadResult<IReadOnlyList<PopulationFigure>>.Reject(findings.Items);
         }
+        return Read(findings.File, bytes);
+    }
+
+    /// <summary>Reads a file's content; <paramref name="fileName"/> names it in findings.</summary>
+    public ReadResult<IReadOnlyList<PopulationFigure>> Read(string fileName, byte[] bytes)
+    {
+        var findings = new FileFindings(fileName);
         var head = bytes.AsSpan(0, Math.Min(bytes.Length, PopulationFormats.HeadLength));
         var format = PopulationFormats.Detect(head, wholeFile: bytes.Length <= PopulationFormats.HeadLength);
         IReadOnlyList<PopulationFigure> figures = format switch
