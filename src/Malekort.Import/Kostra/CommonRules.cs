@@ -128,9 +128,11 @@ internal static class CommonRules
                 + "(inndelingen fra 2024).");
             return;
         }
+        UnitCode unit;
         if (kommune.SequenceEqual(RuleContext.Oslo))
         {
-            if (!IsOsloDistrict(bydel))
+            // BYDELSNR is two characters, so the register's districts 030101–030115 are SSB's OSLO_DISTRICTS 01–15.
+            if (!UnitCode.TryParse(string.Concat(kommune, bydel), out unit) || !UnitRegister.Default.IsKnownCaptureUnit(unit))
             {
                 report.Add(R003, line, "BYDELSNR",
                     $"Bydelsnummeret er {Shown(r, CommonField.Bydelsnr)}; i Oslo (0301) skal det være 01–15.");
@@ -143,15 +145,11 @@ internal static class CommonRules
                 $"Bydelsnummeret er {Shown(r, CommonField.Bydelsnr)}; utenfor Oslo skal feltet være blankt.");
             return;
         }
-        if (context.Unit is { } first && UnitOf(r) is { } unit && unit != first)
+        else unit = municipality;
+        if (context.Unit is { } first && unit != first)
             report.Add(R003, line, unit.Kind == UnitKind.District ? "BYDELSNR" : "KOMMUNE_NR",
                 $"Posten gjelder {unit}, men filens første post gjelder {first}; en fil skal gjelde én kommune eller bydel.");
     }
-
-    /// <summary>The Oslo districts 01–15 (SSB's <c>OSLO_DISTRICTS</c>), two digits.</summary>
-    private static bool IsOsloDistrict(ReadOnlySpan<char> bydel) =>
-        bydel.Length == 2 && bydel[0] is >= '0' and <= '9' && bydel[1] is >= '0' and <= '9'
-        && (bydel[0] - '0') * 10 + (bydel[1] - '0') is >= 1 and <= 15;
 
     private static void CodeRule(in KostraRecord r, CommonField field, KostraRule rule, RuleReport report, string what, string expected)
     {
