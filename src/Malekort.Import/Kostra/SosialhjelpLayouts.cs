@@ -18,7 +18,8 @@ internal static class SosialhjelpLayouts
     [
         Row(SosialhjelpField.KommuneNr, "KOMMUNE_NR", 1, 4, Text, Mandatory),
         Row(SosialhjelpField.Version, "VERSION", 5, 6, Text, Mandatory),
-        Row(SosialhjelpField.Bydelsnr, "BYDELSNR", 7, 8, Text, Mandatory),
+        // SSB's table marks BYDELSNR mandatory, but rule 003 wants it blank outside Oslo; the rule wins (brief, §2.1 (*)).
+        Row(SosialhjelpField.Bydelsnr, "BYDELSNR", 7, 8, Text),
         Row(SosialhjelpField.Fodselsdato, "FODSELSDATO", 9, 16, Date, Mandatory),
         Row(SosialhjelpField.PersonJournalnr, "PERSON_JOURNALNR", 17, 24, Text, Mandatory),
         Row(SosialhjelpField.PersonFodselsnr, "PERSON_FODSELSNR", 25, 35, Text),

@@ -92,8 +92,7 @@ internal static class SosialhjelpRules
             var value = r.Line.AsSpan(spec.Start, spec.Length);
             if (KostraRecord.IsSpaces(value))
             {
-                // SSB's table marks BYDELSNR mandatory, but rule 003 wants it blank outside Oslo; the rule wins (brief, §2.1 (*)).
-                if (spec.Mandatory && spec.Name != "BYDELSNR")
+                if (spec.Mandatory)
                     report.Add(R002, r.LineNumber, spec.Name, $"{spec.Name} mangler; feltet er obligatorisk.");
                 continue;
             }
