@@ -27,8 +27,7 @@ internal static partial class SsbCsvExportReader
 
     public static IReadOnlyList<PopulationFigure> Read(string text, FileFindings findings)
     {
-        var lines = text.Split('\n');
-        var headerIndex = Array.FindIndex(lines, 0, Math.Min(lines.Length, HeaderSearchLines), l => IsHeader(l.TrimEnd('\r')));
+        var (headerIndex, offset, title) = FindHeader(text);
         if (headerIndex < 0)
         {
             findings.Fatal(0, "",
@@ -36,7 +35,6 @@ internal static partial class SsbCsvExportReader
                 "blant de første linjene.");
             return [];
         }
-        var title = lines.Take(headerIndex).Select(l => Unquoted(l.Trim())).FirstOrDefault(l => l.Length > 0) ?? "";
         var tableInTitle = TitleTable().Match(title) is { Success: true } m ? m.Groups[1].Value : "";
         if (tableInTitle.Length > 0 && tableInTitle is not ("07459" or "10826"))
         {
@@ -46,8 +44,7 @@ internal static partial class SsbCsvExportReader
             return [];
         }
 
-        var body = string.Join('\n', lines.Skip(headerIndex));
-        using var reader = Open(body, headerIndex + 1, findings);
+        using var reader = Open(text[offset..], headerIndex + 1, findings);
         if (reader is null) return [];
         var columns = Columns(reader.Header.ColNames, headerIndex + 1, findings);
         if (columns is null) return [];
@@ -98,6 +95,26 @@ internal static partial class SsbCsvExportReader
             findings.Info(1, "", $"Filen har ingen tittellinje med tabellnummer; tolket som tabell {table} ut fra regionkodene.");
         }
         return accumulator.Finish($"SSB {table} (CSV-eksport {findings.File})");
+    }
+
+    /// <summary>
+    /// The header's 0-based line and character offset (line -1 when none of the first <see cref="HeaderSearchLines"/> is one),
+    /// and the first non-blank line before it, the title. Only those lines are looked at: the rest can be the whole country.
+    /// </summary>
+    private static (int Line, int Offset, string Title) FindHeader(string text)
+    {
+        string? title = null;
+        var offset = 0;
+        for (var index = 0; index < HeaderSearchLines; index++)
+        {
+            var end = text.IndexOf('\n', offset);
+            var line = end < 0 ? text[offset..] : text[offset..end];
+            if (IsHeader(line.TrimEnd('\r'))) return (index, offset, title ?? "");
+            if (title is null && Unquoted(line.Trim()) is { Length: > 0 } shown) title = shown;
+            if (end < 0) break;
+            offset = end + 1;
+        }
+        return (-1, 0, "");
     }
 
     /// <summary>The rows from the header on; Sep refuses a header naming a column twice, which is the file's fault: a finding.</summary>
