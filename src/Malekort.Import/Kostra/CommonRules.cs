@@ -83,12 +83,12 @@ internal static class CommonRules
         CheckUnit(r, context, report);
 
         if (YearOf(r) != context.Year)
-            report.Add(R004, line, "VERSION", Invariant($"Oppgaveåret (VERSION) er {Shown(r, CommonField.Version)}, ")
+            report.Add(R004, line, "VERSION", Invariant($"Oppgaveåret (VERSION) er {r.Shown((int)CommonField.Version)}, ")
                 + Invariant($"men filens første post gjelder {context.Year} ({context.Year % 100:D2}); ")
                 + "alle poster skal gjelde samme år.");
 
         if (r.Layout.Has((int)CommonField.Fodselsdato) && r.Date((int)CommonField.Fodselsdato) is null)
-            report.Add(R004A, line, "FODSELSDATO", $"Fødselsdatoen {Shown(r, CommonField.Fodselsdato)} mangler eller er ugyldig; "
+            report.Add(R004A, line, "FODSELSDATO", $"Fødselsdatoen {r.Shown((int)CommonField.Fodselsdato)} mangler eller er ugyldig; "
                 + "forventet en gyldig dato som DDMMÅÅÅÅ.");
 
         var fnr = r[CommonField.PersonFodselsnr];
@@ -99,19 +99,19 @@ internal static class CommonRules
                 : "Fødselsnummeret er ikke et gyldig fødselsnummer eller d-nummer (11 siffer med riktige kontrollsifre); "
                   + "nummeret vises ikke her.");
 
-        CodeRule(r, CommonField.Kjonn, R008, report, "Kjønn", "1 (mann) eller 2 (kvinne)");
-        CodeRule(r, CommonField.Ektstat, R009, report, "Sivilstand", "1–5");
-        CodeRule(r, CommonField.Bu18, R010, report, "Svaret på om mottakeren har barn under 18 år", "1 (ja) eller 2 (nei)");
+        CodeRule(r, (int)CommonField.Kjonn, R008, report, "Kjønn", "1 (mann) eller 2 (kvinne)");
+        CodeRule(r, (int)CommonField.Ektstat, R009, report, "Sivilstand", "1–5");
+        CodeRule(r, (int)CommonField.Bu18, R010, report, "Svaret på om mottakeren har barn under 18 år", "1 (ja) eller 2 (nei)");
 
         var children = r.Integer((int)CommonField.Antbu18, out var count);
         var hasCount = children == IntegerState.Valid && count > 0;
         var yes = r.Is((int)CommonField.Bu18, "1");
         if (yes && !hasCount)
             report.Add(R011, line, "ANTBU18", Invariant($"Det er svart ja på barn under 18 år (BU18 = 1), men antall barn (ANTBU18) er ")
-                + $"{Shown(r, CommonField.Antbu18)}; oppgi antallet.");
+                + $"{r.Shown((int)CommonField.Antbu18)}; oppgi antallet.");
         if (hasCount && !yes)
             report.Add(R012, line, "BU18", Invariant($"Antall barn under 18 år (ANTBU18) er {count}, men BU18 er ")
-                + $"{Shown(r, CommonField.Bu18)}; forventet 1 (ja).");
+                + $"{r.Shown((int)CommonField.Bu18)}; forventet 1 (ja).");
         if (children == IntegerState.Valid && count >= 14)
             report.Add(R013, line, "ANTBU18", Invariant($"Antall barn under 18 år er {count}; 14 eller flere er neppe riktig."));
     }
@@ -124,7 +124,7 @@ internal static class CommonRules
         if (!UnitCode.TryParse(kommune.ToString(), out var municipality) || municipality.Kind != UnitKind.Municipality
             || !UnitRegister.Default.IsKnownCaptureUnit(municipality))
         {
-            report.Add(R003, line, "KOMMUNE_NR", $"Kommunenummeret {Shown(r, CommonField.KommuneNr)} finnes ikke i SSBs kommuneliste "
+            report.Add(R003, line, "KOMMUNE_NR", $"Kommunenummeret {r.Shown((int)CommonField.KommuneNr)} finnes ikke i SSBs kommuneliste "
                 + "(inndelingen fra 2024).");
             return;
         }
@@ -135,14 +135,14 @@ internal static class CommonRules
             if (!UnitCode.TryParse(string.Concat(kommune, bydel), out unit) || !UnitRegister.Default.IsKnownCaptureUnit(unit))
             {
                 report.Add(R003, line, "BYDELSNR",
-                    $"Bydelsnummeret er {Shown(r, CommonField.Bydelsnr)}; i Oslo (0301) skal det være 01–15.");
+                    $"Bydelsnummeret er {r.Shown((int)CommonField.Bydelsnr)}; i Oslo (0301) skal det være 01–15.");
                 return;
             }
         }
         else if (!KostraRecord.IsSpaces(bydel))
         {
             report.Add(R003, line, "BYDELSNR",
-                $"Bydelsnummeret er {Shown(r, CommonField.Bydelsnr)}; utenfor Oslo skal feltet være blankt.");
+                $"Bydelsnummeret er {r.Shown((int)CommonField.Bydelsnr)}; utenfor Oslo skal feltet være blankt.");
             return;
         }
         else unit = municipality;
@@ -151,13 +151,10 @@ internal static class CommonRules
                 $"Posten gjelder {unit}, men filens første post gjelder {first}; en fil skal gjelde én kommune eller bydel.");
     }
 
-    private static void CodeRule(in KostraRecord r, CommonField field, KostraRule rule, RuleReport report, string what, string expected)
+    /// <summary>A code-list rule: the field holds one of its layout's codes, or a finding names <paramref name="expected"/>.</summary>
+    public static void CodeRule(in KostraRecord r, int field, KostraRule rule, RuleReport report, string what, string expected)
     {
-        if (!r.InCodeList((int)field))
-            report.Add(rule, r.LineNumber, r.Name((int)field),
-                $"{what} ({r.Name((int)field)}) er {Shown(r, field)}; forventet {expected}.");
+        if (!r.InCodeList(field))
+            report.Add(rule, r.LineNumber, r.Name(field), $"{what} ({r.Name(field)}) er {r.Shown(field)}; forventet {expected}.");
     }
-
-    /// <summary>A field's value as a message may show it (never a person number).</summary>
-    public static string Shown(in KostraRecord r, CommonField field) => PersonNumbers.Shown(r[field]);
 }

@@ -45,15 +45,20 @@ internal readonly struct KostraRecord(string line, int lineNumber, KostraLayout 
     public bool Is(int field, string code) => Slice(field).SequenceEqual(code);
 
     /// <summary>Whether the field holds one of its code list's codes.</summary>
-    public bool InCodeList(int field)
+    public bool InCodeList(int field) => InCodes(Slice(field), layout[field].Codes);
+
+    /// <summary>Whether the value is exactly one of the codes.</summary>
+    public static bool InCodes(ReadOnlySpan<char> value, IReadOnlyList<string> codes)
     {
-        var value = Slice(field);
-        foreach (var code in layout[field].Codes)
+        foreach (var code in codes)
         {
             if (value.SequenceEqual(code)) return true;
         }
         return false;
     }
+
+    /// <summary>A field's value as a message may show it (never a person number).</summary>
+    public string Shown(int field) => PersonNumbers.Shown(Slice(field));
 
     /// <summary>Whether a check box (a field whose code list is its own code) is ticked.</summary>
     public bool IsTicked(int field) => layout[field].Codes.Count == 1 && Is(field, layout[field].Codes[0]);

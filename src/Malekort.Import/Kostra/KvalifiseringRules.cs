@@ -84,19 +84,19 @@ internal static class KvalifiseringRules
 
         if (!r.InCodeList((int)F.KvpKomm))
             report.Add(R019, line, "KVP_KOMM", $"Svaret på om deltakeren kommer fra KVP i en annen kommune (KVP_KOMM) er "
-                + $"{Shown(r, F.KvpKomm)}; forventet 1 (ja) eller 2 (nei).");
+                + $"{r.Shown((int)F.KvpKomm)}; forventet 1 (ja) eller 2 (nei).");
         if (r.Is((int)F.KvpKomm, "1") && !IsMunicipalityOrUnknown(r[F.KommnrKvpKomm]))
             report.Add(R020, line, "KOMMNR_KVP_KOMM", "Deltakeren kommer fra KVP i en annen kommune, men kommunenummeret "
                 + "(KOMMNR_KVP_KOMM) "
-                + $"er {Shown(r, F.KommnrKvpKomm)}; forventet et kommunenummer eller 9999 (uoppgitt).");
+                + $"er {r.Shown((int)F.KommnrKvpKomm)}; forventet et kommunenummer eller 9999 (uoppgitt).");
         if (r.Is((int)F.YtelseSoshjelp, "1") && !r.InCodeList((int)F.YtelseTypeSoshj))
             report.Add(R021, line, "YTELSE_TYPE_SOSHJ", "Deltakeren hadde sosialhjelp de siste to månedene før søknaden, men typen "
-                + $"(YTELSE_TYPE_SOSHJ) er {Shown(r, F.YtelseTypeSoshj)}; forventet 2 (viktigste kilde) eller 3 (supplerende).");
+                + $"(YTELSE_TYPE_SOSHJ) er {r.Shown((int)F.YtelseTypeSoshj)}; forventet 2 (viktigste kilde) eller 3 (supplerende).");
 
         if (!r.InCodeList((int)F.KvpMedAstonad))
             report.Add(R026, line, "KVP_MED_ASTONAD", "Svaret på om deltakeren også fikk økonomisk sosialhjelp eller bostøtte "
                 + "i perioden "
-                + $"(KVP_MED_ASTONAD) er {Shown(r, F.KvpMedAstonad)}; forventet 1 (ja) eller 2 (nei).");
+                + $"(KVP_MED_ASTONAD) er {r.Shown((int)F.KvpMedAstonad)}; forventet 1 (ja) eller 2 (nei).");
         var anyAlso = false;
         foreach (var field in AlsoReceived) anyAlso |= r.IsTicked((int)field);
         if (r.Is((int)F.KvpMedAstonad, "1") && !anyAlso)
@@ -126,7 +126,7 @@ internal static class KvalifiseringRules
         if (inProgramme && !positive)
             report.Add(R029, line, "KVP_STONAD", "Deltakeren er fortsatt i program (STATUS 1), men kvalifiseringsstønaden "
                 + "(KVP_STONAD) er "
-                + $"{Shown(r, F.KvpStonad)}; forventet et beløp over 0.");
+                + $"{r.Shown((int)F.KvpStonad)}; forventet et beløp over 0.");
         if (!onLeave && anyMonth && state == IntegerState.Blank)
             report.Add(R030, line, "KVP_STONAD",
                 "Det er krysset av for måneder med kvalifiseringsstønad, men beløpet (KVP_STONAD) mangler.");
@@ -142,11 +142,11 @@ internal static class KvalifiseringRules
     {
         var line = r.LineNumber;
         if (!r.InCodeList((int)F.Status))
-            report.Add(R036, line, "STATUS", $"Status for deltakelsen (STATUS) er {Shown(r, F.Status)}; forventet 1–7.");
+            report.Add(R036, line, "STATUS", $"Status for deltakelsen (STATUS) er {r.Shown((int)F.Status)}; forventet 1–7.");
         var ended = r.Is((int)F.Status, "3") || r.Is((int)F.Status, "4") || r.Is((int)F.Status, "5") || r.Is((int)F.Status, "7");
         if (ended && (r.Date((int)F.AvslDato) is not { } end || end.Year != context.Year))
             report.Add(R037, line, "AVSL_DATO", $"Deltakelsen er avsluttet (STATUS {r[F.Status]}), men avslutningsdatoen (AVSL_DATO) er "
-                + Invariant($"{Shown(r, F.AvslDato)}; forventet en gyldig dato i {context.Year}."));
+                + Invariant($"{r.Shown((int)F.AvslDato)}; forventet en gyldig dato i {context.Year}."));
         if (r.Is((int)F.Status, "3") || r.Is((int)F.Status, "7"))
         {
             var anySituation = false;
@@ -159,7 +159,7 @@ internal static class KvalifiseringRules
         if (r.Is((int)F.Status, "3") && !r.InCodeList((int)F.AvslViktigsteInntekt))
             report.Add(R039, line, "AVSL_VIKTIGSTE_INNTEKT", "Programmet er fullført (STATUS 3), men viktigste inntektskilde etter "
                 + "avslutningen "
-                + $"(AVSL_VIKTIGSTE_INNTEKT) er {Shown(r, F.AvslViktigsteInntekt)}; forventet én av "
+                + $"(AVSL_VIKTIGSTE_INNTEKT) er {r.Shown((int)F.AvslViktigsteInntekt)}; forventet én av "
                 + $"{string.Join(", ", CodeLists.ViktigsteInntekt)}.");
     }
 
@@ -169,7 +169,7 @@ internal static class KvalifiseringRules
         var name = r.Name((int)field);
         if (r.Date((int)field) is not { } date)
         {
-            report.Add(rule, r.LineNumber, name, $"Datoen da {what} ({name}) er {Shown(r, field)}; forventet en gyldig dato.");
+            report.Add(rule, r.LineNumber, name, $"Datoen da {what} ({name}) er {r.Shown((int)field)}; forventet en gyldig dato.");
             return null;
         }
         if (context.Year - date.Year > MaxYearsBack)
@@ -193,6 +193,4 @@ internal static class KvalifiseringRules
             "Fødselsnummeret står med samme status også i");
         Duplicates.ReportJournalNumbers(records, report, R005B);
     }
-
-    private static string Shown(in KostraRecord r, F field) => PersonNumbers.Shown(r[field]);
 }

@@ -102,7 +102,7 @@ internal static class SosialhjelpRules
                 FieldType.Date when KostraRecord.ParseDate(value) is null => spec.Length == 8
                     ? "er ikke en gyldig dato (DDMMÅÅÅÅ)"
                     : "er ikke en gyldig dato (DDMMÅÅ)",
-                FieldType.Text when spec.Codes.Count > 0 && !InCodes(value, spec.Codes) =>
+                FieldType.Text when spec.Codes.Count > 0 && !KostraRecord.InCodes(value, spec.Codes) =>
                     $"er ikke en gyldig kode; gyldige koder er {string.Join(", ", spec.Codes)}",
                 _ => null,
             };
@@ -127,7 +127,7 @@ internal static class SosialhjelpRules
     {
         var line = r.LineNumber;
         if (!r.InCodeList((int)F.Vklo))
-            report.Add(R014, line, "VKLO", $"Viktigste kilde til livsopphold (VKLO) er {Shown(r, F.Vklo)}; forventet 1–9.");
+            report.Add(R014, line, "VKLO", $"Viktigste kilde til livsopphold (VKLO) er {r.Shown((int)F.Vklo)}; forventet 1–9.");
         Requires(r, "1", ["01", "02"], R015, report);
         Requires(r, "2", ["03", "05", "06"], R016, report);
         Requires(r, "4", ["03"], R017, report);
@@ -136,9 +136,9 @@ internal static class SosialhjelpRules
         Requires(r, "5", ["02", "03", "04", "05", "06", "07", "08"], R021, report);
         if (r.Is((int)F.Vklo, "3") && (!r.InCodeList((int)F.Trygdesit) || r.Is((int)F.Trygdesit, "12")))
             report.Add(R020B, line, "TRYGDESIT", $"Viktigste kilde til livsopphold er trygd/stønad (VKLO = 3), men trygdesituasjonen er "
-                + $"{Shown(r, F.Trygdesit)}; forventet en trygd eller pensjon, ikke 12 (har ingen trygd/pensjon).");
+                + $"{r.Shown((int)F.Trygdesit)}; forventet en trygd eller pensjon, ikke 12 (har ingen trygd/pensjon).");
         if (!r.InCodeList((int)F.Trygdesit))
-            report.Add(R022, line, "TRYGDESIT", $"Trygdesituasjonen (TRYGDESIT) er {Shown(r, F.Trygdesit)}; "
+            report.Add(R022, line, "TRYGDESIT", $"Trygdesituasjonen (TRYGDESIT) er {r.Shown((int)F.Trygdesit)}; "
                 + $"forventet én av {string.Join(", ", CodeLists.Trygdesit)}.");
         var children = r.Integer((int)F.Antbu18, out var count) == IntegerState.Valid && count > 0 && r.Is((int)F.Bu18, "1");
         if (r.Is((int)F.Trygdesit, "05") && !children)
@@ -147,22 +147,23 @@ internal static class SosialhjelpRules
         if (r.Is((int)F.Trygdesit, "13") && !children)
             report.Add(R023C, line, "BU18", "Mottakeren har barnetrygd (TRYGDESIT = 13), men har ikke barn under 18 år "
                 + "(BU18 = 1 og ANTBU18 over 0).");
-        if ((r.Is((int)F.Trygdesit, "04") || r.Is((int)F.Trygdesit, "07")) && !InCodes(r[F.Arbsit], ["02", "03", "04", "05", "06", "07"]))
+        if ((r.Is((int)F.Trygdesit, "04") || r.Is((int)F.Trygdesit, "07"))
+            && !KostraRecord.InCodes(r[F.Arbsit], ["02", "03", "04", "05", "06", "07"]))
             report.Add(R024, line, "ARBSIT", $"Mottakeren har uføretrygd eller alderspensjon (TRYGDESIT = {r[F.Trygdesit]}), men "
-                + $"arbeidssituasjonen er {Shown(r, F.Arbsit)}; forventet 02–07.");
+                + $"arbeidssituasjonen er {r.Shown((int)F.Arbsit)}; forventet 02–07.");
         if (r.Is((int)F.Vklo, "3") && r.Is((int)F.Trygdesit, "11") && r.Is((int)F.Arbsit, "08"))
             report.Add(R024B, line, "ARBSIT", "Mottakeren lever av arbeidsavklaringspenger (VKLO = 3, TRYGDESIT = 11), men er oppgitt som "
                 + "arbeidsledig uten å være registrert hos NAV (ARBSIT = 08).");
         if (!r.InCodeList((int)F.Arbsit))
-            report.Add(R025, line, "ARBSIT", $"Arbeidssituasjonen (ARBSIT) er {Shown(r, F.Arbsit)}; forventet 01–10.");
+            report.Add(R025, line, "ARBSIT", $"Arbeidssituasjonen (ARBSIT) er {r.Shown((int)F.Arbsit)}; forventet 01–10.");
     }
 
     /// <summary>Rules 015–019 and 021: a main livelihood code demands one of some work situations.</summary>
     private static void Requires(in KostraRecord r, string vklo, string[] arbsit, KostraRule rule, RuleReport report)
     {
-        if (!r.Is((int)F.Vklo, vklo) || InCodes(r[F.Arbsit], arbsit)) return;
+        if (!r.Is((int)F.Vklo, vklo) || KostraRecord.InCodes(r[F.Arbsit], arbsit)) return;
         report.Add(rule, r.LineNumber, "ARBSIT", $"Viktigste kilde til livsopphold er {VkloNames[vklo[0] - '0']} (VKLO = {vklo}), "
-            + $"men arbeidssituasjonen (ARBSIT) er {Shown(r, F.Arbsit)}; forventet én av {string.Join(", ", arbsit)}.");
+            + $"men arbeidssituasjonen (ARBSIT) er {r.Shown((int)F.Arbsit)}; forventet én av {string.Join(", ", arbsit)}.");
     }
 
     private static void Benefits(in KostraRecord r, RuleReport report)
@@ -182,17 +183,17 @@ internal static class SosialhjelpRules
         var bidragState = r.Integer((int)F.Bidrag, out var bidrag);
         var laanState = r.Integer((int)F.Laan, out var laan);
         if (!(bidragState == IntegerState.Valid && bidrag > 0) && !(laanState == IntegerState.Valid && laan > 0))
-            report.Add(R027, line, "BIDRAG", $"Stønadssummen mangler: bidrag (BIDRAG) er {Shown(r, F.Bidrag)} og lån (LAAN) er "
-                + $"{Shown(r, F.Laan)}; minst ett av dem skal være over 0.");
+            report.Add(R027, line, "BIDRAG", $"Stønadssummen mangler: bidrag (BIDRAG) er {r.Shown((int)F.Bidrag)} og lån (LAAN) er "
+                + $"{r.Shown((int)F.Laan)}; minst ett av dem skal være over 0.");
         long sum = (long)r.IntegerOrZero((int)F.Bidrag) + r.IntegerOrZero((int)F.Laan);
         if (sum > MaxSum)
             report.Add(R030, line, "BIDRAG", Invariant($"Bidrag og lån er til sammen {sum} kroner, over {MaxSum} kroner; er det riktig?"));
         if (sum <= MinSum)
             report.Add(R031, line, "BIDRAG",
                 Invariant($"Bidrag og lån er til sammen {sum} kroner, {MinSum} kroner eller lavere; er det riktig?"));
-        CodeRule(r, F.GittOkonomirad, R032, report, "Økonomisk rådgivning", "1 (ja) eller 2 (nei)");
-        CodeRule(r, F.FaatIndividuellPlan, R033, report, "Individuell plan", "1 (ja) eller 2 (nei)");
-        CodeRule(r, F.Bosit, R035, report, "Bosituasjonen", "1–6");
+        CommonRules.CodeRule(r, (int)F.GittOkonomirad, R032, report, "Økonomisk rådgivning", "1 (ja) eller 2 (nei)");
+        CommonRules.CodeRule(r, (int)F.FaatIndividuellPlan, R033, report, "Individuell plan", "1 (ja) eller 2 (nei)");
+        CommonRules.CodeRule(r, (int)F.Bosit, R035, report, "Bosituasjonen", "1–6");
         if (r.IntegerOrZero((int)F.Bidrag) != bidragMonths)
             report.Add(R036, line, "BIDRAG", Invariant($"Bidrag for året (BIDRAG) er {r.IntegerOrZero((int)F.Bidrag)} kroner, ")
                 + Invariant($"men bidragene måned for måned (BIDRAG_JAN–BIDRAG_DES) er til sammen {bidragMonths} kroner."));
@@ -207,16 +208,16 @@ internal static class SosialhjelpRules
     private static void Conditions(in KostraRecord r, RuleReport report)
     {
         var line = r.LineNumber;
-        CodeRule(r, F.Vilkarsoslov, R039, report, "Vilkår etter sosialtjenesteloven", "1 (ja) eller 2 (nei)");
-        CodeRule(r, F.Vilkarsamekt, R040, report, "Vilkår til samboer/ektefelle", "1 (ja) eller 2 (nei)");
+        CommonRules.CodeRule(r, (int)F.Vilkarsoslov, R039, report, "Vilkår etter sosialtjenesteloven", "1 (ja) eller 2 (nei)");
+        CommonRules.CodeRule(r, (int)F.Vilkarsamekt, R040, report, "Vilkår til samboer/ektefelle", "1 (ja) eller 2 (nei)");
         if (!r.Is((int)F.Vilkarsoslov, "1")) return;
         var pattern = r.Layout[(int)F.Utbetdato].Length == 8 ? "DDMMÅÅÅÅ" : "DDMMÅÅ";
         if (r.Date((int)F.Utbetdato) is null)
             report.Add(R041, line, "UTBETDATO", "Det er stilt vilkår (VILKARSOSLOV = 1), men datoen for utbetalingsvedtaket "
-                + $"(UTBETDATO) er {Shown(r, F.Utbetdato)}; forventet en gyldig dato ({pattern}).");
+                + $"(UTBETDATO) er {r.Shown((int)F.Utbetdato)}; forventet en gyldig dato ({pattern}).");
         if (r.Date((int)F.Utbettomdato) is null)
             report.Add(R042, line, "UTBETTOMDATO", "Det er stilt vilkår (VILKARSOSLOV = 1), men til og med-datoen for utbetalingsvedtaket "
-                + $"(UTBETTOMDATO) er {Shown(r, F.Utbettomdato)}; forventet en gyldig dato ({pattern}).");
+                + $"(UTBETTOMDATO) er {r.Shown((int)F.Utbettomdato)}; forventet en gyldig dato ({pattern}).");
         foreach (var field in Vilkar)
         {
             if (r.IsTicked((int)field)) return;
@@ -233,22 +234,4 @@ internal static class SosialhjelpRules
             "Fødselsnummeret står også i");
         Duplicates.ReportJournalNumbers(records, report, R005B);
     }
-
-    private static void CodeRule(in KostraRecord r, F field, KostraRule rule, RuleReport report, string what, string expected)
-    {
-        if (!r.InCodeList((int)field))
-            report.Add(rule, r.LineNumber, r.Name((int)field),
-                $"{what} ({r.Name((int)field)}) er {Shown(r, field)}; forventet {expected}.");
-    }
-
-    internal static bool InCodes(ReadOnlySpan<char> value, IReadOnlyList<string> codes)
-    {
-        foreach (var code in codes)
-        {
-            if (value.SequenceEqual(code)) return true;
-        }
-        return false;
-    }
-
-    private static string Shown(in KostraRecord r, F field) => PersonNumbers.Shown(r[field]);
 }
