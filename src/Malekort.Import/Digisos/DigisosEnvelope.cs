@@ -133,10 +133,13 @@ internal sealed class DigisosEnvelope
     }
 
     /// <summary>A text field of the envelope; <c>null</c> when absent, null, blank or not a text (warned).</summary>
-    public static Located? Text(JsonTreeNode node, string field, string file, FindingTally tally)
+    public static Located? Text(JsonTreeNode node, string field, string file, FindingTally tally) =>
+        node[field] is { } value ? TextValue(value, field, file, tally) : null;
+
+    /// <summary>A text value named <paramref name="field"/>; <c>null</c> when null, blank or not a text (warned).</summary>
+    public static Located? TextValue(JsonTreeNode value, string field, string file, FindingTally tally)
     {
-        var value = node[field];
-        if (value is null || value.Kind == JsonValueKind.Null) return null;
+        if (value.Kind == JsonValueKind.Null) return null;
         if (value.Kind != JsonValueKind.String)
         {
             tally.Warning(value.Line, field, $"{field} skal være en tekst, ikke {value.KindName}; feltet blir ignorert.");

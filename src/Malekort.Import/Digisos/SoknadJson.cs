@@ -50,7 +50,7 @@ internal sealed class SoknadJson
         return new SoknadJson
         {
             PersonIdentifikator = personalia?["personIdentifikator"] is { } id && Value(id) is { } idText
-                ? Located(idText, "personIdentifikator", tally)
+                ? DigisosEnvelope.TextValue(idText, "personIdentifikator", File, tally)
                 : null,
             Fodselsdato = birth,
             FodselsdatoLine = birthLine,
@@ -61,16 +61,4 @@ internal sealed class SoknadJson
 
     /// <summary>Most leaves are <c>{kilde, verdi}</c> (§2); older or hand-made files have the bare value.</summary>
     private static JsonTreeNode? Value(JsonTreeNode node) => node.IsObject ? node["verdi"] : node;
-
-    private static Located? Located(JsonTreeNode value, string field, FindingTally tally)
-    {
-        if (value.Kind != JsonValueKind.String)
-        {
-            if (value.Kind != JsonValueKind.Null)
-                tally.Warning(value.Line, field, $"{field} skal være en tekst, ikke {value.KindName}; feltet blir ignorert.");
-            return null;
-        }
-        var text = value.Text.Trim();
-        return text.Length == 0 ? null : new Located(text, File, value.Line, field);
-    }
 }
