@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using Malekort.DataQuality;
 using Malekort.Units;
 using nietras.SeparatedValues;
 using static System.FormattableString;
@@ -47,7 +46,9 @@ public sealed class OfficeRegisterReader
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
         {
-            return ReadResult<IReadOnlyList<Office>>.Reject([new Finding(Severity.Fatal, file, 0, "", $"Filen kan ikke leses: {e.Message}")]);
+            var findings = new FileFindings(file);
+            findings.Fatal(0, "", $"Filen kan ikke leses: {e.Message}");
+            return ReadResult<IReadOnlyList<Office>>.Reject(findings.Items);
         }
         return Read(file, bytes);
     }
@@ -55,7 +56,7 @@ public sealed class OfficeRegisterReader
     /// <summary>Reads a register's content; <paramref name="file"/> names it in findings.</summary>
     public ReadResult<IReadOnlyList<Office>> Read(string file, byte[] bytes)
     {
-        var findings = new List<Finding>();
+        var findings = new FileFindings(file);
         string text;
         try
         {
@@ -64,15 +65,15 @@ public sealed class OfficeRegisterReader
         }
         catch (DecoderFallbackException)
         {
-            findings.Add(new Finding(Severity.Fatal, file, 0, "", "Filen er ikke gyldig UTF-8; lagre den som UTF-8 (med eller uten BOM)."));
-            return ReadResult<IReadOnlyList<Office>>.Reject(findings);
+            findings.Fatal(0, "", "Filen er ikke gyldig UTF-8; lagre den som UTF-8 (med eller uten BOM).");
+            return ReadResult<IReadOnlyList<Office>>.Reject(findings.Items);
         }
-        var offices = new Rows(file, findings).Read(text);
-        return ReadResult<IReadOnlyList<Office>>.From(offices, findings);
+        var offices = new Rows(findings).Read(text);
+        return ReadResult<IReadOnlyList<Office>>.From(offices, findings.Items);
     }
 
     /// <summary>One read of a register file: the rows so far, to name the line an office or unit was first seen on.</summary>
-    private sealed class Rows(string file, List<Finding> findings)
+    private sealed class Rows(FileFindings findings)
     {
         private readonly Dictionary<string, int> numbers = new(StringComparer.Ordinal);
         private readonly Dictionary<UnitCode, (string Office, int Line)> served = [];
@@ -85,11 +86,11 @@ public sealed class OfficeRegisterReader
             var missing = Columns.Where(c => !names.Contains(c, StringComparer.Ordinal)).ToList();
             if (missing.Count > 0)
             {
-                Add(Severity.Fatal, 1, "", $"Overskriften mangler {string.Join(", ", missing)}; forventet «{Header}».");
+                findings.Fatal(1, "", $"Overskriften mangler {string.Join(", ", missing)}; forventet «{Header}».");
                 return null;
             }
             foreach (var unknown in names.Where(n => !Columns.Contains(n, StringComparer.Ordinal)))
-                Add(Severity.Warning, 1, unknown, $"Ukjent kolonne «{unknown}» ignoreres.");
+                findings.Warning(1, unknown, $"Ukjent kolonne «{unknown}» ignoreres.");
 
             var offices = new List<Office>();
             foreach (var row in reader)
@@ -98,12 +99,12 @@ public sealed class OfficeRegisterReader
                 if (row.ColCount == 1 && row[0].Span.Trim().Length == 0) continue;
                 if (row.ColCount != names.Count)
                 {
-                    Add(Severity.Error, line, "", Invariant($"Linjen har {row.ColCount} kolonner, overskriften {names.Count}."));
+                    findings.Error(line, "", Invariant($"Linjen har {row.ColCount} kolonner, overskriften {names.Count}."));
                     continue;
                 }
                 if (row.LineNumberToExcl - row.LineNumberFrom > 1)
                 {
-                    Add(Severity.Error, line, "", "Raden går over flere linjer (et anførselstegn som ikke er lukket?).");
+                    findings.Error(line, "", "Raden går over flere linjer (et anførselstegn som ikke er lukket?).");
                     continue;
                 }
                 var number = row["office_number"].ToString().Trim();
@@ -113,10 +114,10 @@ public sealed class OfficeRegisterReader
             }
             // Oslo's data is captured per district; Oslo as a whole beside its districts would count people twice.
             if (served.TryGetValue(UnitCode.Parse("0301"), out var oslo) && served.Keys.Any(u => u.Kind == UnitKind.District))
-                Add(Severity.Error, oslo.Line, "units",
+                findings.Error(oslo.Line, "units",
                     "Oslo (0301) kan ikke betjenes som én kommune når registeret også har Oslos bydeler; bruk bydelene.");
-            if (offices.Count == 0 && !findings.Exists(f => f.Rejects))
-                Add(Severity.Warning, 0, "", "Kontorregisteret har ingen kontorer.");
+            if (offices.Count == 0 && !findings.Rejects)
+                findings.Warning(0, "", "Kontorregisteret har ingen kontorer.");
             return offices;
         }
 
@@ -129,7 +130,7 @@ public sealed class OfficeRegisterReader
             }
             catch (ArgumentException)
             {
-                Add(Severity.Fatal, 1, "", $"Overskriften har samme kolonne flere ganger; forventet «{Header}».");
+                findings.Fatal(1, "", $"Overskriften har samme kolonne flere ganger; forventet «{Header}».");
                 return null;
             }
         }
@@ -139,20 +140,20 @@ public sealed class OfficeRegisterReader
             var ok = true;
             if (number.Length != 4 || !number.All(char.IsAsciiDigit))
             {
-                Add(Severity.Error, line, "office_number",
+                findings.Error(line, "office_number",
                     $"Kontornummeret «{number}» er ikke fire sifre (NAVs enhetsnummer, f.eks. 0106).");
                 ok = false;
             }
             else if (numbers.TryGetValue(number, out var first))
             {
-                Add(Severity.Error, line, "office_number",
+                findings.Error(line, "office_number",
                     Invariant($"Kontornummeret {number} står også på linje {first}; hvert kontor skal stå én gang."));
                 ok = false;
             }
             else numbers[number] = line;
             if (name.Length == 0)
             {
-                Add(Severity.Error, line, "office_name", "Kontoret mangler navn.");
+                findings.Error(line, "office_name", "Kontoret mangler navn.");
                 ok = false;
             }
             var units = Units(unitsText, number, name, line);
@@ -164,7 +165,7 @@ public sealed class OfficeRegisterReader
             var parts = text.Split('|', StringSplitOptions.TrimEntries);
             if (text.Trim().Length == 0 || parts.Any(p => p.Length == 0))
             {
-                Add(Severity.Error, line, "units",
+                findings.Error(line, "units",
                     $"«{text}» er ikke en liste av kommune- og bydelsnumre skilt med |, f.eks. 3107 eller 030112|030113.");
                 return null;
             }
@@ -182,7 +183,7 @@ public sealed class OfficeRegisterReader
                     var where = other.Line == line
                         ? "står to ganger på samme linje"
                         : Invariant($"betjenes også av {other.Office} (linje {other.Line})");
-                    Add(Severity.Error, line, "units",
+                    findings.Error(line, "units",
                         $"{unit} {UnitRegister.Default.NameOf(unit)} {where}; en kommune eller bydel hører til ett kontor.");
                     ok = false;
                     continue;
@@ -197,12 +198,12 @@ public sealed class OfficeRegisterReader
         {
             if (!UnitCode.TryParse(text, out var unit))
             {
-                Add(Severity.Error, line, "units", $"«{text}» er ikke et kommunenummer (4 sifre) eller bydelsnummer (6 sifre).");
+                findings.Error(line, "units", $"«{text}» er ikke et kommunenummer (4 sifre) eller bydelsnummer (6 sifre).");
                 return null;
             }
             if (!unit.IsCaptureUnit)
             {
-                Add(Severity.Error, line, "units", $"{text} er {KindName(unit.Kind)}; et kontor betjener kommuner eller Oslo-bydeler.");
+                findings.Error(line, "units", $"{text} er {KindName(unit.Kind)}; et kontor betjener kommuner eller Oslo-bydeler.");
                 return null;
             }
             if (!UnitRegister.Default.IsKnownCaptureUnit(unit))
@@ -210,7 +211,7 @@ public sealed class OfficeRegisterReader
                 var hint = UnitRegister.Default.Renumbered.TryGetValue(text, out var current) && UnitCode.TryParse(current, out var now)
                     ? $"; det er et kommunenummer fra før 2024, nå {now} {UnitRegister.Default.NameOf(now)}"
                     : unit.Kind == UnitKind.District ? "; bare Oslos 15 bydeler er enheter" : "";
-                Add(Severity.Error, line, "units", $"{text} finnes ikke i SSBs kommune- og bydelsregister for 2024{hint}.");
+                findings.Error(line, "units", $"{text} finnes ikke i SSBs kommune- og bydelsregister for 2024{hint}.");
                 return null;
             }
             return unit;
@@ -223,8 +224,5 @@ public sealed class OfficeRegisterReader
             UnitKind.Office => "et NAV-kontor",
             _ => kind.ToString(),
         };
-
-        private void Add(Severity severity, int line, string column, string message) =>
-            findings.Add(new Finding(severity, file, line, column, message));
     }
 }

@@ -1,6 +1,6 @@
 using Malekort.DataQuality;
 
-namespace Malekort.Import.Population;
+namespace Malekort.Import;
 
 /// <summary>The findings about one file, all carrying its name.</summary>
 internal sealed class FileFindings(string file)
