@@ -1,5 +1,4 @@
 using Malekort.Capture;
-using Malekort.Import.Pseudonyms;
 
 namespace Malekort.Import.Capture;
 
@@ -34,7 +33,7 @@ internal static class FamilyFile
             if (row.TryValue(memberId, required: true, out var text))
             {
                 // member_id should be pseudonymous; a fødselsnummer put there anyway is replaced, never stored.
-                member = Fodselsnummer.IsValid(text) ? batch.Persons.Pseudonyms.Of(text) : text.ToString();
+                member = batch.Persons.Identifier(text.ToString());
             }
             var kind = row.Choice(relation, required: true, Relations);
             // The column is optional, so its absence was not reported at the header; a child still needs it.
