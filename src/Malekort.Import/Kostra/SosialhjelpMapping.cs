@@ -1,6 +1,7 @@
 using Malekort.Capture;
 using Malekort.DataQuality;
 using Malekort.Import.Pseudonyms;
+using Malekort.Periods;
 using static System.FormattableString;
 using F = Malekort.Import.Kostra.SosialhjelpField;
 
@@ -44,11 +45,10 @@ internal sealed class SosialhjelpMapping(Pseudonymizer pseudonyms, RuleContext c
         for (var m = 1; m <= 12; m++)
         {
             if (!r.IsTicked((int)F.Stmnd1 + m - 1)) continue;
-            var first = new DateOnly(year, m, 1);
-            var last = first.AddMonths(1).AddDays(-1);
+            var month = new Month(year, m);
             var amount = (decimal)r.IntegerOrZero((int)F.BidragJan + 2 * (m - 1)) + r.IntegerOrZero((int)F.LaanJan + 2 * (m - 1));
             Payments.Add(new PaymentRecord(Invariant($"11F-{year}-L{r.LineNumber}-{m:D2}"), key, BenefitType,
-                BenefitCategory.OkonomiskSosialhjelp, amount, PaymentStatus.Utbetalt, last, first, last, null));
+                BenefitCategory.OkonomiskSosialhjelp, amount, PaymentStatus.Utbetalt, month.End, month.Start, month.End, null));
         }
 
         // VKLO is "ved siste kontakt" in the year: known for the months of the year, unknown outside them.
