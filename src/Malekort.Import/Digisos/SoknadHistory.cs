@@ -1,12 +1,9 @@
 namespace Malekort.Import.Digisos;
 
 /// <summary>A sak inside the søknad: its latest status and its first decision.</summary>
-internal sealed class Sak(string referanse, int line)
+internal sealed class Sak(string referanse)
 {
     public string Referanse { get; } = referanse;
-
-    /// <summary>The line of the event that first named the sak.</summary>
-    public int Line { get; } = line;
 
     /// <summary>The latest <c>saksStatus.status</c>; <c>null</c> when no saksStatus gave one.</summary>
     public string? Status { get; set; }
@@ -114,11 +111,11 @@ internal sealed class SoknadHistory
                 Office = office;
                 break;
             case SaksStatusHendelse status:
-                var sak = SakFor(status.Referanse, status.Line);
+                var sak = SakFor(status.Referanse);
                 if (status.Status is not null) sak.Status = status.Status;
                 break;
             case VedtakFattetHendelse { Saksreferanse: { } referanse } vedtak:
-                var decided = SakFor(referanse, vedtak.Line);
+                var decided = SakFor(referanse);
                 decided.FirstVedtak ??= vedtak;
                 break;
             case VedtakFattetHendelse vedtak:
@@ -135,11 +132,11 @@ internal sealed class SoknadHistory
         }
     }
 
-    private Sak SakFor(string referanse, int line)
+    private Sak SakFor(string referanse)
     {
         if (!saker.TryGetValue(referanse, out var sak))
         {
-            saker[referanse] = sak = new Sak(referanse, line);
+            saker[referanse] = sak = new Sak(referanse);
             sakOrder.Add(sak);
         }
         return sak;

@@ -14,8 +14,6 @@ internal sealed class RuleReport(string file)
     private readonly List<Finding> findings = [];
     private readonly Dictionary<string, (KostraRule Rule, int Count)> perRule = new(StringComparer.Ordinal);
 
-    public string File => file;
-
     /// <summary>Whether any finding rejects the file (error or fatal).</summary>
     public bool Rejects { get; private set; }
 
