@@ -110,9 +110,9 @@ public sealed class DigisosReader(Pseudonymizer pseudonyms)
         var applicant = new ApplicantResolution(pseudonyms, files.SokerFile, log).Resolve(envelope, soknad, history);
         if (applicant is null || log.Rejects) return null;
 
-        var findings = new FindingTally(files.SokerFile);
-        var batch = new BatchMapping(findings, applicant, history).Map(document.SourceSystem, envelope, files.ContentHash);
-        findings.FlushTo(log);
+        // Flushing emptied the tally, so the mapping's findings are merged only with each other, as the envelope's were.
+        var batch = new BatchMapping(tally, applicant, history).Map(document.SourceSystem, envelope, files.ContentHash);
+        tally.FlushTo(log);
         return log.Rejects ? null : batch;
     }
 }
