@@ -28,12 +28,9 @@ internal static class MonthBits
         }
     }
 
-    /// <summary>The word of <paramref name="words"/> shifted <paramref name="by"/> months later (bit i = month i-by).</summary>
-    public static ulong ShiftedWord(ReadOnlySpan<ulong> words, int word, int by)
-    {
-        var current = words[word] << by;
-        return word > 0 ? current | (words[word - 1] >> (64 - by)) : current;
-    }
+    /// <summary>Word <paramref name="w"/> of the bits shifted <paramref name="by"/> months later (bit i = month i-by), 1 ≤ by ≤ 63.</summary>
+    public static ulong Shifted(ReadOnlySpan<ulong> bits, int w, int by) =>
+        (bits[w] << by) | (w > 0 ? bits[w - 1] >> (64 - by) : 0);
 
     /// <summary>Adds one to <paramref name="counts"/>[i] for each set bit i of the word.</summary>
     public static void Count(Span<long> counts, int word, ulong bits)
