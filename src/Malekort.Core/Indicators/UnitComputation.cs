@@ -77,21 +77,11 @@ internal sealed partial class UnitComputation
     /// <summary>The span's bit of an absolute month; open ends stay far outside the span.</summary>
     private int Bit(int month) => month - baseMonth;
 
-    /// <summary>Word <paramref name="w"/> of the months <paramref name="from"/> … <paramref name="to"/>.</summary>
-    private static ulong WordMask(int from, int to, int w)
-    {
-        var lo = Math.Max(from, w << 6);
-        var hi = Math.Min(to, (w << 6) + 63);
-        if (lo > hi) return 0;
-        var width = hi - lo + 1;
-        return (width == 64 ? ulong.MaxValue : (1UL << width) - 1) << (lo & 63);
-    }
-
     /// <summary>ORs the months <paramref name="from"/> … <paramref name="to"/>, within the batch's authority, into a person's bits.</summary>
     private void SetMonths(Span<ulong> target, int from, int to, ReadOnlySpan<ulong> authorityMask)
     {
         if (from > to || to < 0 || from >= span) return;
-        for (var w = 0; w < words; w++) target[w] |= WordMask(from, to, w) & authorityMask[w];
+        for (var w = 0; w < words; w++) target[w] |= MonthBits.RangeWord(from, to, w) & authorityMask[w];
     }
 
     private void CountPersons(Counts counts)
@@ -181,7 +171,7 @@ internal sealed partial class UnitComputation
             if (to < 0 || from >= span || p.DatingDay == UnitData.NoDay) continue;
             if (IsSuperseded(Part.Payments, p.Batch, p.DatingDay)) continue;
             var target = recipient.AsSpan(p.Person * words, words);
-            for (var w = 0; w < words; w++) target[w] |= WordMask(from, to, w);
+            for (var w = 0; w < words; w++) target[w] |= MonthBits.RangeWord(from, to, w);
         }
     }
 
@@ -192,7 +182,7 @@ internal sealed partial class UnitComputation
             var lastYoung = unit.Births[person].LastYoungMonth;
             if (lastYoung == Calendar.NoMonth) continue;
             var target = young.AsSpan(person * words, words);
-            for (var w = 0; w < words; w++) target[w] = WordMask(0, Bit(lastYoung), w);
+            for (var w = 0; w < words; w++) target[w] = MonthBits.RangeWord(0, Bit(lastYoung), w);
         }
     }
 
