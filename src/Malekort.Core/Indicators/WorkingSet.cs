@@ -20,10 +20,6 @@ public sealed class WorkingSet
     /// <summary>The batches of a unit, oldest extract first.</summary>
     public IReadOnlyList<BatchHeader> BatchesOf(UnitCode unit) =>
         Units.TryGetValue(unit, out var u) ? u.Batches.OrderBy(b => b.Rank).Select(b => b.Header).ToList() : [];
-
-    /// <summary>The number of records held, for sizing and benchmarks.</summary>
-    public long RecordCount => Units.Values.Sum(u => (long)u.Payments.Count + u.Livelihood.Count + u.Family.Count + u.Cases.Count
-        + u.Kvp.Count + u.Jobseekers.Count + u.Followups.Count + u.PersonCount);
 }
 
 internal sealed class BatchInfo(int index, BatchHeader header)
