@@ -107,10 +107,11 @@ internal sealed partial class UnitComputation
                 var o = person * words;
                 // Most persons are only job seekers, only KVP participants or only children's parents in other months:
                 // a person with no recipient, livelihood, KVP or job seeker month counts in nothing.
-                if (!Any(recipient, o) && !Any(livelihood5, o) && !Any(kvpDuring, o) && !Any(jobseeker, o)) continue;
+                var isRecipient = Any(recipient, o);
+                if (!isRecipient && !Any(livelihood5, o) && !Any(kvpDuring, o) && !Any(jobseeker, o)) continue;
                 var rec = recipient.AsSpan(o, words);
                 var fu = followup.AsSpan(o, words);
-                if (Any(recipient, o)) IndicatorRules.LongTerm(rec, longTerm);
+                if (isRecipient) IndicatorRules.LongTerm(rec, longTerm);
                 else longTerm.Clear();
                 for (var w = 0; w < words; w++)
                 {
