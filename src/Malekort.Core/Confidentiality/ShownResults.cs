@@ -93,6 +93,8 @@ internal sealed class DisclosurePlan
     private readonly IReadOnlyList<UnitCode> units;
     private readonly Dictionary<UnitCode, int> unitIndex;
     private readonly bool[] own;
+    // Per unit index: its values. Complementary suppression reads cells by index many times over.
+    private readonly ReadOnlyMemory<IndicatorValue>[] unitValues;
     private readonly int monthCount;
     private readonly int indicatorCount = IndicatorCatalog.All.Count;
     private readonly Dictionary<int, int> parent = [];
@@ -104,6 +106,7 @@ internal sealed class DisclosurePlan
         this.register = register;
         units = results.Units;
         unitIndex = units.Select((u, i) => (u, i)).ToDictionary(x => x.u, x => x.i);
+        unitValues = units.Select(results.ValuesOf).ToArray();
         monthCount = results.Months.Count;
         var ownUnits = offices.Find(ownOffice)?.Units.ToHashSet() ?? [];
         own = units.Select(u => ServedEntirely(u, ownOffice, ownUnits)).ToArray();
@@ -173,7 +176,7 @@ internal sealed class DisclosurePlan
     private long? ValueOf(int cell)
     {
         var (u, t, i, part) = Decode(cell);
-        var value = results.Get(units[u], results.Months.First.Plus(t), IndicatorCatalog.All[i].Code);
+        var value = unitValues[u].Span[IndicatorResults.Slot(t, i)];
         return part == Numerator ? value.Numerator : value.Denominator;
     }
 

@@ -130,7 +130,7 @@ public sealed class BatchRows
             var situations = 0;
             foreach (var code in k.SituationAfter)
             {
-                var index = SituationIndex(code);
+                var index = KvpSituation.IndexOf(code);
                 if (index >= 0) situations |= 1 << index;
             }
             kvp.AddRange([Person(k.PersonKey), k.RegisteredDate?.DayNumber ?? NoDay, k.DecisionDate?.DayNumber ?? NoDay,
@@ -147,12 +147,6 @@ public sealed class BatchRows
 
         return new BatchRows([.. people], [.. births], [.. payments], [.. livelihood], [.. children], [.. cases], [.. kvp], [.. jobseekers],
             [.. followups], approximate);
-    }
-
-    internal static int SituationIndex(string code)
-    {
-        for (var i = 0; i < KvpSituation.All.Count; i++) if (KvpSituation.All[i].Code == code) return i;
-        return -1;
     }
 
     /// <summary>The rows as bytes for storage (little-endian, versioned).</summary>

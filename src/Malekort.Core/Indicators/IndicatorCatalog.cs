@@ -129,6 +129,13 @@ public sealed record KvpSituation(string Code, string Name, Direction Direction)
         new("17", "ukjent", Direction.LowerIsBetter),
     ];
 
+    /// <summary>The position of the AVSL code in <see cref="All"/>, or -1 when it is not known.</summary>
+    public static int IndexOf(string code)
+    {
+        for (var i = 0; i < All.Count; i++) if (All[i].Code == code) return i;
+        return -1;
+    }
+
     /// <summary>Whether the code is a known AVSL code.</summary>
-    public static bool IsKnown(string code) => All.Any(s => s.Code == code);
+    public static bool IsKnown(string code) => IndexOf(code) >= 0;
 }

@@ -51,7 +51,13 @@ public sealed class IndicatorResults
 
     internal static int IndicatorCount => IndicatorCatalog.All.Count;
 
-    internal int Slot(Month month, int indicator) => (month - Months.First) * IndicatorCount + indicator;
+    internal int Slot(Month month, int indicator) => Slot(month - Months.First, indicator);
+
+    /// <summary>Where the value of the <paramref name="monthOffset"/>th month computed is in <see cref="ValuesOf"/>.</summary>
+    internal static int Slot(int monthOffset, int indicator) => monthOffset * IndicatorCount + indicator;
+
+    /// <summary>A unit's values, by <see cref="Slot(int, int)"/>: for a caller that reads many cells of one unit without strings.</summary>
+    internal ReadOnlyMemory<IndicatorValue> ValuesOf(UnitCode unit) => values[unit];
 
     internal static IReadOnlyList<UnitCode> OrderForReports(IEnumerable<UnitCode> units) => units
         .OrderBy(u => u.Kind switch

@@ -55,38 +55,65 @@ public static class IndicatorRules
     /// <summary>Provider duty in the household (KOSTRA BU18 = 1): provider duty and the child lives in the household.</summary>
     public static bool HasProviderDutyInHousehold(bool? providerDuty, bool? inHousehold) => providerDuty == true && inHousehold == true;
 
-    /// <summary>Under 25 in M: age on M.end ≤ 24.</summary>
-    public static bool IsYoung(DateOnly birth, Month month) => Age.InMonth(birth, month) < YoungAgeLimit;
+    // The month rules below turn a record's days into the months a fact holds, as absolute month indexes (Month.Index), so
+    // that the calendar is done once when the working set is built and the engine only sets ranges of bits. They take day
+    // numbers in BatchRows' form: an open start is BatchRows.OpenStart, an open end BatchRows.OpenEnd (stays open).
 
-    /// <summary>A child in M: born by M.end and aged ≤ 17 on M.end.</summary>
-    public static bool IsChild(DateOnly birth, Month month) => birth <= month.End && Age.InMonth(birth, month) < ChildAgeLimit;
+    /// <summary>
+    /// Under 25 in M (age on M.end ≤ 24): every month before the first whose end finds the person 25. No lower bound: before
+    /// birth nobody receives anything.
+    /// </summary>
+    internal static int LastYoungMonth(int birthDay) => Calendar.FirstMonthAged(birthDay, YoungAgeLimit) - 1;
 
-    /// <summary>B51 (Choice "etter starten av aktiv måned"): start ≤ M.end and (no end or end ≥ M.start). Status is ignored.</summary>
-    public static bool IsB51Participant(DateOnly start, DateOnly? end, Month month) =>
-        start <= month.End && (end is null || end.Value >= month.Start);
+    /// <summary>A child in M: born by M.end and aged ≤ 17 on M.end, so the month of birth up to the month before the one the child turns 18.</summary>
+    internal static (int First, int Last) ChildMonths(int birthDay) =>
+        (Calendar.MonthOf(birthDay), Calendar.FirstMonthAged(birthDay, ChildAgeLimit) - 1);
 
-    /// <summary>B.151: in the programme at the end of the month: start ≤ M.end and (no end or end &gt; M.end).</summary>
-    public static bool IsB151Participant(DateOnly start, DateOnly? end, Month month) =>
-        start <= month.End && (end is null || end.Value > month.End);
+    /// <summary>
+    /// B51 (Choice "etter starten av aktiv måned"): start ≤ M.end and (no end or end ≥ M.start), so the start's month up to the
+    /// end's month. Status is ignored.
+    /// </summary>
+    internal static (int First, int Last) B51Months(int startDay, int endDay) => (Calendar.MonthOf(startDay), Calendar.MonthOf(endDay));
 
-    /// <summary>B10's denominator: an ordinary job seeker registered on M.end (registered_from ≤ M.end ≤ registered_to or open).</summary>
-    public static bool IsRegisteredAtMonthEnd(DateOnly from, DateOnly? to, Month month) =>
-        from <= month.End && (to is null || to.Value >= month.End);
+    /// <summary>
+    /// B.151: in the programme at the end of the month: start ≤ M.end and (no end or end &gt; M.end), so the start's month up to
+    /// the month before the end's: an end on M's last day is not after M.end.
+    /// </summary>
+    internal static (int First, int Last) B151Months(int startDay, int endDay) =>
+        (Calendar.MonthOf(startDay), endDay == BatchRows.OpenEnd ? Calendar.Open : Calendar.MonthOf(endDay) - 1);
+
+    /// <summary>
+    /// B10's denominator: an ordinary job seeker registered on M.end (registered_from ≤ M.end ≤ registered_to or open), so the
+    /// month of registered_from up to the last month that ends by registered_to.
+    /// </summary>
+    internal static (int First, int Last) RegisteredAtEndMonths(int fromDay, int toDay) =>
+        (Calendar.MonthOf(fromDay), Calendar.LastMonthEndingBy(toDay));
 
     /// <summary>PL151: processing days = approved_date − received_date in whole days.</summary>
     public static int ProcessingDays(DateOnly received, DateOnly approved) => approved.DayNumber - received.DayNumber;
 
-    /// <summary>Long-term for each month: at least 6 months with assistance in that month's 12-month window.</summary>
+    /// <summary>
+    /// Long-term for each month: at least 6 months with assistance in that month's 12-month window (spec "long-term in M").
+    /// Bit-parallel: twelve shifted copies of the recipient bits are added into 4-bit counters, one per month, and a
+    /// counter of 6 or more (0110, 0111, 1xxx) is long-term.
+    /// </summary>
     internal static void LongTerm(ReadOnlySpan<ulong> recipient, Span<ulong> longTerm)
     {
-        longTerm.Clear();
-        var months = recipient.Length * 64;
-        var inWindow = 0;
-        for (var i = 0; i < months; i++)
+        for (var w = 0; w < recipient.Length; w++)
         {
-            if (MonthBits.Get(recipient, i)) inWindow++;
-            if (i >= WindowMonths && MonthBits.Get(recipient, i - WindowMonths)) inWindow--;
-            if (inWindow >= LongTermMonths) MonthBits.Set(longTerm, i);
+            ulong c0 = 0, c1 = 0, c2 = 0, c3 = 0;
+            for (var back = 0; back < WindowMonths; back++)
+            {
+                var x = back == 0 ? recipient[w] : MonthBits.Shifted(recipient, w, back);
+                var carry0 = c0 & x;
+                c0 ^= x;
+                var carry1 = c1 & carry0;
+                c1 ^= carry0;
+                var carry2 = c2 & carry1;
+                c2 ^= carry1;
+                c3 |= carry2;
+            }
+            longTerm[w] = c3 | (c2 & c1);
         }
     }
 

@@ -61,10 +61,8 @@ internal sealed class Supersession
                     .ToArray())
                 .ToArray();
         }
-        replacedByKey = batches
-            .Select(own => own.ReplacedByKey || own.Header.SupersessionKey is { } key
-                && batches.Any(b => b.Rank > own.Rank && string.Equals(b.Header.SupersessionKey, key, StringComparison.Ordinal)))
-            .ToArray();
+        // WorkingSetBuilder.Build marks the batches replaced by key, over all units, before it builds this.
+        replacedByKey = batches.Select(b => b.ReplacedByKey).ToArray();
     }
 
     /// <summary>The first month any batch covers.</summary>

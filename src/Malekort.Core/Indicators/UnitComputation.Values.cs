@@ -87,7 +87,7 @@ internal sealed partial class UnitComputation
 
     private static readonly int[] Situations = IndicatorCatalog.All
         .Select(d => d.Code.StartsWith(KvpSituation.IndicatorPrefix, StringComparison.Ordinal)
-            ? BatchRows.SituationIndex(d.Code[KvpSituation.IndicatorPrefix.Length..]) : -1)
+            ? KvpSituation.IndexOf(d.Code[KvpSituation.IndicatorPrefix.Length..]) : -1)
         .ToArray();
 
     private enum Counter

@@ -77,21 +77,11 @@ internal sealed partial class UnitComputation
     /// <summary>The span's bit of an absolute month; open ends stay far outside the span.</summary>
     private int Bit(int month) => month - baseMonth;
 
-    /// <summary>Word <paramref name="w"/> of the months <paramref name="from"/> … <paramref name="to"/>.</summary>
-    private static ulong WordMask(int from, int to, int w)
-    {
-        var lo = Math.Max(from, w << 6);
-        var hi = Math.Min(to, (w << 6) + 63);
-        if (lo > hi) return 0;
-        var width = hi - lo + 1;
-        return (width == 64 ? ulong.MaxValue : (1UL << width) - 1) << (lo & 63);
-    }
-
     /// <summary>ORs the months <paramref name="from"/> … <paramref name="to"/>, within the batch's authority, into a person's bits.</summary>
     private void SetMonths(Span<ulong> target, int from, int to, ReadOnlySpan<ulong> authorityMask)
     {
         if (from > to || to < 0 || from >= span) return;
-        for (var w = 0; w < words; w++) target[w] |= WordMask(from, to, w) & authorityMask[w];
+        for (var w = 0; w < words; w++) target[w] |= MonthBits.RangeWord(from, to, w) & authorityMask[w];
     }
 
     private void CountPersons(Counts counts)
@@ -117,16 +107,17 @@ internal sealed partial class UnitComputation
                 var o = person * words;
                 // Most persons are only job seekers, only KVP participants or only children's parents in other months:
                 // a person with no recipient, livelihood, KVP or job seeker month counts in nothing.
-                if (!Any(recipient, o) && !Any(livelihood5, o) && !Any(kvpDuring, o) && !Any(jobseeker, o)) continue;
+                var isRecipient = Any(recipient, o);
+                if (!isRecipient && !Any(livelihood5, o) && !Any(kvpDuring, o) && !Any(jobseeker, o)) continue;
                 var rec = recipient.AsSpan(o, words);
                 var fu = followup.AsSpan(o, words);
-                if (Any(recipient, o)) LongTerm(rec, longTerm);
+                if (isRecipient) IndicatorRules.LongTerm(rec, longTerm);
                 else longTerm.Clear();
                 for (var w = 0; w < words; w++)
                 {
                     var facts = new PersonMonths(
                         Recipient: rec[w],
-                        RecipientPrevious: Shifted(rec, w, 1),
+                        RecipientPrevious: MonthBits.Shifted(rec, w, 1),
                         LongTerm: longTerm[w],
                         Livelihood5: livelihood5[o + w],
                         Young: young[o + w],
@@ -135,7 +126,7 @@ internal sealed partial class UnitComputation
                         KvpDuring: kvpDuring[o + w],
                         KvpAtEnd: kvpAtEnd[o + w],
                         Jobseeker: jobseeker[o + w],
-                        FollowedUp: fu[w] | Shifted(fu, w, 1) | Shifted(fu, w, 2));
+                        FollowedUp: fu[w] | MonthBits.Shifted(fu, w, 1) | MonthBits.Shifted(fu, w, 2));
                     if ((facts.Recipient | facts.RecipientPrevious | facts.Livelihood5 | facts.KvpDuring | facts.Jobseeker) == 0) continue;
                     counts.Add(Counter.BL151, w, IndicatorRules.BL151(facts));
                     counts.Add(Counter.BL152, w, IndicatorRules.BL152(facts));
@@ -173,35 +164,6 @@ internal sealed partial class UnitComputation
         return false;
     }
 
-    /// <summary>Word w of the bits shifted <paramref name="by"/> months later (bit i = month i-by), 1 ≤ by ≤ 63.</summary>
-    private static ulong Shifted(ReadOnlySpan<ulong> bits, int w, int by) =>
-        (bits[w] << by) | (w > 0 ? bits[w - 1] >> (64 - by) : 0);
-
-    /// <summary>
-    /// Long-term for each month: at least 6 months with assistance in that month's 12-month window (spec "long-term in M").
-    /// Bit-parallel: twelve shifted copies of the recipient bits are added into 4-bit counters, one per month, and a
-    /// counter of 6 or more (0110, 0111, 1xxx) is long-term.
-    /// </summary>
-    private static void LongTerm(ReadOnlySpan<ulong> recipient, Span<ulong> longTerm)
-    {
-        for (var w = 0; w < recipient.Length; w++)
-        {
-            ulong c0 = 0, c1 = 0, c2 = 0, c3 = 0;
-            for (var back = 0; back < IndicatorRules.WindowMonths; back++)
-            {
-                var x = back == 0 ? recipient[w] : Shifted(recipient, w, back);
-                var carry0 = c0 & x;
-                c0 ^= x;
-                var carry1 = c1 & carry0;
-                c1 ^= carry0;
-                var carry2 = c2 & carry1;
-                c2 ^= carry1;
-                c3 |= carry2;
-            }
-            longTerm[w] = c3 | (c2 & c1);
-        }
-    }
-
     private void SetRecipients(ulong[] recipient)
     {
         foreach (ref readonly var p in System.Runtime.InteropServices.CollectionsMarshal.AsSpan(unit.Payments))
@@ -210,7 +172,7 @@ internal sealed partial class UnitComputation
             if (to < 0 || from >= span || p.DatingDay == UnitData.NoDay) continue;
             if (IsSuperseded(Part.Payments, p.Batch, p.DatingDay)) continue;
             var target = recipient.AsSpan(p.Person * words, words);
-            for (var w = 0; w < words; w++) target[w] |= WordMask(from, to, w);
+            for (var w = 0; w < words; w++) target[w] |= MonthBits.RangeWord(from, to, w);
         }
     }
 
@@ -218,10 +180,10 @@ internal sealed partial class UnitComputation
     {
         for (var person = 0; person < unit.PersonCount; person++)
         {
-            var firstOld = unit.Births[person].FirstOldMonth;
-            if (firstOld == Calendar.NoMonth) continue;
+            var lastYoung = unit.Births[person].LastYoungMonth;
+            if (lastYoung == Calendar.NoMonth) continue;
             var target = young.AsSpan(person * words, words);
-            for (var w = 0; w < words; w++) target[w] = WordMask(0, Bit(firstOld) - 1, w);
+            for (var w = 0; w < words; w++) target[w] = MonthBits.RangeWord(0, Bit(lastYoung), w);
         }
     }
 
@@ -256,12 +218,9 @@ internal sealed partial class UnitComputation
     {
         foreach (ref readonly var k in System.Runtime.InteropServices.CollectionsMarshal.AsSpan(unit.Kvp))
         {
-            var start = Bit(k.StartMonth);
-            var end = Bit(k.EndMonth);
             var mask = AuthorityMask(Part.Kvp, k.Batch);
-            // B51: end ≥ M.start ⇔ end's month ≥ M. B.151: end > M.end ⇔ end's month > M.
-            SetMonths(during.AsSpan(k.Person * words, words), start, end, mask);
-            SetMonths(atEnd.AsSpan(k.Person * words, words), start, k.EndMonth == Calendar.Open ? end : end - 1, mask);
+            SetMonths(during.AsSpan(k.Person * words, words), Bit(k.During.First), Bit(k.During.Last), mask);
+            SetMonths(atEnd.AsSpan(k.Person * words, words), Bit(k.AtEnd.First), Bit(k.AtEnd.Last), mask);
         }
     }
 

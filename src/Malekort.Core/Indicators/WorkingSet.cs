@@ -20,10 +20,6 @@ public sealed class WorkingSet
     /// <summary>The batches of a unit, oldest extract first.</summary>
     public IReadOnlyList<BatchHeader> BatchesOf(UnitCode unit) =>
         Units.TryGetValue(unit, out var u) ? u.Batches.OrderBy(b => b.Rank).Select(b => b.Header).ToList() : [];
-
-    /// <summary>The number of records held, for sizing and benchmarks.</summary>
-    public long RecordCount => Units.Values.Sum(u => (long)u.Payments.Count + u.Livelihood.Count + u.Family.Count + u.Cases.Count
-        + u.Kvp.Count + u.Jobseekers.Count + u.Followups.Count + u.PersonCount);
 }
 
 internal sealed class BatchInfo(int index, BatchHeader header)
@@ -48,7 +44,12 @@ internal readonly record struct LivelihoodRow(int Batch, int Person, int ValidFr
 internal readonly record struct ChildRow(int Batch, int Person, int FirstMonth, int LastMonth, bool Provider, bool DutyInHousehold);
 /// <summary>A case approved in <see cref="ApprovedMonth"/> after <see cref="ProcessingDays"/> days (<see cref="Calendar.NoDays"/>: no received date).</summary>
 internal readonly record struct CaseRow(int Batch, int DatingDay, int ApprovedMonth, int ProcessingDays);
-internal readonly record struct KvpRow(int Batch, int Person, int RegisteredMonth, int DecisionMonth, int StartMonth, int EndMonth, int Situations);
+/// <summary>
+/// A KVP programme: its events' months (registered, decided, started, ended), the months the person is a participant during
+/// (<see cref="IndicatorRules.B51Months"/>) and at the end of (<see cref="IndicatorRules.B151Months"/>), and the situations after.
+/// </summary>
+internal readonly record struct KvpRow(int Batch, int Person, int RegisteredMonth, int DecisionMonth, int StartMonth, int EndMonth,
+    (int First, int Last) During, (int First, int Last) AtEnd, int Situations);
 /// <summary>An ordinary job seeker registered on the last day of months <see cref="FirstMonth"/> … <see cref="LastMonth"/>.</summary>
 internal readonly record struct JobseekerRow(int Batch, int Person, int FirstMonth, int LastMonth);
 internal readonly record struct FollowupRow(int Batch, int Person, int Day, int Month);
@@ -99,10 +100,10 @@ internal sealed class UnitData(UnitCode unit)
     public Supersession Supersession { get; set; } = new([]);
     public Dictionary<long, int> PersonIndex { get; } = [];
     /// <summary>
-    /// Per person, the first month at whose end the person is 25 or older (by the birth date of the newest extract naming it), and
-    /// the batch that said so; <see cref="Calendar.NoMonth"/> and -1 when no batch gave a birth date.
+    /// Per person, the last month the person is under 25 (<see cref="IndicatorRules.LastYoungMonth"/>, by the birth date of the
+    /// newest extract naming it), and the batch that said so; <see cref="Calendar.NoMonth"/> and -1 when no batch gave a birth date.
     /// </summary>
-    public List<(int FirstOldMonth, int Batch)> Births { get; } = [];
+    public List<(int LastYoungMonth, int Batch)> Births { get; } = [];
     public int PersonCount => PersonIndex.Count;
     public List<PaymentRow> Payments { get; } = [];
     public List<LivelihoodRow> Livelihood { get; } = [];

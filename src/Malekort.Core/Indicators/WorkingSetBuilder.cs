@@ -55,7 +55,7 @@ public sealed class WorkingSetBuilder
             var p = person[i] = unit.Person(rows.People[i]);
             var birth = rows.Births[i];
             if (birth != UnitData.NoDay && (unit.Births[p].Batch < 0 || Newer(info, unit.Batches[unit.Births[p].Batch])))
-                unit.Births[p] = (Calendar.FirstMonthAged(birth, IndicatorRules.YoungAgeLimit), b);
+                unit.Births[p] = (IndicatorRules.LastYoungMonth(birth), b);
         }
         ReadOnlySpan<int> r = rows.Payments;
         for (var i = 0; i < r.Length; i += 4)
@@ -70,9 +70,10 @@ public sealed class WorkingSetBuilder
         r = rows.Children;
         for (var i = 0; i < r.Length; i += 5)
         {
-            // A child in M: born by M.end, aged ≤ 17 on M.end, and the record valid in M.
-            var first = Math.Max(Calendar.MonthOf(r[i + 1]), Calendar.StartMonthOf(r[i + 3]));
-            var last = Math.Min(Calendar.FirstMonthAged(r[i + 1], IndicatorRules.ChildAgeLimit) - 1, Calendar.MonthOf(r[i + 4]));
+            // The child counts only in the months its family record is valid.
+            var child = IndicatorRules.ChildMonths(r[i + 1]);
+            var first = Math.Max(child.First, Calendar.StartMonthOf(r[i + 3]));
+            var last = Math.Min(child.Last, Calendar.MonthOf(r[i + 4]));
             unit.Family.Add(new ChildRow(b, person[r[i]], first, last, (r[i + 2] & BatchRows.ProviderFlag) != 0,
                 (r[i + 2] & BatchRows.DutyInHouseholdFlag) != 0));
         }
@@ -88,14 +89,15 @@ public sealed class WorkingSetBuilder
         r = rows.Kvp;
         for (var i = 0; i < r.Length; i += 6)
         {
-            unit.Kvp.Add(new KvpRow(b, person[r[i]], Calendar.MonthOf(r[i + 1]), Calendar.MonthOf(r[i + 2]), Calendar.MonthOf(r[i + 3]),
-                Calendar.MonthOf(r[i + 4]), r[i + 5]));
+            var (start, end) = (r[i + 3], r[i + 4]);
+            unit.Kvp.Add(new KvpRow(b, person[r[i]], Calendar.MonthOf(r[i + 1]), Calendar.MonthOf(r[i + 2]), Calendar.MonthOf(start),
+                Calendar.MonthOf(end), IndicatorRules.B51Months(start, end), IndicatorRules.B151Months(start, end), r[i + 5]));
         }
         r = rows.Jobseekers;
         for (var i = 0; i < r.Length; i += 3)
         {
-            // Registered on M.end: from ≤ M.end and (open or to ≥ M.end).
-            unit.Jobseekers.Add(new JobseekerRow(b, person[r[i]], Calendar.MonthOf(r[i + 1]), Calendar.LastMonthEndingBy(r[i + 2])));
+            var (first, last) = IndicatorRules.RegisteredAtEndMonths(r[i + 1], r[i + 2]);
+            unit.Jobseekers.Add(new JobseekerRow(b, person[r[i]], first, last));
         }
         r = rows.Followups;
         for (var i = 0; i < r.Length; i += 2) unit.Followups.Add(new FollowupRow(b, person[r[i]], r[i + 1], Calendar.MonthOf(r[i + 1])));

@@ -3,10 +3,16 @@ using Malekort.Periods;
 
 namespace Malekort.Indicators;
 
-/// <summary>The person-level rules of <c>indicators.md</c>, each on its own.</summary>
+/// <summary>The person-level rules of <c>indicators.md</c>, each on its own, in the form the engine calls them.</summary>
 public sealed class IndicatorRulesTests
 {
     private static readonly Month February = Month.Parse("2024-02");
+
+    private static bool InFebruary((int First, int Last) months) => months.First <= February.Index && February.Index <= months.Last;
+
+    private static int Day(string date) => TestBatch.D(date).DayNumber;
+
+    private static int EndDay(string? date) => date is null ? BatchRows.OpenEnd : Day(date);
 
     [Theory]
     [InlineData(BenefitCategory.OkonomiskSosialhjelp, PaymentStatus.Utbetalt, true)]
@@ -30,10 +36,8 @@ public sealed class IndicatorRulesTests
     [InlineData("2023-01-01", "2024-03-01", true, true)]
     public void KVP_participants_during_and_at_the_end_of_the_month(string start, string? end, bool during, bool atEnd)
     {
-        var endDate = end is null ? (DateOnly?)null : TestBatch.D(end);
-
-        Assert.Equal(during, IndicatorRules.IsB51Participant(TestBatch.D(start), endDate, February));
-        Assert.Equal(atEnd, IndicatorRules.IsB151Participant(TestBatch.D(start), endDate, February));
+        Assert.Equal(during, InFebruary(IndicatorRules.B51Months(Day(start), EndDay(end))));
+        Assert.Equal(atEnd, InFebruary(IndicatorRules.B151Months(Day(start), EndDay(end))));
     }
 
     [Theory]
@@ -43,7 +47,7 @@ public sealed class IndicatorRulesTests
     [InlineData("2023-01-01", "2024-02-29", true)]
     public void Registered_on_the_last_day_of_the_month(string from, string? to, bool expected)
     {
-        Assert.Equal(expected, IndicatorRules.IsRegisteredAtMonthEnd(TestBatch.D(from), to is null ? null : TestBatch.D(to), February));
+        Assert.Equal(expected, InFebruary(IndicatorRules.RegisteredAtEndMonths(Day(from), EndDay(to))));
     }
 
     [Theory]
@@ -54,7 +58,61 @@ public sealed class IndicatorRulesTests
     [InlineData("2024-03-01", false)]
     public void A_child_is_born_by_the_end_of_the_month_and_at_most_17(string birth, bool expected)
     {
-        Assert.Equal(expected, IndicatorRules.IsChild(TestBatch.D(birth), February));
+        Assert.Equal(expected, InFebruary(IndicatorRules.ChildMonths(Day(birth))));
+    }
+
+    [Theory]
+    [InlineData("1999-03-01", true)]
+    [InlineData("1999-02-28", false)]
+    [InlineData("2024-02-29", true)]
+    public void Young_is_at_most_24_at_the_end_of_the_month(string birth, bool expected)
+    {
+        Assert.Equal(expected, February.Index <= IndicatorRules.LastYoungMonth(Day(birth)));
+    }
+
+    [Theory]
+    // Bits are months; the window of month m is m-11 … m.
+    [InlineData(new[] { 0, 1, 2, 3, 4, 5 }, 5, true)]
+    [InlineData(new[] { 0, 1, 2, 3, 4, 5 }, 4, false)]
+    [InlineData(new[] { 0, 1, 2, 3, 4, 5 }, 11, true)]
+    [InlineData(new[] { 0, 1, 2, 3, 4, 5 }, 12, false)]
+    [InlineData(new[] { 0, 2, 4, 6, 8, 11 }, 11, true)]
+    [InlineData(new[] { 2, 4, 6, 8, 11 }, 11, false)]
+    // Across a word boundary: months 60 … 67 are in two words.
+    [InlineData(new[] { 60, 61, 62, 64, 66, 67 }, 67, true)]
+    [InlineData(new[] { 60, 61, 62, 64, 66, 67 }, 71, true)]
+    [InlineData(new[] { 60, 61, 62, 64, 66, 67 }, 72, false)]
+    public void Long_term_is_six_of_the_twelve_months_up_to_the_month(int[] paid, int month, bool expected)
+    {
+        var recipient = new ulong[2];
+        foreach (var m in paid) MonthBits.Set(recipient, m);
+        var longTerm = new ulong[2];
+
+        IndicatorRules.LongTerm(recipient, longTerm);
+
+        Assert.Equal(expected, (longTerm[month >> 6] & (1UL << (month & 63))) != 0);
+    }
+
+    [Fact]
+    public void Long_term_agrees_with_counting_the_window_month_by_month_for_a_seeded_sample()
+    {
+        var random = new Random(20240229);
+        for (var sample = 0; sample < 200; sample++)
+        {
+            var recipient = new ulong[3];
+            for (var w = 0; w < recipient.Length; w++) recipient[w] = (ulong)random.NextInt64() & (ulong)random.NextInt64();
+            var longTerm = new ulong[3];
+
+            IndicatorRules.LongTerm(recipient, longTerm);
+
+            for (var m = 0; m < recipient.Length * 64; m++)
+            {
+                var inWindow = 0;
+                for (var back = 0; back < IndicatorRules.WindowMonths && back <= m; back++)
+                    if ((recipient[(m - back) >> 6] & (1UL << ((m - back) & 63))) != 0) inWindow++;
+                Assert.Equal(inWindow >= IndicatorRules.LongTermMonths, (longTerm[m >> 6] & (1UL << (m & 63))) != 0);
+            }
+        }
     }
 
     [Fact]
