@@ -49,6 +49,12 @@ public partial interface IMalekortStore : IDisposable
     StoredState Load();
 
     /// <summary>
+    /// Reads only the reference data (population, offices, thresholds, targets), for callers that need no captured data:
+    /// <see cref="Load"/> decodes every batch, which on national data costs far more than these small tables.
+    /// </summary>
+    ReferenceData LoadReference();
+
+    /// <summary>
     /// Adds the batches stored after batch <paramref name="afterBatchId"/> to <paramref name="builder"/> and returns the newest
     /// batch id seen, so a long-lived working set reads only what arrived since (0 reads everything). With several writers a
     /// batch can commit after one with a higher id; a reader that must see every batch reloads whole (<see cref="Load"/>).
@@ -105,6 +111,17 @@ public sealed record ImportLogEntry(
 /// <param name="Targets">Targets (måltall).</param>
 public sealed record StoredState(
     Malekort.Indicators.WorkingSet WorkingSet,
+    PopulationTable Population,
+    OfficeRegister Offices,
+    ThresholdTable Thresholds,
+    IReadOnlyList<Target> Targets);
+
+/// <summary>The stored reference data: what <see cref="StoredState"/> holds besides the captured data.</summary>
+/// <param name="Population">SSB population figures.</param>
+/// <param name="Offices">The office register.</param>
+/// <param name="Thresholds">The units' own thresholds, with the defaults behind them.</param>
+/// <param name="Targets">Targets (måltall).</param>
+public sealed record ReferenceData(
     PopulationTable Population,
     OfficeRegister Offices,
     ThresholdTable Thresholds,

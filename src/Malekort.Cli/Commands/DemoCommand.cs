@@ -55,7 +55,7 @@ internal static class DemoCommand
         if (entries.Any(e => e.Outcome == ImportOutcome.Rejected)) return 1;
 
         // Seed 003: KVP targets per office; Fredrikstad has set its own limits for B.101 (the rest use the defaults).
-        var state = store.Load();
+        var state = store.LoadReference();
         foreach (var office in state.Offices.Offices)
         {
             var target = Math.Max(5, Math.Round(office.Units.Sum(u => state.Population.For(u, 2024, Population.AgeGroup.Aged18To66, out _) ?? 0) * 0.0018m));
