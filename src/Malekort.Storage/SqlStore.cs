@@ -89,21 +89,11 @@ public abstract partial class SqlStore(TimeProvider clock) : IMalekortStore
     }
 
     /// <summary>
-    /// The ids of those of <paramref name="keys"/> the unit already has. A dialect looks them up by key; this fallback reads the
-    /// unit's people and keeps the asked ones.
+    /// The ids of those of <paramref name="keys"/> the unit already has. Each dialect has its own fast look-up by key; reading
+    /// the unit's people instead would make an import cost more as the unit's history grows.
     /// </summary>
-    private protected virtual IEnumerable<(string Key, long Id)> FindPeople(DbConnection connection, DbTransaction transaction, UnitCode unit,
-        IReadOnlyCollection<string> keys)
-    {
-        var wanted = keys as ISet<string> ?? keys.ToHashSet(StringComparer.Ordinal);
-        var found = new List<(string, long)>();
-        Read(connection, transaction, "SELECT person_key, id FROM people WHERE unit = @p0", r =>
-        {
-            var key = r.GetString(0);
-            if (wanted.Contains(key)) found.Add((key, r.GetInt64(1)));
-        }, unit.Value);
-        return found;
-    }
+    private protected abstract IEnumerable<(string Key, long Id)> FindPeople(DbConnection connection, DbTransaction transaction, UnitCode unit,
+        IReadOnlyCollection<string> keys);
 
     private Dictionary<string, long> PersonIds(DbConnection connection, DbTransaction transaction, UnitCode unit, CaptureBatch batch)
     {
