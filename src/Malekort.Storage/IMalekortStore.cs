@@ -42,6 +42,11 @@ public partial interface IMalekortStore : IDisposable
     /// <summary>Sets (or replaces) a target.</summary>
     void SaveTarget(Target target);
 
+    /// <summary>
+    /// Sets (or replaces) several targets at once: all or none are stored, and readers reload once rather than once per target.
+    /// </summary>
+    void SaveTargets(IReadOnlyList<Target> targets);
+
     /// <summary>A number that changes whenever stored data changes, so readers know when to reload.</summary>
     long DataVersion();
 

@@ -124,6 +124,26 @@ public sealed class ReferenceDataTests
     [Theory]
     [InlineData(TestDatabases.Sqlite)]
     [InlineData(TestDatabases.Postgres)]
+    public void Several_targets_are_saved_together_with_one_data_version_step(string kind)
+    {
+        using var db = TestDatabases.Create(kind);
+        db.Store.SaveTarget(new Target(Fredrikstad, "BL151", new Month(2024, 1), 900m));
+        var before = db.Store.DataVersion();
+
+        db.Store.SaveTargets(
+            [new(Fredrikstad, "BL151", new Month(2024, 1), 910m), new(Fredrikstad, "BL151", new Month(2024, 2), 880.5m),
+             new(Moss, "BL151", new Month(2024, 1), 0m)]);
+
+        Assert.Equal(before + 1, db.Store.DataVersion());
+        Assert.Equal<Target>(
+            [new(Moss, "BL151", new Month(2024, 1), 0m), new(Fredrikstad, "BL151", new Month(2024, 1), 910m),
+             new(Fredrikstad, "BL151", new Month(2024, 2), 880.5m)],
+            db.Store.LoadReference().Targets);
+    }
+
+    [Theory]
+    [InlineData(TestDatabases.Sqlite)]
+    [InlineData(TestDatabases.Postgres)]
     public void The_import_log_keeps_every_entry_with_its_findings_newest_first(string kind)
     {
         using var db = TestDatabases.Create(kind);
