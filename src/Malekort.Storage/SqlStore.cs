@@ -142,7 +142,7 @@ public abstract partial class SqlStore(TimeProvider clock) : IMalekortStore
             {
                 foreach (var e in entries)
                 {
-                    rows.Add(batchId); rows.Add(list); rows.Add(e.Code); rows.Add(e.Name); rows.Add(CodeOf(e.Category)); rows.EndRow();
+                    rows.Add(batchId); rows.Add(list); rows.Add(e.Code); rows.Add(e.Name); rows.Add(CaptureCodes.TextOf(e.Category)); rows.EndRow();
                 }
             }
             rows.Complete();
@@ -152,8 +152,8 @@ public abstract partial class SqlStore(TimeProvider clock) : IMalekortStore
         {
             foreach (var p in batch.Payments)
             {
-                rows.Add(batchId); rows.Add(p.PaymentId); rows.Add(people[p.PersonKey]); rows.Add(p.BenefitType); rows.Add(CodeOf(p.Category));
-                rows.Add(checked((long)decimal.Round(p.Amount * 100m))); rows.Add(CodeOf(p.Status));
+                rows.Add(batchId); rows.Add(p.PaymentId); rows.Add(people[p.PersonKey]); rows.Add(p.BenefitType); rows.Add(CaptureCodes.TextOf(p.Category));
+                rows.Add(checked((long)decimal.Round(p.Amount * 100m))); rows.Add(CaptureCodes.TextOf(p.Status));
                 rows.Add(CalendarDates.ToInt(p.PaymentDate)); rows.Add(CalendarDates.ToInt(p.PeriodFrom)); rows.Add(CalendarDates.ToInt(p.PeriodTo));
                 rows.AddNullable(p.CaseId); rows.EndRow();
             }
@@ -173,7 +173,7 @@ public abstract partial class SqlStore(TimeProvider clock) : IMalekortStore
         {
             foreach (var f in batch.Family)
             {
-                rows.Add(batchId); rows.Add(people[f.PersonKey]); rows.Add(f.MemberId); rows.Add(CodeOf(f.Relation));
+                rows.Add(batchId); rows.Add(people[f.PersonKey]); rows.Add(f.MemberId); rows.Add(CaptureCodes.TextOf(f.Relation));
                 rows.Add(CalendarDates.ToInt(f.MemberBirthDate)); rows.Add(f.CalculationPercent); rows.Add(f.ProviderDuty); rows.Add(f.InHousehold);
                 rows.Add(CalendarDates.ToInt(f.ValidFrom)); rows.Add(CalendarDates.ToInt(f.ValidTo)); rows.Add(f.Approximate ? 1L : 0L); rows.EndRow();
             }
@@ -183,7 +183,7 @@ public abstract partial class SqlStore(TimeProvider clock) : IMalekortStore
         {
             foreach (var k in batch.Cases)
             {
-                rows.Add(batchId); rows.Add(k.CaseId); rows.Add(people[k.PersonKey]); rows.Add(k.CaseType); rows.Add(CodeOf(k.Category));
+                rows.Add(batchId); rows.Add(k.CaseId); rows.Add(people[k.PersonKey]); rows.Add(k.CaseType); rows.Add(CaptureCodes.TextOf(k.Category));
                 rows.Add(CalendarDates.ToInt(k.ReceivedDate)); rows.Add(CalendarDates.ToInt(k.ApprovedDate)); rows.EndRow();
             }
             rows.Complete();
@@ -202,7 +202,7 @@ public abstract partial class SqlStore(TimeProvider clock) : IMalekortStore
         {
             foreach (var j in batch.Jobseekers)
             {
-                rows.Add(batchId); rows.Add(people[j.PersonKey]); rows.Add(CodeOf(j.Group)); rows.Add(CalendarDates.ToInt(j.RegisteredFrom));
+                rows.Add(batchId); rows.Add(people[j.PersonKey]); rows.Add(CaptureCodes.TextOf(j.Group)); rows.Add(CalendarDates.ToInt(j.RegisteredFrom));
                 rows.Add(CalendarDates.ToInt(j.RegisteredTo)); rows.EndRow();
             }
             rows.Complete();
@@ -371,19 +371,6 @@ public abstract partial class SqlStore(TimeProvider clock) : IMalekortStore
 
     private static void BumpVersion(DbConnection connection, DbTransaction transaction) =>
         Execute(connection, transaction, "UPDATE data_version SET version = version + 1 WHERE id = 1");
-
-    private static string CodeOf(BenefitCategory category) => category switch
-    {
-        BenefitCategory.OkonomiskSosialhjelp => "OKONOMISK_SOSIALHJELP",
-        BenefitCategory.Kvalifiseringsstonad => "KVALIFISERINGSSTONAD",
-        _ => "ANNET",
-    };
-
-    private static string CodeOf(PaymentStatus status) => status.ToString().ToUpperInvariant();
-
-    private static string CodeOf(FamilyRelation relation) => relation.ToString().ToUpperInvariant();
-
-    private static string CodeOf(JobseekerGroup group) => group.ToString().ToUpperInvariant();
 
     private static DateOnly? Date(DbDataReader r, int i) => r.IsDBNull(i) ? null : CalendarDates.FromInt(r.GetInt64(i));
 
