@@ -42,11 +42,22 @@ public partial interface IMalekortStore : IDisposable
     /// <summary>Sets (or replaces) a target.</summary>
     void SaveTarget(Target target);
 
+    /// <summary>
+    /// Sets (or replaces) several targets at once: all or none are stored, and readers reload once rather than once per target.
+    /// </summary>
+    void SaveTargets(IReadOnlyList<Target> targets);
+
     /// <summary>A number that changes whenever stored data changes, so readers know when to reload.</summary>
     long DataVersion();
 
     /// <summary>Reads everything the engine and the scorecard need.</summary>
     StoredState Load();
+
+    /// <summary>
+    /// Reads only the reference data (population, offices, thresholds, targets), for callers that need no captured data:
+    /// <see cref="Load"/> decodes every batch, which on national data costs far more than these small tables.
+    /// </summary>
+    ReferenceData LoadReference();
 
     /// <summary>
     /// Adds the batches stored after batch <paramref name="afterBatchId"/> to <paramref name="builder"/> and returns the newest
@@ -105,6 +116,17 @@ public sealed record ImportLogEntry(
 /// <param name="Targets">Targets (måltall).</param>
 public sealed record StoredState(
     Malekort.Indicators.WorkingSet WorkingSet,
+    PopulationTable Population,
+    OfficeRegister Offices,
+    ThresholdTable Thresholds,
+    IReadOnlyList<Target> Targets);
+
+/// <summary>The stored reference data: what <see cref="StoredState"/> holds besides the captured data.</summary>
+/// <param name="Population">SSB population figures.</param>
+/// <param name="Offices">The office register.</param>
+/// <param name="Thresholds">The units' own thresholds, with the defaults behind them.</param>
+/// <param name="Targets">Targets (måltall).</param>
+public sealed record ReferenceData(
     PopulationTable Population,
     OfficeRegister Offices,
     ThresholdTable Thresholds,

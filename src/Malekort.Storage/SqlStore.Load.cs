@@ -23,6 +23,25 @@ public abstract partial class SqlStore
         var builder = new WorkingSetBuilder();
         AddBatches(connection, transaction, builder, 0);
 
+        var reference = ReadReference(connection, transaction);
+        transaction.Commit();
+
+        return new StoredState(builder.Build(), reference.Population, reference.Offices, reference.Thresholds, reference.Targets);
+    }
+
+    /// <inheritdoc />
+    public ReferenceData LoadReference()
+    {
+        using var connection = Open();
+        // One snapshot: an office register replaced between the offices and office_units reads would not match itself.
+        using var transaction = connection.BeginTransaction(IsolationLevel.RepeatableRead);
+        var reference = ReadReference(connection, transaction);
+        transaction.Commit();
+        return reference;
+    }
+
+    private static ReferenceData ReadReference(DbConnection connection, DbTransaction transaction)
+    {
         var population = new List<PopulationFigure>();
         Read(connection, transaction, "SELECT unit, year, aged_18_66, aged_18_24, total, source FROM population", r =>
             population.Add(new PopulationFigure(UnitCode.Parse(r.GetString(0)), (int)r.GetInt64(1), r.GetInt64(2), r.GetInt64(3), r.GetInt64(4), r.GetString(5))));
@@ -42,10 +61,8 @@ public abstract partial class SqlStore
         var targets = new List<Target>();
         Read(connection, transaction, "SELECT unit, indicator, month, value FROM targets", r =>
             targets.Add(new Target(UnitCode.Parse(r.GetString(0)), r.GetString(1), Month.Parse(r.GetString(2)), decimal.Parse(r.GetString(3), Invariant))));
-        transaction.Commit();
 
-        return new StoredState(
-            builder.Build(),
+        return new ReferenceData(
             new PopulationTable(population),
             new OfficeRegister(officeNames.Select(o => new Office(o.Key, o.Value, officeUnits[o.Key]))),
             // Sorted here, not in SQL: the order must not depend on the database's collation.

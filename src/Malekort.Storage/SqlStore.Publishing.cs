@@ -20,7 +20,7 @@ public abstract partial class SqlStore
         // The office's own lock: two publishers of the same month cannot both see revision n and both write n + 1.
         LockUnit(connection, transaction, draft.Office);
         PublicationHeader? latest = null;
-        Query(connection, transaction,
+        Read(connection, transaction,
             $"SELECT {PublicationColumns} FROM publications WHERE office = @p0 AND month = @p1 ORDER BY revision DESC LIMIT 1",
             r => latest = PublicationRow(r), draft.Office.Value, draft.Month.ToString());
         if (latest is not null && string.Equals(latest.Fingerprint, fingerprint, StringComparison.Ordinal))
@@ -53,7 +53,7 @@ public abstract partial class SqlStore
     {
         using var connection = Open();
         var headers = new List<PublicationHeader>();
-        Query(connection, null, $"SELECT {PublicationColumns} FROM publications ORDER BY id", r => headers.Add(PublicationRow(r)));
+        Read(connection, null, $"SELECT {PublicationColumns} FROM publications ORDER BY id", r => headers.Add(PublicationRow(r)));
         return headers;
     }
 
@@ -62,7 +62,7 @@ public abstract partial class SqlStore
     {
         using var connection = Open();
         var headers = new List<PublicationHeader>();
-        Query(connection, null, $"SELECT {PublicationColumns} FROM publications WHERE office = @p0 AND month = @p1 ORDER BY revision",
+        Read(connection, null, $"SELECT {PublicationColumns} FROM publications WHERE office = @p0 AND month = @p1 ORDER BY revision",
             r => headers.Add(PublicationRow(r)), office.Value, month.ToString());
         return headers;
     }
@@ -73,11 +73,11 @@ public abstract partial class SqlStore
         using var connection = Open();
         using var transaction = connection.BeginTransaction();
         long? id = null;
-        Query(connection, transaction, "SELECT id FROM publications WHERE office = @p0 AND month = @p1 AND revision = @p2",
+        Read(connection, transaction, "SELECT id FROM publications WHERE office = @p0 AND month = @p1 AND revision = @p2",
             r => id = r.GetInt64(0), office.Value, month.ToString(), revision);
         if (id is null) return null;
         var values = new List<PublishedValue>();
-        Query(connection, transaction, "SELECT unit, indicator, numerator, denominator, value FROM publication_values WHERE publication_id = @p0",
+        Read(connection, transaction, "SELECT unit, indicator, numerator, denominator, value FROM publication_values WHERE publication_id = @p0",
             r => values.Add(new PublishedValue(UnitCode.Parse(r.GetString(0)), r.GetString(1), r.IsDBNull(2) ? null : r.GetInt64(2),
                 r.IsDBNull(3) ? null : r.GetInt64(3), r.IsDBNull(4) ? null : double.Parse(r.GetString(4), CultureInfo.InvariantCulture))),
             id.Value);

@@ -31,7 +31,7 @@ public abstract partial class SqlStore
     {
         using var connection = Open();
         var entries = new List<RunLogEntry>();
-        Query(connection, null, $"SELECT {RunLogColumns} FROM run_log ORDER BY id DESC LIMIT @p0",
+        Read(connection, null, $"SELECT {RunLogColumns} FROM run_log ORDER BY id DESC LIMIT @p0",
             r => entries.Add(RunLogRow(r, [])), Math.Max(0, limit));
         return entries;
     }
@@ -41,17 +41,9 @@ public abstract partial class SqlStore
     {
         using var connection = Open();
         RunLogEntry? entry = null;
-        Query(connection, null, $"SELECT {RunLogColumns}, findings FROM run_log WHERE id = @p0",
+        Read(connection, null, $"SELECT {RunLogColumns}, findings FROM run_log WHERE id = @p0",
             r => entry = RunLogRow(r, JsonSerializer.Deserialize<List<Finding>>(r.GetString(11)) ?? []), id);
         return entry;
-    }
-
-    /// <summary>Like <c>Read</c>, with parameters.</summary>
-    private static void Query(DbConnection connection, DbTransaction? transaction, string sql, Action<DbDataReader> row, params object?[] parameters)
-    {
-        using var command = Command(connection, transaction, sql, parameters);
-        using var reader = command.ExecuteReader();
-        while (reader.Read()) row(reader);
     }
 
     private static RunLogEntry RunLogRow(DbDataReader r, IReadOnlyList<Finding> findings) => new(

@@ -89,21 +89,11 @@ public abstract partial class SqlStore(TimeProvider clock) : IMalekortStore
     }
 
     /// <summary>
-    /// The ids of those of <paramref name="keys"/> the unit already has. A dialect looks them up by key; this fallback reads the
-    /// unit's people and keeps the asked ones.
+    /// The ids of those of <paramref name="keys"/> the unit already has. Each dialect has its own fast look-up by key; reading
+    /// the unit's people instead would make an import cost more as the unit's history grows.
     /// </summary>
-    private protected virtual IEnumerable<(string Key, long Id)> FindPeople(DbConnection connection, DbTransaction transaction, UnitCode unit,
-        IReadOnlyCollection<string> keys)
-    {
-        var wanted = keys as ISet<string> ?? keys.ToHashSet(StringComparer.Ordinal);
-        var found = new List<(string, long)>();
-        Read(connection, transaction, "SELECT person_key, id FROM people WHERE unit = @p0", r =>
-        {
-            var key = r.GetString(0);
-            if (wanted.Contains(key)) found.Add((key, r.GetInt64(1)));
-        }, unit.Value);
-        return found;
-    }
+    private protected abstract IEnumerable<(string Key, long Id)> FindPeople(DbConnection connection, DbTransaction transaction, UnitCode unit,
+        IReadOnlyCollection<string> keys);
 
     private Dictionary<string, long> PersonIds(DbConnection connection, DbTransaction transaction, UnitCode unit, CaptureBatch batch)
     {
@@ -152,7 +142,7 @@ public abstract partial class SqlStore(TimeProvider clock) : IMalekortStore
             {
                 foreach (var e in entries)
                 {
-                    rows.Add(batchId); rows.Add(list); rows.Add(e.Code); rows.Add(e.Name); rows.Add(CodeOf(e.Category)); rows.EndRow();
+                    rows.Add(batchId); rows.Add(list); rows.Add(e.Code); rows.Add(e.Name); rows.Add(CaptureCodes.TextOf(e.Category)); rows.EndRow();
                 }
             }
             rows.Complete();
@@ -162,8 +152,8 @@ public abstract partial class SqlStore(TimeProvider clock) : IMalekortStore
         {
             foreach (var p in batch.Payments)
             {
-                rows.Add(batchId); rows.Add(p.PaymentId); rows.Add(people[p.PersonKey]); rows.Add(p.BenefitType); rows.Add(CodeOf(p.Category));
-                rows.Add(checked((long)decimal.Round(p.Amount * 100m))); rows.Add(CodeOf(p.Status));
+                rows.Add(batchId); rows.Add(p.PaymentId); rows.Add(people[p.PersonKey]); rows.Add(p.BenefitType); rows.Add(CaptureCodes.TextOf(p.Category));
+                rows.Add(checked((long)decimal.Round(p.Amount * 100m))); rows.Add(CaptureCodes.TextOf(p.Status));
                 rows.Add(CalendarDates.ToInt(p.PaymentDate)); rows.Add(CalendarDates.ToInt(p.PeriodFrom)); rows.Add(CalendarDates.ToInt(p.PeriodTo));
                 rows.AddNullable(p.CaseId); rows.EndRow();
             }
@@ -183,7 +173,7 @@ public abstract partial class SqlStore(TimeProvider clock) : IMalekortStore
         {
             foreach (var f in batch.Family)
             {
-                rows.Add(batchId); rows.Add(people[f.PersonKey]); rows.Add(f.MemberId); rows.Add(CodeOf(f.Relation));
+                rows.Add(batchId); rows.Add(people[f.PersonKey]); rows.Add(f.MemberId); rows.Add(CaptureCodes.TextOf(f.Relation));
                 rows.Add(CalendarDates.ToInt(f.MemberBirthDate)); rows.Add(f.CalculationPercent); rows.Add(f.ProviderDuty); rows.Add(f.InHousehold);
                 rows.Add(CalendarDates.ToInt(f.ValidFrom)); rows.Add(CalendarDates.ToInt(f.ValidTo)); rows.Add(f.Approximate ? 1L : 0L); rows.EndRow();
             }
@@ -193,7 +183,7 @@ public abstract partial class SqlStore(TimeProvider clock) : IMalekortStore
         {
             foreach (var k in batch.Cases)
             {
-                rows.Add(batchId); rows.Add(k.CaseId); rows.Add(people[k.PersonKey]); rows.Add(k.CaseType); rows.Add(CodeOf(k.Category));
+                rows.Add(batchId); rows.Add(k.CaseId); rows.Add(people[k.PersonKey]); rows.Add(k.CaseType); rows.Add(CaptureCodes.TextOf(k.Category));
                 rows.Add(CalendarDates.ToInt(k.ReceivedDate)); rows.Add(CalendarDates.ToInt(k.ApprovedDate)); rows.EndRow();
             }
             rows.Complete();
@@ -212,7 +202,7 @@ public abstract partial class SqlStore(TimeProvider clock) : IMalekortStore
         {
             foreach (var j in batch.Jobseekers)
             {
-                rows.Add(batchId); rows.Add(people[j.PersonKey]); rows.Add(CodeOf(j.Group)); rows.Add(CalendarDates.ToInt(j.RegisteredFrom));
+                rows.Add(batchId); rows.Add(people[j.PersonKey]); rows.Add(CaptureCodes.TextOf(j.Group)); rows.Add(CalendarDates.ToInt(j.RegisteredFrom));
                 rows.Add(CalendarDates.ToInt(j.RegisteredTo)); rows.EndRow();
             }
             rows.Complete();
@@ -301,14 +291,20 @@ public abstract partial class SqlStore(TimeProvider clock) : IMalekortStore
     }
 
     /// <inheritdoc />
-    public void SaveTarget(Target target)
+    public void SaveTarget(Target target) => SaveTargets([target]);
+
+    /// <inheritdoc />
+    public void SaveTargets(IReadOnlyList<Target> targets)
     {
+        ArgumentNullException.ThrowIfNull(targets);
+        if (targets.Count == 0) return;
         using var connection = Open();
         using var transaction = connection.BeginTransaction();
-        Execute(connection, transaction,
-            "INSERT INTO targets (unit, indicator, month, value) VALUES (@p0, @p1, @p2, @p3) " +
-            "ON CONFLICT (unit, indicator, month) DO UPDATE SET value = excluded.value",
-            target.Unit.Value, target.Indicator, target.Month.ToString(), target.Value.ToString(Invariant));
+        foreach (var target in targets)
+            Execute(connection, transaction,
+                "INSERT INTO targets (unit, indicator, month, value) VALUES (@p0, @p1, @p2, @p3) " +
+                "ON CONFLICT (unit, indicator, month) DO UPDATE SET value = excluded.value",
+                target.Unit.Value, target.Indicator, target.Month.ToString(), target.Value.ToString(Invariant));
         BumpVersion(connection, transaction);
         transaction.Commit();
     }
@@ -375,19 +371,6 @@ public abstract partial class SqlStore(TimeProvider clock) : IMalekortStore
 
     private static void BumpVersion(DbConnection connection, DbTransaction transaction) =>
         Execute(connection, transaction, "UPDATE data_version SET version = version + 1 WHERE id = 1");
-
-    private static string CodeOf(BenefitCategory category) => category switch
-    {
-        BenefitCategory.OkonomiskSosialhjelp => "OKONOMISK_SOSIALHJELP",
-        BenefitCategory.Kvalifiseringsstonad => "KVALIFISERINGSSTONAD",
-        _ => "ANNET",
-    };
-
-    private static string CodeOf(PaymentStatus status) => status.ToString().ToUpperInvariant();
-
-    private static string CodeOf(FamilyRelation relation) => relation.ToString().ToUpperInvariant();
-
-    private static string CodeOf(JobseekerGroup group) => group.ToString().ToUpperInvariant();
 
     private static DateOnly? Date(DbDataReader r, int i) => r.IsDBNull(i) ? null : CalendarDates.FromInt(r.GetInt64(i));
 

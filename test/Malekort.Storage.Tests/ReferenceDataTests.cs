@@ -98,6 +98,52 @@ public sealed class ReferenceDataTests
     [Theory]
     [InlineData(TestDatabases.Sqlite)]
     [InlineData(TestDatabases.Postgres)]
+    public void The_reference_data_alone_reads_back_what_was_saved_as_the_whole_load_does(string kind)
+    {
+        using var db = TestDatabases.Create(kind);
+        var batch = SeededBatches.Make("3107", seed: 13, people: 5);
+        db.Store.SaveBatch(batch, SeededBatches.LogEntry(batch, Now));
+        db.Store.SavePopulation([new(Fredrikstad, 2024, 54_500, 7_200, 84_000, "07459")], Log("befolkning.csv"));
+        db.Store.SaveOffices([new("0106", "NAV Fredrikstad", [Fredrikstad]), new("0104", "NAV Moss", [Moss])], Log("kontorer.csv"));
+        db.Store.SaveThreshold(new Threshold(Moss, "BL151", Direction.LowerIsBetter, 2.25m, 3.75m, "Moss kommune"));
+        db.Store.SaveTarget(new Target(Fredrikstad, "BL151", new Month(2024, 2), 880.5m));
+
+        var reference = db.Store.LoadReference();
+
+        Assert.Equal<PopulationFigure>([new(Fredrikstad, 2024, 54_500, 7_200, 84_000, "07459")], reference.Population.Figures);
+        Assert.Equal(["0104 NAV Moss 3103", "0106 NAV Fredrikstad 3107"],
+            reference.Offices.Offices.Select(o => $"{o.Number} {o.Name} {string.Join(",", o.Units)}").Order(StringComparer.Ordinal));
+        Assert.Equal<Threshold>([new(Moss, "BL151", Direction.LowerIsBetter, 2.25m, 3.75m, "Moss kommune")], reference.Thresholds.Own);
+        Assert.Equal<Target>([new(Fredrikstad, "BL151", new Month(2024, 2), 880.5m)], reference.Targets);
+        var whole = db.Store.Load();
+        Assert.Equal(whole.Population.Figures, reference.Population.Figures);
+        Assert.Equal(whole.Thresholds.Own, reference.Thresholds.Own);
+        Assert.Equal(whole.Targets, reference.Targets);
+    }
+
+    [Theory]
+    [InlineData(TestDatabases.Sqlite)]
+    [InlineData(TestDatabases.Postgres)]
+    public void Several_targets_are_saved_together_with_one_data_version_step(string kind)
+    {
+        using var db = TestDatabases.Create(kind);
+        db.Store.SaveTarget(new Target(Fredrikstad, "BL151", new Month(2024, 1), 900m));
+        var before = db.Store.DataVersion();
+
+        db.Store.SaveTargets(
+            [new(Fredrikstad, "BL151", new Month(2024, 1), 910m), new(Fredrikstad, "BL151", new Month(2024, 2), 880.5m),
+             new(Moss, "BL151", new Month(2024, 1), 0m)]);
+
+        Assert.Equal(before + 1, db.Store.DataVersion());
+        Assert.Equal<Target>(
+            [new(Moss, "BL151", new Month(2024, 1), 0m), new(Fredrikstad, "BL151", new Month(2024, 1), 910m),
+             new(Fredrikstad, "BL151", new Month(2024, 2), 880.5m)],
+            db.Store.LoadReference().Targets);
+    }
+
+    [Theory]
+    [InlineData(TestDatabases.Sqlite)]
+    [InlineData(TestDatabases.Postgres)]
     public void The_import_log_keeps_every_entry_with_its_findings_newest_first(string kind)
     {
         using var db = TestDatabases.Create(kind);

@@ -55,13 +55,15 @@ internal static class DemoCommand
         if (entries.Any(e => e.Outcome == ImportOutcome.Rejected)) return 1;
 
         // Seed 003: KVP targets per office; Fredrikstad has set its own limits for B.101 (the rest use the defaults).
-        var state = store.Load();
+        var state = store.LoadReference();
+        var targets = new List<Target>();
         foreach (var office in state.Offices.Offices)
         {
             var target = Math.Max(5, Math.Round(office.Units.Sum(u => state.Population.For(u, 2024, Population.AgeGroup.Aged18To66, out _) ?? 0) * 0.0018m));
             foreach (var month in new MonthRange(new Month(2024, 1), new Month(2024, 12)).Months())
-                store.SaveTarget(new Target(office.Code, "B.151", month, target));
+                targets.Add(new Target(office.Code, "B.151", month, target));
         }
+        store.SaveTargets(targets);
         store.SaveThreshold(new Threshold(UnitCode.Parse("3107"), "B.101", Indicators.Direction.LowerIsBetter, 2.2m, 3.0m, "Fredrikstad kommune"));
         return 0;
     }

@@ -87,7 +87,7 @@ internal static class IndicatorsCommand
         var items = rows.Select(r => new
         {
             unit = r.Unit.Value,
-            unitName = NameOf(r.Unit, offices),
+            unitName = offices.NameOf(r.Unit),
             month = r.Month.ToString(),
             indicator = r.Definition.Code,
             numerator = r.Value.Numerator,
@@ -106,7 +106,7 @@ internal static class IndicatorsCommand
         foreach (var group in rows.GroupBy(r => (r.Unit, r.Month)))
         {
             output.WriteLine();
-            output.WriteLine($"{NameOf(group.Key.Unit, offices)} ({group.Key.Unit}) – {group.Key.Month.Start.ToString("MMMM yyyy", Norwegian)}");
+            output.WriteLine($"{offices.NameOf(group.Key.Unit)} ({group.Key.Unit}) – {group.Key.Month.Start.ToString("MMMM yyyy", Norwegian)}");
             output.WriteLine($"{"Indikator",-8} {"Teller",12} {"Nevner",12} {"Verdi",12}  Navn");
             foreach (var (_, _, definition, value) in group)
             {
@@ -125,9 +125,6 @@ internal static class IndicatorsCommand
             }
         }
     }
-
-    private static string NameOf(UnitCode unit, OfficeRegister offices) =>
-        unit.Kind == UnitKind.Office ? offices.Find(unit)?.Name ?? unit.Value : UnitRegister.Default.NameOf(unit);
 
     internal static List<string> NotesOf(ValueNotes notes)
     {

@@ -31,7 +31,7 @@ internal static class TargetCommand
             if (!ThresholdCommand.TryDecimal(parsed.GetValue(value), out var target) || target < 0)
                 return context.Fail($"--value '{parsed.GetValue(value)}' er ikke et tall ≥ 0.");
             using var store = StoreOption.Open(parsed.GetValue(db)!, context.Clock);
-            foreach (var m in new MonthRange(first, last).Months()) store.SaveTarget(new Target(code, definition.Code, m, target));
+            store.SaveTargets([.. new MonthRange(first, last).Months().Select(m => new Target(code, definition.Code, m, target))]);
             context.Output.WriteLine(string.Create(CultureInfo.GetCultureInfo("nb-NO"), $"Måltall {target} for {definition.Code} i {code}, {first}–{last}."));
             return 0;
         });

@@ -86,7 +86,7 @@ internal static class ThresholdCommand
         command.SetAction(parsed =>
         {
             using var store = StoreOption.Open(parsed.GetValue(db)!, context.Clock);
-            var table = store.Load().Thresholds;
+            var table = store.LoadReference().Thresholds;
             var nb = CultureInfo.GetCultureInfo("nb-NO");
             foreach (var t in table.Own.OrderBy(t => t.Unit.Value, StringComparer.Ordinal).ThenBy(t => t.Indicator, StringComparer.Ordinal))
                 context.Output.WriteLine($"{t.Unit,-10} {t.Indicator,-8} {t.Describe(nb)}  (satt av {t.SetBy})");

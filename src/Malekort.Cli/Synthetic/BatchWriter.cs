@@ -60,7 +60,7 @@ internal sealed class BatchWriter(UnitHistory history, PersonNumbers numbers)
             csv.Text(numbers.Of(p.Person));
             csv.Text(CodeLists.BenefitTypes[p.BenefitType].Code);
             csv.Kroner(p.Ore);
-            csv.Text(CodeLists.StatusText(status));
+            csv.Text(CaptureCodes.TextOf(status));
             csv.Date(p.PaymentDay);
             csv.Date(p.PeriodFrom);
             csv.Date(p.PeriodTo);
@@ -121,7 +121,7 @@ internal sealed class BatchWriter(UnitHistory history, PersonNumbers numbers)
             if (!window.Knows(j.From) || j.To < window.From) continue;
             referenced[j.Person] = true;
             csv.Text(numbers.Of(j.Person));
-            csv.Text(CodeLists.GroupText(j.Group));
+            csv.Text(CaptureCodes.TextOf(j.Group));
             csv.Date(j.From);
             csv.Date(window.AsKnown(j.To));
             csv.EndRow();
@@ -165,7 +165,7 @@ internal sealed class BatchWriter(UnitHistory history, PersonNumbers numbers)
             if (!window.Knows(f.MemberBirth) || (f.ValidFrom != SimDay.None && !window.Knows(f.ValidFrom))) continue;
             csv.Text(numbers.Of(f.Person));
             csv.Text(string.Create(CultureInfo.InvariantCulture, $"m-{f.Member}"));
-            csv.Text(CodeLists.RelationText(f.Relation));
+            csv.Text(CaptureCodes.TextOf(f.Relation));
             csv.Date(f.MemberBirth);
             if (f.CalculationPercent >= 0) csv.Integer(f.CalculationPercent);
             else csv.Empty();
@@ -204,7 +204,7 @@ internal sealed class BatchWriter(UnitHistory history, PersonNumbers numbers)
         {
             csv.Text(code.Code);
             csv.Text(code.Name);
-            csv.Text(CodeLists.CategoryText(code.Category));
+            csv.Text(CaptureCodes.TextOf(code.Category));
             csv.EndRow();
         }
     }

@@ -61,30 +61,4 @@ internal static class CodeLists
         new("BOL", "Søknad om midlertidig botilbud", BenefitCategory.Annet),
         new("OKR", "Økonomisk rådgivning", BenefitCategory.Annet),
     ];
-
-    /// <summary>The capture format's text for a category (docs/capture-format.md, benefit_types.csv).</summary>
-    public static string CategoryText(BenefitCategory category) => category switch
-    {
-        BenefitCategory.OkonomiskSosialhjelp => "OKONOMISK_SOSIALHJELP",
-        BenefitCategory.Kvalifiseringsstonad => "KVALIFISERINGSSTONAD",
-        _ => "ANNET",
-    };
-
-    public static string StatusText(PaymentStatus status) => status switch
-    {
-        PaymentStatus.Utbetalt => "UTBETALT",
-        PaymentStatus.Planlagt => "PLANLAGT",
-        PaymentStatus.Stoppet => "STOPPET",
-        _ => "ANNULLERT",
-    };
-
-    public static string RelationText(FamilyRelation relation) => relation switch
-    {
-        FamilyRelation.Barn => "BARN",
-        FamilyRelation.Ektefelle => "EKTEFELLE",
-        FamilyRelation.Samboer => "SAMBOER",
-        _ => "ANNET",
-    };
-
-    public static string GroupText(JobseekerGroup group) => group == JobseekerGroup.Ordinaer ? "ORDINAER" : "ANNET";
 }

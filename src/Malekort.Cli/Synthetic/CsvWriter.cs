@@ -23,8 +23,6 @@ internal sealed class CsvWriter : IDisposable
         EndRow();
     }
 
-    public int Rows { get; private set; }
-
     public void Text(string? value)
     {
         Separator();
@@ -96,7 +94,6 @@ internal sealed class CsvWriter : IDisposable
         Ensure(1);
         buffer[length++] = '\n';
         rowStarted = false;
-        Rows++;
     }
 
     public void Dispose()

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Text.Json;
 using Malekort.Capture;
+using Malekort.Import.Digisos;
 using Malekort.Periods;
 
 namespace Malekort.Cli.Synthetic;
@@ -14,14 +15,6 @@ namespace Malekort.Cli.Synthetic;
 /// </summary>
 internal sealed class DigisosWriter(UnitHistory history, PersonNumbers numbers)
 {
-    // Oslo's district NAV offices by district (docs/formats/digisos.md, "Unit").
-    private static readonly Dictionary<string, string> OsloOffices = new(StringComparer.Ordinal)
-    {
-        ["030101"] = "0316", ["030102"] = "0315", ["030103"] = "0314", ["030104"] = "0313", ["030105"] = "0312",
-        ["030106"] = "0335", ["030107"] = "0334", ["030108"] = "0331", ["030109"] = "0330", ["030110"] = "0328",
-        ["030111"] = "0327", ["030112"] = "0326", ["030113"] = "0321", ["030114"] = "0318", ["030115"] = "0319",
-    };
-
     /// <summary>Writes the applications under <paramref name="directory"/> and returns their paths.</summary>
     public IReadOnlyList<string> Write(string directory, int year)
     {
@@ -56,7 +49,7 @@ internal sealed class DigisosWriter(UnitHistory history, PersonNumbers numbers)
         var title = CodeLists.CaseTypes[c.CaseType].Name;
         var mottatt = At(received, 9);
         events.Add((mottatt, "soknadsStatus", j => j.WriteString("status", "MOTTATT")));
-        if (OsloOffices.TryGetValue(unit, out var office)) events.Add((mottatt, "tildeltNavKontor", j => j.WriteString("navKontor", office)));
+        if (OsloOffices.OfficeOf(unit) is { } office) events.Add((mottatt, "tildeltNavKontor", j => j.WriteString("navKontor", office)));
         events.Add((mottatt.AddHours(1), "saksStatus", j =>
         {
             j.WriteString("referanse", sak);

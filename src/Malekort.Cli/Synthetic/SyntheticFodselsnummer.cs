@@ -41,9 +41,6 @@ internal sealed class SyntheticFodselsnummer
             $"Ingen ledige syntetiske individnumre for fødselsdato {birth:yyyy-MM-dd}."));
     }
 
-    /// <summary>Whether the eleven digits carry valid mod-11 check digits.</summary>
-    public static bool HasValidCheckDigits(ReadOnlySpan<char> fnr) => Fodselsnummer.IsValid(fnr);
-
     // Create refuses an individual number outside the birth year's ranges, so start inside them.
     private static int FirstFitting(int candidate, int year) =>
         year < 2000 && candidate is >= 500 and < 900 ? (year >= 1940 ? 900 + candidate % 2 : 1000) : candidate;

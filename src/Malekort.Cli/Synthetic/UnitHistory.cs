@@ -7,8 +7,6 @@ namespace Malekort.Cli.Synthetic;
 internal static class SimDay
 {
     public const int None = 0;
-
-    public static int Of(DateOnly date) => date.DayNumber;
 }
 
 // The rows below are the whole simulated truth for a unit, as it finally turns out. Each batch shows the part of it

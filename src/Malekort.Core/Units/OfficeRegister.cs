@@ -46,4 +46,11 @@ public sealed class OfficeRegister
 
     /// <summary>The office with this code, if any.</summary>
     public Office? Find(UnitCode officeCode) => byCode.GetValueOrDefault(officeCode);
+
+    /// <summary>
+    /// A unit's name as shown to people: an office's from this register, anything else from <see cref="UnitRegister.Default"/>.
+    /// The code itself when neither knows it, so a unit is never shown without a label.
+    /// </summary>
+    public string NameOf(UnitCode unit) =>
+        unit.Kind == UnitKind.Office ? Find(unit)?.Name ?? unit.Value : UnitRegister.Default.NameOf(unit);
 }

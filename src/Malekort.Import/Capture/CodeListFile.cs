@@ -6,14 +6,11 @@ namespace Malekort.Import.Capture;
 /// <summary>benefit_types.csv and case_types.csv: a source system's code list with each code's category.</summary>
 internal static class CodeListFile
 {
-    public static Choices<BenefitCategory> BenefitCategories { get; } = new(
-        ("OKONOMISK_SOSIALHJELP", BenefitCategory.OkonomiskSosialhjelp),
-        ("KVALIFISERINGSSTONAD", BenefitCategory.Kvalifiseringsstonad),
-        ("ANNET", BenefitCategory.Annet));
+    public static Choices<BenefitCategory> BenefitCategories { get; } = new([.. CaptureCodes.BenefitCategories]);
 
-    public static Choices<BenefitCategory> CaseCategories { get; } = new(
-        ("OKONOMISK_SOSIALHJELP", BenefitCategory.OkonomiskSosialhjelp),
-        ("ANNET", BenefitCategory.Annet));
+    // case_types.csv allows only these two (docs/capture-format.md).
+    public static Choices<BenefitCategory> CaseCategories { get; } =
+        new([.. CaptureCodes.BenefitCategories.Where(c => c.Value != BenefitCategory.Kvalifiseringsstonad)]);
 
     public static void Read(BatchContext batch, CodeList list, byte[] content, Choices<BenefitCategory> categories)
     {

@@ -5,11 +5,7 @@ namespace Malekort.Import.Capture;
 /// <summary>family.csv: a person's family members.</summary>
 internal static class FamilyFile
 {
-    private static readonly Choices<FamilyRelation> Relations = new(
-        ("BARN", FamilyRelation.Barn),
-        ("EKTEFELLE", FamilyRelation.Ektefelle),
-        ("SAMBOER", FamilyRelation.Samboer),
-        ("ANNET", FamilyRelation.Annet));
+    private static readonly Choices<FamilyRelation> Relations = new([.. CaptureCodes.FamilyRelations]);
 
     public static List<FamilyRecord> Read(BatchContext batch, byte[] content)
     {

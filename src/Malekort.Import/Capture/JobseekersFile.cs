@@ -5,7 +5,7 @@ namespace Malekort.Import.Capture;
 /// <summary>jobseekers.csv (Arena): job seeker registrations.</summary>
 internal static class JobseekersFile
 {
-    private static readonly Choices<JobseekerGroup> Groups = new(("ORDINAER", JobseekerGroup.Ordinaer), ("ANNET", JobseekerGroup.Annet));
+    private static readonly Choices<JobseekerGroup> Groups = new([.. CaptureCodes.JobseekerGroups]);
 
     public static List<JobseekerRecord> Read(BatchContext batch, byte[] content)
     {

@@ -6,11 +6,7 @@ namespace Malekort.Import.Capture;
 /// <summary>payments.csv: utbetalinger, the largest file of a batch, so this loop avoids allocating beyond the record.</summary>
 internal static class PaymentsFile
 {
-    private static readonly Choices<PaymentStatus> Statuses = new(
-        ("UTBETALT", PaymentStatus.Utbetalt),
-        ("PLANLAGT", PaymentStatus.Planlagt),
-        ("STOPPET", PaymentStatus.Stoppet),
-        ("ANNULLERT", PaymentStatus.Annullert));
+    private static readonly Choices<PaymentStatus> Statuses = new([.. CaptureCodes.PaymentStatuses]);
 
     public static List<PaymentRecord> Read(BatchContext batch, byte[] content)
     {

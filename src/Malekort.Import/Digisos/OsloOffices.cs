@@ -33,10 +33,16 @@ internal static class OsloOffices
             ["0319"] = ("030115", "NAV Søndre Nordstrand"),
         }.ToFrozenDictionary(StringComparer.Ordinal);
 
+    private static readonly FrozenDictionary<string, string> Offices =
+        Districts.ToFrozenDictionary(d => d.Value.District, d => d.Key, StringComparer.Ordinal);
+
     /// <summary>All office numbers, for tests.</summary>
     public static IEnumerable<string> OfficeNumbers => Districts.Keys;
 
     /// <summary>The district an Oslo office serves, and the office's name; <c>null</c> for any other office.</summary>
     public static (UnitCode District, string OfficeName)? DistrictOf(string? office) =>
         office is not null && Districts.TryGetValue(office, out var d) ? (UnitCode.Parse(d.District), d.Name) : null;
+
+    /// <summary>The office serving an Oslo district (its six-digit code); <c>null</c> for any other unit.</summary>
+    public static string? OfficeOf(string district) => Offices.GetValueOrDefault(district);
 }

@@ -87,7 +87,7 @@ internal sealed class ScorecardSnapshot
     public UnitChoice? Find(UnitCode unit) => unitsByCode.GetValueOrDefault(unit);
 
     /// <summary>The name of any unit or office.</summary>
-    public string NameOf(UnitCode unit) => unitsByCode.TryGetValue(unit, out var u) ? u.Name : NameIn(Offices, unit);
+    public string NameOf(UnitCode unit) => unitsByCode.TryGetValue(unit, out var u) ? u.Name : Offices.NameOf(unit);
 
     /// <summary>The target for the indicator in the unit and month, if one is set.</summary>
     public Target? TargetFor(UnitCode unit, string indicator, Month month) => targets.GetValueOrDefault((unit, indicator, month));
@@ -107,7 +107,7 @@ internal sealed class ScorecardSnapshot
             ? ShownResults.ForOffice(results, UnitRegister.Default, stored.Offices, office)
             : ShownResults.Unrestricted(results);
         var units = results.Units
-            .Select(u => new UnitChoice(u, NameIn(stored.Offices, u), GroupOf(u), LatestMonthWithRecipients(results, u)))
+            .Select(u => new UnitChoice(u, stored.Offices.NameOf(u), GroupOf(u), LatestMonthWithRecipients(results, u)))
             .OrderBy(u => u.Group)
             .ThenBy(u => u.Code.Value, StringComparer.Ordinal)
             .ToList();
@@ -150,7 +150,4 @@ internal sealed class ScorecardSnapshot
         UnitKind.County => UnitGroup.Counties,
         _ => UnitGroup.Country,
     };
-
-    private static string NameIn(OfficeRegister offices, UnitCode unit) =>
-        unit.Kind == UnitKind.Office ? offices.Find(unit)?.Name ?? unit.Value : UnitRegister.Default.NameOf(unit);
 }
