@@ -35,7 +35,7 @@ internal static class PublishingPage
         IAntiforgery antiforgery, string? kontor, string? maned, string? resultat)
     {
         if (string.IsNullOrWhiteSpace(kontor) && string.IsNullOrWhiteSpace(maned)) return ScorecardPages.Page(Overview(snapshot, book));
-        if (!TryOfficeAndMonth(snapshot, kontor, maned, out var office, out var month, out var status, out var error))
+        if (!TryOfficeAndMonth(snapshot, kontor, maned, out var office, out var month, out var status, out var error, out _))
             return ScorecardPages.Error(snapshot, status, error);
         var view = PublicationView.Load(store, snapshot, office, month);
         var form = tokens.Enabled && view.HasData && !view.Restricted ? ApprovalForm(antiforgery.GetAndStoreTokens(context), view) : Html.Empty;
@@ -50,7 +50,7 @@ internal static class PublishingPage
             return ScorecardPages.Error(snapshot, StatusCodes.Status400BadRequest,
                 "Skjemaet var utløpt eller kom ikke fra denne siden. Last siden på nytt og prøv igjen.");
         var form = await context.Request.ReadFormAsync(context.RequestAborted);
-        if (!TryOfficeAndMonth(snapshot, form["kontor"], form["maned"], out var office, out var month, out var status, out var error))
+        if (!TryOfficeAndMonth(snapshot, form["kontor"], form["maned"], out var office, out var month, out var status, out var error, out _))
             return ScorecardPages.Error(snapshot, status, error);
         var token = tokens.Find(form["nokkel"].ToString());
         if (token is null)
@@ -71,17 +71,19 @@ internal static class PublishingPage
     }
 
     internal static bool TryOfficeAndMonth(ScorecardSnapshot snapshot, string? officeText, string? monthText, out Office office, out Month month,
-        out int status, out string error)
+        out int status, out string error, out string parameter)
     {
         office = null!;
         month = default;
         status = StatusCodes.Status400BadRequest;
+        parameter = "kontor";
         if (string.IsNullOrWhiteSpace(officeText))
         {
             error = "Parameteren «kontor» mangler.";
             return false;
         }
         if (!QueryParameters.TryUnit("kontor", officeText, out var code, out error)) return false;
+        parameter = "maned";
         if (string.IsNullOrWhiteSpace(monthText))
         {
             error = "Parameteren «maned» mangler.";
@@ -91,6 +93,7 @@ internal static class PublishingPage
         if (snapshot.Offices.Find(code) is not { } found)
         {
             status = StatusCodes.Status404NotFound;
+            parameter = "kontor";
             error = $"Kontorregisteret har ikke {code} (parameteren «kontor»).";
             return false;
         }
