@@ -34,12 +34,12 @@ internal static class PublishingPage
     public static IResult Get(HttpContext context, ScorecardSnapshot snapshot, PublicationBook book, IMalekortStore store, TokenCheck tokens,
         IAntiforgery antiforgery, string? kontor, string? maned, string? resultat)
     {
-        if (string.IsNullOrWhiteSpace(kontor) && string.IsNullOrWhiteSpace(maned)) return ScorecardPages.Page(Overview(snapshot, book));
+        if (string.IsNullOrWhiteSpace(kontor) && string.IsNullOrWhiteSpace(maned)) return Overview(snapshot, book);
         if (!TryOfficeAndMonth(snapshot, kontor, maned, out var office, out var month, out var status, out var error, out _))
             return ScorecardPages.Error(snapshot, status, error);
         var view = PublicationView.Load(store, snapshot, office, month);
         var form = tokens.Enabled && view.HasData && !view.Restricted ? ApprovalForm(antiforgery.GetAndStoreTokens(context), view) : Html.Empty;
-        return ScorecardPages.Page(Detail(snapshot, view, form, Notice(resultat, view)));
+        return Detail(snapshot, view, form, Notice(resultat, view));
     }
 
     public static async Task<IResult> Post(HttpContext context, ScorecardState state, TokenCheck tokens, IAntiforgery antiforgery,
@@ -110,7 +110,7 @@ internal static class PublishingPage
         _ => Html.Empty,
     };
 
-    private static Html Overview(ScorecardSnapshot snapshot, PublicationBook book)
+    private static IResult Overview(ScorecardSnapshot snapshot, PublicationBook book)
     {
         var published = book.All();
         var offices = snapshot.Offices.Offices.Select(o => Layout.Option(o.Code.Value, $"{o.Name} ({o.Code.Value})", false));
@@ -147,7 +147,7 @@ internal static class PublishingPage
             """));
     }
 
-    private static Html Detail(ScorecardSnapshot snapshot, PublicationView view, Html form, Html notice)
+    private static IResult Detail(ScorecardSnapshot snapshot, PublicationView view, Html form, Html notice)
     {
         var monthName = NorwegianFormat.Month(view.Month);
         var status = view.Latest switch

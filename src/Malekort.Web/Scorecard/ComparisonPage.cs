@@ -3,6 +3,7 @@ using Malekort.Confidentiality;
 using Malekort.Indicators;
 using Malekort.Periods;
 using Malekort.Web.State;
+using Microsoft.AspNetCore.Http;
 
 namespace Malekort.Web.Scorecard;
 
@@ -16,7 +17,7 @@ internal static class ComparisonPage
         new(Html.Of($"""<span aria-hidden="true">Stolpe</span><span class="aksel-typo--visually-hidden">Verdien som stolpe (samme tall som i Verdi)</span>"""), "bar-cell"),
     ];
 
-    public static Html Render(ScorecardSnapshot snapshot, ShownResults results, IndicatorDefinition definition, Month month)
+    public static IResult Render(ScorecardSnapshot snapshot, ShownResults results, IndicatorDefinition definition, Month month)
     {
         var rows = snapshot.Units
             .Select(u => (Unit: u, Row: ScorecardModel.Row(snapshot, results, u.Code, month, definition)))

@@ -1,6 +1,7 @@
 using Malekort.Confidentiality;
 using Malekort.Web.Assets;
 using Malekort.Web.State;
+using Microsoft.AspNetCore.Http;
 
 namespace Malekort.Web.Scorecard;
 
@@ -18,13 +19,22 @@ internal enum Section
 /// <summary>The page around every page's content: landmarks, skip link, menu, one h1 (in the content) and the SSB credit.</summary>
 internal static class Layout
 {
-    public static Html Page(string title, Section section, ScorecardSnapshot? snapshot, Html content)
+    /// <summary>The page written once into a pooled buffer and sent as those bytes, as <c>/malekort</c> is.</summary>
+    public static IResult Page(string title, Section section, ScorecardSnapshot? snapshot, Html content, int status = StatusCodes.Status200OK)
     {
-        using var writer = new HtmlWriter();
-        PageStart(writer, title, section);
-        writer.Append(content);
-        PageEnd(writer, snapshot);
-        return writer.ToHtml();
+        var writer = new HtmlWriter();
+        try
+        {
+            PageStart(writer, title, section);
+            writer.Append(content);
+            PageEnd(writer, snapshot);
+        }
+        catch
+        {
+            writer.Dispose();
+            throw;
+        }
+        return Utf8Response.Html(writer, status);
     }
 
     /// <summary>Everything before a page's content, up to and including the opening <c>&lt;main&gt;</c>.</summary>
