@@ -25,8 +25,6 @@ internal sealed record TrendPoint(Month Month, IndicatorValue Value);
 /// <summary>An indicator for one unit and month, with everything the scorecard and the API show about it.</summary>
 internal sealed record IndicatorRow(
     IndicatorDefinition Definition,
-    UnitCode Unit,
-    Month Month,
     IndicatorValue Value,
     ValueStatus Status,
     Threshold? Threshold,
@@ -55,7 +53,7 @@ internal static class ScorecardModel
         var status = StatusOf(snapshot.Thresholds, unit, definition.Code, value);
         // Goal attainment and a shown target would give the hidden value back.
         var attainment = value.Notes.HasFlag(ValueNotes.Suppressed) ? null : target?.Attainment(value.Value);
-        return new IndicatorRow(definition, unit, month, value, status, threshold, target, attainment, trend);
+        return new IndicatorRow(definition, value, status, threshold, target, attainment, trend);
     }
 
     public static IReadOnlyList<IndicatorRow> Rows(ScorecardSnapshot snapshot, ShownResults results, UnitCode unit, Month month,
