@@ -20,7 +20,7 @@ internal static class ComparisonPage
     public static IResult Render(ScorecardSnapshot snapshot, ShownResults results, IndicatorDefinition definition, Month month)
     {
         var rows = snapshot.Units
-            .Select(u => (Unit: u, Row: ScorecardModel.Row(snapshot, results, u.Code, month, definition)))
+            .Select(u => (Unit: u, Row: ScorecardModel.Row(snapshot, results, u.Code, month, definition, withTrend: false)))
             .Where(x => x.Row.Value.IsCaptured || x.Row.IsSuppressed)
             .ToList();
         var largest = rows.Select(r => r.Row.Value.Value ?? 0).DefaultIfEmpty(0).Max();
