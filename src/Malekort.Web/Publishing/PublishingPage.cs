@@ -113,17 +113,9 @@ internal static class PublishingPage
     private static IResult Overview(ScorecardSnapshot snapshot, PublicationBook book)
     {
         var published = book.All();
-        var offices = snapshot.Offices.Offices.Select(o => Layout.Option(o.Code.Value, $"{o.Name} ({o.Code.Value})", false));
-        var months = snapshot.Months.Select(m => Layout.Option(m.ToString(), NorwegianFormat.Month(m), false));
         var picker = snapshot.Offices.Offices.Count == 0 || snapshot.Months.Count == 0
             ? Layout.Alert("info", Html.Of($"<p>Ingen kontorer eller måneder med data ennå.</p>"))
-            : Html.Of($"""
-                <form class="picker" method="get" action="/publisering" aria-label="Velg kontor og måned">
-                {Layout.Select("kontor", "kontor", "Kontor", Html.Join(offices))}
-                {Layout.Select("maned", "maned", "Måned", Html.Join(months))}
-                <button type="submit" class="aksel-button" data-variant="primary"><span class="aksel-label">Vis publisering</span></button>
-                </form>
-                """);
+            : Picker(snapshot);
         var table = published.Count == 0
             ? Layout.Alert("info", Html.Of($"<p>Ingen måneder er publisert ennå.</p>"))
             : Table.Render("Publiserte måneder", null, "Publiserte måneder, revisjonen som gjelder", PublishedColumns, published.Select(h => Html.Of($"""
@@ -145,6 +137,21 @@ internal static class PublishingPage
             {table}
             </section>
             """));
+    }
+
+    private static Html Picker(ScorecardSnapshot snapshot)
+    {
+        using var writer = new HtmlWriter(8 * 1024);
+        writer.Markup("<form class=\"picker\" method=\"get\" action=\"/publisering\" aria-label=\"Velg kontor og måned\">\n");
+        Layout.SelectStart(writer, "kontor", "kontor", "Kontor");
+        foreach (var o in snapshot.Offices.Offices) Layout.Option(writer, o.Code.Value, $"{o.Name} ({o.Code.Value})");
+        Layout.SelectEnd(writer);
+        writer.Markup("\n");
+        Layout.SelectStart(writer, "maned", "maned", "Måned");
+        foreach (var m in snapshot.Months) Layout.Option(writer, m.ToString(), NorwegianFormat.Month(m));
+        Layout.SelectEnd(writer);
+        writer.Markup("\n<button type=\"submit\" class=\"aksel-button\" data-variant=\"primary\"><span class=\"aksel-label\">Vis publisering</span></button>\n</form>");
+        return writer.ToHtml();
     }
 
     private static IResult Detail(ScorecardSnapshot snapshot, PublicationView view, Html form, Html notice)

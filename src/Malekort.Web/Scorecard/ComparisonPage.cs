@@ -43,15 +43,17 @@ internal static class ComparisonPage
 
     private static Html Picker(ScorecardSnapshot snapshot, IndicatorDefinition selected, Month selectedMonth)
     {
-        var indicators = IndicatorCatalog.All.Select(d => Layout.Option(d.Code, $"{d.Code} {d.Name}", d.Code == selected.Code));
-        var months = snapshot.Months.Select(m => Layout.Option(m.ToString(), NorwegianFormat.Month(m), m == selectedMonth));
-        return Html.Of($"""
-            <form class="picker" method="get" action="/sammenlign" aria-label="Velg indikator og måned">
-            {Layout.Select("indikator", "indikator", "Indikator", Html.Join(indicators))}
-            {Layout.Select("maned", "maned", "Måned", Html.Join(months))}
-            <button type="submit" class="aksel-button" data-variant="primary"><span class="aksel-label">Sammenlign</span></button>
-            </form>
-            """);
+        using var writer = new HtmlWriter(8 * 1024);
+        writer.Markup("<form class=\"picker\" method=\"get\" action=\"/sammenlign\" aria-label=\"Velg indikator og måned\">\n");
+        Layout.SelectStart(writer, "indikator", "indikator", "Indikator");
+        foreach (var d in IndicatorCatalog.All) Layout.Option(writer, d.Code, $"{d.Code} {d.Name}", d.Code == selected.Code);
+        Layout.SelectEnd(writer);
+        writer.Markup("\n");
+        Layout.SelectStart(writer, "maned", "maned", "Måned");
+        foreach (var m in snapshot.Months) Layout.Option(writer, m.ToString(), NorwegianFormat.Month(m), m == selectedMonth);
+        Layout.SelectEnd(writer);
+        writer.Markup("\n<button type=\"submit\" class=\"aksel-button\" data-variant=\"primary\"><span class=\"aksel-label\">Sammenlign</span></button>\n</form>");
+        return writer.ToHtml();
     }
 
     private static Html Row(UnitChoice unit, IndicatorRow row, double largest, Month month)
