@@ -114,6 +114,9 @@ public sealed class ApiTests(ScorecardServer server) : IClassFixture<ScorecardSe
     [InlineData("/api/malekort", "enhet")]
     [InlineData("/api/indikatorer?enhet=3107&fra=desember", "fra")]
     [InlineData("/api/indikatorer?enhet=3107&fra=2024-12&til=2024-01", "til")]
+    [InlineData("/api/publiseringer?kontor=NAV-0106&maned=2024-13", "maned")]
+    [InlineData("/api/publiseringer?kontor=NAV-0106", "maned")]
+    [InlineData("/api/publiseringer?kontor=Fredrikstad&maned=2024-12", "kontor")]
     public async Task Bad_parameters_give_400_with_problem_details_in_norwegian(string path, string parameter)
     {
         using var response = await server.Client.GetAsync(new Uri(path, UriKind.Relative), TestContext.Current.CancellationToken);

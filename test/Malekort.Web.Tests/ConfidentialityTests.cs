@@ -32,6 +32,17 @@ public sealed class ConfidentialityTests(SarpsborgViewServer server) : IClassFix
     }
 
     [Fact]
+    public async Task A_suppressed_value_with_another_note_pairs_each_code_with_its_own_text()
+    {
+        // Østfold's B.151 is suppressed and covers 2 of its 12 units: two notes on one value.
+        var notes = Indicator(await Scorecard("31"), "B.151").GetProperty("notes").EnumerateArray()
+            .ToDictionary(n => n.GetProperty("code").GetString()!, n => n.GetProperty("text").GetString()!);
+        Assert.Equal(2, notes.Count);
+        Assert.StartsWith("Skjermet", notes["suppressed"], StringComparison.Ordinal);
+        Assert.Equal("2 av 12 enheter har data.", notes["partialCoverage"]);
+    }
+
+    [Fact]
     public async Task The_other_unit_of_that_office_is_suppressed_so_the_first_cannot_be_worked_out()
     {
         // NAV Fredrikstad (12) = Fredrikstad (10) + Hvaler (2): Fredrikstad must go too.

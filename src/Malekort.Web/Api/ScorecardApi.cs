@@ -49,7 +49,7 @@ internal static class ScorecardApi
         return new IndicatorJson(
             d.Code, d.Name, KindCode(d.Kind), d.IsCore, v.Numerator, v.Denominator, v.Value,
             Texts.StatusCode(row.Status), Texts.Status(row.Status), row.IsSuppressed,
-            Texts.NoteCodes(v.Notes).Zip(Texts.Notes(v), (code, text) => new NoteJson(code, text)).ToList(),
+            Texts.CodedNotes(v).Select(n => new NoteJson(n.Code, n.Text)).ToList(),
             d.Numerator, d.Denominator,
             row.Threshold is { } t
                 ? new ThresholdJson(t.Direction == Direction.HigherIsBetter ? "higherIsBetter" : "lowerIsBetter", t.Green, t.Red, t.SetBy, Texts.Threshold(t))

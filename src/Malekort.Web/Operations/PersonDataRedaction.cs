@@ -1,6 +1,7 @@
 using System.Collections;
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Malekort.Import.Pseudonyms;
 
 namespace Malekort.Web.Operations;
 
@@ -27,7 +28,7 @@ internal static partial class PersonDataRedaction
         // Pseudonyms first: their hex digits can hold a digit run, and masking that first would leave the rest of the pseudonym.
         var masked = Pseudonyms().Replace(text, PseudonymMask);
         masked = Numbers().Replace(masked, m => new string('*', m.Length));
-        return TenDigits().Replace(masked, m => HasFnrCheckDigits("0" + m.Value) ? new string('*', m.Length) : m.Value);
+        return TenDigits().Replace(masked, m => Fodselsnummer.IsValid("0" + m.Value) ? new string('*', m.Length) : m.Value);
     }
 
     /// <summary>
@@ -68,23 +69,7 @@ internal static partial class PersonDataRedaction
     [GeneratedRegex(@"(?<!\d)(?:\d{11,}|\d{6}[ .\-]\d{5})(?!\d)", RegexOptions.CultureInvariant)]
     private static partial Regex Numbers();
 
-    // Mod-11 with the Folkeregister's weights (as Malekort.Import's Fodselsnummer checks it), so only ten digits that would
-    // be a valid number with a leading zero are masked, not every ten-digit figure.
-    private static bool HasFnrCheckDigits(string digits)
-    {
-        int[] first = [3, 7, 6, 1, 8, 9, 4, 5, 2];
-        int[] second = [5, 4, 3, 2, 7, 6, 5, 4, 3, 2];
-        return ControlDigit(digits, first) == digits[9] - '0' && ControlDigit(digits, second) == digits[10] - '0';
-    }
-
-    private static int ControlDigit(string digits, int[] weights)
-    {
-        var sum = 0;
-        for (var i = 0; i < weights.Length; i++) sum += (digits[i] - '0') * weights[i];
-        var control = 11 - (sum % 11);
-        return control == 11 ? 0 : control;
-    }
-
+    // Only ten digits that would be a valid fødselsnummer with a leading zero are masked, not every ten-digit figure.
     [GeneratedRegex(@"(?<!\d)\d{10}(?!\d)", RegexOptions.CultureInvariant)]
     private static partial Regex TenDigits();
 

@@ -77,16 +77,15 @@ internal sealed class MonthPublisher(IMalekortStore store, ScorecardState state,
         var text = result.Revision.Revision == 1
             ? $"{known.Name} {NorwegianFormat.Month(month)} er godkjent og publisert som revisjon 1 av {by}."
             : $"{known.Name} {NorwegianFormat.Month(month)} er publisert som revisjon {revision} av {by}: " +
-              $"{NorwegianFormat.Count(ChangedIndicators(office, month, result.Revision.Revision))} tall er endret fra revisjon " +
+              $"{NorwegianFormat.Count(ChangedIndicators(office, month, result.Revision.Revision, values))} tall er endret fra revisjon " +
               $"{(result.Revision.Revision - 1).ToString(CultureInfo.InvariantCulture)}.";
         var id = Record(channel, startedAt, started, RunOutcome.Published, subject, office, month, text);
         return new PublishAttempt(PublishStatus.Published, result.Revision, text, id);
     }
 
-    private int ChangedIndicators(UnitCode office, Month month, int revision) =>
-        store.PublishedValues(office, month, revision - 1) is { } before && store.PublishedValues(office, month, revision) is { } after
-            ? MonthValues.Changes(before, after).Count
-            : 0;
+    // The new revision holds exactly the values just published (doubles stored round-trip), so only the previous one is read back.
+    private int ChangedIndicators(UnitCode office, Month month, int revision, IReadOnlyList<PublishedValue> published) =>
+        store.PublishedValues(office, month, revision - 1) is { } before ? MonthValues.Changes(before, published).Count : 0;
 
     private long Record(RunChannel channel, DateTimeOffset startedAt, long started, RunOutcome outcome, string subject, UnitCode office,
         Month month, string message) =>

@@ -36,8 +36,8 @@ internal static class PublishingApi
     public static IResult Get(ScorecardState state, IMalekortStore store, string? kontor, string? maned)
     {
         var snapshot = state.Current;
-        if (!PublishingPage.TryOfficeAndMonth(snapshot, kontor, maned, out var office, out var month, out var status, out var error))
-            return Problem(status, error, ParameterIn(error));
+        if (!PublishingPage.TryOfficeAndMonth(snapshot, kontor, maned, out var office, out var month, out var status, out var error, out var parameter))
+            return Problem(status, error, parameter);
         return Results.Ok(Json(PublicationView.Load(store, snapshot, office, month)));
     }
 
@@ -47,8 +47,8 @@ internal static class PublishingApi
         if (tokens.FromHeader(context.Request) is not { } token) return Unauthorized();
         var snapshot = state.Current;
         if (request is null) return ApiProblems.BadParameter("kontor", "Forespørselen må være JSON med «kontor», «maned» og «godkjentAv».");
-        if (!PublishingPage.TryOfficeAndMonth(snapshot, request.Kontor, request.Maned, out var office, out var month, out var status, out var error))
-            return Problem(status, error, ParameterIn(error));
+        if (!PublishingPage.TryOfficeAndMonth(snapshot, request.Kontor, request.Maned, out var office, out var month, out var status, out var error, out var parameter))
+            return Problem(status, error, parameter);
         if (!TokenCheck.MayPublish(token, office.Code))
             return Results.Problem(detail: $"Nøkkelen gjelder ikke {office.Name}.", statusCode: StatusCodes.Status403Forbidden,
                 title: "Ikke tillatt");
@@ -70,9 +70,6 @@ internal static class PublishingApi
         detail: "Mangler gyldig nøkkel: send «Authorization: Bearer <nøkkel>».",
         statusCode: StatusCodes.Status401Unauthorized,
         title: "Ikke autentisert"));
-
-    // The message names the parameter it is about.
-    private static string ParameterIn(string error) => error.Contains("«kontor»", StringComparison.Ordinal) ? "kontor" : "maned";
 
     private static IResult Problem(int status, string error, string parameter) => status == StatusCodes.Status404NotFound
         ? ApiProblems.NotFound(error)

@@ -34,12 +34,12 @@ internal static class PublishingPage
     public static IResult Get(HttpContext context, ScorecardSnapshot snapshot, PublicationBook book, IMalekortStore store, TokenCheck tokens,
         IAntiforgery antiforgery, string? kontor, string? maned, string? resultat)
     {
-        if (string.IsNullOrWhiteSpace(kontor) && string.IsNullOrWhiteSpace(maned)) return ScorecardPages.Page(Overview(snapshot, book));
-        if (!TryOfficeAndMonth(snapshot, kontor, maned, out var office, out var month, out var status, out var error))
+        if (string.IsNullOrWhiteSpace(kontor) && string.IsNullOrWhiteSpace(maned)) return Overview(snapshot, book);
+        if (!TryOfficeAndMonth(snapshot, kontor, maned, out var office, out var month, out var status, out var error, out _))
             return ScorecardPages.Error(snapshot, status, error);
         var view = PublicationView.Load(store, snapshot, office, month);
         var form = tokens.Enabled && view.HasData && !view.Restricted ? ApprovalForm(antiforgery.GetAndStoreTokens(context), view) : Html.Empty;
-        return ScorecardPages.Page(Detail(snapshot, view, form, Notice(resultat, view)));
+        return Detail(snapshot, view, form, Notice(resultat, view));
     }
 
     public static async Task<IResult> Post(HttpContext context, ScorecardState state, TokenCheck tokens, IAntiforgery antiforgery,
@@ -50,7 +50,7 @@ internal static class PublishingPage
             return ScorecardPages.Error(snapshot, StatusCodes.Status400BadRequest,
                 "Skjemaet var utløpt eller kom ikke fra denne siden. Last siden på nytt og prøv igjen.");
         var form = await context.Request.ReadFormAsync(context.RequestAborted);
-        if (!TryOfficeAndMonth(snapshot, form["kontor"], form["maned"], out var office, out var month, out var status, out var error))
+        if (!TryOfficeAndMonth(snapshot, form["kontor"], form["maned"], out var office, out var month, out var status, out var error, out _))
             return ScorecardPages.Error(snapshot, status, error);
         var token = tokens.Find(form["nokkel"].ToString());
         if (token is null)
@@ -71,17 +71,19 @@ internal static class PublishingPage
     }
 
     internal static bool TryOfficeAndMonth(ScorecardSnapshot snapshot, string? officeText, string? monthText, out Office office, out Month month,
-        out int status, out string error)
+        out int status, out string error, out string parameter)
     {
         office = null!;
         month = default;
         status = StatusCodes.Status400BadRequest;
+        parameter = "kontor";
         if (string.IsNullOrWhiteSpace(officeText))
         {
             error = "Parameteren «kontor» mangler.";
             return false;
         }
         if (!QueryParameters.TryUnit("kontor", officeText, out var code, out error)) return false;
+        parameter = "maned";
         if (string.IsNullOrWhiteSpace(monthText))
         {
             error = "Parameteren «maned» mangler.";
@@ -91,6 +93,7 @@ internal static class PublishingPage
         if (snapshot.Offices.Find(code) is not { } found)
         {
             status = StatusCodes.Status404NotFound;
+            parameter = "kontor";
             error = $"Kontorregisteret har ikke {code} (parameteren «kontor»).";
             return false;
         }
@@ -107,20 +110,12 @@ internal static class PublishingPage
         _ => Html.Empty,
     };
 
-    private static Html Overview(ScorecardSnapshot snapshot, PublicationBook book)
+    private static IResult Overview(ScorecardSnapshot snapshot, PublicationBook book)
     {
         var published = book.All();
-        var offices = snapshot.Offices.Offices.Select(o => Layout.Option(o.Code.Value, $"{o.Name} ({o.Code.Value})", false));
-        var months = snapshot.Months.Select(m => Layout.Option(m.ToString(), NorwegianFormat.Month(m), false));
         var picker = snapshot.Offices.Offices.Count == 0 || snapshot.Months.Count == 0
             ? Layout.Alert("info", Html.Of($"<p>Ingen kontorer eller måneder med data ennå.</p>"))
-            : Html.Of($"""
-                <form class="picker" method="get" action="/publisering" aria-label="Velg kontor og måned">
-                {Layout.Select("kontor", "kontor", "Kontor", Html.Join(offices))}
-                {Layout.Select("maned", "maned", "Måned", Html.Join(months))}
-                <button type="submit" class="aksel-button" data-variant="primary"><span class="aksel-label">Vis publisering</span></button>
-                </form>
-                """);
+            : Picker(snapshot);
         var table = published.Count == 0
             ? Layout.Alert("info", Html.Of($"<p>Ingen måneder er publisert ennå.</p>"))
             : Table.Render("Publiserte måneder", null, "Publiserte måneder, revisjonen som gjelder", PublishedColumns, published.Select(h => Html.Of($"""
@@ -144,7 +139,22 @@ internal static class PublishingPage
             """));
     }
 
-    private static Html Detail(ScorecardSnapshot snapshot, PublicationView view, Html form, Html notice)
+    private static Html Picker(ScorecardSnapshot snapshot)
+    {
+        using var writer = new HtmlWriter(8 * 1024);
+        writer.Markup("<form class=\"picker\" method=\"get\" action=\"/publisering\" aria-label=\"Velg kontor og måned\">\n");
+        Layout.SelectStart(writer, "kontor", "kontor", "Kontor");
+        foreach (var o in snapshot.Offices.Offices) Layout.Option(writer, o.Code.Value, $"{o.Name} ({o.Code.Value})");
+        Layout.SelectEnd(writer);
+        writer.Markup("\n");
+        Layout.SelectStart(writer, "maned", "maned", "Måned");
+        foreach (var m in snapshot.Months) Layout.Option(writer, m.ToString(), NorwegianFormat.Month(m));
+        Layout.SelectEnd(writer);
+        writer.Markup("\n<button type=\"submit\" class=\"aksel-button\" data-variant=\"primary\"><span class=\"aksel-label\">Vis publisering</span></button>\n</form>");
+        return writer.ToHtml();
+    }
+
+    private static IResult Detail(ScorecardSnapshot snapshot, PublicationView view, Html form, Html notice)
     {
         var monthName = NorwegianFormat.Month(view.Month);
         var status = view.Latest switch

@@ -35,12 +35,12 @@ internal static class RunLogPage
         var table = entries.Count == 0
             ? Layout.Alert("info", Html.Of($"<p>Driftsloggen er tom.</p>"))
             : Table.Render("Driftslogg", "driftslogg", "Driftslogg, nyeste først", EntryColumns, entries.Select(e => Row(snapshot, e)));
-        return ScorecardPages.Page(Layout.Page("Driftslogg", Section.RunLog, snapshot, Html.Of($"""
+        return Layout.Page("Driftslogg", Section.RunLog, snapshot, Html.Of($"""
             <h1 class="aksel-heading aksel-heading--large">Driftslogg</h1>
             <p class="aksel-body-long">Alt serveren har gjort på egen hånd og på oppdrag: leveranser fra mottaksmappen og opplasting,
             beregninger og publiseringer. De {NorwegianFormat.Count(limit)} nyeste vises.</p>
             {table}
-            """)));
+            """));
     }
 
     public static IResult Detail(ScorecardState state, IMalekortStore store, long id)
@@ -59,7 +59,7 @@ internal static class RunLogPage
                 <td class="aksel-table__data-cell">{(f.Rule.Length > 0 ? $"[{f.Rule}] " : "")}{f.Message}</td>
                 </tr>
                 """)));
-        return ScorecardPages.Page(Layout.Page($"Driftslogg: {entry.Subject}", Section.RunLog, snapshot, Html.Of($"""
+        return Layout.Page($"Driftslogg: {entry.Subject}", Section.RunLog, snapshot, Html.Of($"""
             <h1 class="aksel-heading aksel-heading--large">{KindText(entry.Kind)}: {entry.Subject}</h1>
             <dl class="run-entry aksel-body-short">
             <dt>Tidspunkt</dt><dd>{NorwegianFormat.Instant(entry.StartedAt)}</dd>
@@ -72,7 +72,7 @@ internal static class RunLogPage
             {findings}
             </section>
             <p class="aksel-body-short"><a class="aksel-link" href="/driftslogg">Tilbake til driftsloggen</a></p>
-            """)));
+            """));
     }
 
     internal static bool TryLimit(string? text, out int limit, out string error)

@@ -3,6 +3,7 @@ using Malekort.Confidentiality;
 using Malekort.Indicators;
 using Malekort.Periods;
 using Malekort.Web.State;
+using Microsoft.AspNetCore.Http;
 
 namespace Malekort.Web.Scorecard;
 
@@ -16,10 +17,10 @@ internal static class ComparisonPage
         new(Html.Of($"""<span aria-hidden="true">Stolpe</span><span class="aksel-typo--visually-hidden">Verdien som stolpe (samme tall som i Verdi)</span>"""), "bar-cell"),
     ];
 
-    public static Html Render(ScorecardSnapshot snapshot, ShownResults results, IndicatorDefinition definition, Month month)
+    public static IResult Render(ScorecardSnapshot snapshot, ShownResults results, IndicatorDefinition definition, Month month)
     {
         var rows = snapshot.Units
-            .Select(u => (Unit: u, Row: ScorecardModel.Row(snapshot, results, u.Code, month, definition)))
+            .Select(u => (Unit: u, Row: ScorecardModel.Row(snapshot, results, u.Code, month, definition, withTrend: false)))
             .Where(x => x.Row.Value.IsCaptured || x.Row.IsSuppressed)
             .ToList();
         var largest = rows.Select(r => r.Row.Value.Value ?? 0).DefaultIfEmpty(0).Max();
@@ -42,15 +43,17 @@ internal static class ComparisonPage
 
     private static Html Picker(ScorecardSnapshot snapshot, IndicatorDefinition selected, Month selectedMonth)
     {
-        var indicators = IndicatorCatalog.All.Select(d => Layout.Option(d.Code, $"{d.Code} {d.Name}", d.Code == selected.Code));
-        var months = snapshot.Months.Select(m => Layout.Option(m.ToString(), NorwegianFormat.Month(m), m == selectedMonth));
-        return Html.Of($"""
-            <form class="picker" method="get" action="/sammenlign" aria-label="Velg indikator og måned">
-            {Layout.Select("indikator", "indikator", "Indikator", Html.Join(indicators))}
-            {Layout.Select("maned", "maned", "Måned", Html.Join(months))}
-            <button type="submit" class="aksel-button" data-variant="primary"><span class="aksel-label">Sammenlign</span></button>
-            </form>
-            """);
+        using var writer = new HtmlWriter(8 * 1024);
+        writer.Markup("<form class=\"picker\" method=\"get\" action=\"/sammenlign\" aria-label=\"Velg indikator og måned\">\n");
+        Layout.SelectStart(writer, "indikator", "indikator", "Indikator");
+        foreach (var d in IndicatorCatalog.All) Layout.Option(writer, d.Code, $"{d.Code} {d.Name}", d.Code == selected.Code);
+        Layout.SelectEnd(writer);
+        writer.Markup("\n");
+        Layout.SelectStart(writer, "maned", "maned", "Måned");
+        foreach (var m in snapshot.Months) Layout.Option(writer, m.ToString(), NorwegianFormat.Month(m), m == selectedMonth);
+        Layout.SelectEnd(writer);
+        writer.Markup("\n<button type=\"submit\" class=\"aksel-button\" data-variant=\"primary\"><span class=\"aksel-label\">Sammenlign</span></button>\n</form>");
+        return writer.ToHtml();
     }
 
     private static Html Row(UnitChoice unit, IndicatorRow row, double largest, Month month)

@@ -1,5 +1,6 @@
 using Malekort.Storage;
 using Malekort.Web.State;
+using Microsoft.AspNetCore.Http;
 
 namespace Malekort.Web.Scorecard;
 
@@ -18,7 +19,7 @@ internal static class DataQualityPage
         TableColumn.Text("Merknad"),
     ];
 
-    public static Html Render(ScorecardSnapshot snapshot)
+    public static IResult Render(ScorecardSnapshot snapshot)
     {
         var log = snapshot.ImportLog;
         var notes = snapshot.Results?.Notes ?? [];

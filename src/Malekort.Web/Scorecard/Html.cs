@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Encodings.Web;
@@ -47,7 +46,6 @@ internal readonly struct Html
 [InterpolatedStringHandler]
 internal ref struct HtmlTemplate
 {
-    private static readonly CultureInfo Norwegian = CultureInfo.GetCultureInfo("nb-NO");
     private readonly StringBuilder builder;
 
     public HtmlTemplate(int literalLength, int formattedCount) => builder = new StringBuilder(literalLength + formattedCount * 16);
@@ -67,7 +65,7 @@ internal ref struct HtmlTemplate
     public readonly void AppendFormatted<T>(T value) => AppendFormatted(value switch
     {
         null => "",
-        IFormattable formattable => formattable.ToString(null, Norwegian),
+        IFormattable formattable => formattable.ToString(null, NorwegianFormat.Culture),
         _ => value.ToString(),
     });
 

@@ -1,6 +1,7 @@
 using Malekort.Confidentiality;
 using Malekort.Web.Assets;
 using Malekort.Web.State;
+using Microsoft.AspNetCore.Http;
 
 namespace Malekort.Web.Scorecard;
 
@@ -18,13 +19,22 @@ internal enum Section
 /// <summary>The page around every page's content: landmarks, skip link, menu, one h1 (in the content) and the SSB credit.</summary>
 internal static class Layout
 {
-    public static Html Page(string title, Section section, ScorecardSnapshot? snapshot, Html content)
+    /// <summary>The page written once into a pooled buffer and sent as those bytes, as <c>/malekort</c> is.</summary>
+    public static IResult Page(string title, Section section, ScorecardSnapshot? snapshot, Html content, int status = StatusCodes.Status200OK)
     {
-        using var writer = new HtmlWriter();
-        PageStart(writer, title, section);
-        writer.Append(content);
-        PageEnd(writer, snapshot);
-        return writer.ToHtml();
+        var writer = new HtmlWriter();
+        try
+        {
+            PageStart(writer, title, section);
+            writer.Append(content);
+            PageEnd(writer, snapshot);
+        }
+        catch
+        {
+            writer.Dispose();
+            throw;
+        }
+        return Utf8Response.Html(writer, status);
     }
 
     /// <summary>Everything before a page's content, up to and including the opening <c>&lt;main&gt;</c>.</summary>
@@ -94,17 +104,7 @@ internal static class Layout
         <p class="aksel-body-short aksel-body-short--small suppression-legend" id="skjerming-forklaring"><strong>{SmallCounts.Symbol}</strong> {Texts.SuppressedExplanation}</p>
         """);
 
-    /// <summary>A select field in NAV's design system.</summary>
-    public static Html Select(string id, string name, string label, Html options)
-    {
-        using var writer = new HtmlWriter();
-        SelectStart(writer, id, name, label);
-        writer.Append(options);
-        SelectEnd(writer);
-        return writer.ToHtml();
-    }
-
-    /// <summary>A select field up to its options.</summary>
+    /// <summary>A select field in NAV's design system, up to its options.</summary>
     public static void SelectStart(HtmlWriter writer, string id, string name, string label) => writer.Write($"""
         <div class="aksel-form-field aksel-select">
         <label for="{id}" class="aksel-form-field__label aksel-label">{label}</label>
@@ -120,30 +120,19 @@ internal static class Layout
         </div>
         """);
 
-    public static Html Option(string value, string text, bool selected)
-    {
-        using var writer = new HtmlWriter(256);
-        var selectAt = Option(writer, value, text);
-        if (!selected) return writer.ToHtml();
-        using var chosen = new HtmlWriter(256);
-        chosen.Markup(writer.Written[..selectAt]);
-        chosen.Markup(Selected);
-        chosen.Markup(writer.Written[selectAt..]);
-        return chosen.ToHtml();
-    }
-
-    /// <summary>What marks the chosen option, where <see cref="Option(HtmlWriter, string, string)"/> says.</summary>
+    /// <summary>What marks the chosen option, where <see cref="Option(HtmlWriter, string, string, bool)"/> says.</summary>
     public static ReadOnlySpan<byte> Selected => " selected"u8;
 
     /// <summary>
-    /// An option that is not chosen. Returns where, in bytes from the option's start, <see cref="Selected"/> goes to choose
-    /// it: the unit picker is written once per snapshot and the chosen unit marked per request.
+    /// An option. Returns where, in bytes from the option's start, <see cref="Selected"/> goes to choose it: the unit
+    /// picker is written once per snapshot, unchosen, and the chosen unit marked per request.
     /// </summary>
-    public static int Option(HtmlWriter writer, string value, string text)
+    public static int Option(HtmlWriter writer, string value, string text, bool selected = false)
     {
         var start = writer.Length;
         writer.Write($"<option value=\"{value}\"");
         var selectAt = writer.Length - start;
+        if (selected) writer.Markup(Selected);
         writer.Write($">{text}</option>");
         return selectAt;
     }

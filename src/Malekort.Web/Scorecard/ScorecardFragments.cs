@@ -23,9 +23,6 @@ internal sealed class ScorecardFragments
         this.pageEnd = pageEnd;
     }
 
-    /// <summary>The bytes held, for the memory budget.</summary>
-    public long Size => picker.Length + pageEnd.Length;
-
     public static ScorecardFragments Build(ScorecardSnapshot snapshot)
     {
         using var writer = new HtmlWriter(64 * 1024);

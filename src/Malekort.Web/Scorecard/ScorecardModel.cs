@@ -25,8 +25,6 @@ internal sealed record TrendPoint(Month Month, IndicatorValue Value);
 /// <summary>An indicator for one unit and month, with everything the scorecard and the API show about it.</summary>
 internal sealed record IndicatorRow(
     IndicatorDefinition Definition,
-    UnitCode Unit,
-    Month Month,
     IndicatorValue Value,
     ValueStatus Status,
     Threshold? Threshold,
@@ -43,19 +41,24 @@ internal static class ScorecardModel
     /// <summary>The trend shows the month and the 12 before it.</summary>
     public const int TrendMonths = 13;
 
-    public static IndicatorRow Row(ScorecardSnapshot snapshot, ShownResults results, UnitCode unit, Month month, IndicatorDefinition definition)
+    // withTrend is false for a page that shows no trend: the comparison asks for one row per unit (~760), and 13 months
+    // each would be read and thrown away.
+    public static IndicatorRow Row(ScorecardSnapshot snapshot, ShownResults results, UnitCode unit, Month month, IndicatorDefinition definition,
+        bool withTrend = true)
     {
         var value = results.Get(unit, month, definition.Code);
         var threshold = snapshot.Thresholds.For(unit, definition.Code);
         var target = snapshot.TargetFor(unit, definition.Code, month);
-        var trend = Enumerable.Range(0, TrendMonths)
-            .Select(i => month.Plus(i - TrendMonths + 1))
-            .Select(m => new TrendPoint(m, results.Get(unit, m, definition.Code)))
-            .ToList();
+        IReadOnlyList<TrendPoint> trend = withTrend
+            ? Enumerable.Range(0, TrendMonths)
+                .Select(i => month.Plus(i - TrendMonths + 1))
+                .Select(m => new TrendPoint(m, results.Get(unit, m, definition.Code)))
+                .ToList()
+            : [];
         var status = StatusOf(snapshot.Thresholds, unit, definition.Code, value);
         // Goal attainment and a shown target would give the hidden value back.
         var attainment = value.Notes.HasFlag(ValueNotes.Suppressed) ? null : target?.Attainment(value.Value);
-        return new IndicatorRow(definition, unit, month, value, status, threshold, target, attainment, trend);
+        return new IndicatorRow(definition, value, status, threshold, target, attainment, trend);
     }
 
     public static IReadOnlyList<IndicatorRow> Rows(ScorecardSnapshot snapshot, ShownResults results, UnitCode unit, Month month,

@@ -1,4 +1,3 @@
-using System.Text;
 using Malekort.Web.State;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -15,7 +14,7 @@ internal static class ScorecardPages
         app.MapGet("/malekort", (ScorecardState state, Publishing.PublicationBook publications, string? enhet, string? maned) =>
             Scorecard(state.Current, publications, enhet, maned));
         app.MapGet("/sammenlign", (ScorecardState state, string? indikator, string? maned) => Comparison(state.Current, indikator, maned));
-        app.MapGet("/datakvalitet", (ScorecardState state) => Page(DataQualityPage.Render(state.Current)));
+        app.MapGet("/datakvalitet", (ScorecardState state) => DataQualityPage.Render(state.Current));
         return app;
     }
 
@@ -67,14 +66,14 @@ internal static class ScorecardPages
             if (!QueryParameters.TryMonth("maned", monthText, out month, out var monthError)) return Error(snapshot, StatusCodes.Status400BadRequest, monthError);
             if (!results.Months.Contains(month)) return Error(snapshot, StatusCodes.Status404NotFound, QueryParameters.OutsideMonths("maned", month, results.Months));
         }
-        return Page(ComparisonPage.Render(snapshot, results, definition, month));
+        return ComparisonPage.Render(snapshot, results, definition, month);
     }
 
-    private static IResult NoData(ScorecardSnapshot snapshot, Section section) => Page(Layout.Page("Ingen data", section, snapshot, Html.Of($"""
+    private static IResult NoData(ScorecardSnapshot snapshot, Section section) => Layout.Page("Ingen data", section, snapshot, Html.Of($"""
         <h1 class="aksel-heading aksel-heading--large">Ingen data ennå</h1>
         {Layout.Alert("info", Html.Of($"<p>Ingen uttrekk er importert ennå. Importer data med «malekort import», så vises målekortet her.</p>"))}
         <p class="aksel-body-short"><a class="aksel-link" href="/datakvalitet">Se importloggen</a></p>
-        """)));
+        """));
 
     public static IResult Error(ScorecardSnapshot? snapshot, int status, string message)
     {
@@ -84,13 +83,10 @@ internal static class ScorecardPages
             StatusCodes.Status400BadRequest => "Ugyldig adresse",
             _ => "Noe gikk galt",
         };
-        return Page(Layout.Page(title, Section.None, snapshot, Html.Of($"""
+        return Layout.Page(title, Section.None, snapshot, Html.Of($"""
             <h1 class="aksel-heading aksel-heading--large">{title}</h1>
             {Layout.Alert(status >= 500 ? "danger" : "warning", Html.Of($"<p>{message}</p>"), assertive: true)}
             <p class="aksel-body-short"><a class="aksel-link" href="/">Gå til målekortet</a></p>
-            """)), status);
+            """), status);
     }
-
-    public static IResult Page(Html html, int status = StatusCodes.Status200OK) =>
-        Results.Content(html.ToString(), "text/html; charset=utf-8", Encoding.UTF8, status);
 }

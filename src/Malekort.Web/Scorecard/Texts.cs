@@ -61,32 +61,25 @@ internal static class Texts
         { } n => unit is null ? NorwegianFormat.Count(n) : NorwegianFormat.Count(n) + "\u00A0" + unit,
     };
 
-    /// <summary>How the value was made, in words.</summary>
-    public static IReadOnlyList<string> Notes(IndicatorValue value)
-    {
-        var notes = new List<string>();
-        if (value.Notes.HasFlag(ValueNotes.Suppressed)) notes.Add("Skjermet («:»): vises ikke utenfor enhetens eget NAV-kontor.");
-        if (value.Notes.HasFlag(ValueNotes.OlderPopulation)) notes.Add("Eldre befolkningstall: befolkningen for måneden mangler, siste tidligere år er brukt.");
-        if (value.Notes.HasFlag(ValueNotes.PartialWindow)) notes.Add("Ufullstendig 12-månedersvindu: ikke alle de siste 12 månedene har utbetalingsdata.");
-        if (value.Notes.HasFlag(ValueNotes.ApproximateFamily)) notes.Add("Tilnærming fra KOSTRA: familieopplysningene bygger på KOSTRA-feltet BU18.");
-        if (value.Notes.HasFlag(ValueNotes.PartialCoverage))
-            notes.Add($"{NorwegianFormat.Count(value.UnitsIncluded)} av {NorwegianFormat.Count(value.UnitsTotal)} enheter har data.");
-        return notes;
-    }
+    // One table, in the order the page lists the notes: the API's code and text for a note come from the same row,
+    // so they cannot drift apart when a value carries more than one note.
+    private static readonly (ValueNotes Flag, string Code, Func<IndicatorValue, string> Text)[] NoteTable =
+    [
+        (ValueNotes.Suppressed, "suppressed", _ => "Skjermet («:»): vises ikke utenfor enhetens eget NAV-kontor."),
+        (ValueNotes.OlderPopulation, "olderPopulation", _ => "Eldre befolkningstall: befolkningen for måneden mangler, siste tidligere år er brukt."),
+        (ValueNotes.PartialWindow, "partialWindow", _ => "Ufullstendig 12-månedersvindu: ikke alle de siste 12 månedene har utbetalingsdata."),
+        (ValueNotes.ApproximateFamily, "approximateFamily", _ => "Tilnærming fra KOSTRA: familieopplysningene bygger på KOSTRA-feltet BU18."),
+        (ValueNotes.PartialCoverage, "partialCoverage",
+            v => $"{NorwegianFormat.Count(v.UnitsIncluded)} av {NorwegianFormat.Count(v.UnitsTotal)} enheter har data."),
+    ];
 
-    /// <summary>The notes as the API names them.</summary>
-    public static IReadOnlyList<string> NoteCodes(ValueNotes notes) =>
-        Enum.GetValues<ValueNotes>()
-            .Where(n => n != ValueNotes.None && notes.HasFlag(n))
-            .Select(n => n switch
-            {
-                ValueNotes.OlderPopulation => "olderPopulation",
-                ValueNotes.PartialWindow => "partialWindow",
-                ValueNotes.ApproximateFamily => "approximateFamily",
-                ValueNotes.PartialCoverage => "partialCoverage",
-                _ => "suppressed",
-            })
-            .ToList();
+    /// <summary>How the value was made, in words.</summary>
+    public static IReadOnlyList<string> Notes(IndicatorValue value) =>
+        NoteTable.Where(n => value.Notes.HasFlag(n.Flag)).Select(n => n.Text(value)).ToList();
+
+    /// <summary>The notes as the API gives them: each code with its own text, in the page's order.</summary>
+    public static IReadOnlyList<(string Code, string Text)> CodedNotes(IndicatorValue value) =>
+        NoteTable.Where(n => value.Notes.HasFlag(n.Flag)).Select(n => (n.Code, n.Text(value))).ToList();
 
     public static string Threshold(Threshold threshold) => threshold.Describe(NorwegianFormat.Culture);
 
