@@ -45,7 +45,8 @@ internal sealed class ServerModeHost : IAsyncDisposable
 
     public IServiceProvider Services => app.Services;
 
-    public static async Task<ServerModeHost> Start(string kind, Func<MalekortWebOptions, MalekortWebOptions>? adjust = null, TimeProvider? clock = null)
+    public static async Task<ServerModeHost> Start(string kind, Func<MalekortWebOptions, MalekortWebOptions>? adjust = null, TimeProvider? clock = null,
+        TimeSpan? dropQuietPeriod = null)
     {
         var host = new ServerModeHost(kind, clock);
         Seed(host.Store);
@@ -53,7 +54,7 @@ internal sealed class ServerModeHost : IAsyncDisposable
         {
             Urls = "http://127.0.0.1:0",
             DropDirectory = host.DropFolder,
-            DropQuietPeriod = TimeSpan.FromMilliseconds(300),
+            DropQuietPeriod = dropQuietPeriod ?? TimeSpan.FromMilliseconds(300),
             DropRescanInterval = TimeSpan.FromMilliseconds(200),
             UploadTokens = [UploadToken.ForService(ServiceToken), UploadToken.ForUnit(Fredrikstad, FredrikstadToken)],
             UploadLimitBytes = 1024 * 1024,
