@@ -28,11 +28,11 @@ internal sealed class ServerModeHost : IAsyncDisposable
     private readonly string folder;
     private WebApplication app = null!;
 
-    private ServerModeHost(string kind, TimeProvider? clock)
+    private ServerModeHost(TestDatabase database)
     {
         folder = Directory.CreateTempSubdirectory("malekort-server-").FullName;
         DropFolder = Path.Combine(folder, "mottak");
-        Database = TestDatabases.Create(kind, clock);
+        Database = database;
     }
 
     public TestDatabase Database { get; }
@@ -45,10 +45,14 @@ internal sealed class ServerModeHost : IAsyncDisposable
 
     public IServiceProvider Services => app.Services;
 
-    public static async Task<ServerModeHost> Start(string kind, Func<MalekortWebOptions, MalekortWebOptions>? adjust = null, TimeProvider? clock = null,
-        TimeSpan? dropQuietPeriod = null)
+    public static Task<ServerModeHost> Start(string kind, Func<MalekortWebOptions, MalekortWebOptions>? adjust = null, TimeProvider? clock = null,
+        TimeSpan? dropQuietPeriod = null) => Start(TestDatabases.Create(kind, clock), adjust, clock, dropQuietPeriod);
+
+    /// <summary>The server on a database the test made (one on a PostgreSQL server of its own, to stop and start).</summary>
+    public static async Task<ServerModeHost> Start(TestDatabase database, Func<MalekortWebOptions, MalekortWebOptions>? adjust = null,
+        TimeProvider? clock = null, TimeSpan? dropQuietPeriod = null)
     {
-        var host = new ServerModeHost(kind, clock);
+        var host = new ServerModeHost(database);
         Seed(host.Store);
         var options = new MalekortWebOptions
         {
