@@ -19,7 +19,7 @@ public abstract partial class SqlStore
     public StoredState Load()
     {
         using var connection = Open();
-        using var transaction = connection.BeginTransaction(IsolationLevel.RepeatableRead);
+        using var transaction = BeginSnapshot(connection);
         var builder = new WorkingSetBuilder();
         AddBatches(connection, transaction, builder, 0);
 
@@ -34,7 +34,7 @@ public abstract partial class SqlStore
     {
         using var connection = Open();
         // One snapshot: an office register replaced between the offices and office_units reads would not match itself.
-        using var transaction = connection.BeginTransaction(IsolationLevel.RepeatableRead);
+        using var transaction = BeginSnapshot(connection);
         var reference = ReadReference(connection, transaction);
         transaction.Commit();
         return reference;
@@ -74,7 +74,7 @@ public abstract partial class SqlStore
     public long LoadBatches(WorkingSetBuilder builder, long afterBatchId)
     {
         using var connection = Open();
-        using var transaction = connection.BeginTransaction(IsolationLevel.RepeatableRead);
+        using var transaction = BeginSnapshot(connection);
         var newest = AddBatches(connection, transaction, builder, afterBatchId);
         transaction.Commit();
         return newest;

@@ -48,6 +48,11 @@ public abstract partial class SqlStore(TimeProvider clock) : IMalekortStore
     /// <summary>The isolation of a batch import; SQLite's serializable takes the write lock up front.</summary>
     private protected virtual IsolationLevel BatchIsolation => IsolationLevel.Serializable;
 
+    /// <summary>
+    /// A read-only transaction that sees one committed state throughout, and never waits for a writer nor holds one up.
+    /// </summary>
+    private protected virtual DbTransaction BeginSnapshot(DbConnection connection) => connection.BeginTransaction(IsolationLevel.RepeatableRead);
+
     /// <summary>Keeps two processes from migrating at once where the database needs it; released on dispose.</summary>
     private protected virtual IDisposable? LockSchema(DbConnection connection) => null;
 
