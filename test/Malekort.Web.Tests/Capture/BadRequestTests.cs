@@ -58,7 +58,7 @@ public sealed class BadRequestTests
     {
         await using var host = await ServerModeHost.Start(TestDatabases.Sqlite);
         new TestExtract("3107", new DateTimeOffset(2025, 1, 3, 5, 0, 0, TimeSpan.Zero)).DropZip(Path.Combine(host.DropFolder, "3107"), "uttrekk.zip");
-        await ServerModeHost.Eventually(async () => await host.Recipients("3107", "2024-12") == 5, "uttrekket vises");
+        await host.WaitFor(async () => await host.Recipients("3107", "2024-12") == 5, "uttrekket vises");
         var name = approver == "K" ? new string('K', 201) : approver;
 
         using var response = await DropFolderTests.Publish(host, name!);

@@ -17,12 +17,12 @@ public sealed class DatabaseOutageTests
     public async Task While_PostgreSQL_is_down_the_last_computation_is_served_and_said_so_and_uploads_are_a_Norwegian_503()
     {
         using var postgres = PostgresServer.StartPrivate();
-        var host = await ServerModeHost.Start(TestDatabases.CreateOn(postgres));
+        var host = await ServerModeHost.Start(clock => TestDatabases.CreateOn(postgres, clock));
         try
         {
             var extracted = new DateTimeOffset(2025, 1, 3, 5, 0, 0, TimeSpan.Zero);
             new TestExtract("3107", extracted).DropZip(Path.Combine(host.DropFolder, "3107"), "uttrekk.zip");
-            await ServerModeHost.Eventually(async () => await host.Recipients("3107", "2024-12") == 5, "uttrekket vises");
+            await host.WaitFor(async () => await host.Recipients("3107", "2024-12") == 5, "uttrekket vises");
 
             postgres.Halt();
 
@@ -43,7 +43,7 @@ public sealed class DatabaseOutageTests
 
             postgres.Resume();
 
-            await ServerModeHost.Eventually(async () => (await host.Get("/helse/klar")).Status == HttpStatusCode.OK, "klar igjen");
+            await host.WaitFor(async () => (await host.Get("/helse/klar")).Status == HttpStatusCode.OK, "klar igjen");
             var (again, _) = await Upload(host, new TestExtract("3110", extracted));
             Assert.Equal(HttpStatusCode.Created, again);
             Assert.Equal(2, host.Database.Count("batches"));
