@@ -34,7 +34,9 @@ internal sealed partial class ScorecardState(IMalekortStore store, TimeProvider 
         {
             // The version is read before loading: data that changes while loading only causes one more recompute.
             version = store.DataVersion();
-            if (Volatile.Read(ref current)?.DataVersion == version) return false;
+            // A new month also recomputes: the computation never reaches past the month it was made in (MonthsCaptured).
+            if (Volatile.Read(ref current) is { } shown && shown.DataVersion == version && MonthOf(shown.ComputedAt) == MonthOf(clock.GetUtcNow()))
+                return false;
             Recompute(version);
             return true;
         }
@@ -45,6 +47,8 @@ internal sealed partial class ScorecardState(IMalekortStore store, TimeProvider 
             return false;
         }
     }
+
+    private static Periods.Month MonthOf(DateTimeOffset instant) => Periods.Month.Of(Periods.OsloTime.DateOf(instant));
 
     private void Recompute(long version)
     {
