@@ -4,6 +4,8 @@ using Malekort.Web.Assets;
 using Malekort.Web.Capture;
 using Malekort.Web.Publishing;
 using Malekort.Web.Operations;
+using Malekort.Web.Pages;
+using Malekort.Web.Parameters;
 using Malekort.Web.Scorecard;
 using Malekort.Web.State;
 using Microsoft.AspNetCore.Builder;
@@ -40,6 +42,8 @@ public static class MalekortWeb
         builder.Services.AddScorecardState();
         builder.Services.AddPublishing();
         builder.Services.AddCapture(options);
+        // Pages are Razor components rendered on the server (Pages/).
+        builder.Services.AddSingleton(Page.Encoder);
         builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>
         {
             // Statuses the framework writes itself (404, 405 …) get Norwegian titles; our own problems have theirs.
@@ -58,11 +62,13 @@ public static class MalekortWeb
         app.UseStatusCodePages();
         app.Use(SecurityHeaders);
         app.MapAssets();
-        app.MapScorecardPages();
-        app.MapUnitsApi();
-        app.MapScorecardApi();
-        app.MapIndicatorsApi();
-        app.MapPublishing();
+        // Every page and API endpoint: a query parameter that does not read is answered before its handler (Parameters/).
+        var endpoints = app.MapGroup("").WithQueryCheck();
+        endpoints.MapScorecardPages();
+        endpoints.MapUnitsApi();
+        endpoints.MapScorecardApi();
+        endpoints.MapIndicatorsApi();
+        endpoints.MapPublishing();
         app.MapCapture();
         app.MapFallback(NotFound);
         return app;
@@ -78,22 +84,20 @@ public static class MalekortWeb
         return next();
     }
 
-    private static bool IsApi(HttpContext context) => context.Request.Path.StartsWithSegments("/api", StringComparison.Ordinal);
-
     private static Task NotFound(HttpContext context)
     {
-        var result = IsApi(context)
+        var result = Errors.IsApi(context)
             ? ApiProblems.NotFound($"Ingen API-adresse heter {context.Request.Path}.")
-            : ScorecardPages.Error(null, StatusCodes.Status404NotFound, $"Siden {context.Request.Path} finnes ikke.");
+            : Errors.Page(context, StatusCodes.Status404NotFound, $"Siden {context.Request.Path} finnes ikke.");
         return result.ExecuteAsync(context);
     }
 
     private static Task WriteError(HttpContext context)
     {
         const string Message = "Noe gikk galt på serveren. Feilen er logget.";
-        var result = IsApi(context)
+        var result = Errors.IsApi(context)
             ? Results.Problem(detail: Message, statusCode: StatusCodes.Status500InternalServerError, title: ApiProblems.TitleOf(500))
-            : ScorecardPages.Error(null, StatusCodes.Status500InternalServerError, Message);
+            : Errors.Page(context, StatusCodes.Status500InternalServerError, Message);
         return result.ExecuteAsync(context);
     }
 }

@@ -20,6 +20,9 @@ internal sealed partial class ScorecardState(IMalekortStore store, TimeProvider 
     public ScorecardSnapshot Current =>
         Volatile.Read(ref current) ?? throw new InvalidOperationException("Målekortet er ikke beregnet ennå.");
 
+    /// <summary>The snapshot requests read, or null before the first computation (for error pages, which may come first).</summary>
+    public ScorecardSnapshot? CurrentOrNull => Volatile.Read(ref current);
+
     /// <summary>Loads and computes unconditionally; used at start, where a failure must stop the server.</summary>
     public void Refresh() => Recompute(store.DataVersion());
 
