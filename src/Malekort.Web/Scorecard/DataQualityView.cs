@@ -21,6 +21,6 @@ public sealed record DataQualityView(IReadOnlyList<NamedImport> Imports, IReadOn
     internal static DataQualityView Of(ScorecardSnapshot snapshot) => new(
         snapshot.ImportLog.Select(e => new NamedImport(e.Unit is { } u ? snapshot.NameOf(u) : null, e)).ToList(),
         (snapshot.Results?.Notes ?? []).Select(n => new NamedNote(snapshot.NameOf(n.Unit), n)).ToList(),
-        snapshot.Results?.OwnOffice is not null,
+        snapshot.Results is { Viewer.HasFullRights: false },
         PageFooter.Of(snapshot));
 }

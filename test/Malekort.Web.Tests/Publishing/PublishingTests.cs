@@ -17,7 +17,7 @@ public sealed partial class PublishingTests
     {
         var host = await ServerModeHost.Start(kind);
         new TestExtract("3107", new DateTimeOffset(2025, 1, 3, 5, 0, 0, TimeSpan.Zero)).DropZip(Path.Combine(host.DropFolder, "3107"), "uttrekk.zip");
-        await ServerModeHost.Eventually(async () => await host.Recipients("3107", "2024-12") == 5, "uttrekket er beregnet");
+        await host.WaitFor(async () => await host.Recipients("3107", "2024-12") == 5, "uttrekket er beregnet");
         return host;
     }
 
@@ -128,7 +128,7 @@ public sealed partial class PublishingTests
         await using var host = await WithData(TestDatabases.Sqlite);
         // The computation that showed the extract is logged just after it is shown: wait for it, so the publication is the newest.
         var computed = $"Dataversjon {host.Store.DataVersion().ToString(System.Globalization.CultureInfo.InvariantCulture)}";
-        await ServerModeHost.Eventually(() => host.Store.RunLog(100).Any(e => e.Kind == RunKind.Computation && e.Subject == computed),
+        await host.WaitFor(() => host.Store.RunLog(100).Any(e => e.Kind == RunKind.Computation && e.Subject == computed),
             "beregningen er logget");
         using var published = await DropFolderTests.Publish(host, "Kari Nordmann");
 
