@@ -9,6 +9,7 @@ public sealed record ErrorView(int Status, string Message, PageFooter Footer)
     {
         StatusCodes.Status404NotFound => "Fant ikke siden",
         StatusCodes.Status400BadRequest => "Ugyldig adresse",
+        StatusCodes.Status503ServiceUnavailable => "Databasen er ikke tilgjengelig",
         _ => "Noe gikk galt",
     };
 

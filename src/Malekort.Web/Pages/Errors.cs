@@ -16,7 +16,7 @@ internal static class Errors
 
     /// <summary>The error page for a request whose handler had no snapshot at hand (a filter, the fallback, the exception handler).</summary>
     public static IResult Page(HttpContext context, int status, string message) =>
-        Page(context.RequestServices.GetService<ScorecardState>()?.CurrentOrNull, status, message);
+        Page(context.RequestServices.GetService<ScorecardState>()?.Shown, status, message);
 
     /// <summary>A wrong query parameter (400), or one naming what is not there (404), as a page or as problem details.</summary>
     public static IResult BadParameter(HttpContext context, string parameter, string message, int status = StatusCodes.Status400BadRequest)

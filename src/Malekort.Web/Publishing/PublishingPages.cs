@@ -39,6 +39,9 @@ internal static class PublishingPages
         MonthPublisher publisher)
     {
         var snapshot = state.Current;
+        if (!context.Request.HasFormContentType)
+            return Errors.Page(snapshot, StatusCodes.Status400BadRequest,
+                "Forespørselen er ikke et skjema (application/x-www-form-urlencoded). Bruk skjemaet på siden. Ingenting er publisert.");
         if (!await antiforgery.IsRequestValidAsync(context))
             return Errors.Page(snapshot, StatusCodes.Status400BadRequest,
                 "Skjemaet var utløpt eller kom ikke fra denne siden. Last siden på nytt og prøv igjen.");
@@ -51,9 +54,8 @@ internal static class PublishingPages
             return Errors.Page(snapshot, StatusCodes.Status401Unauthorized, "Nøkkelen er feil. Ingenting er publisert.");
         if (!TokenCheck.MayPublish(token, office.Code))
             return Errors.Page(snapshot, StatusCodes.Status403Forbidden, $"Nøkkelen gjelder ikke {office.Name}. Ingenting er publisert.");
-        var name = form["navn"].ToString().Trim();
-        if (name.Length == 0)
-            return Errors.Page(snapshot, StatusCodes.Status400BadRequest, "Skriv hvem som godkjenner tallene. Ingenting er publisert.");
+        if (Approver.Check(form["navn"], out var invalid) is not { } name)
+            return Errors.Page(snapshot, StatusCodes.Status400BadRequest, invalid);
         var attempt = publisher.Publish(office.Code, month, $"{name} ({token})", RunChannel.User);
         return attempt.Status switch
         {
