@@ -2,6 +2,7 @@ using System.Text.Json;
 using Malekort.Indicators;
 using Malekort.Periods;
 using Malekort.Units;
+using Malekort.Web.Exports;
 using Malekort.Web.Parameters;
 using Malekort.Web.Scorecard;
 using Malekort.Web.State;
@@ -11,16 +12,20 @@ using Microsoft.AspNetCore.Routing;
 
 namespace Malekort.Web.Api;
 
-/// <summary><c>GET /api/malekort?enhet=&amp;maned=</c>: every indicator of one unit and month, with its 13-month trend.</summary>
+/// <summary>
+/// <c>GET /api/malekort?enhet=&amp;maned=&amp;format=</c>: every indicator of one unit and month, with its 13-month trend; with
+/// <c>format=csv|xlsx|jsonstat</c> the scorecard's table as a file (the columns of <see cref="IndicatorExport"/>).
+/// </summary>
 internal static class ScorecardApi
 {
     public static IEndpointRouteBuilder MapScorecardApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/malekort", (ScorecardState state, Query<UnitCode> enhet, Query<Month> maned) => Get(state.Current, enhet, maned));
+        app.MapGet("/api/malekort", (ScorecardState state, Query<UnitCode> enhet, Query<Month> maned, Query<ExportFormat> format) =>
+            Get(state.Current, enhet, maned, format.Or(ExportFormat.Json)));
         return app;
     }
 
-    private static IResult Get(ScorecardSnapshot snapshot, Query<UnitCode> unitCode, Query<Month> monthAsked)
+    private static IResult Get(ScorecardSnapshot snapshot, Query<UnitCode> unitCode, Query<Month> monthAsked, ExportFormat format)
     {
         if (!unitCode.HasValue) return ApiProblems.BadParameter(unitCode.Name, QueryParameters.Missing(unitCode.Name));
         if (snapshot.Results is not { } results) return ApiProblems.NoData();
@@ -28,6 +33,12 @@ internal static class ScorecardApi
         var month = monthAsked.Or(unit.LatestMonth);
         if (!results.Months.Contains(month))
             return ApiProblems.BadParameter(monthAsked.Name, QueryParameters.OutsideMonths(monthAsked.Name, month, results.Months));
+        if (format != ExportFormat.Json)
+        {
+            var rows = IndicatorCatalog.All.Select(d => new IndicatorExportRow(unit, month, ScorecardModel.Row(snapshot, results, unit.Code, month, d, withTrend: false)));
+            return new ExportResult<IndicatorExportRow>(format, IndicatorExport.Table, IndicatorExport.Shape, rows, $"malekort-{unit.Code.Value}-{month}",
+                snapshot.ComputedAt, IndicatorCube.DatasetNotes(IndicatorCatalog.All));
+        }
         // The body depends on the snapshot, unit and month only: serialised once while the snapshot's cache keeps it.
         var key = new ResponseKey(ResponsePart.ScorecardJson, unit.Code, month);
         if (!snapshot.Responses.TryGet(key, out byte[] body))

@@ -1,0 +1,63 @@
+using Malekort.Indicators;
+using Malekort.Periods;
+using Malekort.Web.Scorecard;
+using Malekort.Web.State;
+
+namespace Malekort.Web.Exports;
+
+/// <summary>One indicator of one unit and month, as the scorecard shows it to the request's viewer.</summary>
+public sealed record IndicatorExportRow(UnitChoice Unit, Month Month, IndicatorRow Row);
+
+/// <summary>
+/// Every table of indicator values the server gives (the scorecard, the comparison, <c>/api/indikatorer</c>), declared once:
+/// CSV, xlsx, JSON rows and JSON-stat are all written from these columns. Values are the viewer's: a suppressed part is empty
+/// (null), with <c>suppressed</c> true and status <c>suppressed</c>; no value is empty, never 0.
+/// </summary>
+internal static class IndicatorExport
+{
+    // Machine formats keep six decimals: enough to recompute any share by hand (as the CLI's CSV).
+    private const int Decimals = 6;
+
+    public static ExportTable<IndicatorExportRow> Table { get; } = new("Indikatorer",
+    [
+        ExportColumn<IndicatorExportRow>.Text("unit", "Enhetskode", "Enhetens kode: kommune (3107), bydel (030101), fylke (31), landet (0) eller NAV-kontor (NAV-0106).",
+            r => r.Unit.Code.Value),
+        ExportColumn<IndicatorExportRow>.Text("unitName", "Enhet", "Enhetens navn.", r => r.Unit.Name),
+        ExportColumn<IndicatorExportRow>.Text("month", "Måned", "Måneden, ÅÅÅÅ-MM.", r => r.Month.ToString()),
+        ExportColumn<IndicatorExportRow>.Text("indicator", "Indikatorkode", "Indikatorens kode (BL151, B.101 …).", r => r.Row.Definition.Code),
+        ExportColumn<IndicatorExportRow>.Text("indicatorName", "Indikator", "Indikatorens navn.", r => r.Row.Definition.Name),
+        ExportColumn<IndicatorExportRow>.Decimal("value", "Verdi", "Verdien (antall, prosent eller dager); tom når den ikke er fanget, ikke beregnet eller skjermet.",
+            Decimals, r => r.Row.Value.Value),
+        ExportColumn<IndicatorExportRow>.Integer("numerator", "Teller", "Telleren; tom når den ikke er fanget eller er skjermet.", r => r.Row.Value.Numerator),
+        ExportColumn<IndicatorExportRow>.Integer("denominator", "Nevner", "Nevneren (1 for antall); tom når den ikke er fanget eller er skjermet.",
+            r => r.Row.Value.Denominator),
+        ExportColumn<IndicatorExportRow>.Text("status", "Statuskode",
+            "Fargen etter grenseverdiene: green, yellow, red; none uten grenseverdi; grey uten verdi; suppressed når skjermet.",
+            r => Texts.StatusCode(r.Row.Status)),
+        ExportColumn<IndicatorExportRow>.Text("statusText", "Status", "Statusen i ord.", r => Texts.Status(r.Row.Status)),
+        ExportColumn<IndicatorExportRow>.Text("thresholdDirection", "Retning", "higherIsBetter eller lowerIsBetter; tom uten grenseverdi.",
+            r => r.Row.Threshold is { } t ? (t.Direction == Direction.HigherIsBetter ? "higherIsBetter" : "lowerIsBetter") : null),
+        ExportColumn<IndicatorExportRow>.Decimal("thresholdGreen", "Grønn grense", "Grensen for grønt; tom uten grenseverdi.", Decimals,
+            r => (double?)r.Row.Threshold?.Green),
+        ExportColumn<IndicatorExportRow>.Decimal("thresholdRed", "Rød grense", "Grensen for rødt; tom uten grenseverdi.", Decimals,
+            r => (double?)r.Row.Threshold?.Red),
+        ExportColumn<IndicatorExportRow>.Text("thresholdSetBy", "Grense satt av", "Hvem som satte grenseverdien.", r => r.Row.Threshold?.SetBy),
+        ExportColumn<IndicatorExportRow>.Decimal("target", "Mål", "Målet (måltallet) for måneden; tomt uten mål.", Decimals, r => (double?)r.Row.Target?.Value),
+        ExportColumn<IndicatorExportRow>.Decimal("attainment", "Måloppnåelse (%)", "Verdi ÷ mål × 100; tom uten mål, uten verdi eller når verdien er skjermet.",
+            Decimals, r => r.Row.Attainment),
+        ExportColumn<IndicatorExportRow>.Text("definitionVersion", "Definisjonsversjon", "Versjonen av indikatordefinisjonene verdien er beregnet etter.",
+            _ => IndicatorDefinition.DefinitionVersion),
+        ExportColumn<IndicatorExportRow>.Integer("unitsIncluded", "Enheter med data", "Dekning: hvor mange av enhetens kommuner og bydeler som har data (1 for én enhet med data).",
+            r => r.Row.Value.UnitsIncluded),
+        ExportColumn<IndicatorExportRow>.Integer("unitsTotal", "Enheter i alt", "Dekning: hvor mange kommuner og bydeler enheten består av (1 for én enhet).",
+            r => r.Row.Value.UnitsTotal),
+        ExportColumn<IndicatorExportRow>.Boolean("suppressed", "Skjermet", "Om verdien er skjermet for denne brukeren (små tall utenfor eget NAV-kontor).",
+            r => r.Row.IsSuppressed),
+        ExportColumn<IndicatorExportRow>.Text("notes", "Merknader",
+            "Merknadskoder skilt med mellomrom: suppressed, olderPopulation, partialWindow, approximateFamily, partialCoverage.",
+            r => string.Join(' ', Texts.CodedNotes(r.Row.Value).Select(n => n.Code))),
+    ]);
+
+    public static JsonStatShape<IndicatorExportRow> Shape { get; } =
+        IndicatorCube.Shape(Table, r => r.Unit.Name, r => r.Month, r => r.Row.Definition, r => r.Row.Value);
+}
