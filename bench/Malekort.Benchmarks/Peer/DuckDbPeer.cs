@@ -55,6 +55,7 @@ internal sealed class DuckDbPeer : IDisposable
         using var sqlite = new SqliteConnection($"Data Source={sqlitePath};Mode=ReadOnly");
         sqlite.Open();
         using (var batches = connection.CreateAppender("batches"))
+        using (var listed = connection.CreateAppender("listed"))
         using (var births = connection.CreateAppender("births"))
         using (var payments = connection.CreateAppender("payments"))
         using (var livelihood = connection.CreateAppender("livelihood"))
@@ -78,7 +79,7 @@ internal sealed class DuckDbPeer : IDisposable
                 batches.CreateRow().AppendValue(bid).AppendValue(uid).AppendValue(Day(reader.GetInt64(2))).AppendValue(Day(reader.GetInt64(3)))
                     .AppendValue(extracted.UtcTicks).AppendValue((int)reader.GetInt64(5))
                     .AppendValue(reader.IsDBNull(6) ? null : reader.GetString(6)).AppendValue(rows.ApproximateFamily).EndRow();
-                Append(bid, rows, births, payments, livelihood, children, cases, kvp, jobseekers, followups);
+                Append(bid, rows, listed, births, payments, livelihood, children, cases, kvp, jobseekers, followups);
             }
         }
         using (var appender = connection.CreateAppender("units"))
@@ -109,7 +110,7 @@ internal sealed class DuckDbPeer : IDisposable
         {
             foreach (var d in UnitRegister.Default.DistrictsOf(UnitCode.Parse("0301"))) appender.CreateRow().AppendValue(d.Code.Value).EndRow();
         }
-        foreach (var table in new[] { "batches", "births", "payments", "livelihood", "children", "cases", "kvp", "jobseekers", "followups" })
+        foreach (var table in new[] { "batches", "listed", "births", "payments", "livelihood", "children", "cases", "kvp", "jobseekers", "followups" })
         {
             using var count = connection.CreateCommand();
             count.CommandText = $"SELECT count(*) FROM {table}";
@@ -138,12 +139,14 @@ internal sealed class DuckDbPeer : IDisposable
     // The engine's sentinels (no day, open start, open end) are SQL's NULL.
     private static int? Nullable(int day) => day is int.MinValue or int.MaxValue ? null : day;
 
-    private static void Append(long bid, BatchRows rows, DuckDBAppender births, DuckDBAppender payments, DuckDBAppender livelihood,
-        DuckDBAppender children, DuckDBAppender cases, DuckDBAppender kvp, DuckDBAppender jobseekers, DuckDBAppender followups)
+    private static void Append(long bid, BatchRows rows, DuckDBAppender listed, DuckDBAppender births, DuckDBAppender payments,
+        DuckDBAppender livelihood, DuckDBAppender children, DuckDBAppender cases, DuckDBAppender kvp, DuckDBAppender jobseekers,
+        DuckDBAppender followups)
     {
         var people = rows.People;
         for (var i = 0; i < people.Count; i++)
         {
+            listed.CreateRow().AppendValue(bid).AppendValue(people[i]).EndRow();
             if (rows.Births[i] != int.MinValue) births.CreateRow().AppendValue(bid).AppendValue(people[i]).AppendValue(rows.Births[i]).EndRow();
         }
         ReadOnlySpan<int> r = rows.Payments;
@@ -187,6 +190,7 @@ internal sealed class DuckDbPeer : IDisposable
         {
             "CREATE TABLE units (uid INTEGER, code VARCHAR)",
             "CREATE TABLE batches (bid BIGINT, uid INTEGER, from_day INTEGER, to_day INTEGER, extracted BIGINT, domains INTEGER, skey VARCHAR, approx BOOLEAN)",
+            "CREATE TABLE listed (bid BIGINT, person BIGINT)",
             "CREATE TABLE births (bid BIGINT, person BIGINT, birth INTEGER)",
             "CREATE TABLE payments (bid BIGINT, person BIGINT, dating INTEGER, from_day INTEGER, to_day INTEGER)",
             "CREATE TABLE livelihood (bid BIGINT, person BIGINT, ord INTEGER, valid_from INTEGER, valid_to INTEGER, source INTEGER)",

@@ -53,42 +53,82 @@ SELECT uid, person, m FROM (
       AND NOT b.replaced
       AND NOT EXISTS (SELECT 1 FROM cover c WHERE c.own = p.bid AND c.part = 2 AND p.dating BETWEEN c.from_day AND c.to_day))
 ;;
--- Main livelihood 5 in M: the latest row with valid_from <= M.end in the batch that is the truth for livelihood in M.
-CREATE OR REPLACE TABLE l5 AS
-SELECT a.uid, x.person, x.m FROM (
-    SELECT bid, person,
-           unnest(range(greatest(month_of(valid_from), {base}),
-                        least(coalesce(month_of(next_from) - 1, {last}), coalesce(month_of(valid_to), {last}), {last}) + 1)) AS m
-    FROM (SELECT *, lead(valid_from) OVER (PARTITION BY bid, person ORDER BY valid_from, ord) AS next_from FROM livelihood)
-    WHERE source = 5) x
-JOIN auth a ON a.part = 4 AND a.bid = x.bid AND a.m = x.m
+-- Which batches list each person (a batch says nothing about persons it does not list), with the unit's batch facts.
+CREATE OR REPLACE TABLE lst AS
+SELECT l.person, b.bid, b.uid, b.from_m, b.to_m, b.rnk, b.skey IS NULL AS full, b.domains
+FROM listed l JOIN b ON b.bid = l.bid
+WHERE NOT b.replaced
+;;
+-- History rows (livelihood 5, children, KVP, job seekers) in every month they could count in, by the batch that says so.
+-- Main livelihood 5 in M: the latest row with valid_from <= M.end (a stored valid_to is not read).
+CREATE OR REPLACE TABLE l5c AS
+SELECT bid, person,
+       unnest(range(greatest(month_of(valid_from), {base}), least(coalesce(month_of(next_from) - 1, {last}), {last}) + 1)) AS m
+FROM (SELECT *, lead(valid_from) OVER (PARTITION BY bid, person ORDER BY valid_from, ord) AS next_from FROM livelihood)
+WHERE source = 5
 ;;
 -- Provider and provider duty in household: a child born by M.end, aged <= 17 on M.end, the row valid in M.
-CREATE OR REPLACE TABLE fam AS
-SELECT a.uid, x.person, x.m, x.provider, x.duty FROM (
-    SELECT bid, person, provider, duty,
-           unnest(range(greatest(month_of(birth), coalesce(month_of(valid_from), {base}), {base}),
-                        least(first_month_aged(birth, 18) - 1, coalesce(month_of(valid_to), {last}), {last}) + 1)) AS m
-    FROM children WHERE provider OR duty) x
-JOIN auth a ON a.part = 8 AND a.bid = x.bid AND a.m = x.m
+CREATE OR REPLACE TABLE famc AS
+SELECT bid, person, provider, duty,
+       unnest(range(greatest(month_of(birth), coalesce(month_of(valid_from), {base}), {base}),
+                    least(first_month_aged(birth, 18) - 1, coalesce(month_of(valid_to), {last}), {last}) + 1)) AS m
+FROM children WHERE provider OR duty
 ;;
 -- KVP: during M (B51: end >= M.start) and at M's end (B.151: end > M.end).
-CREATE OR REPLACE TABLE kvpm AS
-SELECT a.uid, x.person, x.m, x.end_m IS NULL OR x.m < x.end_m AS at_end FROM (
+CREATE OR REPLACE TABLE kvpc AS
+SELECT bid, person, end_m IS NULL OR m < end_m AS at_end, m FROM (
     SELECT bid, person, end_m, unnest(range(greatest(start_m, {base}), least(coalesce(end_m, {last}), {last}) + 1)) AS m
-    FROM (SELECT bid, person, month_of(start_day) AS start_m, month_of(end_day) AS end_m FROM kvp)) x
-JOIN auth a ON a.part = 32 AND a.bid = x.bid AND a.m = x.m
+    FROM (SELECT bid, person, month_of(start_day) AS start_m, month_of(end_day) AS end_m FROM kvp))
+;;
+-- KVP events and the situations after an end, by the month they fall in.
+CREATE OR REPLACE TABLE kvpe AS
+SELECT bid, person, ev, month_of(d) AS m FROM (
+    SELECT bid, person, 'registered' AS ev, registered AS d FROM kvp
+    UNION ALL SELECT bid, person, 'decided', decision FROM kvp
+    UNION ALL SELECT bid, person, 'started', start_day FROM kvp
+    UNION ALL SELECT bid, person, 'ended', end_day FROM kvp
+    UNION ALL SELECT bid, person, 'situation' || k, end_day
+              FROM (SELECT bid, person, end_day, situations, unnest(range(16)) AS k FROM kvp WHERE situations <> 0)
+              WHERE (situations >> k) & 1 = 1)
+WHERE d BETWEEN {first_day} AND {last_day}
 ;;
 -- Ordinary job seekers registered on M.end.
+CREATE OR REPLACE TABLE jsc AS
+SELECT bid, person, unnest(range(greatest(from_m, {base}), least(coalesce(to_m, {last}), {last}) + 1)) AS m
+FROM (SELECT bid, person, month_of(from_day) AS from_m,
+             CASE WHEN to_day IS NULL THEN NULL
+                  WHEN day_date(to_day) = last_day(day_date(to_day)) THEN month_of(to_day)
+                  ELSE month_of(to_day) - 1 END AS to_m
+      FROM jobseekers)
+;;
+-- The batch that is the truth for a person's history part in a month the unit has the part captured for: of the batches
+-- that list the person and have the part, one overlapping the month before one that ended earlier (a batch starting after
+-- the month has said nothing yet), full-truth before keyed, newer before older.
+CREATE OR REPLACE TABLE hbest AS
+SELECT c.person, c.part, c.m,
+       arg_max(o.bid, (CASE WHEN o.to_m >= c.m THEN 2 ELSE 0 END + CASE WHEN o.full THEN 1 ELSE 0 END) * 1000000 + o.rnk) AS bid
+FROM (SELECT DISTINCT person, part, m FROM (
+          SELECT person, 4 AS part, m FROM l5c UNION ALL SELECT person, 8, m FROM famc UNION ALL SELECT person, 32, m FROM kvpc
+          UNION ALL SELECT person, 32, m FROM kvpe UNION ALL SELECT person, 64, m FROM jsc)) c
+JOIN lst o ON o.person = c.person AND (o.domains & c.part) <> 0 AND o.from_m <= c.m
+WHERE EXISTS (SELECT 1 FROM auth a WHERE a.uid = o.uid AND a.part = c.part AND a.m = c.m)
+GROUP BY ALL
+;;
+CREATE OR REPLACE TABLE l5 AS
+SELECT b.uid, x.person, x.m FROM l5c x JOIN hbest h ON h.part = 4 AND h.person = x.person AND h.m = x.m AND h.bid = x.bid
+JOIN b ON b.bid = x.bid
+;;
+CREATE OR REPLACE TABLE fam AS
+SELECT b.uid, x.person, x.m, x.provider, x.duty FROM famc x
+JOIN hbest h ON h.part = 8 AND h.person = x.person AND h.m = x.m AND h.bid = x.bid JOIN b ON b.bid = x.bid
+;;
+CREATE OR REPLACE TABLE kvpm AS
+SELECT b.uid, x.person, x.m, x.at_end FROM kvpc x
+JOIN hbest h ON h.part = 32 AND h.person = x.person AND h.m = x.m AND h.bid = x.bid JOIN b ON b.bid = x.bid
+;;
 CREATE OR REPLACE TABLE jsm AS
-SELECT a.uid, x.person, x.m FROM (
-    SELECT bid, person, unnest(range(greatest(from_m, {base}), least(coalesce(to_m, {last}), {last}) + 1)) AS m
-    FROM (SELECT bid, person, month_of(from_day) AS from_m,
-                 CASE WHEN to_day IS NULL THEN NULL
-                      WHEN day_date(to_day) = last_day(day_date(to_day)) THEN month_of(to_day)
-                      ELSE month_of(to_day) - 1 END AS to_m
-          FROM jobseekers)) x
-JOIN auth a ON a.part = 64 AND a.bid = x.bid AND a.m = x.m
+SELECT b.uid, x.person, x.m FROM jsc x
+JOIN hbest h ON h.part = 64 AND h.person = x.person AND h.m = x.m AND h.bid = x.bid JOIN b ON b.bid = x.bid
 ;;
 -- Followed up in M-2 ... M: a kept follow-up marks its month and the two after it (repeats are merged in facts).
 CREATE OR REPLACE TABLE fu AS
@@ -141,25 +181,17 @@ WHERE c.approved BETWEEN {first_day} AND {last_day} AND c.dating IS NOT NULL AND
   AND NOT EXISTS (SELECT 1 FROM cover v WHERE v.own = c.bid AND v.part = 16 AND c.dating BETWEEN v.from_day AND v.to_day)
 GROUP BY ALL
 ;;
--- KVP events in M, read from the batch that is the truth for KVP in M; situations after an end by their index.
+-- KVP events in M, read from the batch that is the truth for the person's KVP in M.
 CREATE OR REPLACE TABLE kvp_events AS
-SELECT a.uid, a.m, e.ev, count(*) AS n
-FROM (
-    SELECT bid, 'registered' AS ev, registered AS d FROM kvp
-    UNION ALL SELECT bid, 'decided', decision FROM kvp
-    UNION ALL SELECT bid, 'started', start_day FROM kvp
-    UNION ALL SELECT bid, 'ended', end_day FROM kvp
-    UNION ALL SELECT bid, 'situation' || k, end_day
-              FROM (SELECT bid, end_day, situations, unnest(range(16)) AS k FROM kvp WHERE situations <> 0)
-              WHERE (situations >> k) & 1 = 1) e
-JOIN auth a ON a.part = 32 AND a.bid = e.bid AND a.m = month_of(e.d)
-WHERE e.d BETWEEN {first_day} AND {last_day}
+SELECT b.uid, e.m, e.ev, count(*) AS n
+FROM kvpe e JOIN hbest h ON h.part = 32 AND h.person = e.person AND h.m = e.m AND h.bid = e.bid JOIN b ON b.bid = e.bid
 GROUP BY ALL
 ;;
 CREATE OR REPLACE TABLE um AS
 SELECT u.uid, mo.m,
        coalesce(c.cp, false) AS cp, coalesce(c.cl, false) AS cl, coalesce(c.cf, false) AS cf, coalesce(c.cc, false) AS cc,
        coalesce(c.ck, false) AS ck, coalesce(c.cj, false) AS cj, coalesce(c.cfu, false) AS cfu, coalesce(cprev.cp, false) AS cpp,
+       coalesce(w.payments, 0) = 12 AS window12, coalesce(w.followups, 0) = 3 AS followups3,
        coalesce(pc.bl151, 0) AS bl151, coalesce(pc.bl152, 0) AS bl152, coalesce(pc.bl153, 0) AS bl153, coalesce(pc.bl154, 0) AS bl154,
        coalesce(pc.bl166, 0) AS bl166, coalesce(pc.bl174, 0) AS bl174, coalesce(pc.b51, 0) AS b51, coalesce(pc.b104, 0) AS b104,
        coalesce(pc.b151, 0) AS b151, coalesce(pc.b10, 0) AS b10, coalesce(pc.b10den, 0) AS b10den, coalesce(pc.inflow, 0) AS inflow,
@@ -179,6 +211,11 @@ LEFT JOIN (SELECT uid, m, bool_or(part = 2) AS cp, bool_or(part = 4) AS cl, bool
                   bool_or(part = 32) AS ck, bool_or(part = 64) AS cj, bool_or(part = 128) AS cfu
            FROM auth GROUP BY uid, m) c ON c.uid = u.uid AND c.m = mo.m
 LEFT JOIN (SELECT uid, m, true AS cp FROM auth WHERE part = 2) cprev ON cprev.uid = u.uid AND cprev.m = mo.m - 1
+-- Not computed is not zero: the months a look-back rule reads must all be captured (payments M-11 … M, follow-ups M-2 … M).
+LEFT JOIN (SELECT mo2.m, a.uid, count(*) FILTER (WHERE a.part = 2) AS payments,
+                  count(*) FILTER (WHERE a.part = 128 AND a.m >= mo2.m - 2) AS followups
+           FROM range({first}, {last} + 1) mo2(m) JOIN auth a ON a.m BETWEEN mo2.m - 11 AND mo2.m
+           GROUP BY ALL) w ON w.uid = u.uid AND w.m = mo.m
 LEFT JOIN person_counts pc ON pc.uid = u.uid AND pc.m = mo.m
 LEFT JOIN case_counts cs ON cs.uid = u.uid AND cs.m = mo.m
 LEFT JOIN (SELECT uid, m, sum(n) FILTER (WHERE ev = 'registered') AS registered, sum(n) FILTER (WHERE ev = 'decided') AS decided,
@@ -189,19 +226,19 @@ LEFT JOIN (SELECT uid, m, sum(n) FILTER (WHERE ev = 'registered') AS registered,
 CREATE OR REPLACE TABLE unit_values AS
 SELECT uid, m, ind, num, den FROM (
     SELECT uid, m, 'BL151' AS ind, CASE WHEN cp THEN bl151 END AS num, 1 AS den FROM um
-    UNION ALL SELECT uid, m, 'BL152', CASE WHEN cp AND cl THEN bl152 END, 1 FROM um
+    UNION ALL SELECT uid, m, 'BL152', CASE WHEN cp AND cl AND window12 THEN bl152 END, 1 FROM um
     UNION ALL SELECT uid, m, 'BL153', CASE WHEN cp THEN bl153 END, 1 FROM um
-    UNION ALL SELECT uid, m, 'BL154', CASE WHEN cp AND cl THEN bl154 END, 1 FROM um
-    UNION ALL SELECT uid, m, 'BL166', CASE WHEN cp THEN bl166 END, 1 FROM um
-    UNION ALL SELECT uid, m, 'BL174', CASE WHEN cp AND cl AND cf THEN bl174 END, 1 FROM um
+    UNION ALL SELECT uid, m, 'BL154', CASE WHEN cp AND cl AND window12 THEN bl154 END, 1 FROM um
+    UNION ALL SELECT uid, m, 'BL166', CASE WHEN cp AND window12 THEN bl166 END, 1 FROM um
+    UNION ALL SELECT uid, m, 'BL174', CASE WHEN cp AND cl AND cf AND window12 THEN bl174 END, 1 FROM um
     UNION ALL SELECT uid, m, 'PL151', CASE WHEN cc THEN days END, CASE WHEN cc THEN cases END FROM um
     UNION ALL SELECT uid, m, 'B51', CASE WHEN ck THEN b51 END, 1 FROM um
     UNION ALL SELECT uid, m, 'B.101', CASE WHEN cp THEN bl151 END, adults FROM um
-    UNION ALL SELECT uid, m, 'B.102', CASE WHEN cp AND cl THEN bl152 END, adults FROM um
+    UNION ALL SELECT uid, m, 'B.102', CASE WHEN cp AND cl AND window12 THEN bl152 END, adults FROM um
     UNION ALL SELECT uid, m, 'B.103', CASE WHEN cp THEN bl153 END, young FROM um
     UNION ALL SELECT uid, m, 'B.104', CASE WHEN cp AND cf THEN b104 END, CASE WHEN cp THEN bl151 END FROM um
     UNION ALL SELECT uid, m, 'B.151', CASE WHEN ck THEN b151 END, 1 FROM um
-    UNION ALL SELECT uid, m, 'B10', CASE WHEN cj AND cfu THEN b10 END, CASE WHEN cj THEN b10den END FROM um
+    UNION ALL SELECT uid, m, 'B10', CASE WHEN cj AND followups3 THEN b10 END, CASE WHEN cj THEN b10den END FROM um
     UNION ALL SELECT uid, m, 'FLYT.TILGANG', CASE WHEN cp AND cpp THEN inflow END, 1 FROM um
     UNION ALL SELECT uid, m, 'FLYT.AVGANG', CASE WHEN cp AND cpp THEN outflow END, 1 FROM um
     UNION ALL SELECT uid, m, 'KVP.SOKNADER', CASE WHEN ck THEN registered END, 1 FROM um

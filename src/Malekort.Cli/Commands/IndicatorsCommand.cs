@@ -93,6 +93,8 @@ internal static class IndicatorsCommand
             numerator = r.Value.Numerator,
             denominator = r.Value.Denominator,
             value = r.Value.Value is { } v ? Math.Round(v, 6) : (double?)null,
+            // Why the value is null: not captured, not computed (short history), no or a zero denominator.
+            reason = NoValueReasons.Code(r.Value.Reason),
             notes = NotesOf(r.Value.Notes),
             unitsIncluded = r.Value.UnitsIncluded,
             unitsTotal = r.Value.UnitsTotal,
@@ -107,20 +109,21 @@ internal static class IndicatorsCommand
         {
             output.WriteLine();
             output.WriteLine($"{offices.NameOf(group.Key.Unit)} ({group.Key.Unit}) – {group.Key.Month.Start.ToString("MMMM yyyy", Norwegian)}");
-            output.WriteLine($"{"Indikator",-8} {"Teller",12} {"Nevner",12} {"Verdi",12}  Navn");
+            output.WriteLine($"{"Indikator",-8} {"Teller",12} {"Nevner",12} {"Verdi",18}  Navn");
             foreach (var (_, _, definition, value) in group)
             {
+                // An empty value says why in its own column (never 0); the notes say the rest.
                 var shown = value.Value is { } v
                     ? definition.Kind switch
                     {
-                        ValueKind.Percent => v.ToString("0.0", Norwegian) + " %",
+                        ValueKind.Percent => ValueFormat.Percent(v, Norwegian),
                         ValueKind.Mean => v.ToString("0.0", Norwegian) + " d",
                         _ => v.ToString("N0", Norwegian),
                     }
-                    : "–";
-                var notes = NotesOf(value.Notes);
+                    : NoValueReasons.Text(value.Reason);
+                var notes = NotesOf(value.Notes & ~ValueNotes.ShortHistory);
                 output.WriteLine(
-                    $"{definition.Code,-8} {value.Numerator?.ToString("N0", Norwegian) ?? "–",12} {value.Denominator?.ToString("N0", Norwegian) ?? "–",12} {shown,12}  {definition.Name}" +
+                    $"{definition.Code,-8} {value.Numerator?.ToString("N0", Norwegian) ?? "–",12} {value.Denominator?.ToString("N0", Norwegian) ?? "–",12} {shown,18}  {definition.Name}" +
                     (notes.Count > 0 ? $" ({string.Join("; ", notes)})" : ""));
             }
         }
@@ -130,9 +133,9 @@ internal static class IndicatorsCommand
     {
         var list = new List<string>();
         if (notes.HasFlag(ValueNotes.OlderPopulation)) list.Add("eldre befolkningstall");
-        if (notes.HasFlag(ValueNotes.PartialWindow)) list.Add("ufullstendig 12-månedersvindu");
+        if (notes.HasFlag(ValueNotes.ShortHistory)) list.Add(NoValueReasons.Text(NoValueReason.ShortHistory));
         if (notes.HasFlag(ValueNotes.ApproximateFamily)) list.Add("forsørgerplikt tilnærmet fra KOSTRA");
-        if (notes.HasFlag(ValueNotes.PartialCoverage)) list.Add("ikke alle enheter har data");
+        if (notes.HasFlag(ValueNotes.PartialCoverage)) list.Add("ufullstendig: ikke alle enheter har data");
         return list;
     }
 }

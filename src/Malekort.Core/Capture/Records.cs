@@ -134,8 +134,10 @@ public sealed record PaymentRecord(
     string? CaseId);
 
 /// <summary>
-/// Main livelihood from <see cref="ValidFrom"/> (KOSTRA VKLO code 1–9, 5 = Sosialhjelp).
-/// <see cref="ValidTo"/> is only set by readers whose source knows when the value stops being known (KOSTRA: the report year).
+/// Main livelihood from <see cref="ValidFrom"/> (KOSTRA VKLO code 1–9, 5 = Sosialhjelp), until a later row, or a newer batch
+/// that lists the person, says otherwise. <see cref="ValidTo"/> is kept as the source gave it (KOSTRA: the end of the report
+/// year the value was reported for); the engine does not read it, since the spec's rule is the latest value with
+/// valid_from ≤ M.end.
 /// </summary>
 public sealed record LivelihoodRecord(string PersonKey, DateOnly ValidFrom, DateOnly? ValidTo, int Source);
 

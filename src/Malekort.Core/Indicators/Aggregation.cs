@@ -8,10 +8,12 @@ namespace Malekort.Indicators;
 /// display"): numerators and denominators are summed first and the ratio taken after; ratios are never averaged.
 /// </summary>
 /// <remarks>
-/// Only units whose numerator was captured for the month take part, with their denominators; when none did, the
-/// aggregate is not captured. <see cref="IndicatorValue.UnitsIncluded"/> of <see cref="IndicatorValue.UnitsTotal"/>
-/// says how complete the sum is. Oslo (0301) is its own data when it has any, else the sum of its districts; counties
-/// and the country sum municipalities, so no district is counted twice.
+/// Only units whose numerator was captured (and computed: a value not computed for short history is never summed) for the
+/// month take part, with their denominators; when none did, the aggregate is not captured, or not computed when some unit
+/// was not. <see cref="IndicatorValue.UnitsIncluded"/> of <see cref="IndicatorValue.UnitsTotal"/> says how complete the
+/// sum is, and a sum that lacks units is marked <see cref="ValueNotes.PartialCoverage"/> (shown incomplete, never
+/// coloured). Oslo (0301) is its own data when it has any, else the sum of its districts; counties and the country sum
+/// municipalities, so no district is counted twice.
 /// </remarks>
 internal sealed class Aggregation
 {
@@ -59,7 +61,11 @@ internal sealed class Aggregation
             for (var slot = 0; slot < slots; slot++)
             {
                 ref readonly var v = ref unitValues[slot];
-                if (v.Numerator is not { } n) continue;
+                if (v.Numerator is not { } n)
+                {
+                    notes[slot] |= v.Notes & ValueNotes.ShortHistory;
+                    continue;
+                }
                 included[slot]++;
                 numerators[slot] = checked(numerators[slot] + n);
                 if (v.Denominator is { } d) denominators[slot] = checked(denominators[slot] + d);
@@ -73,10 +79,12 @@ internal sealed class Aggregation
         for (var slot = 0; slot < slots; slot++)
         {
             var definition = all[slot % all.Count];
+            // A member's "not computed" says why the sum is empty; beside other members' values it is one of the units lacking.
             result[slot] = included[slot] == 0
-                ? IndicatorValue.NotCaptured(definition, total)
+                ? IndicatorValue.NotCaptured(definition, total, notes[slot] & ValueNotes.ShortHistory)
                 : IndicatorValue.Of(definition, numerators[slot], denominatorMissing[slot] ? null : denominators[slot],
-                    included[slot] < total ? notes[slot] | ValueNotes.PartialCoverage : notes[slot], included[slot], total);
+                    (notes[slot] & ~ValueNotes.ShortHistory) | (included[slot] < total ? ValueNotes.PartialCoverage : ValueNotes.None),
+                    included[slot], total);
         }
         return result;
     }

@@ -10,7 +10,6 @@ internal sealed partial class UnitComputation
     {
         var all = IndicatorCatalog.All;
         var result = new IndicatorValue[months.Count * all.Count];
-        var approximateFamily = unit.Batches.Any(b => b.HasApproximateFamily);
         for (var m = 0; m < months.Count; m++)
         {
             var i = m + Lead;
@@ -20,12 +19,7 @@ internal sealed partial class UnitComputation
             var family = Covered(Part.Family, i);
             var kvp = Covered(Part.Kvp, i);
             var jobseekers = Covered(Part.Jobseekers, i);
-            var flow = payments && Covered(Part.Payments, i - 1);
-            var window = ValueNotes.None;
-            for (var back = 0; back < IndicatorRules.WindowMonths; back++)
-                if (!Covered(Part.Payments, i - back)) window = ValueNotes.PartialWindow;
-            var familyNote = family && approximateFamily && unit.Batches[AuthorityOf(Part.Family, i)].HasApproximateFamily
-                ? ValueNotes.ApproximateFamily : ValueNotes.None;
+            var familyNote = family && MonthBits.IsSet(approximateFamily, i) ? ValueNotes.ApproximateFamily : ValueNotes.None;
             var adults = population.For(unit.Unit, month.Year, AgeGroup.Aged18To66, out var olderAdults);
             var young = population.For(unit.Unit, month.Year, AgeGroup.Aged18To24, out var olderYoung);
             var adultsNote = olderAdults ? ValueNotes.OlderPopulation : ValueNotes.None;
@@ -33,29 +27,43 @@ internal sealed partial class UnitComputation
 
             long? Count(Counter c, bool captured) => captured ? counts.Of(c)[i] : null;
 
+            // A rule that looks back is computed only when every month it looks at is captured (spec "Not computed is not
+            // zero"): long-term over window(M), B10's follow-ups over M-2 … M, inflow and outflow over M-1 … M.
+            (bool Captured, ValueNotes Note) LookBack(bool captured, Part part, int lookedAt)
+            {
+                if (!captured) return (false, ValueNotes.None);
+                for (var back = 1; back < lookedAt; back++)
+                    if (!Covered(part, i - back)) return (false, ValueNotes.ShortHistory);
+                return (true, ValueNotes.None);
+            }
+            var (longTermLivelihood, longTermLivelihoodNote) = LookBack(livelihood, Part.Payments, IndicatorRules.WindowMonths);
+            var (longTerm, longTermNote) = LookBack(payments, Part.Payments, IndicatorRules.WindowMonths);
+            var (longTermProvider, longTermProviderNote) = LookBack(livelihood && family, Part.Payments, IndicatorRules.WindowMonths);
+            var (followedUp, followedUpNote) = LookBack(jobseekers && Covered(Part.Followups, i), Part.Followups, IndicatorRules.FollowupMonths);
+            var (flow, flowNote) = LookBack(payments, Part.Payments, 2);
+
             for (var d = 0; d < all.Count; d++)
             {
                 var definition = all[d];
                 result[m * all.Count + d] = Rules[d] switch
                 {
                     Rule.BL151 => IndicatorValue.Of(definition, Count(Counter.BL151, payments), 1, ValueNotes.None),
-                    Rule.BL152 => IndicatorValue.Of(definition, Count(Counter.BL152, livelihood), 1, window),
+                    Rule.BL152 => IndicatorValue.Of(definition, Count(Counter.BL152, longTermLivelihood), 1, longTermLivelihoodNote),
                     Rule.BL153 => IndicatorValue.Of(definition, Count(Counter.BL153, payments), 1, ValueNotes.None),
-                    Rule.BL154 => IndicatorValue.Of(definition, Count(Counter.BL154, livelihood), 1, window),
-                    Rule.BL166 => IndicatorValue.Of(definition, Count(Counter.BL166, payments), 1, window),
-                    Rule.BL174 => IndicatorValue.Of(definition, Count(Counter.BL174, livelihood && family), 1, window | familyNote),
+                    Rule.BL154 => IndicatorValue.Of(definition, Count(Counter.BL154, longTermLivelihood), 1, longTermLivelihoodNote),
+                    Rule.BL166 => IndicatorValue.Of(definition, Count(Counter.BL166, longTerm), 1, longTermNote),
+                    Rule.BL174 => IndicatorValue.Of(definition, Count(Counter.BL174, longTermProvider), 1, longTermProviderNote | familyNote),
                     Rule.PL151 => IndicatorValue.Of(definition, Count(Counter.PL151Days, Covered(Part.Cases, i)),
                         Count(Counter.PL151Cases, Covered(Part.Cases, i)), ValueNotes.None),
                     Rule.B51 => IndicatorValue.Of(definition, Count(Counter.B51, kvp), 1, ValueNotes.None),
                     Rule.B101 => IndicatorValue.Of(definition, Count(Counter.BL151, payments), adults, adultsNote),
-                    Rule.B102 => IndicatorValue.Of(definition, Count(Counter.BL152, livelihood), adults, adultsNote | window),
+                    Rule.B102 => IndicatorValue.Of(definition, Count(Counter.BL152, longTermLivelihood), adults, adultsNote | longTermLivelihoodNote),
                     Rule.B103 => IndicatorValue.Of(definition, Count(Counter.BL153, payments), young, youngNote),
                     Rule.B104 => IndicatorValue.Of(definition, Count(Counter.B104, payments && family), Count(Counter.BL151, payments), familyNote),
                     Rule.B151 => IndicatorValue.Of(definition, Count(Counter.B151, kvp), 1, ValueNotes.None),
-                    Rule.B10 => IndicatorValue.Of(definition, Count(Counter.B10, jobseekers && Covered(Part.Followups, i)),
-                        Count(Counter.B10Denominator, jobseekers), ValueNotes.None),
-                    Rule.Inflow => IndicatorValue.Of(definition, Count(Counter.Inflow, flow), 1, ValueNotes.None),
-                    Rule.Outflow => IndicatorValue.Of(definition, Count(Counter.Outflow, flow), 1, ValueNotes.None),
+                    Rule.B10 => IndicatorValue.Of(definition, Count(Counter.B10, followedUp), Count(Counter.B10Denominator, jobseekers), followedUpNote),
+                    Rule.Inflow => IndicatorValue.Of(definition, Count(Counter.Inflow, flow), 1, flowNote),
+                    Rule.Outflow => IndicatorValue.Of(definition, Count(Counter.Outflow, flow), 1, flowNote),
                     Rule.KvpRegistered => IndicatorValue.Of(definition, Count(Counter.KvpRegistered, kvp), 1, ValueNotes.None),
                     Rule.KvpDecided => IndicatorValue.Of(definition, Count(Counter.KvpDecided, kvp), 1, ValueNotes.None),
                     Rule.KvpStarted => IndicatorValue.Of(definition, Count(Counter.KvpStarted, kvp), 1, ValueNotes.None),

@@ -28,10 +28,14 @@ internal sealed partial class UnitComputation
     private readonly int baseMonth;
     private readonly int span;
     private readonly int words;
-    // The batch that is the truth for (part, month of the span), or -1.
+    // The batch that is the truth for (part, month of the span), or -1 where the part is not captured.
     private readonly int[][] authority;
-    // For (part, batch): the months, as words, in which the batch is the truth for the part.
-    private readonly ulong[][] authorityMasks;
+    // Supersession's history masks in the span's months: for list L of Listings, history part h and slot s, the words at
+    // (historyOffsets[L] + h * length of L + s) * words.
+    private readonly ulong[] historyMasks;
+    private readonly int[] historyOffsets;
+    // The months in which a child from an approximating source (KOSTRA BU18) made someone a provider.
+    private readonly ulong[] approximateFamily;
 
     public UnitComputation(UnitData unit, PopulationTable population, MonthRange months)
     {
@@ -43,17 +47,35 @@ internal sealed partial class UnitComputation
         span = months.Count + Lead;
         words = MonthBits.Words(span);
         authority = new int[Parts][];
-        authorityMasks = new ulong[Parts][];
         for (var p = 0; p < Parts; p++)
         {
             var table = authority[p] = new int[span];
-            var masks = authorityMasks[p] = new ulong[unit.Batches.Count * words];
-            for (var i = 0; i < span; i++)
+            for (var i = 0; i < span; i++) table[i] = supersession.AuthorityOf((Part)p, baseMonth + i);
+        }
+        var listings = unit.Listings;
+        historyOffsets = new int[listings.Count];
+        var size = 0;
+        for (var list = 0; list < listings.Count; list++)
+        {
+            historyOffsets[list] = size;
+            size += Supersession.Histories.Length * listings.Batches(list).Length;
+        }
+        historyMasks = new ulong[size * words];
+        var shift = baseMonth - supersession.FirstMonth;
+        for (var list = 0; list < listings.Count; list++)
+        {
+            var length = listings.Batches(list).Length;
+            for (var h = 0; h < Supersession.Histories.Length; h++)
             {
-                table[i] = supersession.AuthorityOf((Part)p, baseMonth + i);
-                if (table[i] >= 0) MonthBits.Set(masks.AsSpan(table[i] * words, words), i);
+                for (var slot = 0; slot < length; slot++)
+                {
+                    var source = supersession.HistoryMask(list, h, slot);
+                    var target = historyMasks.AsSpan((historyOffsets[list] + h * length + slot) * words, words);
+                    for (var w = 0; w < words; w++) target[w] = MonthBits.WordAt(source, shift + (w << 6));
+                }
             }
         }
+        approximateFamily = new ulong[words];
     }
 
     public (UnitCode Unit, IndicatorValue[] Values, List<ComputationNote> Notes) Run()
@@ -68,9 +90,17 @@ internal sealed partial class UnitComputation
 
     private bool Covered(Part part, int i) => i >= 0 && authority[(int)part][i] >= 0;
 
-    private int AuthorityOf(Part part, int i) => authority[(int)part][i];
+    /// <summary>
+    /// The months in which the row's batch is the truth for the person's history part <paramref name="history"/> (an index of
+    /// <see cref="Supersession.Histories"/>): the batch that lists the person in <paramref name="slot"/>.
+    /// </summary>
+    private ReadOnlySpan<ulong> HistoryMask(int history, int person, int slot)
+    {
+        var list = unit.Listing[person];
+        return historyMasks.AsSpan((historyOffsets[list] + history * unit.Listings.Batches(list).Length + slot) * words, words);
+    }
 
-    private ReadOnlySpan<ulong> AuthorityMask(Part part, int batch) => authorityMasks[(int)part].AsSpan(batch * words, words);
+    private const int LivelihoodHistory = 0, FamilyHistory = 1, KvpHistory = 2, JobseekerHistory = 3;
 
     private bool IsSuperseded(Part part, int batch, int day) => supersession.IsSuperseded(part, batch, day);
 
@@ -187,7 +217,7 @@ internal sealed partial class UnitComputation
         }
     }
 
-    /// <summary>Main livelihood in M: the latest record with valid_from ≤ M.end (and, where the source says, valid_to ≥ M.start).</summary>
+    /// <summary>Main livelihood in M: the latest record with valid_from ≤ M.end, from the batch that is the truth for the person.</summary>
     private void SetLivelihood(ulong[] livelihood5)
     {
         // Rows are ordered by person, batch and valid_from (WorkingSetBuilder.Build), the latest row in file order last.
@@ -198,8 +228,8 @@ internal sealed partial class UnitComputation
             if (row.Source != IndicatorRules.SocialAssistanceLivelihood) continue;
             var sameGroupNext = r + 1 < rows.Length && rows[r + 1].Person == row.Person && rows[r + 1].Batch == row.Batch;
             var until = sameGroupNext ? Bit(rows[r + 1].FromMonth) - 1 : Calendar.Open;
-            SetMonths(livelihood5.AsSpan(row.Person * words, words), Bit(row.FromMonth), Math.Min(until, Bit(row.ToMonth)),
-                AuthorityMask(Part.Livelihood, row.Batch));
+            SetMonths(livelihood5.AsSpan(row.Person * words, words), Bit(row.FromMonth), until,
+                HistoryMask(LivelihoodHistory, row.Person, row.Slot));
         }
     }
 
@@ -208,9 +238,10 @@ internal sealed partial class UnitComputation
         foreach (ref readonly var child in System.Runtime.InteropServices.CollectionsMarshal.AsSpan(unit.Family))
         {
             var (from, to) = (Bit(child.FirstMonth), Bit(child.LastMonth));
-            var mask = AuthorityMask(Part.Family, child.Batch);
+            var mask = HistoryMask(FamilyHistory, child.Person, child.Slot);
             if (child.Provider) SetMonths(mainProvider.AsSpan(child.Person * words, words), from, to, mask);
             if (child.DutyInHousehold) SetMonths(dutyInHousehold.AsSpan(child.Person * words, words), from, to, mask);
+            if (unit.Batches[child.Batch].HasApproximateFamily) SetMonths(approximateFamily, from, to, mask);
         }
     }
 
@@ -218,7 +249,7 @@ internal sealed partial class UnitComputation
     {
         foreach (ref readonly var k in System.Runtime.InteropServices.CollectionsMarshal.AsSpan(unit.Kvp))
         {
-            var mask = AuthorityMask(Part.Kvp, k.Batch);
+            var mask = HistoryMask(KvpHistory, k.Person, k.Slot);
             SetMonths(during.AsSpan(k.Person * words, words), Bit(k.During.First), Bit(k.During.Last), mask);
             SetMonths(atEnd.AsSpan(k.Person * words, words), Bit(k.AtEnd.First), Bit(k.AtEnd.Last), mask);
         }
@@ -227,7 +258,7 @@ internal sealed partial class UnitComputation
     private void SetJobseekers(ulong[] jobseeker)
     {
         foreach (ref readonly var j in System.Runtime.InteropServices.CollectionsMarshal.AsSpan(unit.Jobseekers))
-            SetMonths(jobseeker.AsSpan(j.Person * words, words), Bit(j.FirstMonth), Bit(j.LastMonth), AuthorityMask(Part.Jobseekers, j.Batch));
+            SetMonths(jobseeker.AsSpan(j.Person * words, words), Bit(j.FirstMonth), Bit(j.LastMonth), HistoryMask(JobseekerHistory, j.Person, j.Slot));
     }
 
     private void SetFollowups(ulong[] followup)
@@ -269,26 +300,26 @@ internal sealed partial class UnitComputation
         return notes;
     }
 
-    /// <summary>KVP events in M, read from the batch that is the truth for KVP in M.</summary>
+    /// <summary>KVP events in M, read from the batch that is the truth for the person's KVP in M.</summary>
     private void CountKvpEvents(Counts counts)
     {
         foreach (ref readonly var k in System.Runtime.InteropServices.CollectionsMarshal.AsSpan(unit.Kvp))
         {
-            Event(k, k.RegisteredMonth, Counter.KvpRegistered);
-            Event(k, k.DecisionMonth, Counter.KvpDecided);
-            Event(k, k.StartMonth, Counter.KvpStarted);
-            if (Event(k, k.EndMonth, Counter.KvpEnded) is { } endBit)
+            var mask = HistoryMask(KvpHistory, k.Person, k.Slot);
+            Event(mask, k.RegisteredMonth, Counter.KvpRegistered);
+            Event(mask, k.DecisionMonth, Counter.KvpDecided);
+            Event(mask, k.StartMonth, Counter.KvpStarted);
+            if (Event(mask, k.EndMonth, Counter.KvpEnded) is { } endBit)
             {
                 for (var situations = k.Situations; situations != 0; situations &= situations - 1)
                     counts.Of(Counter.KvpSituation0 + System.Numerics.BitOperations.TrailingZeroCount(situations))[endBit]++;
             }
         }
 
-        int? Event(in KvpRow k, int month, Counter counter)
+        int? Event(ReadOnlySpan<ulong> mask, int month, Counter counter)
         {
             var bit = Bit(month);
-            if (bit < 0 || bit >= span) return null;
-            if (AuthorityOf(Part.Kvp, bit) != k.Batch) return null;
+            if (bit < 0 || bit >= span || !MonthBits.IsSet(mask, bit)) return null;
             counts.Of(counter)[bit]++;
             return bit;
         }

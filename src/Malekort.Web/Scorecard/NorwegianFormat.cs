@@ -17,8 +17,8 @@ internal static class NorwegianFormat
     /// <summary>A whole number with thousands grouped: <c>1 234</c>.</summary>
     public static string Count(long value) => value.ToString("N0", Culture);
 
-    /// <summary>A per cent with one decimal: <c>2,3 %</c>.</summary>
-    public static string Percent(double value) => OneDecimal(value) + NoBreakSpace + "%";
+    /// <summary>A per cent with one decimal, or as many as a small share needs to be non-zero: <c>2,3 %</c>, <c>0,04 %</c>.</summary>
+    public static string Percent(double value) => ValueFormat.PercentNumber(value, Culture) + NoBreakSpace + "%";
 
     /// <summary>Mean days with one decimal: <c>12,4 dager</c>.</summary>
     public static string Days(double value) => OneDecimal(value) + NoBreakSpace + "dager";
