@@ -18,6 +18,8 @@ namespace Malekort.Indicators;
 internal sealed class Aggregation
 {
     private static readonly UnitCode Oslo = UnitCode.Parse("0301");
+    // What an empty member value says about why it is empty.
+    private const ValueNotes EmptyReasons = ValueNotes.ShortHistory | ValueNotes.YearlyCount;
     private readonly IReadOnlyList<UnitCode> osloDistricts;
     private readonly IReadOnlyList<(UnitCode Code, IReadOnlyList<UnitCode> Units)> aggregates;
 
@@ -53,6 +55,8 @@ internal sealed class Aggregation
         var denominators = new long[slots];
         var denominatorMissing = new bool[slots];
         var notes = new ValueNotes[slots];
+        // Why members are empty (not computed, or only a yearly count): said by the sum only when no member has a value.
+        var emptyNotes = new ValueNotes[slots];
         var included = new int[slots];
         // Unit by unit, each unit's values read in order: the sums stay in cache, the units stream past once.
         foreach (var member in members)
@@ -63,7 +67,7 @@ internal sealed class Aggregation
                 ref readonly var v = ref unitValues[slot];
                 if (v.Numerator is not { } n)
                 {
-                    notes[slot] |= v.Notes & ValueNotes.ShortHistory;
+                    emptyNotes[slot] |= v.Notes & EmptyReasons;
                     continue;
                 }
                 included[slot]++;
@@ -81,9 +85,9 @@ internal sealed class Aggregation
             var definition = all[slot % all.Count];
             // A member's "not computed" says why the sum is empty; beside other members' values it is one of the units lacking.
             result[slot] = included[slot] == 0
-                ? IndicatorValue.NotCaptured(definition, total, notes[slot] & ValueNotes.ShortHistory)
+                ? IndicatorValue.NotCaptured(definition, total, emptyNotes[slot])
                 : IndicatorValue.Of(definition, numerators[slot], denominatorMissing[slot] ? null : denominators[slot],
-                    (notes[slot] & ~ValueNotes.ShortHistory) | (included[slot] < total ? ValueNotes.PartialCoverage : ValueNotes.None),
+                    notes[slot] | (included[slot] < total ? ValueNotes.PartialCoverage : ValueNotes.None),
                     included[slot], total);
         }
         return result;

@@ -7,7 +7,7 @@ using Malekort.Web.State;
 namespace Malekort.Web.Scorecard;
 
 /// <summary>
-/// The scorecard of one unit and month: the 14 agreed indicators in catalogue order, then the supplementary measures.
+/// The scorecard of one unit and month: the 14 agreed indicators and V.101–V.104 in catalogue order, then the supplementary measures.
 /// </summary>
 internal static class ScorecardPage
 {

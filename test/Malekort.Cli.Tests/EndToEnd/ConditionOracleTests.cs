@@ -50,8 +50,10 @@ public sealed class ConditionOracleTests : IDisposable
         var rows = VRows(Csv(db, "2024-01", "2024-04", "--unit", "030112")).Skip(1).ToList();
 
         Assert.Equal(16, rows.Count);
-        // Not captured: no numerator and no value; a count keeps its denominator 1 (docs/decisions.md).
-        Assert.All(rows, r => Assert.Matches(@"^030112,2024-0[1-4],V\.10[1-4],,1?,$", r));
+        // Not captured: no numerator and no value. A count keeps its denominator 1 (docs/decisions.md); the shares keep theirs,
+        // recipients (aged 18–29), which the batch does say.
+        Assert.All(rows, r => Assert.Matches(@"^030112,2024-0[1-4],V\.10[1-4],,[0-9]+,$", r));
+        Assert.Equal(["030112,2024-01,V.101,,9,", "030112,2024-01,V.102,,11,", "030112,2024-01,V.103,,1,", "030112,2024-01,V.104,,1,"], rows[..4]);
     }
 
     [Theory]
@@ -66,9 +68,11 @@ public sealed class ConditionOracleTests : IDisposable
 
         // The first recipient has SANKSJONRED, the second both SANKSJONRED and SANKSJONANDRE: two persons, in December.
         Assert.Equal([.. Enumerable.Range(1, 11).Select(m => $"3112,2024-{m:D2},V.104,,1,"), "3112,2024-12,V.104,2,1,2"], sanctions);
-        using var json = JsonDocument.Parse(Run("indicators", "--month", "2024-12", "--unit", "3112", "--format", "json", "--db", db.Argument).Output);
-        var december = Rows(json).Single(r => r.GetProperty("indicator").GetString() == "V.104");
-        Assert.Contains("årstall", december.ToString(), StringComparison.Ordinal);
+        using var json = JsonDocument.Parse(Run("indicators", "--month", "2024-11", "--to", "2024-12", "--unit", "3112", "--format", "json",
+            "--db", db.Argument).Output);
+        var (november, december) = (Sanctions(json, "2024-11"), Sanctions(json, "2024-12"));
+        Assert.Equal("yearlyOnly", november.GetProperty("reason").GetString());
+        Assert.Contains(december.GetProperty("notes").EnumerateArray(), n => n.GetString()!.Contains("årstall", StringComparison.Ordinal));
     }
 
     [Theory]
@@ -113,9 +117,8 @@ public sealed class ConditionOracleTests : IDisposable
     /// <summary>The header and the rows of the V indicators.</summary>
     private static string[] VRows(string[] lines) => [lines[0], .. lines.Skip(1).Where(l => l.Split(',')[2].StartsWith("V.", StringComparison.Ordinal))];
 
-    private static IEnumerable<JsonElement> Rows(JsonDocument json) => json.RootElement.ValueKind == JsonValueKind.Array
-        ? json.RootElement.EnumerateArray()
-        : json.RootElement.EnumerateObject().SelectMany(p => p.Value.ValueKind == JsonValueKind.Array ? p.Value.EnumerateArray() : []);
+    private static JsonElement Sanctions(JsonDocument json, string month) => json.RootElement.EnumerateArray()
+        .Single(r => r.GetProperty("indicator").GetString() == "V.104" && r.GetProperty("month").GetString() == month);
 
     private static (int Exit, string Output, string Error) Run(params string[] args)
     {
