@@ -119,6 +119,8 @@ public sealed class KostraSplittingTests
                 kvp = new Participation(start.AddDays(-10 - random.Next(5)), start.AddDays(-3), start, end);
             }
             if (years.All(y => y is null) && kvp is null) years[0] = new Year11F([3], 1, false);
+            // One recipient aged 18–29 with an activity condition in paid months, so V.101 is above zero in every seed.
+            if (i == 1) years[0] = new Year11F([3, 4, 5], 5, false, new Condition(new DateOnly(2024, 3, 1), new DateOnly(2024, 5, 31), ["16"]));
             persons.Add(new Person(i, birth, years, kvp));
         }
         return persons;
