@@ -1,9 +1,12 @@
 using Malekort.Storage;
+using Malekort.Storage.Faults;
 using Malekort.Web.Api;
 using Malekort.Web.Assets;
 using Malekort.Web.Capture;
 using Malekort.Web.Publishing;
 using Malekort.Web.Operations;
+using Malekort.Web.Pages;
+using Malekort.Web.Parameters;
 using Malekort.Web.Scorecard;
 using Malekort.Web.State;
 using Microsoft.AspNetCore.Builder;
@@ -40,6 +43,8 @@ public static class MalekortWeb
         builder.Services.AddScorecardState();
         builder.Services.AddPublishing();
         builder.Services.AddCapture(options);
+        // Pages are Razor components rendered on the server (Pages/).
+        builder.Services.AddSingleton(Page.Encoder);
         builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>
         {
             // Statuses the framework writes itself (404, 405 …) get Norwegian titles; our own problems have theirs.
@@ -58,11 +63,13 @@ public static class MalekortWeb
         app.UseStatusCodePages();
         app.Use(SecurityHeaders);
         app.MapAssets();
-        app.MapScorecardPages();
-        app.MapUnitsApi();
-        app.MapScorecardApi();
-        app.MapIndicatorsApi();
-        app.MapPublishing();
+        // Every page and API endpoint: a query parameter that does not read is answered before its handler (Parameters/).
+        var endpoints = app.MapGroup("").WithQueryCheck();
+        endpoints.MapScorecardPages();
+        endpoints.MapUnitsApi();
+        endpoints.MapScorecardApi();
+        endpoints.MapIndicatorsApi();
+        endpoints.MapPublishing();
         app.MapCapture();
         app.MapFallback(NotFound);
         return app;
@@ -78,22 +85,26 @@ public static class MalekortWeb
         return next();
     }
 
-    private static bool IsApi(HttpContext context) => context.Request.Path.StartsWithSegments("/api", StringComparison.Ordinal);
-
     private static Task NotFound(HttpContext context)
     {
-        var result = IsApi(context)
+        var result = Errors.IsApi(context)
             ? ApiProblems.NotFound($"Ingen API-adresse heter {context.Request.Path}.")
-            : ScorecardPages.Error(null, StatusCodes.Status404NotFound, $"Siden {context.Request.Path} finnes ikke.");
+            : Errors.Page(context, StatusCodes.Status404NotFound, $"Siden {context.Request.Path} finnes ikke.");
         return result.ExecuteAsync(context);
     }
 
     private static Task WriteError(HttpContext context)
     {
-        const string Message = "Noe gikk galt på serveren. Feilen er logget.";
-        var result = IsApi(context)
-            ? Results.Problem(detail: Message, statusCode: StatusCodes.Status500InternalServerError, title: ApiProblems.TitleOf(500))
-            : ScorecardPages.Error(null, StatusCodes.Status500InternalServerError, Message);
+        // A database fault (full, read-only, locked, unreachable) is said in Norwegian as 503: the request may succeed later,
+        // and the pages meanwhile show the last computation. Anything else is the program's fault and is only logged.
+        var fault = context.Features.Get<IExceptionHandlerFeature>()?.Error is { } error ? StorageFault.Of(error) : null;
+        var (status, message) = fault is null
+            ? (StatusCodes.Status500InternalServerError, "Noe gikk galt på serveren. Feilen er logget.")
+            : (StatusCodes.Status503ServiceUnavailable, fault.Message);
+        if (fault is not null) context.Response.Headers.RetryAfter = "60";
+        var result = Errors.IsApi(context)
+            ? Results.Problem(detail: message, statusCode: status, title: ApiProblems.TitleOf(status))
+            : Errors.Page(context, status, message);
         return result.ExecuteAsync(context);
     }
 }
