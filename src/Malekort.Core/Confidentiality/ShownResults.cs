@@ -62,6 +62,12 @@ public sealed class ShownResults
     /// <summary>Whether the unit has results.</summary>
     public bool Has(UnitCode unit) => results.Has(unit);
 
+    /// <summary>
+    /// The conditions follow-up of a unit or office in a month (<see cref="IndicatorResults.FollowUp"/>): the office's own view,
+    /// so only for a unit the viewer sees in full; empty otherwise.
+    /// </summary>
+    public ReadOnlySpan<long?> FollowUp(UnitCode unit, Month month) => IsRestricted(unit) ? [] : results.FollowUp(unit, month);
+
     /// <summary>Whether small counts of the unit are suppressed for this viewer.</summary>
     public bool IsRestricted(UnitCode unit) => scope is not null && !scope.SeesInFull(unit);
 

@@ -22,10 +22,12 @@ internal sealed class Aggregation
     private const ValueNotes EmptyReasons = ValueNotes.ShortHistory | ValueNotes.YearlyCount;
     private readonly IReadOnlyList<UnitCode> osloDistricts;
     private readonly IReadOnlyList<(UnitCode Code, IReadOnlyList<UnitCode> Units)> aggregates;
+    private readonly IReadOnlyList<Office> offices;
 
     public Aggregation(UnitRegister register, OfficeRegister offices)
     {
         osloDistricts = register.DistrictsOf(Oslo).Select(d => d.Code).ToList();
+        this.offices = offices.Offices;
         var municipalities = register.Municipalities.Select(m => m.Code).ToList();
         aggregates =
         [
@@ -45,6 +47,26 @@ internal sealed class Aggregation
         var sums = new IndicatorValue[present.Count][];
         Parallel.For(0, present.Count, i => sums[i] = Sum(values, present[i].Units, months));
         for (var i = 0; i < present.Count; i++) values[present[i].Code] = sums[i];
+    }
+
+    /// <summary>
+    /// The conditions follow-up (<see cref="ConditionFollowUp"/>) of each office: the sum of its units' counts, a count not
+    /// captured in any of them not captured. It is the office's own view, so only offices are summed.
+    /// </summary>
+    public void AddOfficeFollowUp(Dictionary<UnitCode, long?[]> followUp)
+    {
+        foreach (var office in offices)
+        {
+            long?[]? sum = null;
+            foreach (var unit in office.Units)
+            {
+                if (!followUp.TryGetValue(unit, out var counts)) continue;
+                sum ??= new long?[counts.Length];
+                for (var i = 0; i < counts.Length; i++)
+                    if (counts[i] is { } n) sum[i] = (sum[i] ?? 0) + n;
+            }
+            if (sum is not null) followUp[office.Code] = sum;
+        }
     }
 
     private static IndicatorValue[] Sum(Dictionary<UnitCode, IndicatorValue[]> values, IReadOnlyList<UnitCode> members, MonthRange months)

@@ -109,6 +109,31 @@ internal sealed partial class UnitComputation
             ? KvpSituation.IndexOf(d.Code[KvpSituation.IndicatorPrefix.Length..]) : -1)
         .ToArray();
 
+    /// <summary>The follow-up's counts of the months asked for; a group is captured where its V indicator is.</summary>
+    private long?[] FollowUpValues(long[] tallies)
+    {
+        var slots = ConditionFollowUp.Slots;
+        var result = new long?[months.Count * slots];
+        for (var m = 0; m < months.Count; m++)
+        {
+            var i = m + Lead;
+            var conditions = Covered(Part.Payments, i) && Covered(Part.Conditions, i);
+            var exemptions = conditions && Covered(Part.Exemptions, i);
+            var sanctions = Sanctions(i, Month.FromIndex(baseMonth + i)).Captured;
+            foreach (var line in ConditionFollowUp.Lines)
+            {
+                var captured = line.Group switch
+                {
+                    FollowUpGroup.ExemptionGrounds => exemptions,
+                    FollowUpGroup.SanctionKinds => sanctions,
+                    _ => conditions,
+                };
+                if (captured) result[m * slots + line.Slot] = tallies[i * slots + line.Slot];
+            }
+        }
+        return result;
+    }
+
     /// <summary>
     /// V.104 in month <paramref name="i"/>: captured where a batch with sanctions is the truth for the month. A batch that
     /// knows its sanctions only by year (KOSTRA) says nothing about a month: its count is the year's, shown on December and

@@ -78,14 +78,15 @@ internal sealed partial class UnitComputation
         approximateFamily = new ulong[words];
     }
 
-    public (UnitCode Unit, IndicatorValue[] Values, List<ComputationNote> Notes) Run()
+    public (UnitCode Unit, IndicatorValue[] Values, List<ComputationNote> Notes, long?[] FollowUp) Run()
     {
         var counts = new Counts(span);
-        CountPersons(counts);
+        var followUp = new long[span * ConditionFollowUp.Slots];
+        CountPersons(counts, followUp);
         counts.Settle();
         var notes = CountCases(counts);
         CountKvpEvents(counts);
-        return (unit.Unit, Values(counts), notes);
+        return (unit.Unit, Values(counts), notes, FollowUpValues(followUp));
     }
 
     private bool Covered(Part part, int i) => i >= 0 && authority[(int)part][i] >= 0;
@@ -114,7 +115,7 @@ internal sealed partial class UnitComputation
         for (var w = 0; w < words; w++) target[w] |= MonthBits.RangeWord(from, to, w) & authorityMask[w];
     }
 
-    private void CountPersons(Counts counts)
+    private void CountPersons(Counts counts, long[] followUp)
     {
         var n = unit.PersonCount;
         var size = n * words;
@@ -122,6 +123,10 @@ internal sealed partial class UnitComputation
         ulong[] recipient = Rent(), livelihood5 = Rent(), young = Rent(), mainProvider = Rent(), dutyInHousehold = Rent(),
             kvpDuring = Rent(), kvpAtEnd = Rent(), jobseeker = Rent(), followup = Rent(), activityDutyAge = Rent(),
             activityCondition = Rent(), anyCondition = Rent(), exempted = Rent(), sanctioned = Rent();
+        // The follow-up's month facts: per VILKAR code, exemption ground and sanction kind.
+        var codes = ConditionCodes.Conditions.Select(_ => Rent()).ToArray();
+        var grounds = ConditionCodes.ExemptionGrounds.Select(_ => Rent()).ToArray();
+        var kinds = ConditionCodes.SanctionKinds.Select(_ => Rent()).ToArray();
         try
         {
             SetRecipients(recipient);
@@ -131,9 +136,9 @@ internal sealed partial class UnitComputation
             SetKvp(kvpDuring, kvpAtEnd);
             SetJobseekers(jobseeker);
             SetFollowups(followup);
-            SetConditions(activityCondition, anyCondition);
-            SetExemptions(exempted);
-            SetSanctions(sanctioned);
+            SetConditions(activityCondition, anyCondition, codes);
+            SetExemptions(exempted, grounds);
+            SetSanctions(sanctioned, kinds);
 
             Span<ulong> longTerm = stackalloc ulong[words];
             for (var person = 0; person < n; person++)
@@ -143,6 +148,7 @@ internal sealed partial class UnitComputation
                 // a person with no recipient, livelihood, KVP, job seeker or sanction month counts in nothing.
                 var isRecipient = Any(recipient, o);
                 if (!isRecipient && !Any(livelihood5, o) && !Any(kvpDuring, o) && !Any(jobseeker, o) && !Any(sanctioned, o)) continue;
+                var followsUp = Any(anyCondition, o) || Any(exempted, o) || Any(sanctioned, o);
                 var rec = recipient.AsSpan(o, words);
                 var fu = followup.AsSpan(o, words);
                 if (isRecipient) IndicatorRules.LongTerm(rec, longTerm);
@@ -186,16 +192,18 @@ internal sealed partial class UnitComputation
                     counts.Add(Counter.V102, w, IndicatorRules.V102(facts));
                     counts.Add(Counter.V103, w, IndicatorRules.V103(facts));
                     counts.Add(Counter.V104, w, IndicatorRules.V104(facts));
+                    if (followsUp) TallyFollowUp(followUp, w, o + w, facts, codes, grounds, kinds);
                 }
             }
         }
         finally
         {
-            foreach (var array in new[]
-                     {
-                         recipient, livelihood5, young, mainProvider, dutyInHousehold, kvpDuring, kvpAtEnd, jobseeker, followup, activityDutyAge,
-                         activityCondition, anyCondition, exempted, sanctioned,
-                     })
+            ulong[][] rented =
+            [
+                recipient, livelihood5, young, mainProvider, dutyInHousehold, kvpDuring, kvpAtEnd, jobseeker, followup, activityDutyAge,
+                activityCondition, anyCondition, exempted, sanctioned, .. codes, .. grounds, .. kinds,
+            ];
+            foreach (var array in rented)
                 pool.Return(array);
         }
 
@@ -304,37 +312,69 @@ internal sealed partial class UnitComputation
     // like payments they are kept unless a newer batch with their part covers the day they are dated by; a condition's
     // validity, like a payment's period, may run before and past its batch's period. docs/decisions.md names this place.
 
-    /// <summary>A condition counts in every month it is valid (<see cref="IndicatorRules.ConditionMonths"/>).</summary>
-    private void SetConditions(ulong[] activity, ulong[] any)
+    /// <summary>A condition counts in every month it is valid (<see cref="IndicatorRules.ConditionMonths"/>), under each of its codes.</summary>
+    private void SetConditions(ulong[] activity, ulong[] any, ulong[][] byCode)
     {
         foreach (ref readonly var c in System.Runtime.InteropServices.CollectionsMarshal.AsSpan(unit.Conditions))
         {
             if (IsSuperseded(Part.Conditions, c.Batch, c.DecidedDay)) continue;
             var (from, to) = (Bit(c.FirstMonth), Bit(c.LastMonth));
             Or(any.AsSpan(c.Person * words, words), from, to);
-            if (c.Activity) Or(activity.AsSpan(c.Person * words, words), from, to);
+            if (IndicatorRules.IsActivityCondition(c.Codes)) Or(activity.AsSpan(c.Person * words, words), from, to);
+            for (var bits = c.Codes; bits != 0; bits &= bits - 1)
+                Or(byCode[System.Numerics.BitOperations.TrailingZeroCount(bits)].AsSpan(c.Person * words, words), from, to);
         }
     }
 
-    /// <summary>Exempted in M: an exemption decided on or before M.end, so from its month on.</summary>
-    private void SetExemptions(ulong[] exempted)
+    /// <summary>Exempted in M: an exemption decided on or before M.end, so from its month on, under each of its grounds.</summary>
+    private void SetExemptions(ulong[] exempted, ulong[][] byGround)
     {
         foreach (ref readonly var e in System.Runtime.InteropServices.CollectionsMarshal.AsSpan(unit.Exemptions))
         {
             if (IsSuperseded(Part.Exemptions, e.Batch, e.DecidedDay)) continue;
             Or(exempted.AsSpan(e.Person * words, words), Bit(e.Month), Calendar.Open);
+            for (var bits = e.Grounds; bits != 0; bits &= bits - 1)
+                Or(byGround[System.Numerics.BitOperations.TrailingZeroCount(bits)].AsSpan(e.Person * words, words), Bit(e.Month), Calendar.Open);
         }
     }
 
-    private void SetSanctions(ulong[] sanctioned)
+    private void SetSanctions(ulong[] sanctioned, ulong[][] byKind)
     {
         foreach (ref readonly var x in System.Runtime.InteropServices.CollectionsMarshal.AsSpan(unit.Sanctions))
         {
             var bit = Bit(x.Month);
             if (bit < 0 || bit >= span || IsSuperseded(Part.Sanctions, x.Batch, x.Day)) continue;
             MonthBits.Set(sanctioned.AsSpan(x.Person * words, words), bit);
+            if (x.Kind >= 0) MonthBits.Set(byKind[x.Kind].AsSpan(x.Person * words, words), bit);
         }
     }
+
+    /// <summary>
+    /// The follow-up (<see cref="ConditionFollowUp"/>) of one word of one person's months, from the same facts as V.101–V.104:
+    /// a condition's code among V.101's denominator and among BL151, an exemption's ground among V.103, a sanction's kind as V.104.
+    /// </summary>
+    private static void TallyFollowUp(long[] followUp, int w, int i, in PersonMonths facts, ulong[][] codes, ulong[][] grounds, ulong[][] kinds)
+    {
+        var (young, exempt) = (IndicatorRules.V101Denominator(facts), IndicatorRules.V103(facts));
+        for (var c = 0; c < codes.Length; c++)
+        {
+            Tally(followUp, w, FollowUpYoung + c, young & codes[c][i]);
+            Tally(followUp, w, FollowUpAll + c, facts.Recipient & codes[c][i]);
+        }
+        for (var g = 0; g < grounds.Length; g++) Tally(followUp, w, FollowUpGrounds + g, exempt & grounds[g][i]);
+        for (var k = 0; k < kinds.Length; k++) Tally(followUp, w, FollowUpKinds + k, facts.Sanctioned & kinds[k][i]);
+    }
+
+    private static void Tally(long[] followUp, int w, int slot, ulong months)
+    {
+        for (; months != 0; months &= months - 1)
+            followUp[((w << 6) + System.Numerics.BitOperations.TrailingZeroCount(months)) * ConditionFollowUp.Slots + slot]++;
+    }
+
+    private static readonly int FollowUpYoung = ConditionFollowUp.FirstSlot(FollowUpGroup.ConditionsAged18To29);
+    private static readonly int FollowUpAll = ConditionFollowUp.FirstSlot(FollowUpGroup.ConditionsAll);
+    private static readonly int FollowUpGrounds = ConditionFollowUp.FirstSlot(FollowUpGroup.ExemptionGrounds);
+    private static readonly int FollowUpKinds = ConditionFollowUp.FirstSlot(FollowUpGroup.SanctionKinds);
 
     private List<ComputationNote> CountCases(Counts counts)
     {

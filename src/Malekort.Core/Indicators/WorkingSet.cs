@@ -55,14 +55,17 @@ internal readonly record struct KvpRow(int Batch, int Person, int Slot, int Regi
 internal readonly record struct JobseekerRow(int Batch, int Person, int Slot, int FirstMonth, int LastMonth);
 internal readonly record struct FollowupRow(int Batch, int Person, int Day, int Month);
 /// <summary>
-/// A condition decided on <see cref="DecidedDay"/> and valid in months <see cref="FirstMonth"/> … <see cref="LastMonth"/>; whether
-/// any of its codes is an activity condition (<see cref="IndicatorRules.IsActivityCondition"/>), decided when the row is built.
+/// A condition decided on <see cref="DecidedDay"/> and valid in months <see cref="FirstMonth"/> … <see cref="LastMonth"/>, with its
+/// VILKAR codes as bits of <see cref="ConditionCodes.Conditions"/>.
 /// </summary>
-internal readonly record struct ConditionRow(int Batch, int Person, int DecidedDay, int FirstMonth, int LastMonth, bool Activity);
-/// <summary>An exemption from the activity duty decided on <see cref="DecidedDay"/>, in <see cref="Month"/>.</summary>
-internal readonly record struct ExemptionRow(int Batch, int Person, int DecidedDay, int Month);
-/// <summary>A sanction dated <see cref="Day"/> in <see cref="Month"/>; one known only by year is dated and counted on its December.</summary>
-internal readonly record struct SanctionRow(int Batch, int Person, int Day, int Month);
+internal readonly record struct ConditionRow(int Batch, int Person, int DecidedDay, int FirstMonth, int LastMonth, int Codes);
+/// <summary>An exemption from the activity duty decided on <see cref="DecidedDay"/>, in <see cref="Month"/>, grounds as bits of <see cref="ConditionCodes.ExemptionGrounds"/>.</summary>
+internal readonly record struct ExemptionRow(int Batch, int Person, int DecidedDay, int Month, int Grounds);
+/// <summary>
+/// A sanction dated <see cref="Day"/> in <see cref="Month"/> (one known only by year is dated and counted on its December), of
+/// the kind at <see cref="Kind"/> in <see cref="ConditionCodes.SanctionKinds"/>.
+/// </summary>
+internal readonly record struct SanctionRow(int Batch, int Person, int Day, int Month, int Kind);
 
 /// <summary>
 /// The months a person's age puts them in the age groups the rules ask about, by the birth date of the newest extract naming

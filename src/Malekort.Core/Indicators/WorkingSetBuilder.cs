@@ -109,15 +109,15 @@ public sealed class WorkingSetBuilder
         for (var i = 0; i < r.Length; i += 5)
         {
             var (first, last) = IndicatorRules.ConditionMonths(r[i + 2], r[i + 3]);
-            unit.Conditions.Add(new ConditionRow(b, person[r[i]], r[i + 1], first, last, IndicatorRules.IsActivityCondition(r[i + 4])));
+            unit.Conditions.Add(new ConditionRow(b, person[r[i]], r[i + 1], first, last, r[i + 4]));
         }
         r = rows.Exemptions;
-        for (var i = 0; i < r.Length; i += 3) unit.Exemptions.Add(new ExemptionRow(b, person[r[i]], r[i + 1], Calendar.MonthOf(r[i + 1])));
+        for (var i = 0; i < r.Length; i += 3) unit.Exemptions.Add(new ExemptionRow(b, person[r[i]], r[i + 1], Calendar.MonthOf(r[i + 1]), r[i + 2]));
         r = rows.Sanctions;
         for (var i = 0; i < r.Length; i += 4)
         {
             var day = IndicatorRules.SanctionDay(r[i + 1], r[i + 2]);
-            unit.Sanctions.Add(new SanctionRow(b, person[r[i]], day, Calendar.MonthOf(day)));
+            unit.Sanctions.Add(new SanctionRow(b, person[r[i]], day, Calendar.MonthOf(day), r[i + 3]));
         }
         return handle;
     }
