@@ -23,16 +23,10 @@ internal static class IndicatorsCommand
         var month = new Option<string>("--month") { Description = "Første måned, ÅÅÅÅ-MM.", Required = true };
         var to = new Option<string?>("--to") { Description = "Siste måned, ÅÅÅÅ-MM (standard: --month)." };
         var unit = new Option<string?>("--unit") { Description = "Bare denne enheten: kommune (3107), bydel (030112), fylke (31), landet (0) eller NAV-kontor (NAV-0106)." };
-<<<<<<< HEAD
         var format = new Option<string>("--format") { Description = "table, csv, json, xlsx (regneark) eller jsonstat (JSON-stat 2.0).", DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong("table", "csv", "json", "xlsx", "jsonstat");
         var output = new Option<FileInfo?>("--output") { Description = "Skriv til denne filen i stedet for til skjermen (påkrevd for xlsx)." };
-        var all = new Option<bool>("--all") { Description = "Ta med tilleggsmålene (tilgang/avgang, KVP-oppfølging) i tillegg til de 14 indikatorene." };
-=======
-        var format = new Option<string>("--format") { Description = "table, csv eller json.", DefaultValueFactory = _ => "table" };
-        format.AcceptOnlyFromAmong("table", "csv", "json");
         var all = new Option<bool>("--all") { Description = "Ta med tilleggsmålene (tilgang/avgang, KVP-oppfølging) i tillegg til indikatorene på målekortet." };
->>>>>>> main
         var db = StoreOption.Create();
         var command = new Command("indicators", "Beregn indikatorene måned for måned.") { month, to, unit, format, all, output, db };
         command.SetAction(async (parsed, cancellationToken) =>
@@ -106,13 +100,9 @@ internal static class IndicatorsCommand
             indicator = r.Definition.Code,
             numerator = r.Value.Numerator,
             denominator = r.Value.Denominator,
-<<<<<<< HEAD
             value = r.Value.Value is { } v ? Math.Round(v, IndicatorLines.ValueDecimals) : (double?)null,
-=======
-            value = r.Value.Value is { } v ? Math.Round(v, ValueDecimals) : (double?)null,
             // Why the value is null: not captured, not computed (short history), no or a zero denominator.
             reason = NoValueReasons.Code(r.Value.Reason),
->>>>>>> main
             notes = NotesOf(r.Value.Notes),
             unitsIncluded = r.Value.UnitsIncluded,
             unitsTotal = r.Value.UnitsTotal,
@@ -126,13 +116,8 @@ internal static class IndicatorsCommand
         {
             output.WriteLine();
             output.WriteLine($"{offices.NameOf(group.Key.Unit)} ({group.Key.Unit}) – {group.Key.Month.Start.ToString("MMMM yyyy", Norwegian)}");
-<<<<<<< HEAD
-            output.WriteLine($"{"Indikator",-8} {"Teller",12} {"Nevner",12} {"Verdi",12}  Navn");
-            foreach (var (_, _, _, definition, value) in group)
-=======
             output.WriteLine($"{"Indikator",-8} {"Teller",12} {"Nevner",12} {"Verdi",18}  Navn");
-            foreach (var (_, _, definition, value) in group)
->>>>>>> main
+            foreach (var (_, _, _, definition, value) in group)
             {
                 // An empty value says why in its own column (never 0); the notes say the rest.
                 var shown = value.Value is { } v
