@@ -19,6 +19,8 @@ internal static class CliApp
             ThresholdCommand.Create(context),
             TargetCommand.Create(context),
             GenerateCommand.Create(context),
+            BackupCommand.Create(context),
+            RestoreCommand.Create(context),
         };
         var parsed = root.Parse(args);
         try

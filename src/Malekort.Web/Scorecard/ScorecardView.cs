@@ -30,8 +30,8 @@ public sealed record MonthChoices(IReadOnlyList<Month> Months, Month Chosen)
 }
 
 /// <summary>
-/// The scorecard's indicators for one unit and month: the 14 agreed indicators in catalogue order, then the supplementary
-/// measures, each an <see cref="IndicatorRow"/>.
+/// The scorecard's indicators for one unit and month: the 14 agreed indicators and V.101–V.104 in catalogue order, then the
+/// supplementary measures, each an <see cref="IndicatorRow"/>.
 /// </summary>
 public sealed record IndicatorTablesView(string UnitName, string MonthName, IReadOnlyList<IndicatorRow> Core, IReadOnlyList<IndicatorRow> Supplementary)
 {
@@ -57,6 +57,7 @@ public sealed record IndicatorTablesView(string UnitName, string MonthName, IRea
 /// <param name="Publication">The publication of the unit's office; null for a county or the country.</param>
 /// <param name="Restricted">Whether the viewer sees the unit from outside its office (small numbers suppressed).</param>
 /// <param name="Indicators">The indicator tables.</param>
+/// <param name="FollowUp">The office's follow-up of conditions, for a unit or office the viewer sees in full; else null.</param>
 /// <param name="Previous">The month before, if it was computed.</param>
 /// <param name="Next">The month after, if it was computed.</param>
 /// <param name="Footer">The page's footer.</param>
@@ -67,6 +68,7 @@ public sealed record ScorecardView(
     PublicationBannerView? Publication,
     bool Restricted,
     IndicatorTablesView Indicators,
+    ConditionFollowUpView? FollowUp,
     Month? Previous,
     Month? Next,
     PageFooter Footer)
@@ -89,6 +91,7 @@ public sealed record ScorecardView(
     internal static ScorecardView Of(ScorecardSnapshot snapshot, ShownResults results, UnitChoice unit, Month month,
         UnitPickerView picker, PublicationBannerView? publication) => new(
         unit, month, picker, publication, results.IsRestricted(unit.Code), IndicatorTablesView.Of(snapshot, results, unit, month),
+        ConditionFollowUpView.Of(results, unit.Code, unit.Name, month),
         results.Months.Contains(month.Plus(-1)) ? month.Plus(-1) : null, results.Months.Contains(month.Plus(1)) ? month.Plus(1) : null,
         PageFooter.Of(snapshot));
 }
