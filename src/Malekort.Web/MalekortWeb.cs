@@ -1,9 +1,11 @@
 using Malekort.Storage;
 using Malekort.Storage.Faults;
 using Malekort.Web.Api;
+using Malekort.Web.ApiDocs;
 using Malekort.Web.Assets;
 using Malekort.Web.Capture;
 using Malekort.Web.Publishing;
+using Malekort.Web.Report;
 using Malekort.Web.Operations;
 using Malekort.Web.Pages;
 using Malekort.Web.Parameters;
@@ -45,6 +47,7 @@ public static class MalekortWeb
         builder.Services.AddScorecardState();
         builder.Services.AddPublishing();
         builder.Services.AddCapture(options);
+        builder.Services.AddApiDocumentation();
         // Pages are Razor components rendered on the server (Pages/).
         builder.Services.AddSingleton(Page.Encoder);
         builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>
@@ -65,6 +68,7 @@ public static class MalekortWeb
         app.UseStatusCodePages();
         app.Use(SecurityHeaders);
         app.MapAssets();
+        app.MapPrintScript();
         // Every page and API endpoint: a query parameter that does not read is answered before its handler (Parameters/).
         var endpoints = app.MapGroup("").WithQueryCheck();
         endpoints.MapScorecardPages();
@@ -72,16 +76,21 @@ public static class MalekortWeb
         endpoints.MapScorecardApi();
         endpoints.MapIndicatorsApi();
         endpoints.MapPublishing();
+        endpoints.MapReportPages();
+        endpoints.MapApiDocumentation();
         app.MapCapture();
         app.MapFallback(NotFound);
         return app;
     }
 
-    // Nothing but this server's own pages and style sheets: no scripts, no external requests, no framing.
+    /// <summary>Nothing but this server's own pages and style sheets: no scripts (but the report's print button), no external requests, no framing.</summary>
+    internal const string ContentSecurityPolicy =
+        "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+
     private static Task SecurityHeaders(HttpContext context, Func<Task> next)
     {
         var headers = context.Response.Headers;
-        headers.ContentSecurityPolicy = "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+        headers.ContentSecurityPolicy = ContentSecurityPolicy;
         headers.XContentTypeOptions = "nosniff";
         headers["Referrer-Policy"] = "no-referrer";
         return next();

@@ -2,6 +2,7 @@ using Malekort.Confidentiality;
 using Malekort.Indicators;
 using Malekort.Periods;
 using Malekort.Units;
+using Malekort.Web.ApiDocs;
 using Malekort.Web.Exports;
 using Malekort.Web.Parameters;
 using Malekort.Web.Scorecard;
@@ -22,7 +23,13 @@ internal static class IndicatorsApi
     public static IEndpointRouteBuilder MapIndicatorsApi(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/indikatorer", (ScorecardState state, Query<UnitCode> enhet, Query<IndicatorDefinition> indikator, Query<Month> fra,
-            Query<Month> til, Query<ExportFormat> format) => Get(state.Current, enhet, indikator, fra, til, format.Or(ExportFormat.Json)));
+            Query<Month> til, Query<ExportFormat> format) => Get(state.Current, enhet, indikator, fra, til, format.Or(ExportFormat.Json)))
+            .WithTags("Indikatorer")
+            .WithSummary("Indikatorverdier per enhet, måned og indikator, med status, grenseverdi, mål, måloppnåelse, dekning og skjerming.")
+            .WithDescription("Uten enhet: alle enheter med resultater; uten indikator: alle indikatorer; uten fra/til: alle beregnede måneder.")
+            .WithMetadata(ExportedColumns.Of(IndicatorExport.Table))
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }
 

@@ -21,7 +21,13 @@ internal static class ScorecardApi
     public static IEndpointRouteBuilder MapScorecardApi(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/malekort", (ScorecardState state, Query<UnitCode> enhet, Query<Month> maned, Query<ExportFormat> format) =>
-            Get(state.Current, enhet, maned, format.Or(ExportFormat.Json)));
+            Get(state.Current, enhet, maned, format.Or(ExportFormat.Json)))
+            .WithTags("Indikatorer")
+            .WithSummary("Målekortet for én enhet og måned: hver indikator med teller, nevner, verdi, farge, grenseverdi, mål og 13 måneders utvikling.")
+            .WithDescription("enhet er påkrevd; uten maned: enhetens siste måned med data. Med format=csv|xlsx|jsonstat: målekortets tabell som fil.")
+            .Produces<ScorecardJson>(StatusCodes.Status200OK)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }
 

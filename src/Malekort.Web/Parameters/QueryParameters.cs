@@ -31,6 +31,9 @@ internal static class QueryParameters
     /// <summary>Whether <paramref name="type"/> is a type a parameter can have.</summary>
     public static bool CanRead(Type type) => Types.ContainsKey(type);
 
+    /// <summary>What a parameter of the type must be, in the words of its error (and of the API documentation).</summary>
+    public static string Expected(Type type) => Types[type].Expected;
+
     /// <summary>Reads the (trimmed) text as <typeparamref name="T"/>; otherwise the error names the parameter and what it must be.</summary>
     public static bool TryRead<T>(string parameter, string text, out T value, out string error)
     {
