@@ -1,11 +1,16 @@
 using System.CommandLine;
+using System.Data.Common;
 using Malekort.Cli.Commands;
+using Malekort.Cli.Usage;
 
 namespace Malekort.Cli;
 
 /// <summary>The <c>malekort</c> command: every subcommand, wired to the given output and clock so tests can run it in-process.</summary>
 internal static class CliApp
 {
+    /// <summary>Exit code of a usage error: bad arguments, an unknown unit, a database that cannot be used.</summary>
+    public const int UsageError = 2;
+
     public static int Run(string[] args, TextWriter output, TextWriter error, TimeProvider clock)
     {
         var context = new CliContext(output, error, clock);
@@ -19,8 +24,35 @@ internal static class CliApp
             TargetCommand.Create(context),
             GenerateCommand.Create(context),
         };
+        NorwegianHelp.Install(root, output);
         var parsed = root.Parse(args);
-        return parsed.Invoke(new InvocationConfiguration { Output = output, Error = error });
+        // Help goes before errors (--help after a mistake still helps); errors are said in Norwegian, then where to find help.
+        if (parsed.Errors.Count > 0 && parsed.Action is not NorwegianHelp)
+        {
+            foreach (var line in ParseErrors.Describe(parsed)) context.Error.WriteLine($"malekort: {line}");
+            context.Error.WriteLine($"Se «{HelpCommand(parsed)} --help».");
+            return UsageError;
+        }
+        try
+        {
+            return parsed.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
+        }
+        catch (StoreUnavailableException e)
+        {
+            return context.Fail(e.Message);
+        }
+        catch (DbException)
+        {
+            // The store was reachable when opened; whatever broke since is said once, without the driver's stack trace.
+            return context.Fail("databasen svarte med en feil underveis; ingenting mer ble gjort. Prøv igjen, eller se serverens logg.");
+        }
+    }
+
+    private static string HelpCommand(ParseResult parsed)
+    {
+        var names = new List<string>();
+        for (var c = parsed.CommandResult; c is not null; c = c.Parent as System.CommandLine.Parsing.CommandResult) names.Insert(0, NorwegianHelp.NameOf(c.Command));
+        return string.Join(' ', names);
     }
 }
 
@@ -31,6 +63,6 @@ internal sealed record CliContext(TextWriter Output, TextWriter Error, TimeProvi
     public int Fail(string message)
     {
         Error.WriteLine($"malekort: {message}");
-        return 2;
+        return CliApp.UsageError;
     }
 }

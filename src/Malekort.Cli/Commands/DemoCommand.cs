@@ -26,10 +26,10 @@ internal static class DemoCommand
         var command = new Command("demo", "Lag demodata, les dem inn og vis målekortet.") { db, output, urls, office, noServe };
         command.SetAction(parsed =>
         {
-            if (!ServeCommand.TryOffice(parsed.GetValue(office), out var ownOffice)) return context.Fail($"--office '{parsed.GetValue(office)}' er ikke på formen NAV-nnnn.");
             using var store = StoreOption.Open(parsed.GetValue(db)!, context.Clock);
             var outputDirectory = parsed.GetValue(output)!;
             if (Load(context, store, outputDirectory) != 0) return 1;
+            if (!ServeCommand.TryOffice(store, parsed.GetValue(office), out var ownOffice, out var officeError)) return context.Fail(officeError);
             context.Output.WriteLine($"Demodata er lastet inn i {parsed.GetValue(db)}. Prøv også: ./malekort indicators --month 2024-12 --db {parsed.GetValue(db)}");
             return parsed.GetValue(noServe) ? 0 : ServeCommand.Serve(context, store, parsed.GetValue(urls)!, ownOffice);
         });

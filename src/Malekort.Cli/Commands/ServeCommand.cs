@@ -44,7 +44,6 @@ internal static class ServeCommand
         var command = new Command("serve", "Vis målekortet i nettleseren.") { db, urls, office, drop, tokens, schedule, uploadLimit, key, logFormat };
         command.SetAction(parsed =>
         {
-            if (!TryOffice(parsed.GetValue(office), out var ownOffice)) return context.Fail($"--office '{parsed.GetValue(office)}' er ikke på formen NAV-nnnn.");
             MonthlySchedule? plan = null;
             if (parsed.GetValue(schedule) is { } cron)
             {
@@ -74,6 +73,7 @@ internal static class ServeCommand
             var dropFolder = parsed.GetValue(drop);
             var needsKey = dropFolder is not null || uploadTokens.Count > 0;
             using var store = StoreOption.Open(parsed.GetValue(db)!, context.Clock);
+            if (!TryOffice(store, parsed.GetValue(office), out var ownOffice, out var officeError)) return context.Fail(officeError);
             return Serve(context, store, new MalekortWebOptions
             {
                 Urls = parsed.GetValue(urls)!,
@@ -104,14 +104,21 @@ internal static class ServeCommand
 
     public static Option<string?> OfficeOption() => new("--office")
     {
+        HelpName = "NAV-nnnn",
         Description = "Kontoret som kjører målekortet (NAV-nnnn). Små tall for andre kontorers enheter skjules (:). Uten: full tilgang.",
     };
 
-    public static bool TryOffice(string? text, out UnitCode? office)
+    /// <summary>The office of <c>--office</c>, if the store's office register has it; none without the option.</summary>
+    public static bool TryOffice(IMalekortStore store, string? text, out UnitCode? office, out string error)
     {
         office = null;
+        error = "";
         if (text is null) return true;
-        if (!UnitCode.TryParse(text, out var code) || code.Kind != UnitKind.Office) return false;
+        if (!new UnitLookup(UnitRegister.Default, store.LoadReference().Offices).TryFind(text, UnitLookup.OfficesOnly, out var code, out error))
+        {
+            error = $"--office: {error}";
+            return false;
+        }
         office = code;
         return true;
     }

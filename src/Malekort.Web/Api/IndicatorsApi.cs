@@ -24,12 +24,6 @@ internal static class IndicatorsApi
 
     private static IResult Get(ScorecardSnapshot snapshot, string? unitText, string? fromText, string? toText)
     {
-        UnitCode? unit = null;
-        if (!string.IsNullOrWhiteSpace(unitText))
-        {
-            if (!QueryParameters.TryUnit("enhet", unitText, out var code, out var error)) return ApiProblems.BadParameter("enhet", error);
-            unit = code;
-        }
         Month? from = null, to = null;
         if (!string.IsNullOrWhiteSpace(fromText))
         {
@@ -44,7 +38,12 @@ internal static class IndicatorsApi
         if (from is { } f && to is { } t && t < f)
             return ApiProblems.BadParameter("til", $"Parameteren «til» ({t}) er før «fra» ({f}).");
         if (snapshot.Results is not { } results) return ApiProblems.NoData();
-        if (unit is { } u && snapshot.Find(u) is null) return ApiProblems.NotFound(QueryParameters.NoData("enhet", u));
+        UnitCode? unit = null;
+        if (!string.IsNullOrWhiteSpace(unitText))
+        {
+            if (UnitParameter.Check(snapshot, "enhet", unitText, out var found) is { } problem) return problem;
+            unit = found!.Code;
+        }
 
         // Months outside the computed range have no results: the range asked for is clipped to it.
         var first = from is { } ff && ff > results.Months.First ? ff : results.Months.First;
@@ -63,7 +62,7 @@ internal static class IndicatorsApi
                 {
                     var v = results.Get(unit, month, definition.Code);
                     yield return new IndicatorRowJson(unit.Value, month.ToString(), definition.Code, v.Numerator, v.Denominator, v.Value,
-                        v.Notes.HasFlag(ValueNotes.Suppressed));
+                        NoValueReasons.Code(v.Reason), v.Notes.HasFlag(ValueNotes.Suppressed), v.IsIncomplete, v.UnitsIncluded, v.UnitsTotal);
                 }
             }
         }

@@ -20,13 +20,13 @@ internal static class ScorecardApi
     private static IResult Get(ScorecardSnapshot snapshot, string? unitText, string? monthText)
     {
         if (string.IsNullOrWhiteSpace(unitText)) return ApiProblems.BadParameter("enhet", "Parameteren «enhet» mangler.");
-        if (!QueryParameters.TryUnit("enhet", unitText, out var code, out var error)) return ApiProblems.BadParameter("enhet", error);
         if (snapshot.Results is not { } results) return ApiProblems.NoData();
-        if (snapshot.Find(code) is not { } unit) return ApiProblems.NotFound(QueryParameters.NoData("enhet", code));
+        if (UnitParameter.Check(snapshot, "enhet", unitText, out var found) is { } problem) return problem;
+        var unit = found!;
         var month = unit.LatestMonth;
         if (!string.IsNullOrWhiteSpace(monthText))
         {
-            if (!QueryParameters.TryMonth("maned", monthText, out month, out error)) return ApiProblems.BadParameter("maned", error);
+            if (!QueryParameters.TryMonth("maned", monthText, out month, out var error)) return ApiProblems.BadParameter("maned", error);
             if (!results.Months.Contains(month)) return ApiProblems.BadParameter("maned", QueryParameters.OutsideMonths("maned", month, results.Months));
         }
         // The body depends on the snapshot, unit and month only: serialised once while the snapshot's cache keeps it.
@@ -47,16 +47,17 @@ internal static class ScorecardApi
         var d = row.Definition;
         var v = row.Value;
         return new IndicatorJson(
-            d.Code, d.Name, KindCode(d.Kind), d.IsCore, v.Numerator, v.Denominator, v.Value,
-            Texts.StatusCode(row.Status), Texts.Status(row.Status), row.IsSuppressed,
+            d.Code, d.Name, KindCode(d.Kind), d.IsCore, v.Numerator, v.Denominator, v.Value, NoValueReasons.Code(v.Reason),
+            Texts.StatusCode(row.Status), Texts.Status(row.Status), row.IsSuppressed, v.IsIncomplete, v.UnitsIncluded, v.UnitsTotal,
             Texts.CodedNotes(v).Select(n => new NoteJson(n.Code, n.Text)).ToList(),
             d.Numerator, d.Denominator,
-            row.Threshold is { } t
+            row.Threshold.Threshold is { } t
                 ? new ThresholdJson(t.Direction == Direction.HigherIsBetter ? "higherIsBetter" : "lowerIsBetter", t.Green, t.Red, t.SetBy, Texts.Threshold(t))
                 : null,
-            row.Target is { } target ? new TargetJson(target.Value, row.Attainment) : null,
+            row.Threshold.Explanation,
+            row.Target is { } target ? new TargetJson(target.Value, row.Attainment?.Percent, row.Attainment?.Reached, row.Attainment?.Words) : null,
             row.Trend.Select(p => new TrendJson(p.Month.ToString(), p.Value.Numerator, p.Value.Denominator, p.Value.Value,
-                p.Value.Notes.HasFlag(ValueNotes.Suppressed))).ToList());
+                NoValueReasons.Code(p.Value.Reason), p.Value.Notes.HasFlag(ValueNotes.Suppressed))).ToList());
     }
 
     internal static string KindCode(ValueKind kind) => kind switch

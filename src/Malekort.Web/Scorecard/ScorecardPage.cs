@@ -241,14 +241,14 @@ internal static class ScorecardPage
             writer.Text(Texts.Value(row.Definition, row.Value));
     }
 
-    private static Html ThresholdCell(IndicatorRow row) => row.Threshold is { } t
+    private static Html ThresholdCell(IndicatorRow row) => row.Threshold.Threshold is { } t
         ? Html.Of($"""{Texts.Threshold(t)}<br><span class="subtle">satt av {t.SetBy}</span>""")
         : Html.Of($"""<span class="subtle">Ingen grenseverdi</span>""");
 
     private static Html TargetCell(IndicatorRow row)
     {
         if (row.Target is not { } target) return Html.Of($"""<span class="subtle">Ingen mål</span>""");
-        var attainment = row.Attainment is { } a ? NorwegianFormat.Percent(a) : row.IsSuppressed ? SmallCounts.Symbol : Texts.NoValue;
+        var attainment = row.Attainment is { Percent: { } a } ? NorwegianFormat.Percent(a) : row.IsSuppressed ? SmallCounts.Symbol : Texts.NoValue;
         return Html.Of($"""Mål {NorwegianFormat.Target(row.Definition.Kind, target.Value)}<br><span class="subtle">måloppnåelse {attainment}</span>""");
     }
 

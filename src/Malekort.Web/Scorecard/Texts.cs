@@ -24,28 +24,38 @@ internal static class Texts
         ValueStatus.Red => "Rød",
         ValueStatus.NoThreshold => "Ingen grenseverdi",
         ValueStatus.NotCaptured => "Mangler data",
+        ValueStatus.ShortHistory => "For kort historikk",
         ValueStatus.NoValue => "Ingen verdi",
+        ValueStatus.Incomplete => "Ufullstendig",
         _ => Suppressed,
     };
 
-    /// <summary>The status as the API names it: the threshold colour, <c>grey</c> without a value, <c>suppressed</c>.</summary>
+    /// <summary>
+    /// The status as the API names it: the threshold colour, <c>none</c> without a threshold, <c>incomplete</c> for a sum that
+    /// lacks units (never coloured), <c>grey</c> without a value, <c>suppressed</c>.
+    /// </summary>
     public static string StatusCode(ValueStatus status) => status switch
     {
         ValueStatus.Green => "green",
         ValueStatus.Yellow => "yellow",
         ValueStatus.Red => "red",
         ValueStatus.NoThreshold => "none",
+        ValueStatus.Incomplete => "incomplete",
         ValueStatus.Suppressed => "suppressed",
         _ => "grey",
     };
 
-    /// <summary>The value as the scorecard shows it: never 0 for what was not captured.</summary>
-    public static string Value(IndicatorDefinition definition, IndicatorValue value)
+    /// <summary>The value as the scorecard shows it: never 0 for what was not captured or not computed.</summary>
+    public static string Value(IndicatorDefinition definition, IndicatorValue value) => value.Reason switch
     {
-        if (value.Notes.HasFlag(ValueNotes.Suppressed)) return SmallCounts.Symbol;
-        if (!value.IsCaptured) return NotCaptured;
-        return value.Value is { } v ? NorwegianFormat.Value(definition.Kind, v) : NoValue;
-    }
+        NoValueReason.None => NorwegianFormat.Value(definition.Kind, value.Value!.Value),
+        NoValueReason.Suppressed => SmallCounts.Symbol,
+        NoValueReason.NotCaptured => NotCaptured,
+        NoValueReason.ShortHistory => ShortHistory,
+        _ => NoValue,
+    };
+
+    public const string ShortHistory = "For kort historikk";
 
     public static string Numerator(IndicatorDefinition definition, IndicatorValue value) =>
         Part(value.Numerator, value.Notes.HasFlag(ValueNotes.Suppressed), definition.Kind == ValueKind.Mean ? "dager" : null);
