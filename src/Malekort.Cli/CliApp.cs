@@ -1,7 +1,7 @@
 using System.CommandLine;
-using System.Data.Common;
 using Malekort.Cli.Commands;
 using Malekort.Cli.Usage;
+using Malekort.Storage.Faults;
 
 namespace Malekort.Cli;
 
@@ -29,8 +29,8 @@ internal static class CliApp
         // Help goes before errors (--help after a mistake still helps); errors are said in Norwegian, then where to find help.
         if (parsed.Errors.Count > 0 && parsed.Action is not NorwegianHelp)
         {
-            foreach (var line in ParseErrors.Describe(parsed)) context.Error.WriteLine($"malekort: {line}");
-            context.Error.WriteLine($"Se «{HelpCommand(parsed)} --help».");
+            foreach (var line in ParseErrors.Describe(parsed)) error.WriteLine($"malekort: {line}");
+            error.WriteLine($"Se «{HelpCommand(parsed)} --help».");
             return UsageError;
         }
         try
@@ -41,10 +41,19 @@ internal static class CliApp
         {
             return context.Fail(e.Message);
         }
-        catch (DbException)
+        catch (Exception e) when (StorageFault.Of(e) is { } fault)
         {
-            // The store was reachable when opened; whatever broke since is said once, without the driver's stack trace.
-            return context.Fail("databasen svarte med en feil underveis; ingenting mer ble gjort. Prøv igjen, eller se serverens logg.");
+            // A full disk, a read-only file, a lock held too long, a server gone: one Norwegian sentence, not a stack trace.
+            // Every write is one transaction, so nothing of the write that failed is stored.
+            error.WriteLine($"malekort: {fault.Message}");
+            return StorageFault.ExitCode;
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException or IOException or UnauthorizedAccessException)
+        {
+            // The commands' own refusals (a --db that is no connection string, a key file that cannot be read) carry
+            // Norwegian messages; what else goes wrong is a fault in the program and keeps its stack trace.
+            error.WriteLine($"malekort: {e.Message}");
+            return 1;
         }
     }
 

@@ -1,4 +1,4 @@
-using Malekort.Units;
+using Malekort.Confidentiality;
 
 namespace Malekort.Web;
 
@@ -9,11 +9,11 @@ public sealed class MalekortWebOptions
     public string Urls { get; init; } = "http://127.0.0.1:5000";
 
     /// <summary>
-    /// The viewer's own NAV office. When set, every unit and aggregate that office does not serve entirely is shown with
-    /// small counts suppressed (spec "Values, aggregation and display", Confidentiality). Null: the local office's
-    /// full rights, nothing suppressed.
+    /// Who every request is shown to until sign-in decides per request: every unit and aggregate outside the viewer's
+    /// own units is shown with small counts suppressed (spec "Values, aggregation and display", Confidentiality).
+    /// <c>serve --office NAV-nnnn</c> makes it that office; the default is the local operator's full rights.
     /// </summary>
-    public UnitCode? OwnOffice { get; init; }
+    public Viewer Viewer { get; init; } = Viewer.Operator;
 
     /// <summary>
     /// The drop folder (<c>serve --drop</c>): one folder per unit, watched, and every input dropped anywhere under it imported

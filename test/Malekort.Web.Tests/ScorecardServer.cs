@@ -1,3 +1,4 @@
+using Malekort.Confidentiality;
 using Malekort.Storage;
 using Malekort.Storage.Sqlite;
 using Malekort.Units;
@@ -18,7 +19,7 @@ public class ScorecardServer : IAsyncLifetime
     private readonly string folder = Path.Combine(Path.GetTempPath(), "malekort-web-" + Guid.NewGuid().ToString("N"));
     private WebApplication? app;
 
-    protected virtual UnitCode? OwnOffice => null;
+    protected virtual Viewer Viewer => Viewer.Operator;
 
     protected virtual void Seed(IMalekortStore store) => ScorecardData.Seed(store);
 
@@ -33,7 +34,7 @@ public class ScorecardServer : IAsyncLifetime
         Directory.CreateDirectory(folder);
         Store = new SqliteStore(Path.Combine(folder, "malekort.db"));
         Seed(Store);
-        app = MalekortWeb.Build(new MalekortWebOptions { Urls = "http://127.0.0.1:0", OwnOffice = OwnOffice }, Store, TimeProvider.System);
+        app = MalekortWeb.Build(new MalekortWebOptions { Urls = "http://127.0.0.1:0", Viewer = Viewer }, Store, TimeProvider.System);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
         BaseAddress = new Uri(address);
@@ -58,7 +59,7 @@ public class ScorecardServer : IAsyncLifetime
 /// <summary>The same app as seen by NAV Sarpsborg: everything outside Sarpsborg is suppressed where small.</summary>
 public sealed class SarpsborgViewServer : ScorecardServer
 {
-    protected override UnitCode? OwnOffice => ScorecardData.NavSarpsborg;
+    protected override Viewer Viewer => Viewer.Office(ScorecardData.NavSarpsborg);
 }
 
 /// <summary>A new installation: the schema, nothing imported.</summary>

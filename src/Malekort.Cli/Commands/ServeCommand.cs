@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Malekort.Confidentiality;
 using Malekort.Import.Pseudonyms;
 using Malekort.Storage;
 using Malekort.Units;
@@ -77,7 +78,7 @@ internal static class ServeCommand
             return Serve(context, store, new MalekortWebOptions
             {
                 Urls = parsed.GetValue(urls)!,
-                OwnOffice = ownOffice,
+                Viewer = ownOffice is { } code ? Viewer.Office(code) : Viewer.Operator,
                 DropDirectory = dropFolder is null ? null : Path.GetFullPath(dropFolder),
                 UploadTokens = uploadTokens,
                 UploadLimitBytes = parsed.GetValue(uploadLimit) * 1024L * 1024L,
@@ -124,7 +125,7 @@ internal static class ServeCommand
     }
 
     public static int Serve(CliContext context, IMalekortStore store, string urls, UnitCode? ownOffice) =>
-        Serve(context, store, new MalekortWebOptions { Urls = urls, OwnOffice = ownOffice });
+        Serve(context, store, new MalekortWebOptions { Urls = urls, Viewer = ownOffice is { } code ? Viewer.Office(code) : Viewer.Operator });
 
     public static int Serve(CliContext context, IMalekortStore store, MalekortWebOptions options)
     {

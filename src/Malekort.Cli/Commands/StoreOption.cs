@@ -1,11 +1,8 @@
 using System.CommandLine;
-using System.Data.Common;
-using System.Net.Sockets;
 using Malekort.Storage;
+using Malekort.Storage.Faults;
 using Malekort.Storage.Postgres;
 using Malekort.Storage.Sqlite;
-using Microsoft.Data.Sqlite;
-using Npgsql;
 
 namespace Malekort.Cli.Commands;
 
@@ -32,7 +29,7 @@ internal static class StoreOption
     public static bool IsPostgres(string db) => db.Contains("Host=", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Opens the store the option names and brings its schema up to date.</summary>
-    /// <exception cref="StoreUnavailableException">The database cannot be reached or is not one Målekort can use.</exception>
+    /// <exception cref="StoreUnavailableException">--db names a database that cannot be reached, or is not a database.</exception>
     public static IMalekortStore Open(string db, TimeProvider clock)
     {
         IMalekortStore store;
@@ -42,21 +39,22 @@ internal static class StoreOption
         }
         catch (ArgumentException e)
         {
-            // Npgsql's message names the keyword it did not understand; the value (perhaps a password) is not repeated.
-            throw new StoreUnavailableException("--db er ikke en gyldig PostgreSQL-tilkoblingsstreng; skriv den som " +
-                "\"Host=server;Database=malekort;Username=bruker\" (passordet i PGPASSWORD eller ~/.pgpass).", e);
+            // Npgsql names the keyword it did not understand; the value (perhaps a password) is not repeated.
+            throw new StoreUnavailableException($"--db er ikke en gyldig PostgreSQL-tilkoblingsstreng: {e.Message}", e);
         }
         try
         {
             store.Migrate();
         }
-        catch (Exception e) when (StoreUnavailableException.Describe(db, e) is { } message)
+        catch (Exception e) when (StorageFault.Of(e) is { Kind: StorageFaultKind.Unreachable or StorageFaultKind.Damaged } fault)
         {
+            // The database --db names cannot be used at all: a usage error (exit code 2, issue 9), said as StorageFault says it.
             store.Dispose();
-            throw new StoreUnavailableException(message, e);
+            throw new StoreUnavailableException(fault.Message, e);
         }
         catch
         {
+            // Any other fault (disk full, locked) is reported by the command line as a storage fault.
             store.Dispose();
             throw;
         }
@@ -64,49 +62,5 @@ internal static class StoreOption
     }
 }
 
-/// <summary>
-/// The database named by <c>--db</c> cannot be used: unreachable, refused, missing or not a database. The CLI prints the
-/// message as one Norwegian line and exits with code 2, never a stack trace.
-/// </summary>
-internal sealed class StoreUnavailableException(string message, Exception inner) : Exception(message, inner)
-{
-    /// <summary>What went wrong with the database, in Norwegian, or null when the exception is not about reaching it.</summary>
-    public static string? Describe(string db, Exception e)
-    {
-        if (e is StoreUnavailableException) return e.Message;
-        if (StoreOption.IsPostgres(db))
-        {
-            var server = Server(db);
-            return e switch
-            {
-                PostgresException { SqlState: "28P01" or "28000" } => $"PostgreSQL-serveren {server} avviste innloggingen for {User(db)} (feil brukernavn eller passord?).",
-                PostgresException { SqlState: "3D000" } => $"databasen {Database(db)} finnes ikke på PostgreSQL-serveren {server}.",
-                PostgresException { SqlState: "42501" } => $"brukeren {User(db)} mangler rettigheter i databasen {Database(db)} på {server}.",
-                NpgsqlException { InnerException: SocketException or TimeoutException } or NpgsqlException { IsTransient: true }
-                    => $"får ikke kontakt med PostgreSQL-serveren {server} (kjører den, og er adressen og porten riktige?).",
-                NpgsqlException n => $"PostgreSQL-serveren {server} svarte med en feil{(n is PostgresException p ? $" ({p.SqlState})" : "")}; databasen kan ikke brukes.",
-                _ => null,
-            };
-        }
-        return e switch
-        {
-            SqliteException { SqliteErrorCode: 26 } => $"{db} er ikke en SQLite-database (feil fil i --db?).",
-            SqliteException { SqliteErrorCode: 14 } => $"kan ikke åpne databasefilen {db}: mappen finnes ikke, eller programmet mangler tilgang.",
-            SqliteException { SqliteErrorCode: 8 } => $"databasefilen {db} kan bare leses; Målekort må kunne skrive til den.",
-            SqliteException { SqliteErrorCode: 11 } => $"databasefilen {db} er skadet.",
-            SqliteException { SqliteErrorCode: 5 or 6 } => $"databasefilen {db} er låst av et annet program; prøv igjen om litt.",
-            SqliteException s => $"SQLite-databasen {db} kan ikke brukes (SQLite-feil {s.SqliteErrorCode}).",
-            UnauthorizedAccessException => $"programmet mangler tilgang til databasefilen {db}.",
-            IOException => $"kan ikke lese databasefilen {db}.",
-            _ => null,
-        };
-    }
-
-    private static NpgsqlConnectionStringBuilder Builder(string db) => new(db);
-
-    private static string Server(string db) => $"{Builder(db).Host}:{Builder(db).Port}";
-
-    private static string Database(string db) => Builder(db).Database ?? User(db);
-
-    private static string User(string db) => Builder(db).Username ?? Environment.UserName;
-}
+/// <summary>The database named by <c>--db</c> cannot be used: unreachable, refused, missing or not a database (exit code 2).</summary>
+internal sealed class StoreUnavailableException(string message, Exception inner) : Exception(message, inner);

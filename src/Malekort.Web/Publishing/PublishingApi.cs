@@ -52,7 +52,8 @@ internal static class PublishingApi
         if (!TokenCheck.MayPublish(token, office.Code))
             return Results.Problem(detail: $"Nøkkelen gjelder ikke {office.Name}.", statusCode: StatusCodes.Status403Forbidden,
                 title: "Ikke tillatt");
-        var by = string.IsNullOrWhiteSpace(request.GodkjentAv) ? token.ToString() : $"{request.GodkjentAv.Trim()} ({token})";
+        if (Approver.Check(request.GodkjentAv, out var invalid) is not { } name) return ApiProblems.BadParameter("godkjentAv", invalid);
+        var by = $"{name} ({token})";
         var attempt = publisher.Publish(office.Code, month, by, RunChannel.User);
         return attempt.Status switch
         {

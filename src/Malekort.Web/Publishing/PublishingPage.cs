@@ -46,6 +46,9 @@ internal static class PublishingPage
         MonthPublisher publisher)
     {
         var snapshot = state.Current;
+        if (!context.Request.HasFormContentType)
+            return ScorecardPages.Error(snapshot, StatusCodes.Status400BadRequest,
+                "Forespørselen er ikke et skjema (application/x-www-form-urlencoded). Bruk skjemaet på siden. Ingenting er publisert.");
         if (!await antiforgery.IsRequestValidAsync(context))
             return ScorecardPages.Error(snapshot, StatusCodes.Status400BadRequest,
                 "Skjemaet var utløpt eller kom ikke fra denne siden. Last siden på nytt og prøv igjen.");
@@ -57,9 +60,8 @@ internal static class PublishingPage
             return ScorecardPages.Error(snapshot, StatusCodes.Status401Unauthorized, "Nøkkelen er feil. Ingenting er publisert.");
         if (!TokenCheck.MayPublish(token, office.Code))
             return ScorecardPages.Error(snapshot, StatusCodes.Status403Forbidden, $"Nøkkelen gjelder ikke {office.Name}. Ingenting er publisert.");
-        var name = form["navn"].ToString().Trim();
-        if (name.Length == 0)
-            return ScorecardPages.Error(snapshot, StatusCodes.Status400BadRequest, "Skriv hvem som godkjenner tallene. Ingenting er publisert.");
+        if (Approver.Check(form["navn"], out var invalid) is not { } name)
+            return ScorecardPages.Error(snapshot, StatusCodes.Status400BadRequest, invalid);
         var attempt = publisher.Publish(office.Code, month, $"{name} ({token})", RunChannel.User);
         return attempt.Status switch
         {

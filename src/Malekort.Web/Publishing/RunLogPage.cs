@@ -89,7 +89,7 @@ internal static class RunLogPage
 
     /// <summary>The entries this server may show: with an own office, not other offices' units.</summary>
     internal static IReadOnlyList<RunLogEntry> Visible(ScorecardSnapshot snapshot, IReadOnlyList<RunLogEntry> entries) =>
-        snapshot.Results is { OwnOffice: not null } results
+        snapshot.Results is { Viewer.HasFullRights: false } results
             ? entries.Where(e => e.Unit is not { } unit || !results.IsRestricted(unit)).ToList()
             : entries;
 

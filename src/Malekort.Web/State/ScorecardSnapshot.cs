@@ -34,9 +34,12 @@ internal sealed class ScorecardSnapshot
     private readonly Dictionary<UnitCode, UnitChoice> unitsByCode;
     private readonly Dictionary<(UnitCode, string, Month), Target> targets;
 
-    private ScorecardSnapshot(long dataVersion, DateTimeOffset computedAt, StoredState stored, ShownResults? results,
+    private readonly ShownResultsCache? shown;
+
+    private ScorecardSnapshot(long dataVersion, DateTimeOffset computedAt, StoredState stored, ShownResultsCache? shown, ShownResults? results,
         IReadOnlyList<ImportLogEntry> importLog, IReadOnlyList<UnitChoice> units)
     {
+        this.shown = shown;
         DataVersion = dataVersion;
         ComputedAt = computedAt;
         Offices = stored.Offices;
@@ -62,8 +65,11 @@ internal sealed class ScorecardSnapshot
     /// <summary>The office register. The working set itself is not kept: person-level rows leave memory once computed.</summary>
     public OfficeRegister Offices { get; }
 
-    /// <summary>The results as shown; null when no data has been captured.</summary>
+    /// <summary>The results as shown to the server's viewer (<see cref="MalekortWebOptions.Viewer"/>); null when no data has been captured.</summary>
     public ShownResults? Results { get; }
+
+    /// <summary>The results as <paramref name="viewer"/> may see them, worked out once per viewer scope for this snapshot; null without data.</summary>
+    public ShownResults? ShownFor(Viewer viewer) => shown?.For(viewer);
 
     /// <summary>The import log as this server may show it, newest first.</summary>
     public IReadOnlyList<ImportLogEntry> ImportLog { get; }
@@ -97,27 +103,31 @@ internal sealed class ScorecardSnapshot
 
     /// <summary>Computes a snapshot: the engine over every month with captured data, then what the viewer may see.</summary>
     public static ScorecardSnapshot Compute(StoredState stored, IReadOnlyList<ImportLogEntry> importLog, long dataVersion,
-        DateTimeOffset now, UnitCode? ownOffice)
+        DateTimeOffset now, Viewer viewer)
     {
-        var range = MonthsCaptured(stored.WorkingSet);
-        if (range is null) return new ScorecardSnapshot(dataVersion, now, stored, null, importLog, []);
+        var range = MonthsCaptured(stored.WorkingSet, Month.Of(OsloTime.DateOf(now)));
+        if (range is null) return new ScorecardSnapshot(dataVersion, now, stored, null, null, importLog, []);
 
         var results = new IndicatorEngine(UnitRegister.Default, stored.Offices).Compute(stored.WorkingSet, stored.Population, range.Value);
-        var shown = ownOffice is { } office
-            ? ShownResults.ForOffice(results, UnitRegister.Default, stored.Offices, office)
-            : ShownResults.Unrestricted(results);
+        var cache = new ShownResultsCache(results, UnitRegister.Default, stored.Offices);
+        var shown = cache.For(viewer);
         var units = results.Units
             .Select(u => new UnitChoice(u, stored.Offices.NameOf(u), GroupOf(u), LatestMonthWithRecipients(results, u)))
             .OrderBy(u => u.Group)
             .ThenBy(u => u.Code.Value, StringComparer.Ordinal)
             .ToList();
         // Outside the own office the import log's record counts and findings are other offices' business.
-        var log = ownOffice is null ? importLog : importLog.Where(e => e.Unit is null || !shown.IsRestricted(e.Unit.Value)).ToList();
-        return new ScorecardSnapshot(dataVersion, now, stored, shown, log, units);
+        var log = viewer.HasFullRights ? importLog : importLog.Where(e => e.Unit is null || !shown.IsRestricted(e.Unit.Value)).ToList();
+        return new ScorecardSnapshot(dataVersion, now, stored, cache, shown, log, units);
     }
 
-    /// <summary>From the first batch's first month to the last batch's last month, across every unit.</summary>
-    internal static MonthRange? MonthsCaptured(WorkingSet workingSet)
+    /// <summary>
+    /// From the first batch's first month to the last batch's last month, across every unit, but never past
+    /// <paramref name="current"/>: a batch may reach into months that have not begun (KOSTRA for the current year, a planned
+    /// payment's due day), which hold no captured fact. With the dates an import refuses (<c>BatchLimits</c>), no single
+    /// stray date can stretch the computation.
+    /// </summary>
+    internal static MonthRange? MonthsCaptured(WorkingSet workingSet, Month current)
     {
         Month? first = null, last = null;
         foreach (var unit in workingSet.CaptureUnits)
@@ -129,7 +139,8 @@ internal sealed class ScorecardSnapshot
                 if (last is null || to > last) last = to;
             }
         }
-        return first is { } f && last is { } l ? new MonthRange(f, l) : null;
+        if (last > current) last = current;
+        return first is { } f && last is { } l && f <= l ? new MonthRange(f, l) : null;
     }
 
     // The month the scorecard opens on is the latest whose recipients (BL151) were captured: the newest data.

@@ -20,6 +20,9 @@ internal sealed partial class ScorecardState(IMalekortStore store, TimeProvider 
     public ScorecardSnapshot Current =>
         Volatile.Read(ref current) ?? throw new InvalidOperationException("Målekortet er ikke beregnet ennå.");
 
+    /// <summary>The snapshot requests read, or null before the first computation.</summary>
+    public ScorecardSnapshot? Shown => Volatile.Read(ref current);
+
     /// <summary>Loads and computes unconditionally; used at start, where a failure must stop the server.</summary>
     public void Refresh() => Recompute(store.DataVersion());
 
@@ -31,7 +34,9 @@ internal sealed partial class ScorecardState(IMalekortStore store, TimeProvider 
         {
             // The version is read before loading: data that changes while loading only causes one more recompute.
             version = store.DataVersion();
-            if (Volatile.Read(ref current)?.DataVersion == version) return false;
+            // A new month also recomputes: the computation never reaches past the month it was made in (MonthsCaptured).
+            if (Volatile.Read(ref current) is { } shown && shown.DataVersion == version && MonthOf(shown.ComputedAt) == MonthOf(clock.GetUtcNow()))
+                return false;
             Recompute(version);
             return true;
         }
@@ -42,6 +47,8 @@ internal sealed partial class ScorecardState(IMalekortStore store, TimeProvider 
             return false;
         }
     }
+
+    private static Periods.Month MonthOf(DateTimeOffset instant) => Periods.Month.Of(Periods.OsloTime.DateOf(instant));
 
     private void Recompute(long version)
     {
@@ -55,7 +62,7 @@ internal sealed partial class ScorecardState(IMalekortStore store, TimeProvider 
         {
             var stored = store.Load();
             var log = store.ImportLog();
-            var snapshot = ScorecardSnapshot.Compute(stored, log, version, clock.GetUtcNow(), options.OwnOffice);
+            var snapshot = ScorecardSnapshot.Compute(stored, log, version, clock.GetUtcNow(), options.Viewer);
             Publish(snapshot);
             // A newer snapshot than this one was already shown, or this one was not newer: the shown one serves on.
             if (ReferenceEquals(Volatile.Read(ref current), shown)) shown?.Responses.Resume();

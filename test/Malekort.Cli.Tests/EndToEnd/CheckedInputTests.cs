@@ -72,10 +72,11 @@ public sealed class CheckedInputTests : IDisposable
 
     public static TheoryData<string, string> UnusableDatabases() => new()
     {
-        { "not-a-database", "er ikke en SQLite-database" },
-        { "missing-folder", "kan ikke åpne databasefilen" },
-        { "no-server", "får ikke kontakt med PostgreSQL-serveren 127.0.0.1:1" },
-        { "no-database", "finnes ikke på PostgreSQL-serveren" },
+        { "not-a-database", "Databasefilen er skadet eller er ikke en Målekort-database." },
+        { "missing-folder", "Databasefilen kan ikke åpnes: mappen finnes ikke" },
+        { "no-server", "Får ikke kontakt med databasen: serveren svarer ikke på adressen i --db." },
+        { "no-database", "Får ikke kontakt med databasen: databasen finnes ikke på serveren." },
+        { "bad-connection-string", "--db er ikke en gyldig PostgreSQL-tilkoblingsstreng" },
     };
 
     [Theory]
@@ -89,6 +90,7 @@ public sealed class CheckedInputTests : IDisposable
             "not-a-database" => notADatabase,
             "missing-folder" => Path.Combine(work, "finnes-ikke", "malekort.db"),
             "no-server" => "Host=127.0.0.1;Port=1;Database=malekort;Username=malekort;Timeout=3",
+            "bad-connection-string" => "Host=127.0.0.1;Databse=malekort",
             _ => PostgresServer.Shared.ConnectionString("finnes_ikke_" + Guid.NewGuid().ToString("N")),
         };
 
