@@ -5,6 +5,8 @@ using Malekort.Web.Assets;
 using Malekort.Web.Capture;
 using Malekort.Web.Publishing;
 using Malekort.Web.Operations;
+using Malekort.Web.Pages;
+using Malekort.Web.Parameters;
 using Malekort.Web.Scorecard;
 using Malekort.Web.State;
 using Microsoft.AspNetCore.Builder;
@@ -41,6 +43,8 @@ public static class MalekortWeb
         builder.Services.AddScorecardState();
         builder.Services.AddPublishing();
         builder.Services.AddCapture(options);
+        // Pages are Razor components rendered on the server (Pages/).
+        builder.Services.AddSingleton(Page.Encoder);
         builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>
         {
             // Statuses the framework writes itself (404, 405 …) get Norwegian titles; our own problems have theirs.
@@ -59,11 +63,13 @@ public static class MalekortWeb
         app.UseStatusCodePages();
         app.Use(SecurityHeaders);
         app.MapAssets();
-        app.MapScorecardPages();
-        app.MapUnitsApi();
-        app.MapScorecardApi();
-        app.MapIndicatorsApi();
-        app.MapPublishing();
+        // Every page and API endpoint: a query parameter that does not read is answered before its handler (Parameters/).
+        var endpoints = app.MapGroup("").WithQueryCheck();
+        endpoints.MapScorecardPages();
+        endpoints.MapUnitsApi();
+        endpoints.MapScorecardApi();
+        endpoints.MapIndicatorsApi();
+        endpoints.MapPublishing();
         app.MapCapture();
         app.MapFallback(NotFound);
         return app;
@@ -79,13 +85,11 @@ public static class MalekortWeb
         return next();
     }
 
-    private static bool IsApi(HttpContext context) => context.Request.Path.StartsWithSegments("/api", StringComparison.Ordinal);
-
     private static Task NotFound(HttpContext context)
     {
-        var result = IsApi(context)
+        var result = Errors.IsApi(context)
             ? ApiProblems.NotFound($"Ingen API-adresse heter {context.Request.Path}.")
-            : ScorecardPages.Error(null, StatusCodes.Status404NotFound, $"Siden {context.Request.Path} finnes ikke.");
+            : Errors.Page(context, StatusCodes.Status404NotFound, $"Siden {context.Request.Path} finnes ikke.");
         return result.ExecuteAsync(context);
     }
 
@@ -98,9 +102,9 @@ public static class MalekortWeb
             ? (StatusCodes.Status500InternalServerError, "Noe gikk galt på serveren. Feilen er logget.")
             : (StatusCodes.Status503ServiceUnavailable, fault.Message);
         if (fault is not null) context.Response.Headers.RetryAfter = "60";
-        var result = IsApi(context)
+        var result = Errors.IsApi(context)
             ? Results.Problem(detail: message, statusCode: status, title: ApiProblems.TitleOf(status))
-            : ScorecardPages.Error(null, status, message);
+            : Errors.Page(context, status, message);
         return result.ExecuteAsync(context);
     }
 }

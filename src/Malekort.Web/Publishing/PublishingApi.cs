@@ -1,6 +1,9 @@
+using Malekort.Periods;
 using Malekort.Storage;
+using Malekort.Units;
 using Malekort.Web.Api;
 using Malekort.Web.Capture;
+using Malekort.Web.Parameters;
 using Malekort.Web.State;
 using Microsoft.AspNetCore.Http;
 
@@ -33,10 +36,10 @@ internal static class PublishingApi
     public static IResult List(PublicationBook book) => Results.Ok(book.All()
         .Select(h => new PublishedMonthJson(h.Office.Value, h.Month.ToString(), h.Revision, h.PublishedAt, h.PublishedBy)).ToList());
 
-    public static IResult Get(ScorecardState state, IMalekortStore store, string? kontor, string? maned)
+    public static IResult Get(ScorecardState state, IMalekortStore store, Query<UnitCode> kontor, Query<Month> maned)
     {
         var snapshot = state.Current;
-        if (!PublishingPage.TryOfficeAndMonth(snapshot, kontor, maned, out var office, out var month, out var status, out var error, out var parameter))
+        if (!PublishingPages.TryOfficeAndMonth(snapshot, kontor, maned, out var office, out var month, out var status, out var error, out var parameter))
             return Problem(status, error, parameter);
         return Results.Ok(Json(PublicationView.Load(store, snapshot, office, month)));
     }
@@ -47,7 +50,7 @@ internal static class PublishingApi
         if (tokens.FromHeader(context.Request) is not { } token) return Unauthorized();
         var snapshot = state.Current;
         if (request is null) return ApiProblems.BadParameter("kontor", "Forespørselen må være JSON med «kontor», «maned» og «godkjentAv».");
-        if (!PublishingPage.TryOfficeAndMonth(snapshot, request.Kontor, request.Maned, out var office, out var month, out var status, out var error, out var parameter))
+        if (!PublishingPages.TryOfficeAndMonth(snapshot, Query<UnitCode>.Read("kontor", request.Kontor), Query<Month>.Read("maned", request.Maned), out var office, out var month, out var status, out var error, out var parameter))
             return Problem(status, error, parameter);
         if (!TokenCheck.MayPublish(token, office.Code))
             return Results.Problem(detail: $"Nøkkelen gjelder ikke {office.Name}.", statusCode: StatusCodes.Status403Forbidden,
@@ -57,7 +60,7 @@ internal static class PublishingApi
         var attempt = publisher.Publish(office.Code, month, by, RunChannel.User);
         return attempt.Status switch
         {
-            PublishStatus.Published => Results.Created(PublishingPage.Address(office.Code, month),
+            PublishStatus.Published => Results.Created(PublishingPages.Address(office.Code, month),
                 new PublishResponseJson("published", attempt.Message, Json(PublicationView.Load(store, state.Current, office, month)))),
             PublishStatus.Unchanged => Results.Ok(
                 new PublishResponseJson("unchanged", attempt.Message, Json(PublicationView.Load(store, state.Current, office, month)))),

@@ -1,3 +1,6 @@
+using Malekort.Periods;
+using Malekort.Units;
+using Malekort.Web.Parameters;
 using Malekort.Web.State;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -24,14 +27,14 @@ internal static class PublishingServices
     public static IEndpointRouteBuilder MapPublishing(this IEndpointRouteBuilder app)
     {
         app.MapGet("/publisering", (HttpContext context, ScorecardState state, PublicationBook book, Storage.IMalekortStore store,
-            Capture.TokenCheck tokens, Microsoft.AspNetCore.Antiforgery.IAntiforgery antiforgery, string? kontor, string? maned, string? resultat) =>
-            PublishingPage.Get(context, state.Current, book, store, tokens, antiforgery, kontor, maned, resultat));
+            Capture.TokenCheck tokens, Microsoft.AspNetCore.Antiforgery.IAntiforgery antiforgery, Query<UnitCode> kontor, Query<Month> maned,
+            string? resultat) => PublishingPages.Get(context, state.Current, book, store, tokens, antiforgery, kontor, maned, resultat));
         // The form checks its anti-forgery token itself, so a failure gets a Norwegian page rather than a bare 400.
-        app.MapPost("/publisering", PublishingPage.Post);
-        app.MapGet("/driftslogg", RunLogPage.List);
-        app.MapGet("/driftslogg/{id:long}", RunLogPage.Detail);
-        app.MapGet("/api/publiseringer", (ScorecardState state, Storage.IMalekortStore store, PublicationBook book, string? kontor,
-            string? maned) => string.IsNullOrWhiteSpace(kontor) && string.IsNullOrWhiteSpace(maned)
+        app.MapPost("/publisering", PublishingPages.Post);
+        app.MapGet("/driftslogg", RunLogPages.List);
+        app.MapGet("/driftslogg/{id:long}", RunLogPages.Detail);
+        app.MapGet("/api/publiseringer", (ScorecardState state, Storage.IMalekortStore store, PublicationBook book, Query<UnitCode> kontor,
+            Query<Month> maned) => kontor.Text is null && maned.Text is null
                 ? PublishingApi.List(book)
                 : PublishingApi.Get(state, store, kontor, maned));
         app.MapPost("/api/publiseringer", PublishingApi.Post);

@@ -57,6 +57,18 @@ internal static class Texts
 
     public const string ShortHistory = "For kort historikk";
 
+    /// <summary>
+    /// Goal attainment as the page shows it: the percentage and whether the target is reached (<c>50,0 % (ikke nådd)</c>), «:»
+    /// for a hidden value (it would give the value back), none without a value.
+    /// </summary>
+    public static string Attainment(IndicatorRow row) => row.Attainment switch
+    {
+        { Percent: { } percent } a => $"{NorwegianFormat.Percent(percent)} ({a.Words})",
+        { } a => a.Words,
+        null when row.IsSuppressed => SmallCounts.Symbol,
+        null => NoValue,
+    };
+
     public static string Numerator(IndicatorDefinition definition, IndicatorValue value) =>
         Part(value.Numerator, value.Notes.HasFlag(ValueNotes.Suppressed), definition.Kind == ValueKind.Mean ? "dager" : null);
 
