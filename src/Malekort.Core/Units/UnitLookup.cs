@@ -27,12 +27,15 @@ public sealed class UnitLookup(UnitRegister units, OfficeRegister offices)
             error = $"«{typed}» er et eldre kommunenummer; bruk {current} {Name(current)} (2024-nummereringen).";
             return false;
         }
-        var nearest = Nearest(typed, Known(allowed));
+        var nearest = NearestKnown(typed, allowed);
         var what = allowed.Count == AnyKind.Count ? "en kjent enhet" : $"{KindList(allowed)} i registeret";
         error = $"«{typed}» er ikke {what}."
             + (nearest.Count > 0 ? $" Nærmeste kjente: {string.Join(", ", nearest)}." : "");
         return false;
     }
+
+    /// <summary>The known units (code and name) nearest to what was typed, at most three; none when nothing is near.</summary>
+    public IReadOnlyList<string> NearestKnown(string typed, IReadOnlyCollection<UnitKind> allowed) => Nearest(typed.Trim(), Known(allowed));
 
     /// <summary>Every kind of unit.</summary>
     public static IReadOnlyCollection<UnitKind> AnyKind { get; } = Enum.GetValues<UnitKind>();
