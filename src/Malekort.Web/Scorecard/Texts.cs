@@ -13,6 +13,7 @@ internal static class Texts
     public const string NotCaptured = "Ikke fanget";
     public const string Suppressed = "Skjermet";
     public const string NoValue = "Ingen verdi";
+    public const string NotComputed = "Ikke beregnet";
     public const string SuppressedExplanation =
         "«:» betyr at tallet er skjermet: utenfor enhetens eget NAV-kontor vises ikke antall på 1 eller 2, ikke andeler " +
         "som bygger på dem, og heller ikke tall som ellers kunne brukes til å regne dem ut.";
@@ -69,8 +70,10 @@ internal static class Texts
         null => NoValue,
     };
 
-    public static string Numerator(IndicatorDefinition definition, IndicatorValue value) =>
-        Part(value.Numerator, value.Notes.HasFlag(ValueNotes.Suppressed), definition.Kind == ValueKind.Mean ? "dager" : null);
+    /// <summary>The numerator as shown; one not computed for short history says so rather than «Ikke fanget».</summary>
+    public static string Numerator(IndicatorDefinition definition, IndicatorValue value) => value.Reason == NoValueReason.ShortHistory
+        ? NotComputed
+        : Part(value.Numerator, value.Notes.HasFlag(ValueNotes.Suppressed), definition.Kind == ValueKind.Mean ? "dager" : null);
 
     public static string Denominator(IndicatorDefinition definition, IndicatorValue value) =>
         Part(value.Denominator, value.Notes.HasFlag(ValueNotes.Suppressed) && ShownResults.CanSuppressDenominator(definition),
