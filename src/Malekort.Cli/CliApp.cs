@@ -23,6 +23,8 @@ internal static class CliApp
             ThresholdCommand.Create(context),
             TargetCommand.Create(context),
             GenerateCommand.Create(context),
+            BackupCommand.Create(context),
+            RestoreCommand.Create(context),
         };
         NorwegianHelp.Install(root, output);
         var parsed = root.Parse(args);

@@ -34,6 +34,8 @@ public static class MalekortWeb
 
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ApplicationName = typeof(MalekortWeb).Assembly.GetName().Name });
         builder.WebHost.UseUrls(options.Urls);
+        // No request body is read whole beyond this; the upload endpoint raises it for itself, to the upload limit.
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = options.RequestLimitBytes);
         // Request by request logging is noise on a scorecard; warnings and our own recompute messages are kept.
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Services.AddSingleton(options);

@@ -27,12 +27,43 @@ internal sealed class CaptureImporter(IMalekortStore store, ScorecardState state
     private readonly Lazy<Pseudonymizer> pseudonyms = new(() => new Pseudonymizer(options.PseudonymKey
         ?? throw new InvalidOperationException("Mottak av leveranser krever en pseudonymnøkkel (MalekortWebOptions.PseudonymKey).")));
 
+    // An import holds its input's records in memory until they are stored: the server's memory is bounded by how many run at
+    // once, whatever the number of uploads and drops waiting (an upload waits with its body on disk).
+    private readonly SemaphoreSlim running = new(options.ImportsAtOnce, options.ImportsAtOnce);
+
     /// <summary>
-    /// Imports the file, batch folder or zip at <paramref name="path"/>. With a unit's token only that unit's data may be
-    /// stored; anything else is refused whole. Errors other than bad input (the database is down) are thrown after being
-    /// recorded, so the caller can keep the input for another try.
+    /// Imports the file, batch folder or zip at <paramref name="path"/>, waiting while <see cref="MalekortWebOptions.ImportsAtOnce"/>
+    /// others run. With a unit's token only that unit's data may be stored; anything else is refused whole. Errors other than
+    /// bad input (the database is down) are thrown after being recorded, so the caller can keep the input for another try.
     /// </summary>
     public CaptureResult Import(string path, string subject, RunChannel channel, UploadToken? token)
+    {
+        running.Wait();
+        try
+        {
+            return Run(path, subject, channel, token);
+        }
+        finally
+        {
+            running.Release();
+        }
+    }
+
+    /// <summary><see cref="Import"/> for a request: it waits for its turn without holding a thread.</summary>
+    public async Task<CaptureResult> ImportAsync(string path, string subject, RunChannel channel, UploadToken? token, CancellationToken cancellation)
+    {
+        await running.WaitAsync(cancellation);
+        try
+        {
+            return await Task.Run(() => Run(path, subject, channel, token), cancellation);
+        }
+        finally
+        {
+            running.Release();
+        }
+    }
+
+    private CaptureResult Run(string path, string subject, RunChannel channel, UploadToken? token)
     {
         var started = clock.GetTimestamp();
         var startedAt = clock.GetUtcNow();

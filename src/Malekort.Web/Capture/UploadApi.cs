@@ -63,7 +63,7 @@ internal static class UploadApi
             if (path is null) return TooLarge(options);
             if (new FileInfo(path).Length == 0) return BadRequest("Forespørselen har ingen fil: innholdet er tomt.");
 
-            var result = await Task.Run(() => importer.Import(path, Path.GetFileName(path), RunChannel.Upload, token), context.RequestAborted);
+            var result = await importer.ImportAsync(path, Path.GetFileName(path), RunChannel.Upload, token, context.RequestAborted);
             if (result.Entry is not { } entry)
                 return Results.Problem(detail: result.Message, statusCode: StatusCodes.Status403Forbidden, title: "Ikke tillatt");
             var json = Json(result, entry);
