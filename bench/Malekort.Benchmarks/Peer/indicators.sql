@@ -32,7 +32,7 @@ CREATE OR REPLACE TABLE auth AS
 SELECT uid, part, m, arg_max(bid, CASE WHEN skey IS NULL THEN 1000000 ELSE 0 END + rnk) AS bid
 FROM (
     SELECT b.uid, b.bid, b.skey, b.rnk, p.part, unnest(range(greatest(b.from_m, {base}), least(b.to_m, {last}) + 1)) AS m
-    FROM b, (VALUES (2), (4), (8), (16), (32), (64), (128)) p(part)
+    FROM b, (VALUES (2), (4), (8), (16), (32), (64), (128), (256), (512), (1024)) p(part)
     WHERE (b.domains & p.part) <> 0 AND NOT b.replaced)
 GROUP BY uid, part, m
 ;;
@@ -41,7 +41,7 @@ CREATE OR REPLACE TABLE cover AS
 SELECT x.bid AS own, p.part, y.from_day, y.to_day
 FROM b x
 JOIN b y ON y.uid = x.uid AND y.rnk > x.rnk AND y.skey IS NULL
-JOIN (VALUES (2), (16), (128)) p(part) ON (y.domains & p.part) <> 0
+JOIN (VALUES (2), (16), (128), (256), (512), (1024)) p(part) ON (y.domains & p.part) <> 0
 ;;
 -- Recipients: a kept paid payment puts its person in every month its days overlap (repeats are merged in facts).
 CREATE OR REPLACE TABLE rec AS
@@ -137,12 +137,36 @@ FROM followups f JOIN b ON b.bid = f.bid, (VALUES (0), (1), (2)) s(k)
 WHERE f.day BETWEEN {first_day} AND {last_day} AND NOT b.replaced AND month_of(f.day) + s.k <= {last}
   AND NOT EXISTS (SELECT 1 FROM cover c WHERE c.own = f.bid AND c.part = 128 AND f.day BETWEEN c.from_day AND c.to_day)
 ;;
+-- Conditions, exemptions and sanctions are events: kept unless a newer full-truth batch with their part covers the day of
+-- the decision (conditions 256, exemptions 512) or the sanction (1024). A condition is valid in every month its period
+-- overlaps; activity codes are the spec's Choice 16, 17, 04, 06, 07, 08, 19, 20, bits 0–5, 10 and 11 of KOSTRA's order
+-- 16 17 04 06 07 08 10 18 14 15 19 20 (3135). An exemption holds from the month it is decided on. A sanction known only
+-- by year is dated 31 December of it.
+CREATE OR REPLACE TABLE condm AS
+SELECT b.uid, c.person, (c.codes & 3135) <> 0 AS activity,
+       unnest(range(greatest(month_of(c.from_day), {base}), least(month_of(c.to_day), {last}) + 1)) AS m
+FROM conditions c JOIN b ON b.bid = c.bid
+WHERE NOT b.replaced AND NOT EXISTS (SELECT 1 FROM cover v WHERE v.own = c.bid AND v.part = 256 AND c.decided BETWEEN v.from_day AND v.to_day)
+;;
+CREATE OR REPLACE TABLE exm AS
+SELECT b.uid, e.person, unnest(range(greatest(month_of(e.decided), {base}), {last} + 1)) AS m
+FROM exemptions e JOIN b ON b.bid = e.bid
+WHERE NOT b.replaced AND NOT EXISTS (SELECT 1 FROM cover v WHERE v.own = e.bid AND v.part = 512 AND e.decided BETWEEN v.from_day AND v.to_day)
+;;
+CREATE OR REPLACE TABLE sanm AS
+SELECT uid, person, month_of(d) AS m FROM (
+    SELECT b.uid, s.bid, s.person, coalesce(s.day, (make_date(s.year, 12, 31) - DATE '0001-01-01')::INTEGER) AS d
+    FROM sanctions s JOIN b ON b.bid = s.bid WHERE NOT b.replaced) x
+WHERE d BETWEEN {first_day} AND {last_day}
+  AND NOT EXISTS (SELECT 1 FROM cover v WHERE v.own = x.bid AND v.part = 1024 AND x.d BETWEEN v.from_day AND v.to_day)
+;;
 -- Birth dates from the newest batch that gives one.
 CREATE OR REPLACE TABLE birth AS
 SELECT x.person, arg_max(x.birth, b.rnk) AS birth FROM births x JOIN b ON b.bid = x.bid GROUP BY x.person
 ;;
 -- A person's facts in a month as bits: 1 recipient, 2 recipient the month before, 4 livelihood 5, 8 provider, 16 provider
--- duty in household, 32 KVP during, 64 KVP at the end, 128 registered job seeker, 256 followed up in M-2 ... M.
+-- duty in household, 32 KVP during, 64 KVP at the end, 128 registered job seeker, 256 followed up in M-2 ... M, 512 an
+-- activity condition, 1024 any condition, 2048 exempted from the activity duty, 4096 a sanction.
 CREATE OR REPLACE TABLE facts AS
 SELECT uid, person, m, bit_or(f) AS f
 FROM (
@@ -152,21 +176,27 @@ FROM (
     UNION ALL SELECT uid, person, m, CASE WHEN provider THEN 8 ELSE 0 END | CASE WHEN duty THEN 16 ELSE 0 END FROM fam
     UNION ALL SELECT uid, person, m, 32 | CASE WHEN at_end THEN 64 ELSE 0 END FROM kvpm
     UNION ALL SELECT uid, person, m, 128 FROM jsm
-    UNION ALL SELECT uid, person, m, 256 FROM fu)
+    UNION ALL SELECT uid, person, m, 256 FROM fu
+    UNION ALL SELECT uid, person, m, 1024 | CASE WHEN activity THEN 512 ELSE 0 END FROM condm
+    UNION ALL SELECT uid, person, m, 2048 FROM exm
+    UNION ALL SELECT uid, person, m, 4096 FROM sanm)
 GROUP BY uid, person, m
 ;;
--- Long-term: recipient in at least 6 of the months M-11 ... M. Young: aged <= 24 on M.end.
+-- Long-term: recipient in at least 6 of the months M-11 ... M. Young: aged <= 24 on M.end; duty: aged 18–29 on M.end.
 CREATE OR REPLACE TABLE person_counts AS
 SELECT uid, m,
        count_if(r) AS bl151, count_if(lt AND l5) AS bl152, count_if(r AND young) AS bl153, count_if(lt AND l5 AND young) AS bl154,
        count_if(r AND lt) AS bl166, count_if(lt AND l5 AND prov) AS bl174, count_if(kd) AS b51, count_if(r AND duty) AS b104,
        count_if(ke) AS b151, count_if(js AND fu) AS b10, count_if(js) AS b10den, count_if(r AND NOT rp) AS inflow,
-       count_if(rp AND NOT r) AS outflow
+       count_if(rp AND NOT r) AS outflow, count_if(r AND duty_age AND act) AS v101, count_if(r AND duty_age) AS v101den,
+       count_if(r AND anyc) AS v102, count_if(r AND duty_age AND ex AND NOT act) AS v103, count_if(sanc) AS v104
 FROM (
     SELECT f.uid, f.m, (f.f & 1) <> 0 AS r, (f.f & 2) <> 0 AS rp, (f.f & 4) <> 0 AS l5, (f.f & 8) <> 0 AS prov, (f.f & 16) <> 0 AS duty,
            (f.f & 32) <> 0 AS kd, (f.f & 64) <> 0 AS ke, (f.f & 128) <> 0 AS js, (f.f & 256) <> 0 AS fu,
            sum(f.f & 1) OVER (PARTITION BY f.person ORDER BY f.m RANGE BETWEEN 11 PRECEDING AND CURRENT ROW) >= 6 AS lt,
-           coalesce(f.m < first_month_aged(bt.birth, 25), false) AS young
+           coalesce(f.m < first_month_aged(bt.birth, 25), false) AS young,
+           coalesce(f.m >= first_month_aged(bt.birth, 18) AND f.m < first_month_aged(bt.birth, 30), false) AS duty_age,
+           (f.f & 512) <> 0 AS act, (f.f & 1024) <> 0 AS anyc, (f.f & 2048) <> 0 AS ex, (f.f & 4096) <> 0 AS sanc
     FROM facts f LEFT JOIN birth bt ON bt.person = f.person)
 WHERE m >= {first}
 GROUP BY uid, m
@@ -198,6 +228,9 @@ SELECT u.uid, mo.m,
        coalesce(pc.outflow, 0) AS outflow, coalesce(cs.days, 0) AS days, coalesce(cs.cases, 0) AS cases,
        coalesce(ke.registered, 0) AS registered, coalesce(ke.decided, 0) AS decided, coalesce(ke.started, 0) AS started,
        coalesce(ke.ended, 0) AS ended,
+       coalesce(c.ccond, false) AS ccond, coalesce(c.cex, false) AS cex, coalesce(c.csanc, false) AS csanc,
+       coalesce(sy.yearly, false) AS yearly, coalesce(pc.v101, 0) AS v101, coalesce(pc.v101den, 0) AS v101den,
+       coalesce(pc.v102, 0) AS v102, coalesce(pc.v103, 0) AS v103, coalesce(pc.v104, 0) AS v104,
        pop.adults, pop.young
 FROM units u
 CROSS JOIN range({first}, {last} + 1) mo(m)
@@ -208,8 +241,12 @@ LEFT JOIN (SELECT u2.uid, y.year, arg_max(p.adults, p.year) AS adults, arg_max(p
            JOIN population p ON p.code = u2.code AND p.year <= y.year
            GROUP BY u2.uid, y.year) pop ON pop.uid = u.uid AND pop.year = mo.m // 12
 LEFT JOIN (SELECT uid, m, bool_or(part = 2) AS cp, bool_or(part = 4) AS cl, bool_or(part = 8) AS cf, bool_or(part = 16) AS cc,
-                  bool_or(part = 32) AS ck, bool_or(part = 64) AS cj, bool_or(part = 128) AS cfu
+                  bool_or(part = 32) AS ck, bool_or(part = 64) AS cj, bool_or(part = 128) AS cfu, bool_or(part = 256) AS ccond,
+                  bool_or(part = 512) AS cex, bool_or(part = 1024) AS csanc
            FROM auth GROUP BY uid, m) c ON c.uid = u.uid AND c.m = mo.m
+-- A sanctions batch that knows them only by year (domain 2048, KOSTRA) gives the year's count on December alone.
+LEFT JOIN (SELECT a.uid, a.m, (x.domains & 2048) <> 0 AS yearly FROM auth a JOIN b x ON x.bid = a.bid WHERE a.part = 1024) sy
+       ON sy.uid = u.uid AND sy.m = mo.m
 LEFT JOIN (SELECT uid, m, true AS cp FROM auth WHERE part = 2) cprev ON cprev.uid = u.uid AND cprev.m = mo.m - 1
 -- Not computed is not zero: the months a look-back rule reads must all be captured (payments M-11 … M, follow-ups M-2 … M).
 LEFT JOIN (SELECT mo2.m, a.uid, count(*) FILTER (WHERE a.part = 2) AS payments,
@@ -245,6 +282,10 @@ SELECT uid, m, ind, num, den FROM (
     UNION ALL SELECT uid, m, 'KVP.VEDTAK', CASE WHEN ck THEN decided END, 1 FROM um
     UNION ALL SELECT uid, m, 'KVP.STARTET', CASE WHEN ck THEN started END, 1 FROM um
     UNION ALL SELECT uid, m, 'KVP.AVSLUTTET', CASE WHEN ck THEN ended END, 1 FROM um
+    UNION ALL SELECT uid, m, 'V.101', CASE WHEN cp AND ccond THEN v101 END, CASE WHEN cp THEN v101den END FROM um
+    UNION ALL SELECT uid, m, 'V.102', CASE WHEN cp AND ccond THEN v102 END, CASE WHEN cp THEN bl151 END FROM um
+    UNION ALL SELECT uid, m, 'V.103', CASE WHEN cp AND ccond AND cex THEN v103 END, 1 FROM um
+    UNION ALL SELECT uid, m, 'V.104', CASE WHEN csanc AND (NOT yearly OR m % 12 = 11) THEN v104 END, 1 FROM um
     UNION ALL SELECT um.uid, um.m, s.code, CASE WHEN um.ck THEN coalesce(e.n, 0) END, CASE WHEN um.ck THEN um.ended END
               FROM um CROSS JOIN situations s
               LEFT JOIN kvp_events e ON e.uid = um.uid AND e.m = um.m AND e.ev = 'situation' || s.k)

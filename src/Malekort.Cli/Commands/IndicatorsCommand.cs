@@ -28,7 +28,7 @@ internal static class IndicatorsCommand
         };
         var format = new Option<string>("--format") { Description = "table, csv eller json.", DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong("table", "csv", "json");
-        var all = new Option<bool>("--all") { Description = "Ta med tilleggsmålene (tilgang/avgang, KVP-oppfølging) i tillegg til de 14 indikatorene." };
+        var all = new Option<bool>("--all") { Description = "Ta med tilleggsmålene (tilgang/avgang, KVP-oppfølging) i tillegg til indikatorene på målekortet." };
         var db = StoreOption.Create();
         var command = new Command("indicators", "Beregn indikatorene måned for måned.") { month, to, unit, format, all, db };
         command.SetAction(parsed =>
@@ -118,7 +118,8 @@ internal static class IndicatorsCommand
                         _ => v.ToString("N0", Norwegian),
                     }
                     : NoValueReasons.Text(value.Reason);
-                var notes = NotesOf(value.Notes & ~ValueNotes.ShortHistory);
+                // The reason column already says why a value is empty.
+                var notes = NotesOf(value.Notes & ~ValueNotes.ShortHistory & (value.Value is null ? ~ValueNotes.YearlyCount : ~ValueNotes.None));
                 output.WriteLine(
                     $"{definition.Code,-8} {value.Numerator?.ToString("N0", Norwegian) ?? "–",12} {value.Denominator?.ToString("N0", Norwegian) ?? "–",12} {shown,18}  {definition.Name}" +
                     (notes.Count > 0 ? $" ({string.Join("; ", notes)})" : ""));
@@ -132,6 +133,7 @@ internal static class IndicatorsCommand
         if (notes.HasFlag(ValueNotes.OlderPopulation)) list.Add("eldre befolkningstall");
         if (notes.HasFlag(ValueNotes.ShortHistory)) list.Add(NoValueReasons.Text(NoValueReason.ShortHistory));
         if (notes.HasFlag(ValueNotes.ApproximateFamily)) list.Add("forsørgerplikt tilnærmet fra KOSTRA");
+        if (notes.HasFlag(ValueNotes.YearlyCount)) list.Add("årstall fra KOSTRA, vist i desember");
         if (notes.HasFlag(ValueNotes.PartialCoverage)) list.Add("ufullstendig: ikke alle enheter har data");
         return list;
     }

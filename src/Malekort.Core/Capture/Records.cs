@@ -34,6 +34,11 @@ public enum CaptureDomains
     Exemptions = 512,
     /// <summary>Sanctions for broken conditions.</summary>
     Sanctions = 1024,
+    /// <summary>
+    /// With <see cref="Sanctions"/>: the batch knows its sanctions only by year (KOSTRA 11F, "i løpet av året"), so they say
+    /// nothing about a month and are counted on December (spec "Conditions and the activity duty").
+    /// </summary>
+    YearlySanctions = 2048,
 }
 
 /// <summary>How a source system's benefit or case type is classified (spec "social assistance payment", PL151).</summary>

@@ -18,12 +18,16 @@ namespace Malekort.Indicators;
 internal sealed class Aggregation
 {
     private static readonly UnitCode Oslo = UnitCode.Parse("0301");
+    // What an empty member value says about why it is empty.
+    private const ValueNotes EmptyReasons = ValueNotes.ShortHistory | ValueNotes.YearlyCount;
     private readonly IReadOnlyList<UnitCode> osloDistricts;
     private readonly IReadOnlyList<(UnitCode Code, IReadOnlyList<UnitCode> Units)> aggregates;
+    private readonly IReadOnlyList<Office> offices;
 
     public Aggregation(UnitRegister register, OfficeRegister offices)
     {
         osloDistricts = register.DistrictsOf(Oslo).Select(d => d.Code).ToList();
+        this.offices = offices.Offices;
         var municipalities = register.Municipalities.Select(m => m.Code).ToList();
         aggregates =
         [
@@ -45,6 +49,26 @@ internal sealed class Aggregation
         for (var i = 0; i < present.Count; i++) values[present[i].Code] = sums[i];
     }
 
+    /// <summary>
+    /// The conditions follow-up (<see cref="ConditionFollowUp"/>) of each office: the sum of its units' counts, a count not
+    /// captured in any of them not captured. It is the office's own view, so only offices are summed.
+    /// </summary>
+    public void AddOfficeFollowUp(Dictionary<UnitCode, long?[]> followUp)
+    {
+        foreach (var office in offices)
+        {
+            long?[]? sum = null;
+            foreach (var unit in office.Units)
+            {
+                if (!followUp.TryGetValue(unit, out var counts)) continue;
+                sum ??= new long?[counts.Length];
+                for (var i = 0; i < counts.Length; i++)
+                    if (counts[i] is { } n) sum[i] = (sum[i] ?? 0) + n;
+            }
+            if (sum is not null) followUp[office.Code] = sum;
+        }
+    }
+
     private static IndicatorValue[] Sum(Dictionary<UnitCode, IndicatorValue[]> values, IReadOnlyList<UnitCode> members, MonthRange months)
     {
         var all = IndicatorCatalog.All;
@@ -53,6 +77,8 @@ internal sealed class Aggregation
         var denominators = new long[slots];
         var denominatorMissing = new bool[slots];
         var notes = new ValueNotes[slots];
+        // Why members are empty (not computed, or only a yearly count): said by the sum only when no member has a value.
+        var emptyNotes = new ValueNotes[slots];
         var included = new int[slots];
         // Unit by unit, each unit's values read in order: the sums stay in cache, the units stream past once.
         foreach (var member in members)
@@ -63,7 +89,7 @@ internal sealed class Aggregation
                 ref readonly var v = ref unitValues[slot];
                 if (v.Numerator is not { } n)
                 {
-                    notes[slot] |= v.Notes & ValueNotes.ShortHistory;
+                    emptyNotes[slot] |= v.Notes & EmptyReasons;
                     continue;
                 }
                 included[slot]++;
@@ -81,9 +107,9 @@ internal sealed class Aggregation
             var definition = all[slot % all.Count];
             // A member's "not computed" says why the sum is empty; beside other members' values it is one of the units lacking.
             result[slot] = included[slot] == 0
-                ? IndicatorValue.NotCaptured(definition, total, notes[slot] & ValueNotes.ShortHistory)
+                ? IndicatorValue.NotCaptured(definition, total, emptyNotes[slot])
                 : IndicatorValue.Of(definition, numerators[slot], denominatorMissing[slot] ? null : denominators[slot],
-                    (notes[slot] & ~ValueNotes.ShortHistory) | (included[slot] < total ? ValueNotes.PartialCoverage : ValueNotes.None),
+                    notes[slot] | (included[slot] < total ? ValueNotes.PartialCoverage : ValueNotes.None),
                     included[slot], total);
         }
         return result;

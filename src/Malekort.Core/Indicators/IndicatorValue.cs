@@ -19,6 +19,11 @@ public enum ValueNotes
     PartialCoverage = 8,
     /// <summary>Hidden for confidentiality outside the unit's own office (shown as <c>:</c>).</summary>
     Suppressed = 16,
+    /// <summary>
+    /// From a source that knows the count only for the whole year (KOSTRA's sanctions): the year's count, shown on December;
+    /// on an empty value, the other months of such a year (spec "Conditions and the activity duty").
+    /// </summary>
+    YearlyCount = 32,
 }
 
 /// <summary>
@@ -44,7 +49,8 @@ public readonly record struct IndicatorValue(long? Numerator, long? Denominator,
     public NoValueReason Reason =>
         Notes.HasFlag(ValueNotes.Suppressed) ? NoValueReason.Suppressed
         : Value is not null ? NoValueReason.None
-        : Numerator is null ? Notes.HasFlag(ValueNotes.ShortHistory) ? NoValueReason.ShortHistory : NoValueReason.NotCaptured
+        : Numerator is null ? Notes.HasFlag(ValueNotes.ShortHistory) ? NoValueReason.ShortHistory
+            : Notes.HasFlag(ValueNotes.YearlyCount) ? NoValueReason.YearlyOnly : NoValueReason.NotCaptured
         : Denominator is null ? NoValueReason.NoDenominator
         : NoValueReason.ZeroDenominator;
 

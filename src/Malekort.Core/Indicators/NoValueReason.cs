@@ -15,6 +15,8 @@ public enum NoValueReason
     ZeroDenominator,
     /// <summary>Hidden for confidentiality outside the unit's own office.</summary>
     Suppressed,
+    /// <summary>The source gives the count only for the whole year, shown on December (<see cref="ValueNotes.YearlyCount"/>).</summary>
+    YearlyOnly,
 }
 
 /// <summary>The one place a reason's code (for machines) and Norwegian words (for people) are written.</summary>
@@ -28,6 +30,7 @@ public static class NoValueReasons
         NoValueReason.NoDenominator => "noDenominator",
         NoValueReason.ZeroDenominator => "zeroDenominator",
         NoValueReason.Suppressed => "suppressed",
+        NoValueReason.YearlyOnly => "yearlyOnly",
         _ => null,
     };
 
@@ -39,6 +42,7 @@ public static class NoValueReasons
         NoValueReason.NoDenominator => "mangler nevner",
         NoValueReason.ZeroDenominator => "ingen verdi (nevneren er 0)",
         NoValueReason.Suppressed => "skjermet",
+        NoValueReason.YearlyOnly => "bare årstall (vises i desember)",
         _ => "",
     };
 
@@ -51,6 +55,7 @@ public static class NoValueReasons
         NoValueReason.NoDenominator => "Nevneren mangler: det finnes ikke befolkningstall for enheten.",
         NoValueReason.ZeroDenominator => "Nevneren er 0, så andelen finnes ikke.",
         NoValueReason.Suppressed => "Skjermet («:»): vises ikke utenfor enhetens eget NAV-kontor.",
+        NoValueReason.YearlyOnly => "KOSTRA oppgir sanksjoner bare for hele året, uten dato: årstallet vises i desember.",
         _ => "",
     };
 }

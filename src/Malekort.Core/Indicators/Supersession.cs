@@ -4,7 +4,7 @@ using Malekort.Periods;
 namespace Malekort.Indicators;
 
 /// <summary>The parts of the data that batches carry and supersede one by one.</summary>
-internal enum Part { Payments, Livelihood, Family, Cases, Kvp, Jobseekers, Followups }
+internal enum Part { Payments, Livelihood, Family, Cases, Kvp, Jobseekers, Followups, Conditions, Exemptions, Sanctions }
 
 /// <summary>
 /// Which batch is the truth for what, in one unit (capture-format "The batch"): decided when the unit's batches change, not
@@ -12,8 +12,8 @@ internal enum Part { Payments, Livelihood, Family, Cases, Kvp, Jobseekers, Follo
 /// </summary>
 /// <remarks>
 /// A newer extract supersedes what older ones said about the days it covers, part by part (a batch without <c>kvp.csv</c>
-/// says nothing about KVP). Dated events (payments, cases, follow-ups) are kept when no newer batch with that part covers
-/// their day. A month no batch with a part overlaps is not captured for it.
+/// says nothing about KVP). Dated events (payments, cases, follow-ups; conditions and exemptions by their decision, sanctions
+/// by their day) are kept when no newer batch with that part covers their day. A month no batch with a part overlaps is not captured for it.
 /// <para>
 /// A batch says nothing about persons it does not list (<see cref="BatchRows.People"/>: its persons file, or whoever its
 /// records name). So a person's histories (livelihood, family, KVP, job seekers) in a month come from the newest batch with
@@ -31,7 +31,8 @@ internal sealed class Supersession
     private static readonly CaptureDomains[] PartDomains =
     [
         CaptureDomains.Payments, CaptureDomains.Livelihood, CaptureDomains.Family, CaptureDomains.Cases,
-        CaptureDomains.Kvp, CaptureDomains.Jobseekers, CaptureDomains.Followups,
+        CaptureDomains.Kvp, CaptureDomains.Jobseekers, CaptureDomains.Followups, CaptureDomains.Conditions,
+        CaptureDomains.Exemptions, CaptureDomains.Sanctions,
     ];
 
     /// <summary>The parts read per person from the batches that list the person, in <see cref="HistoryMask"/>'s order.</summary>

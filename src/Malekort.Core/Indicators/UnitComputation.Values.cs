@@ -1,3 +1,4 @@
+using Malekort.Capture;
 using Malekort.Periods;
 using Malekort.Population;
 
@@ -41,6 +42,9 @@ internal sealed partial class UnitComputation
             var (longTermProvider, longTermProviderNote) = LookBack(livelihood && family, Part.Payments, IndicatorRules.WindowMonths);
             var (followedUp, followedUpNote) = LookBack(jobseekers && Covered(Part.Followups, i), Part.Followups, IndicatorRules.FollowupMonths);
             var (flow, flowNote) = LookBack(payments, Part.Payments, 2);
+            var conditions = payments && Covered(Part.Conditions, i);
+            var exemptions = conditions && Covered(Part.Exemptions, i);
+            var (sanctions, sanctionsNote) = Sanctions(i, month);
 
             for (var d = 0; d < all.Count; d++)
             {
@@ -68,6 +72,12 @@ internal sealed partial class UnitComputation
                     Rule.KvpDecided => IndicatorValue.Of(definition, Count(Counter.KvpDecided, kvp), 1, ValueNotes.None),
                     Rule.KvpStarted => IndicatorValue.Of(definition, Count(Counter.KvpStarted, kvp), 1, ValueNotes.None),
                     Rule.KvpEnded => IndicatorValue.Of(definition, Count(Counter.KvpEnded, kvp), 1, ValueNotes.None),
+                    Rule.V101 => IndicatorValue.Of(definition, Count(Counter.V101, conditions), Count(Counter.V101Denominator, payments), ValueNotes.None),
+                    Rule.V102 => IndicatorValue.Of(definition, Count(Counter.V102, conditions), Count(Counter.BL151, payments), ValueNotes.None),
+                    Rule.V103 => IndicatorValue.Of(definition, Count(Counter.V103, exemptions), 1, ValueNotes.None),
+                    Rule.V104 => sanctions
+                        ? IndicatorValue.Of(definition, Count(Counter.V104, true), 1, sanctionsNote)
+                        : IndicatorValue.NotCaptured(definition, notes: sanctionsNote),
                     _ => IndicatorValue.Of(definition, Count(Counter.KvpSituation0 + Situations[d], kvp), Count(Counter.KvpEnded, kvp), ValueNotes.None),
                 };
             }
@@ -78,7 +88,7 @@ internal sealed partial class UnitComputation
     private enum Rule
     {
         BL151, BL152, BL153, BL154, BL166, BL174, PL151, B51, B101, B102, B103, B104, B151, B10,
-        Inflow, Outflow, KvpRegistered, KvpDecided, KvpStarted, KvpEnded, KvpSituation,
+        Inflow, Outflow, KvpRegistered, KvpDecided, KvpStarted, KvpEnded, KvpSituation, V101, V102, V103, V104,
     }
 
     // The engine's rule for each catalogue entry, resolved once; an indicator without one fails at start-up, not mid-run.
@@ -89,6 +99,7 @@ internal sealed partial class UnitComputation
         "B.103" => Rule.B103, "B.104" => Rule.B104, "B.151" => Rule.B151, "B10" => Rule.B10,
         "FLYT.TILGANG" => Rule.Inflow, "FLYT.AVGANG" => Rule.Outflow, "KVP.SOKNADER" => Rule.KvpRegistered,
         "KVP.VEDTAK" => Rule.KvpDecided, "KVP.STARTET" => Rule.KvpStarted, "KVP.AVSLUTTET" => Rule.KvpEnded,
+        "V.101" => Rule.V101, "V.102" => Rule.V102, "V.103" => Rule.V103, "V.104" => Rule.V104,
         var code when code.StartsWith(KvpSituation.IndicatorPrefix, StringComparison.Ordinal) => Rule.KvpSituation,
         _ => throw new InvalidOperationException($"Indikatoren {d.Code} mangler regel i motoren."),
     }).ToArray();
@@ -98,9 +109,48 @@ internal sealed partial class UnitComputation
             ? KvpSituation.IndexOf(d.Code[KvpSituation.IndicatorPrefix.Length..]) : -1)
         .ToArray();
 
+    /// <summary>The follow-up's counts of the months asked for; a group is captured where its V indicator is.</summary>
+    private long?[] FollowUpValues(long[] tallies)
+    {
+        var slots = ConditionFollowUp.Slots;
+        var result = new long?[months.Count * slots];
+        for (var m = 0; m < months.Count; m++)
+        {
+            var i = m + Lead;
+            var conditions = Covered(Part.Payments, i) && Covered(Part.Conditions, i);
+            var exemptions = conditions && Covered(Part.Exemptions, i);
+            var sanctions = Sanctions(i, Month.FromIndex(baseMonth + i)).Captured;
+            foreach (var line in ConditionFollowUp.Lines)
+            {
+                var captured = line.Group switch
+                {
+                    FollowUpGroup.ExemptionGrounds => exemptions,
+                    FollowUpGroup.SanctionKinds => sanctions,
+                    _ => conditions,
+                };
+                if (captured) result[m * slots + line.Slot] = tallies[i * slots + line.Slot];
+            }
+        }
+        return result;
+    }
+
+    /// <summary>
+    /// V.104 in month <paramref name="i"/>: captured where a batch with sanctions is the truth for the month. A batch that
+    /// knows its sanctions only by year (KOSTRA) says nothing about a month: its count is the year's, shown on December and
+    /// marked so (spec "Conditions and the activity duty").
+    /// </summary>
+    private (bool Captured, ValueNotes Note) Sanctions(int i, Month month)
+    {
+        var batch = authority[(int)Part.Sanctions][i];
+        if (batch < 0) return (false, ValueNotes.None);
+        if (!unit.Batches[batch].Has(CaptureDomains.YearlySanctions)) return (true, ValueNotes.None);
+        return (month.Number == 12, ValueNotes.YearlyCount);
+    }
+
     private enum Counter
     {
         BL151, BL152, BL153, BL154, BL166, BL174, B51, B104, B151, B10, B10Denominator, Inflow, Outflow,
+        V101, V101Denominator, V102, V103, V104,
         PL151Days, PL151Cases, KvpRegistered, KvpDecided, KvpStarted, KvpEnded, KvpSituation0,
     }
 
@@ -111,13 +161,13 @@ internal sealed partial class UnitComputation
     private sealed class Counts(int span)
     {
         private const int Planes = 32;
-        private static readonly int PersonCounters = (int)Counter.Outflow + 1;
+        private static readonly int PersonCounters = (int)Counter.V104 + 1;
 
         private readonly int words = MonthBits.Words(span);
         private readonly long[][] counters =
             Enumerable.Range(0, (int)Counter.KvpSituation0 + KvpSituation.All.Count).Select(_ => new long[MonthBits.Words(span) * 64]).ToArray();
         // All person counters' planes in one array: counter c, word w, plane k at (c * words + w) * Planes + k.
-        private readonly ulong[] planes = new ulong[((int)Counter.Outflow + 1) * MonthBits.Words(span) * Planes];
+        private readonly ulong[] planes = new ulong[PersonCounters * MonthBits.Words(span) * Planes];
 
         public long[] Of(Counter counter) => counters[(int)counter];
 

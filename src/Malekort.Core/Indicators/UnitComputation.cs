@@ -81,14 +81,15 @@ internal sealed partial class UnitComputation
         approximateFamily = new ulong[words];
     }
 
-    public (UnitCode Unit, IndicatorValue[] Values, List<ComputationNote> Notes) Run()
+    public (UnitCode Unit, IndicatorValue[] Values, List<ComputationNote> Notes, long?[] FollowUp) Run()
     {
         var counts = new Counts(span);
-        CountPersons(counts);
+        var followUp = new long[span * ConditionFollowUp.Slots];
+        CountPersons(counts, followUp);
         counts.Settle();
         var notes = CountCases(counts);
         CountKvpEvents(counts);
-        return (unit.Unit, Values(counts), notes);
+        return (unit.Unit, Values(counts), notes, FollowUpValues(followUp));
     }
 
     private bool Covered(Part part, int i) => i >= 0 && authority[(int)part][i] >= 0;
@@ -117,31 +118,40 @@ internal sealed partial class UnitComputation
         for (var w = 0; w < words; w++) target[w] |= MonthBits.RangeWord(from, to, w) & authorityMask[w];
     }
 
-    private void CountPersons(Counts counts)
+    private void CountPersons(Counts counts, long[] followUp)
     {
         var n = unit.PersonCount;
         var size = n * words;
         var pool = ArrayPool<ulong>.Shared;
         ulong[] recipient = Rent(), livelihood5 = Rent(), young = Rent(), mainProvider = Rent(), dutyInHousehold = Rent(),
-            kvpDuring = Rent(), kvpAtEnd = Rent(), jobseeker = Rent(), followup = Rent();
+            kvpDuring = Rent(), kvpAtEnd = Rent(), jobseeker = Rent(), followup = Rent(), activityDutyAge = Rent(),
+            activityCondition = Rent(), anyCondition = Rent(), exempted = Rent(), sanctioned = Rent();
+        // The follow-up's month facts: per VILKAR code, exemption ground and sanction kind.
+        var codes = ConditionCodes.Conditions.Select(_ => Rent()).ToArray();
+        var grounds = ConditionCodes.ExemptionGrounds.Select(_ => Rent()).ToArray();
+        var kinds = ConditionCodes.SanctionKinds.Select(_ => Rent()).ToArray();
         try
         {
             SetRecipients(recipient);
-            SetYoung(young);
+            SetAges(young, activityDutyAge);
             SetLivelihood(livelihood5);
             SetFamily(mainProvider, dutyInHousehold);
             SetKvp(kvpDuring, kvpAtEnd);
             SetJobseekers(jobseeker);
             SetFollowups(followup);
+            SetConditions(activityCondition, anyCondition, codes);
+            SetExemptions(exempted, grounds);
+            SetSanctions(sanctioned, kinds);
 
             Span<ulong> longTerm = stackalloc ulong[words];
             for (var person = 0; person < n; person++)
             {
                 var o = person * words;
                 // Most persons are only job seekers, only KVP participants or only children's parents in other months:
-                // a person with no recipient, livelihood, KVP or job seeker month counts in nothing.
+                // a person with no recipient, livelihood, KVP, job seeker or sanction month counts in nothing.
                 var isRecipient = Any(recipient, o);
-                if (!isRecipient && !Any(livelihood5, o) && !Any(kvpDuring, o) && !Any(jobseeker, o)) continue;
+                if (!isRecipient && !Any(livelihood5, o) && !Any(kvpDuring, o) && !Any(jobseeker, o) && !Any(sanctioned, o)) continue;
+                var followsUp = Any(anyCondition, o) || Any(exempted, o) || Any(sanctioned, o);
                 var rec = recipient.AsSpan(o, words);
                 var fu = followup.AsSpan(o, words);
                 if (isRecipient) IndicatorRules.LongTerm(rec, longTerm);
@@ -159,8 +169,14 @@ internal sealed partial class UnitComputation
                         KvpDuring: kvpDuring[o + w],
                         KvpAtEnd: kvpAtEnd[o + w],
                         Jobseeker: jobseeker[o + w],
-                        FollowedUp: fu[w] | MonthBits.Shifted(fu, w, 1) | MonthBits.Shifted(fu, w, 2));
-                    if ((facts.Recipient | facts.RecipientPrevious | facts.Livelihood5 | facts.KvpDuring | facts.Jobseeker) == 0) continue;
+                        FollowedUp: fu[w] | MonthBits.Shifted(fu, w, 1) | MonthBits.Shifted(fu, w, 2),
+                        ActivityDutyAge: activityDutyAge[o + w],
+                        ActivityCondition: activityCondition[o + w],
+                        AnyCondition: anyCondition[o + w],
+                        Exempted: exempted[o + w],
+                        Sanctioned: sanctioned[o + w]);
+                    if ((facts.Recipient | facts.RecipientPrevious | facts.Livelihood5 | facts.KvpDuring | facts.Jobseeker | facts.Sanctioned) == 0)
+                        continue;
                     counts.Add(Counter.BL151, w, IndicatorRules.BL151(facts));
                     counts.Add(Counter.BL152, w, IndicatorRules.BL152(facts));
                     counts.Add(Counter.BL153, w, IndicatorRules.BL153(facts));
@@ -174,12 +190,23 @@ internal sealed partial class UnitComputation
                     counts.Add(Counter.B10Denominator, w, IndicatorRules.B10Denominator(facts));
                     counts.Add(Counter.Inflow, w, IndicatorRules.Inflow(facts));
                     counts.Add(Counter.Outflow, w, IndicatorRules.Outflow(facts));
+                    counts.Add(Counter.V101, w, IndicatorRules.V101(facts));
+                    counts.Add(Counter.V101Denominator, w, IndicatorRules.V101Denominator(facts));
+                    counts.Add(Counter.V102, w, IndicatorRules.V102(facts));
+                    counts.Add(Counter.V103, w, IndicatorRules.V103(facts));
+                    counts.Add(Counter.V104, w, IndicatorRules.V104(facts));
+                    if (followsUp) TallyFollowUp(followUp, w, o + w, facts, codes, grounds, kinds);
                 }
             }
         }
         finally
         {
-            foreach (var array in new[] { recipient, livelihood5, young, mainProvider, dutyInHousehold, kvpDuring, kvpAtEnd, jobseeker, followup })
+            ulong[][] rented =
+            [
+                recipient, livelihood5, young, mainProvider, dutyInHousehold, kvpDuring, kvpAtEnd, jobseeker, followup, activityDutyAge,
+                activityCondition, anyCondition, exempted, sanctioned, .. codes, .. grounds, .. kinds,
+            ];
+            foreach (var array in rented)
                 pool.Return(array);
         }
 
@@ -209,15 +236,24 @@ internal sealed partial class UnitComputation
         }
     }
 
-    private void SetYoung(ulong[] young)
+    /// <summary>Under 25 (BL153, BL154) and 18–29 (V.101, V.103) in M, from the birth date of the newest extract naming the person.</summary>
+    private void SetAges(ulong[] young, ulong[] activityDutyAge)
     {
         for (var person = 0; person < unit.PersonCount; person++)
         {
-            var lastYoung = unit.Births[person].LastYoungMonth;
-            if (lastYoung == Calendar.NoMonth) continue;
-            var target = young.AsSpan(person * words, words);
-            for (var w = 0; w < words; w++) target[w] = MonthBits.RangeWord(0, Bit(lastYoung), w);
+            var age = unit.Births[person];
+            if (age.Batch < 0) continue;
+            Or(young.AsSpan(person * words, words), 0, Bit(age.LastYoung));
+            Or(activityDutyAge.AsSpan(person * words, words), Bit(age.FirstActivityDuty), Bit(age.LastActivityDuty));
         }
+    }
+
+    /// <summary>ORs the months <paramref name="from"/> … <paramref name="to"/> (clipped to the span) into a person's bits.</summary>
+    private void Or(Span<ulong> target, int from, int to)
+    {
+        from = Math.Max(from, 0);
+        if (from > to || from >= span) return;
+        for (var w = 0; w < words; w++) target[w] |= MonthBits.RangeWord(from, to, w);
     }
 
     /// <summary>Main livelihood in M: the latest record with valid_from ≤ M.end, from the batch that is the truth for the person.</summary>
@@ -274,6 +310,74 @@ internal sealed partial class UnitComputation
             MonthBits.Set(followup.AsSpan(f.Person * words, words), bit);
         }
     }
+
+    // Conditions, exemptions and sanctions are events (capture format, "Cross-file rules": dated by decided_date or date), so
+    // like payments they are kept unless a newer batch with their part covers the day they are dated by; a condition's
+    // validity, like a payment's period, may run before and past its batch's period. docs/decisions.md names this place.
+
+    /// <summary>A condition counts in every month it is valid (<see cref="IndicatorRules.ConditionMonths"/>), under each of its codes.</summary>
+    private void SetConditions(ulong[] activity, ulong[] any, ulong[][] byCode)
+    {
+        foreach (ref readonly var c in System.Runtime.InteropServices.CollectionsMarshal.AsSpan(unit.Conditions))
+        {
+            if (IsSuperseded(Part.Conditions, c.Batch, c.DecidedDay)) continue;
+            var (from, to) = (Bit(c.FirstMonth), Bit(c.LastMonth));
+            Or(any.AsSpan(c.Person * words, words), from, to);
+            if (IndicatorRules.IsActivityCondition(c.Codes)) Or(activity.AsSpan(c.Person * words, words), from, to);
+            for (var bits = c.Codes; bits != 0; bits &= bits - 1)
+                Or(byCode[System.Numerics.BitOperations.TrailingZeroCount(bits)].AsSpan(c.Person * words, words), from, to);
+        }
+    }
+
+    /// <summary>Exempted in M: an exemption decided on or before M.end, so from its month on, under each of its grounds.</summary>
+    private void SetExemptions(ulong[] exempted, ulong[][] byGround)
+    {
+        foreach (ref readonly var e in System.Runtime.InteropServices.CollectionsMarshal.AsSpan(unit.Exemptions))
+        {
+            if (IsSuperseded(Part.Exemptions, e.Batch, e.DecidedDay)) continue;
+            Or(exempted.AsSpan(e.Person * words, words), Bit(e.Month), Calendar.Open);
+            for (var bits = e.Grounds; bits != 0; bits &= bits - 1)
+                Or(byGround[System.Numerics.BitOperations.TrailingZeroCount(bits)].AsSpan(e.Person * words, words), Bit(e.Month), Calendar.Open);
+        }
+    }
+
+    private void SetSanctions(ulong[] sanctioned, ulong[][] byKind)
+    {
+        foreach (ref readonly var x in System.Runtime.InteropServices.CollectionsMarshal.AsSpan(unit.Sanctions))
+        {
+            var bit = Bit(x.Month);
+            if (bit < 0 || bit >= span || IsSuperseded(Part.Sanctions, x.Batch, x.Day)) continue;
+            MonthBits.Set(sanctioned.AsSpan(x.Person * words, words), bit);
+            if (x.Kind >= 0) MonthBits.Set(byKind[x.Kind].AsSpan(x.Person * words, words), bit);
+        }
+    }
+
+    /// <summary>
+    /// The follow-up (<see cref="ConditionFollowUp"/>) of one word of one person's months, from the same facts as V.101–V.104:
+    /// a condition's code among V.101's denominator and among BL151, an exemption's ground among V.103, a sanction's kind as V.104.
+    /// </summary>
+    private static void TallyFollowUp(long[] followUp, int w, int i, in PersonMonths facts, ulong[][] codes, ulong[][] grounds, ulong[][] kinds)
+    {
+        var (young, exempt) = (IndicatorRules.V101Denominator(facts), IndicatorRules.V103(facts));
+        for (var c = 0; c < codes.Length; c++)
+        {
+            Tally(followUp, w, FollowUpYoung + c, young & codes[c][i]);
+            Tally(followUp, w, FollowUpAll + c, facts.Recipient & codes[c][i]);
+        }
+        for (var g = 0; g < grounds.Length; g++) Tally(followUp, w, FollowUpGrounds + g, exempt & grounds[g][i]);
+        for (var k = 0; k < kinds.Length; k++) Tally(followUp, w, FollowUpKinds + k, facts.Sanctioned & kinds[k][i]);
+    }
+
+    private static void Tally(long[] followUp, int w, int slot, ulong months)
+    {
+        for (; months != 0; months &= months - 1)
+            followUp[((w << 6) + System.Numerics.BitOperations.TrailingZeroCount(months)) * ConditionFollowUp.Slots + slot]++;
+    }
+
+    private static readonly int FollowUpYoung = ConditionFollowUp.FirstSlot(FollowUpGroup.ConditionsAged18To29);
+    private static readonly int FollowUpAll = ConditionFollowUp.FirstSlot(FollowUpGroup.ConditionsAll);
+    private static readonly int FollowUpGrounds = ConditionFollowUp.FirstSlot(FollowUpGroup.ExemptionGrounds);
+    private static readonly int FollowUpKinds = ConditionFollowUp.FirstSlot(FollowUpGroup.SanctionKinds);
 
     private List<ComputationNote> CountCases(Counts counts)
     {

@@ -54,6 +54,35 @@ internal readonly record struct KvpRow(int Batch, int Person, int Slot, int Regi
 /// <summary>An ordinary job seeker registered on the last day of months <see cref="FirstMonth"/> … <see cref="LastMonth"/>.</summary>
 internal readonly record struct JobseekerRow(int Batch, int Person, int Slot, int FirstMonth, int LastMonth);
 internal readonly record struct FollowupRow(int Batch, int Person, int Day, int Month);
+/// <summary>
+/// A condition decided on <see cref="DecidedDay"/> and valid in months <see cref="FirstMonth"/> … <see cref="LastMonth"/>, with its
+/// VILKAR codes as bits of <see cref="ConditionCodes.Conditions"/>.
+/// </summary>
+internal readonly record struct ConditionRow(int Batch, int Person, int DecidedDay, int FirstMonth, int LastMonth, int Codes);
+/// <summary>An exemption from the activity duty decided on <see cref="DecidedDay"/>, in <see cref="Month"/>, grounds as bits of <see cref="ConditionCodes.ExemptionGrounds"/>.</summary>
+internal readonly record struct ExemptionRow(int Batch, int Person, int DecidedDay, int Month, int Grounds);
+/// <summary>
+/// A sanction dated <see cref="Day"/> in <see cref="Month"/> (one known only by year is dated and counted on its December), of
+/// the kind at <see cref="Kind"/> in <see cref="ConditionCodes.SanctionKinds"/>.
+/// </summary>
+internal readonly record struct SanctionRow(int Batch, int Person, int Day, int Month, int Kind);
+
+/// <summary>
+/// The months a person's age puts them in the age groups the rules ask about, by the birth date of the newest extract naming
+/// them (and that batch): under 25 up to <see cref="LastYoung"/> (<see cref="IndicatorRules.LastYoungMonth"/>), 18–29 in
+/// <see cref="FirstActivityDuty"/> … <see cref="LastActivityDuty"/> (<see cref="IndicatorRules.ActivityDutyMonths"/>).
+/// </summary>
+internal readonly record struct AgeMonths(int LastYoung, int FirstActivityDuty, int LastActivityDuty, int Batch)
+{
+    /// <summary>No batch gave a birth date.</summary>
+    public static readonly AgeMonths Unknown = new(Calendar.NoMonth, Calendar.NoMonth, Calendar.NoMonth, -1);
+
+    public static AgeMonths Of(int birthDay, int batch)
+    {
+        var (first, last) = IndicatorRules.ActivityDutyMonths(birthDay);
+        return new(IndicatorRules.LastYoungMonth(birthDay), first, last, batch);
+    }
+}
 
 /// <summary>The calendar arithmetic a row needs, done once when the working set is built rather than on every recompute.</summary>
 internal static class Calendar
@@ -104,11 +133,8 @@ internal sealed class UnitData(UnitCode unit)
     public Listings Listings { get; } = new();
     /// <summary>Per person, its list in <see cref="Listings"/>.</summary>
     public List<int> Listing { get; } = [];
-    /// <summary>
-    /// Per person, the last month the person is under 25 (<see cref="IndicatorRules.LastYoungMonth"/>, by the birth date of the
-    /// newest extract naming it), and the batch that said so; <see cref="Calendar.NoMonth"/> and -1 when no batch gave a birth date.
-    /// </summary>
-    public List<(int LastYoungMonth, int Batch)> Births { get; } = [];
+    /// <summary>Per person, the months of the age groups the rules ask about (<see cref="AgeMonths.Unknown"/> without a birth date).</summary>
+    public List<AgeMonths> Births { get; } = [];
     public int PersonCount => PersonIndex.Count;
     public List<PaymentRow> Payments { get; } = [];
     public List<LivelihoodRow> Livelihood { get; } = [];
@@ -119,6 +145,9 @@ internal sealed class UnitData(UnitCode unit)
     public List<KvpRow> Kvp { get; } = [];
     public List<JobseekerRow> Jobseekers { get; } = [];
     public List<FollowupRow> Followups { get; } = [];
+    public List<ConditionRow> Conditions { get; } = [];
+    public List<ExemptionRow> Exemptions { get; } = [];
+    public List<SanctionRow> Sanctions { get; } = [];
 
     public int Person(long key)
     {
@@ -126,7 +155,7 @@ internal sealed class UnitData(UnitCode unit)
         {
             index = PersonIndex.Count;
             PersonIndex.Add(key, index);
-            Births.Add((Calendar.NoMonth, -1));
+            Births.Add(AgeMonths.Unknown);
             Listing.Add(Listings.Empty);
         }
         return index;

@@ -57,7 +57,7 @@ public sealed class WorkingSetBuilder
             slot[i] = unit.Listed(p, b);
             var birth = rows.Births[i];
             if (birth != UnitData.NoDay && (unit.Births[p].Batch < 0 || Newer(info, unit.Batches[unit.Births[p].Batch])))
-                unit.Births[p] = (IndicatorRules.LastYoungMonth(birth), b);
+                unit.Births[p] = AgeMonths.Of(birth, b);
         }
         ReadOnlySpan<int> r = rows.Payments;
         for (var i = 0; i < r.Length; i += 4)
@@ -105,6 +105,20 @@ public sealed class WorkingSetBuilder
         }
         r = rows.Followups;
         for (var i = 0; i < r.Length; i += 2) unit.Followups.Add(new FollowupRow(b, person[r[i]], r[i + 1], Calendar.MonthOf(r[i + 1])));
+        r = rows.Conditions;
+        for (var i = 0; i < r.Length; i += 5)
+        {
+            var (first, last) = IndicatorRules.ConditionMonths(r[i + 2], r[i + 3]);
+            unit.Conditions.Add(new ConditionRow(b, person[r[i]], r[i + 1], first, last, r[i + 4]));
+        }
+        r = rows.Exemptions;
+        for (var i = 0; i < r.Length; i += 3) unit.Exemptions.Add(new ExemptionRow(b, person[r[i]], r[i + 1], Calendar.MonthOf(r[i + 1]), r[i + 2]));
+        r = rows.Sanctions;
+        for (var i = 0; i < r.Length; i += 4)
+        {
+            var day = IndicatorRules.SanctionDay(r[i + 1], r[i + 2]);
+            unit.Sanctions.Add(new SanctionRow(b, person[r[i]], day, Calendar.MonthOf(day), r[i + 3]));
+        }
         return handle;
     }
 

@@ -58,6 +58,9 @@ internal static class NorwegianFormat
         return MonthNames[i] ??= month.Start.ToString("MMMM yyyy", Culture);
     }
 
+    /// <summary>A month as a column heading: <c>des. 2024</c>.</summary>
+    public static string ShortMonth(Month month) => month.Start.ToString("MMM yyyy", Culture);
+
     /// <summary>A calendar date: <c>1. desember 2024</c>.</summary>
     public static string Date(DateOnly date) => date.ToString("d. MMMM yyyy", Culture);
 

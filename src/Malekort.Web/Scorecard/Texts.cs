@@ -94,6 +94,7 @@ internal static class Texts
         (ValueNotes.OlderPopulation, "olderPopulation", _ => "Eldre befolkningstall: befolkningen for måneden mangler, siste tidligere år er brukt."),
         (ValueNotes.ShortHistory, NoValueReasons.Code(NoValueReason.ShortHistory)!, _ => NoValueReasons.Explanation(NoValueReason.ShortHistory)),
         (ValueNotes.ApproximateFamily, "approximateFamily", _ => "Tilnærming fra KOSTRA: familieopplysningene bygger på KOSTRA-feltet BU18."),
+        (ValueNotes.YearlyCount, "yearlyCount", _ => NoValueReasons.Explanation(NoValueReason.YearlyOnly)),
         (ValueNotes.PartialCoverage, "partialCoverage",
             v => $"{NorwegianFormat.Count(v.UnitsIncluded)} av {NorwegianFormat.Count(v.UnitsTotal)} enheter har data."),
     ];

@@ -222,7 +222,9 @@ public sealed class OracleBatchTests : IDisposable
     {
         var (exit, output, error) = Run("indicators", "--month", "2024-01", "--to", "2024-03", "--format", "csv", "--db", Db);
         Assert.True(exit == 0, $"indicators failed ({exit}):\n{error}");
-        return output.Split('\n').Select(l => l.TrimEnd('\r')).Where(l => l.Length > 0).ToArray();
+        // The oracle batch has no condition files: its V.101–V.104 rows are "not captured", and ConditionOracleTests (with its
+        // own hand-computed batch) checks those indicators; this oracle's hand calculation is of the others.
+        return output.Split('\n').Select(l => l.TrimEnd('\r')).Where(l => l.Length > 0 && !l.Contains(",V.", StringComparison.Ordinal)).ToArray();
     }
 
     private static (int Exit, string Output, string Error) Run(params string[] args)
