@@ -50,7 +50,7 @@ internal static class DemoCommand
         };
         inputs.AddRange(batches);
         // The demo's own key: demo pseudonyms never mix with a real installation's.
-        var key = PseudonymKey.LoadOrCreate(Path.Combine(outputDirectory, "pseudonym.key"));
+        if (ImportCommand.OpenKey(context, store, Path.Combine(outputDirectory, "pseudonym.key")) is not { } key) return 1;
         var entries = ImportCommand.Run(context, store, key, inputs);
         if (entries.Any(e => e.Outcome == ImportOutcome.Rejected)) return 1;
 

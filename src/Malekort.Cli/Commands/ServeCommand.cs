@@ -74,6 +74,8 @@ internal static class ServeCommand
             var dropFolder = parsed.GetValue(drop);
             var needsKey = dropFolder is not null || uploadTokens.Count > 0;
             using var store = StoreOption.Open(parsed.GetValue(db)!, context.Clock);
+            PseudonymKey? pseudonymKey = null;
+            if (needsKey && (pseudonymKey = ImportCommand.OpenKey(context, store, parsed.GetValue(key))) is null) return 1;
             return Serve(context, store, new MalekortWebOptions
             {
                 Urls = parsed.GetValue(urls)!,
@@ -82,7 +84,7 @@ internal static class ServeCommand
                 UploadTokens = uploadTokens,
                 UploadLimitBytes = parsed.GetValue(uploadLimit) * 1024L * 1024L,
                 Schedule = plan,
-                PseudonymKey = needsKey ? PseudonymKey.LoadOrCreate(parsed.GetValue(key)) : null,
+                PseudonymKey = pseudonymKey,
                 LogFormat = parsed.GetValue(logFormat),
             });
         });
