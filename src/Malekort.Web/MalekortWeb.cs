@@ -1,4 +1,5 @@
 using Malekort.Storage;
+using Malekort.Web.Access;
 using Malekort.Web.Api;
 using Malekort.Web.Assets;
 using Malekort.Web.Capture;
@@ -40,6 +41,7 @@ public static class MalekortWeb
         builder.Services.AddScorecardState();
         builder.Services.AddPublishing();
         builder.Services.AddCapture(options);
+        builder.Services.AddAccess(options);
         builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>
         {
             // Statuses the framework writes itself (404, 405 …) get Norwegian titles; our own problems have theirs.
@@ -57,13 +59,16 @@ public static class MalekortWeb
         app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = WriteError });
         app.UseStatusCodePages();
         app.Use(SecurityHeaders);
+        // Deny by default: every endpoint below needs a signed-in user unless it says otherwise (Access/).
+        app.UseAccess();
+        app.MapSignIn(options);
         app.MapAssets();
         app.MapScorecardPages();
         app.MapUnitsApi();
         app.MapScorecardApi();
         app.MapIndicatorsApi();
         app.MapPublishing();
-        app.MapCapture();
+        app.MapCapture(options);
         app.MapFallback(NotFound);
         return app;
     }

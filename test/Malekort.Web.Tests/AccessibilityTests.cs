@@ -17,7 +17,7 @@ public sealed class AccessibilityTests(ScorecardServer server, BrowserFixture br
     [InlineData("/datakvalitet", 400)]
     public async Task Page_has_no_serious_or_critical_wcag_violations(string path, int width)
     {
-        var page = await browser.NewPageAsync(server.BaseAddress, width);
+        var page = await browser.NewPageAsync(server.BaseAddress, width, server.Token);
         await page.GotoAsync(path);
         // Open every indicator so the numerator and denominator are checked too.
         foreach (var details in await page.Locator("details").AllAsync()) await details.Locator("summary").ClickAsync();

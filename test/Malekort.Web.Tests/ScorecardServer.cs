@@ -1,3 +1,4 @@
+using Malekort.Confidentiality;
 using Malekort.Storage;
 using Malekort.Storage.Sqlite;
 using Malekort.Units;
@@ -26,6 +27,10 @@ public class ScorecardServer : IAsyncLifetime
 
     public Uri BaseAddress { get; private set; } = null!;
 
+    /// <summary>The signed-in user's token, which <see cref="Client"/> sends.</summary>
+    public string Token { get; private set; } = null!;
+
+    /// <summary>A client signed in with <see cref="Token"/>.</summary>
     public HttpClient Client { get; private set; } = null!;
 
     public async ValueTask InitializeAsync()
@@ -33,11 +38,12 @@ public class ScorecardServer : IAsyncLifetime
         Directory.CreateDirectory(folder);
         Store = new SqliteStore(Path.Combine(folder, "malekort.db"));
         Seed(Store);
+        Token = TestUsers.Token(Store, "drift", ViewerRole.Admin);
         app = MalekortWeb.Build(new MalekortWebOptions { Urls = "http://127.0.0.1:0", OwnOffice = OwnOffice }, Store, TimeProvider.System);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
         BaseAddress = new Uri(address);
-        Client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = BaseAddress };
+        Client = TestUsers.Client(BaseAddress, Token);
     }
 
     public async ValueTask DisposeAsync()

@@ -1,7 +1,9 @@
+using System.Security.Claims;
 using Malekort.DataQuality;
 using Malekort.Import.Pipeline;
 using Malekort.Import.Pseudonyms;
 using Malekort.Storage;
+using Malekort.Web.Access;
 using Malekort.Web.Operations;
 using Malekort.Web.Publishing;
 using Malekort.Web.Scorecard;
@@ -27,17 +29,18 @@ internal sealed class CaptureImporter(IMalekortStore store, ScorecardState state
         ?? throw new InvalidOperationException("Mottak av leveranser krever en pseudonymnøkkel (MalekortWebOptions.PseudonymKey).")));
 
     /// <summary>
-    /// Imports the file, batch folder or zip at <paramref name="path"/>. With a unit's token only that unit's data may be
-    /// stored; anything else is refused whole. Errors other than bad input (the database is down) are thrown after being
-    /// recorded, so the caller can keep the input for another try.
+    /// Imports the file, batch folder or zip at <paramref name="path"/>. An upload stores only what its user may deliver
+    /// (<see cref="Scopes.MayDeliver"/>); anything else is refused whole. The drop folder (<paramref name="uploader"/> null)
+    /// delivers anything. Errors other than bad input (the database is down) are thrown after being recorded, so the caller can
+    /// keep the input for another try.
     /// </summary>
-    public CaptureResult Import(string path, string subject, RunChannel channel, UploadToken? token)
+    public CaptureResult Import(string path, string subject, RunChannel channel, ClaimsPrincipal? uploader)
     {
         var started = clock.GetTimestamp();
         var startedAt = clock.GetUtcNow();
-        var target = token is null || token.IsService
+        var target = uploader is null
             ? store
-            : DeliveryScope.Wrap(store, unit => TokenCheck.MayDeliver(token, unit, state.Current.Offices));
+            : DeliveryScope.Wrap(store, unit => Scopes.MayDeliver(uploader, unit, state.Current.Offices));
         ImportLogEntry entry;
         try
         {
@@ -47,7 +50,7 @@ internal sealed class CaptureImporter(IMalekortStore store, ScorecardState state
         catch (DeliveryRefusedException refused)
         {
             var what = refused.Unit is { } u ? $"data for {u}" : "referansedata (befolkning eller kontorregister)";
-            var message = $"Avvist: {token} kan ikke levere {what}. Ingenting er lagret.";
+            var message = $"Avvist: {uploader?.UserName()} kan ikke levere {what}. Ingenting er lagret.";
             var refusedId = runLog.Append(new RunLogEntry(RunKind.Capture, channel, startedAt, clock.GetElapsedTime(started),
                 RunOutcome.Refused, subject, refused.Unit, null, message, []));
             return new CaptureResult(null, refusedId, RunOutcome.Refused, message);

@@ -1,6 +1,6 @@
 using Malekort.Storage;
 using Malekort.Web.Api;
-using Malekort.Web.Capture;
+using Malekort.Web.Access;
 using Malekort.Web.State;
 using Microsoft.AspNetCore.Http;
 
@@ -26,7 +26,7 @@ internal sealed record PublishResponseJson(string Outcome, string Message, Publi
 /// <summary>
 /// <c>GET /api/publiseringer</c>: the revision in force of every published month. <c>GET /api/publiseringer?kontor=&amp;maned=</c>:
 /// one office's month with every revision and its changes, and how the live numbers differ. <c>POST /api/publiseringer</c>
-/// (bearer token, JSON <c>{"kontor", "maned", "godkjentAv"}</c>): publishes; 201 with a new revision, 200 when unchanged.
+/// (signed in, JSON <c>{"kontor", "maned", "godkjentAv"}</c>): publishes; 201 with a new revision, 200 when unchanged.
 /// </summary>
 internal static class PublishingApi
 {
@@ -41,18 +41,16 @@ internal static class PublishingApi
         return Results.Ok(Json(PublicationView.Load(store, snapshot, office, month)));
     }
 
-    public static IResult Post(HttpContext context, PublishRequestJson? request, ScorecardState state, IMalekortStore store, TokenCheck tokens,
-        MonthPublisher publisher)
+    public static IResult Post(HttpContext context, PublishRequestJson? request, ScorecardState state, IMalekortStore store, MonthPublisher publisher)
     {
-        if (tokens.FromHeader(context.Request) is not { } token) return Unauthorized();
         var snapshot = state.Current;
         if (request is null) return ApiProblems.BadParameter("kontor", "Forespørselen må være JSON med «kontor», «maned» og «godkjentAv».");
         if (!PublishingPage.TryOfficeAndMonth(snapshot, request.Kontor, request.Maned, out var office, out var month, out var status, out var error, out var parameter))
             return Problem(status, error, parameter);
-        if (!TokenCheck.MayPublish(token, office.Code))
-            return Results.Problem(detail: $"Nøkkelen gjelder ikke {office.Name}.", statusCode: StatusCodes.Status403Forbidden,
-                title: "Ikke tillatt");
-        var by = string.IsNullOrWhiteSpace(request.GodkjentAv) ? token.ToString() : $"{request.GodkjentAv.Trim()} ({token})";
+        if (!Scopes.MayPublish(context.User, office.Code))
+            return Refusals.Forbidden(context, $"Bare {office.Name} og administratorer kan godkjenne kontorets tall.");
+        var user = context.User.UserName();
+        var by = string.IsNullOrWhiteSpace(request.GodkjentAv) ? user : $"{request.GodkjentAv.Trim()} ({user})";
         var attempt = publisher.Publish(office.Code, month, by, RunChannel.User);
         return attempt.Status switch
         {
@@ -64,12 +62,6 @@ internal static class PublishingApi
             _ => Results.Problem(detail: attempt.Message, statusCode: StatusCodes.Status422UnprocessableEntity, title: "Ingenting å publisere"),
         };
     }
-
-    /// <summary>401 with the scheme to use (RFC 6750); the same for a missing and a wrong token.</summary>
-    internal static IResult Unauthorized() => new WithBearerChallenge(Results.Problem(
-        detail: "Mangler gyldig nøkkel: send «Authorization: Bearer <nøkkel>».",
-        statusCode: StatusCodes.Status401Unauthorized,
-        title: "Ikke autentisert"));
 
     private static IResult Problem(int status, string error, string parameter) => status == StatusCodes.Status404NotFound
         ? ApiProblems.NotFound(error)
@@ -84,14 +76,4 @@ internal static class PublishingApi
     private static ValueChangeJson Json(ValueChange c) => new(c.Unit.Value, c.Indicator, Json(c.Before), Json(c.After));
 
     private static PublishedNumbersJson? Json(PublishedValue? v) => v is null ? null : new(v.Numerator, v.Denominator, v.Value);
-
-    /// <summary>A 401 that tells the client which scheme to use (RFC 6750).</summary>
-    private sealed class WithBearerChallenge(IResult inner) : IResult
-    {
-        public Task ExecuteAsync(HttpContext httpContext)
-        {
-            httpContext.Response.Headers.WWWAuthenticate = "Bearer realm=\"malekort\"";
-            return inner.ExecuteAsync(httpContext);
-        }
-    }
 }

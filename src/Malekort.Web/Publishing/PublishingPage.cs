@@ -2,7 +2,7 @@ using Malekort.Indicators;
 using Malekort.Periods;
 using Malekort.Storage;
 using Malekort.Units;
-using Malekort.Web.Capture;
+using Malekort.Web.Access;
 using Malekort.Web.Scorecard;
 using Malekort.Web.State;
 using Microsoft.AspNetCore.Antiforgery;
@@ -12,8 +12,9 @@ namespace Malekort.Web.Publishing;
 
 /// <summary>
 /// <c>/publisering</c>: the published months, and for one office and month (<c>?kontor=NAV-0106&amp;maned=2024-12</c>) every
-/// revision with what changed, how the numbers computed now differ, and the form that approves and publishes. The form posts
-/// with an anti-forgery token and the service's (or the office's) key as a password: the same keys as uploads.
+/// revision with what changed, how the numbers computed now differ, and the form that approves and publishes: shown to the
+/// office's own users and admins (<see cref="Scopes.MayPublish"/>), posted with an anti-forgery token, recorded as the
+/// signed-in user's approval.
 /// </summary>
 internal static class PublishingPage
 {
@@ -31,19 +32,18 @@ internal static class PublishingPage
 
     public static string Address(UnitCode office, Month month) => $"/publisering?kontor={Uri.EscapeDataString(office.Value)}&maned={month}";
 
-    public static IResult Get(HttpContext context, ScorecardSnapshot snapshot, PublicationBook book, IMalekortStore store, TokenCheck tokens,
+    public static IResult Get(HttpContext context, ScorecardSnapshot snapshot, PublicationBook book, IMalekortStore store,
         IAntiforgery antiforgery, string? kontor, string? maned, string? resultat)
     {
         if (string.IsNullOrWhiteSpace(kontor) && string.IsNullOrWhiteSpace(maned)) return Overview(snapshot, book);
         if (!TryOfficeAndMonth(snapshot, kontor, maned, out var office, out var month, out var status, out var error, out _))
             return ScorecardPages.Error(snapshot, status, error);
         var view = PublicationView.Load(store, snapshot, office, month);
-        var form = tokens.Enabled && view.HasData && !view.Restricted ? ApprovalForm(antiforgery.GetAndStoreTokens(context), view) : Html.Empty;
+        var form = Scopes.MayPublish(context.User, office.Code) && view.HasData && !view.Restricted ? ApprovalForm(antiforgery.GetAndStoreTokens(context), view) : Html.Empty;
         return Detail(snapshot, view, form, Notice(resultat, view));
     }
 
-    public static async Task<IResult> Post(HttpContext context, ScorecardState state, TokenCheck tokens, IAntiforgery antiforgery,
-        MonthPublisher publisher)
+    public static async Task<IResult> Post(HttpContext context, ScorecardState state, IAntiforgery antiforgery, MonthPublisher publisher)
     {
         var snapshot = state.Current;
         if (!await antiforgery.IsRequestValidAsync(context))
@@ -52,15 +52,9 @@ internal static class PublishingPage
         var form = await context.Request.ReadFormAsync(context.RequestAborted);
         if (!TryOfficeAndMonth(snapshot, form["kontor"], form["maned"], out var office, out var month, out var status, out var error, out _))
             return ScorecardPages.Error(snapshot, status, error);
-        var token = tokens.Find(form["nokkel"].ToString());
-        if (token is null)
-            return ScorecardPages.Error(snapshot, StatusCodes.Status401Unauthorized, "Nøkkelen er feil. Ingenting er publisert.");
-        if (!TokenCheck.MayPublish(token, office.Code))
-            return ScorecardPages.Error(snapshot, StatusCodes.Status403Forbidden, $"Nøkkelen gjelder ikke {office.Name}. Ingenting er publisert.");
-        var name = form["navn"].ToString().Trim();
-        if (name.Length == 0)
-            return ScorecardPages.Error(snapshot, StatusCodes.Status400BadRequest, "Skriv hvem som godkjenner tallene. Ingenting er publisert.");
-        var attempt = publisher.Publish(office.Code, month, $"{name} ({token})", RunChannel.User);
+        if (!Scopes.MayPublish(context.User, office.Code))
+            return Refusals.Forbidden(context, $"Bare {office.Name} og administratorer kan godkjenne kontorets tall. Ingenting er publisert.");
+        var attempt = publisher.Publish(office.Code, month, context.User.UserName(), RunChannel.User);
         return attempt.Status switch
         {
             PublishStatus.Published => Results.Redirect(Address(office.Code, month) + "&resultat=publisert"),
@@ -256,14 +250,6 @@ internal static class PublishingPage
         <input type="hidden" name="{antiforgery.FormFieldName}" value="{antiforgery.RequestToken}">
         <input type="hidden" name="kontor" value="{view.Office.Code.Value}">
         <input type="hidden" name="maned" value="{view.Month}">
-        <div class="aksel-form-field aksel-text-field">
-        <label for="navn" class="aksel-form-field__label aksel-label">Godkjent av</label>
-        <input id="navn" name="navn" type="text" required autocomplete="name" class="aksel-text-field__input aksel-body-short">
-        </div>
-        <div class="aksel-form-field aksel-text-field">
-        <label for="nokkel" class="aksel-form-field__label aksel-label">Nøkkel</label>
-        <input id="nokkel" name="nokkel" type="password" required autocomplete="current-password" class="aksel-text-field__input aksel-body-short">
-        </div>
         <button type="submit" class="aksel-button" data-variant="primary"><span class="aksel-label">Godkjenn og publiser</span></button>
         </form>
         """);

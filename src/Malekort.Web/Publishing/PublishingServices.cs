@@ -24,8 +24,8 @@ internal static class PublishingServices
     public static IEndpointRouteBuilder MapPublishing(this IEndpointRouteBuilder app)
     {
         app.MapGet("/publisering", (HttpContext context, ScorecardState state, PublicationBook book, Storage.IMalekortStore store,
-            Capture.TokenCheck tokens, Microsoft.AspNetCore.Antiforgery.IAntiforgery antiforgery, string? kontor, string? maned, string? resultat) =>
-            PublishingPage.Get(context, state.Current, book, store, tokens, antiforgery, kontor, maned, resultat));
+            Microsoft.AspNetCore.Antiforgery.IAntiforgery antiforgery, string? kontor, string? maned, string? resultat) =>
+            PublishingPage.Get(context, state.Current, book, store, antiforgery, kontor, maned, resultat));
         // The form checks its anti-forgery token itself, so a failure gets a Norwegian page rather than a bare 400.
         app.MapPost("/publisering", PublishingPage.Post);
         app.MapGet("/driftslogg", RunLogPage.List);

@@ -153,8 +153,9 @@ public sealed class DropFolderTests
         change.GetProperty(side).GetProperty("numerator") is { ValueKind: JsonValueKind.Number } n ? n.GetInt64() : null;
 
     internal static async Task<HttpResponseMessage> Publish(ServerModeHost host, string by, string office = "NAV-0106", string month = "2024-12",
-        string token = ServerModeHost.ServiceToken)
+        string? token = null)
     {
+        token ??= host.AdminToken;
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri("/api/publiseringer", UriKind.Relative))
         {
             Content = JsonContent.Create(new { kontor = office, maned = month, godkjentAv = by }),

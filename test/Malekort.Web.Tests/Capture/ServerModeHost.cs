@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using Malekort.Confidentiality;
 using Malekort.Import.Pseudonyms;
 using Malekort.Population;
 using Malekort.Storage;
@@ -15,13 +16,12 @@ namespace Malekort.Web.Capture;
 
 /// <summary>
 /// The real server in server mode on a free loopback port: a fresh database of the kind asked for, a drop folder and the
-/// pseudonym key in a temporary folder, the service's token and Fredrikstad's. NAV Fredrikstad serves 3107 and 3110, NAV
-/// Sarpsborg 3105. The drop folder is read after 300 ms of quiet, so tests stay short.
+/// pseudonym key in a temporary folder, uploads on, and three users with tokens: an administrator, NAV Fredrikstad's office
+/// and Fredrikstad municipality. NAV Fredrikstad serves 3107 and 3110, NAV Sarpsborg 3105. The drop folder is read after
+/// 300 ms of quiet, so tests stay short.
 /// </summary>
 internal sealed class ServerModeHost : IAsyncDisposable
 {
-    public const string ServiceToken = "tjenestens-hemmelige-nokkel-1";
-    public const string FredrikstadToken = "fredrikstads-hemmelige-nokkel-1";
     public static readonly UnitCode Fredrikstad = UnitCode.Parse("3107");
     public static readonly UnitCode NavFredrikstad = UnitCode.Office("0106");
 
@@ -41,6 +41,16 @@ internal sealed class ServerModeHost : IAsyncDisposable
 
     public string DropFolder { get; }
 
+    /// <summary>An administrator's token ("drift"): any unit, reference data, publishing.</summary>
+    public string AdminToken { get; private set; } = null!;
+
+    /// <summary>NAV Fredrikstad's office user's token ("kari"): its units, publishing its months.</summary>
+    public string OfficeToken { get; private set; } = null!;
+
+    /// <summary>Fredrikstad municipality's token: only 3107's data.</summary>
+    public string FredrikstadToken { get; private set; } = null!;
+
+    /// <summary>A client that sends the administrator's token; requests may send another.</summary>
     public HttpClient Client { get; private set; } = null!;
 
     public IServiceProvider Services => app.Services;
@@ -50,13 +60,16 @@ internal sealed class ServerModeHost : IAsyncDisposable
     {
         var host = new ServerModeHost(kind, clock);
         Seed(host.Store);
+        host.AdminToken = TestUsers.Token(host.Store, "drift", ViewerRole.Admin);
+        host.OfficeToken = TestUsers.Token(host.Store, "kari", ViewerRole.Kontor, NavFredrikstad);
+        host.FredrikstadToken = TestUsers.Token(host.Store, "fredrikstad-kommune", ViewerRole.Kommune, Fredrikstad);
         var options = new MalekortWebOptions
         {
             Urls = "http://127.0.0.1:0",
             DropDirectory = host.DropFolder,
             DropQuietPeriod = dropQuietPeriod ?? TimeSpan.FromMilliseconds(300),
             DropRescanInterval = TimeSpan.FromMilliseconds(200),
-            UploadTokens = [UploadToken.ForService(ServiceToken), UploadToken.ForUnit(Fredrikstad, FredrikstadToken)],
+            AcceptUploads = true,
             UploadLimitBytes = 1024 * 1024,
             PseudonymKey = PseudonymKey.FromBytes(Enumerable.Range(1, PseudonymKey.Length).Select(i => (byte)i).ToArray()),
         };
@@ -64,7 +77,7 @@ internal sealed class ServerModeHost : IAsyncDisposable
         await host.app.StartAsync(TestContext.Current.CancellationToken);
         var address = host.app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
         // Cookies on: the approval form's anti-forgery token is paired with a cookie.
-        host.Client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true }) { BaseAddress = new Uri(address) };
+        host.Client = TestUsers.Client(new Uri(address), host.AdminToken, cookies: true);
         return host;
     }
 
