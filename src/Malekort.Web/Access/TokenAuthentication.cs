@@ -26,8 +26,17 @@ internal sealed class TokenAuthentication(
         if (!header.StartsWith(Prefix, StringComparison.OrdinalIgnoreCase)) return AuthenticateResult.NoResult();
         var token = header[Prefix.Length..].Trim();
         if (token.Length == 0) return AuthenticateResult.Fail("Tom nøkkel.");
-        // The stores are synchronous; the look-up is one indexed row.
-        var owner = await Task.Run(() => store.FindToken(LocalAccounts.TokenHash(token)), Context.RequestAborted);
+        TokenOwner? owner;
+        try
+        {
+            // The stores are synchronous; the look-up is one indexed row.
+            owner = await Task.Run(() => store.FindToken(LocalAccounts.TokenHash(token)), Context.RequestAborted);
+        }
+        catch (Exception e) when (e is System.Data.Common.DbException or InvalidOperationException or TimeoutException)
+        {
+            // Authentication runs for every request, the health checks too: a database that is down must not turn them into 500s.
+            return AuthenticateResult.Fail(e);
+        }
         if (owner is null) return AuthenticateResult.Fail("Ukjent nøkkel.");
         var identity = Signed.Identity(owner.User.Name, owner.User.Role, owner.User.Unit, "nøkkel", SchemeName);
         if (owner.Scope == TokenScope.Metrics) identity.AddClaim(new Claim(Signed.MetricsOnlyClaim, "ja"));
