@@ -1,6 +1,14 @@
 #!/usr/bin/env bash
 # Runs every test and ends with one line: "N passed, N failed" (", N skipped" when any were skipped).
+#   scripts/test.sh            the everyday run: the fuzzers read a small budget of inputs per format (docs/robustness.md)
+#   scripts/test.sh --full     the same tests with the fuzzers at their full budget of 100 000 inputs per format
+# Any other arguments go to `dotnet test`.
 set -uo pipefail
+if [ "${1:-}" = "--full" ]; then
+    shift
+    # Read by test/Malekort.Import.Tests/Fuzzing/FuzzSettings.cs, which holds the numbers.
+    export MALEKORT_TEST_FULL=1
+fi
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 ./scripts/require-dotnet.sh || exit 1

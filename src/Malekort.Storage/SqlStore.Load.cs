@@ -19,7 +19,7 @@ public abstract partial class SqlStore
     public StoredState Load()
     {
         using var connection = Open();
-        using var transaction = connection.BeginTransaction(IsolationLevel.RepeatableRead);
+        using var transaction = BeginSnapshot(connection);
         var builder = new WorkingSetBuilder();
         AddBatches(connection, transaction, builder, 0);
 
@@ -34,7 +34,7 @@ public abstract partial class SqlStore
     {
         using var connection = Open();
         // One snapshot: an office register replaced between the offices and office_units reads would not match itself.
-        using var transaction = connection.BeginTransaction(IsolationLevel.RepeatableRead);
+        using var transaction = BeginSnapshot(connection);
         var reference = ReadReference(connection, transaction);
         transaction.Commit();
         return reference;
@@ -74,7 +74,7 @@ public abstract partial class SqlStore
     public long LoadBatches(WorkingSetBuilder builder, long afterBatchId)
     {
         using var connection = Open();
-        using var transaction = connection.BeginTransaction(IsolationLevel.RepeatableRead);
+        using var transaction = BeginSnapshot(connection);
         var newest = AddBatches(connection, transaction, builder, afterBatchId);
         transaction.Commit();
         return newest;
@@ -137,12 +137,18 @@ public abstract partial class SqlStore
         Each("SELECT batch_id, received_date, approved_date FROM cases WHERE category = 'OKONOMISK_SOSIALHJELP'", (b, r) =>
             b.Cases.Add(new CaseRecord("", "", "", BenefitCategory.OkonomiskSosialhjelp, Date(r, 1), Date(r, 2))));
         Each("SELECT batch_id, person_id, registered_date, decision_date, start_date, end_date, situation_after FROM kvp", (b, r) =>
-            b.Kvp.Add(new KvpRecord(Key(r, 1), Date(r, 2), Date(r, 3), CalendarDates.FromInt(r.GetInt64(4)), Date(r, 5), null,
-                r.GetString(6).Split('|', StringSplitOptions.RemoveEmptyEntries))));
+            b.Kvp.Add(new KvpRecord(Key(r, 1), Date(r, 2), Date(r, 3), CalendarDates.FromInt(r.GetInt64(4)), Date(r, 5), null, Codes(r, 6))));
         Each("SELECT batch_id, person_id, registered_from, registered_to FROM jobseekers WHERE grp = 'ORDINAER'", (b, r) =>
             b.Jobseekers.Add(new JobseekerRecord(Key(r, 1), JobseekerGroup.Ordinaer, CalendarDates.FromInt(r.GetInt64(2)), Date(r, 3))));
         Each("SELECT batch_id, person_id, followup_date FROM followups", (b, r) =>
             b.Followups.Add(new FollowupRecord(Key(r, 1), CalendarDates.FromInt(r.GetInt64(2)))));
+        Each("SELECT batch_id, person_id, decided_date, valid_from, valid_to, codes FROM conditions", (b, r) =>
+            b.Conditions.Add(new ConditionRecord(Key(r, 1), CalendarDates.FromInt(r.GetInt64(2)), CalendarDates.FromInt(r.GetInt64(3)),
+                CalendarDates.FromInt(r.GetInt64(4)), Codes(r, 5))));
+        Each("SELECT batch_id, person_id, decided_date, grounds FROM activity_exemptions", (b, r) =>
+            b.Exemptions.Add(new ExemptionRecord(Key(r, 1), CalendarDates.FromInt(r.GetInt64(2)), Codes(r, 3))));
+        Each("SELECT batch_id, person_id, sanction_year, sanction_date, kind FROM sanctions", (b, r) =>
+            b.Sanctions.Add(new SanctionRecord(Key(r, 1), (int)r.GetInt64(2), Date(r, 3), r.GetString(4))));
         foreach (var (id, records) in stored)
         {
             var rows = BatchRows.From(records.ToBatch(), key => long.Parse(key, Invariant));
@@ -150,6 +156,9 @@ public abstract partial class SqlStore
         }
         transaction.Commit();
     }
+
+    /// <summary>A column of codes separated by '|', as the readable tables store them.</summary>
+    private static string[] Codes(DbDataReader r, int i) => r.GetString(i).Split('|', StringSplitOptions.RemoveEmptyEntries);
 
     /// <summary>What the engine reads of one stored batch, gathered from the readable tables.</summary>
     private sealed class StoredRecords(BatchHeader header)
@@ -162,8 +171,16 @@ public abstract partial class SqlStore
         public List<KvpRecord> Kvp { get; } = [];
         public List<JobseekerRecord> Jobseekers { get; } = [];
         public List<FollowupRecord> Followups { get; } = [];
+        public List<ConditionRecord> Conditions { get; } = [];
+        public List<ExemptionRecord> Exemptions { get; } = [];
+        public List<SanctionRecord> Sanctions { get; } = [];
 
         public CaptureBatch ToBatch() =>
-            new(header, "", Persons, [], Payments, Livelihood, Family, [], Cases, Kvp, Jobseekers, Followups);
+            new(header, "", Persons, [], Payments, Livelihood, Family, [], Cases, Kvp, Jobseekers, Followups)
+            {
+                Conditions = Conditions,
+                Exemptions = Exemptions,
+                Sanctions = Sanctions,
+            };
     }
 }

@@ -71,7 +71,7 @@ public abstract partial class SqlStore
     public IReadOnlyList<PublishedValue>? PublishedValues(UnitCode office, Month month, int revision)
     {
         using var connection = Open();
-        using var transaction = connection.BeginTransaction();
+        using var transaction = BeginSnapshot(connection);
         long? id = null;
         Read(connection, transaction, "SELECT id FROM publications WHERE office = @p0 AND month = @p1 AND revision = @p2",
             r => id = r.GetInt64(0), office.Value, month.ToString(), revision);

@@ -54,6 +54,11 @@ public abstract partial class SqlStore(TimeProvider clock) : IMalekortStore
     /// <summary>The isolation of a batch import; SQLite's serializable takes the write lock up front.</summary>
     private protected virtual IsolationLevel BatchIsolation => IsolationLevel.Serializable;
 
+    /// <summary>
+    /// A read-only transaction that sees one committed state throughout, and never waits for a writer nor holds one up.
+    /// </summary>
+    private protected virtual DbTransaction BeginSnapshot(DbConnection connection) => connection.BeginTransaction(IsolationLevel.RepeatableRead);
+
     /// <summary>Keeps two processes from migrating at once where the database needs it; released on dispose.</summary>
     private protected virtual IDisposable? LockSchema(DbConnection connection) => null;
 
@@ -87,6 +92,7 @@ public abstract partial class SqlStore(TimeProvider clock) : IMalekortStore
             CalendarDates.ToInt(h.PeriodTo), h.ExtractedAt.ToString("O", Invariant), (long)h.Domains, h.SupersessionKey);
         var people = PersonIds(connection, transaction, h.Unit, batch);
         WriteRecords(connection, transaction, batchId, batch, people);
+        WriteConditions(connection, transaction, batchId, batch, people);
         Execute(connection, transaction, "INSERT INTO batch_rows (batch_id, data) VALUES (@p0, @p1)",
             batchId, BatchRows.From(batch, key => people[key]).Encode());
         BumpVersion(connection, transaction);
@@ -112,6 +118,9 @@ public abstract partial class SqlStore(TimeProvider clock) : IMalekortStore
         foreach (var p in batch.Kvp) keys.Add(p.PersonKey);
         foreach (var p in batch.Jobseekers) keys.Add(p.PersonKey);
         foreach (var p in batch.Followups) keys.Add(p.PersonKey);
+        foreach (var p in batch.Conditions) keys.Add(p.PersonKey);
+        foreach (var p in batch.Exemptions) keys.Add(p.PersonKey);
+        foreach (var p in batch.Sanctions) keys.Add(p.PersonKey);
 
         // Only this batch's keys are looked up: a unit's import must not cost more as its history grows.
         var ids = new Dictionary<string, long>(StringComparer.Ordinal);

@@ -14,7 +14,8 @@ namespace Malekort;
 internal sealed class TestBatch
 {
     public const CaptureDomains AllParts = CaptureDomains.Persons | CaptureDomains.Payments | CaptureDomains.Livelihood
-        | CaptureDomains.Family | CaptureDomains.Cases | CaptureDomains.Kvp | CaptureDomains.Jobseekers | CaptureDomains.Followups;
+        | CaptureDomains.Family | CaptureDomains.Cases | CaptureDomains.Kvp | CaptureDomains.Jobseekers | CaptureDomains.Followups
+        | CaptureDomains.Conditions | CaptureDomains.Exemptions | CaptureDomains.Sanctions;
 
     private readonly BatchHeader header;
     private readonly List<PersonRecord> persons = [];
@@ -25,6 +26,9 @@ internal sealed class TestBatch
     private readonly List<KvpRecord> kvp = [];
     private readonly List<JobseekerRecord> jobseekers = [];
     private readonly List<FollowupRecord> followups = [];
+    private readonly List<ConditionRecord> conditions = [];
+    private readonly List<ExemptionRecord> exemptions = [];
+    private readonly List<SanctionRecord> sanctions = [];
 
     public TestBatch(string unit = "3107", string from = "2023-01-01", string to = "2024-12-31",
         string extractedAt = "2025-01-02T05:00:00Z", CaptureDomains parts = AllParts, string? key = null) =>
@@ -108,9 +112,35 @@ internal sealed class TestBatch
         return this;
     }
 
+    /// <summary>A condition with KOSTRA VILKAR codes, decided on its first day unless <paramref name="decided"/> says otherwise.</summary>
+    public TestBatch Condition(string person, string validFrom, string validTo, string codes, string? decided = null)
+    {
+        conditions.Add(new ConditionRecord(person, D(decided ?? validFrom), D(validFrom), D(validTo), codes.Split('|')));
+        return this;
+    }
+
+    /// <summary>An exemption from the activity duty with KOSTRA VEDTAK grounds.</summary>
+    public TestBatch Exemption(string person, string decided, string grounds = "03")
+    {
+        exemptions.Add(new ExemptionRecord(person, D(decided), grounds.Split('|')));
+        return this;
+    }
+
+    /// <summary>A sanction on a day, or (<paramref name="year"/>) known only by its year, as KOSTRA gives it.</summary>
+    public TestBatch Sanction(string person, string? date, string kind = "01", int? year = null)
+    {
+        sanctions.Add(new SanctionRecord(person, year ?? D(date!).Year, OptionalD(date), kind));
+        return this;
+    }
+
     public CaptureBatch Build() => new(header, $"{header.Unit}-{header.ExtractedAt:O}", persons,
         [new CodeListEntry("SH", "Økonomisk sosialhjelp", BenefitCategory.OkonomiskSosialhjelp)], payments, livelihood, family,
-        [new CodeListEntry("SOS", "Økonomisk sosialhjelp", BenefitCategory.OkonomiskSosialhjelp)], cases, kvp, jobseekers, followups);
+        [new CodeListEntry("SOS", "Økonomisk sosialhjelp", BenefitCategory.OkonomiskSosialhjelp)], cases, kvp, jobseekers, followups)
+    {
+        Conditions = conditions,
+        Exemptions = exemptions,
+        Sanctions = sanctions,
+    };
 
     /// <summary>Runs the engine on this batch alone.</summary>
     public Computed Compute(string first, string last, PopulationTable? population = null, OfficeRegister? offices = null) =>

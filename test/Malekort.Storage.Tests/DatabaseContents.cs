@@ -9,7 +9,8 @@ internal static class DatabaseContents
     public static readonly string[] Tables =
     [
         "schema_migrations", "import_log", "import_findings", "batches", "people", "persons", "code_lists", "payments", "livelihood",
-        "family", "cases", "kvp", "jobseekers", "followups", "population", "offices", "office_units", "thresholds", "targets",
+        "family", "cases", "kvp", "jobseekers", "followups", "conditions",
+        "activity_exemptions", "sanctions", "population", "offices", "office_units", "thresholds", "targets",
         "data_version",
     ];
 

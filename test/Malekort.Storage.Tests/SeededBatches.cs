@@ -36,6 +36,9 @@ internal static class SeededBatches
         var kvp = new List<KvpRecord>();
         var jobseekers = new List<JobseekerRecord>();
         var followups = new List<FollowupRecord>();
+        var conditions = new List<ConditionRecord>();
+        var exemptions = new List<ExemptionRecord>();
+        var sanctions = new List<SanctionRecord>();
         for (var i = 0; i < people; i++)
         {
             var key = string.Create(CultureInfo.InvariantCulture, $"person-{i:D5}");
@@ -104,6 +107,19 @@ internal static class SeededBatches
                     random.Next(2) == 0 ? null : from.AddDays(random.Next(300))));
                 for (var f = random.Next(4); f > 0; f--) followups.Add(new FollowupRecord(key, Day()));
             }
+            if (random.NextDouble() < 0.3)
+            {
+                var from = Day();
+                conditions.Add(new ConditionRecord(key, from.AddDays(-random.Next(20)), from, from.AddDays(random.Next(200)),
+                    [.. ConditionCodes.Conditions.Where(_ => random.Next(5) == 0).Select(c => c.Code).DefaultIfEmpty("08")]));
+            }
+            if (random.NextDouble() < 0.1) exemptions.Add(new ExemptionRecord(key, Day(), [random.Next(2) == 0 ? "02" : "03"]));
+            if (random.NextDouble() < 0.1)
+            {
+                var dated = random.Next(3) != 0;
+                var day = Day();
+                sanctions.Add(new SanctionRecord(key, day.Year, dated ? day : null, random.Next(2) == 0 ? "01" : "02"));
+            }
         }
 
         var header = new BatchHeader(CaptureReader.FormatName, "Frøet " + seed.ToString(CultureInfo.InvariantCulture), UnitCode.Parse(unit),
@@ -115,7 +131,12 @@ internal static class SeededBatches
              new("BOST", "Bostøtte", BenefitCategory.Annet)],
             payments, livelihood, family,
             [new("SOS", "Søknad om økonomisk sosialhjelp", BenefitCategory.OkonomiskSosialhjelp), new("KLAGE", "Klage", BenefitCategory.Annet)],
-            cases, kvp, jobseekers, followups);
+            cases, kvp, jobseekers, followups)
+        {
+            Conditions = conditions,
+            Exemptions = exemptions,
+            Sanctions = sanctions,
+        };
     }
 
     /// <summary>The import log entry the import pipeline would write for the batch, with the findings given.</summary>

@@ -26,6 +26,7 @@ internal sealed class BatchWriter(UnitHistory history, PersonNumbers numbers)
         WriteKvp(Path.Combine(folder, "kvp.csv"), window, referenced);
         WriteJobseekers(Path.Combine(folder, "jobseekers.csv"), window, referenced);
         WriteFollowups(Path.Combine(folder, "followups.csv"), window, referenced);
+        WriteConditions(folder, window, referenced);
         WriteLivelihood(Path.Combine(folder, "livelihood.csv"), window, referenced);
         WriteFamily(Path.Combine(folder, "family.csv"), window, referenced);
         WritePersons(Path.Combine(folder, "persons.csv"), referenced);
@@ -138,6 +139,49 @@ internal sealed class BatchWriter(UnitHistory history, PersonNumbers numbers)
             csv.Text(numbers.Of(f.Person));
             csv.Date(f.Day);
             csv.EndRow();
+        }
+    }
+
+    /// <summary>conditions.csv, activity_exemptions.csv and sanctions.csv: each dated by its decision (or day) inside the period.</summary>
+    private void WriteConditions(string folder, Window window, bool[] referenced)
+    {
+        using (var csv = new CsvWriter(Path.Combine(folder, "conditions.csv"), "fnr", "decided_date", "valid_from", "valid_to", "codes"))
+        {
+            foreach (ref readonly var c in CollectionsMarshal.AsSpan(history.Conditions))
+            {
+                if (!window.Dates(c.Decided)) continue;
+                referenced[c.Person] = true;
+                csv.Text(numbers.Of(c.Person));
+                csv.Date(c.Decided);
+                csv.Date(c.From);
+                csv.Date(c.To);
+                csv.Text(c.Codes);
+                csv.EndRow();
+            }
+        }
+        using (var csv = new CsvWriter(Path.Combine(folder, "activity_exemptions.csv"), "fnr", "decided_date", "grounds"))
+        {
+            foreach (ref readonly var e in CollectionsMarshal.AsSpan(history.Exemptions))
+            {
+                if (!window.Dates(e.Decided)) continue;
+                referenced[e.Person] = true;
+                csv.Text(numbers.Of(e.Person));
+                csv.Date(e.Decided);
+                csv.Text(e.Grounds);
+                csv.EndRow();
+            }
+        }
+        using (var csv = new CsvWriter(Path.Combine(folder, "sanctions.csv"), "fnr", "date", "kind"))
+        {
+            foreach (ref readonly var s in CollectionsMarshal.AsSpan(history.Sanctions))
+            {
+                if (!window.Dates(s.Day)) continue;
+                referenced[s.Person] = true;
+                csv.Text(numbers.Of(s.Person));
+                csv.Date(s.Day);
+                csv.Text(s.Kind);
+                csv.EndRow();
+            }
         }
     }
 

@@ -10,7 +10,9 @@ namespace Malekort.Cli.Synthetic;
 /// Writes a unit's year as SSB's KOSTRA skjema 11F (økonomisk sosialhjelp) in the 2024 layout (324 characters, positions
 /// from SSB's file description as <c>src/Malekort.Import/Kostra/SosialhjelpLayouts.cs</c> has them): one record per person
 /// paid social assistance in the year, with the months ticked and the amounts per month, as the finally known truth. For
-/// the import benchmark; docs/formats/kostra.md describes the format and its rules.
+/// the import benchmark; docs/formats/kostra.md describes the format and its rules. The conditions are those of the person's
+/// latest payment decision with conditions in the year (the form has room for one), the exemption is the first one, and the
+/// sanctions are ticked by kind for the year.
 /// </summary>
 internal sealed class KostraWriter(UnitHistory history, PersonNumbers numbers)
 {
@@ -21,7 +23,11 @@ internal sealed class KostraWriter(UnitHistory history, PersonNumbers numbers)
     private static readonly (int Start, int End) KommuneNr = (1, 4), Version = (5, 6), Bydelsnr = (7, 8), Journalnr = (9, 16),
         Fodselsnr = (17, 27), Kjonn = (40, 40), Ektstat = (41, 41), Bu18 = (42, 42), Vklo = (45, 45), Trygdesit = (46, 47),
         Arbsit = (48, 49), Bidrag = (74, 80), Laan = (81, 87), GittOkonomirad = (256, 256), IndividuellPlan = (257, 257),
-        Saksbehandler = (258, 267), Bosit = (268, 268), Vilkarsoslov = (269, 269), Vilkarsamekt = (270, 270);
+        Saksbehandler = (258, 267), Bosit = (268, 268), Vilkarsoslov = (269, 269), Vilkarsamekt = (270, 270), Utbetdato = (271, 276),
+        Utbettomdato = (277, 282), Vedtakdato = (307, 312);
+
+    // The first of the two-character check boxes of each group, in the order of ConditionCodes' lists.
+    private const int FirstVilkar = 283, FirstVedtak = 313, FirstSanksjon = 321;
 
     /// <summary>Writes <c>11F_&lt;unit&gt;_&lt;year&gt;.dat</c> in <paramref name="directory"/> and returns its path, or null when nobody was paid.</summary>
     public string? Write(string directory, int year)
@@ -44,6 +50,9 @@ internal sealed class KostraWriter(UnitHistory history, PersonNumbers numbers)
         }
         if (byPerson.Count == 0) return null;
         var livelihood = LatestLivelihood(last);
+        var conditions = LatestConditions(first, last);
+        var exemptions = FirstExemptions(last);
+        var sanctions = SanctionKinds(first, last);
         var path = Path.Combine(directory, string.Create(CultureInfo.InvariantCulture, $"11F_{history.Unit.Value}_{year}.dat"));
         var text = new StringBuilder(byPerson.Count * (RecordLength + 1));
         var record = new char[RecordLength];
@@ -82,8 +91,21 @@ internal sealed class KostraWriter(UnitHistory history, PersonNumbers numbers)
             Put(record, IndividuellPlan, "2");
             Put(record, Saksbehandler, "syntetisk");
             Put(record, Bosit, "1");
-            Put(record, Vilkarsoslov, "2");
             Put(record, Vilkarsamekt, "2");
+            if (conditions.TryGetValue(person, out var condition))
+            {
+                Put(record, Vilkarsoslov, "1");
+                Put(record, Utbetdato, Date(condition.From));
+                Put(record, Utbettomdato, Date(condition.To));
+                Tick(record, FirstVilkar, ConditionCodes.Conditions, condition.Codes);
+            }
+            else Put(record, Vilkarsoslov, "2");
+            if (exemptions.TryGetValue(person, out var exemption))
+            {
+                Put(record, Vedtakdato, Date(exemption.Decided));
+                Tick(record, FirstVedtak, ConditionCodes.ExemptionGrounds, exemption.Grounds);
+            }
+            if (sanctions.TryGetValue(person, out var kinds)) Tick(record, FirstSanksjon, ConditionCodes.SanctionKinds, kinds);
             text.Append(record).Append('\n');
         }
         File.WriteAllText(path, text.ToString(), Encoding.Latin1);
@@ -104,6 +126,54 @@ internal sealed class KostraWriter(UnitHistory history, PersonNumbers numbers)
         }
         return latest.ToDictionary(l => l.Key, l => l.Value.Source);
     }
+
+    // The latest condition (by valid_from) that applies to some day of the year.
+    private Dictionary<int, ConditionRow> LatestConditions(int firstDay, int lastDay)
+    {
+        var latest = new Dictionary<int, ConditionRow>();
+        foreach (ref readonly var c in CollectionsMarshal.AsSpan(history.Conditions))
+        {
+            if (c.To < firstDay || c.From > lastDay) continue;
+            if (!latest.TryGetValue(c.Person, out var known) || c.From >= known.From) latest[c.Person] = c;
+        }
+        return latest;
+    }
+
+    // "Første unntak": the person's first exemption, if it was decided by the year's end.
+    private Dictionary<int, ExemptionRow> FirstExemptions(int lastDay)
+    {
+        var first = new Dictionary<int, ExemptionRow>();
+        foreach (ref readonly var e in CollectionsMarshal.AsSpan(history.Exemptions))
+        {
+            if (e.Decided > lastDay) continue;
+            if (!first.TryGetValue(e.Person, out var known) || e.Decided < known.Decided) first[e.Person] = e;
+        }
+        return first;
+    }
+
+    // The kinds of sanction each person had in the year, joined with '|'.
+    private Dictionary<int, string> SanctionKinds(int firstDay, int lastDay)
+    {
+        var kinds = new Dictionary<int, string>();
+        foreach (ref readonly var s in CollectionsMarshal.AsSpan(history.Sanctions))
+        {
+            if (s.Day < firstDay || s.Day > lastDay) continue;
+            kinds[s.Person] = kinds.TryGetValue(s.Person, out var known) ? known + "|" + s.Kind : s.Kind;
+        }
+        return kinds;
+    }
+
+    /// <summary>Ticks the check box of each code: a box holds its own code; the boxes follow the list's order.</summary>
+    private static void Tick(char[] record, int first, IReadOnlyList<KostraCode> list, string codes)
+    {
+        foreach (var code in codes.Split('|'))
+        {
+            var at = first + 2 * ConditionCodes.IndexOf(list, code);
+            Put(record, (at, at + 1), code);
+        }
+    }
+
+    private static string Date(int day) => DateOnly.FromDayNumber(day).ToString("ddMMyy", CultureInfo.InvariantCulture);
 
     private static void Put(char[] record, (int Start, int End) field, string value)
     {

@@ -94,6 +94,32 @@ internal struct FollowupRow
     public int Day;
 }
 
+/// <summary>A condition set by a payment decision: KOSTRA VILKAR codes joined with <c>|</c>.</summary>
+internal struct ConditionRow
+{
+    public int Person;
+    public int Decided;
+    public int From;
+    public int To;
+    public string Codes;
+}
+
+/// <summary>An exemption from the activity duty: KOSTRA VEDTAK grounds joined with <c>|</c>.</summary>
+internal struct ExemptionRow
+{
+    public int Person;
+    public int Decided;
+    public string Grounds;
+}
+
+/// <summary>A sanction of a KOSTRA SANKSJON kind (<c>01</c>, <c>02</c>).</summary>
+internal struct SanctionRow
+{
+    public int Person;
+    public int Day;
+    public string Kind;
+}
+
 /// <summary>Everything simulated for one unit.</summary>
 internal sealed class UnitHistory(UnitCode unit, string sourceSystem)
 {
@@ -107,4 +133,7 @@ internal sealed class UnitHistory(UnitCode unit, string sourceSystem)
     public List<KvpRow> Kvp { get; } = [];
     public List<JobseekerRow> Jobseekers { get; } = [];
     public List<FollowupRow> Followups { get; } = [];
+    public List<ConditionRow> Conditions { get; } = [];
+    public List<ExemptionRow> Exemptions { get; } = [];
+    public List<SanctionRow> Sanctions { get; } = [];
 }

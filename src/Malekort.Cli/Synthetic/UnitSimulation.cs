@@ -51,6 +51,8 @@ internal sealed class UnitSimulation
     {
         var simulation = new UnitSimulation(unit, options);
         simulation.Simulate();
+        // Conditions are drawn from a stream of their own: adding them changed no other row of the simulation.
+        new ConditionSimulation(SeededRandom.For(options.Seed, unit.Unit.Value + "/vilkår"), simulation.history).Run();
         return simulation.history;
     }
 

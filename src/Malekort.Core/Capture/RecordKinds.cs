@@ -19,6 +19,12 @@ public static class RecordKinds
     public const string Jobseekers = "jobseekers";
     /// <summary>Follow-up contacts.</summary>
     public const string Followups = "followups";
+    /// <summary>Conditions (vilkår).</summary>
+    public const string Conditions = "conditions";
+    /// <summary>Exemptions from the activity duty.</summary>
+    public const string Exemptions = "exemptions";
+    /// <summary>Sanctions.</summary>
+    public const string Sanctions = "sanctions";
     /// <summary>Population figures.</summary>
     public const string Population = "population";
     /// <summary>NAV offices.</summary>
@@ -35,6 +41,9 @@ public static class RecordKinds
         Kvp => "KVP-deltakelser",
         Jobseekers => "arbeidssøkere",
         Followups => "oppfølginger",
+        Conditions => "vilkår",
+        Exemptions => "unntak fra aktivitetsplikten",
+        Sanctions => "sanksjoner",
         Population => "befolkningstall",
         Offices => "kontorer",
         _ => kind,

@@ -28,6 +28,12 @@ public enum CaptureDomains
     Jobseekers = 64,
     /// <summary>Follow-up contacts (Arena).</summary>
     Followups = 128,
+    /// <summary>Conditions (vilkår) set with payment decisions.</summary>
+    Conditions = 256,
+    /// <summary>Exemptions from the activity duty (sosialtjenesteloven § 20a).</summary>
+    Exemptions = 512,
+    /// <summary>Sanctions for broken conditions.</summary>
+    Sanctions = 1024,
 }
 
 /// <summary>How a source system's benefit or case type is classified (spec "social assistance payment", PL151).</summary>
@@ -172,6 +178,24 @@ public sealed record JobseekerRecord(string PersonKey, JobseekerGroup Group, Dat
 public sealed record FollowupRecord(string PersonKey, DateOnly Date);
 
 /// <summary>
+/// A condition (vilkår) set with a payment decision: the decision's date, the period the condition applies to, and its
+/// KOSTRA VILKAR codes (<see cref="ConditionCodes.Conditions"/>). KOSTRA 11F: UTBETDATO–UTBETTOMDATO of the payment decision.
+/// </summary>
+public sealed record ConditionRecord(string PersonKey, DateOnly DecidedDate, DateOnly ValidFrom, DateOnly ValidTo, IReadOnlyList<string> Codes);
+
+/// <summary>
+/// An exemption from the activity duty for a recipient under 30 (sosialtjenesteloven § 20a) and its grounds, KOSTRA VEDTAK
+/// codes (<see cref="ConditionCodes.ExemptionGrounds"/>). KOSTRA 11F reports the first one: VEDTAKDATO.
+/// </summary>
+public sealed record ExemptionRecord(string PersonKey, DateOnly DecidedDate, IReadOnlyList<string> Grounds);
+
+/// <summary>
+/// A sanction for a broken condition, of a kind in <see cref="ConditionCodes.SanctionKinds"/>. <see cref="Date"/> is null
+/// where the source knows only the year (KOSTRA 11F SANKSJONRED/SANKSJONANDRE: "i løpet av året").
+/// </summary>
+public sealed record SanctionRecord(string PersonKey, int Year, DateOnly? Date, string Kind);
+
+/// <summary>
 /// One batch as read and validated: everything it says about its unit and period. Readers produce it;
 /// storage keeps it whole (all-or-nothing); the engine combines batches by the supersession rule.
 /// </summary>
@@ -189,6 +213,15 @@ public sealed record CaptureBatch(
     IReadOnlyList<JobseekerRecord> Jobseekers,
     IReadOnlyList<FollowupRecord> Followups)
 {
+    /// <summary>Conditions (<c>conditions.csv</c>, KOSTRA 11F VILKAR*); empty where the batch has none.</summary>
+    public IReadOnlyList<ConditionRecord> Conditions { get; init; } = [];
+
+    /// <summary>Exemptions from the activity duty (<c>activity_exemptions.csv</c>, KOSTRA 11F VEDTAK*).</summary>
+    public IReadOnlyList<ExemptionRecord> Exemptions { get; init; } = [];
+
+    /// <summary>Sanctions (<c>sanctions.csv</c>, KOSTRA 11F SANKSJON*).</summary>
+    public IReadOnlyList<SanctionRecord> Sanctions { get; init; } = [];
+
     /// <summary>The number of records of each kind, for the import log.</summary>
     public IReadOnlyDictionary<string, int> Counts() => new Dictionary<string, int>(StringComparer.Ordinal)
     {
@@ -200,5 +233,8 @@ public sealed record CaptureBatch(
         [RecordKinds.Kvp] = Kvp.Count,
         [RecordKinds.Jobseekers] = Jobseekers.Count,
         [RecordKinds.Followups] = Followups.Count,
+        [RecordKinds.Conditions] = Conditions.Count,
+        [RecordKinds.Exemptions] = Exemptions.Count,
+        [RecordKinds.Sanctions] = Sanctions.Count,
     };
 }

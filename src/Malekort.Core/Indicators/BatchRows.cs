@@ -5,15 +5,18 @@ namespace Malekort.Indicators;
 
 /// <summary>
 /// The rows of one batch that can affect an indicator, in the engine's compact form: paid social assistance, main
-/// livelihood, children who can make a provider, social assistance cases, KVP, ordinary job seekers and follow-ups, with
-/// persons numbered within the batch and dates as day numbers. Storage keeps this beside the readable tables so loading
+/// livelihood, children who can make a provider, social assistance cases, KVP, ordinary job seekers, follow-ups,
+/// conditions, exemptions from the activity duty and sanctions, with persons numbered within the batch, dates as day
+/// numbers and KOSTRA codes as bits of their position in <see cref="ConditionCodes"/>. Storage keeps this beside the readable tables so loading
 /// reads one blob per batch; tests and readers build it from a <see cref="CaptureBatch"/>. There is one path from a batch
 /// to the engine: <see cref="From"/>.
 /// </summary>
 public sealed class BatchRows
 {
-    private const int FormatVersion = 1;
-    private const int HeaderInts = 11;
+    // Version 2 added conditions, exemptions and sanctions; a version 1 blob (stored before) has none of them.
+    private const int FormatVersion = 2;
+    private const int HeaderInts = 14;
+    private const int Version1HeaderInts = 11;
 
     internal const int NoDay = UnitData.NoDay;
     internal const int OpenEnd = int.MaxValue;
@@ -23,7 +26,7 @@ public sealed class BatchRows
     internal const int DutyInHouseholdFlag = 2;
 
     private BatchRows(long[] people, int[] births, int[] payments, int[] livelihood, int[] children, int[] cases, int[] kvp,
-        int[] jobseekers, int[] followups, bool approximateFamily)
+        int[] jobseekers, int[] followups, int[] conditions, int[] exemptions, int[] sanctions, bool approximateFamily)
     {
         People = people;
         Births = births;
@@ -34,6 +37,9 @@ public sealed class BatchRows
         Kvp = kvp;
         Jobseekers = jobseekers;
         Followups = followups;
+        Conditions = conditions;
+        Exemptions = exemptions;
+        Sanctions = sanctions;
         ApproximateFamily = approximateFamily;
     }
 
@@ -64,12 +70,22 @@ public sealed class BatchRows
     /// <summary>person, day.</summary>
     internal int[] Followups { get; }
 
+    /// <summary>person, decided day, valid_from day, valid_to day, VILKAR codes as bits of <see cref="ConditionCodes.Conditions"/>.</summary>
+    internal int[] Conditions { get; }
+
+    /// <summary>person, decided day, grounds as bits of <see cref="ConditionCodes.ExemptionGrounds"/>.</summary>
+    internal int[] Exemptions { get; }
+
+    /// <summary>person, day (or <see cref="NoDay"/> when only the year is known), year, kind's position in <see cref="ConditionCodes.SanctionKinds"/>.</summary>
+    internal int[] Sanctions { get; }
+
     /// <summary>Whether family facts are approximated from a coarser source (KOSTRA BU18).</summary>
     internal bool ApproximateFamily { get; }
 
     /// <summary>The number of rows held.</summary>
     public long RowCount => (long)Payments.Length / 4 + Livelihood.Length / 4 + Children.Length / 5 + Cases.Length / 3 + Kvp.Length / 6
-        + Jobseekers.Length / 3 + Followups.Length / 2 + People.Count;
+        + Jobseekers.Length / 3 + Followups.Length / 2 + Conditions.Length / 5 + Exemptions.Length / 3 + Sanctions.Length / 4
+        + People.Count;
 
     /// <summary>
     /// Keeps what can affect an indicator (spec rules in <see cref="IndicatorRules"/>) and numbers the persons; every person the
@@ -144,9 +160,20 @@ public sealed class BatchRows
         }
         var followups = new List<int>(batch.Followups.Count * 2);
         foreach (var f in batch.Followups) followups.AddRange([Person(f.PersonKey), f.Date.DayNumber]);
+        // Every code is kept: which ones count as activity is a rule of today (IndicatorRules), not a fact of the batch.
+        var conditions = new List<int>(batch.Conditions.Count * 5);
+        foreach (var c in batch.Conditions)
+            conditions.AddRange([Person(c.PersonKey), c.DecidedDate.DayNumber, c.ValidFrom.DayNumber, c.ValidTo.DayNumber,
+                ConditionCodes.Bits(ConditionCodes.Conditions, c.Codes)]);
+        var exemptions = new List<int>(batch.Exemptions.Count * 3);
+        foreach (var e in batch.Exemptions)
+            exemptions.AddRange([Person(e.PersonKey), e.DecidedDate.DayNumber, ConditionCodes.Bits(ConditionCodes.ExemptionGrounds, e.Grounds)]);
+        var sanctions = new List<int>(batch.Sanctions.Count * 4);
+        foreach (var s in batch.Sanctions)
+            sanctions.AddRange([Person(s.PersonKey), s.Date?.DayNumber ?? NoDay, s.Year, ConditionCodes.IndexOf(ConditionCodes.SanctionKinds, s.Kind)]);
 
         return new BatchRows([.. people], [.. births], [.. payments], [.. livelihood], [.. children], [.. cases], [.. kvp], [.. jobseekers],
-            [.. followups], approximate);
+            [.. followups], [.. conditions], [.. exemptions], [.. sanctions], approximate);
     }
 
     /// <summary>The rows as bytes for storage (little-endian, versioned).</summary>
@@ -156,10 +183,11 @@ public sealed class BatchRows
         int[] header =
         [
             FormatVersion, ApproximateFamily ? 1 : 0, People.Count, Payments.Length, Livelihood.Length, Children.Length, Cases.Length,
-            Kvp.Length, Jobseekers.Length, Followups.Length, 0,
+            Kvp.Length, Jobseekers.Length, Followups.Length, Conditions.Length, Exemptions.Length, Sanctions.Length, 0,
         ];
         var size = (HeaderInts + Births.Length + Payments.Length + Livelihood.Length + Children.Length + Cases.Length + Kvp.Length
-            + Jobseekers.Length + Followups.Length) * sizeof(int) + People.Count * sizeof(long);
+            + Jobseekers.Length + Followups.Length + Conditions.Length + Exemptions.Length + Sanctions.Length) * sizeof(int)
+            + People.Count * sizeof(long);
         var bytes = new byte[size];
         var offset = 0;
         void Put<T>(ReadOnlySpan<T> values) where T : struct
@@ -178,25 +206,35 @@ public sealed class BatchRows
         Put<int>(Kvp);
         Put<int>(Jobseekers);
         Put<int>(Followups);
+        Put<int>(Conditions);
+        Put<int>(Exemptions);
+        Put<int>(Sanctions);
         return bytes;
     }
 
-    /// <summary>Rows from <see cref="Encode"/>.</summary>
-    /// <exception cref="InvalidDataException">The bytes are not rows of this format version.</exception>
+    /// <summary>Rows from <see cref="Encode"/>, of this format version or the one before.</summary>
+    /// <exception cref="InvalidDataException">The bytes are not rows of a known format version.</exception>
     public static BatchRows Decode(ReadOnlySpan<byte> data)
     {
         EnsureLittleEndian();
-        if (data.Length < HeaderInts * sizeof(int)) throw new InvalidDataException("Motorradene er for korte.");
-        var header = MemoryMarshal.Cast<byte, int>(data[..(HeaderInts * sizeof(int))]);
-        if (header[0] != FormatVersion) throw new InvalidDataException($"Motorradene har formatversjon {header[0]}, forventet {FormatVersion}.");
-        var offset = HeaderInts * sizeof(int);
+        if (data.Length < Version1HeaderInts * sizeof(int)) throw new InvalidDataException("Motorradene er for korte.");
+        var version = MemoryMarshal.Read<int>(data);
+        var headerInts = version switch
+        {
+            FormatVersion => HeaderInts,
+            1 => Version1HeaderInts,
+            _ => throw new InvalidDataException($"Motorradene har formatversjon {version}, forventet {FormatVersion}."),
+        };
+        if (data.Length < headerInts * sizeof(int)) throw new InvalidDataException("Motorradene er for korte.");
+        var header = MemoryMarshal.Cast<byte, int>(data[..(headerInts * sizeof(int))]);
+        var offset = headerInts * sizeof(int);
         var people = Take<long>(data, ref offset, header[2]);
         var births = Take<int>(data, ref offset, header[2]);
-        var rows = new BatchRows(people, births, Take<int>(data, ref offset, header[3]), Take<int>(data, ref offset, header[4]),
-            Take<int>(data, ref offset, header[5]), Take<int>(data, ref offset, header[6]), Take<int>(data, ref offset, header[7]),
-            Take<int>(data, ref offset, header[8]), Take<int>(data, ref offset, header[9]), header[1] != 0);
+        var parts = new int[version == 1 ? 7 : 10][];
+        for (var i = 0; i < parts.Length; i++) parts[i] = Take<int>(data, ref offset, header[3 + i]);
         if (offset != data.Length) throw new InvalidDataException("Motorradene har bytes til overs.");
-        return rows;
+        return new BatchRows(people, births, parts[0], parts[1], parts[2], parts[3], parts[4], parts[5], parts[6],
+            version == 1 ? [] : parts[7], version == 1 ? [] : parts[8], version == 1 ? [] : parts[9], header[1] != 0);
     }
 
     private static T[] Take<T>(ReadOnlySpan<byte> data, ref int offset, int count) where T : struct

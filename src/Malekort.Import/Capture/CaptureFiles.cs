@@ -15,6 +15,9 @@ internal static class CaptureFiles
     public const string Kvp = "kvp.csv";
     public const string Jobseekers = "jobseekers.csv";
     public const string Followups = "followups.csv";
+    public const string Conditions = "conditions.csv";
+    public const string ActivityExemptions = "activity_exemptions.csv";
+    public const string Sanctions = "sanctions.csv";
 
     /// <summary>The CSV files and their domain; a code list goes with the records that use it.</summary>
     public static IReadOnlyList<(string Name, CaptureDomains Domain)> Csv { get; } =
@@ -29,10 +32,16 @@ internal static class CaptureFiles
         (Kvp, CaptureDomains.Kvp),
         (Jobseekers, CaptureDomains.Jobseekers),
         (Followups, CaptureDomains.Followups),
+        (Conditions, CaptureDomains.Conditions),
+        (ActivityExemptions, CaptureDomains.Exemptions),
+        (Sanctions, CaptureDomains.Sanctions),
     ];
 
     /// <summary>The files whose rows refer to a person.</summary>
-    public static IReadOnlyList<string> ReferToPersons { get; } = [Payments, Livelihood, Family, Cases, Kvp, Jobseekers, Followups];
+    public static IReadOnlyList<string> ReferToPersons { get; } =
+    [
+        Payments, Livelihood, Family, Cases, Kvp, Jobseekers, Followups, Conditions, ActivityExemptions, Sanctions,
+    ];
 
     public static bool IsKnown(string name)
     {

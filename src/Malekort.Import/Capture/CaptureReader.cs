@@ -44,6 +44,9 @@ public sealed class CaptureReader(Pseudonymizer pseudonyms, UnitRegister units)
         var kvp = Read(files, CaptureFiles.Kvp, log, c => KvpFile.Read(batch, c));
         var jobseekers = Read(files, CaptureFiles.Jobseekers, log, c => JobseekersFile.Read(batch, c));
         var followups = Read(files, CaptureFiles.Followups, log, c => FollowupsFile.Read(batch, c));
+        var conditions = Read(files, CaptureFiles.Conditions, log, c => ConditionsFile.Read(batch, c));
+        var exemptions = Read(files, CaptureFiles.ActivityExemptions, log, c => ActivityExemptionsFile.Read(batch, c));
+        var sanctions = Read(files, CaptureFiles.Sanctions, log, c => SanctionsFile.Read(batch, c));
 
         if (log.Rejects || description is null) return null;
         var domains = CaptureDomains.None;
@@ -54,7 +57,12 @@ public sealed class CaptureReader(Pseudonymizer pseudonyms, UnitRegister units)
         var header = new BatchHeader(FormatName, description.SourceSystem, description.Unit,
             description.PeriodFrom, description.PeriodTo, description.ExtractedAt, domains);
         return new CaptureBatch(header, files.ContentHash, persons, batch.BenefitTypes.Entries, payments, livelihood, family,
-            batch.CaseTypes.Entries, cases, kvp, jobseekers, followups);
+            batch.CaseTypes.Entries, cases, kvp, jobseekers, followups)
+        {
+            Conditions = conditions,
+            Exemptions = exemptions,
+            Sanctions = sanctions,
+        };
     }
 
     /// <summary>Files that refer to persons or codes need the list they refer to (spec "Cross-file rules").</summary>

@@ -6,6 +6,8 @@ namespace Malekort.Import.Capture;
 /// <summary>kvp.csv: qualification programme participations (KOSTRA 11CF codes).</summary>
 internal static class KvpFile
 {
+    private static readonly string[] SituationCodes = [.. KvpSituation.All.Select(s => s.Code)];
+
     public static List<KvpRecord> Read(BatchContext batch, byte[] content)
     {
         var records = new List<KvpRecord>();
@@ -29,7 +31,7 @@ internal static class KvpFile
             // The dates in the order a participation runs: registered, decided, started, ended.
             InOrder(row, (registeredDate, registered), (decisionDate, decided), (startDate, started), (endDate, ended));
             var statusCode = row.Integer(status, required: false, 1, 7);
-            var situations = Situations(row, situationAfter);
+            var situations = CodeCells.Read(row, situationAfter, required: false, SituationCodes, "AVSL-kode fra KOSTRA 11CF");
             if (row.Failed || key is null || started is null) continue;
             records.Add(new KvpRecord(key, registered, decided, started.Value, ended, statusCode, situations));
         }
@@ -45,31 +47,5 @@ internal static class KvpFile
             if (previous is { } before) row.InOrder(before.Column, before.Date, current.Column, current.Date);
             previous = current;
         }
-    }
-
-    /// <summary>The AVSL codes separated by <c>|</c>; each must be a known one. The shared code strings are reused.</summary>
-    private static string[] Situations(in CsvRow row, CsvColumn column)
-    {
-        if (!row.TryValue(column, required: false, out var text)) return [];
-        var codes = new List<string>(2);
-        foreach (var range in text.Split('|'))
-        {
-            var part = text[range];
-            var known = Known(part);
-            if (known is null)
-                row.Error(column.Name, $"situation_after {FindingLog.Shown(part)} er ikke en kjent AVSL-kode fra KOSTRA 11CF; "
-                    + $"forventet {string.Join(", ", KvpSituation.All.Select(s => s.Code))}, skilt med |.");
-            else codes.Add(known);
-        }
-        return [.. codes];
-    }
-
-    private static string? Known(ReadOnlySpan<char> code)
-    {
-        foreach (var situation in KvpSituation.All)
-        {
-            if (code.SequenceEqual(situation.Code)) return situation.Code;
-        }
-        return null;
     }
 }

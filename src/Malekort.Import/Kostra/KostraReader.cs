@@ -168,7 +168,12 @@ public sealed class KostraReader(Pseudonymizer pseudonyms, TimeProvider clock)
             var mapping = new SosialhjelpMapping(pseudonyms, context, report);
             foreach (var record in records) mapping.Add(record);
             return report.Rejects ? null : new CaptureBatch(header, hash, mapping.Persons, [SosialhjelpMapping.BenefitTypeEntry],
-                mapping.Payments, mapping.Livelihood, mapping.Family, [], [], [], [], []);
+                mapping.Payments, mapping.Livelihood, mapping.Family, [], [], [], [], [])
+            {
+                Conditions = mapping.Conditions,
+                Exemptions = mapping.Exemptions,
+                Sanctions = mapping.Sanctions,
+            };
         }
         var kvp = new KvalifiseringMapping(pseudonyms, report);
         foreach (var record in records) kvp.Add(record);
@@ -208,6 +213,7 @@ public sealed class KostraReader(Pseudonymizer pseudonyms, TimeProvider clock)
         new DateOnly(year, 1, 1), new DateOnly(year, 12, 31), clock.GetUtcNow(),
         skjema == KostraSkjema.OkonomiskSosialhjelp
             ? CaptureDomains.Persons | CaptureDomains.Payments | CaptureDomains.Livelihood | CaptureDomains.Family
+              | CaptureDomains.Conditions | CaptureDomains.Exemptions | CaptureDomains.Sanctions
             : CaptureDomains.Persons | CaptureDomains.Kvp);
 
     /// <summary>A single space, optionally followed by one line break: SSB's "no recipients" content.</summary>

@@ -66,12 +66,6 @@ internal static class SosialhjelpRules
         "Introduksjonsstøtte", "Ektefelle/samboers inntekt", "Kvalifiseringsstønad", "Annen inntekt",
     ];
 
-    private static readonly F[] Vilkar =
-    [
-        F.Vilkararbeid, F.Vilkarkurs, F.Vilkarutd, F.Vilkarjobblog, F.Vilkarjobbtilb, F.Vilkarsamt, F.Vilkarokrett,
-        F.Vilkarlivsh, F.Vilkarhelse, F.Vilkarannet, F.Vilkardigplan, F.Vilkarnorsksamiskoppl,
-    ];
-
     /// <summary>Every per-record rule, common ones included.</summary>
     public static void Check(in KostraRecord r, RuleContext context, RuleReport report)
     {
@@ -218,7 +212,7 @@ internal static class SosialhjelpRules
         if (r.Date((int)F.Utbettomdato) is null)
             report.Add(R042, line, "UTBETTOMDATO", "Det er stilt vilkår (VILKARSOSLOV = 1), men til og med-datoen for utbetalingsvedtaket "
                 + $"(UTBETTOMDATO) er {r.Shown((int)F.Utbettomdato)}; forventet en gyldig dato ({pattern}).");
-        foreach (var field in Vilkar)
+        foreach (var field in SosialhjelpMapping.ConditionFields)
         {
             if (r.IsTicked((int)field)) return;
         }

@@ -75,6 +75,10 @@ public sealed class SqliteStore : SqlStore
         return connection;
     }
 
+    // Microsoft.Data.Sqlite begins every transaction IMMEDIATE (taking the one write lock) unless told to defer: a deferred
+    // one in WAL mode reads one snapshot from its first read on, beside any writer.
+    private protected override DbTransaction BeginSnapshot(DbConnection connection) => ((SqliteConnection)connection).BeginTransaction(deferred: true);
+
     private protected override RowWriter BeginRows(DbConnection connection, DbTransaction transaction, string table, params string[] columns) =>
         new SqliteRowWriter((SqliteConnection)connection, table, columns);
 

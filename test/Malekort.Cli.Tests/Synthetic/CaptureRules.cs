@@ -21,9 +21,14 @@ internal static class CaptureRules
         ["kvp.csv"] = ["fnr", "registered_date", "decision_date", "start_date", "end_date", "status", "situation_after"],
         ["jobseekers.csv"] = ["fnr", "group", "registered_from", "registered_to"],
         ["followups.csv"] = ["fnr", "date"],
+        ["conditions.csv"] = ["fnr", "decided_date", "valid_from", "valid_to", "codes"],
+        ["activity_exemptions.csv"] = ["fnr", "decided_date", "grounds"],
+        ["sanctions.csv"] = ["fnr", "date", "kind"],
     };
 
     private static readonly HashSet<string> SituationCodes = new(["01", "11", "03", "04", "13", "14", "15", "16", "10", "17"], StringComparer.Ordinal);
+    private static readonly string[] ConditionCodes = ["16", "17", "04", "06", "07", "08", "10", "18", "14", "15", "19", "20"];
+    private static readonly string[] Grounds = ["01", "02", "03", "04"];
 
     public static List<string> Check(CaptureFolder batch)
     {
@@ -143,7 +148,31 @@ internal static class CaptureRules
         foreach (var row in batch["followups.csv"].Rows)
             if (!InPeriod(row.Date("date"))) Fail("followups.csv", row, "not dated inside the period");
 
+        foreach (var row in batch["conditions.csv"].Rows)
+        {
+            if (!InPeriod(row.Date("decided_date"))) Fail("conditions.csv", row, "not decided inside the period");
+            if (row.Date("valid_from") > row.Date("valid_to")) Fail("conditions.csv", row, "valid_from after valid_to");
+            if (!KnownCodes(row["codes"], ConditionCodes)) Fail("conditions.csv", row, $"codes {row["codes"]}");
+        }
+        foreach (var row in batch["activity_exemptions.csv"].Rows)
+        {
+            if (!InPeriod(row.Date("decided_date"))) Fail("activity_exemptions.csv", row, "not decided inside the period");
+            if (!KnownCodes(row["grounds"], Grounds)) Fail("activity_exemptions.csv", row, $"grounds {row["grounds"]}");
+        }
+        foreach (var row in batch["sanctions.csv"].Rows)
+        {
+            if (!InPeriod(row.Date("date"))) Fail("sanctions.csv", row, "not dated inside the period");
+            if (row["kind"] is not ("01" or "02")) Fail("sanctions.csv", row, $"kind {row["kind"]}");
+        }
+
         return errors;
+    }
+
+    // One or more known codes separated by '|', none twice.
+    private static bool KnownCodes(string cell, string[] known)
+    {
+        var codes = cell.Split('|');
+        return cell.Length > 0 && codes.All(c => known.Contains(c, StringComparer.Ordinal)) && codes.Distinct(StringComparer.Ordinal).Count() == codes.Length;
     }
 
     private static HashSet<string> CodeList(CsvTable table, string[] categories, string file, Action<string, CsvRecord?, string> fail)

@@ -109,5 +109,10 @@ public sealed class DemoBatchRulesTests(DemoDataFixture demo) : IClassFixture<De
         Assert.Contains(kvp, k => k["situation_after"].Contains('|', StringComparison.Ordinal));
         Assert.Contains(rows("jobseekers.csv"), j => j["group"] == "ANNET");
         Assert.Contains(rows("livelihood.csv").GroupBy(l => l["fnr"], StringComparer.Ordinal), g => g.Count() > 1);
+        var conditions = rows("conditions.csv");
+        Assert.Contains(conditions, c => c["codes"] is "10" or "14" or "18" or "15");              // a condition that is not activity
+        Assert.Contains(conditions, c => c["codes"].Contains('|', StringComparison.Ordinal));
+        Assert.All(new[] { "01", "02", "03", "04" }, g => Assert.Contains(rows("activity_exemptions.csv"), e => e["grounds"].Contains(g, StringComparison.Ordinal)));
+        Assert.All(new[] { "01", "02" }, k => Assert.Contains(rows("sanctions.csv"), s => s["kind"] == k));
     }
 }

@@ -73,4 +73,13 @@ public sealed class DemoPlausibilityTests(DemoDataFixture demo) : IClassFixture<
     }
 
     private static double Share(long part, long whole) => 100.0 * part / whole;
+
+    [Fact]
+    public void Most_recipients_under_30_have_an_activity_condition_a_minority_are_exempted_and_few_are_sanctioned()
+    {
+        Assert.InRange(Share(Stats.YoungWithActivityCondition, Stats.YoungRecipientMonths), 60, 90);
+        Assert.InRange(Share(Stats.YoungExempted, Stats.YoungRecipientMonths), 3, 25);
+        Assert.InRange(Share(Stats.WithAnyCondition, Stats.RecipientMonths), 30, 65);
+        Assert.InRange(Share(Stats.SanctionedMonths, Stats.RecipientMonths), 0.05, 2);
+    }
 }

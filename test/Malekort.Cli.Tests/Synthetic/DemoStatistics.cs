@@ -37,6 +37,16 @@ internal sealed class DemoStatistics
     public long Cases { get; private set; }
     public long ProcessingDays { get; private set; }
     public long PopulationMonths { get; private set; }
+    /// <summary>Recipient-months of persons aged 18–29, those with an activity condition valid in the month, and those exempted.</summary>
+    public long YoungRecipientMonths { get; private set; }
+    public long YoungWithActivityCondition { get; private set; }
+    public long YoungExempted { get; private set; }
+    /// <summary>Recipient-months with any condition valid in the month, and persons with a sanction dated in a month.</summary>
+    public long WithAnyCondition { get; private set; }
+    public long SanctionedMonths { get; private set; }
+
+    // The spec's Choice (docs/indicators.md, "Conditions and the activity duty"), written out again for an independent count.
+    private static readonly string[] ActivityCodes = ["16", "17", "04", "06", "07", "08", "19", "20"];
 
     private void Add(string unit, CaptureFolder[] batches)
     {
@@ -46,8 +56,20 @@ internal sealed class DemoStatistics
         var birth = new Dictionary<string, DateOnly>(StringComparer.Ordinal);
         var livelihood = new Dictionary<string, List<(DateOnly From, string Source)>>(StringComparer.Ordinal);
         var children = new Dictionary<string, List<CsvRecord>>(StringComparer.Ordinal);
+        var conditions = new Dictionary<string, List<(DateOnly From, DateOnly To, bool Activity)>>(StringComparer.Ordinal);
+        var exempted = new Dictionary<string, DateOnly>(StringComparer.Ordinal);
+        var sanctions = new HashSet<(string, Month)>();
         foreach (var batch in batches)
         {
+            // Events: the rows decided inside the batch's period; the overlapping extracts repeat them, so sets.
+            foreach (var c in batch["conditions.csv"].Rows)
+            {
+                if (!conditions.TryGetValue(c["fnr"], out var list)) conditions[c["fnr"]] = list = [];
+                list.Add((c.Date("valid_from"), c.Date("valid_to"), c["codes"].Split('|').Any(ActivityCodes.Contains)));
+            }
+            foreach (var e in batch["activity_exemptions.csv"].Rows)
+                if (!exempted.TryGetValue(e["fnr"], out var known) || e.Date("decided_date") < known) exempted[e["fnr"]] = e.Date("decided_date");
+            foreach (var x in batch["sanctions.csv"].Rows) sanctions.Add((x["fnr"], Month.Of(x.Date("date"))));
             var covered = new MonthRange(Month.Of(batch.From), Month.Of(batch.To));
             var isNewest = (Month m) => batches.Last(b => Month.Of(b.From) <= m && Month.Of(b.To) >= m) == batch;
             var assistance = batch["benefit_types.csv"].Rows.Where(r => r["category"] == "OKONOMISK_SOSIALHJELP").Select(r => r["code"]).ToHashSet(StringComparer.Ordinal);
@@ -94,7 +116,16 @@ internal sealed class DemoStatistics
                         && (c.OptionalDate("valid_from") ?? DateOnly.MinValue) <= month.End
                         && (c.OptionalDate("valid_to") ?? DateOnly.MaxValue) >= month.Start) == true)
                     ProviderDuty++;
+                var valid = (conditions.GetValueOrDefault(fnr) ?? []).Where(c => c.From <= month.End && c.To >= month.Start).ToList();
+                if (valid.Count > 0) WithAnyCondition++;
+                if (Age.InMonth(birth[fnr], month) is >= 18 and <= 29)
+                {
+                    YoungRecipientMonths++;
+                    if (valid.Any(c => c.Activity)) YoungWithActivityCondition++;
+                    else if (exempted.TryGetValue(fnr, out var decided) && decided <= month.End) YoungExempted++;
+                }
             }
+            SanctionedMonths += sanctions.Count(x => x.Item2 == month);
 
             // Stock figures from the newest extract, at the end of the month.
             var end = month.End;

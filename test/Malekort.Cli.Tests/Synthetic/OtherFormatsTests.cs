@@ -46,6 +46,20 @@ public sealed class OtherFormatsTests : IDisposable
     }
 
     [Fact]
+    public void KOSTRA_11F_carries_conditions_exemptions_and_sanctions_known_by_year()
+    {
+        var batches = Units.Select(u => new KostraReader(Pseudonyms, TimeProvider.System)
+            .Read(Path.Combine(root, "kostra", $"11F_{u.Unit.Value}_2024.dat")).Value!).ToList();
+
+        Assert.Contains(batches, b => b.Conditions.Count > 10);
+        Assert.Contains(batches, b => b.Exemptions.Count > 0);
+        Assert.All(batches.SelectMany(b => b.Sanctions), s => Assert.Equal((2024, null), (s.Year, s.Date)));
+        Assert.Contains(batches, b => b.Sanctions.Count > 0);
+        // One condition per recipient: the one of the latest payment decision with conditions in the year.
+        Assert.All(batches, b => Assert.Equal(b.Conditions.Count, b.Conditions.Select(c => c.PersonKey).Distinct().Count()));
+    }
+
+    [Fact]
     public void Each_social_assistance_application_received_in_the_year_is_one_accepted_Digisos_batch_of_its_own()
     {
         var files = Directory.GetFiles(Path.Combine(root, "digisos"));

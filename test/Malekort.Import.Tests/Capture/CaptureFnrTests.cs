@@ -29,6 +29,9 @@ public sealed partial class CaptureFnrTests
 
         Assert.Equal(byId.Counts(), byFnr.Counts());
         Assert.Equal(byId.Payments.Select(p => p with { PersonKey = "" }), byFnr.Payments.Select(p => p with { PersonKey = "" }));
+        Assert.Equal(byId.Conditions.Select(c => (c.DecidedDate, c.ValidFrom, c.ValidTo, string.Join('|', c.Codes))),
+            byFnr.Conditions.Select(c => (c.DecidedDate, c.ValidFrom, c.ValidTo, string.Join('|', c.Codes))));
+        Assert.Equal(byId.Sanctions.Select(s => s with { PersonKey = "" }), byFnr.Sanctions.Select(s => s with { PersonKey = "" }));
         Assert.Equal(byId.Persons.Select(p => p.BirthDate), byFnr.Persons.Select(p => p.BirthDate));
     }
 

@@ -25,6 +25,9 @@ public sealed class CaptureReaderTests
         Assert.Equal(2, batch.Kvp.Count);
         Assert.Equal(2, batch.Jobseekers.Count);
         Assert.Equal(2, batch.Followups.Count);
+        Assert.Equal(2, batch.Conditions.Count);
+        Assert.Single(batch.Exemptions);
+        Assert.Single(batch.Sanctions);
     }
 
     [Fact]
@@ -39,14 +42,19 @@ public sealed class CaptureReaderTests
         Assert.Equal(new DateOnly(2024, 3, 31), header.PeriodTo);
         Assert.Equal(new DateTimeOffset(2024, 4, 2, 5, 0, 0, TimeSpan.Zero), header.ExtractedAt);
         Assert.Equal(CaptureDomains.Persons | CaptureDomains.Payments | CaptureDomains.Livelihood | CaptureDomains.Family
-            | CaptureDomains.Cases | CaptureDomains.Kvp | CaptureDomains.Jobseekers | CaptureDomains.Followups, header.Domains);
+            | CaptureDomains.Cases | CaptureDomains.Kvp | CaptureDomains.Jobseekers | CaptureDomains.Followups | CaptureDomains.Conditions
+            | CaptureDomains.Exemptions | CaptureDomains.Sanctions, header.Domains);
     }
 
     [Fact]
     public void Domains_name_only_the_files_present()
     {
         using var batch = BatchFolder.Copy(CaptureFixture.PersonIds);
-        foreach (var file in new[] { "payments.csv", "benefit_types.csv", "kvp.csv", "jobseekers.csv", "followups.csv" })
+        foreach (var file in new[]
+                 {
+                     "payments.csv", "benefit_types.csv", "kvp.csv", "jobseekers.csv", "followups.csv", "conditions.csv",
+                     "activity_exemptions.csv", "sanctions.csv",
+                 })
             batch.Delete(file);
 
         var result = CaptureFixture.Read(batch.Path);
@@ -55,6 +63,41 @@ public sealed class CaptureReaderTests
         Assert.Equal(CaptureDomains.Persons | CaptureDomains.Livelihood | CaptureDomains.Family | CaptureDomains.Cases,
             result.Value!.Header.Domains);
         Assert.Empty(result.Value.Payments);
+    }
+
+    [Fact]
+    public void Conditions_exemptions_and_sanctions_carry_their_codes_and_dates()
+    {
+        var batch = CaptureFixture.Read(BatchFolder.Fixture(CaptureFixture.PersonIds)).Value!;
+
+        var condition = batch.Conditions[0];
+        Assert.Equal(("P003", new DateOnly(2023, 3, 1), new DateOnly(2023, 3, 1), new DateOnly(2023, 5, 31), "16|08"),
+            (condition.PersonKey, condition.DecidedDate, condition.ValidFrom, condition.ValidTo, string.Join('|', condition.Codes)));
+        Assert.Equal(["10"], batch.Conditions[1].Codes);
+        var exemption = batch.Exemptions[0];
+        Assert.Equal(("P003", new DateOnly(2023, 7, 1), "03|04"), (exemption.PersonKey, exemption.DecidedDate, string.Join('|', exemption.Grounds)));
+        Assert.Equal(new SanctionRecord("P003", 2023, new DateOnly(2023, 4, 20), "01"), batch.Sanctions[0]);
+    }
+
+    [Fact]
+    public void A_batch_without_condition_files_says_nothing_about_conditions_and_one_with_empty_files_says_there_are_none()
+    {
+        using var without = BatchFolder.Copy(CaptureFixture.PersonIds);
+        using var empty = BatchFolder.Copy(CaptureFixture.PersonIds);
+        foreach (var file in new[] { "conditions.csv", "activity_exemptions.csv", "sanctions.csv" })
+        {
+            without.Delete(file);
+            empty.Edit(file, text => text[..(text.IndexOf('\n', StringComparison.Ordinal) + 1)]);
+        }
+        const CaptureDomains conditionParts = CaptureDomains.Conditions | CaptureDomains.Exemptions | CaptureDomains.Sanctions;
+
+        var read = (Without: CaptureFixture.Read(without.Path).Value!, Empty: CaptureFixture.Read(empty.Path).Value!);
+
+        Assert.Equal(CaptureDomains.None, read.Without.Header.Domains & conditionParts);
+        Assert.Equal(conditionParts, read.Empty.Header.Domains & conditionParts);
+        Assert.Empty(read.Empty.Conditions);
+        Assert.Empty(read.Empty.Sanctions);
+        Assert.Equal(read.Without.Payments, read.Empty.Payments);
     }
 
     [Fact]

@@ -321,6 +321,54 @@ public sealed class CaptureRuleTests
         Assert.Equal(("kvp.csv", 2, "end_date"), (error.File, error.Line, error.Column));
     }
 
+    [Theory]
+    [InlineData("conditions.csv", "P003,2023-03-01,2023-03-01,2023-05-31,16|08", "P003,2023-03-01,2023-03-01,2023-05-31,16|99", 2, "codes")]
+    [InlineData("conditions.csv", "P003,2023-03-01,2023-03-01,2023-05-31,16|08", "P003,2023-03-01,2023-03-01,2023-05-31,16|", 2, "codes")]
+    [InlineData("conditions.csv", "P003,2023-03-01,2023-03-01,2023-05-31,16|08", "P003,2023-03-01,2023-03-01,2023-05-31,", 2, "codes")]
+    [InlineData("conditions.csv", "P003,2023-03-01,2023-03-01,2023-05-31,16|08", "P003,2022-12-31,2023-03-01,2023-05-31,16|08", 2, "decided_date")]
+    [InlineData("conditions.csv", "P003,2023-03-01,2023-03-01,2023-05-31,16|08", "P003,2023-03-01,2023-03-01,2023-02-28,16|08", 2, "valid_to")]
+    [InlineData("conditions.csv", "P002,2024-02-15,2024-03-01,2024-06-30,10", "P002,2024-02-15,2024-03-01,,10", 3, "valid_to")]
+    [InlineData("conditions.csv", "P002,2024-02-15,", "P009,2024-02-15,", 3, "person_id")]
+    [InlineData("activity_exemptions.csv", "P003,2023-07-01,03|04", "P003,2023-07-01,05", 2, "grounds")]
+    [InlineData("activity_exemptions.csv", "P003,2023-07-01,03|04", "P003,2024-04-01,03|04", 2, "decided_date")]
+    [InlineData("activity_exemptions.csv", "P003,2023-07-01,03|04", "P003,,03|04", 2, "decided_date")]
+    [InlineData("sanctions.csv", "P003,2023-04-20,01", "P003,2023-04-20,03", 2, "kind")]
+    [InlineData("sanctions.csv", "P003,2023-04-20,01", "P003,2023-04-20,1", 2, "kind")]
+    [InlineData("sanctions.csv", "P003,2023-04-20,01", "P003,2024-04-01,01", 2, "date")]
+    [InlineData("sanctions.csv", "P003,2023-04-20,01", "P003,2023-02-30,01", 2, "date")]
+    public void Conditions_exemptions_and_sanctions_have_known_codes_and_dates_inside_the_period(string file, string row,
+        string broken, int line, string column)
+    {
+        var error = SingleErrorAfter(b => Replace(b, file, row, broken));
+
+        Assert.Equal((file, line, column), (error.File, error.Line, error.Column));
+    }
+
+    [Fact]
+    public void A_condition_may_apply_past_the_batch_period_and_before_its_decision()
+    {
+        using var batch = BatchFolder.Copy(CaptureFixture.PersonIds);
+        Replace(batch, "conditions.csv", "P002,2024-02-15,2024-03-01,2024-06-30,10", "P002,2024-02-15,2022-11-01,2025-06-30,10");
+
+        var result = CaptureFixture.Read(batch.Path);
+
+        Assert.True(result.Accepted, CaptureFixture.Describe(result));
+        Assert.Equal((new DateOnly(2022, 11, 1), new DateOnly(2025, 6, 30)), (result.Value!.Conditions[1].ValidFrom, result.Value.Conditions[1].ValidTo));
+    }
+
+    [Fact]
+    public void Conditions_without_persons_file_are_an_error()
+    {
+        var error = SingleErrorAfter(b =>
+        {
+            foreach (var file in Directory.GetFiles(b.Path, "*.csv")) b.Delete(Path.GetFileName(file));
+            b.Write("sanctions.csv", "person_id,date,kind\nP003,2023-04-20,01\n");
+        });
+
+        Assert.Equal(("persons.csv", 0), (error.File, error.Line));
+        Assert.Contains("sanctions.csv", error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Unknown_jobseeker_group_is_an_error()
     {

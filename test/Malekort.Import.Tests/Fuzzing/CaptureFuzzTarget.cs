@@ -56,7 +56,7 @@ internal sealed class CaptureFuzzTarget : FuzzTarget
         var action = random.Next(100);
         if (action < 90)
         {
-            // batch.json is one file of eleven but holds every header rule; give it a fair share.
+            // batch.json is one file of fourteen but holds every header rule; give it a fair share.
             var first = random.Next(100) < 15 ? "batch.json" : batch.Csv[random.Next(batch.Csv.Length)];
             var changes = action < 82 ? 1 : 2;
             // Most single changes are read in a small batch (batch.json, persons.csv, the file and its code list): a read

@@ -21,6 +21,9 @@ internal static class CaptureInvariants
         ("kvp.csv", b => b.Kvp.Count, CaptureDomains.Kvp),
         ("jobseekers.csv", b => b.Jobseekers.Count, CaptureDomains.Jobseekers),
         ("followups.csv", b => b.Followups.Count, CaptureDomains.Followups),
+        ("conditions.csv", b => b.Conditions.Count, CaptureDomains.Conditions),
+        ("activity_exemptions.csv", b => b.Exemptions.Count, CaptureDomains.Exemptions),
+        ("sanctions.csv", b => b.Sanctions.Count, CaptureDomains.Sanctions),
     ];
 
     /// <summary>
@@ -121,6 +124,26 @@ internal static class CaptureInvariants
             if (persons?.Contains(j.PersonKey) == false) yield return "a job seeker row refers to an unlisted person";
             if (j.RegisteredTo < j.RegisteredFrom) yield return "job seeker registered_to before registered_from";
         }
+        foreach (var c in batch.Conditions)
+        {
+            if (persons?.Contains(c.PersonKey) == false) yield return "a condition refers to an unlisted person";
+            if (c.ValidTo < c.ValidFrom) yield return "condition valid_to before valid_from";
+            if (c.Codes.Any(code => ConditionCodes.IndexOf(ConditionCodes.Conditions, code) < 0)) yield return "a condition code not in KOSTRA's list";
+            if (capture && (c.Codes.Count == 0 || !InPeriod(c.DecidedDate))) yield return "a condition without codes or decided outside the period";
+        }
+        foreach (var e in batch.Exemptions)
+        {
+            if (persons?.Contains(e.PersonKey) == false) yield return "an exemption refers to an unlisted person";
+            if (e.Grounds.Any(code => ConditionCodes.IndexOf(ConditionCodes.ExemptionGrounds, code) < 0)) yield return "an exemption ground not in KOSTRA's list";
+            if (capture && (e.Grounds.Count == 0 || !InPeriod(e.DecidedDate))) yield return "an exemption without grounds or decided outside the period";
+        }
+        foreach (var x in batch.Sanctions)
+        {
+            if (persons?.Contains(x.PersonKey) == false) yield return "a sanction refers to an unlisted person";
+            if (ConditionCodes.IndexOf(ConditionCodes.SanctionKinds, x.Kind) < 0) yield return $"sanction kind {x.Kind}";
+            if (x.Date is { } day && (day.Year != x.Year || !InPeriod(day))) yield return "a sanction dated outside its year or the period";
+            if (capture && x.Date is null) yield return "a capture sanction without a date";
+        }
         foreach (var text in PersonTexts(batch))
         {
             // The fields that name a person: one that is a fødselsnummer must have become a pseudonym. (A number inside
@@ -150,6 +173,9 @@ internal static class CaptureInvariants
         foreach (var k in batch.Kvp) yield return Key(k.PersonKey);
         foreach (var j in batch.Jobseekers) yield return Key(j.PersonKey);
         foreach (var f in batch.Followups) yield return Key(f.PersonKey);
+        foreach (var c in batch.Conditions) yield return Key(c.PersonKey);
+        foreach (var e in batch.Exemptions) yield return Key(e.PersonKey);
+        foreach (var x in batch.Sanctions) yield return Key(x.PersonKey);
     }
 
     /// <summary>The batch as text: equal batches give equal text (records hold lists, compared by reference).</summary>
@@ -160,12 +186,14 @@ internal static class CaptureInvariants
         foreach (var records in new IEnumerable<object>[]
                  {
                      batch.Persons, batch.BenefitTypes, batch.Payments, batch.Livelihood, batch.Family, batch.CaseTypes, batch.Cases,
-                     batch.Jobseekers, batch.Followups,
+                     batch.Jobseekers, batch.Followups, batch.Sanctions,
                  })
         {
             foreach (var record in records) text.AppendLine(record.ToString());
         }
         foreach (var k in batch.Kvp) text.Append(k with { SituationAfter = [] }).AppendLine(string.Join('|', k.SituationAfter));
+        foreach (var c in batch.Conditions) text.Append(c with { Codes = [] }).AppendLine(string.Join('|', c.Codes));
+        foreach (var e in batch.Exemptions) text.Append(e with { Grounds = [] }).AppendLine(string.Join('|', e.Grounds));
         return text.ToString();
     }
 }

@@ -26,6 +26,9 @@ internal sealed class RandomBatch
     public List<KvpRecord> Kvp { get; } = [];
     public List<JobseekerRecord> Jobseekers { get; } = [];
     public List<FollowupRecord> Followups { get; } = [];
+    public List<ConditionRecord> Conditions { get; } = [];
+    public List<ExemptionRecord> Exemptions { get; } = [];
+    public List<SanctionRecord> Sanctions { get; } = [];
 
     public static RandomBatch Create(Random random)
     {
@@ -98,6 +101,20 @@ internal sealed class RandomBatch
                 random.Next(2) == 0 ? null : from.AddDays(random.Next(0, 400))));
         }
         for (var i = 0; i < random.Next(0, 8); i++) batch.Followups.Add(new FollowupRecord(Person(), Day(random, PeriodFrom, PeriodTo)));
+        for (var i = 0; i < random.Next(0, 6); i++)
+        {
+            // A condition may apply before its decision and past the period; only the decision is an event of the batch.
+            var from = Day(random, new DateOnly(2022, 6, 1), PeriodTo);
+            batch.Conditions.Add(new ConditionRecord(Person(), Day(random, PeriodFrom, PeriodTo), from, from.AddDays(random.Next(0, 400)),
+                Some(random, ConditionCodes.Conditions)));
+        }
+        for (var i = 0; i < random.Next(0, 3); i++)
+            batch.Exemptions.Add(new ExemptionRecord(Person(), Day(random, PeriodFrom, PeriodTo), Some(random, ConditionCodes.ExemptionGrounds)));
+        for (var i = 0; i < random.Next(0, 3); i++)
+        {
+            var day = Day(random, PeriodFrom, PeriodTo);
+            batch.Sanctions.Add(new SanctionRecord(Person(), day.Year, day, ConditionCodes.SanctionKinds[random.Next(2)].Code));
+        }
         return batch;
     }
 
@@ -145,6 +162,11 @@ internal sealed class RandomBatch
         Csv(folder, "jobseekers.csv", shuffle, ["person_id", "group", "registered_from", "registered_to"],
             Jobseekers.Select(j => new[] { j.PersonKey, j.Group.ToString().ToUpperInvariant(), Text(j.RegisteredFrom), Text(j.RegisteredTo) }));
         Csv(folder, "followups.csv", shuffle, ["person_id", "date"], Followups.Select(f => new[] { f.PersonKey, Text(f.Date) }));
+        Csv(folder, "conditions.csv", shuffle, ["person_id", "decided_date", "valid_from", "valid_to", "codes"],
+            Conditions.Select(c => new[] { c.PersonKey, Text(c.DecidedDate), Text(c.ValidFrom), Text(c.ValidTo), string.Join('|', c.Codes) }));
+        Csv(folder, "activity_exemptions.csv", shuffle, ["person_id", "decided_date", "grounds"],
+            Exemptions.Select(e => new[] { e.PersonKey, Text(e.DecidedDate), string.Join('|', e.Grounds) }));
+        Csv(folder, "sanctions.csv", shuffle, ["person_id", "date", "kind"], Sanctions.Select(s => new[] { s.PersonKey, Text(s.Date), s.Kind }));
     }
 
     /// <summary>The records as canonical lines, one per record; sorted, they compare batches whose files came in another order.</summary>
@@ -155,7 +177,8 @@ internal sealed class RandomBatch
     public CaptureBatch Expected(CaptureBatch read) => read with
     {
         Persons = Persons, BenefitTypes = BenefitTypes, Payments = Payments, Livelihood = Livelihood, Family = Family,
-        CaseTypes = CaseTypes, Cases = Cases, Kvp = Kvp, Jobseekers = Jobseekers, Followups = Followups,
+        CaseTypes = CaseTypes, Cases = Cases, Kvp = Kvp, Jobseekers = Jobseekers, Followups = Followups, Conditions = Conditions,
+        Exemptions = Exemptions, Sanctions = Sanctions,
     };
 
     private static void CodeList(string folder, string name, List<CodeListEntry> entries, Random? shuffle) =>
@@ -192,6 +215,13 @@ internal sealed class RandomBatch
     private static string Text(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "";
 
     private static string Bool(bool? value) => value switch { true => "true", false => "false", null => "" };
+
+    /// <summary>One or more codes of the list, in the list's order.</summary>
+    private static string[] Some(Random random, IReadOnlyList<KostraCode> list)
+    {
+        var chosen = list.Where(_ => random.Next(4) == 0).Select(c => c.Code).ToArray();
+        return chosen.Length > 0 ? chosen : [list[random.Next(list.Count)].Code];
+    }
 
     private static bool? Maybe(Random random) => random.Next(3) switch { 0 => null, 1 => true, _ => false };
 

@@ -35,7 +35,8 @@ public sealed class KostraMappingTests
         Assert.Empty(result.Findings);
         var batch = result.Value!;
         Assert.Equal(new BatchHeader("kostra-11F", "KOSTRA", UnitCode.Parse("3107"), D(2025, 1, 1), D(2025, 12, 31), KostraFixture.Now,
-            CaptureDomains.Persons | CaptureDomains.Payments | CaptureDomains.Livelihood | CaptureDomains.Family), batch.Header);
+            CaptureDomains.Persons | CaptureDomains.Payments | CaptureDomains.Livelihood | CaptureDomains.Family | CaptureDomains.Conditions
+            | CaptureDomains.Exemptions | CaptureDomains.Sanctions), batch.Header);
         Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(content)), batch.ContentHash);
         Assert.Equal([new PersonRecord(KeyA, BornA, Sex.Woman), new PersonRecord(DufKey, D(1980, 5, 5), Sex.Man)],
             batch.Persons);
@@ -60,6 +61,9 @@ public sealed class KostraMappingTests
         Assert.Empty(batch.Kvp);
         Assert.Empty(batch.Jobseekers);
         Assert.Empty(batch.Followups);
+        Assert.Empty(batch.Conditions);
+        Assert.Empty(batch.Exemptions);
+        Assert.Empty(batch.Sanctions);
     }
 
     [Fact]

@@ -59,12 +59,19 @@ public sealed class SameUnitImportTests
             write.ExecuteNonQuery();
         }
 
-        var import = Task.Run(() => db.OpenStore().SaveBatch(batch, SeededBatches.LogEntry(batch, Now)), TestContext.Current.CancellationToken);
-        await Task.Delay(TimeSpan.FromSeconds(1), TestContext.Current.CancellationToken);
+        using var started = new SemaphoreSlim(0);
+        var import = Task.Run(() =>
+        {
+            var store = db.OpenStore();
+            started.Release();
+            return store.SaveBatch(batch, SeededBatches.LogEntry(batch, Now));
+        }, TestContext.Current.CancellationToken);
+        await started.WaitAsync(TestContext.Current.CancellationToken);
+        // Whenever it got to the database, the import cannot have finished: the other write holds SQLite's one write lock.
         var waited = !import.IsCompleted;
         var readWhileWaiting = db.OpenStore().DataVersion();
         otherWrite.Commit();
-        var outcome = await import.WaitAsync(TimeSpan.FromSeconds(60), TestContext.Current.CancellationToken);
+        var outcome = await import;
 
         Assert.True(waited, "the import did not wait for the open write");
         Assert.Equal(0, readWhileWaiting);

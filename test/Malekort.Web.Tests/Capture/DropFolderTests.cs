@@ -22,8 +22,8 @@ public sealed class DropFolderTests
 
         new TestExtract("3107", FirstExtract).DropZip(unitFolder, "uttrekk.zip");
 
-        await ServerModeHost.Eventually(async () => await host.Recipients("3107", "2024-12") == 5, "5 mottakere i desember vises");
-        await ServerModeHost.Eventually(() => File.Exists(Path.Combine(unitFolder, "importert", "uttrekk.zip")), "flyttet til importert/");
+        await host.WaitFor(async () => await host.Recipients("3107", "2024-12") == 5, "5 mottakere i desember vises");
+        await host.WaitFor(() => File.Exists(Path.Combine(unitFolder, "importert", "uttrekk.zip")), "flyttet til importert/");
         Assert.False(File.Exists(Path.Combine(unitFolder, "uttrekk.zip")));
         var (_, unpublished) = await host.Get("/malekort?enhet=NAV-0106&maned=2024-12");
         Assert.Contains("Ikke publisert.", unpublished, StringComparison.Ordinal);
@@ -39,8 +39,8 @@ public sealed class DropFolderTests
         // The vendor sends a corrected extract: newer, and person 5's December payment cancelled.
         new TestExtract("3107", FirstExtract.AddDays(7)).Cancel(TestExtract.DecemberPayment(5)).DropZip(unitFolder, "uttrekk.zip");
 
-        await ServerModeHost.Eventually(async () => await host.Recipients("3107", "2024-12") == 4, "4 mottakere etter rettingen");
-        await ServerModeHost.Eventually(() => File.Exists(Path.Combine(unitFolder, "importert", "uttrekk-2.zip")), "den rettede ved siden av");
+        await host.WaitFor(async () => await host.Recipients("3107", "2024-12") == 4, "4 mottakere etter rettingen");
+        await host.WaitFor(() => File.Exists(Path.Combine(unitFolder, "importert", "uttrekk-2.zip")), "den rettede ved siden av");
         var (_, changed) = await host.Get("/malekort?enhet=NAV-0106&maned=2024-12");
         Assert.Contains("Tallene har endret seg siden publisering", changed, StringComparison.Ordinal);
         Assert.Single(host.Store.Publications(ServerModeHost.NavFredrikstad, new Periods.Month(2024, 12)));
@@ -82,7 +82,7 @@ public sealed class DropFolderTests
         new TestExtract("3107", FirstExtract).BreakLine(TestExtract.DecemberPayment(3)).DropZip(unitFolder, "uttrekk.zip");
 
         var findingsFile = Path.Combine(unitFolder, "avvist", "uttrekk.zip.funn.txt");
-        await ServerModeHost.Eventually(() => File.Exists(findingsFile), "funnfilen i avvist/");
+        await host.WaitFor(() => File.Exists(findingsFile), "funnfilen i avvist/");
         Assert.True(File.Exists(Path.Combine(unitFolder, "avvist", "uttrekk.zip")));
         Assert.False(File.Exists(Path.Combine(unitFolder, "uttrekk.zip")));
         var findings = await File.ReadAllTextAsync(findingsFile, TestContext.Current.CancellationToken);
@@ -98,8 +98,8 @@ public sealed class DropFolderTests
 
         new TestExtract("3107", FirstExtract).DropZip(unitFolder, "uttrekk.zip");
 
-        await ServerModeHost.Eventually(async () => await host.Recipients("3107", "2024-12") == 5, "den rettede filen er lest inn");
-        await ServerModeHost.Eventually(() => File.Exists(Path.Combine(unitFolder, "importert", "uttrekk.zip")), "flyttet til importert/");
+        await host.WaitFor(async () => await host.Recipients("3107", "2024-12") == 5, "den rettede filen er lest inn");
+        await host.WaitFor(() => File.Exists(Path.Combine(unitFolder, "importert", "uttrekk.zip")), "flyttet til importert/");
         Assert.True(File.Exists(findingsFile), "the rejected file and its findings stay for the record");
     }
 
@@ -108,30 +108,42 @@ public sealed class DropFolderTests
     [InlineData(TestDatabases.Postgres)]
     public async Task A_file_still_being_written_is_not_read_until_it_has_been_quiet(string kind)
     {
-        // The server waits for 3 s of quiet here, not the host's usual 300 ms: on a loaded machine a 100 ms pause between
-        // pieces can stretch past 300 ms, and the test would then see a half-written file read, which is not what it is about.
-        await using var host = await ServerModeHost.Start(kind, dropQuietPeriod: TimeSpan.FromSeconds(3));
-        var path = Path.Combine(host.DropFolder, "3107", "stor.zip");
+        await using var host = await ServerModeHost.Start(kind);
+        // A watcher scanned step by step on the server's fake clock: nothing happens between the test's lines.
+        var root = Path.Combine(host.DropFolder, "..", "mottak-trinnvis");
+        var watcher = host.Watcher(root);
+        var quiet = host.Options.DropQuietPeriod;
+        var path = Path.Combine(root, "3107", "stor.zip");
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         var bytes = new TestExtract("3107", FirstExtract).ZipBytes();
         const int Chunks = 20;
 
-        // A slow copy: a piece every 100 ms for two seconds, never quiet for the 3 s the server waits for.
+        // A slow copy: half the quiet period passes before each piece, and the watcher looks after each; ten quiet periods
+        // in all, never one without a change.
         await using (var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.Read))
         {
             for (var i = 0; i < Chunks; i++)
             {
+                if (i > 0) host.Clock.Advance(quiet / 2);
                 var from = bytes.Length * i / Chunks;
                 var to = bytes.Length * (i + 1) / Chunks;
                 await file.WriteAsync(bytes.AsMemory(from, to - from), TestContext.Current.CancellationToken);
                 await file.FlushAsync(TestContext.Current.CancellationToken);
-                await Task.Delay(100, TestContext.Current.CancellationToken);
+                Assert.True(watcher.Scan(TestContext.Current.CancellationToken), $"piece {i + 1}: still settling");
                 Assert.DoesNotContain(host.Store.RunLog(100), e => e.Kind == RunKind.Capture);
             }
         }
-        Assert.True(File.Exists(path), "still waiting in the unit's folder while it was written");
-        Assert.False(Directory.Exists(Path.Combine(host.DropFolder, "3107", "avvist")));
+        // Finished, but not yet quiet for the whole period since its last piece.
+        host.Clock.Advance(quiet - TimeSpan.FromMilliseconds(1));
+        var settling = watcher.Scan(TestContext.Current.CancellationToken);
+        var readEarly = host.Store.RunLog(100).Any(e => e.Kind == RunKind.Capture);
+        host.Clock.Advance(TimeSpan.FromMilliseconds(1));
+        watcher.Scan(TestContext.Current.CancellationToken);
 
-        await ServerModeHost.Eventually(() => File.Exists(Path.Combine(host.DropFolder, "3107", "importert", "stor.zip")), "lest inn når den er ferdig");
+        Assert.True(settling, "waiting for quiet");
+        Assert.False(readEarly, "read before it had been quiet for the whole period");
+        Assert.True(File.Exists(Path.Combine(root, "3107", "importert", "stor.zip")), "read once it had been quiet");
+        Assert.False(Directory.Exists(Path.Combine(root, "3107", "avvist")));
         var entry = Assert.Single(host.Store.RunLog(100), e => e.Kind == RunKind.Capture);
         Assert.Equal(RunOutcome.Imported, entry.Outcome);
     }
@@ -143,7 +155,7 @@ public sealed class DropFolderTests
 
         new TestExtract("3110", FirstExtract).DropZip(host.DropFolder, "hvaler.zip");
 
-        await ServerModeHost.Eventually(() => File.Exists(Path.Combine(host.DropFolder, "3110", "importert", "hvaler.zip")), "arkivert under 3110");
+        await host.WaitFor(() => File.Exists(Path.Combine(host.DropFolder, "3110", "importert", "hvaler.zip")), "arkivert under 3110");
         var entry = Assert.Single(host.Store.RunLog(100), e => e.Kind == RunKind.Capture);
         Assert.Equal(Units.UnitCode.Parse("3110"), entry.Unit);
         Assert.Equal("hvaler.zip", entry.Subject);

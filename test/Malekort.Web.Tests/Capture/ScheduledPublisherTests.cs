@@ -99,12 +99,7 @@ public sealed class ScheduledPublisherTests
 
         // The clock goes on as a real one would, a minute a poll: a wait the service sets up just after the jump (an hour at
         // most, ScheduledPublisher.LongestWait) then ends too, whichever side of the jump a busy machine let it run on.
-        await ServerModeHost.Eventually(() =>
-        {
-            if (installation.ScheduleRuns().Count == 1) return true;
-            installation.Clock.Advance(TimeSpan.FromMinutes(1));
-            return false;
-        }, "tidsplanen har kjørt");
+        await ServerModeHost.Eventually(installation.Clock, TimeSpan.FromMinutes(1), () => installation.ScheduleRuns().Count == 1, "tidsplanen har kjørt");
         var run = installation.ScheduleRuns().Single();
         Assert.Equal(new Month(2024, 11), run.Month);
         Assert.Equal(RunOutcome.Published, run.Outcome);

@@ -11,14 +11,18 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Malekort.Web.Capture;
 
 /// <summary>
 /// The real server in server mode on a free loopback port: a fresh database of the kind asked for, a drop folder and the
 /// pseudonym key in a temporary folder, uploads on, and three users with tokens: an administrator, NAV Fredrikstad's office
-/// and Fredrikstad municipality. NAV Fredrikstad serves 3107 and 3110, NAV Sarpsborg 3105. The drop folder is read after
-/// 300 ms of quiet, so tests stay short.
+/// and Fredrikstad municipality. NAV Fredrikstad serves 3107 and 3110, NAV Sarpsborg 3105. The server runs on a fake clock
+/// (<see cref="Clock"/>) that moves only in <see cref="WaitFor(Func{Task{bool}}, string)"/> or when a test moves it: the drop
+/// folder's quiet period, rescans and the scorecard's refresh pass when the test says so, never because a busy machine took
+/// its time.
 /// </summary>
 internal sealed class ServerModeHost : IAsyncDisposable
 {
@@ -28,12 +32,21 @@ internal sealed class ServerModeHost : IAsyncDisposable
     private readonly string folder;
     private WebApplication app = null!;
 
-    private ServerModeHost(string kind, TimeProvider? clock)
+    /// <summary>Where the fake clock starts: a working day after the test extracts were made (2025-01-03).</summary>
+    public static readonly DateTimeOffset Started = new(2025, 1, 6, 8, 0, 0, TimeSpan.Zero);
+
+    /// <summary>How far <see cref="WaitFor(Func{Task{bool}}, string)"/> moves the clock at each look: past the quiet period, a rescan and a refresh.</summary>
+    private static readonly TimeSpan Step = TimeSpan.FromSeconds(1);
+
+    private ServerModeHost(string kind)
     {
         folder = Directory.CreateTempSubdirectory("malekort-server-").FullName;
         DropFolder = Path.Combine(folder, "mottak");
-        Database = TestDatabases.Create(kind, clock);
+        Database = TestDatabases.Create(kind, Clock);
     }
+
+    /// <summary>The server's clock.</summary>
+    public FakeTimeProvider Clock { get; } = new(Started);
 
     public TestDatabase Database { get; }
 
@@ -55,10 +68,12 @@ internal sealed class ServerModeHost : IAsyncDisposable
 
     public IServiceProvider Services => app.Services;
 
-    public static async Task<ServerModeHost> Start(string kind, Func<MalekortWebOptions, MalekortWebOptions>? adjust = null, TimeProvider? clock = null,
-        TimeSpan? dropQuietPeriod = null)
+    /// <summary>The options the server runs with.</summary>
+    public MalekortWebOptions Options { get; private set; } = null!;
+
+    public static async Task<ServerModeHost> Start(string kind, Func<MalekortWebOptions, MalekortWebOptions>? adjust = null)
     {
-        var host = new ServerModeHost(kind, clock);
+        var host = new ServerModeHost(kind);
         Seed(host.Store);
         host.AdminToken = TestUsers.Token(host.Store, "drift", ViewerRole.Admin);
         host.OfficeToken = TestUsers.Token(host.Store, "kari", ViewerRole.Kontor, NavFredrikstad);
@@ -67,13 +82,14 @@ internal sealed class ServerModeHost : IAsyncDisposable
         {
             Urls = "http://127.0.0.1:0",
             DropDirectory = host.DropFolder,
-            DropQuietPeriod = dropQuietPeriod ?? TimeSpan.FromMilliseconds(300),
+            DropQuietPeriod = TimeSpan.FromMilliseconds(300),
             DropRescanInterval = TimeSpan.FromMilliseconds(200),
             AcceptUploads = true,
             UploadLimitBytes = 1024 * 1024,
             PseudonymKey = PseudonymKey.FromBytes(Enumerable.Range(1, PseudonymKey.Length).Select(i => (byte)i).ToArray()),
         };
-        host.app = MalekortWeb.Build(adjust?.Invoke(options) ?? options, host.Store, clock ?? TimeProvider.System);
+        host.Options = adjust?.Invoke(options) ?? options;
+        host.app = MalekortWeb.Build(host.Options, host.Store, host.Clock);
         await host.app.StartAsync(TestContext.Current.CancellationToken);
         var address = host.app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
         // Cookies on: the approval form's anti-forgery token is paired with a cookie.
@@ -106,18 +122,37 @@ internal sealed class ServerModeHost : IAsyncDisposable
         return JsonDocument.Parse(body).RootElement.Clone();
     }
 
-    /// <summary>Waits (up to 30 s) until the condition holds; fails with the message otherwise.</summary>
-    public static async Task Eventually(Func<Task<bool>> condition, string what)
+    /// <summary>Waits until the condition holds, moving the server's clock on by a second at each look (<see cref="Eventually"/>).</summary>
+    public Task WaitFor(Func<Task<bool>> condition, string what) => Eventually(Clock, Step, condition, what);
+
+    public Task WaitFor(Func<bool> condition, string what) => WaitFor(() => Task.FromResult(condition()), what);
+
+    /// <summary>
+    /// A drop folder watcher of its own over <paramref name="root"/>, on the server's importer and clock, that scans only when
+    /// the test calls <see cref="DropFolderWatcher.Scan"/>: nothing runs between the test's steps.
+    /// </summary>
+    public DropFolderWatcher Watcher(string root) => new(Services.GetRequiredService<CaptureImporter>(),
+        Services.GetRequiredService<State.ScorecardState>(), new MalekortWebOptions { DropDirectory = root, DropQuietPeriod = Options.DropQuietPeriod },
+        Clock, NullLogger<DropFolderWatcher>.Instance);
+
+    /// <summary>
+    /// Waits until the condition holds, moving the fake clock on by <paramref name="step"/> at each look, as time passes for a
+    /// real server: a drop folder is rescanned and read once quiet, the scorecard refreshed, a schedule comes due. Fails with
+    /// the message after 30 s of real time, which only a server that never gets there takes.
+    /// </summary>
+    public static async Task Eventually(FakeTimeProvider clock, TimeSpan step, Func<Task<bool>> condition, string what)
     {
         var deadline = DateTime.UtcNow.AddSeconds(30);
         while (!await condition())
         {
             Assert.True(DateTime.UtcNow < deadline, $"Skjedde ikke innen 30 sekunder: {what}");
-            await Task.Delay(100, TestContext.Current.CancellationToken);
+            clock.Advance(step);
+            await Task.Delay(20, TestContext.Current.CancellationToken);
         }
     }
 
-    public static Task Eventually(Func<bool> condition, string what) => Eventually(() => Task.FromResult(condition()), what);
+    public static Task Eventually(FakeTimeProvider clock, TimeSpan step, Func<bool> condition, string what) =>
+        Eventually(clock, step, () => Task.FromResult(condition()), what);
 
     /// <summary>BL151 (recipients) for the unit and month as the scorecard API shows it; null before the unit has results.</summary>
     public async Task<long?> Recipients(string unit, string month)

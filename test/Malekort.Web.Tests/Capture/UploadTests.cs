@@ -45,7 +45,7 @@ public sealed class UploadTests
         var runLogId = body.GetProperty("runLogId").GetInt64();
         Assert.Equal($"/api/driftslogg/{runLogId}", response.Headers.Location?.OriginalString);
         response.Dispose();
-        await ServerModeHost.Eventually(async () => await host.Recipients("3107", "2024-12") == 5, "opplastingen vises på målekortet");
+        await host.WaitFor(async () => await host.Recipients("3107", "2024-12") == 5, "opplastingen vises på målekortet");
         var logged = await host.GetJson($"/api/driftslogg/{runLogId}");
         Assert.Equal("upload", logged.GetProperty("channel").GetString());
         Assert.Equal("imported", logged.GetProperty("outcome").GetString());

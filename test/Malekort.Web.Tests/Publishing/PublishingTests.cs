@@ -17,7 +17,7 @@ public sealed partial class PublishingTests
     {
         var host = await ServerModeHost.Start(kind);
         new TestExtract("3107", new DateTimeOffset(2025, 1, 3, 5, 0, 0, TimeSpan.Zero)).DropZip(Path.Combine(host.DropFolder, "3107"), "uttrekk.zip");
-        await ServerModeHost.Eventually(async () => await host.Recipients("3107", "2024-12") == 5, "uttrekket er beregnet");
+        await host.WaitFor(async () => await host.Recipients("3107", "2024-12") == 5, "uttrekket er beregnet");
         return host;
     }
 
