@@ -206,6 +206,9 @@ public sealed class AccessStorageTests
             Kvp = [.. batch.Kvp.Select(p => p with { PersonKey = P(p.PersonKey) })],
             Jobseekers = [.. batch.Jobseekers.Select(p => p with { PersonKey = P(p.PersonKey) })],
             Followups = [.. batch.Followups.Select(p => p with { PersonKey = P(p.PersonKey) })],
+            Conditions = [.. batch.Conditions.Select(p => p with { PersonKey = P(p.PersonKey) })],
+            Exemptions = [.. batch.Exemptions.Select(p => p with { PersonKey = P(p.PersonKey) })],
+            Sanctions = [.. batch.Sanctions.Select(p => p with { PersonKey = P(p.PersonKey) })],
         };
     }
 
