@@ -1,5 +1,3 @@
-using Malekort.Units;
-
 namespace Malekort.Web;
 
 /// <summary>How the scorecard server runs.</summary>
@@ -7,13 +5,6 @@ public sealed class MalekortWebOptions
 {
     /// <summary>Where Kestrel listens; port 0 picks a free port.</summary>
     public string Urls { get; init; } = "http://127.0.0.1:5000";
-
-    /// <summary>
-    /// The viewer's own NAV office. When set, every unit and aggregate that office does not serve entirely is shown with
-    /// small counts suppressed (spec "Values, aggregation and display", Confidentiality). Null: the local office's
-    /// full rights, nothing suppressed.
-    /// </summary>
-    public UnitCode? OwnOffice { get; init; }
 
     /// <summary>
     /// The drop folder (<c>serve --drop</c>): one folder per unit, watched, and every input dropped anywhere under it imported

@@ -19,7 +19,8 @@ public class ScorecardServer : IAsyncLifetime
     private readonly string folder = Path.Combine(Path.GetTempPath(), "malekort-web-" + Guid.NewGuid().ToString("N"));
     private WebApplication? app;
 
-    protected virtual UnitCode? OwnOffice => null;
+    /// <summary>Who the signed-in user is: NAV Fredrikstad's office, which sees Fredrikstad and Hvaler in full.</summary>
+    protected virtual Viewer Viewer => Viewer.Office(ScorecardData.NavFredrikstad);
 
     protected virtual void Seed(IMalekortStore store) => ScorecardData.Seed(store);
 
@@ -38,8 +39,8 @@ public class ScorecardServer : IAsyncLifetime
         Directory.CreateDirectory(folder);
         Store = new SqliteStore(Path.Combine(folder, "malekort.db"));
         Seed(Store);
-        Token = TestUsers.Token(Store, "drift", ViewerRole.Admin);
-        app = MalekortWeb.Build(new MalekortWebOptions { Urls = "http://127.0.0.1:0", OwnOffice = OwnOffice }, Store, TimeProvider.System);
+        Token = TestUsers.Token(Store, "bruker", Viewer.Role, Viewer.Unit);
+        app = MalekortWeb.Build(new MalekortWebOptions { Urls = "http://127.0.0.1:0" }, Store, TimeProvider.System);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
         BaseAddress = new Uri(address);
@@ -64,7 +65,7 @@ public class ScorecardServer : IAsyncLifetime
 /// <summary>The same app as seen by NAV Sarpsborg: everything outside Sarpsborg is suppressed where small.</summary>
 public sealed class SarpsborgViewServer : ScorecardServer
 {
-    protected override UnitCode? OwnOffice => ScorecardData.NavSarpsborg;
+    protected override Viewer Viewer => Viewer.Office(ScorecardData.NavSarpsborg);
 }
 
 /// <summary>A new installation: the schema, nothing imported.</summary>

@@ -21,12 +21,10 @@ internal static class DemoCommand
         var db = new Option<string>("--db") { Description = $"Databasen (standard {DefaultDatabase}).", DefaultValueFactory = _ => DefaultDatabase };
         var output = new Option<string>("--out") { Description = "Mappen demodataene skrives til.", DefaultValueFactory = _ => Path.Combine(".malekort", "demo-data") };
         var urls = ServeCommand.UrlsOption();
-        var office = ServeCommand.OfficeOption();
         var noServe = new Option<bool>("--no-serve") { Description = "Bare last inn demodataene." };
-        var command = new Command("demo", "Lag demodata, les dem inn og vis målekortet.") { db, output, urls, office, noServe };
+        var command = new Command("demo", "Lag demodata, les dem inn og vis målekortet.") { db, output, urls, noServe };
         command.SetAction(parsed =>
         {
-            if (!ServeCommand.TryOffice(parsed.GetValue(office), out var ownOffice)) return context.Fail($"--office '{parsed.GetValue(office)}' er ikke på formen NAV-nnnn.");
             using var store = StoreOption.Open(parsed.GetValue(db)!, context.Clock);
             var outputDirectory = parsed.GetValue(output)!;
             if (Load(context, store, outputDirectory) is not { } key) return 1;
@@ -35,7 +33,7 @@ internal static class DemoCommand
             // Zero set-up: the sign-in page offers the demo users, and the demo's key makes the person look-up work.
             return ServeCommand.Serve(context, store, new Web.MalekortWebOptions
             {
-                Urls = parsed.GetValue(urls)!, OwnOffice = ownOffice, DemoSignIn = true, PseudonymKey = key, LogFormat = Web.Operations.LogFormat.Text,
+                Urls = parsed.GetValue(urls)!, DemoSignIn = true, PseudonymKey = key, LogFormat = Web.Operations.LogFormat.Text,
             });
         });
         return command;

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Malekort.Confidentiality;
 using Malekort.Import.Pseudonyms;
 using Malekort.Storage;
 using Malekort.Units;
@@ -12,7 +13,7 @@ using Microsoft.Extensions.Hosting;
 namespace Malekort.Cli.Commands;
 
 /// <summary>
-/// <c>malekort serve [--db DB] [--urls URL] [--office NAV-nnnn] [--drop DIR] [--uploads] [--schedule CRON] [--key FILE] [--config FILE]
+/// <c>malekort serve [--db DB] [--urls URL] [--drop DIR] [--uploads] [--schedule CRON] [--key FILE] [--config FILE]
 /// [--log-format json|text]</c>:
 /// the scorecard in the browser; in server mode also a drop folder, uploads and a monthly publication (docs/server-mode.md).
 /// </summary>
@@ -22,8 +23,7 @@ internal static class ServeCommand
     {
         var db = StoreOption.Create();
         var urls = UrlsOption();
-        var office = OfficeOption();
-        var drop = new Option<string?>("--drop")
+                var drop = new Option<string?>("--drop")
         {
             Description = "Mottaksmappe: én undermappe per kommune og bydel i kontorregisteret; alt som legges der leses inn.",
         };
@@ -48,10 +48,9 @@ internal static class ServeCommand
         };
         var key = ImportCommand.KeyOption();
         var logFormat = LogFormatOption();
-        var command = new Command("serve", "Vis målekortet i nettleseren.") { db, urls, office, drop, uploads, schedule, uploadLimit, key, config, logFormat };
+        var command = new Command("serve", "Vis målekortet i nettleseren.") { db, urls, drop, uploads, schedule, uploadLimit, key, config, logFormat };
         command.SetAction(parsed =>
         {
-            if (!TryOffice(parsed.GetValue(office), out var ownOffice)) return context.Fail($"--office '{parsed.GetValue(office)}' er ikke på formen NAV-nnnn.");
             MonthlySchedule? plan = null;
             if (parsed.GetValue(schedule) is { } cron)
             {
@@ -82,7 +81,6 @@ internal static class ServeCommand
             return Serve(context, store, new MalekortWebOptions
             {
                 Urls = parsed.GetValue(urls)!,
-                OwnOffice = ownOffice,
                 DropDirectory = dropFolder is null ? null : Path.GetFullPath(dropFolder),
                 AcceptUploads = parsed.GetValue(uploads),
                 OpenIdConnect = oidc,
@@ -107,21 +105,6 @@ internal static class ServeCommand
         Description = "Adressen å lytte på (standard http://127.0.0.1:5000).",
         DefaultValueFactory = _ => "http://127.0.0.1:5000",
     };
-
-    public static Option<string?> OfficeOption() => new("--office")
-    {
-        Description = "Kontoret som kjører målekortet (NAV-nnnn). Små tall for andre kontorers enheter skjules (:). Uten: full tilgang.",
-    };
-
-    public static bool TryOffice(string? text, out UnitCode? office)
-    {
-        office = null;
-        if (text is null) return true;
-        if (!UnitCode.TryParse(text, out var code) || code.Kind != UnitKind.Office) return false;
-        office = code;
-        return true;
-    }
-
 
     public static int Serve(CliContext context, IMalekortStore store, MalekortWebOptions options)
     {

@@ -7,41 +7,48 @@ namespace Malekort.Confidentiality;
 
 /// <summary>
 /// Indicator results as a viewer may see them (spec "Values, aggregation and display", Confidentiality). The local
-/// office's full rights see everything; a viewer at one office sees its own units in full and every other unit and
-/// aggregate with small counts suppressed: the hidden parts are null and the value carries
+/// operator's full rights see everything; any other viewer sees its own units in full (<see cref="ViewerScope"/>) and
+/// every other unit and aggregate with small counts suppressed: the hidden parts are null and the value carries
 /// <see cref="ValueNotes.Suppressed"/>, so no hidden number leaves this type.
 /// </summary>
 public sealed class ShownResults
 {
     private readonly IndicatorResults results;
+    private readonly ViewerScope? scope;
     private readonly DisclosurePlan? plan;
 
-    private ShownResults(IndicatorResults results, UnitCode? ownOffice, DisclosurePlan? plan)
+    private ShownResults(IndicatorResults results, Viewer viewer, ViewerScope? scope, DisclosurePlan? plan)
     {
         this.results = results;
+        this.scope = scope;
         this.plan = plan;
-        OwnOffice = ownOffice;
-        Notes = plan is null ? results.Notes : results.Notes.Where(n => plan.IsOwn(n.Unit)).ToList();
+        Viewer = viewer;
+        Notes = scope is null ? results.Notes : results.Notes.Where(n => scope.SeesInFull(n.Unit)).ToList();
     }
 
-    /// <summary>Everything shown: the local office's full rights.</summary>
+    /// <summary>Everything shown: the local operator's full rights.</summary>
     public static ShownResults Unrestricted(IndicatorResults results)
     {
         ArgumentNullException.ThrowIfNull(results);
-        return new ShownResults(results, null, null);
+        return new ShownResults(results, Viewer.Operator, null, null);
     }
 
-    /// <summary>As shown to a viewer at <paramref name="ownOffice"/>: every unit it does not serve entirely is suppressed.</summary>
-    public static ShownResults ForOffice(IndicatorResults results, UnitRegister units, OfficeRegister offices, UnitCode ownOffice)
+    /// <summary>The results as <paramref name="viewer"/> may see them; <see cref="ShownResultsCache"/> keeps them per scope.</summary>
+    public static ShownResults For(IndicatorResults results, Viewer viewer, UnitRegister units, OfficeRegister offices)
     {
         ArgumentNullException.ThrowIfNull(results);
-        ArgumentNullException.ThrowIfNull(units);
-        ArgumentNullException.ThrowIfNull(offices);
-        return new ShownResults(results, ownOffice, new DisclosurePlan(results, units, offices, ownOffice));
+        ArgumentNullException.ThrowIfNull(viewer);
+        if (viewer.HasFullRights) return Unrestricted(results);
+        var scope = viewer.Scope(units, offices);
+        return For(results, viewer, scope, new DisclosurePlan(results, units, offices, scope));
     }
 
-    /// <summary>The viewer's own office; null for full rights.</summary>
-    public UnitCode? OwnOffice { get; }
+    /// <summary>With a plan already made for the viewer's scope.</summary>
+    internal static ShownResults For(IndicatorResults results, Viewer viewer, ViewerScope scope, DisclosurePlan plan) =>
+        new(results, viewer, scope, plan);
+
+    /// <summary>Who these results are shown to.</summary>
+    public Viewer Viewer { get; }
 
     /// <summary>The months computed.</summary>
     public MonthRange Months => results.Months;
@@ -49,14 +56,14 @@ public sealed class ShownResults
     /// <summary>The units with results, in report order.</summary>
     public IReadOnlyList<UnitCode> Units => results.Units;
 
-    /// <summary>The computation notes the viewer may see: with an own office, only those about its units.</summary>
+    /// <summary>The computation notes the viewer may see: only those about units it sees in full.</summary>
     public IReadOnlyList<ComputationNote> Notes { get; }
 
     /// <summary>Whether the unit has results.</summary>
     public bool Has(UnitCode unit) => results.Has(unit);
 
     /// <summary>Whether small counts of the unit are suppressed for this viewer.</summary>
-    public bool IsRestricted(UnitCode unit) => plan is not null && !plan.IsOwn(unit);
+    public bool IsRestricted(UnitCode unit) => scope is not null && !scope.SeesInFull(unit);
 
     /// <summary>
     /// Whether the indicator's denominator can be suppressed: it counts persons or cases. A count's denominator (1) and a
@@ -76,7 +83,7 @@ public sealed class ShownResults
     }
 }
 
-/// <summary>Which cells a viewer at one office may not see: the primary rule, then complementary suppression.</summary>
+/// <summary>Which cells a viewer may not see: the primary rule, then complementary suppression.</summary>
 internal sealed class DisclosurePlan
 {
     private const int Numerator = 0;
@@ -100,7 +107,7 @@ internal sealed class DisclosurePlan
     private readonly Dictionary<int, int> parent = [];
     private readonly HashSet<int> hidden = [];
 
-    public DisclosurePlan(IndicatorResults results, UnitRegister register, OfficeRegister offices, UnitCode ownOffice)
+    public DisclosurePlan(IndicatorResults results, UnitRegister register, OfficeRegister offices, ViewerScope scope)
     {
         this.results = results;
         this.register = register;
@@ -108,16 +115,12 @@ internal sealed class DisclosurePlan
         unitIndex = units.Select((u, i) => (u, i)).ToDictionary(x => x.u, x => x.i);
         unitValues = units.Select(results.ValuesOf).ToArray();
         monthCount = results.Months.Count;
-        var ownUnits = offices.Find(ownOffice)?.Units.ToHashSet() ?? [];
-        own = units.Select(u => ServedEntirely(u, ownOffice, ownUnits)).ToArray();
+        own = units.Select(scope.SeesInFull).ToArray();
 
         LinkSameNumbers();
         HideSmallCounts();
         ComplementarySuppression.Apply(Relations(offices), hidden, ValueOfGroup, CanHide);
     }
-
-    /// <summary>Whether the viewer's office serves the unit entirely; a unit without results has nothing to show.</summary>
-    public bool IsOwn(UnitCode unit) => unitIndex.TryGetValue(unit, out var u) && own[u];
 
     public IndicatorValue Shown(UnitCode unit, Month month, string indicator, IndicatorValue value)
     {
@@ -145,22 +148,6 @@ internal sealed class DisclosurePlan
 
     /// <summary>PL151's numerator is a sum of days, not a count; it is hidden with its number of cases.</summary>
     private static bool IsCountNumerator(IndicatorDefinition definition) => definition.Kind != ValueKind.Mean;
-
-    private bool ServedEntirely(UnitCode unit, UnitCode ownOffice, HashSet<UnitCode> ownUnits) => unit.Kind switch
-    {
-        UnitKind.Office => unit == ownOffice,
-        UnitKind.District => ownUnits.Contains(unit),
-        UnitKind.Municipality => ownUnits.Contains(unit) || MunicipalityServedByDistricts(unit, ownUnits),
-        UnitKind.County => register.Municipalities.Where(m => m.Code.County == unit)
-            .All(m => ownUnits.Contains(m.Code) || MunicipalityServedByDistricts(m.Code, ownUnits)),
-        _ => register.Municipalities.All(m => ownUnits.Contains(m.Code) || MunicipalityServedByDistricts(m.Code, ownUnits)),
-    };
-
-    private bool MunicipalityServedByDistricts(UnitCode municipality, HashSet<UnitCode> ownUnits)
-    {
-        var districts = register.DistrictsOf(municipality).ToList();
-        return districts.Count > 0 && districts.All(d => ownUnits.Contains(d.Code));
-    }
 
     private int Cell(int unit, int month, int indicator, int part) => checked(((unit * monthCount + month) * indicatorCount + indicator) * 2 + part);
 

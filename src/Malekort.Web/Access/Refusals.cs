@@ -45,7 +45,7 @@ internal static partial class Refusals
     private static IResult Page(HttpContext context, int status, string message)
     {
         var state = context.RequestServices.GetRequiredService<State.ScorecardState>();
-        return Scorecard.ScorecardPages.Error(state.Current, status, message);
+        return Scorecard.ScorecardPages.Error(state.For(context.User.Viewer()), status, message);
     }
 
     private static ILogger Logger(HttpContext context) =>

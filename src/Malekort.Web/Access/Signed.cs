@@ -52,4 +52,21 @@ public static class Signed
     /// <summary>Whether the principal is a signed-in user with a role Målekort knows, and not a metrics-only token.</summary>
     public static bool IsUser(this ClaimsPrincipal user) =>
         user.Identity?.IsAuthenticated == true && user.Role() is not null && !user.IsMetricsOnly();
+
+    /// <summary>
+    /// Whom the numbers are shown to: the user's role and unit. A principal without a known role (which no endpoint but the
+    /// public ones lets in) sees nothing in full.
+    /// </summary>
+    public static Viewer Viewer(this ClaimsPrincipal user)
+    {
+        if (!user.IsUser() || user.Role() is not { } role) return Confidentiality.Viewer.Directorate;
+        try
+        {
+            return Confidentiality.Viewer.For(role, user.Unit());
+        }
+        catch (ArgumentException)
+        {
+            return Confidentiality.Viewer.Directorate;
+        }
+    }
 }

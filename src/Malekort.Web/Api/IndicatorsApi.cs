@@ -18,7 +18,7 @@ internal static class IndicatorsApi
 {
     public static IEndpointRouteBuilder MapIndicatorsApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/indikatorer", (ScorecardState state, string? enhet, string? fra, string? til) => Get(state.Current, enhet, fra, til));
+        app.MapGet("/api/indikatorer", (ScorecardState state, Viewer viewer, string? enhet, string? fra, string? til) => Get(state.For(viewer), enhet, fra, til));
         return app;
     }
 

@@ -1,3 +1,4 @@
+using Malekort.Confidentiality;
 using System.Text.Json;
 using Malekort.Indicators;
 using Malekort.Web.Scorecard;
@@ -13,7 +14,7 @@ internal static class ScorecardApi
 {
     public static IEndpointRouteBuilder MapScorecardApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/malekort", (ScorecardState state, string? enhet, string? maned) => Get(state.Current, enhet, maned));
+        app.MapGet("/api/malekort", (ScorecardState state, Viewer viewer, string? enhet, string? maned) => Get(state.For(viewer), enhet, maned));
         return app;
     }
 

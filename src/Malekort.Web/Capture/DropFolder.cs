@@ -94,7 +94,10 @@ internal sealed class DropFolder(string root)
     public string MoveToRejected(string input, string home, ImportLogEntry entry)
     {
         var target = Move(input, System.IO.Path.Combine(home, RejectedFolder));
-        File.WriteAllText(target + FindingsSuffix, FindingsText(System.IO.Path.GetFileName(target), entry), new UTF8Encoding(false));
+        // Written beside it and then renamed: whoever sees the findings file (a person, a test) sees all of it.
+        var findings = target + FindingsSuffix;
+        File.WriteAllText(findings + ".tmp", FindingsText(System.IO.Path.GetFileName(target), entry), new UTF8Encoding(false));
+        File.Move(findings + ".tmp", findings, overwrite: true);
         return target;
     }
 

@@ -1,3 +1,4 @@
+using Malekort.Confidentiality;
 using Malekort.Storage;
 using Malekort.Web.Api;
 using Malekort.Web.Access;
@@ -33,17 +34,18 @@ internal static class PublishingApi
     public static IResult List(PublicationBook book) => Results.Ok(book.All()
         .Select(h => new PublishedMonthJson(h.Office.Value, h.Month.ToString(), h.Revision, h.PublishedAt, h.PublishedBy)).ToList());
 
-    public static IResult Get(ScorecardState state, IMalekortStore store, string? kontor, string? maned)
+    public static IResult Get(ScorecardState state, Viewer viewer, IMalekortStore store, string? kontor, string? maned)
     {
-        var snapshot = state.Current;
+        var snapshot = state.For(viewer);
         if (!PublishingPage.TryOfficeAndMonth(snapshot, kontor, maned, out var office, out var month, out var status, out var error, out var parameter))
             return Problem(status, error, parameter);
         return Results.Ok(Json(PublicationView.Load(store, snapshot, office, month)));
     }
 
-    public static IResult Post(HttpContext context, PublishRequestJson? request, ScorecardState state, IMalekortStore store, MonthPublisher publisher)
+    public static IResult Post(HttpContext context, PublishRequestJson? request, ScorecardState state, Viewer viewer, IMalekortStore store,
+        MonthPublisher publisher)
     {
-        var snapshot = state.Current;
+        var snapshot = state.For(viewer);
         if (request is null) return ApiProblems.BadParameter("kontor", "Forespørselen må være JSON med «kontor», «maned» og «godkjentAv».");
         if (!PublishingPage.TryOfficeAndMonth(snapshot, request.Kontor, request.Maned, out var office, out var month, out var status, out var error, out var parameter))
             return Problem(status, error, parameter);
@@ -55,10 +57,9 @@ internal static class PublishingApi
         return attempt.Status switch
         {
             PublishStatus.Published => Results.Created(PublishingPage.Address(office.Code, month),
-                new PublishResponseJson("published", attempt.Message, Json(PublicationView.Load(store, state.Current, office, month)))),
+                new PublishResponseJson("published", attempt.Message, Json(PublicationView.Load(store, state.For(viewer), office, month)))),
             PublishStatus.Unchanged => Results.Ok(
-                new PublishResponseJson("unchanged", attempt.Message, Json(PublicationView.Load(store, state.Current, office, month)))),
-            PublishStatus.Restricted => Results.Problem(detail: attempt.Message, statusCode: StatusCodes.Status403Forbidden, title: "Ikke tillatt"),
+                new PublishResponseJson("unchanged", attempt.Message, Json(PublicationView.Load(store, state.For(viewer), office, month)))),
             _ => Results.Problem(detail: attempt.Message, statusCode: StatusCodes.Status422UnprocessableEntity, title: "Ingenting å publisere"),
         };
     }

@@ -1,3 +1,4 @@
+using Malekort.Confidentiality;
 using Malekort.Indicators;
 using Malekort.Periods;
 using Malekort.Storage;
@@ -39,13 +40,13 @@ internal static class PublishingPage
         if (!TryOfficeAndMonth(snapshot, kontor, maned, out var office, out var month, out var status, out var error, out _))
             return ScorecardPages.Error(snapshot, status, error);
         var view = PublicationView.Load(store, snapshot, office, month);
-        var form = Scopes.MayPublish(context.User, office.Code) && view.HasData && !view.Restricted ? ApprovalForm(antiforgery.GetAndStoreTokens(context), view) : Html.Empty;
+        var form = Scopes.MayPublish(context.User, office.Code) && view.HasData ? ApprovalForm(antiforgery.GetAndStoreTokens(context), view) : Html.Empty;
         return Detail(snapshot, view, form, Notice(resultat, view));
     }
 
-    public static async Task<IResult> Post(HttpContext context, ScorecardState state, IAntiforgery antiforgery, MonthPublisher publisher)
+    public static async Task<IResult> Post(HttpContext context, ScorecardState state, Viewer viewer, IAntiforgery antiforgery, MonthPublisher publisher)
     {
-        var snapshot = state.Current;
+        var snapshot = state.For(viewer);
         if (!await antiforgery.IsRequestValidAsync(context))
             return ScorecardPages.Error(snapshot, StatusCodes.Status400BadRequest,
                 "Skjemaet var utløpt eller kom ikke fra denne siden. Last siden på nytt og prøv igjen.");
@@ -59,7 +60,6 @@ internal static class PublishingPage
         {
             PublishStatus.Published => Results.Redirect(Address(office.Code, month) + "&resultat=publisert"),
             PublishStatus.Unchanged => Results.Redirect(Address(office.Code, month) + "&resultat=uendret"),
-            PublishStatus.Restricted => ScorecardPages.Error(snapshot, StatusCodes.Status403Forbidden, attempt.Message),
             _ => ScorecardPages.Error(snapshot, StatusCodes.Status422UnprocessableEntity, attempt.Message),
         };
     }
@@ -178,7 +178,7 @@ internal static class PublishingPage
         var revisions = view.Revisions.Count == 0 ? Html.Empty : Html.Of($"""
             <section aria-labelledby="revisjoner">
             <h2 id="revisjoner" class="aksel-heading aksel-heading--medium">Revisjoner</h2>
-            {Enumerable.Reverse(view.Revisions).Select(r => Revision(snapshot, r))}
+            {Enumerable.Reverse(view.Revisions).Select(r => Revision(snapshot, r, view.Restricted))}
             </section>
             """);
         var approve = form.IsEmpty ? Html.Empty : Html.Of($"""
@@ -202,11 +202,13 @@ internal static class PublishingPage
             """));
     }
 
-    private static Html Revision(ScorecardSnapshot snapshot, RevisionView revision)
+    private static Html Revision(ScorecardSnapshot snapshot, RevisionView revision, bool restricted)
     {
         var h = revision.Header;
         var changes = h.Revision == 1
             ? Html.Of($"""<p class="aksel-body-short">Første godkjenning.</p>""")
+            : restricted
+                ? Html.Of($"""<p class="aksel-body-short">Hva som ble endret, vises bare for kontorets egne brukere.</p>""")
             : revision.Changes.Count == 0
                 ? Html.Of($"""<p class="aksel-body-short">Ingen tall er endret.</p>""")
                 : ChangeTable(snapshot, revision.Changes, $"Endringer fra revisjon {h.Revision - 1} til {h.Revision}",

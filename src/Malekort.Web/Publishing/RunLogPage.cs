@@ -1,3 +1,4 @@
+using Malekort.Confidentiality;
 using Malekort.Storage;
 using Malekort.Web.Scorecard;
 using Malekort.Web.State;
@@ -27,9 +28,9 @@ internal static class RunLogPage
         TableColumn.Text("Hvorfor"),
     ];
 
-    public static IResult List(ScorecardState state, IMalekortStore store, string? antall)
+    public static IResult List(ScorecardState state, Viewer viewer, IMalekortStore store, string? antall)
     {
-        var snapshot = state.Current;
+        var snapshot = state.For(viewer);
         if (!TryLimit(antall, out var limit, out var error)) return ScorecardPages.Error(snapshot, StatusCodes.Status400BadRequest, error);
         var entries = Visible(snapshot, store.RunLog(limit));
         var table = entries.Count == 0
@@ -43,9 +44,9 @@ internal static class RunLogPage
             """));
     }
 
-    public static IResult Detail(ScorecardState state, IMalekortStore store, long id)
+    public static IResult Detail(ScorecardState state, Viewer viewer, IMalekortStore store, long id)
     {
-        var snapshot = state.Current;
+        var snapshot = state.For(viewer);
         if (store.RunLogEntry(id) is not { } entry || Visible(snapshot, [entry]).Count == 0)
             return ScorecardPages.Error(snapshot, StatusCodes.Status404NotFound, $"Driftsloggen har ingen oppføring {id}.");
         var findings = entry.Findings.Count == 0
@@ -87,11 +88,9 @@ internal static class RunLogPage
         return false;
     }
 
-    /// <summary>The entries this server may show: with an own office, not other offices' units.</summary>
+    /// <summary>The entries the snapshot's viewer may see (<see cref="ScorecardSnapshot.SeesLogOf"/>).</summary>
     internal static IReadOnlyList<RunLogEntry> Visible(ScorecardSnapshot snapshot, IReadOnlyList<RunLogEntry> entries) =>
-        snapshot.Results is { OwnOffice: not null } results
-            ? entries.Where(e => e.Unit is not { } unit || !results.IsRestricted(unit)).ToList()
-            : entries;
+        entries.Where(e => snapshot.SeesLogOf(e.Unit)).ToList();
 
     public static string KindText(RunKind kind) => kind switch
     {

@@ -37,7 +37,7 @@ internal static class DataQualityPage
                 <td class="aksel-table__data-cell">{n.Message}</td>
                 </tr>
                 """)));
-        var restricted = snapshot.Results?.OwnOffice is not null
+        var restricted = snapshot.Results is { Viewer.HasFullRights: false }
             ? Layout.Alert("info", Html.Of($"<p>Bare importer og merknader for enheter ditt eget NAV-kontor betjener vises.</p>"))
             : Html.Empty;
         var content = Html.Of($"""

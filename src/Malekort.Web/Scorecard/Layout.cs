@@ -72,8 +72,8 @@ internal static class Layout
         var computed = snapshot is null
             ? Html.Empty
             : Html.Of($"""<p class="aksel-body-short aksel-body-short--small">Beregnet {NorwegianFormat.Instant(snapshot.ComputedAt)} (dataversjon {snapshot.DataVersion}).</p>""");
-        var restricted = snapshot?.Results?.OwnOffice is { } office
-            ? Html.Of($"""<p class="aksel-body-short aksel-body-short--small">Visning for {snapshot.NameOf(office)}: tall for andre kontorer er skjermet der de er små.</p>""")
+        var restricted = snapshot?.Results?.Viewer is { HasFullRights: false } viewer
+            ? Html.Of($"""<p class="aksel-body-short aksel-body-short--small">{ViewerNote(snapshot, viewer)}</p>""")
             : Html.Empty;
         writer.Write($"""
 
@@ -87,6 +87,16 @@ internal static class Layout
             </html>
             """);
     }
+
+    // Who the numbers are shown to, in the footer of every page that is not the operator's.
+    private static string ViewerNote(ScorecardSnapshot snapshot, Viewer viewer) => viewer.Role switch
+    {
+        ViewerRole.Kontor => $"Visning for {snapshot.NameOf(viewer.Unit!.Value)}: tall for andre kontorer er skjermet der de er små.",
+        ViewerRole.Kommune => $"Visning for {snapshot.NameOf(viewer.Unit!.Value)}: tall for andre kommuner er skjermet der de er små.",
+        ViewerRole.Fylke => "Visning for fylket: små tall er skjermet.",
+        ViewerRole.Direktorat => "Visning for direktoratet: små tall er skjermet.",
+        _ => "Visning for administrator: små tall er skjermet.",
+    };
 
     private static Html MenuItem(string href, string text, bool current) => current
         ? Html.Of($"""<li><a class="aksel-internalheader__button" href="{href}" aria-current="page" data-active="true">{text}</a></li>""")

@@ -1,3 +1,4 @@
+using Malekort.Confidentiality;
 using Malekort.Web.State;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -10,11 +11,11 @@ internal static class ScorecardPages
 {
     public static IEndpointRouteBuilder MapScorecardPages(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/", (ScorecardState state) => Home(state.Current));
-        app.MapGet("/malekort", (ScorecardState state, Publishing.PublicationBook publications, string? enhet, string? maned) =>
-            Scorecard(state.Current, publications, enhet, maned));
-        app.MapGet("/sammenlign", (ScorecardState state, string? indikator, string? maned) => Comparison(state.Current, indikator, maned));
-        app.MapGet("/datakvalitet", (ScorecardState state) => DataQualityPage.Render(state.Current));
+        app.MapGet("/", (ScorecardState state, Viewer viewer) => Home(state.For(viewer)));
+        app.MapGet("/malekort", (ScorecardState state, Viewer viewer, Publishing.PublicationBook publications, string? enhet, string? maned) =>
+            Scorecard(state.For(viewer), publications, enhet, maned));
+        app.MapGet("/sammenlign", (ScorecardState state, Viewer viewer, string? indikator, string? maned) => Comparison(state.For(viewer), indikator, maned));
+        app.MapGet("/datakvalitet", (ScorecardState state, Viewer viewer) => DataQualityPage.Render(state.For(viewer)));
         return app;
     }
 

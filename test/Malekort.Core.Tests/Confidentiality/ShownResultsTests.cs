@@ -28,7 +28,7 @@ public sealed class ShownResultsTests
     }
 
     private static ShownResults SeenFrom(UnitCode office, IndicatorResults results) =>
-        ShownResults.ForOffice(results, UnitRegister.Default, Offices, office);
+        ShownResults.For(results, Viewer.Office(office), UnitRegister.Default, Offices);
 
     [Fact]
     public void Full_rights_show_every_count_however_small()
@@ -47,6 +47,27 @@ public sealed class ShownResultsTests
         Assert.Null(shown.Numerator);
         Assert.Null(shown.Value);
         Assert.True(shown.Notes.HasFlag(ValueNotes.Suppressed));
+    }
+
+    [Fact]
+    public void A_municipality_sees_its_own_small_count_and_a_county_sees_it_suppressed()
+    {
+        var results = Compute(new DecemberBatch(Halden).Recipients(2), new DecemberBatch(Sarpsborg).Recipients(5));
+        var halden = ShownResults.For(results, Viewer.Municipality(Halden), UnitRegister.Default, Offices);
+        Assert.Equal(2, halden.Get(Halden, December, "BL151").Numerator);
+        Assert.Equal(ViewerRole.Kommune, halden.Viewer.Role);
+        var county = ShownResults.For(results, Viewer.County(Ostfold), UnitRegister.Default, Offices);
+        Assert.True(county.Get(Halden, December, "BL151").Notes.HasFlag(ValueNotes.Suppressed));
+        Assert.True(county.IsRestricted(Sarpsborg));
+    }
+
+    [Fact]
+    public void The_operator_is_unrestricted()
+    {
+        var results = Compute(new DecemberBatch(Halden).Recipients(2), new DecemberBatch(Sarpsborg).Recipients(5));
+        var shown = ShownResults.For(results, Viewer.Operator, UnitRegister.Default, Offices);
+        Assert.Equal(2, shown.Get(Halden, December, "BL151").Numerator);
+        Assert.False(shown.IsRestricted(Ostfold));
     }
 
     [Fact]

@@ -63,7 +63,7 @@ internal sealed class ServerModeHost : IAsyncDisposable
     /// <summary>Fredrikstad municipality's token: only 3107's data.</summary>
     public string FredrikstadToken { get; private set; } = null!;
 
-    /// <summary>A client that sends the administrator's token; requests may send another.</summary>
+    /// <summary>A client signed in as NAV Fredrikstad's office user, who sees its units in full; requests may send another token.</summary>
     public HttpClient Client { get; private set; } = null!;
 
     public IServiceProvider Services => app.Services;
@@ -93,7 +93,7 @@ internal sealed class ServerModeHost : IAsyncDisposable
         await host.app.StartAsync(TestContext.Current.CancellationToken);
         var address = host.app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
         // Cookies on: the approval form's anti-forgery token is paired with a cookie.
-        host.Client = TestUsers.Client(new Uri(address), host.AdminToken, cookies: true);
+        host.Client = TestUsers.Client(new Uri(address), host.OfficeToken, cookies: true);
         return host;
     }
 

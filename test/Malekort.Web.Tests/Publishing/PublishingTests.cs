@@ -114,7 +114,7 @@ public sealed partial class PublishingTests
         Assert.Equal("/publisering?kontor=NAV-0106&maned=2024-12&resultat=publisert", approved.Headers.Location?.OriginalString);
         var (_, after) = await host.Get(approved.Headers.Location!.OriginalString);
         Assert.Contains("Revisjon 1 er publisert.", after, StringComparison.Ordinal);
-        Assert.Equal("drift", Assert.Single(host.Store.Publications()).PublishedBy);
+        Assert.Equal("kari", Assert.Single(host.Store.Publications()).PublishedBy);
         var entry = Assert.Single(host.Store.RunLog(100), e => e.Kind == RunKind.Publication);
         Assert.Equal(RunChannel.User, entry.Channel);
     }

@@ -1,25 +1,5 @@
 namespace Malekort.Confidentiality;
 
-/// <summary>
-/// Who is looking (issue 10, "Roles and scopes"): what numbers a viewer sees and what it may do follow from its role and,
-/// for the first three, its own unit.
-/// </summary>
-public enum ViewerRole
-{
-    /// <summary>The local operator at the command line: full rights, nothing suppressed. Never a signed-in user.</summary>
-    Operator,
-    /// <summary>A NAV office (unit <c>NAV-nnnn</c>): its office's units in full, person-level explanations of them.</summary>
-    Kontor,
-    /// <summary>A municipality (unit: its four digits): its own municipality's thresholds and choice of indicators.</summary>
-    Kommune,
-    /// <summary>A county (unit: its two digits): the county's units and aggregates.</summary>
-    Fylke,
-    /// <summary>The directorate: everything aggregated, recommended thresholds, definitions.</summary>
-    Direktorat,
-    /// <summary>Administration: users, imports, the run log, publishing; never person-level data.</summary>
-    Admin,
-}
-
 /// <summary>The roles as written in configuration, the command line and claims: <c>kontor</c>, <c>kommune</c>, …</summary>
 public static class ViewerRoles
 {
