@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Malekort.Cli.Commands;
+using Malekort.Storage.Faults;
 
 namespace Malekort.Cli;
 
@@ -25,7 +26,24 @@ internal static class CliApp
             KeyCommand.Create(context),
         };
         var parsed = root.Parse(args);
-        return parsed.Invoke(new InvocationConfiguration { Output = output, Error = error });
+        try
+        {
+            return parsed.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
+        }
+        catch (Exception e) when (StorageFault.Of(e) is { } fault)
+        {
+            // A full disk, a read-only file, a lock held too long, a server gone: one Norwegian sentence, not a stack trace.
+            // Every write is one transaction, so nothing of the write that failed is stored.
+            error.WriteLine($"malekort: {fault.Message}");
+            return StorageFault.ExitCode;
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException or IOException or UnauthorizedAccessException)
+        {
+            // The commands' own refusals (a --db that is no connection string, a key file that cannot be read) carry
+            // Norwegian messages; what else goes wrong is a fault in the program and keeps its stack trace.
+            error.WriteLine($"malekort: {e.Message}");
+            return 1;
+        }
     }
 }
 

@@ -1,17 +1,18 @@
 using Malekort.DataQuality;
+using Malekort.Import.Limits;
 
 namespace Malekort.Import;
 
-/// <summary>The findings about one file, all carrying its name.</summary>
+/// <summary>The findings about one file, all carrying its name (bounded: the first of each kind are listed, the rest counted).</summary>
 internal sealed class FileFindings(string file)
 {
-    private readonly List<Finding> items = [];
+    private readonly BoundedFindings items = new();
 
     public string File => file;
 
-    public IReadOnlyList<Finding> Items => items;
+    public IReadOnlyList<Finding> Items => items.ToList();
 
-    public bool Rejects => items.Exists(f => f.Rejects);
+    public bool Rejects => items.Rejects;
 
     public void Add(Severity severity, int line, string column, string message) =>
         items.Add(new Finding(severity, file, line, column, message));

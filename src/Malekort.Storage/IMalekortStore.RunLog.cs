@@ -92,6 +92,9 @@ public sealed record RunLogEntry(
     /// <summary>The entry's id; 0 before it is stored.</summary>
     public long Id { get; init; }
 
-    /// <summary>How many findings the entry has (also when they are not loaded).</summary>
-    public int FindingsCount { get; init; } = Findings.Count;
+    /// <summary>
+    /// How many findings the entry has (also when they are not loaded): the sum of their counts, since a line may stand for
+    /// many (<see cref="Finding.Count"/>).
+    /// </summary>
+    public long FindingsCount { get; init; } = Finding.Total(Findings);
 }

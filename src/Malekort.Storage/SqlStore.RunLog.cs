@@ -23,7 +23,7 @@ public abstract partial class SqlStore
             "VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9, @p10) RETURNING id",
             entry.Kind.ToString(), entry.Channel.ToString(), entry.StartedAt.ToString("O", CultureInfo.InvariantCulture),
             (long)entry.Duration.TotalMilliseconds, entry.Outcome.ToString(), entry.Subject, entry.Unit?.Value, entry.Month?.ToString(),
-            entry.Message, entry.Findings.Count, JsonSerializer.Serialize(entry.Findings));
+            entry.Message, entry.FindingsCount, JsonSerializer.Serialize(entry.Findings));
     }
 
     /// <inheritdoc />
@@ -53,6 +53,6 @@ public abstract partial class SqlStore
         r.IsDBNull(7) ? null : UnitCode.Parse(r.GetString(7)), r.IsDBNull(8) ? null : Month.Parse(r.GetString(8)), r.GetString(9), findings)
     {
         Id = r.GetInt64(0),
-        FindingsCount = (int)r.GetInt64(10),
+        FindingsCount = r.GetInt64(10),
     };
 }

@@ -336,10 +336,13 @@ public abstract partial class SqlStore(TimeProvider clock) : IMalekortStore
     {
         using var connection = Open();
         var findings = new Dictionary<long, List<Finding>>();
-        Read(connection, null, "SELECT import_id, severity, file, line, col, message, rule FROM import_findings ORDER BY import_id, line, seq", r =>
+        Read(connection, null, "SELECT import_id, severity, file, line, col, message, rule, count FROM import_findings ORDER BY import_id, line, seq", r =>
         {
             if (!findings.TryGetValue(r.GetInt64(0), out var list)) findings[r.GetInt64(0)] = list = [];
-            list.Add(new Finding(Enum.Parse<Severity>(r.GetString(1)), r.GetString(2), (int)r.GetInt64(3), r.GetString(4), r.GetString(5), r.GetString(6)));
+            list.Add(new Finding(Enum.Parse<Severity>(r.GetString(1)), r.GetString(2), (int)r.GetInt64(3), r.GetString(4), r.GetString(5), r.GetString(6))
+            {
+                Count = (int)r.GetInt64(7),
+            });
         });
         var entries = new List<ImportLogEntry>();
         Read(connection, null,
@@ -373,12 +376,13 @@ public abstract partial class SqlStore(TimeProvider clock) : IMalekortStore
             entry.Source, entry.Format, entry.ImportedAt.ToString("O", Invariant), entry.Outcome.ToString(), entry.Unit?.Value,
             CalendarDates.ToInt(entry.PeriodFrom), CalendarDates.ToInt(entry.PeriodTo), entry.ContentHash,
             JsonSerializer.Serialize(entry.Counts));
-        using var rows = BeginRows(connection, transaction, "import_findings", "import_id", "seq", "severity", "file", "line", "col", "rule", "message");
+        using var rows = BeginRows(connection, transaction, "import_findings", "import_id", "seq", "severity", "file", "line", "col", "rule", "message",
+            "count");
         for (var i = 0; i < entry.Findings.Count; i++)
         {
             var f = entry.Findings[i];
             rows.Add(id); rows.Add(i); rows.Add(f.Severity.ToString()); rows.Add(f.File); rows.Add(f.Line); rows.Add(f.Column); rows.Add(f.Rule);
-            rows.Add(f.Message); rows.EndRow();
+            rows.Add(f.Message); rows.Add(f.Count); rows.EndRow();
         }
         rows.Complete();
         return id;

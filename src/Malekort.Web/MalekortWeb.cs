@@ -1,5 +1,6 @@
 using Malekort.Storage;
 using Malekort.Web.Access;
+using Malekort.Storage.Faults;
 using Malekort.Web.Api;
 using Malekort.Web.Assets;
 using Malekort.Web.Capture;
@@ -95,10 +96,16 @@ public static class MalekortWeb
 
     private static Task WriteError(HttpContext context)
     {
-        const string Message = "Noe gikk galt på serveren. Feilen er logget.";
+        // A database fault (full, read-only, locked, unreachable) is said in Norwegian as 503: the request may succeed later,
+        // and the pages meanwhile show the last computation. Anything else is the program's fault and is only logged.
+        var fault = context.Features.Get<IExceptionHandlerFeature>()?.Error is { } error ? StorageFault.Of(error) : null;
+        var (status, message) = fault is null
+            ? (StatusCodes.Status500InternalServerError, "Noe gikk galt på serveren. Feilen er logget.")
+            : (StatusCodes.Status503ServiceUnavailable, fault.Message);
+        if (fault is not null) context.Response.Headers.RetryAfter = "60";
         var result = IsApi(context)
-            ? Results.Problem(detail: Message, statusCode: StatusCodes.Status500InternalServerError, title: ApiProblems.TitleOf(500))
-            : ScorecardPages.Error(null, StatusCodes.Status500InternalServerError, Message);
+            ? Results.Problem(detail: message, statusCode: status, title: ApiProblems.TitleOf(status))
+            : ScorecardPages.Error(null, status, message);
         return result.ExecuteAsync(context);
     }
 }

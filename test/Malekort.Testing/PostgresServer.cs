@@ -82,6 +82,23 @@ public sealed class PostgresServer : IDisposable
         command.ExecuteNonQuery();
     }
 
+    /// <summary>
+    /// A server of the test's own, for tests that stop and start it (a database that goes away under a running program):
+    /// the shared one serves the other tests meanwhile. Dispose it to stop it and delete its files.
+    /// </summary>
+    public static PostgresServer StartPrivate() => Start();
+
+    /// <summary>Stops the server at once, as a crash or a pulled cable would; its data stays for <see cref="Resume"/>.</summary>
+    public void Halt() => Stop(binaries, data);
+
+    /// <summary>Starts a halted server again on the same port and data.</summary>
+    public void Resume()
+    {
+        Run(Path.Combine(binaries, "pg_ctl"), ["-D", data, "-l", Path.Combine(data, "server.log"), "-w", "-t", "60", "start"], asPostgres: true);
+        // The pooled connections died with the old server process.
+        admin.Clear();
+    }
+
     /// <summary>Stops the server and deletes its directory.</summary>
     public void Dispose()
     {

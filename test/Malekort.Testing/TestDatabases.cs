@@ -30,6 +30,14 @@ public static class TestDatabases
         return db;
     }
 
+    /// <summary>A fresh PostgreSQL database with its schema migrated, on a server of the test's own.</summary>
+    public static TestDatabase CreateOn(PostgresServer server, TimeProvider? clock = null)
+    {
+        var db = TestDatabase.NewPostgres(clock, server);
+        db.Store.Migrate();
+        return db;
+    }
+
     /// <summary>A fresh, empty database of the kind: not even the schema.</summary>
     public static TestDatabase CreateEmpty(string kind, TimeProvider? clock = null) => kind switch
     {
@@ -44,10 +52,12 @@ public sealed class TestDatabase : IDisposable
 {
     private readonly string? folder;
     private readonly string? postgresDatabase;
+    private readonly PostgresServer? server;
     private readonly List<IMalekortStore> stores = [];
 
-    private TestDatabase(string kind, string argument, string? folder, string? postgresDatabase, TimeProvider? clock)
+    private TestDatabase(string kind, string argument, string? folder, string? postgresDatabase, TimeProvider? clock, PostgresServer? server = null)
     {
+        this.server = server;
         Kind = kind;
         Argument = argument;
         this.folder = folder;
@@ -64,10 +74,13 @@ public sealed class TestDatabase : IDisposable
     /// <summary>A store on the database.</summary>
     public IMalekortStore Store { get; }
 
-    /// <summary>Another store on the same database (as a second process would have); disposed with the database.</summary>
-    public IMalekortStore OpenStore(TimeProvider? clock = null)
+    /// <summary>
+    /// Another store on the same database (as a second process would have); disposed with the database. A writer waits at
+    /// most <paramref name="wait"/> for another writer's lock.
+    /// </summary>
+    public IMalekortStore OpenStore(TimeProvider? clock = null, TimeSpan? wait = null)
     {
-        IMalekortStore store = Kind == TestDatabases.Sqlite ? new SqliteStore(Argument, clock) : new PostgresStore(Argument, clock);
+        IMalekortStore store = Kind == TestDatabases.Sqlite ? new SqliteStore(Argument, clock, wait) : new PostgresStore(Argument, clock, wait);
         lock (stores) stores.Add(store);
         return store;
     }
@@ -101,7 +114,7 @@ public sealed class TestDatabase : IDisposable
         {
             // Only this database's pool (from OpenConnection): other tests' connections stay open.
             using (var pooled = new NpgsqlConnection(Argument)) NpgsqlConnection.ClearPool(pooled);
-            PostgresServer.Shared.DropDatabase(postgresDatabase);
+            (server ?? PostgresServer.Shared).DropDatabase(postgresDatabase);
         }
         if (folder is not null)
         {
@@ -116,10 +129,10 @@ public sealed class TestDatabase : IDisposable
         return new TestDatabase(TestDatabases.Sqlite, Path.Combine(folder, "malekort.db"), folder, null, clock);
     }
 
-    internal static TestDatabase NewPostgres(TimeProvider? clock)
+    internal static TestDatabase NewPostgres(TimeProvider? clock, PostgresServer? on = null)
     {
-        var server = PostgresServer.Shared;
+        var server = on ?? PostgresServer.Shared;
         var name = server.CreateDatabase();
-        return new TestDatabase(TestDatabases.Postgres, server.ConnectionString(name), null, name, clock);
+        return new TestDatabase(TestDatabases.Postgres, server.ConnectionString(name), null, name, clock, on);
     }
 }

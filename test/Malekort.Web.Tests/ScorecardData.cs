@@ -24,6 +24,9 @@ internal static class ScorecardData
 
     private static readonly DateTimeOffset ImportedAt = new(2025, 1, 6, 8, 30, 0, TimeSpan.Zero);
 
+    /// <summary>When a test computes a snapshot of this data itself: after it was imported, so every month is in range.</summary>
+    public static readonly DateTimeOffset ComputedAt = ImportedAt.AddHours(1);
+
     /// <summary>Stores offices, population, the three batches, a threshold, a target and a rejected import.</summary>
     public static void Seed(IMalekortStore store)
     {

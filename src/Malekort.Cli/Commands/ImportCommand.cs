@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Malekort.Capture;
 using Malekort.DataQuality;
+using Malekort.Import.Detection;
 using Malekort.Import.Pipeline;
 using Malekort.Import.Pseudonyms;
 using Malekort.Storage;
@@ -29,11 +30,20 @@ internal static class ImportCommand
             if (missing.Count > 0) return context.Fail($"finner ikke {string.Join(", ", missing)}");
             using var store = StoreOption.Open(parsed.GetValue(db)!, context.Clock);
             if (OpenKey(context, store, parsed.GetValue(key)) is not { } pseudonymKey) return 1;
-            var entries = Run(context, store, pseudonymKey, parsed.GetValue(paths)!);
+            var entries = Run(context, store, pseudonymKey, [.. parsed.GetValue(paths)!.Select(Named)]);
             return entries.Any(e => e.Outcome == ImportOutcome.Rejected) ? 1 : 0;
         });
         return command;
     }
+
+    /// <summary>
+    /// The path a person named, with a link resolved: whoever types a path chooses what it points to. Inside folders links
+    /// are never followed (<see cref="FileKinds"/>).
+    /// </summary>
+    private static string Named(string path) =>
+        FileKinds.Of(path) == FileKind.Link && new FileInfo(path).ResolveLinkTarget(returnFinalTarget: true) is { } target
+            ? target.FullName
+            : path;
 
     /// <summary><c>--key</c>: the pseudonym key file, kept outside the database.</summary>
     public static Option<string?> KeyOption() => new("--key")
@@ -90,7 +100,7 @@ internal static class ImportCommand
             ? $"{entry.Source} ({entry.Format}, {unit}, {entry.PeriodFrom:yyyy-MM-dd}–{entry.PeriodTo:yyyy-MM-dd})"
             : $"{entry.Source} ({entry.Format})";
         var counts = string.Join(", ", entry.Counts.Where(c => c.Value > 0).Select(c => string.Create(Norwegian, $"{c.Value:N0} {RecordKinds.NorwegianName(c.Key)}")));
-        var warnings = entry.Findings.Count(f => f.Severity == Severity.Warning);
+        var warnings = Finding.Total(entry.Findings, f => f.Severity == Severity.Warning);
         switch (entry.Outcome)
         {
             case ImportOutcome.Imported:
@@ -101,7 +111,7 @@ internal static class ImportCommand
                 context.Output.WriteLine($"allerede importert, ingen endring: {what}");
                 break;
             default:
-                var errors = entry.Findings.Count(f => f.Rejects);
+                var errors = Finding.Total(entry.Findings, f => f.Rejects);
                 context.Error.WriteLine($"avvist: {what}: {errors} feil, ingenting er lagret");
                 foreach (var f in entry.Findings) context.Error.WriteLine($"  {f}");
                 break;

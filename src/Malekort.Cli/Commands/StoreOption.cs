@@ -2,7 +2,6 @@ using System.CommandLine;
 using Malekort.Storage;
 using Malekort.Storage.Postgres;
 using Malekort.Storage.Sqlite;
-using Npgsql;
 
 namespace Malekort.Cli.Commands;
 
@@ -42,12 +41,8 @@ internal static class StoreOption
         }
         try
         {
+            // A database that cannot be reached ends here, as a StorageFault the command line reports in Norwegian.
             store.Migrate();
-        }
-        catch (NpgsqlException e)
-        {
-            store.Dispose();
-            throw new InvalidOperationException($"Kan ikke bruke databasen {store.Description}: {e.Message}", e);
         }
         catch
         {

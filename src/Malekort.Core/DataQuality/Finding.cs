@@ -27,6 +27,25 @@ public sealed record Finding(Severity Severity, string File, int Line, string Co
     /// <summary>Whether the finding rejects the import (error or fatal).</summary>
     public bool Rejects => Severity >= Severity.Error;
 
+    /// <summary>
+    /// How many findings this line stands for: 1, or for a line that sums up findings left out of a long list (an input
+    /// reports only the first of each kind, see <c>Malekort.Import.Limits.BoundedFindings</c>), how many were left out.
+    /// Totals are the sum of the counts (<see cref="Total"/>), so they stay exact however many lines are kept.
+    /// </summary>
+    public int Count { get; init; } = 1;
+
+    /// <summary>How many findings the lines stand for: the sum of their <see cref="Count"/>s.</summary>
+    public static long Total(IEnumerable<Finding> findings, Func<Finding, bool>? which = null)
+    {
+        ArgumentNullException.ThrowIfNull(findings);
+        long total = 0;
+        foreach (var finding in findings)
+        {
+            if (which is null || which(finding)) total += finding.Count;
+        }
+        return total;
+    }
+
     /// <summary><c>file:line: column: message</c>, the form compilers use, so editors can jump to it.</summary>
     public override string ToString()
     {

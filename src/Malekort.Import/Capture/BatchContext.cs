@@ -1,7 +1,12 @@
+using Malekort.Import.Limits;
+
 namespace Malekort.Import.Capture;
 
-/// <summary>What the files of one batch share while they are read: findings, persons, code lists and the period.</summary>
-internal sealed class BatchContext(FindingLog log, PersonIndex persons, BatchDescription? description)
+/// <summary>
+/// What the files of one batch share while they are read: findings, persons, code lists, the period and the import time
+/// (<paramref name="now"/>), which no event can come after.
+/// </summary>
+internal sealed class BatchContext(FindingLog log, PersonIndex persons, BatchDescription? description, DateTimeOffset now)
 {
     public FindingLog Log => log;
 
@@ -12,11 +17,17 @@ internal sealed class BatchContext(FindingLog log, PersonIndex persons, BatchDes
     public CodeList CaseTypes { get; } = new(CaptureFiles.CaseTypes);
 
     /// <summary>
-    /// Event records must be dated inside the batch period (spec "Cross-file rules"). Without a valid batch.json the
-    /// period is unknown; the batch is rejected for that already.
+    /// Event records must be dated inside the batch period (spec "Cross-file rules") and not after the import day
+    /// (<see cref="BatchLimits.EventDay"/>). Without a valid batch.json the period is unknown; the batch is rejected for that
+    /// already.
     /// </summary>
     public void CheckInPeriod(in CsvRow row, CsvColumn column, DateOnly date)
     {
+        if (BatchLimits.EventDay(column.Name, date, now) is { } impossible)
+        {
+            row.Error(column.Name, impossible);
+            return;
+        }
         if (description is null || (date >= description.PeriodFrom && date <= description.PeriodTo)) return;
         var period = $"{CellValues.Text(description.PeriodFrom)}–{CellValues.Text(description.PeriodTo)}";
         row.Error(column.Name,

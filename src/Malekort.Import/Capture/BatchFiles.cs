@@ -1,4 +1,7 @@
+using System.Globalization;
 using System.IO.Compression;
+using Malekort.Import.Detection;
+using Malekort.Import.Limits;
 
 namespace Malekort.Import.Capture;
 
@@ -39,6 +42,11 @@ internal sealed class BatchFiles
             log.Fatal(shownName, 0, "Finner ikke batchen; forventet en mappe eller en zip-fil med batch.json.");
             return null;
         }
+        catch (InputLimitException e)
+        {
+            log.Fatal(shownName, 0, e.Message);
+            return null;
+        }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             log.Fatal(shownName, 0, $"Batchen kunne ikke leses ({e.GetType().Name}); sjekk at filene finnes og kan leses.");
@@ -49,14 +57,24 @@ internal sealed class BatchFiles
     private static BatchFiles FromFolder(string path, FindingLog log)
     {
         var files = new Dictionary<string, byte[]>(StringComparer.Ordinal);
-        foreach (var folder in Directory.EnumerateDirectories(path))
+        var read = new LimitedRead();
+        foreach (var entry in Directory.EnumerateFileSystemEntries(path).Order(StringComparer.Ordinal))
         {
-            var name = FindingLog.Shown(Path.GetFileName(folder));
-            log.Warning(name, 0, "", $"Mappen {name} i batchen blir ignorert; filene skal ligge direkte i batchmappen.");
-        }
-        foreach (var file in Directory.EnumerateFiles(path))
-        {
-            files[Path.GetFileName(file)] = File.ReadAllBytes(file);
+            var name = FindingLog.Shown(Path.GetFileName(entry));
+            switch (FileKinds.Of(entry))
+            {
+                case FileKind.File:
+                    files[Path.GetFileName(entry)] = read.File(entry, name);
+                    break;
+                case FileKind.Folder:
+                    log.Warning(name, 0, "", $"Mappen {name} i batchen blir ignorert; filene skal ligge direkte i batchmappen.");
+                    break;
+                case FileKind.Missing:
+                    break; // removed while the folder was listed: what is not there was not delivered
+                case var other:
+                    log.Error(name, 0, "", $"{name} er {FileKinds.Describe(other)}, som ikke leses; legg selve filen i batchmappen.");
+                    break;
+            }
         }
         return new BatchFiles(files);
     }
@@ -65,7 +83,16 @@ internal sealed class BatchFiles
     {
         try
         {
-            using var archive = ZipFile.OpenRead(path);
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);
+            if (ZipDirectory.CountEntries(stream, InputLimits.ZipEntries) > InputLimits.ZipEntries)
+            {
+                log.Fatal(zipName, 0, string.Create(CultureInfo.InvariantCulture,
+                    $"Zip-filen har mer enn {InputLimits.ZipEntries} filer; en batch har batch.json og noen få CSV-filer."));
+                return null;
+            }
+            stream.Position = 0;
+            using var archive = new ZipArchive(stream, ZipArchiveMode.Read);
+            var read = new LimitedRead();
             var entries = new List<(string Name, ZipArchiveEntry Entry)>();
             foreach (var entry in archive.Entries)
             {
@@ -79,17 +106,12 @@ internal sealed class BatchFiles
             foreach (var (fullName, entry) in entries)
             {
                 var name = fullName[prefix.Length..];
-                if (entry.Length > Array.MaxLength)
-                {
-                    log.Fatal(FindingLog.Shown(name), 0, "Filen er for stor til å leses (over 2 GB).");
-                    return null;
-                }
                 if (files.ContainsKey(name))
                 {
                     log.Error(FindingLog.Shown(name), 0, "", $"Filen står flere ganger i {zipName}; hver fil kan stå én gang.");
                     continue;
                 }
-                files[name] = ReadEntry(entry);
+                files[name] = read.Entry(entry, FindingLog.Shown(name));
             }
             return new BatchFiles(files);
         }
@@ -112,13 +134,5 @@ internal sealed class BatchFiles
             if (!name.StartsWith(top, StringComparison.Ordinal)) return "";
         }
         return top;
-    }
-
-    private static byte[] ReadEntry(ZipArchiveEntry entry)
-    {
-        var bytes = new byte[entry.Length];
-        using var stream = entry.Open();
-        stream.ReadExactly(bytes);
-        return bytes;
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using Malekort.Import.Limits;
 using Malekort.Units;
 using static System.FormattableString;
 
@@ -26,8 +27,11 @@ internal static class BatchJson
         "yyyy'-'MM'-'dd'T'HH':'mm':'sszzz", "yyyy'-'MM'-'dd'T'HH':'mm':'ss.FFFFFFFzzz", "yyyy'-'MM'-'dd'T'HH':'mmzzz",
     ];
 
-    /// <summary>The description, or <c>null</c> when batch.json breaks a rule (every broken rule is logged).</summary>
-    public static BatchDescription? Read(byte[]? content, UnitRegister units, FindingLog log)
+    /// <summary>
+    /// The description, or <c>null</c> when batch.json breaks a rule (every broken rule is logged). <paramref name="now"/> is
+    /// the import time, which an extract cannot be made after.
+    /// </summary>
+    public static BatchDescription? Read(byte[]? content, UnitRegister units, DateTimeOffset now, FindingLog log)
     {
         if (content is null)
         {
@@ -36,7 +40,7 @@ internal static class BatchJson
         }
         var fields = Fields(content, log);
         if (fields is null) return null;
-        var before = log.Findings.Count;
+        var before = log.Rejecting;
         var checker = new FieldChecker(fields, log);
 
         if (checker.String("format", $"\"{Format}\"") is { } format && format != Format)
@@ -51,16 +55,17 @@ internal static class BatchJson
         var to = Date(checker, "period_to");
         if (from is { } a && to is { } b && b < a)
             checker.Error("period_to", $"period_to {CellValues.Text(b)} er før period_from {CellValues.Text(a)}.");
+        else if (from is { } first && to is { } last && BatchLimits.Period(first, last) is { } period)
+            checker.Error("period_from", period);
         var extractedAt = Timestamp(checker);
+        if (extractedAt is { } extracted && BatchLimits.ExtractedAt(extracted, now) is { } future) checker.Error("extracted_at", future);
 
         foreach (var (name, field) in fields)
         {
             if (!KnownFields.Contains(name, StringComparer.Ordinal))
                 log.Warning(Name, field.Line, FindingLog.Shown(name), $"Ukjent felt {FindingLog.Shown(name)} blir ignorert.");
         }
-        var rejected = false;
-        for (var i = before; i < log.Findings.Count; i++) rejected |= log.Findings[i].Rejects;
-        return rejected || sourceSystem is null || unit is null || from is null || to is null || extractedAt is null
+        return log.Rejecting > before || sourceSystem is null || unit is null || from is null || to is null || extractedAt is null
             ? null
             : new BatchDescription(sourceSystem, unit.Value, from.Value, to.Value, extractedAt.Value);
     }
@@ -104,7 +109,7 @@ internal static class BatchJson
             return null;
         }
         var fields = new Dictionary<string, JsonField>(StringComparer.Ordinal);
-        var reader = new Utf8JsonReader(json, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Disallow });
+        var reader = new Utf8JsonReader(json, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Disallow, MaxDepth = InputLimits.JsonDepth });
         try
         {
             if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)

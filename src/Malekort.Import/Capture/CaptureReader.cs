@@ -12,7 +12,8 @@ namespace Malekort.Import.Capture;
 /// </summary>
 /// <param name="pseudonyms">Replaces fødselsnumre.</param>
 /// <param name="units">The register the batch's unit must be in.</param>
-public sealed class CaptureReader(Pseudonymizer pseudonyms, UnitRegister units)
+/// <param name="clock">The import time, which no extract time or event may come after (the system clock when not given).</param>
+public sealed class CaptureReader(Pseudonymizer pseudonyms, UnitRegister units, TimeProvider? clock = null)
 {
     /// <summary>The format name in <see cref="BatchHeader.Format"/>.</summary>
     public const string FormatName = "malekort-capture/1";
@@ -24,7 +25,8 @@ public sealed class CaptureReader(Pseudonymizer pseudonyms, UnitRegister units)
     {
         var files = BatchFiles.Load(path, log);
         if (files is null) return null;
-        var description = BatchJson.Read(files.Get(BatchJson.Name), units, log);
+        var now = (clock ?? TimeProvider.System).GetUtcNow();
+        var description = BatchJson.Read(files.Get(BatchJson.Name), units, now, log);
         foreach (var name in files.Names)
         {
             if (!CaptureFiles.IsKnown(name))
@@ -33,7 +35,7 @@ public sealed class CaptureReader(Pseudonymizer pseudonyms, UnitRegister units)
         }
         RequireListsFor(files, log);
 
-        var batch = new BatchContext(log, new PersonIndex(pseudonyms), description);
+        var batch = new BatchContext(log, new PersonIndex(pseudonyms), description, now);
         var persons = Read(files, CaptureFiles.Persons, log, c => PersonsFile.Read(batch, c));
         Read(files, CaptureFiles.BenefitTypes, log, c => CodeListFile.Read(batch, batch.BenefitTypes, c, CodeListFile.BenefitCategories));
         var payments = Read(files, CaptureFiles.Payments, log, c => PaymentsFile.Read(batch, c));

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Unicode;
+using Malekort.Import.Limits;
 using nietras.SeparatedValues;
 using static System.FormattableString;
 
@@ -25,6 +26,7 @@ internal sealed class CsvTable : IDisposable
     private readonly SepReader reader;
     private readonly Dictionary<string, int> columns;
     private readonly int columnCount;
+    private int rows;
 
     private CsvTable(string name, FindingLog log, SepReader reader, Dictionary<string, int> columns, int columnCount, int lines)
     {
@@ -41,7 +43,10 @@ internal sealed class CsvTable : IDisposable
 
     public FindingLog Log { get; }
 
-    /// <summary>About how many data rows the file has (its line count), to size collections once.</summary>
+    /// <summary>
+    /// About how many data rows the file has (its line count, at most <see cref="InputLimits.RowsPerFile"/>), to size
+    /// collections once.
+    /// </summary>
     public int EstimatedRows { get; }
 
     /// <summary>The physical line the current row starts on (the header is line 1).</summary>
@@ -94,7 +99,7 @@ internal sealed class CsvTable : IDisposable
             if (!columns.ContainsKey(column))
                 log.Error(name, 1, column, $"Kolonnen {column} mangler i overskriften; den er påkrevd i {name}.");
         }
-        return new CsvTable(name, log, reader, columns, header.ColCount, body.Count((byte)'\n'));
+        return new CsvTable(name, log, reader, columns, header.ColCount, Math.Min(body.Count((byte)'\n'), InputLimits.RowsPerFile));
     }
 
     /// <summary>The column with this name, or one with index -1 when the header lacks it.</summary>
@@ -138,7 +143,10 @@ internal sealed class CsvTable : IDisposable
         return body[..offset].Count((byte)'\n') + 1;
     }
 
-    /// <summary>Walks the data rows: skips blank lines and reports rows whose field count differs from the header's.</summary>
+    /// <summary>
+    /// Walks the data rows: skips blank lines, reports rows whose field count differs from the header's, and stops with a
+    /// fatal finding past <see cref="InputLimits.RowsPerFile"/> rows.
+    /// </summary>
     public ref struct RowEnumerator(CsvTable table)
     {
         public CsvRow Current { get; private set; }
@@ -149,6 +157,12 @@ internal sealed class CsvTable : IDisposable
             {
                 var row = table.reader.Current;
                 if (row.ColCount == 1 && row.Span.IsEmpty) continue; // a blank line holds nothing to lose
+                if (++table.rows > InputLimits.RowsPerFile)
+                {
+                    table.Log.Fatal(table.Name, row.LineNumberFrom, Invariant($"Filen har mer enn {InputLimits.RowsPerFile} rader; ")
+                        + "ingen ekte leveranse har så mange. Del den i flere leveranser.");
+                    return false;
+                }
                 table.Line = row.LineNumberFrom;
                 table.RowFailed = false;
                 if (row.ColCount != table.columnCount)

@@ -1,22 +1,29 @@
 using Malekort.DataQuality;
+using Malekort.Import.Limits;
 
 namespace Malekort.Import.Capture;
 
-/// <summary>The findings of one read, in the order met, and whether any rejects the batch.</summary>
+/// <summary>
+/// The findings of one read, in the order met (bounded: the first of each kind are listed, the rest counted), and whether
+/// any rejects the batch.
+/// </summary>
 internal sealed class FindingLog
 {
     private const int MaxShownLength = 40;
-    private readonly List<Finding> findings = [];
+    private readonly BoundedFindings findings = new();
 
-    public IReadOnlyList<Finding> Findings => findings;
+    public IReadOnlyList<Finding> Findings => findings.ToList();
 
-    public bool Rejects { get; private set; }
+    public bool Rejects => findings.Rejects;
 
-    public void Add(Severity severity, string file, int line, string column, string message)
-    {
+    /// <summary>How many rejecting findings have been added so far, listed or not.</summary>
+    public long Rejecting => findings.Rejecting;
+
+    public void Add(Severity severity, string file, int line, string column, string message) =>
         findings.Add(new Finding(severity, file, line, column, message));
-        if (severity >= Severity.Error) Rejects = true;
-    }
+
+    /// <summary>A finding as it is, which may stand for several (<see cref="Finding.Count"/>).</summary>
+    public void Add(Finding finding) => findings.Add(finding);
 
     public void Fatal(string file, int line, string message) => Add(Severity.Fatal, file, line, "", message);
 

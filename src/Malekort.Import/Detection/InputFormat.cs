@@ -32,6 +32,8 @@ public static class InputFormats
     /// <summary>The format of a file, batch folder or zip.</summary>
     public static InputFormat Recognise(string path)
     {
+        // Links and special files are never read (FileKinds): a named pipe would block the look at its start for ever.
+        if (FileKinds.Of(path) is not (FileKind.File or FileKind.Folder)) return InputFormat.Unknown;
         if (Directory.Exists(path))
             return File.Exists(System.IO.Path.Combine(path, "batch.json")) ? InputFormat.CaptureBatch
                 : DigisosReader.Recognise(path) ? InputFormat.Digisos : InputFormat.Unknown;
@@ -46,7 +48,8 @@ public static class InputFormats
 
     /// <summary>
     /// The inputs a list of paths holds: files, batch folders and zips as given; a folder without <c>batch.json</c> is opened
-    /// and its entries taken in name order (recursively), so a folder of mixed extracts imports in one go.
+    /// and its entries taken in name order (recursively), so a folder of mixed extracts imports in one go. A link or special
+    /// file inside a folder is an input of its own, which the pipeline rejects with a finding: links are never followed.
     /// </summary>
     public static IReadOnlyList<string> Expand(IEnumerable<string> paths)
     {
@@ -56,7 +59,7 @@ public static class InputFormats
 
         void Add(string path)
         {
-            if (Directory.Exists(path) && !File.Exists(System.IO.Path.Combine(path, "batch.json")) && !DigisosReader.Recognise(path))
+            if (FileKinds.Of(path) == FileKind.Folder && !File.Exists(System.IO.Path.Combine(path, "batch.json")) && !DigisosReader.Recognise(path))
             {
                 foreach (var entry in Directory.EnumerateFileSystemEntries(path).Order(StringComparer.Ordinal))
                 {

@@ -1,4 +1,6 @@
 using Malekort.Import.Capture;
+using Malekort.Import.Detection;
+using Malekort.Import.Limits;
 
 namespace Malekort.Import.Digisos;
 
@@ -11,8 +13,8 @@ internal sealed class DigisosFiles
     public const string SokerName = "digisos-soker.json";
     public const string SoknadName = "soknad.json";
 
-    /// <summary>No Digisos file comes near this; a bigger one is not what it claims to be.</summary>
-    private const long MaxBytes = 64L * 1024 * 1024;
+    /// <summary>No Digisos file comes near this (they are a few kilobytes); a bigger one is not what it claims to be.</summary>
+    private const long MaxBytes = InputLimits.SmallFileBytes;
 
     private DigisosFiles(string sokerFile, byte[] soker, byte[]? soknad)
     {
@@ -49,6 +51,11 @@ internal sealed class DigisosFiles
             log.Fatal(shown, 0, $"Finner ikke {shown}; forventet en Digisos-fil eller en mappe med {SokerName}.");
             return null;
         }
+        catch (InputLimitException e)
+        {
+            log.Fatal(shown, 0, e.Message);
+            return null;
+        }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             log.Fatal(shown, 0, $"Kunne ikke lese {shown} ({e.GetType().Name}); sjekk at filen finnes og kan leses.");
@@ -80,11 +87,11 @@ internal sealed class DigisosFiles
 
     private static byte[]? ReadLimited(string path, string shown, FindingLog log)
     {
-        if (new FileInfo(path).Length > MaxBytes)
+        if (FileKinds.Of(path) is var kind and not FileKind.File)
         {
-            log.Fatal(shown, 0, "Filen er større enn 64 MB; en Digisos-fil er noen få kilobyte. Sjekk at det er riktig fil.");
+            log.Fatal(shown, 0, $"{shown} er {FileKinds.Describe(kind)}, som ikke leses; legg selve filen i mappen.");
             return null;
         }
-        return File.ReadAllBytes(path);
+        return new LimitedRead().File(path, shown, MaxBytes);
     }
 }

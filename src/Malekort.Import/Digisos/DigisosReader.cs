@@ -2,6 +2,7 @@ using System.Text.Json;
 using Malekort.Capture;
 using Malekort.DataQuality;
 using Malekort.Import.Capture;
+using Malekort.Import.Limits;
 using Malekort.Import.Pseudonyms;
 
 namespace Malekort.Import.Digisos;
@@ -15,7 +16,8 @@ namespace Malekort.Import.Digisos;
 /// Fødselsnumre are replaced by keyed pseudonyms before any record is built.
 /// </summary>
 /// <param name="pseudonyms">Replaces fødselsnumre.</param>
-public sealed class DigisosReader(Pseudonymizer pseudonyms)
+/// <param name="clock">The import time, which no event may come after (the system clock when not given).</param>
+public sealed class DigisosReader(Pseudonymizer pseudonyms, TimeProvider? clock = null)
 {
     /// <summary>The format name in <see cref="BatchHeader.Format"/>.</summary>
     public const string FormatName = "digisos";
@@ -54,7 +56,7 @@ public sealed class DigisosReader(Pseudonymizer pseudonyms)
     private static bool LooksLikeDigisos(ReadOnlySpan<byte> json, bool isFinalBlock)
     {
         if (json.StartsWith("\uFEFF"u8)) json = json[3..];
-        var reader = new Utf8JsonReader(json, isFinalBlock, default);
+        var reader = new Utf8JsonReader(json, isFinalBlock, new JsonReaderState(new JsonReaderOptions { MaxDepth = InputLimits.JsonDepth }));
         try
         {
             if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject) return false;
@@ -94,7 +96,7 @@ public sealed class DigisosReader(Pseudonymizer pseudonyms)
             return null;
         }
         var document = new DocumentReader(files.SokerFile, log, tally).Read(envelope);
-        var events = document.Hendelser is { } hendelser ? new HendelseReader(tally).Read(hendelser) : [];
+        var events = document.Hendelser is { } hendelser ? new HendelseReader(tally, (clock ?? TimeProvider.System).GetUtcNow()).Read(hendelser) : [];
         tally.FlushTo(log);
         SoknadJson? soknad = null;
         if (files.Soknad is not null)

@@ -31,8 +31,9 @@ internal static class DigisosValues
     /// <summary>
     /// Dates outside these years are typing errors (Digisos started in 2019; the oldest NAV fixture is from 2017): a stray
     /// 0201 or 2202 would otherwise stretch the application's period over centuries and mark all of them as captured.
+    /// Nothing before <see cref="Limits.InputLimits.EarliestDate"/> is read in any format.
     /// </summary>
-    public const int FirstYear = 1970;
+    public const int FirstYear = 2000;
     public const int LastYear = 2099;
 
     /// <summary>The largest amount taken as written; anything larger is a typing error (and would overflow øre).</summary>

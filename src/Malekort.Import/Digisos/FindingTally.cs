@@ -1,5 +1,6 @@
 using Malekort.DataQuality;
 using Malekort.Import.Capture;
+using Malekort.Import.Limits;
 using static System.FormattableString;
 
 namespace Malekort.Import.Digisos;
@@ -12,6 +13,8 @@ internal sealed class FindingTally(string file)
 {
     private readonly Dictionary<(Severity, string, string), int> index = [];
     private readonly List<Entry> entries = [];
+    // Distinct findings past the bound, by severity: a file of a million different messages is counted, not kept.
+    private readonly Dictionary<Severity, int> unlisted = [];
 
     public void Info(int line, string column, string message) => Add(Severity.Info, line, column, message);
 
@@ -26,6 +29,11 @@ internal sealed class FindingTally(string file)
             entries[at].Count++;
             return;
         }
+        if (entries.Count >= InputLimits.FindingsListed)
+        {
+            unlisted[severity] = unlisted.GetValueOrDefault(severity) + 1;
+            return;
+        }
         index[(severity, column, message)] = entries.Count;
         entries.Add(new Entry(severity, line, column, message));
     }
@@ -38,8 +46,11 @@ internal sealed class FindingTally(string file)
             var message = e.Count > 1 ? Invariant($"{e.Message} ({e.Count} ganger, første på linje {e.Line})") : e.Message;
             log.Add(e.Severity, file, e.Line, e.Column, message);
         }
+        foreach (var (severity, count) in unlisted)
+            log.Add(new Finding(severity, file, 0, "", Invariant($"{count} funn til med andre tekster er ikke vist.")) { Count = count });
         entries.Clear();
         index.Clear();
+        unlisted.Clear();
     }
 
     private sealed class Entry(Severity severity, int line, string column, string message)

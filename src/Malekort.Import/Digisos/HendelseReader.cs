@@ -1,5 +1,7 @@
 using System.Text.Json;
 using Malekort.Import.Capture;
+using Malekort.Import.Limits;
+using Malekort.Periods;
 using static System.FormattableString;
 
 namespace Malekort.Import.Digisos;
@@ -7,9 +9,11 @@ namespace Malekort.Import.Digisos;
 /// <summary>
 /// Reads the <c>hendelser</c> array into events. A hendelse without a type, time or its identifying reference cannot be
 /// replayed and rejects the file; unknown types, fields and enum values are legal (§1.2–1.3) and only reported; a bad
-/// optional value (an impossible date, an amount that is no number) is a warning and the field is ignored.
+/// optional value (an impossible date, an amount that is no number) is a warning and the field is ignored. A hendelse after the
+/// import time <paramref name="now"/>, or a payment paid after it, cannot have happened and rejects the file
+/// (<see cref="BatchLimits.EventDay"/>).
 /// </summary>
-internal sealed class HendelseReader(FindingTally findings)
+internal sealed class HendelseReader(FindingTally findings, DateTimeOffset now)
 {
     public List<Hendelse> Read(JsonTreeNode hendelser)
     {
@@ -80,6 +84,11 @@ internal sealed class HendelseReader(FindingTally findings)
                 + Invariant($"2018-10-04T13:37:00.134Z, i årene {DigisosValues.FirstYear}–{DigisosValues.LastYear}."));
             return null;
         }
+        if (BatchLimits.EventDay("hendelsestidspunkt", OsloTime.DateOf(at), now) is { } impossible)
+        {
+            findings.Error(field.Line, "hendelsestidspunkt", impossible);
+            return null;
+        }
         if (zone == TimestampZone.Offset)
             findings.Warning(field.Line, "hendelsestidspunkt",
                 "hendelsestidspunkt har tidssoneforskyvning; formatet krever UTC (Z). Tidspunktet er lest med den oppgitte forskyvningen.");
@@ -94,8 +103,16 @@ internal sealed class HendelseReader(FindingTally findings)
         const string type = DigisosSchema.Utbetaling;
         if (Reference(node, type, "utbetalingsreferanse") is not { } referanse) return null;
         var saksreferanse = Text(node, type, "saksreferanse") is { Length: > 0 } s ? s : null;
-        return new UtbetalingHendelse(at, index, node.Line, referanse, saksreferanse, Text(node, type, "status"), Amount(node),
-            Date(node, type, "forfallsdato"), Date(node, type, "utbetalingsdato"), Date(node, type, "fom"), Date(node, type, "tom"));
+        var status = Text(node, type, "status");
+        var paid = Date(node, type, "utbetalingsdato");
+        // A planned payment may fall due later; one paid after the import time cannot have been.
+        if (status == DigisosSchema.Utbetalt && paid is { } paidOn && BatchLimits.EventDay("utbetalingsdato", paidOn, now) is { } impossible)
+        {
+            findings.Error(node["utbetalingsdato"]!.Line, "utbetalingsdato", impossible);
+            return null;
+        }
+        return new UtbetalingHendelse(at, index, node.Line, referanse, saksreferanse, status, Amount(node),
+            Date(node, type, "forfallsdato"), paid, Date(node, type, "fom"), Date(node, type, "tom"));
     }
 
     private string? SaksreferanseOfVedtak(JsonTreeNode node, string type)

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using Malekort.DataQuality;
 using Malekort.Import.Capture;
+using Malekort.Import.Limits;
 using static System.FormattableString;
 
 namespace Malekort.Import.Digisos;
@@ -83,7 +84,9 @@ internal sealed class JsonTreeNode
         var lines = new LineCounter(json);
         try
         {
-            var reader = new Utf8JsonReader(json.Span, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Disallow });
+            // One level more than the limit, so ReadValue meets the limit first and can say so.
+            var reader = new Utf8JsonReader(json.Span,
+                new JsonReaderOptions { CommentHandling = JsonCommentHandling.Disallow, MaxDepth = InputLimits.JsonDepth + 1 });
             if (!reader.Read())
             {
                 log.Fatal(file, 0, "Filen er tom; forventet et JSON-objekt.");
@@ -101,6 +104,11 @@ internal sealed class JsonTreeNode
                 + "rett filen eller hent den på nytt fra fagsystemet eller Fiks.");
             return null;
         }
+        catch (InputLimitException e)
+        {
+            log.Fatal(file, 0, e.Message);
+            return null;
+        }
         catch (InvalidOperationException)
         {
             // A string escape that is no text (a lone surrogate such as \ud800) cannot be read as a string.
@@ -112,6 +120,9 @@ internal sealed class JsonTreeNode
     private static JsonTreeNode ReadValue(ref Utf8JsonReader reader, LineCounter lines, string file, FindingLog log)
     {
         var line = lines.LineAt(reader.TokenStartIndex);
+        if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray && reader.CurrentDepth >= InputLimits.JsonDepth)
+            throw new InputLimitException(Invariant($"JSON-en er nøstet dypere enn {InputLimits.JsonDepth} nivåer (linje {line}); ")
+                + "ingen Digisos-fil er det, og filen leses ikke.");
         switch (reader.TokenType)
         {
             case JsonTokenType.StartObject:

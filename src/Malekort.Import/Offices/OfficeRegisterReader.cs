@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Malekort.Import.Limits;
 using Malekort.Units;
 using nietras.SeparatedValues;
 using static System.FormattableString;
@@ -42,7 +43,7 @@ public sealed class OfficeRegisterReader
         byte[] bytes;
         try
         {
-            bytes = File.ReadAllBytes(path);
+            bytes = new LimitedRead().File(path, file, InputLimits.SmallFileBytes);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
         {

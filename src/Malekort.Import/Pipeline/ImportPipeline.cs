@@ -4,6 +4,7 @@ using Malekort.DataQuality;
 using Malekort.Import.Capture;
 using Malekort.Import.Detection;
 using Malekort.Import.Digisos;
+using Malekort.Import.Limits;
 using Malekort.Import.Offices;
 using Malekort.Import.Population;
 using Malekort.Import.Pseudonyms;
@@ -57,12 +58,16 @@ public sealed class ImportPipeline(IMalekortStore store, Pseudonymizer pseudonym
     private Func<ImportLogEntry> Prepare(string path)
     {
         var source = Path.GetFileName(Path.TrimEndingDirectorySeparator(path));
+        // Links are never followed, so nothing outside the folders given is read; a pipe or device could block the read for ever.
+        if (FileKinds.Of(path) is var kind and (FileKind.Link or FileKind.Special))
+            return () => Reject(source, "ukjent", "", [new Finding(Severity.Fatal, source, 0, "",
+                $"{FindingLog.Shown(source)} er {FileKinds.Describe(kind)} og leses ikke; legg selve filen eller mappen der i stedet.")]);
         try
         {
             switch (InputFormats.Recognise(path))
             {
                 case InputFormat.CaptureBatch:
-                    var capture = new CaptureReader(pseudonyms, UnitRegister.Default).Read(path);
+                    var capture = new CaptureReader(pseudonyms, UnitRegister.Default, clock).Read(path);
                     return () => Land(source, capture);
                 case InputFormat.SsbPopulation:
                     var populationReader = new SsbPopulationReader();
@@ -73,7 +78,7 @@ public sealed class ImportPipeline(IMalekortStore store, Pseudonymizer pseudonym
                     var (offices, officesHash) = ReadAndHash(path, officeReader.Read, officeReader.Read);
                     return () => LandOffices(source, offices, officesHash);
                 case InputFormat.Digisos:
-                    var digisos = new DigisosReader(pseudonyms).Read(path);
+                    var digisos = new DigisosReader(pseudonyms, clock).Read(path);
                     return () => Land(source, digisos, DigisosReader.FormatName);
                 case InputFormat.Kostra:
                     var kostra = new Kostra.KostraReader(pseudonyms, clock).Read(path);
@@ -99,6 +104,9 @@ public sealed class ImportPipeline(IMalekortStore store, Pseudonymizer pseudonym
     private ImportLogEntry Land(string source, ReadResult<CaptureBatch> read, string format = CaptureReader.FormatName)
     {
         if (!read.Accepted || read.Value is not { } batch) return Reject(source, format, "", read.Findings);
+        // Every format's readers check their dates where they know the line; this is the net under all of them.
+        if (BatchLimits.Header(batch.Header, source, clock.GetUtcNow()) is { Count: > 0 } impossible)
+            return Reject(source, format, batch.ContentHash, [.. read.Findings, .. impossible]);
         var h = batch.Header;
         var entry = new ImportLogEntry(source, h.Format, clock.GetUtcNow(), ImportOutcome.Imported, h.Unit, h.PeriodFrom, h.PeriodTo,
             batch.ContentHash, batch.Counts(), read.Findings);
@@ -141,11 +149,11 @@ public sealed class ImportPipeline(IMalekortStore store, Pseudonymizer pseudonym
         byte[] bytes;
         try
         {
-            bytes = File.ReadAllBytes(path);
+            bytes = new LimitedRead().File(path, Path.GetFileName(path), InputLimits.SmallFileBytes);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
         {
-            return (fromPath(path), Hash(path));
+            return (fromPath(path), "");
         }
         return (fromContent(Path.GetFileName(path), bytes), Convert.ToHexStringLower(SHA256.HashData(bytes)));
     }

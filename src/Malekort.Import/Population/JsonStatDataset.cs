@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Malekort.Import.Limits;
 using static System.FormattableString;
 
 namespace Malekort.Import.Population;
@@ -20,7 +21,7 @@ internal sealed record JsonStatDimension(string Id, string Label, IReadOnlyList<
 internal sealed partial class JsonStatDataset
 {
     /// <summary>More values than this is not a population table (07459 in full has a few million).</summary>
-    private const long MaxValues = 50_000_000;
+    private const long MaxValues = InputLimits.JsonStatValues;
 
     private JsonStatDataset(string label, string tableId, IReadOnlyList<JsonStatDimension> dimensions,
         IReadOnlyDictionary<string, IReadOnlyList<string>> roles, decimal?[] values, string?[] status)
@@ -140,7 +141,9 @@ internal sealed partial class JsonStatDataset
         for (var i = 0; i < ids.GetArrayLength(); i++)
         {
             var id = ids[i].ValueKind == JsonValueKind.String ? ids[i].GetString()! : "";
-            if (id.Length == 0 || sizes[i].ValueKind != JsonValueKind.Number || !sizes[i].TryGetInt32(out var size) || size < 1)
+            // A size is checked against the limit before anything of that size is allocated.
+            if (id.Length == 0 || sizes[i].ValueKind != JsonValueKind.Number || !sizes[i].TryGetInt32(out var size) || size < 1
+                || size > MaxValues)
             {
                 findings.Fatal(0, "id",
                     Invariant($"Dimensjon nr. {i + 1} har ikke et navn i \"id\" og en størrelse over 0 i \"size\"."));

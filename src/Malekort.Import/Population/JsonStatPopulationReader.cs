@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Malekort.Import.Limits;
 using Malekort.Population;
 using static System.FormattableString;
 
@@ -18,7 +19,7 @@ internal static class JsonStatPopulationReader
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(bytes, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip });
+            document = JsonDocument.Parse(bytes, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, MaxDepth = InputLimits.JsonDepth });
         }
         catch (JsonException e)
         {

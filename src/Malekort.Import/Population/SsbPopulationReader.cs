@@ -1,3 +1,4 @@
+using Malekort.Import.Limits;
 using Malekort.Population;
 
 namespace Malekort.Import.Population;
@@ -16,7 +17,7 @@ public sealed class SsbPopulationReader
         byte[] bytes;
         try
         {
-            bytes = File.ReadAllBytes(path);
+            bytes = new LimitedRead().File(path, findings.File, InputLimits.SmallFileBytes);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
         {

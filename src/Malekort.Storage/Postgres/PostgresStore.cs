@@ -25,11 +25,21 @@ public sealed class PostgresStore : SqlStore
     private readonly NpgsqlDataSource dataSource;
     private readonly ConcurrentDictionary<string, IReadOnlyDictionary<string, NpgsqlDbType>> columnTypes = new(StringComparer.Ordinal);
 
-    /// <summary>Connects with a Npgsql connection string (<c>Host=…;Database=…;Username=…;Password=…</c>).</summary>
+    /// <summary>
+    /// Connects with a Npgsql connection string (<c>Host=…;Database=…;Username=…;Password=…</c>). A writer waits for the unit's
+    /// lock at most <paramref name="wait"/> (<see cref="Faults.StorageFault.ConfiguredWait"/> when not given; PostgreSQL's
+    /// <c>lock_timeout</c>, unless the connection string's <c>Options</c> set one), then fails as
+    /// <see cref="Faults.StorageFaultKind.Locked"/>.
+    /// </summary>
     /// <exception cref="ArgumentException">The connection string is not one Npgsql understands.</exception>
-    public PostgresStore(string connectionString, TimeProvider? clock = null) : base(clock ?? TimeProvider.System)
+    public PostgresStore(string connectionString, TimeProvider? clock = null, TimeSpan? wait = null) : base(clock ?? TimeProvider.System)
     {
         var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        if (builder.Options?.Contains("lock_timeout", StringComparison.Ordinal) != true)
+        {
+            var timeout = (long)(wait ?? Faults.StorageFault.ConfiguredWait()).TotalMilliseconds;
+            builder.Options = $"{builder.Options} -c lock_timeout={timeout.ToString(System.Globalization.CultureInfo.InvariantCulture)}".Trim();
+        }
         // Only where the data lives: the password (and any other secret) never reaches a log line or the web page.
         Description = $"PostgreSQL {builder.Username}@{builder.Host}:{builder.Port}/{builder.Database ?? builder.Username}";
         dataSource = NpgsqlDataSource.Create(builder);

@@ -9,19 +9,28 @@ namespace Malekort.Storage.Sqlite;
 public sealed class SqliteStore : SqlStore
 {
     private readonly string connectionString;
+    private readonly string pragmas;
 
-    /// <summary>Opens (or creates) the database file at <paramref name="path"/>.</summary>
-    public SqliteStore(string path, TimeProvider? clock = null) : base(clock ?? TimeProvider.System)
+    /// <summary>
+    /// Opens (or creates) the database file at <paramref name="path"/>. A writer waits for another writer's lock at most
+    /// <paramref name="wait"/> (<see cref="Faults.StorageFault.ConfiguredWait"/> when not given), then fails as
+    /// <see cref="Faults.StorageFaultKind.Locked"/>.
+    /// </summary>
+    public SqliteStore(string path, TimeProvider? clock = null, TimeSpan? wait = null) : base(clock ?? TimeProvider.System)
     {
         Path = System.IO.Path.GetFullPath(path);
         CreateOwnerOnly(Path);
+        var timeout = wait ?? Faults.StorageFault.ConfiguredWait();
         connectionString = new SqliteConnectionStringBuilder
         {
             DataSource = Path,
             Mode = SqliteOpenMode.ReadWriteCreate,
             Pooling = true,
-            DefaultTimeout = 60,
+            DefaultTimeout = (int)Math.Ceiling(timeout.TotalSeconds),
         }.ToString();
+        // WAL lets readers (the scorecard) go on while an import writes; NORMAL is durable at every checkpoint.
+        pragmas = "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; "
+            + string.Create(System.Globalization.CultureInfo.InvariantCulture, $"PRAGMA busy_timeout = {(long)timeout.TotalMilliseconds};");
     }
 
     /// <summary>
@@ -67,12 +76,42 @@ public sealed class SqliteStore : SqlStore
     private protected override DbConnection Open()
     {
         var connection = new SqliteConnection(connectionString);
-        connection.Open();
-        using var pragma = connection.CreateCommand();
-        // WAL lets readers (the scorecard) go on while an import writes; NORMAL is durable at every checkpoint.
-        pragma.CommandText = "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 60000;";
-        pragma.ExecuteNonQuery();
-        return connection;
+        try
+        {
+            connection.Open();
+            using var pragma = connection.CreateCommand();
+            pragma.CommandText = pragmas;
+            pragma.ExecuteNonQuery();
+            return connection;
+        }
+        catch (SqliteException e) when (e.SqliteErrorCode == raw.SQLITE_CANTOPEN && ReadOnlyReason() is { } why)
+        {
+            // SQLite says only "unable to open": in WAL mode a file it may not write cannot be opened at all.
+            connection.Dispose();
+            throw new Faults.StorageFaultException(Faults.StorageFault.ReadOnly(why), e);
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Why the database file or its folder cannot be written (WAL needs both), or null when both can.</summary>
+    private string? ReadOnlyReason()
+    {
+        if (!File.Exists(Path)) return null;
+        try
+        {
+            using (new FileStream(Path, FileMode.Open, FileAccess.ReadWrite, FileShare.ReadWrite)) { }
+            var probe = System.IO.Path.Combine(System.IO.Path.GetDirectoryName(Path)!, $".malekort-skriveprove-{Environment.ProcessId}");
+            using (new FileStream(probe, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.DeleteOnClose)) { }
+            return null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return $"{Path} eller mappen den ligger i kan ikke skrives til (skrivebeskyttet fil eller filsystem).";
+        }
     }
 
     // Microsoft.Data.Sqlite begins every transaction IMMEDIATE (taking the one write lock) unless told to defer: a deferred

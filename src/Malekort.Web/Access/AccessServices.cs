@@ -56,6 +56,7 @@ internal static class AccessServices
         });
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, AccessResultHandler>();
         services.AddSingleton<SignInThrottle>();
+        services.AddSingleton<TokenCache>();
         services.AddHttpContextAccessor();
         // Handlers take the request's viewer as a parameter; it is the signed-in user's role and unit.
         services.AddScoped(s => (s.GetRequiredService<IHttpContextAccessor>().HttpContext?.User ?? new System.Security.Claims.ClaimsPrincipal()).Viewer());

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Malekort.Storage;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
@@ -13,8 +14,9 @@ namespace Malekort.Web.Access;
 /// (uploads for the user's unit, the API as the user sees it), or, made with <c>--metrics-only</c>, may only read
 /// <c>/metrics</c>. A missing header is no result (the cookie is tried); a wrong token fails.
 /// </summary>
+
 internal sealed class TokenAuthentication(
-    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, IMalekortStore store)
+    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, IMalekortStore store, TokenCache tokens)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "Bearer";
@@ -26,15 +28,17 @@ internal sealed class TokenAuthentication(
         if (!header.StartsWith(Prefix, StringComparison.OrdinalIgnoreCase)) return AuthenticateResult.NoResult();
         var token = header[Prefix.Length..].Trim();
         if (token.Length == 0) return AuthenticateResult.Fail("Tom nøkkel.");
+        var hash = LocalAccounts.TokenHash(token);
         TokenOwner? owner;
         try
         {
-            // The stores are synchronous; the look-up is one indexed row.
-            owner = await Task.Run(() => store.FindToken(LocalAccounts.TokenHash(token)), Context.RequestAborted);
+            owner = await tokens.Find(hash, () => store.FindToken(hash), Context.RequestAborted);
         }
-        catch (Exception e) when (e is System.Data.Common.DbException or InvalidOperationException or TimeoutException)
+        catch (Exception e) when (e is not OperationCanceledException
+            && Context.GetEndpoint()?.Metadata.GetMetadata<Microsoft.AspNetCore.Authorization.IAllowAnonymous>() is not null)
         {
-            // Authentication runs for every request, the health checks too: a database that is down must not turn them into 500s.
+            // Authentication runs for every request: a database that is down must not turn the health checks into errors. On
+            // every other endpoint the fault goes on to the error handling, which answers 503.
             return AuthenticateResult.Fail(e);
         }
         if (owner is null) return AuthenticateResult.Fail("Ukjent nøkkel.");

@@ -23,7 +23,9 @@ internal static class ApiProblems
         StatusCodes.Status400BadRequest => "Ugyldig forespørsel",
         StatusCodes.Status404NotFound => "Finnes ikke",
         StatusCodes.Status405MethodNotAllowed => "Metoden er ikke tillatt",
+        StatusCodes.Status413PayloadTooLarge => "For stor",
         StatusCodes.Status500InternalServerError => "Intern feil",
+        StatusCodes.Status503ServiceUnavailable => "Databasen er ikke tilgjengelig",
         _ => "Feil",
     };
 }

@@ -4,6 +4,7 @@ using Malekort.Import.Pipeline;
 using Malekort.Import.Pseudonyms;
 using Malekort.Storage;
 using Malekort.Web.Access;
+using Malekort.Storage.Faults;
 using Malekort.Web.Operations;
 using Malekort.Web.Publishing;
 using Malekort.Web.Scorecard;
@@ -57,8 +58,9 @@ internal sealed class CaptureImporter(IMalekortStore store, ScorecardState state
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
+            var why = StorageFault.Of(e) is { } fault ? fault.Message : "Feilen står i serverloggen.";
             runLog.Append(new RunLogEntry(RunKind.Capture, channel, startedAt, clock.GetElapsedTime(started), RunOutcome.Failed, subject,
-                null, null, "Innlesingen stoppet på en feil som ikke skyldes leveransen; den prøves igjen. Feilen står i serverloggen.", []));
+                null, null, $"Innlesingen stoppet på en feil som ikke skyldes leveransen, og ingenting av den er lagret: {why}", []));
             throw;
         }
 
@@ -80,12 +82,12 @@ internal sealed class CaptureImporter(IMalekortStore store, ScorecardState state
         var what = entry.Unit is { } unit
             ? $"{entry.Format} for {unit}, {Period(entry)}"
             : entry.Format;
-        var warnings = entry.Findings.Count(f => f.Severity == Severity.Warning);
+        var warnings = Finding.Total(entry.Findings, f => f.Severity == Severity.Warning);
         return entry.Outcome switch
         {
             ImportOutcome.Imported => $"Importert: {what}: {Counts(entry)}" + (warnings > 0 ? $" ({Count(warnings)} advarsler)." : "."),
             ImportOutcome.AlreadyImported => $"Allerede importert: samme innhold er lagret fra før ({what}). Ingenting er endret.",
-            _ => $"Avvist: {Count(entry.Findings.Count(f => f.Rejects))} feil i {entry.Source} ({entry.Format}). Ingenting er lagret.",
+            _ => $"Avvist: {Count(Finding.Total(entry.Findings, f => f.Rejects))} feil i {entry.Source} ({entry.Format}). Ingenting er lagret.",
         };
     }
 

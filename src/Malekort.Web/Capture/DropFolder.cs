@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Text;
+using Malekort.DataQuality;
+using Malekort.Import.Detection;
 using Malekort.Storage;
 using Malekort.Units;
 using Malekort.Web.Scorecard;
@@ -22,6 +24,14 @@ internal sealed class DropFolder(string root)
     public const string RejectedFolder = "avvist";
     public const string FindingsSuffix = ".funn.txt";
 
+    // Everything under a dropped folder but what links lead to, and what cannot be read.
+    private static readonly EnumerationOptions NoLinks = new()
+    {
+        RecurseSubdirectories = true,
+        AttributesToSkip = FileAttributes.ReparsePoint,
+        IgnoreInaccessible = true,
+    };
+
     // Names that copy tools and browsers give files while they are still being written.
     private static readonly string[] PartialSuffixes = [".part", ".partial", ".tmp", ".crdownload", ".filepart"];
 
@@ -39,19 +49,25 @@ internal sealed class DropFolder(string root)
     /// What is waiting, in name order: each entry directly in the root, except unit folders, whose entries are taken instead;
     /// never <c>importert/</c>, <c>avvist/</c>, hidden files or files whose names say they are still being written.
     /// </summary>
-    public IReadOnlyList<DropItem> Waiting()
+    public IReadOnlyList<DropItem> Waiting(Action<string, Exception>? unreadable = null)
     {
         var items = new List<DropItem>();
         if (!Directory.Exists(Root)) return items;
         foreach (var entry in Entries(Root))
         {
-            if (IsUnitFolder(entry))
-            {
-                foreach (var inner in Entries(entry)) items.Add(new DropItem(inner, entry));
-            }
-            else
+            if (!IsUnitFolder(entry))
             {
                 items.Add(new DropItem(entry, Root));
+                continue;
+            }
+            // A unit's folder that cannot be listed stops only that unit's imports, never another's.
+            try
+            {
+                foreach (var inner in Entries(entry).ToList()) items.Add(new DropItem(inner, entry));
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                unreadable?.Invoke(entry, e);
             }
         }
         return items;
@@ -67,16 +83,22 @@ internal sealed class DropFolder(string root)
     public static string Fingerprint(string path)
     {
         var text = new StringBuilder();
-        if (File.Exists(path))
+        switch (FileKinds.Of(path))
         {
-            Describe(new FileInfo(path), path, text);
-        }
-        else if (Directory.Exists(path))
-        {
-            var folder = new DirectoryInfo(path);
-            text.Append("d ").Append(folder.LastWriteTimeUtc.Ticks.ToString(CultureInfo.InvariantCulture)).Append('\n');
-            foreach (var entry in folder.EnumerateFileSystemInfos("*", SearchOption.AllDirectories).OrderBy(e => e.FullName, StringComparer.Ordinal))
-                Describe(entry, path, text);
+            case FileKind.File:
+                Describe(new FileInfo(path), path, text);
+                break;
+            case FileKind.Folder:
+                var folder = new DirectoryInfo(path);
+                text.Append("d ").Append(folder.LastWriteTimeUtc.Ticks.ToString(CultureInfo.InvariantCulture)).Append('\n');
+                foreach (var entry in folder.EnumerateFileSystemInfos("*", NoLinks).OrderBy(e => e.FullName, StringComparer.Ordinal))
+                    Describe(entry, path, text);
+                break;
+            case var other:
+                // A link is never followed (a link to / would list the whole disk) and a pipe never read: the import
+                // rejects it by name.
+                text.Append(other.ToString()).Append('\n');
+                break;
         }
         return text.ToString();
     }
@@ -115,8 +137,8 @@ internal sealed class DropFolder(string root)
         var text = new StringBuilder();
         text.Append("Avvist: ").Append(name).Append(" (").Append(entry.Format).Append(")\n");
         text.Append("Tidspunkt: ").Append(NorwegianFormat.Instant(entry.ImportedAt)).Append('\n');
-        var errors = entry.Findings.Count(f => f.Rejects);
-        text.Append(CultureInfo.InvariantCulture, $"{errors} feil, {entry.Findings.Count - errors} andre funn. ")
+        var errors = Finding.Total(entry.Findings, f => f.Rejects);
+        text.Append(CultureInfo.InvariantCulture, $"{errors} feil, {Finding.Total(entry.Findings) - errors} andre funn. ")
             .Append("Ingenting fra leveransen er lagret.\n");
         text.Append("Rett feilene og legg leveransen i mappen på nytt; en rettet leveranse leses inn som ny.\n\n");
         foreach (var finding in entry.Findings) text.Append(finding).Append('\n');
@@ -133,9 +155,9 @@ internal sealed class DropFolder(string root)
         || name.EndsWith(FindingsSuffix, StringComparison.Ordinal)
         || PartialSuffixes.Any(s => name.EndsWith(s, StringComparison.OrdinalIgnoreCase));
 
-    // A folder named like a municipality or district is a unit's folder, unless it is itself a batch.
+    // A folder named like a municipality or district is a unit's folder, unless it is itself a batch (or a link).
     private static bool IsUnitFolder(string path) =>
-        Directory.Exists(path)
+        FileKinds.Of(path) == FileKind.Folder
         && UnitCode.TryParse(System.IO.Path.GetFileName(path), out var unit) && unit.IsCaptureUnit
         && !File.Exists(System.IO.Path.Combine(path, "batch.json"));
 

@@ -90,7 +90,7 @@ internal sealed partial class DropFolderWatcher(
     internal bool Scan(CancellationToken stoppingToken)
     {
         var now = clock.GetTimestamp();
-        var items = folder.Waiting();
+        var items = folder.Waiting((unit, e) => LogUnreadable(logger, e, folder.Relative(unit)));
         var present = items.Select(i => i.Path).ToHashSet(StringComparer.Ordinal);
         foreach (var gone in seen.Keys.Where(k => !present.Contains(k)).ToList()) seen.Remove(gone);
         foreach (var gone in failed.Keys.Where(k => !present.Contains(k)).ToList()) failed.Remove(gone);
@@ -99,7 +99,17 @@ internal sealed partial class DropFolderWatcher(
         var settling = false;
         foreach (var item in items)
         {
-            var fingerprint = DropFolder.Fingerprint(item.Path);
+            string fingerprint;
+            try
+            {
+                fingerprint = DropFolder.Fingerprint(item.Path);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // One entry that cannot be looked at (gone, or no access) holds up no other.
+                LogUnreadable(logger, e, folder.Relative(item.Path));
+                continue;
+            }
             if (failed.TryGetValue(item.Path, out var failure) && failure.Fingerprint == fingerprint
                 && clock.GetElapsedTime(failure.At) < RetryAfter)
                 continue;
@@ -130,8 +140,21 @@ internal sealed partial class DropFolderWatcher(
 
     private void Process(DropItem item)
     {
-        var fingerprint = DropFolder.Fingerprint(item.Path);
-        foreach (var input in InputFormats.Expand([item.Path]))
+        var fingerprint = "";
+        IReadOnlyList<string> inputs;
+        try
+        {
+            fingerprint = DropFolder.Fingerprint(item.Path);
+            inputs = InputFormats.Expand([item.Path]);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // A folder that cannot be opened is tried again later, like an import that failed; the others go on.
+            LogUnreadable(logger, e, folder.Relative(item.Path));
+            lock (failed) failed[item.Path] = (fingerprint, clock.GetTimestamp());
+            return;
+        }
+        foreach (var input in inputs)
         {
             CaptureResult result;
             try
@@ -190,6 +213,9 @@ internal sealed partial class DropFolderWatcher(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Innlesingen av {Input} feilet; den blir liggende og prøves igjen.")]
     private static partial void LogImportFailed(ILogger logger, Exception exception, string input);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Entry} i mottaksmappen kan ikke leses; den hoppes over, og de andre leses inn.")]
+    private static partial void LogUnreadable(ILogger logger, Exception exception, string entry);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Kunne ikke flytte {Input} etter innlesing.")]
     private static partial void LogMoveFailed(ILogger logger, Exception exception, string input);

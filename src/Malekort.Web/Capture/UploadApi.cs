@@ -25,6 +25,12 @@ internal static class UploadApi
 {
     private const string DefaultName = "leveranse";
 
+    // RFC 2046 §5.1.1: a boundary is 1–70 characters.
+    private const int MaxBoundaryLength = 70;
+
+    /// <summary>A request that is not one input as this endpoint takes it; the message says why, in Norwegian.</summary>
+    private sealed class UploadRefusedException(string message) : Exception(message);
+
     public static async Task<IResult> Post(HttpContext context, CaptureImporter importer, MalekortWebOptions options)
     {
         if (context.User.Role() is not (ViewerRole.Admin or ViewerRole.Kontor or ViewerRole.Kommune))
@@ -45,14 +51,20 @@ internal static class UploadApi
             {
                 return TooLarge(options);
             }
-            catch (InvalidDataException e)
+            catch (UploadRefusedException e)
             {
-                return Results.Problem(detail: e.Message, statusCode: StatusCodes.Status400BadRequest, title: "Ugyldig forespørsel");
+                return BadRequest(e.Message);
+            }
+            catch (Exception e) when (!context.RequestAborted.IsCancellationRequested
+                && e is InvalidDataException or IOException or BadHttpRequestException)
+            {
+                // MultipartReader's own complaints (a missing end boundary, a part header too long, a cut body) are English
+                // and say nothing a sender can act on: one Norwegian answer for a form that cannot be read.
+                return BadRequest("Skjemaet er ikke gyldig multipart/form-data: delene eller grensene (boundary) henger ikke sammen. "
+                    + "Send filen som én fil i skjemaet, eller som selve innholdet med ?filnavn=.");
             }
             if (path is null) return TooLarge(options);
-            if (new FileInfo(path).Length == 0)
-                return Results.Problem(detail: "Forespørselen har ingen fil: innholdet er tomt.", statusCode: StatusCodes.Status400BadRequest,
-                    title: "Ugyldig forespørsel");
+            if (new FileInfo(path).Length == 0) return BadRequest("Forespørselen har ingen fil: innholdet er tomt.");
 
             var result = await Task.Run(() => importer.Import(path, Path.GetFileName(path), RunChannel.Upload, context.User), context.RequestAborted);
             if (result.Entry is not { } entry) return Refusals.Forbidden(context, result.Message);
@@ -79,7 +91,8 @@ internal static class UploadApi
             && type.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase))
         {
             var boundary = HeaderUtilities.RemoveQuotes(type.Boundary).Value;
-            if (string.IsNullOrEmpty(boundary)) throw new InvalidDataException("multipart/form-data uten boundary.");
+            if (string.IsNullOrEmpty(boundary) || boundary.Length > MaxBoundaryLength)
+                throw new UploadRefusedException("multipart/form-data må ha en boundary på 1–70 tegn (RFC 2046).");
             var reader = new MultipartReader(boundary, request.Body) { BodyLengthLimit = limit };
             string? saved = null;
             while (await reader.ReadNextSectionAsync(context.RequestAborted) is { } section)
@@ -87,13 +100,13 @@ internal static class UploadApi
                 if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition)
                     || !disposition.IsFileDisposition())
                     continue;
-                if (saved is not null) throw new InvalidDataException("Send én fil per forespørsel.");
+                if (saved is not null) throw new UploadRefusedException("Send én fil per forespørsel.");
                 var given = disposition.FileNameStar.HasValue ? disposition.FileNameStar : disposition.FileName;
                 var name = SafeName(HeaderUtilities.RemoveQuotes(given).Value);
                 saved = await Copy(section.Body, Path.Combine(folder, name), limit, context.RequestAborted) ? Path.Combine(folder, name) : null;
                 if (saved is null) return null;
             }
-            return saved ?? throw new InvalidDataException("Skjemaet har ingen fil.");
+            return saved ?? throw new UploadRefusedException("Skjemaet har ingen fil: legg leveransen i et filfelt (f.eks. -F \"fil=@uttrekk.zip\").");
         }
         var path = Path.Combine(folder, SafeName(request.Query["filnavn"].ToString()));
         return await Copy(request.Body, path, limit, context.RequestAborted) ? path : null;
@@ -123,6 +136,9 @@ internal static class UploadApi
         if (candidate.Length > 200) candidate = candidate[^200..];
         return candidate is "" or "." or ".." ? DefaultName : candidate;
     }
+
+    private static IResult BadRequest(string detail) =>
+        Results.Problem(detail: detail, statusCode: StatusCodes.Status400BadRequest, title: "Ugyldig forespørsel");
 
     private static IResult TooLarge(MalekortWebOptions options) => Results.Problem(
         detail: $"Leveransen er større enn grensen på {Scorecard.NorwegianFormat.Count(options.UploadLimitBytes / (1024 * 1024))} MiB.",

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Malekort.Storage;
 using Malekort.Web.Access;
+using Malekort.Web.State;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http;
@@ -56,10 +57,21 @@ internal static class Health
         context.Response.Headers.CacheControl = "no-store";
         var live = context.Request.Path.Equals(LivePath, StringComparison.Ordinal);
         object body = report.Status == HealthStatus.Unhealthy
-            ? new { status = "ikke klar", grunner = report.Entries.Where(e => e.Value.Status == HealthStatus.Unhealthy).Select(e => Reasons[e.Key]).ToList() }
+            ? new
+            {
+                status = "ikke klar",
+                grunner = report.Entries.Where(e => e.Value.Status == HealthStatus.Unhealthy).Select(e => Reasons[e.Key]).ToList(),
+                viser = Showing(context),
+            }
             : new { status = live ? "lever" : "klar" };
         return context.Response.WriteAsync(JsonSerializer.Serialize(body, HealthJson.Options));
     }
+
+    /// <summary>What the pages show meanwhile: the last computation, which stays until a new one succeeds.</summary>
+    private static string? Showing(HttpContext context) =>
+        context.RequestServices.GetRequiredService<ScorecardState>().Shown is { Results: not null } last
+            ? $"Sidene viser siste beregning, fra {Scorecard.NorwegianFormat.Instant(last.ComputedAt)} (dataversjon {last.DataVersion})."
+            : null;
 
     private static class HealthJson
     {

@@ -36,8 +36,8 @@ internal sealed partial class ImportTelemetry(MalekortMetrics metrics, ILogger<I
         var rows = entry.Counts.Values.Sum();
         var counts = string.Join(' ', entry.Counts.Where(c => c.Value > 0).OrderBy(c => c.Key, StringComparer.Ordinal)
             .Select(c => string.Create(CultureInfo.InvariantCulture, $"{c.Key}={c.Value}")));
-        var errors = entry.Findings.Count(f => f.Rejects);
-        var warnings = entry.Findings.Count(f => f.Severity == Severity.Warning);
+        var errors = Finding.Total(entry.Findings, f => f.Rejects);
+        var warnings = Finding.Total(entry.Findings, f => f.Severity == Severity.Warning);
         var outcome = MalekortMetrics.OutcomeName(entry.Outcome);
         var milliseconds = Math.Round(duration.TotalMilliseconds);
         switch (entry.Outcome)
@@ -54,9 +54,9 @@ internal sealed partial class ImportTelemetry(MalekortMetrics metrics, ILogger<I
     [LoggerMessage(EventId = 1001, Level = LogLevel.Information,
         Message = "Innlesing {Source} ({Format}): {Outcome} for {Unit} {FirstMonth}–{LastMonth}, {Rows} rader ({Counts}), {Warnings} advarsler, {DurationMs} ms.")]
     private static partial void LogLanded(ILogger logger, string source, string format, string outcome, string unit, string firstMonth,
-        string lastMonth, int rows, string counts, int warnings, double durationMs);
+        string lastMonth, int rows, string counts, long warnings, double durationMs);
 
     [LoggerMessage(EventId = 1002, Level = LogLevel.Warning,
         Message = "Innlesing {Source} ({Format}): {Outcome} med {Errors} feil og {Warnings} advarsler, ingenting lagret, {DurationMs} ms. Funnene står i importloggen.")]
-    private static partial void LogRejected(ILogger logger, string source, string format, string outcome, int errors, int warnings, double durationMs);
+    private static partial void LogRejected(ILogger logger, string source, string format, string outcome, long errors, long warnings, double durationMs);
 }

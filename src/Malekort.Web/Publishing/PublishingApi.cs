@@ -52,7 +52,12 @@ internal static class PublishingApi
         if (!Scopes.MayPublish(context.User, office.Code))
             return Refusals.Forbidden(context, $"Bare {office.Name} og administratorer kan godkjenne kontorets tall.");
         var user = context.User.UserName();
-        var by = string.IsNullOrWhiteSpace(request.GodkjentAv) ? user : $"{request.GodkjentAv.Trim()} ({user})";
+        var by = user;
+        if (!string.IsNullOrWhiteSpace(request.GodkjentAv))
+        {
+            if (Approver.Check(request.GodkjentAv, out var invalid) is not { } name) return ApiProblems.BadParameter("godkjentAv", invalid);
+            by = $"{name} ({user})";
+        }
         var attempt = publisher.Publish(office.Code, month, by, RunChannel.User);
         return attempt.Status switch
         {

@@ -47,6 +47,9 @@ internal static class PublishingPage
     public static async Task<IResult> Post(HttpContext context, ScorecardState state, Viewer viewer, IAntiforgery antiforgery, MonthPublisher publisher)
     {
         var snapshot = state.For(viewer);
+        if (!context.Request.HasFormContentType)
+            return ScorecardPages.Error(snapshot, StatusCodes.Status400BadRequest,
+                "Forespørselen er ikke et skjema (application/x-www-form-urlencoded). Bruk skjemaet på siden. Ingenting er publisert.");
         if (!await antiforgery.IsRequestValidAsync(context))
             return ScorecardPages.Error(snapshot, StatusCodes.Status400BadRequest,
                 "Skjemaet var utløpt eller kom ikke fra denne siden. Last siden på nytt og prøv igjen.");

@@ -6,11 +6,11 @@ using Microsoft.AspNetCore.Http;
 
 namespace Malekort.Web.Publishing;
 
-internal sealed record FindingJson(string Severity, string File, int Line, string Column, string Rule, string Message);
+internal sealed record FindingJson(string Severity, string File, int Line, string Column, string Rule, string Message, int Count);
 
 internal sealed record RunLogJson(
     long Id, string Kind, string Channel, DateTimeOffset StartedAt, double DurationMs, string Outcome, string OutcomeText, string Subject,
-    string? Unit, string? Month, string Message, int FindingsCount, string Link, IReadOnlyList<FindingJson>? Findings);
+    string? Unit, string? Month, string Message, long FindingsCount, string Link, IReadOnlyList<FindingJson>? Findings);
 
 /// <summary><c>GET /api/driftslogg?antall=</c>: the run log, newest first; <c>GET /api/driftslogg/{id}</c>: one entry with its findings.</summary>
 internal static class RunLogApi
@@ -32,7 +32,7 @@ internal static class RunLogApi
         withFindings ? e.Findings.Select(Json).ToList() : null);
 
     internal static FindingJson Json(Malekort.DataQuality.Finding f) =>
-        new(f.Severity.ToString().ToLowerInvariant(), f.File, f.Line, f.Column, f.Rule, f.Message);
+        new(f.Severity.ToString().ToLowerInvariant(), f.File, f.Line, f.Column, f.Rule, f.Message, f.Count);
 
     // camelCase, as the rest of the API names its codes.
     private static string Code(string name) => char.ToLowerInvariant(name[0]) + name[1..];

@@ -82,6 +82,7 @@ internal static class ScorecardPages
         {
             StatusCodes.Status404NotFound => "Fant ikke siden",
             StatusCodes.Status400BadRequest => "Ugyldig adresse",
+            StatusCodes.Status503ServiceUnavailable => "Databasen er ikke tilgjengelig",
             _ => "Noe gikk galt",
         };
         return Layout.Page(title, Section.None, snapshot, Html.Of($"""

@@ -138,7 +138,7 @@ internal sealed class ScorecardSnapshot
     public static ScorecardSnapshot Compute(StoredState stored, IReadOnlyList<ImportLogEntry> importLog, long dataVersion,
         DateTimeOffset now, Viewer viewer)
     {
-        var range = MonthsCaptured(stored.WorkingSet);
+        var range = MonthsCaptured(stored.WorkingSet, Month.Of(OsloTime.DateOf(now)));
         if (range is null) return new ScorecardSnapshot(dataVersion, now, stored, null, null, importLog, [], viewer);
 
         var results = new IndicatorEngine(UnitRegister.Default, stored.Offices).Compute(stored.WorkingSet, stored.Population, range.Value);
@@ -152,8 +152,13 @@ internal sealed class ScorecardSnapshot
         return new ScorecardSnapshot(dataVersion, now, stored, cache, shown, importLog, units, viewer);
     }
 
-    /// <summary>From the first batch's first month to the last batch's last month, across every unit.</summary>
-    internal static MonthRange? MonthsCaptured(WorkingSet workingSet)
+    /// <summary>
+    /// From the first batch's first month to the last batch's last month, across every unit, but never past
+    /// <paramref name="current"/>: a batch may reach into months that have not begun (KOSTRA for the current year, a planned
+    /// payment's due day), which hold no captured fact. With the dates an import refuses (<c>BatchLimits</c>), no single
+    /// stray date can stretch the computation.
+    /// </summary>
+    internal static MonthRange? MonthsCaptured(WorkingSet workingSet, Month current)
     {
         Month? first = null, last = null;
         foreach (var unit in workingSet.CaptureUnits)
@@ -165,7 +170,8 @@ internal sealed class ScorecardSnapshot
                 if (last is null || to > last) last = to;
             }
         }
-        return first is { } f && last is { } l ? new MonthRange(f, l) : null;
+        if (last > current) last = current;
+        return first is { } f && last is { } l && f <= l ? new MonthRange(f, l) : null;
     }
 
     // The month the scorecard opens on is the latest whose recipients (BL151) were captured: the newest data.

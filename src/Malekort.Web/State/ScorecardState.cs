@@ -24,6 +24,8 @@ internal sealed partial class ScorecardState(IMalekortStore store, TimeProvider 
     /// <summary>The current snapshot as the viewer may see it (<see cref="ScorecardSnapshot.For"/>).</summary>
     /// <exception cref="InvalidOperationException">Nothing has been computed yet (the server has not started).</exception>
     public ScorecardSnapshot For(Viewer viewer) => Current.For(viewer);
+    /// <summary>The snapshot requests read, or null before the first computation.</summary>
+    public ScorecardSnapshot? Shown => Volatile.Read(ref current);
 
     /// <summary>Loads and computes unconditionally; used at start, where a failure must stop the server.</summary>
     public void Refresh() => Recompute(store.DataVersion());
@@ -36,7 +38,9 @@ internal sealed partial class ScorecardState(IMalekortStore store, TimeProvider 
         {
             // The version is read before loading: data that changes while loading only causes one more recompute.
             version = store.DataVersion();
-            if (Volatile.Read(ref current)?.DataVersion == version) return false;
+            // A new month also recomputes: the computation never reaches past the month it was made in (MonthsCaptured).
+            if (Volatile.Read(ref current) is { } shown && shown.DataVersion == version && MonthOf(shown.ComputedAt) == MonthOf(clock.GetUtcNow()))
+                return false;
             Recompute(version);
             return true;
         }
@@ -47,6 +51,8 @@ internal sealed partial class ScorecardState(IMalekortStore store, TimeProvider 
             return false;
         }
     }
+
+    private static Periods.Month MonthOf(DateTimeOffset instant) => Periods.Month.Of(Periods.OsloTime.DateOf(instant));
 
     private void Recompute(long version)
     {

@@ -1,4 +1,5 @@
 using System.Text;
+using Malekort.Import.Limits;
 
 namespace Malekort.Import.Kostra;
 
@@ -93,8 +94,8 @@ public sealed class KostraRobustnessTests
         var result = KostraFixture.Read(records);
 
         Assert.False(result.Accepted);
-        Assert.Equal(RuleReport.MaxPerRule + 1, result.Findings.Count(f => f.Rule == "005A"));
-        Assert.Equal(RuleReport.MaxPerRule + 1, result.Findings.Count(f => f.Rule == "005B"));
+        Assert.Equal(InputLimits.FindingsPerKind + 1, result.Findings.Count(f => f.Rule == "005A"));
+        Assert.Equal(InputLimits.FindingsPerKind + 1, result.Findings.Count(f => f.Rule == "005B"));
         Assert.EndsWith("og 19994 poster til; hver skal bare stå én gang.", result.Findings.First(f => f.Rule == "005B").Message,
             StringComparison.Ordinal);
     }

@@ -1,4 +1,5 @@
 using Malekort.DataQuality;
+using Malekort.Import.Limits;
 using static Malekort.Import.Kostra.KostraRuleAssert;
 
 namespace Malekort.Import.Kostra;
@@ -195,8 +196,8 @@ public sealed class SosialhjelpRuleTests
         var result = KostraFixture.Read(records);
 
         var rule014 = result.Findings.Where(f => f.Rule == "014").ToList();
-        Assert.Equal(RuleReport.MaxPerRule + 1, rule014.Count);
-        Assert.Equal("Kontroll 014 (Viktigste kilde til livsopphold, gyldige verdier) slo til 150 ganger; bare de 100 første er vist.",
-            rule014[^1].Message);
+        Assert.Equal(InputLimits.FindingsPerKind + 1, rule014.Count);
+        Assert.Equal("50 funn til av samme slag er ikke vist: 150 i alt, de 100 første står i listen.", rule014[^1].Message);
+        Assert.Equal(150, Finding.Total(rule014));
     }
 }

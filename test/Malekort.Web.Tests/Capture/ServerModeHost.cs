@@ -38,11 +38,11 @@ internal sealed class ServerModeHost : IAsyncDisposable
     /// <summary>How far <see cref="WaitFor(Func{Task{bool}}, string)"/> moves the clock at each look: past the quiet period, a rescan and a refresh.</summary>
     private static readonly TimeSpan Step = TimeSpan.FromSeconds(1);
 
-    private ServerModeHost(string kind)
+    private ServerModeHost(Func<TimeProvider, TestDatabase> database)
     {
         folder = Directory.CreateTempSubdirectory("malekort-server-").FullName;
         DropFolder = Path.Combine(folder, "mottak");
-        Database = TestDatabases.Create(kind, Clock);
+        Database = database(Clock);
     }
 
     /// <summary>The server's clock.</summary>
@@ -71,9 +71,13 @@ internal sealed class ServerModeHost : IAsyncDisposable
     /// <summary>The options the server runs with.</summary>
     public MalekortWebOptions Options { get; private set; } = null!;
 
-    public static async Task<ServerModeHost> Start(string kind, Func<MalekortWebOptions, MalekortWebOptions>? adjust = null)
+    public static Task<ServerModeHost> Start(string kind, Func<MalekortWebOptions, MalekortWebOptions>? adjust = null) =>
+        Start(clock => TestDatabases.Create(kind, clock), adjust);
+
+    /// <summary>The server on a database the test makes on the server's clock (one on a PostgreSQL server of its own, to halt).</summary>
+    public static async Task<ServerModeHost> Start(Func<TimeProvider, TestDatabase> database, Func<MalekortWebOptions, MalekortWebOptions>? adjust = null)
     {
-        var host = new ServerModeHost(kind);
+        var host = new ServerModeHost(database);
         Seed(host.Store);
         host.AdminToken = TestUsers.Token(host.Store, "drift", ViewerRole.Admin);
         host.OfficeToken = TestUsers.Token(host.Store, "kari", ViewerRole.Kontor, NavFredrikstad);

@@ -12,7 +12,7 @@ public sealed class CachedResponsesTests
     {
         using var db = Testing.TestDatabases.Create(Testing.TestDatabases.Sqlite);
         ScorecardData.Seed(db.Store);
-        var snapshot = ScorecardSnapshot.Compute(db.Store.Load(), db.Store.ImportLog(), 1, DateTimeOffset.UnixEpoch, Malekort.Confidentiality.Viewer.Operator);
+        var snapshot = ScorecardSnapshot.Compute(db.Store.Load(), db.Store.ImportLog(), 1, ScorecardData.ComputedAt, Malekort.Confidentiality.Viewer.Operator);
         var unit = snapshot.Find(ScorecardData.NavFredrikstad)!;
 
         var first = ScorecardPage.Render(snapshot, snapshot.Results!, unit, ScorecardData.December).ToString();
@@ -29,7 +29,7 @@ public sealed class CachedResponsesTests
     {
         using var db = Testing.TestDatabases.Create(Testing.TestDatabases.Sqlite);
         ScorecardData.Seed(db.Store);
-        var snapshot = ScorecardSnapshot.Compute(db.Store.Load(), db.Store.ImportLog(), 1, DateTimeOffset.UnixEpoch, Malekort.Confidentiality.Viewer.Operator);
+        var snapshot = ScorecardSnapshot.Compute(db.Store.Load(), db.Store.ImportLog(), 1, ScorecardData.ComputedAt, Malekort.Confidentiality.Viewer.Operator);
 
         var hvaler = ScorecardPage.Render(snapshot, snapshot.Results!, snapshot.Find(ScorecardData.Hvaler)!, new Periods.Month(2024, 11)).ToString();
         var sarpsborg = ScorecardPage.Render(snapshot, snapshot.Results!, snapshot.Find(ScorecardData.Sarpsborg)!, ScorecardData.December).ToString();
