@@ -96,6 +96,7 @@ public static class Matrix
             ["GET /api/driftslogg/{id:long}"] = Get(_ => "/api/driftslogg/1", AnyUser),
             ["POST /api/leveranser"] = new(s => new MatrixRequest(HttpMethod.Post, "/api/leveranser?filnavn=uttrekk.zip",
                 () => new ByteArrayContent(new TestExtract(Unit(s).Value, new DateTimeOffset(2025, 1, 3, 5, 0, 0, TimeSpan.Zero)).ZipBytes())), Uploader),
+            ["GET /logg-inn"] = Get(_ => "/logg-inn?retur=%2Fmalekort", Anyone, isPublic: true),
             ["POST /logg-inn"] = Form("/logg-inn", _ => new() { ["brukernavn"] = "kontor", ["passord"] = "feil passord" }, Anyone, isPublic: true),
             ["POST /logg-inn/demo"] = Form("/logg-inn/demo", _ => new() { ["demobruker"] = "demo-admin" }, Anyone, isPublic: true),
             // Without a token: a valid form would go on to the provider, which this server has none of.
