@@ -59,7 +59,8 @@ public static class MalekortWeb
         app.UseOperations();
         app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = WriteError });
         app.UseStatusCodePages();
-        app.Use(SecurityHeaders);
+        var policy = ContentSecurityPolicy(options);
+        app.Use((context, next) => SecurityHeaders(context, next, policy));
         // Deny by default: every endpoint below needs a signed-in user unless it says otherwise (Access/).
         app.UseAccess();
         app.MapSignIn(options);
@@ -74,11 +75,20 @@ public static class MalekortWeb
         return app;
     }
 
-    // Nothing but this server's own pages and style sheets: no scripts, no external requests, no framing.
-    private static Task SecurityHeaders(HttpContext context, Func<Task> next)
+    // Nothing but this server's own pages and style sheets: no scripts, no external requests, no framing. Forms post only
+    // here, and to the OpenID Connect provider: the sign-in form's answer is a redirect there, which form-action also governs.
+    private static string ContentSecurityPolicy(MalekortWebOptions options)
+    {
+        var formAction = options.OpenIdConnect is { IsConfigured: true } oidc
+            ? $"'self' {new Uri(oidc.Authority).GetLeftPart(UriPartial.Authority)}"
+            : "'self'";
+        return $"default-src 'none'; style-src 'self'; img-src 'self'; form-action {formAction}; base-uri 'none'; frame-ancestors 'none'";
+    }
+
+    private static Task SecurityHeaders(HttpContext context, Func<Task> next, string policy)
     {
         var headers = context.Response.Headers;
-        headers.ContentSecurityPolicy = "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+        headers.ContentSecurityPolicy = policy;
         headers.XContentTypeOptions = "nosniff";
         headers["Referrer-Policy"] = "no-referrer";
         return next();

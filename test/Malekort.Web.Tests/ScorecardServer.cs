@@ -24,6 +24,9 @@ public class ScorecardServer : IAsyncLifetime
 
     protected virtual void Seed(IMalekortStore store) => ScorecardData.Seed(store);
 
+    /// <summary>The server's options; a subclass may add to them (and start what they name) before the server starts.</summary>
+    protected virtual ValueTask<MalekortWebOptions> Configure(MalekortWebOptions options) => ValueTask.FromResult(options);
+
     internal SqliteStore Store { get; private set; } = null!;
 
     public Uri BaseAddress { get; private set; } = null!;
@@ -40,14 +43,14 @@ public class ScorecardServer : IAsyncLifetime
         Store = new SqliteStore(Path.Combine(folder, "malekort.db"));
         Seed(Store);
         Token = TestUsers.Token(Store, "bruker", Viewer.Role, Viewer.Unit);
-        app = MalekortWeb.Build(new MalekortWebOptions { Urls = "http://127.0.0.1:0" }, Store, TimeProvider.System);
+        app = MalekortWeb.Build(await Configure(new MalekortWebOptions { Urls = "http://127.0.0.1:0" }), Store, TimeProvider.System);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
         BaseAddress = new Uri(address);
         Client = TestUsers.Client(BaseAddress, Token);
     }
 
-    public async ValueTask DisposeAsync()
+    public virtual async ValueTask DisposeAsync()
     {
         Client.Dispose();
         if (app is not null)

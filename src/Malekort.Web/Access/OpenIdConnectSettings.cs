@@ -42,12 +42,14 @@ public sealed class OpenIdConnectSettings
     public const string Section = "Malekort:OpenIdConnect";
 
     /// <summary>The settings in <see cref="Section"/>; null when they name no provider.</summary>
-    /// <exception cref="InvalidOperationException">A provider is named but its client id or secret is missing.</exception>
+    /// <exception cref="InvalidOperationException">A provider is named but is no web address, or its client id or secret is missing.</exception>
     public static OpenIdConnectSettings? From(IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         var settings = configuration.GetSection(Section).Get<OpenIdConnectSettings>();
         if (settings is null || settings.Authority.Length == 0) return null;
+        if (!Uri.TryCreate(settings.Authority, UriKind.Absolute, out var authority) || authority.Scheme is not ("https" or "http"))
+            throw new InvalidOperationException($"{Section}: Authority «{settings.Authority}» er ingen nettadresse (https://…).");
         if (settings.ClientId.Length == 0 || settings.ClientSecret.Length == 0)
             throw new InvalidOperationException($"{Section}: Authority er satt, men ClientId eller ClientSecret mangler.");
         return settings;
