@@ -150,6 +150,26 @@ internal static class EngineBenchmark
         return new EngineRun(database, state, allMonths, results, full, rowBytes, rows, bitBytes);
     }
 
+    /// <summary>
+    /// What the web step needs when the engine is not timed: the national database with every extract (the same data the
+    /// engine step leaves) and its results, computed once.
+    /// </summary>
+    public static (string Database, IndicatorResults Results) Prepare(DataSet data, string workDirectory, Report report)
+    {
+        var database = Path.Combine(workDirectory, "national.db");
+        data.CopyDatabase(report, database, withTail: true);
+        IndicatorResults results;
+        using (var store = new SqliteStore(database))
+        {
+            store.Migrate();
+            var state = store.Load();
+            results = new IndicatorEngine(UnitRegister.Default, state.Offices)
+                .Compute(state.WorkingSet, state.Population, new MonthRange(new Month(2022, 1), DataSet.LastMonth));
+        }
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        return (database, results);
+    }
+
     /// <summary>The engine's own two phases, run apart: every unit's computation (in parallel, as the engine does) and the sums.</summary>
     private static (Timing Units, Timing Aggregation) Phases(BenchOptions options, StoredState state, MonthRange months)
     {

@@ -39,20 +39,23 @@ internal static class Suite
                 ImportBenchmark.Run(eighth, work, report);
             }
             EngineRun? engine = null;
-            if (options.Has("engine") || options.Has("duckdb") || options.Has("bandwidth") || options.Has("web"))
+            if (options.Has("engine") || options.Has("duckdb") || options.Has("bandwidth"))
                 engine = EngineBenchmark.Run(options, national, work, report);
             if (engine is not null && options.Has("duckdb")) DuckDb(options, engine, report);
             if (engine is not null && options.Has("bandwidth")) Bandwidth(engine, report);
             if (options.Has("scaling")) Scaling(options, eighth, engine, work, report);
-            if (engine is not null && options.Has("web"))
+            if (options.Has("web"))
             {
+                // Alone (--only web), the web step serves the same data without timing the engine first.
+                var (database, results) = engine is null
+                    ? EngineBenchmark.Prepare(national, work, report)
+                    : (engine.Database, engine.Results);
                 var units = new List<string> { "3107", "0301", "030101", "4601", "1860", "5001" };
-                units.AddRange(engine.Results.Units.Where(u => u.Kind == UnitKind.Office).Take(6).Select(u => u.Value));
-                units.AddRange(engine.Results.Units.Where(u => u.Kind == UnitKind.County).Select(u => u.Value));
+                units.AddRange(results.Units.Where(u => u.Kind == UnitKind.Office).Take(6).Select(u => u.Value));
+                units.AddRange(results.Units.Where(u => u.Kind == UnitKind.County).Select(u => u.Value));
                 units.Add(UnitCode.Country.Value);
                 var months = Enumerable.Range(0, DataSet.Months).Select(i => DataSet.LastMonth.Plus(i + 1 - DataSet.Months).ToString()).ToList();
-                WebLoad.Run(options, engine.Database, units, DataSet.LastMonth.ToString(),
-                    [.. engine.Results.Units.Select(u => u.Value)], months, report);
+                WebLoad.Run(options, database, units, DataSet.LastMonth.ToString(), [.. results.Units.Select(u => u.Value)], months, report);
             }
         }
         catch (Exception e) when (e is InvalidOperationException or IOException or TimeoutException)
@@ -64,6 +67,7 @@ internal static class Suite
         var command = string.Join('\n',
             "./malekort bench                       # the whole suite; writes this file",
             "./malekort bench --only engine,duckdb  # steps: " + string.Join(',', BenchOptions.AllSteps),
+            "./malekort bench --only web --out FILE # the web under load alone, on the same data, without timing the engine",
             "./malekort bench --wait-for-quiet 30   # first wait (up to 30 min) for a load average below 1",
             "# data, generated once and cached under .malekort/bench/:",
             national.GenerateCommand,

@@ -24,6 +24,8 @@ internal static class CliApp
             GenerateCommand.Create(context),
             UsersCommand.Create(context),
             KeyCommand.Create(context),
+            BackupCommand.Create(context),
+            RestoreCommand.Create(context),
         };
         var parsed = root.Parse(args);
         try

@@ -6,6 +6,8 @@ using Malekort.Web.Assets;
 using Malekort.Web.Capture;
 using Malekort.Web.Publishing;
 using Malekort.Web.Operations;
+using Malekort.Web.Pages;
+using Malekort.Web.Parameters;
 using Malekort.Web.Scorecard;
 using Malekort.Web.State;
 using Microsoft.AspNetCore.Builder;
@@ -33,6 +35,8 @@ public static class MalekortWeb
 
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ApplicationName = typeof(MalekortWeb).Assembly.GetName().Name });
         builder.WebHost.UseUrls(options.Urls);
+        // No request body is read whole beyond this; the upload endpoint raises it for itself, to the upload limit.
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = options.RequestLimitBytes);
         // Request by request logging is noise on a scorecard; warnings and our own recompute messages are kept.
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Services.AddSingleton(options);
@@ -43,6 +47,8 @@ public static class MalekortWeb
         builder.Services.AddPublishing();
         builder.Services.AddCapture(options);
         builder.Services.AddAccess(options);
+        // Pages are Razor components rendered on the server (Pages/).
+        builder.Services.AddSingleton(Page.Encoder);
         builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>
         {
             // Statuses the framework writes itself (404, 405 …) get Norwegian titles; our own problems have theirs.
@@ -65,11 +71,13 @@ public static class MalekortWeb
         app.UseAccess();
         app.MapSignIn(options);
         app.MapAssets();
-        app.MapScorecardPages();
-        app.MapUnitsApi();
-        app.MapScorecardApi();
-        app.MapIndicatorsApi();
-        app.MapPublishing();
+        // Every page and API endpoint: a query parameter that does not read is answered before its handler (Parameters/).
+        var endpoints = app.MapGroup("").WithQueryCheck();
+        endpoints.MapScorecardPages();
+        endpoints.MapUnitsApi();
+        endpoints.MapScorecardApi();
+        endpoints.MapIndicatorsApi();
+        endpoints.MapPublishing();
         app.MapCapture(options);
         app.MapFallback(NotFound);
         return app;
@@ -94,13 +102,11 @@ public static class MalekortWeb
         return next();
     }
 
-    private static bool IsApi(HttpContext context) => context.Request.Path.StartsWithSegments("/api", StringComparison.Ordinal);
-
     private static Task NotFound(HttpContext context)
     {
-        var result = IsApi(context)
+        var result = Errors.IsApi(context)
             ? ApiProblems.NotFound($"Ingen API-adresse heter {context.Request.Path}.")
-            : ScorecardPages.Error(null, StatusCodes.Status404NotFound, $"Siden {context.Request.Path} finnes ikke.");
+            : Errors.Page(context, StatusCodes.Status404NotFound, $"Siden {context.Request.Path} finnes ikke.");
         return result.ExecuteAsync(context);
     }
 
@@ -113,9 +119,9 @@ public static class MalekortWeb
             ? (StatusCodes.Status500InternalServerError, "Noe gikk galt på serveren. Feilen er logget.")
             : (StatusCodes.Status503ServiceUnavailable, fault.Message);
         if (fault is not null) context.Response.Headers.RetryAfter = "60";
-        var result = IsApi(context)
+        var result = Errors.IsApi(context)
             ? Results.Problem(detail: message, statusCode: status, title: ApiProblems.TitleOf(status))
-            : ScorecardPages.Error(null, status, message);
+            : Errors.Page(context, status, message);
         return result.ExecuteAsync(context);
     }
 }

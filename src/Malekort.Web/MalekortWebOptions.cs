@@ -30,6 +30,15 @@ public sealed class MalekortWebOptions
     /// <summary>The largest upload accepted, in bytes.</summary>
     public long UploadLimitBytes { get; init; } = 256L * 1024 * 1024;
 
+    /// <summary>The largest body of any other request (publishing, forms), in bytes: they are a few hundred bytes.</summary>
+    public long RequestLimitBytes { get; init; } = 1024 * 1024;
+
+    /// <summary>
+    /// How many imports (uploads and drops together) run at the same time; the rest wait their turn. Each holds its input's
+    /// records in memory, so this bounds the memory imports take.
+    /// </summary>
+    public int ImportsAtOnce { get; init; } = 2;
+
     /// <summary>
     /// The pseudonym key imports use, checked against the database's (<c>StoreKey</c>); needed for a drop folder, uploads, and a
     /// person look-up by fødselsnummer.

@@ -11,13 +11,16 @@ public sealed class TrendChartTests
     private static List<TrendPoint> Points(params IndicatorValue[] values) =>
         values.Select((v, i) => new TrendPoint(new Month(2024, 1).Plus(i), v)).ToList();
 
+    private static Task<string> Render(IReadOnlyList<TrendPoint> points) =>
+        Rendering.Html<TrendChart>(new() { ["Definition"] = Share, ["Points"] = points });
+
     [Fact]
-    public void The_chart_is_hidden_from_screen_readers_and_its_values_are_listed_as_text()
+    public async Task The_chart_is_hidden_from_screen_readers_and_its_values_are_listed_as_text()
     {
-        var html = TrendChart.Render(Share, Points(
+        var html = await Render(Points(
             IndicatorValue.Of(Share, 5, 400, ValueNotes.None),
             IndicatorValue.NotCaptured(Share),
-            new IndicatorValue(null, 400, null, ValueNotes.Suppressed, 1, 1))).ToString();
+            new IndicatorValue(null, 400, null, ValueNotes.Suppressed, 1, 1)));
         Assert.Contains("<svg class=\"trend\"", html, StringComparison.Ordinal);
         Assert.Contains("aria-hidden=\"true\"", html, StringComparison.Ordinal);
         // The non-breaking space is encoded, as every character outside plain text is.
@@ -27,21 +30,23 @@ public sealed class TrendChartTests
     }
 
     [Fact]
-    public void Coordinates_are_invariant_numbers_whatever_the_page_culture()
+    public async Task Coordinates_are_invariant_numbers_whatever_the_page_culture()
     {
-        var html = TrendChart.Render(Share, Points(
-            IndicatorValue.Of(Share, 1, 3, ValueNotes.None), IndicatorValue.Of(Share, 2, 3, ValueNotes.None))).ToString();
+        var html = await Render(Points(
+            IndicatorValue.Of(Share, 1, 3, ValueNotes.None), IndicatorValue.Of(Share, 2, 3, ValueNotes.None)));
         Assert.Matches("<polyline points=\"[0-9.]+,[0-9.]+ [0-9.]+,[0-9.]+\"", html);
     }
 
     [Fact]
-    public void A_month_without_a_value_breaks_the_line()
+    public async Task A_month_without_a_value_breaks_the_line()
     {
-        var html = TrendChart.Render(Share, Points(
+        var html = await Render(Points(
             IndicatorValue.Of(Share, 1, 100, ValueNotes.None), IndicatorValue.Of(Share, 2, 100, ValueNotes.None),
             IndicatorValue.NotCaptured(Share),
-            IndicatorValue.Of(Share, 3, 100, ValueNotes.None), IndicatorValue.Of(Share, 4, 100, ValueNotes.None))).ToString();
+            IndicatorValue.Of(Share, 3, 100, ValueNotes.None), IndicatorValue.Of(Share, 4, 100, ValueNotes.None)));
         Assert.Equal(2, html.Split("<polyline", StringSplitOptions.None).Length - 1);
-        Assert.Equal(4, html.Split("<circle", StringSplitOptions.None).Length - 1);
+        // Four dots: the first three in one path, the last month's larger on its own.
+        Assert.Equal(3, System.Text.RegularExpressions.Regex.Count(html, "M[0-9.]+,[0-9.]+a"));
+        Assert.Equal(1, html.Split("<circle", StringSplitOptions.None).Length - 1);
     }
 }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
+using Malekort.Export;
 using Malekort.Indicators;
 using Malekort.Periods;
 using Malekort.Units;
@@ -59,27 +60,19 @@ internal static class IndicatorsCommand
     }
 
 
+    /// <summary>Through <see cref="CsvCells"/>, as every export: text guarded against spreadsheet formulas, numbers invariant.</summary>
     private static void WriteCsv(TextWriter output, IEnumerable<(UnitCode Unit, Month Month, IndicatorDefinition Definition, IndicatorValue Value)> rows)
     {
-        output.WriteLine("unit,month,indicator,numerator,denominator,value");
+        output.WriteLine(CsvCells.Row("unit", "month", "indicator", "numerator", "denominator", "value"));
         foreach (var (unit, month, definition, value) in rows)
         {
-            output.Write(unit.Value);
-            output.Write(',');
-            output.Write(month.ToString());
-            output.Write(',');
-            output.Write(definition.Code);
-            output.Write(',');
-            output.Write(value.Numerator?.ToString(Invariant));
-            output.Write(',');
-            output.Write(value.Denominator?.ToString(Invariant));
-            output.Write(',');
-            output.WriteLine(FormatValue(value.Value));
+            output.WriteLine(CsvCells.Row(CsvCells.Text(unit.Value), CsvCells.Text(month.ToString()), CsvCells.Text(definition.Code),
+                CsvCells.Number(value.Numerator), CsvCells.Number(value.Denominator), CsvCells.Number(value.Value, ValueDecimals)));
         }
     }
 
     /// <summary>Machine formats use invariant numbers rounded to six decimals (enough to recompute any share by hand).</summary>
-    internal static string? FormatValue(double? value) => value is { } v ? Math.Round(v, 6).ToString("0.######", Invariant) : null;
+    private const int ValueDecimals = 6;
 
     private static void WriteJson(TextWriter output, IEnumerable<(UnitCode Unit, Month Month, IndicatorDefinition Definition, IndicatorValue Value)> rows,
         OfficeRegister offices)
@@ -92,7 +85,7 @@ internal static class IndicatorsCommand
             indicator = r.Definition.Code,
             numerator = r.Value.Numerator,
             denominator = r.Value.Denominator,
-            value = r.Value.Value is { } v ? Math.Round(v, 6) : (double?)null,
+            value = r.Value.Value is { } v ? Math.Round(v, ValueDecimals) : (double?)null,
             notes = NotesOf(r.Value.Notes),
             unitsIncluded = r.Value.UnitsIncluded,
             unitsTotal = r.Value.UnitsTotal,

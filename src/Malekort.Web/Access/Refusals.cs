@@ -39,13 +39,7 @@ internal static partial class Refusals
             context.Request.Method, context.Request.Path + context.Request.QueryString, reason);
         return IsApi(context)
             ? Results.Problem(detail: reason, statusCode: StatusCodes.Status403Forbidden, title: "Ikke tillatt")
-            : Page(context, StatusCodes.Status403Forbidden, reason);
-    }
-
-    private static IResult Page(HttpContext context, int status, string message)
-    {
-        var state = context.RequestServices.GetRequiredService<State.ScorecardState>();
-        return Scorecard.ScorecardPages.Error(state.For(context.User.Viewer()), status, message);
+            : Pages.Errors.Page(context, StatusCodes.Status403Forbidden, reason);
     }
 
     private static ILogger Logger(HttpContext context) =>

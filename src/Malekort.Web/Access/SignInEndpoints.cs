@@ -31,7 +31,7 @@ internal static partial class SignInEndpoints
     public static IEndpointRouteBuilder MapSignIn(this IEndpointRouteBuilder app, MalekortWebOptions options)
     {
         app.MapGet(Refusals.SignInPath, (HttpContext context, IAntiforgery antiforgery, string? feil, string? retur, string? utlogget) =>
-            SignInPage.Get(context, antiforgery, options, feil, retur, utlogget)).Public();
+            SignInView.Get(context, antiforgery, options, feil, retur, utlogget)).Public();
         app.MapPost(Refusals.SignInPath, SignIn).Public().DisableAntiforgery();
         app.MapPost(SignOutPath, SignOut).DisableAntiforgery();
         if (options.OpenIdConnect is { IsConfigured: true }) app.MapPost(OidcPath, ToProvider).Public().DisableAntiforgery();

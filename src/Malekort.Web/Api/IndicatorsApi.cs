@@ -2,7 +2,7 @@ using Malekort.Confidentiality;
 using Malekort.Indicators;
 using Malekort.Periods;
 using Malekort.Units;
-using Malekort.Web.Scorecard;
+using Malekort.Web.Parameters;
 using Malekort.Web.State;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -18,33 +18,18 @@ internal static class IndicatorsApi
 {
     public static IEndpointRouteBuilder MapIndicatorsApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/indikatorer", (ScorecardState state, Viewer viewer, string? enhet, string? fra, string? til) => Get(state.For(viewer), enhet, fra, til));
+        app.MapGet("/api/indikatorer", (ScorecardState state, Viewer viewer, Query<UnitCode> enhet, Query<Month> fra, Query<Month> til) =>
+            Get(state.For(viewer), enhet, fra, til));
         return app;
     }
 
-    private static IResult Get(ScorecardSnapshot snapshot, string? unitText, string? fromText, string? toText)
+    private static IResult Get(ScorecardSnapshot snapshot, Query<UnitCode> unitCode, Query<Month> fromAsked, Query<Month> toAsked)
     {
-        UnitCode? unit = null;
-        if (!string.IsNullOrWhiteSpace(unitText))
-        {
-            if (!QueryParameters.TryUnit("enhet", unitText, out var code, out var error)) return ApiProblems.BadParameter("enhet", error);
-            unit = code;
-        }
-        Month? from = null, to = null;
-        if (!string.IsNullOrWhiteSpace(fromText))
-        {
-            if (!QueryParameters.TryMonth("fra", fromText, out var m, out var error)) return ApiProblems.BadParameter("fra", error);
-            from = m;
-        }
-        if (!string.IsNullOrWhiteSpace(toText))
-        {
-            if (!QueryParameters.TryMonth("til", toText, out var m, out var error)) return ApiProblems.BadParameter("til", error);
-            to = m;
-        }
-        if (from is { } f && to is { } t && t < f)
-            return ApiProblems.BadParameter("til", $"Parameteren «til» ({t}) er før «fra» ({f}).");
+        UnitCode? unit = unitCode.HasValue ? unitCode.Value : null;
+        Month? from = fromAsked.HasValue ? fromAsked.Value : null, to = toAsked.HasValue ? toAsked.Value : null;
+        if (from is { } f && to is { } t && t < f) return ApiProblems.BadParameter(toAsked.Name, QueryParameters.Before(toAsked.Name, t, fromAsked.Name, f));
         if (snapshot.Results is not { } results) return ApiProblems.NoData();
-        if (unit is { } u && snapshot.Find(u) is null) return ApiProblems.NotFound(QueryParameters.NoData("enhet", u));
+        if (unit is { } u && snapshot.Find(u) is null) return ApiProblems.NotFound(QueryParameters.NoData(unitCode.Name, u));
 
         // Months outside the computed range have no results: the range asked for is clipped to it.
         var first = from is { } ff && ff > results.Months.First ? ff : results.Months.First;

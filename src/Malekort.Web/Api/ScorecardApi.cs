@@ -1,6 +1,9 @@
 using Malekort.Confidentiality;
 using System.Text.Json;
 using Malekort.Indicators;
+using Malekort.Periods;
+using Malekort.Units;
+using Malekort.Web.Parameters;
 using Malekort.Web.Scorecard;
 using Malekort.Web.State;
 using Microsoft.AspNetCore.Builder;
@@ -14,25 +17,21 @@ internal static class ScorecardApi
 {
     public static IEndpointRouteBuilder MapScorecardApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/malekort", (ScorecardState state, Viewer viewer, string? enhet, string? maned) => Get(state.For(viewer), enhet, maned));
+        app.MapGet("/api/malekort", (ScorecardState state, Viewer viewer, Query<UnitCode> enhet, Query<Month> maned) => Get(state.For(viewer), enhet, maned));
         return app;
     }
 
-    private static IResult Get(ScorecardSnapshot snapshot, string? unitText, string? monthText)
+    private static IResult Get(ScorecardSnapshot snapshot, Query<UnitCode> unitCode, Query<Month> monthAsked)
     {
-        if (string.IsNullOrWhiteSpace(unitText)) return ApiProblems.BadParameter("enhet", "Parameteren «enhet» mangler.");
-        if (!QueryParameters.TryUnit("enhet", unitText, out var code, out var error)) return ApiProblems.BadParameter("enhet", error);
+        if (!unitCode.HasValue) return ApiProblems.BadParameter(unitCode.Name, QueryParameters.Missing(unitCode.Name));
         if (snapshot.Results is not { } results) return ApiProblems.NoData();
-        if (snapshot.Find(code) is not { } unit) return ApiProblems.NotFound(QueryParameters.NoData("enhet", code));
-        var month = unit.LatestMonth;
-        if (!string.IsNullOrWhiteSpace(monthText))
-        {
-            if (!QueryParameters.TryMonth("maned", monthText, out month, out error)) return ApiProblems.BadParameter("maned", error);
-            if (!results.Months.Contains(month)) return ApiProblems.BadParameter("maned", QueryParameters.OutsideMonths("maned", month, results.Months));
-        }
+        if (snapshot.Find(unitCode.Value) is not { } unit) return ApiProblems.NotFound(QueryParameters.NoData(unitCode.Name, unitCode.Value));
+        var month = monthAsked.Or(unit.LatestMonth);
+        if (!results.Months.Contains(month))
+            return ApiProblems.BadParameter(monthAsked.Name, QueryParameters.OutsideMonths(monthAsked.Name, month, results.Months));
         // The body depends on the snapshot, unit and month only: serialised once while the snapshot's cache keeps it.
         var key = new ResponseKey(ResponsePart.ScorecardJson, unit.Code, month);
-        if (!snapshot.Responses.TryGet(key, out var body))
+        if (!snapshot.Responses.TryGet(key, out byte[] body))
         {
             var rows = ScorecardModel.Rows(snapshot, results, unit.Code, month, IndicatorCatalog.All);
             var json = new ScorecardJson(UnitsApi.Json(snapshot, unit), month.ToString(), IndicatorDefinition.DefinitionVersion,

@@ -29,13 +29,44 @@ internal sealed class CaptureImporter(IMalekortStore store, ScorecardState state
     private readonly Lazy<Pseudonymizer> pseudonyms = new(() => new Pseudonymizer(options.PseudonymKey
         ?? throw new InvalidOperationException("Mottak av leveranser krever en pseudonymnøkkel (MalekortWebOptions.PseudonymKey).")));
 
+    // An import holds its input's records in memory until they are stored: the server's memory is bounded by how many run at
+    // once, whatever the number of uploads and drops waiting (an upload waits with its body on disk).
+    private readonly SemaphoreSlim running = new(options.ImportsAtOnce, options.ImportsAtOnce);
+
     /// <summary>
-    /// Imports the file, batch folder or zip at <paramref name="path"/>. An upload stores only what its user may deliver
-    /// (<see cref="Scopes.MayDeliver"/>); anything else is refused whole. The drop folder (<paramref name="uploader"/> null)
-    /// delivers anything. Errors other than bad input (the database is down) are thrown after being recorded, so the caller can
-    /// keep the input for another try.
+    /// Imports the file, batch folder or zip at <paramref name="path"/>, waiting while <see cref="MalekortWebOptions.ImportsAtOnce"/>
+    /// others run. An upload stores only what its user may deliver (<see cref="Scopes.MayDeliver"/>); anything else is refused
+    /// whole. The drop folder (<paramref name="uploader"/> null) delivers anything. Errors other than bad input (the database is
+    /// down) are thrown after being recorded, so the caller can keep the input for another try.
     /// </summary>
     public CaptureResult Import(string path, string subject, RunChannel channel, ClaimsPrincipal? uploader)
+    {
+        running.Wait();
+        try
+        {
+            return Run(path, subject, channel, uploader);
+        }
+        finally
+        {
+            running.Release();
+        }
+    }
+
+    /// <summary><see cref="Import"/> for a request: it waits for its turn without holding a thread.</summary>
+    public async Task<CaptureResult> ImportAsync(string path, string subject, RunChannel channel, ClaimsPrincipal? uploader, CancellationToken cancellation)
+    {
+        await running.WaitAsync(cancellation);
+        try
+        {
+            return await Task.Run(() => Run(path, subject, channel, uploader), cancellation);
+        }
+        finally
+        {
+            running.Release();
+        }
+    }
+
+    private CaptureResult Run(string path, string subject, RunChannel channel, ClaimsPrincipal? uploader)
     {
         var started = clock.GetTimestamp();
         var startedAt = clock.GetUtcNow();

@@ -66,7 +66,7 @@ internal static class UploadApi
             if (path is null) return TooLarge(options);
             if (new FileInfo(path).Length == 0) return BadRequest("Forespørselen har ingen fil: innholdet er tomt.");
 
-            var result = await Task.Run(() => importer.Import(path, Path.GetFileName(path), RunChannel.Upload, context.User), context.RequestAborted);
+            var result = await importer.ImportAsync(path, Path.GetFileName(path), RunChannel.Upload, context.User, context.RequestAborted);
             if (result.Entry is not { } entry) return Refusals.Forbidden(context, result.Message);
             var json = Json(result, entry);
             return entry.Outcome switch

@@ -11,7 +11,7 @@ namespace Malekort.Web.Publishing;
 /// <param name="Indicator">The indicator code.</param>
 /// <param name="Before">The earlier numbers; null when the unit was not part of it.</param>
 /// <param name="After">The later numbers; null when the unit is no longer part of it.</param>
-internal sealed record ValueChange(UnitCode Unit, string Indicator, PublishedValue? Before, PublishedValue? After);
+public sealed record ValueChange(UnitCode Unit, string Indicator, PublishedValue? Before, PublishedValue? After);
 
 /// <summary>The numbers a month's publication freezes, and what changed between two sets of them.</summary>
 internal static class MonthValues

@@ -6,7 +6,7 @@ using Malekort.Web.State;
 namespace Malekort.Web.Publishing;
 
 /// <summary>One revision and what changed from the revision before it (empty for revision 1).</summary>
-internal sealed record RevisionView(PublicationHeader Header, IReadOnlyList<ValueChange> Changes);
+public sealed record RevisionView(PublicationHeader Header, IReadOnlyList<ValueChange> Changes);
 
 /// <summary>
 /// An office's month as the publishing page and API show it: every revision with its changes, and how the numbers computed
@@ -18,7 +18,7 @@ internal sealed record RevisionView(PublicationHeader Header, IReadOnlyList<Valu
 /// <param name="HasData">Whether anything is captured for the office in the month now.</param>
 /// <param name="Restricted">Whether this server shows the office's numbers suppressed (then live numbers are not compared).</param>
 /// <param name="Pending">The numbers computed now that differ from the revision in force; empty when unpublished or restricted.</param>
-internal sealed record PublicationView(Office Office, Month Month, IReadOnlyList<RevisionView> Revisions, bool HasData, bool Restricted,
+public sealed record PublicationView(Office Office, Month Month, IReadOnlyList<RevisionView> Revisions, bool HasData, bool Restricted,
     IReadOnlyList<ValueChange> Pending)
 {
     /// <summary>The revision in force, or null when the month is not published.</summary>
@@ -27,7 +27,7 @@ internal sealed record PublicationView(Office Office, Month Month, IReadOnlyList
     /// <summary>Whether the numbers computed now differ from the published ones; null when unpublished or restricted.</summary>
     public bool? LiveDiffers => Latest is null || Restricted ? null : Pending.Count > 0;
 
-    public static PublicationView Load(IMalekortStore store, ScorecardSnapshot snapshot, Office office, Month month)
+    internal static PublicationView Load(IMalekortStore store, ScorecardSnapshot snapshot, Office office, Month month)
     {
         var headers = store.Publications(office.Code, month);
         // A viewer who sees the office's numbers suppressed sees that revisions were made, by whom and when, but never what

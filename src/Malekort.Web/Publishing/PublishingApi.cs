@@ -1,7 +1,10 @@
 using Malekort.Confidentiality;
+using Malekort.Periods;
 using Malekort.Storage;
+using Malekort.Units;
 using Malekort.Web.Api;
 using Malekort.Web.Access;
+using Malekort.Web.Parameters;
 using Malekort.Web.State;
 using Microsoft.AspNetCore.Http;
 
@@ -34,10 +37,10 @@ internal static class PublishingApi
     public static IResult List(PublicationBook book) => Results.Ok(book.All()
         .Select(h => new PublishedMonthJson(h.Office.Value, h.Month.ToString(), h.Revision, h.PublishedAt, h.PublishedBy)).ToList());
 
-    public static IResult Get(ScorecardState state, Viewer viewer, IMalekortStore store, string? kontor, string? maned)
+    public static IResult Get(ScorecardState state, Viewer viewer, IMalekortStore store, Query<UnitCode> kontor, Query<Month> maned)
     {
         var snapshot = state.For(viewer);
-        if (!PublishingPage.TryOfficeAndMonth(snapshot, kontor, maned, out var office, out var month, out var status, out var error, out var parameter))
+        if (!PublishingPages.TryOfficeAndMonth(snapshot, kontor, maned, out var office, out var month, out var status, out var error, out var parameter))
             return Problem(status, error, parameter);
         return Results.Ok(Json(PublicationView.Load(store, snapshot, office, month)));
     }
@@ -47,7 +50,7 @@ internal static class PublishingApi
     {
         var snapshot = state.For(viewer);
         if (request is null) return ApiProblems.BadParameter("kontor", "Forespørselen må være JSON med «kontor», «maned» og «godkjentAv».");
-        if (!PublishingPage.TryOfficeAndMonth(snapshot, request.Kontor, request.Maned, out var office, out var month, out var status, out var error, out var parameter))
+        if (!PublishingPages.TryOfficeAndMonth(snapshot, Query<UnitCode>.Read("kontor", request.Kontor), Query<Month>.Read("maned", request.Maned), out var office, out var month, out var status, out var error, out var parameter))
             return Problem(status, error, parameter);
         if (!Scopes.MayPublish(context.User, office.Code))
             return Refusals.Forbidden(context, $"Bare {office.Name} og administratorer kan godkjenne kontorets tall.");
@@ -61,10 +64,10 @@ internal static class PublishingApi
         var attempt = publisher.Publish(office.Code, month, by, RunChannel.User);
         return attempt.Status switch
         {
-            PublishStatus.Published => Results.Created(PublishingPage.Address(office.Code, month),
-                new PublishResponseJson("published", attempt.Message, Json(PublicationView.Load(store, state.For(viewer), office, month)))),
+            PublishStatus.Published => Results.Created(PublishingPages.Address(office.Code, month),
+                new PublishResponseJson("published", attempt.Message, Json(PublicationView.Load(store, snapshot, office, month)))),
             PublishStatus.Unchanged => Results.Ok(
-                new PublishResponseJson("unchanged", attempt.Message, Json(PublicationView.Load(store, state.For(viewer), office, month)))),
+                new PublishResponseJson("unchanged", attempt.Message, Json(PublicationView.Load(store, snapshot, office, month)))),
             _ => Results.Problem(detail: attempt.Message, statusCode: StatusCodes.Status422UnprocessableEntity, title: "Ingenting å publisere"),
         };
     }

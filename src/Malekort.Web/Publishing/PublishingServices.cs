@@ -1,4 +1,7 @@
 using Malekort.Confidentiality;
+using Malekort.Periods;
+using Malekort.Units;
+using Malekort.Web.Parameters;
 using Malekort.Web.State;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -25,14 +28,14 @@ internal static class PublishingServices
     public static IEndpointRouteBuilder MapPublishing(this IEndpointRouteBuilder app)
     {
         app.MapGet("/publisering", (HttpContext context, ScorecardState state, Viewer viewer, PublicationBook book, Storage.IMalekortStore store,
-            Microsoft.AspNetCore.Antiforgery.IAntiforgery antiforgery, string? kontor, string? maned, string? resultat) =>
-            PublishingPage.Get(context, state.For(viewer), book, store, antiforgery, kontor, maned, resultat));
+            Microsoft.AspNetCore.Antiforgery.IAntiforgery antiforgery, Query<UnitCode> kontor, Query<Month> maned, string? resultat) =>
+            PublishingPages.Get(context, state.For(viewer), book, store, antiforgery, kontor, maned, resultat));
         // The form checks its anti-forgery token itself, so a failure gets a Norwegian page rather than a bare 400.
-        app.MapPost("/publisering", PublishingPage.Post);
-        app.MapGet("/driftslogg", RunLogPage.List);
-        app.MapGet("/driftslogg/{id:long}", RunLogPage.Detail);
-        app.MapGet("/api/publiseringer", (ScorecardState state, Viewer viewer, Storage.IMalekortStore store, PublicationBook book, string? kontor,
-            string? maned) => string.IsNullOrWhiteSpace(kontor) && string.IsNullOrWhiteSpace(maned)
+        app.MapPost("/publisering", PublishingPages.Post);
+        app.MapGet("/driftslogg", RunLogPages.List);
+        app.MapGet("/driftslogg/{id:long}", RunLogPages.Detail);
+        app.MapGet("/api/publiseringer", (ScorecardState state, Viewer viewer, Storage.IMalekortStore store, PublicationBook book,
+            Query<UnitCode> kontor, Query<Month> maned) => kontor.Text is null && maned.Text is null
                 ? PublishingApi.List(book)
                 : PublishingApi.Get(state, viewer, store, kontor, maned));
         app.MapPost("/api/publiseringer", PublishingApi.Post);

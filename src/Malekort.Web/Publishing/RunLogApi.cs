@@ -1,6 +1,7 @@
 using Malekort.Confidentiality;
 using Malekort.Storage;
 using Malekort.Web.Api;
+using Malekort.Web.Parameters;
 using Malekort.Web.State;
 using Microsoft.AspNetCore.Http;
 
@@ -15,20 +16,20 @@ internal sealed record RunLogJson(
 /// <summary><c>GET /api/driftslogg?antall=</c>: the run log, newest first; <c>GET /api/driftslogg/{id}</c>: one entry with its findings.</summary>
 internal static class RunLogApi
 {
-    public static IResult List(ScorecardState state, Viewer viewer, IMalekortStore store, string? antall)
+    public static IResult List(ScorecardState state, Viewer viewer, IMalekortStore store, Query<int> antall)
     {
-        if (!RunLogPage.TryLimit(antall, out var limit, out var error)) return ApiProblems.BadParameter("antall", error);
-        return Results.Ok(RunLogPage.Visible(state.For(viewer), store.RunLog(limit)).Select(e => Json(e, withFindings: false)).ToList());
+        if (!RunLogPages.TryLimit(antall, out var limit, out var error)) return ApiProblems.BadParameter("antall", error);
+        return Results.Ok(RunLogPages.Visible(state.For(viewer), store.RunLog(limit)).Select(e => Json(e, withFindings: false)).ToList());
     }
 
     public static IResult Get(ScorecardState state, Viewer viewer, IMalekortStore store, long id) =>
-        store.RunLogEntry(id) is { } entry && RunLogPage.Visible(state.For(viewer), [entry]).Count == 1
+        store.RunLogEntry(id) is { } entry && RunLogPages.Visible(state.For(viewer), [entry]).Count == 1
             ? Results.Ok(Json(entry, withFindings: true))
             : ApiProblems.NotFound($"Driftsloggen har ingen oppføring {id}.");
 
     internal static RunLogJson Json(RunLogEntry e, bool withFindings) => new(
         e.Id, Code(e.Kind.ToString()), Code(e.Channel.ToString()), e.StartedAt, e.Duration.TotalMilliseconds, Code(e.Outcome.ToString()),
-        RunLogPage.OutcomeText(e.Outcome), e.Subject, e.Unit?.Value, e.Month?.ToString(), e.Message, e.FindingsCount, $"/driftslogg/{e.Id}",
+        RunLogPages.OutcomeText(e.Outcome), e.Subject, e.Unit?.Value, e.Month?.ToString(), e.Message, e.FindingsCount, $"/driftslogg/{e.Id}",
         withFindings ? e.Findings.Select(Json).ToList() : null);
 
     internal static FindingJson Json(Malekort.DataQuality.Finding f) =>

@@ -8,7 +8,7 @@ using Malekort.Web.State;
 namespace Malekort.Web.Scorecard;
 
 /// <summary>What a value's tag says: the threshold colour, or why there is none. Colour is never the only signal.</summary>
-internal enum ValueStatus
+public enum ValueStatus
 {
     Green,
     Yellow,
@@ -20,10 +20,10 @@ internal enum ValueStatus
 }
 
 /// <summary>One month of a trend.</summary>
-internal sealed record TrendPoint(Month Month, IndicatorValue Value);
+public sealed record TrendPoint(Month Month, IndicatorValue Value);
 
 /// <summary>An indicator for one unit and month, with everything the scorecard and the API show about it.</summary>
-internal sealed record IndicatorRow(
+public sealed record IndicatorRow(
     IndicatorDefinition Definition,
     IndicatorValue Value,
     ValueStatus Status,

@@ -7,7 +7,7 @@ namespace Malekort.Web.State;
 /// <summary>What a cached entry is a part of.</summary>
 internal enum ResponsePart
 {
-    /// <summary>The scorecard page's indicator tables and legend: everything on it computed from the unit's values.</summary>
+    /// <summary>The scorecard page's indicator tables and legend, as rendered HTML: everything on it computed from the unit's values.</summary>
     ScorecardIndicators,
 
     /// <summary>The whole body of <c>/api/malekort</c>.</summary>
@@ -39,7 +39,8 @@ internal sealed class ResponseCache
     /// <summary>When full, one miss in this many replaces an entry.</summary>
     public const int AdmitOneIn = 8;
 
-    private readonly ConcurrentDictionary<ResponseKey, byte[]> entries = new();
+    // A body as UTF-8 bytes (byte[]) or a rendered part of a page (string).
+    private readonly ConcurrentDictionary<ResponseKey, object> entries = new();
     private readonly List<ResponseKey> keys = [];
     private readonly Lock admitting = new();
     private readonly Random random;
@@ -64,24 +65,51 @@ internal sealed class ResponseCache
     /// <summary>The number of entries held now.</summary>
     public int Count => entries.Count;
 
-    public bool TryGet(ResponseKey key, out byte[] value) => entries.TryGetValue(key, out value!);
+    public bool TryGet(ResponseKey key, out byte[] value)
+    {
+        var found = entries.TryGetValue(key, out var entry) && entry is byte[];
+        value = found ? (byte[])entry! : [];
+        return found;
+    }
+
+    public bool TryGet(ResponseKey key, out string value)
+    {
+        var found = entries.TryGetValue(key, out var entry) && entry is string;
+        value = found ? (string)entry! : "";
+        return found;
+    }
 
     /// <summary>Keeps the entry if the budget allows (see the remarks); the caller must not change the array afterwards.</summary>
     public void Add(ResponseKey key, byte[] value)
     {
         ArgumentNullException.ThrowIfNull(value);
-        if (value.Length > Budget) return;
+        Admit(key, value);
+    }
+
+    /// <summary>Keeps a rendered part of a page if the budget allows (see the remarks).</summary>
+    public void Add(ResponseKey key, string value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        Admit(key, value);
+    }
+
+    private static long SizeOf(object entry) => entry is string text ? 2L * text.Length : ((byte[])entry).Length;
+
+    private void Admit(ResponseKey key, object value)
+    {
+        var size = SizeOf(value);
+        if (size > Budget) return;
         lock (admitting)
         {
             if (suspended || entries.ContainsKey(key)) return;
-            if (bytes + value.Length > Budget)
+            if (bytes + size > Budget)
             {
                 if (random.Next(AdmitOneIn) != 0) return;
-                while (bytes + value.Length > Budget) EvictOne();
+                while (bytes + size > Budget) EvictOne();
             }
             entries[key] = value;
             keys.Add(key);
-            Volatile.Write(ref bytes, bytes + value.Length);
+            Volatile.Write(ref bytes, bytes + size);
         }
     }
 
@@ -112,6 +140,6 @@ internal sealed class ResponseCache
         var key = keys[i];
         keys[i] = keys[^1];
         keys.RemoveAt(keys.Count - 1);
-        if (entries.TryRemove(key, out var removed)) Volatile.Write(ref bytes, bytes - removed.Length);
+        if (entries.TryRemove(key, out var removed)) Volatile.Write(ref bytes, bytes - SizeOf(removed));
     }
 }

@@ -4,12 +4,11 @@ using Malekort.Periods;
 using Malekort.Storage;
 using Malekort.Thresholds;
 using Malekort.Units;
-using Malekort.Web.Scorecard;
 
 namespace Malekort.Web.State;
 
 /// <summary>The groups of the unit picker, in the order shown.</summary>
-internal enum UnitGroup
+public enum UnitGroup
 {
     Offices,
     Municipalities,
@@ -23,7 +22,14 @@ internal enum UnitGroup
 /// <param name="Name">Its Norwegian name.</param>
 /// <param name="Group">Its group in the picker.</param>
 /// <param name="LatestMonth">Its default month: the latest with BL151 captured, else the last computed.</param>
-internal sealed record UnitChoice(UnitCode Code, string Name, UnitGroup Group, Month LatestMonth);
+public sealed record UnitChoice(UnitCode Code, string Name, UnitGroup Group, Month LatestMonth)
+{
+    /// <summary>How the picker names it: <c>Fredrikstad (3107)</c>.</summary>
+    public string Label { get; } = $"{Name} ({Code.Value})";
+}
+
+/// <summary>A group of the unit picker with its units, in order.</summary>
+public sealed record UnitGroupChoice(UnitGroup Group, IReadOnlyList<UnitChoice> Units);
 
 /// <summary>
 /// Everything a request reads, computed once per data version: the stored data, the results as this server may show
@@ -61,8 +67,7 @@ internal sealed class ScorecardSnapshot
         targets = [];
         foreach (var t in stored.Targets) targets[(t.Unit, t.Indicator, t.Month)] = t;
         Months = results is null ? [] : results.Months.Months().Reverse().ToList();
-        // Last: the fragments read the snapshot.
-        Fragments = ScorecardFragments.Build(this);
+        UnitGroups = units.GroupBy(u => u.Group).Select(g => new UnitGroupChoice(g.Key, g.ToList())).ToList();
         Responses = new ResponseCache(responseBudget);
     }
 
@@ -113,8 +118,8 @@ internal sealed class ScorecardSnapshot
     /// <summary>The months computed, newest first; empty without data.</summary>
     public IReadOnlyList<Month> Months { get; }
 
-    /// <summary>The parts of the scorecard page made once for this snapshot.</summary>
-    public ScorecardFragments Fragments { get; }
+    /// <summary><see cref="Units"/> in their groups, for the picker.</summary>
+    public IReadOnlyList<UnitGroupChoice> UnitGroups { get; }
 
     /// <summary>Rendered responses of this snapshot; they go when it goes.</summary>
     public ResponseCache Responses { get; }

@@ -138,3 +138,42 @@ public sealed class HostileBatchTests
         File.WriteAllBytes(zip, bytes);
     }
 }
+
+/// <summary>The JSON readers' bounds: nesting, and a JSON-stat table that claims more values than any population table has.</summary>
+public sealed class HostileJsonTests : IDisposable
+{
+    private readonly string folder = Directory.CreateTempSubdirectory("malekort-json-").FullName;
+
+    public void Dispose() => Directory.Delete(folder, recursive: true);
+
+    [Fact]
+    public void A_digisos_file_nested_past_the_limit_is_fatal_and_says_so()
+    {
+        var path = Path.Combine(folder, "dyp.json");
+        File.WriteAllText(path, "{\"hendelser\": " + new string('[', 5_000) + new string(']', 5_000) + "}");
+
+        var result = Digisos.DigisosFixture.Read(path);
+
+        var finding = Assert.Single(result.Findings);
+        Assert.Equal(Severity.Fatal, finding.Severity);
+        Assert.StartsWith("JSON-en er nøstet dypere enn 64 nivåer", finding.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_json_stat_table_claiming_two_billion_values_is_refused_before_anything_of_that_size_is_made()
+    {
+        var path = Path.Combine(folder, "stor.json");
+        File.WriteAllText(path, """
+            {"class": "dataset", "version": "2.0", "id": ["Region", "Tid"], "size": [2000000000, 1],
+             "dimension": {"Region": {"category": {"index": {"3107": 0}}}, "Tid": {"category": {"index": {"2024": 0}}}},
+             "value": [1]}
+            """);
+        var before = GC.GetAllocatedBytesForCurrentThread();
+
+        var result = new Population.SsbPopulationReader().Read(path);
+
+        Assert.True(GC.GetAllocatedBytesForCurrentThread() - before < 16 * 1024 * 1024, "nothing of the claimed size was allocated");
+        Assert.False(result.Accepted);
+        Assert.Contains(result.Findings, f => f.Severity == Severity.Fatal);
+    }
+}

@@ -16,9 +16,9 @@ public sealed class ResponseCacheTests
         var body = new byte[] { 1, 2, 3 };
         cache.Add(Key(0), body);
 
-        Assert.True(cache.TryGet(Key(0), out var found));
+        Assert.True(cache.TryGet(Key(0), out byte[] found));
         Assert.Same(body, found);
-        Assert.False(cache.TryGet(Key(1), out _));
+        Assert.False(cache.TryGet(Key(1), out byte[] _));
         Assert.Equal(3, cache.Bytes);
     }
 
@@ -44,8 +44,8 @@ public sealed class ResponseCacheTests
         // A scan of 80 units that do not fit: about one in AdmitOneIn (8) is let in.
         for (var i = 10; i < 90; i++) cache.Add(Key(i), new byte[100]);
 
-        var first = Enumerable.Range(0, 10).Count(i => cache.TryGet(Key(i), out _));
-        var scanned = Enumerable.Range(10, 80).Count(i => cache.TryGet(Key(i), out _));
+        var first = Enumerable.Range(0, 10).Count(i => cache.TryGet(Key(i), out byte[] _));
+        var scanned = Enumerable.Range(10, 80).Count(i => cache.TryGet(Key(i), out byte[] _));
         Assert.Equal(10, first + scanned);
         Assert.InRange(scanned, 1, 9);
         Assert.InRange(first, 1, 9);
@@ -65,7 +65,7 @@ public sealed class ResponseCacheTests
     {
         var cache = new ResponseCache(0, new Random(5));
         cache.Add(Key(0), new byte[1]);
-        Assert.False(cache.TryGet(Key(0), out _));
+        Assert.False(cache.TryGet(Key(0), out byte[] _));
     }
 
     [Fact]
@@ -78,11 +78,11 @@ public sealed class ResponseCacheTests
         Assert.Equal(0, cache.Bytes);
 
         cache.Add(Key(1), new byte[10]);
-        Assert.False(cache.TryGet(Key(1), out _));
+        Assert.False(cache.TryGet(Key(1), out byte[] _));
 
         cache.Resume();
         cache.Add(Key(1), new byte[10]);
-        Assert.True(cache.TryGet(Key(1), out _));
+        Assert.True(cache.TryGet(Key(1), out byte[] _));
     }
 
     [Fact]

@@ -1,0 +1,85 @@
+using Malekort.Confidentiality;
+using Malekort.Storage;
+using Malekort.Web.Pages;
+using Malekort.Web.Parameters;
+using Malekort.Web.Scorecard;
+using Malekort.Web.State;
+using Microsoft.AspNetCore.Http;
+
+namespace Malekort.Web.Publishing;
+
+/// <summary>An entry of the run log with its unit's name (null for an entry without a unit).</summary>
+public sealed record NamedRunLogEntry(string? UnitName, RunLogEntry Entry);
+
+/// <summary><c>/driftslogg</c>: the newest entries, at most <paramref name="Limit"/>.</summary>
+public sealed record RunLogView(IReadOnlyList<NamedRunLogEntry> Entries, int Limit, PageFooter Footer);
+
+/// <summary><c>/driftslogg/{id}</c>: one entry with every finding.</summary>
+public sealed record RunLogEntryView(RunLogEntry Entry, PageFooter Footer);
+
+/// <summary>
+/// <c>/driftslogg</c>: every capture, computation and publication, newest first; <c>/driftslogg/{id}</c>: one entry with every
+/// finding. Entries of units outside the viewer's own are left out (<see cref="ScorecardSnapshot.SeesLogOf"/>).
+/// </summary>
+internal static class RunLogPages
+{
+    public const int DefaultLimit = 200;
+    public const int MaxLimit = 5000;
+
+    public static IResult List(ScorecardState state, Viewer viewer, IMalekortStore store, Query<int> antall)
+    {
+        var snapshot = state.For(viewer);
+        if (!TryLimit(antall, out var limit, out var error)) return Errors.Page(snapshot, StatusCodes.Status400BadRequest, error);
+        var entries = Visible(snapshot, store.RunLog(limit)).Select(e => new NamedRunLogEntry(e.Unit is { } u ? snapshot.NameOf(u) : null, e)).ToList();
+        return Page.Result<RunLogPage, RunLogView>(new RunLogView(entries, limit, PageFooter.Of(snapshot)));
+    }
+
+    public static IResult Detail(ScorecardState state, Viewer viewer, IMalekortStore store, long id)
+    {
+        var snapshot = state.For(viewer);
+        if (store.RunLogEntry(id) is not { } entry || Visible(snapshot, [entry]).Count == 0)
+            return Errors.Page(snapshot, StatusCodes.Status404NotFound, $"Driftsloggen har ingen oppføring {id}.");
+        return Page.Result<RunLogEntryPage, RunLogEntryView>(new RunLogEntryView(entry, PageFooter.Of(snapshot)));
+    }
+
+    /// <summary>How many entries to show: <see cref="DefaultLimit"/> unless asked for 1 to <see cref="MaxLimit"/>.</summary>
+    internal static bool TryLimit(Query<int> asked, out int limit, out string error)
+    {
+        limit = asked.Or(DefaultLimit);
+        error = limit is > 0 and <= MaxLimit ? "" : QueryParameters.OutsideRange(asked.Name, 1, MaxLimit, asked.Text ?? "");
+        return error.Length == 0;
+    }
+
+    /// <summary>The entries the snapshot's viewer may see (<see cref="ScorecardSnapshot.SeesLogOf"/>).</summary>
+    internal static IReadOnlyList<RunLogEntry> Visible(ScorecardSnapshot snapshot, IReadOnlyList<RunLogEntry> entries) =>
+        entries.Where(e => snapshot.SeesLogOf(e.Unit)).ToList();
+
+    public static string KindText(RunKind kind) => kind switch
+    {
+        RunKind.Capture => "Leveranse",
+        RunKind.Computation => "Beregning",
+        _ => "Publisering",
+    };
+
+    public static string ChannelText(RunChannel channel) => channel switch
+    {
+        RunChannel.DropFolder => "Mottaksmappe",
+        RunChannel.Upload => "Opplasting",
+        RunChannel.Schedule => "Tidsplan",
+        RunChannel.User => "Bruker",
+        _ => "Server",
+    };
+
+    public static string OutcomeText(RunOutcome outcome) => outcome switch
+    {
+        RunOutcome.Imported => "Importert",
+        RunOutcome.AlreadyImported => "Allerede importert",
+        RunOutcome.Rejected => "Avvist",
+        RunOutcome.Refused => "Ikke tillatt",
+        RunOutcome.Computed => "Beregnet",
+        RunOutcome.Published => "Publisert",
+        RunOutcome.Unchanged => "Uendret",
+        RunOutcome.Skipped => "Ingenting å gjøre",
+        _ => "Feilet",
+    };
+}
