@@ -6,7 +6,7 @@ using System.Net.Sockets;
 namespace Malekort.Reliability;
 
 /// <summary>
-/// <c>malekort serve</c> as the process it is in production, in server mode (drop folder, pseudonym key) on a free loopback
+/// <c>malekort serve</c> as the process it is in production, in server mode (drop folder, uploads, pseudonym key) on a free loopback
 /// port, its client signed in as the installation's administrator: its memory is its own, and it can be killed like a real one.
 /// </summary>
 internal sealed class ServerProcess : IDisposable
@@ -53,7 +53,7 @@ internal sealed class ServerProcess : IDisposable
         foreach (var argument in new[]
                  {
                      Installation.App, "serve", "--db", folder.Database, "--urls", string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{port}"),
-                     "--drop", folder.DropFolder, "--key", folder.KeyFile, "--upload-limit-mb", "512",
+                     "--drop", folder.DropFolder, "--uploads", "--key", folder.KeyFile, "--upload-limit-mb", "512",
                  })
             start.ArgumentList.Add(argument);
         var server = new ServerProcess(Process.Start(start)!, new Uri(string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{port}")), token);

@@ -77,6 +77,12 @@ internal sealed class OidcProvider : IAsyncDisposable
         var app = builder.Build();
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
+        // Its discovery document and keys once, so the sign-in under test does not pay for the provider's first start alone.
+        using (var client = new HttpClient { BaseAddress = new Uri(address) })
+        {
+            (await client.GetAsync(new Uri("/.well-known/openid-configuration", UriKind.Relative))).EnsureSuccessStatusCode();
+            (await client.GetAsync(new Uri("/.well-known/jwks", UriKind.Relative))).EnsureSuccessStatusCode();
+        }
         return new OidcProvider(app, new Uri(address + "/"));
     }
 
