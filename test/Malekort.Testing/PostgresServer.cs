@@ -86,7 +86,12 @@ public sealed class PostgresServer : IDisposable
     /// A server of the test's own, for tests that stop and start it (a database that goes away under a running program):
     /// the shared one serves the other tests meanwhile. Dispose it to stop it and delete its files.
     /// </summary>
-    public static PostgresServer StartPrivate() => Start();
+    /// <remarks>
+    /// Unlike the shared server it reports a commit only once its WAL is written out to the operating system
+    /// (<c>synchronous_commit = on</c>): <see cref="Halt"/> is an immediate stop, and with asynchronous commit the last
+    /// transactions a client was told were committed were lost with it, so a batch stored just before the outage vanished.
+    /// </remarks>
+    public static PostgresServer StartPrivate() => Start(commitsSurviveHalt: true);
 
     /// <summary>Stops the server at once, as a crash or a pulled cable would; its data stays for <see cref="Resume"/>.</summary>
     public void Halt() => Stop(binaries, data);
@@ -110,13 +115,13 @@ public sealed class PostgresServer : IDisposable
 
     private static PostgresServer StartShared()
     {
-        var server = Start();
+        var server = Start(commitsSurviveHalt: false);
         // Test programs end by returning from Main (or on SIGTERM), both of which raise ProcessExit.
         AppDomain.CurrentDomain.ProcessExit += (_, _) => server.Dispose();
         return server;
     }
 
-    private static PostgresServer Start()
+    private static PostgresServer Start(bool commitsSurviveHalt)
     {
         var clock = Stopwatch.StartNew();
         var binaries = Binaries();
@@ -141,7 +146,7 @@ public sealed class PostgresServer : IDisposable
                     $"unix_socket_directories = '{data}'",
                     "fsync = off",
                     "full_page_writes = off",
-                    "synchronous_commit = off",
+                    commitsSurviveHalt ? "synchronous_commit = on" : "synchronous_commit = off",
                     "max_connections = 200",
                     ""));
                 try
