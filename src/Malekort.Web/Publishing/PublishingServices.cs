@@ -28,8 +28,8 @@ internal static class PublishingServices
     public static IEndpointRouteBuilder MapPublishing(this IEndpointRouteBuilder app)
     {
         app.MapGet("/publisering", (HttpContext context, ScorecardState state, Viewer viewer, PublicationBook book, Storage.IMalekortStore store,
-            Microsoft.AspNetCore.Antiforgery.IAntiforgery antiforgery, Query<UnitCode> kontor, Query<Month> maned, string? resultat) =>
-            PublishingPages.Get(context, state.For(viewer), book, store, antiforgery, kontor, maned, resultat));
+            Microsoft.AspNetCore.Antiforgery.IAntiforgery antiforgery, Query<UnitCode> kontor, Query<Month> maned, Query<UnitCode> enhet,
+            string? resultat) => PublishingPages.Get(context, state.For(viewer), book, store, antiforgery, kontor, maned, enhet, resultat));
         // The form checks its anti-forgery token itself, so a failure gets a Norwegian page rather than a bare 400.
         app.MapPost("/publisering", PublishingPages.Post);
         app.MapGet("/driftslogg", RunLogPages.List);

@@ -4,6 +4,8 @@ using Malekort.Web.Pages;
 using Malekort.Web.Parameters;
 using Malekort.Web.Scorecard;
 using Malekort.Web.State;
+using Malekort.Periods;
+using Malekort.Units;
 using Microsoft.AspNetCore.Http;
 
 namespace Malekort.Web.Publishing;
@@ -12,10 +14,10 @@ namespace Malekort.Web.Publishing;
 public sealed record NamedRunLogEntry(string? UnitName, RunLogEntry Entry);
 
 /// <summary><c>/driftslogg</c>: the newest entries, at most <paramref name="Limit"/>.</summary>
-public sealed record RunLogView(IReadOnlyList<NamedRunLogEntry> Entries, int Limit, PageFooter Footer);
+public sealed record RunLogView(IReadOnlyList<NamedRunLogEntry> Entries, int Limit, Selection Selection, PageFooter Footer);
 
 /// <summary><c>/driftslogg/{id}</c>: one entry with every finding.</summary>
-public sealed record RunLogEntryView(RunLogEntry Entry, PageFooter Footer);
+public sealed record RunLogEntryView(RunLogEntry Entry, Selection Selection, PageFooter Footer);
 
 /// <summary>
 /// <c>/driftslogg</c>: every capture, computation and publication, newest first; <c>/driftslogg/{id}</c>: one entry with every
@@ -26,20 +28,20 @@ internal static class RunLogPages
     public const int DefaultLimit = 200;
     public const int MaxLimit = 5000;
 
-    public static IResult List(ScorecardState state, Viewer viewer, IMalekortStore store, Query<int> antall)
+    public static IResult List(ScorecardState state, Viewer viewer, IMalekortStore store, Query<int> antall, Query<UnitCode> enhet, Query<Month> maned)
     {
         var snapshot = state.For(viewer);
         if (!TryLimit(antall, out var limit, out var error)) return Errors.Page(snapshot, StatusCodes.Status400BadRequest, error);
         var entries = Visible(snapshot, store.RunLog(limit)).Select(e => new NamedRunLogEntry(e.Unit is { } u ? snapshot.NameOf(u) : null, e)).ToList();
-        return Page.Result<RunLogPage, RunLogView>(new RunLogView(entries, limit, PageFooter.Of(snapshot)));
+        return Page.Result<RunLogPage, RunLogView>(new RunLogView(entries, limit, Selection.Of(snapshot, enhet, maned), PageFooter.Of(snapshot)));
     }
 
-    public static IResult Detail(ScorecardState state, Viewer viewer, IMalekortStore store, long id)
+    public static IResult Detail(ScorecardState state, Viewer viewer, IMalekortStore store, long id, Query<UnitCode> enhet, Query<Month> maned)
     {
         var snapshot = state.For(viewer);
         if (store.RunLogEntry(id) is not { } entry || Visible(snapshot, [entry]).Count == 0)
             return Errors.Page(snapshot, StatusCodes.Status404NotFound, $"Driftsloggen har ingen oppføring {id}.");
-        return Page.Result<RunLogEntryPage, RunLogEntryView>(new RunLogEntryView(entry, PageFooter.Of(snapshot)));
+        return Page.Result<RunLogEntryPage, RunLogEntryView>(new RunLogEntryView(entry, Selection.Of(snapshot, enhet, maned), PageFooter.Of(snapshot)));
     }
 
     /// <summary>How many entries to show: <see cref="DefaultLimit"/> unless asked for 1 to <see cref="MaxLimit"/>.</summary>

@@ -80,6 +80,7 @@ public static class Matrix
         {
             ["GET /"] = Get(_ => "/", AnyUser),
             ["GET /malekort"] = Get(s => $"/malekort?enhet={Unit(s)}&maned={Month}", AnyUser),
+            ["GET /malekort/velg"] = Get(s => $"/malekort/velg?enhet={Unit(s)}&maned={Month}", AnyUser),
             ["GET /sammenlign"] = Get(_ => $"/sammenlign?indikator=BL151&maned={Month}", AnyUser),
             ["GET /datakvalitet"] = Get(_ => "/datakvalitet", AnyUser),
             ["GET /api/enheter"] = Get(_ => "/api/enheter", AnyUser),
