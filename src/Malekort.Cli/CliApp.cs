@@ -11,9 +11,12 @@ internal static class CliApp
     /// <summary>Exit code of a usage error: bad arguments, an unknown unit, a database that cannot be used.</summary>
     public const int UsageError = 2;
 
-    public static int Run(string[] args, TextWriter output, TextWriter error, TimeProvider clock)
+    public static int Run(string[] args, TextWriter output, TextWriter error, TimeProvider clock) =>
+        Run(args, TextReader.Null, output, error, clock);
+
+    public static int Run(string[] args, TextReader input, TextWriter output, TextWriter error, TimeProvider clock)
     {
-        var context = new CliContext(output, error, clock);
+        var context = new CliContext(input, output, error, clock);
         var root = new RootCommand("Målekort: automatisk datafangst av kommunale indikatorer til NAV-kontorenes målekort.")
         {
             ImportCommand.Create(context),
@@ -23,6 +26,8 @@ internal static class CliApp
             ThresholdCommand.Create(context),
             TargetCommand.Create(context),
             GenerateCommand.Create(context),
+            UsersCommand.Create(context),
+            KeyCommand.Create(context),
             BackupCommand.Create(context),
             RestoreCommand.Create(context),
         };
@@ -67,8 +72,8 @@ internal static class CliApp
     }
 }
 
-/// <summary>Where a command writes and which clock it reads.</summary>
-internal sealed record CliContext(TextWriter Output, TextWriter Error, TimeProvider Clock)
+/// <summary>Where a command reads and writes and which clock it reads.</summary>
+internal sealed record CliContext(TextReader Input, TextWriter Output, TextWriter Error, TimeProvider Clock)
 {
     /// <summary>Reports a usage error and returns exit code 2.</summary>
     public int Fail(string message)

@@ -18,8 +18,8 @@ internal static class IndicatorsApi
 {
     public static IEndpointRouteBuilder MapIndicatorsApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/indikatorer", (ScorecardState state, Query<UnitCode> enhet, Query<Month> fra, Query<Month> til) =>
-            Get(state.Current, enhet, fra, til));
+        app.MapGet("/api/indikatorer", (ScorecardState state, Viewer viewer, Query<UnitCode> enhet, Query<Month> fra, Query<Month> til) =>
+            Get(state.For(viewer), enhet, fra, til));
         return app;
     }
 

@@ -1,3 +1,4 @@
+using Malekort.Confidentiality;
 using System.Text.Json;
 using Malekort.Indicators;
 using Malekort.Periods;
@@ -16,7 +17,7 @@ internal static class ScorecardApi
 {
     public static IEndpointRouteBuilder MapScorecardApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/malekort", (ScorecardState state, Query<UnitCode> enhet, Query<Month> maned) => Get(state.Current, enhet, maned));
+        app.MapGet("/api/malekort", (ScorecardState state, Viewer viewer, Query<UnitCode> enhet, Query<Month> maned) => Get(state.For(viewer), enhet, maned));
         return app;
     }
 

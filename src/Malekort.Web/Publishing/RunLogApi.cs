@@ -1,3 +1,4 @@
+using Malekort.Confidentiality;
 using Malekort.Storage;
 using Malekort.Web.Api;
 using Malekort.Web.Parameters;
@@ -15,14 +16,14 @@ internal sealed record RunLogJson(
 /// <summary><c>GET /api/driftslogg?antall=</c>: the run log, newest first; <c>GET /api/driftslogg/{id}</c>: one entry with its findings.</summary>
 internal static class RunLogApi
 {
-    public static IResult List(ScorecardState state, IMalekortStore store, Query<int> antall)
+    public static IResult List(ScorecardState state, Viewer viewer, IMalekortStore store, Query<int> antall)
     {
         if (!RunLogPages.TryLimit(antall, out var limit, out var error)) return ApiProblems.BadParameter("antall", error);
-        return Results.Ok(RunLogPages.Visible(state.Current, store.RunLog(limit)).Select(e => Json(e, withFindings: false)).ToList());
+        return Results.Ok(RunLogPages.Visible(state.For(viewer), store.RunLog(limit)).Select(e => Json(e, withFindings: false)).ToList());
     }
 
-    public static IResult Get(ScorecardState state, IMalekortStore store, long id) =>
-        store.RunLogEntry(id) is { } entry && RunLogPages.Visible(state.Current, [entry]).Count == 1
+    public static IResult Get(ScorecardState state, Viewer viewer, IMalekortStore store, long id) =>
+        store.RunLogEntry(id) is { } entry && RunLogPages.Visible(state.For(viewer), [entry]).Count == 1
             ? Results.Ok(Json(entry, withFindings: true))
             : ApiProblems.NotFound($"Driftsloggen har ingen oppføring {id}.");
 

@@ -1,3 +1,4 @@
+using Malekort.Confidentiality;
 using Malekort.Indicators;
 using Malekort.Periods;
 using Malekort.Units;
@@ -17,14 +18,17 @@ internal static class ScorecardPages
 {
     public static IEndpointRouteBuilder MapScorecardPages(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/", (ScorecardState state) => Home(state.Current));
-        app.MapGet("/malekort", (ScorecardState state, PublicationBook publications, Query<UnitCode> enhet, Query<Month> maned) =>
-            Scorecard(state.Current, publications, enhet, maned));
-        app.MapGet("/malekort/velg", (ScorecardState state, string? enhet, Query<Month> maned) => Choose(state.Current, enhet, maned));
-        app.MapGet("/sammenlign", (ScorecardState state, Query<IndicatorDefinition> indikator, Query<Month> maned, Query<UnitCode> enhet) =>
-            Comparison(state.Current, indikator, maned, enhet));
-        app.MapGet("/datakvalitet", (ScorecardState state, Query<UnitCode> enhet, Query<Month> maned) =>
-            Page.Result<DataQualityPage, DataQualityView>(DataQualityView.Of(state.Current, Selection.Of(state.Current, enhet, maned))));
+        app.MapGet("/", (ScorecardState state, Viewer viewer) => Home(state.For(viewer)));
+        app.MapGet("/malekort", (ScorecardState state, Viewer viewer, PublicationBook publications, Query<UnitCode> enhet, Query<Month> maned) =>
+            Scorecard(state.For(viewer), publications, enhet, maned));
+        app.MapGet("/malekort/velg", (ScorecardState state, Viewer viewer, string? enhet, Query<Month> maned) => Choose(state.For(viewer), enhet, maned));
+        app.MapGet("/sammenlign", (ScorecardState state, Viewer viewer, Query<IndicatorDefinition> indikator, Query<Month> maned,
+            Query<UnitCode> enhet) => Comparison(state.For(viewer), indikator, maned, enhet));
+        app.MapGet("/datakvalitet", (ScorecardState state, Viewer viewer, Query<UnitCode> enhet, Query<Month> maned) =>
+        {
+            var snapshot = state.For(viewer);
+            return Page.Result<DataQualityPage, DataQualityView>(DataQualityView.Of(snapshot, Selection.Of(snapshot, enhet, maned)));
+        });
         return app;
     }
 
