@@ -20,7 +20,6 @@ public sealed class CheckedInputTests : IDisposable
     [InlineData(TestDatabases.Postgres, "target set --unit NAV-0160 --indicator B.151 --month 2024-01 --value 4", "NAV-0106 NAV Fredrikstad")]
     [InlineData(TestDatabases.Sqlite, "target set --unit fredrikstad --indicator B.151 --month 2024-01 --value 4", "3107 Fredrikstad")]
     [InlineData(TestDatabases.Postgres, "indicators --month 2024-01 --unit 3170", "3107 Fredrikstad")]
-    [InlineData(TestDatabases.Sqlite, "serve --office NAV-0160 --urls http://127.0.0.1:0", "NAV-0106 NAV Fredrikstad")]
     public void An_unknown_unit_is_refused_naming_the_nearest_known_ones_and_nothing_is_stored(string kind, string command, string nearest)
     {
         using var database = TestDatabases.CreateEmpty(kind);
