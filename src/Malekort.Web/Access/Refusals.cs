@@ -18,7 +18,7 @@ internal static partial class Refusals
 
     /// <summary>Whether the request is a machine's: the JSON API and <c>/metrics</c> answer with status codes, never redirects.</summary>
     public static bool IsApi(HttpContext context) =>
-        context.Request.Path.StartsWithSegments("/api", StringComparison.Ordinal)
+        Pages.Errors.IsApi(context)
         || context.Request.Path.StartsWithSegments(Operations.OperationsServices.MetricsPath, StringComparison.Ordinal);
 
     /// <summary>Not signed in: 401 for the API, else the sign-in page with the way back.</summary>
