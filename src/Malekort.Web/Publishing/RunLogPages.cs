@@ -13,8 +13,8 @@ public sealed record NamedRunLogEntry(string? UnitName, RunLogEntry Entry);
 /// <summary><c>/driftslogg</c>: the newest entries, at most <paramref name="Limit"/>.</summary>
 public sealed record RunLogView(IReadOnlyList<NamedRunLogEntry> Entries, int Limit, PageFooter Footer);
 
-/// <summary><c>/driftslogg/{id}</c>: one entry with every finding.</summary>
-public sealed record RunLogEntryView(RunLogEntry Entry, PageFooter Footer);
+/// <summary><c>/driftslogg/{id}?side=N</c>: one entry with one page of its findings.</summary>
+public sealed record RunLogEntryView(RunLogEntry Entry, IReadOnlyList<Malekort.DataQuality.Finding> Findings, Paging Paging, PageFooter Footer);
 
 /// <summary>
 /// <c>/driftslogg</c>: every capture, computation and publication, newest first; <c>/driftslogg/{id}</c>: one entry with every
@@ -33,12 +33,18 @@ internal static class RunLogPages
         return Page.Result<RunLogPage, RunLogView>(new RunLogView(entries, limit, PageFooter.Of(snapshot)));
     }
 
-    public static IResult Detail(ScorecardState state, IMalekortStore store, long id)
+    /// <summary>Findings on a page of a run log entry (an input lists at most about 10 000 lines, BoundedFindings).</summary>
+    public const int FindingsPerPage = 200;
+
+    public static IResult Detail(ScorecardState state, IMalekortStore store, long id, Query<int> side)
     {
         var snapshot = state.Current;
         if (store.RunLogEntry(id) is not { } entry || Visible(snapshot, [entry]).Count == 0)
             return Errors.Page(snapshot, StatusCodes.Status404NotFound, $"Driftsloggen har ingen oppføring {id}.");
-        return Page.Result<RunLogEntryPage, RunLogEntryView>(new RunLogEntryView(entry, PageFooter.Of(snapshot)));
+        if (!Paging.TryRead(side, FindingsPerPage, entry.Findings.Count, out var paging, out var error))
+            return Errors.Page(snapshot, StatusCodes.Status400BadRequest, error);
+        return Page.Result<RunLogEntryPage, RunLogEntryView>(
+            new RunLogEntryView(entry, [.. entry.Findings.Skip(paging.Offset).Take(paging.Size)], paging, PageFooter.Of(snapshot)));
     }
 
     /// <summary>How many entries to show: <see cref="DefaultLimit"/> unless asked for 1 to <see cref="MaxLimit"/>.</summary>

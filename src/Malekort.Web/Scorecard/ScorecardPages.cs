@@ -1,5 +1,6 @@
 using Malekort.Indicators;
 using Malekort.Periods;
+using Malekort.Storage;
 using Malekort.Units;
 using Malekort.Web.Pages;
 using Malekort.Web.Parameters;
@@ -11,7 +12,10 @@ using Microsoft.AspNetCore.Routing;
 
 namespace Malekort.Web.Scorecard;
 
-/// <summary>The pages <c>/</c>, <c>/malekort</c>, <c>/sammenlign</c>, <c>/datakvalitet</c>: each builds its model and renders its page.</summary>
+/// <summary>
+/// The pages <c>/</c>, <c>/malekort</c>, <c>/sammenlign</c>, <c>/datakvalitet</c> and one import's findings: each builds its model and
+/// renders its page.
+/// </summary>
 internal static class ScorecardPages
 {
     public static IEndpointRouteBuilder MapScorecardPages(this IEndpointRouteBuilder app)
@@ -21,8 +25,9 @@ internal static class ScorecardPages
             Query<Month> maned) => Scorecard(context.RequestServices, state.Current, publications, enhet, maned));
         app.MapGet("/sammenlign", (ScorecardState state, Query<IndicatorDefinition> indikator, Query<Month> maned) =>
             Comparison(state.Current, indikator, maned));
-        app.MapGet("/datakvalitet", (ScorecardState state) =>
-            Page.Result<DataQualityPage, DataQualityView>(DataQualityView.Of(state.Current)));
+        app.MapGet("/datakvalitet", (ScorecardState state, IMalekortStore store, Query<int> side) => DataQualityView.Page(state.Current, store, side));
+        app.MapGet("/datakvalitet/import/{id:long}", (ScorecardState state, IMalekortStore store, long id, Query<int> side) =>
+            ImportFindingsView.Page(state.Current, store, id, side));
         return app;
     }
 

@@ -43,7 +43,7 @@ internal sealed class ScorecardSnapshot
     private readonly ShownResultsCache? shown;
 
     private ScorecardSnapshot(long dataVersion, DateTimeOffset computedAt, StoredState stored, ShownResultsCache? shown, ShownResults? results,
-        IReadOnlyList<ImportLogEntry> importLog, IReadOnlyList<UnitChoice> units)
+        IReadOnlyList<UnitChoice> units)
     {
         this.shown = shown;
         DataVersion = dataVersion;
@@ -51,7 +51,6 @@ internal sealed class ScorecardSnapshot
         Offices = stored.Offices;
         Thresholds = stored.Thresholds;
         Results = results;
-        ImportLog = importLog;
         Units = units;
         unitsByCode = units.ToDictionary(u => u.Code);
         targets = [];
@@ -75,9 +74,6 @@ internal sealed class ScorecardSnapshot
 
     /// <summary>The results as <paramref name="viewer"/> may see them, worked out once per viewer scope for this snapshot; null without data.</summary>
     public ShownResults? ShownFor(Viewer viewer) => shown?.For(viewer);
-
-    /// <summary>The import log as this server may show it, newest first.</summary>
-    public IReadOnlyList<ImportLogEntry> ImportLog { get; }
 
     /// <summary>The units with results, grouped and ordered for the picker.</summary>
     public IReadOnlyList<UnitChoice> Units { get; }
@@ -107,11 +103,10 @@ internal sealed class ScorecardSnapshot
     public ThresholdTable Thresholds { get; }
 
     /// <summary>Computes a snapshot: the engine over every month with captured data, then what the viewer may see.</summary>
-    public static ScorecardSnapshot Compute(StoredState stored, IReadOnlyList<ImportLogEntry> importLog, long dataVersion,
-        DateTimeOffset now, Viewer viewer)
+    public static ScorecardSnapshot Compute(StoredState stored, long dataVersion, DateTimeOffset now, Viewer viewer)
     {
         var range = MonthsCaptured(stored.WorkingSet, Month.Of(OsloTime.DateOf(now)));
-        if (range is null) return new ScorecardSnapshot(dataVersion, now, stored, null, null, importLog, []);
+        if (range is null) return new ScorecardSnapshot(dataVersion, now, stored, null, null, []);
 
         var results = new IndicatorEngine(UnitRegister.Default, stored.Offices).Compute(stored.WorkingSet, stored.Population, range.Value);
         var cache = new ShownResultsCache(results, UnitRegister.Default, stored.Offices);
@@ -121,9 +116,7 @@ internal sealed class ScorecardSnapshot
             .OrderBy(u => u.Group)
             .ThenBy(u => u.Code.Value, StringComparer.Ordinal)
             .ToList();
-        // Outside the own office the import log's record counts and findings are other offices' business.
-        var log = viewer.HasFullRights ? importLog : importLog.Where(e => e.Unit is null || !shown.IsRestricted(e.Unit.Value)).ToList();
-        return new ScorecardSnapshot(dataVersion, now, stored, cache, shown, log, units);
+        return new ScorecardSnapshot(dataVersion, now, stored, cache, shown, units);
     }
 
     /// <summary>

@@ -61,8 +61,7 @@ internal sealed partial class ScorecardState(IMalekortStore store, TimeProvider 
         try
         {
             var stored = store.Load();
-            var log = store.ImportLog();
-            var snapshot = ScorecardSnapshot.Compute(stored, log, version, clock.GetUtcNow(), options.Viewer);
+            var snapshot = ScorecardSnapshot.Compute(stored, version, clock.GetUtcNow(), options.Viewer);
             Publish(snapshot);
             // A newer snapshot than this one was already shown, or this one was not newer: the shown one serves on.
             if (ReferenceEquals(Volatile.Read(ref current), shown)) shown?.Responses.Resume();

@@ -23,7 +23,7 @@ public sealed class PageRenderingTests
     {
         using var db = Testing.TestDatabases.Create(Testing.TestDatabases.Sqlite);
         ScorecardData.Seed(db.Store);
-        var snapshot = ScorecardSnapshot.Compute(db.Store.Load(), db.Store.ImportLog(), 1, ScorecardData.ComputedAt, Malekort.Confidentiality.Viewer.Operator);
+        var snapshot = ScorecardSnapshot.Compute(db.Store.Load(), 1, ScorecardData.ComputedAt, Malekort.Confidentiality.Viewer.Operator);
 
         var html = await Rendering.Html<UnitPicker>(new()
         {
