@@ -188,11 +188,14 @@ internal static class EngineBenchmark
         long rows = 0, bytes = 0, persons = 0;
         foreach (var u in workingSet.Units.Values)
         {
-            rows += u.Payments.Count + u.Livelihood.Count + u.Family.Count + u.Cases.Count + u.Kvp.Count + u.Jobseekers.Count + u.Followups.Count;
+            rows += u.Payments.Count + u.Livelihood.Count + u.Family.Count + u.Cases.Count + u.Kvp.Count + u.Jobseekers.Count + u.Followups.Count
+                + u.Conditions.Count + u.Exemptions.Count + u.Sanctions.Count;
             bytes += (long)u.Payments.Count * Unsafe.SizeOf<PaymentRow>() + (long)u.Livelihood.Count * Unsafe.SizeOf<LivelihoodRow>()
                 + (long)u.Family.Count * Unsafe.SizeOf<ChildRow>() + (long)u.Cases.Count * Unsafe.SizeOf<CaseRow>()
                 + (long)u.Kvp.Count * Unsafe.SizeOf<KvpRow>() + (long)u.Jobseekers.Count * Unsafe.SizeOf<JobseekerRow>()
-                + (long)u.Followups.Count * Unsafe.SizeOf<FollowupRow>() + (long)u.Births.Count * Unsafe.SizeOf<(int, int)>();
+                + (long)u.Followups.Count * Unsafe.SizeOf<FollowupRow>() + (long)u.Conditions.Count * Unsafe.SizeOf<ConditionRow>()
+                + (long)u.Exemptions.Count * Unsafe.SizeOf<ExemptionRow>() + (long)u.Sanctions.Count * Unsafe.SizeOf<SanctionRow>()
+                + (long)u.Births.Count * Unsafe.SizeOf<AgeMonths>();
             persons += u.PersonCount;
         }
         return (rows, bytes, persons);

@@ -53,6 +53,15 @@ public sealed class ConfidentialityTests(SarpsborgViewServer server) : IClassFix
     }
 
     [Fact]
+    public async Task Another_offices_follow_up_of_conditions_is_not_shown()
+    {
+        var page = await server.Client.GetStringAsync(new Uri("/malekort?enhet=3107&maned=2024-12", UriKind.Relative), TestContext.Current.CancellationToken);
+
+        Assert.Contains("Målekort for Fredrikstad", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("Andre nøkkeltall", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_own_office_is_shown_in_full()
     {
         var sarpsborg = await Scorecard("3105");

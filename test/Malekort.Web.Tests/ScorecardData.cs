@@ -64,7 +64,8 @@ internal static class ScorecardData
 
     public static CaptureBatch FredrikstadBatch()
     {
-        var b = new BatchBuilder(Fredrikstad, "fredrikstad-2024");
+        var b = new BatchBuilder(Fredrikstad, "fredrikstad-2024",
+            BatchBuilder.AllParts | CaptureDomains.Conditions | CaptureDomains.Exemptions | CaptureDomains.Sanctions);
         for (var k = 0; k < 10; k++)
         {
             var person = b.Person(k % 2 == 0 ? 22 : 40);
@@ -73,6 +74,13 @@ internal static class ScorecardData
             if (k <= 5) b.Livelihood(person, 5);
             // Person 1 provides for a child in the household.
             if (k == 1) b.Child(person, new DateOnly(2015, 3, 1));
+            // Persons 0 and 2 (22 years) have an activity condition all year, person 4 (22) one that is not activity (10), person 3
+            // (40) a condition about health (14); person 6 (22) is exempted, on health grounds; person 0 is sanctioned in December.
+            if (k is 0 or 2) b.Condition(person, "16|08");
+            if (k == 4) b.Condition(person, "10");
+            if (k == 3) b.Condition(person, "14");
+            if (k == 6) b.Exemption(person, "03");
+            if (k == 0) b.Sanction(person, new DateOnly(2024, 12, 12));
         }
         foreach (var days in new[] { 10, 12, 14, 20 }) b.Case(new DateOnly(2024, 12, 18), days);
         b.CaseWithoutReceivedDate(new DateOnly(2024, 12, 19));
@@ -123,6 +131,9 @@ internal static class ScorecardData
         private readonly List<KvpRecord> kvp = [];
         private readonly List<JobseekerRecord> jobseekers = [];
         private readonly List<FollowupRecord> followups = [];
+        private readonly List<ConditionRecord> conditions = [];
+        private readonly List<ExemptionRecord> exemptions = [];
+        private readonly List<SanctionRecord> sanctions = [];
 
         public string Person(int ageAtEndOf2024)
         {
@@ -152,6 +163,14 @@ internal static class ScorecardData
 
         public void Followup(string person, DateOnly date) => followups.Add(new FollowupRecord(person, date));
 
+        /// <summary>A condition for the whole of 2024, decided on 2 January.</summary>
+        public void Condition(string person, string codes) => conditions.Add(new ConditionRecord(person, new DateOnly(2024, 1, 2),
+            new DateOnly(2024, 1, 1), new DateOnly(2024, 12, 31), codes.Split('|')));
+
+        public void Exemption(string person, string grounds) => exemptions.Add(new ExemptionRecord(person, new DateOnly(2024, 1, 15), grounds.Split('|')));
+
+        public void Sanction(string person, DateOnly date) => sanctions.Add(new SanctionRecord(person, date.Year, date, "01"));
+
         public CaptureBatch Build() => new(
             new BatchHeader("malekort-capture/1", "test", unit, from ?? new DateOnly(2024, 1, 1), to ?? new DateOnly(2024, 12, 31),
                 new DateTimeOffset(2025, 1, 5, 6, 0, 0, TimeSpan.Zero), parts),
@@ -159,6 +178,11 @@ internal static class ScorecardData
             [new CodeListEntry("SOS", "Økonomisk sosialhjelp", BenefitCategory.OkonomiskSosialhjelp)],
             payments, livelihood, family,
             [new CodeListEntry("SOS", "Økonomisk sosialhjelp", BenefitCategory.OkonomiskSosialhjelp)],
-            cases, kvp, jobseekers, followups);
+            cases, kvp, jobseekers, followups)
+        {
+            Conditions = conditions,
+            Exemptions = exemptions,
+            Sanctions = sanctions,
+        };
     }
 }

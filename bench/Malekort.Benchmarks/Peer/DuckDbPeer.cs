@@ -55,6 +55,7 @@ internal sealed class DuckDbPeer : IDisposable
         using var sqlite = new SqliteConnection($"Data Source={sqlitePath};Mode=ReadOnly");
         sqlite.Open();
         using (var batches = connection.CreateAppender("batches"))
+        using (var listed = connection.CreateAppender("listed"))
         using (var births = connection.CreateAppender("births"))
         using (var payments = connection.CreateAppender("payments"))
         using (var livelihood = connection.CreateAppender("livelihood"))
@@ -63,6 +64,9 @@ internal sealed class DuckDbPeer : IDisposable
         using (var kvp = connection.CreateAppender("kvp"))
         using (var jobseekers = connection.CreateAppender("jobseekers"))
         using (var followups = connection.CreateAppender("followups"))
+        using (var conditions = connection.CreateAppender("conditions"))
+        using (var exemptions = connection.CreateAppender("exemptions"))
+        using (var sanctions = connection.CreateAppender("sanctions"))
         {
             using var command = sqlite.CreateCommand();
             command.CommandText = "SELECT b.id, b.unit, b.period_from, b.period_to, b.extracted_at, b.domains, b.supersession_key, r.data " +
@@ -78,7 +82,8 @@ internal sealed class DuckDbPeer : IDisposable
                 batches.CreateRow().AppendValue(bid).AppendValue(uid).AppendValue(Day(reader.GetInt64(2))).AppendValue(Day(reader.GetInt64(3)))
                     .AppendValue(extracted.UtcTicks).AppendValue((int)reader.GetInt64(5))
                     .AppendValue(reader.IsDBNull(6) ? null : reader.GetString(6)).AppendValue(rows.ApproximateFamily).EndRow();
-                Append(bid, rows, births, payments, livelihood, children, cases, kvp, jobseekers, followups);
+                Append(bid, rows, listed, births, payments, livelihood, children, cases, kvp, jobseekers, followups);
+                AppendConditions(bid, rows, conditions, exemptions, sanctions);
             }
         }
         using (var appender = connection.CreateAppender("units"))
@@ -109,7 +114,11 @@ internal sealed class DuckDbPeer : IDisposable
         {
             foreach (var d in UnitRegister.Default.DistrictsOf(UnitCode.Parse("0301"))) appender.CreateRow().AppendValue(d.Code.Value).EndRow();
         }
-        foreach (var table in new[] { "batches", "births", "payments", "livelihood", "children", "cases", "kvp", "jobseekers", "followups" })
+        foreach (var table in new[]
+                 {
+                     "batches", "listed", "births", "payments", "livelihood", "children", "cases", "kvp", "jobseekers", "followups", "conditions",
+                     "exemptions", "sanctions",
+                 })
         {
             using var count = connection.CreateCommand();
             count.CommandText = $"SELECT count(*) FROM {table}";
@@ -138,12 +147,14 @@ internal sealed class DuckDbPeer : IDisposable
     // The engine's sentinels (no day, open start, open end) are SQL's NULL.
     private static int? Nullable(int day) => day is int.MinValue or int.MaxValue ? null : day;
 
-    private static void Append(long bid, BatchRows rows, DuckDBAppender births, DuckDBAppender payments, DuckDBAppender livelihood,
-        DuckDBAppender children, DuckDBAppender cases, DuckDBAppender kvp, DuckDBAppender jobseekers, DuckDBAppender followups)
+    private static void Append(long bid, BatchRows rows, DuckDBAppender listed, DuckDBAppender births, DuckDBAppender payments,
+        DuckDBAppender livelihood, DuckDBAppender children, DuckDBAppender cases, DuckDBAppender kvp, DuckDBAppender jobseekers,
+        DuckDBAppender followups)
     {
         var people = rows.People;
         for (var i = 0; i < people.Count; i++)
         {
+            listed.CreateRow().AppendValue(bid).AppendValue(people[i]).EndRow();
             if (rows.Births[i] != int.MinValue) births.CreateRow().AppendValue(bid).AppendValue(people[i]).AppendValue(rows.Births[i]).EndRow();
         }
         ReadOnlySpan<int> r = rows.Payments;
@@ -181,12 +192,29 @@ internal sealed class DuckDbPeer : IDisposable
             followups.CreateRow().AppendValue(bid).AppendValue(people[r[i]]).AppendValue(r[i + 1]).EndRow();
     }
 
+    private static void AppendConditions(long bid, BatchRows rows, DuckDBAppender conditions, DuckDBAppender exemptions, DuckDBAppender sanctions)
+    {
+        var people = rows.People;
+        ReadOnlySpan<int> r = rows.Conditions;
+        for (var i = 0; i < r.Length; i += 5)
+        {
+            conditions.CreateRow().AppendValue(bid).AppendValue(people[r[i]]).AppendValue(r[i + 1]).AppendValue(r[i + 2]).AppendValue(r[i + 3])
+                .AppendValue(r[i + 4]).EndRow();
+        }
+        r = rows.Exemptions;
+        for (var i = 0; i < r.Length; i += 3) exemptions.CreateRow().AppendValue(bid).AppendValue(people[r[i]]).AppendValue(r[i + 1]).EndRow();
+        r = rows.Sanctions;
+        for (var i = 0; i < r.Length; i += 4)
+            sanctions.CreateRow().AppendValue(bid).AppendValue(people[r[i]]).AppendValue(Nullable(r[i + 1])).AppendValue(r[i + 2]).EndRow();
+    }
+
     private void CreateTables()
     {
         foreach (var sql in new[]
         {
             "CREATE TABLE units (uid INTEGER, code VARCHAR)",
             "CREATE TABLE batches (bid BIGINT, uid INTEGER, from_day INTEGER, to_day INTEGER, extracted BIGINT, domains INTEGER, skey VARCHAR, approx BOOLEAN)",
+            "CREATE TABLE listed (bid BIGINT, person BIGINT)",
             "CREATE TABLE births (bid BIGINT, person BIGINT, birth INTEGER)",
             "CREATE TABLE payments (bid BIGINT, person BIGINT, dating INTEGER, from_day INTEGER, to_day INTEGER)",
             "CREATE TABLE livelihood (bid BIGINT, person BIGINT, ord INTEGER, valid_from INTEGER, valid_to INTEGER, source INTEGER)",
@@ -195,6 +223,9 @@ internal sealed class DuckDbPeer : IDisposable
             "CREATE TABLE kvp (bid BIGINT, person BIGINT, registered INTEGER, decision INTEGER, start_day INTEGER, end_day INTEGER, situations INTEGER)",
             "CREATE TABLE jobseekers (bid BIGINT, person BIGINT, from_day INTEGER, to_day INTEGER)",
             "CREATE TABLE followups (bid BIGINT, person BIGINT, day INTEGER)",
+            "CREATE TABLE conditions (bid BIGINT, person BIGINT, decided INTEGER, from_day INTEGER, to_day INTEGER, codes INTEGER)",
+            "CREATE TABLE exemptions (bid BIGINT, person BIGINT, decided INTEGER)",
+            "CREATE TABLE sanctions (bid BIGINT, person BIGINT, day INTEGER, year INTEGER)",
             "CREATE TABLE population (code VARCHAR, year INTEGER, adults BIGINT, young BIGINT)",
             "CREATE TABLE indicators (code VARCHAR, kind VARCHAR)",
             "CREATE TABLE situations (k INTEGER, code VARCHAR)",

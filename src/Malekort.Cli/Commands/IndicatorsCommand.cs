@@ -24,7 +24,7 @@ internal static class IndicatorsCommand
         var unit = new Option<string?>("--unit") { Description = "Bare denne enheten: kommune (3107), bydel (030112), fylke (31), landet (0) eller NAV-kontor (NAV-0106)." };
         var format = new Option<string>("--format") { Description = "table, csv eller json.", DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong("table", "csv", "json");
-        var all = new Option<bool>("--all") { Description = "Ta med tilleggsmålene (tilgang/avgang, KVP-oppfølging) i tillegg til de 14 indikatorene." };
+        var all = new Option<bool>("--all") { Description = "Ta med tilleggsmålene (tilgang/avgang, KVP-oppfølging) i tillegg til indikatorene på målekortet." };
         var db = StoreOption.Create();
         var command = new Command("indicators", "Beregn indikatorene måned for måned.") { month, to, unit, format, all, db };
         command.SetAction(parsed =>
@@ -86,6 +86,8 @@ internal static class IndicatorsCommand
             numerator = r.Value.Numerator,
             denominator = r.Value.Denominator,
             value = r.Value.Value is { } v ? Math.Round(v, ValueDecimals) : (double?)null,
+            // Why the value is null: not captured, not computed (short history), no or a zero denominator.
+            reason = NoValueReasons.Code(r.Value.Reason),
             notes = NotesOf(r.Value.Notes),
             unitsIncluded = r.Value.UnitsIncluded,
             unitsTotal = r.Value.UnitsTotal,
@@ -100,20 +102,22 @@ internal static class IndicatorsCommand
         {
             output.WriteLine();
             output.WriteLine($"{offices.NameOf(group.Key.Unit)} ({group.Key.Unit}) – {group.Key.Month.Start.ToString("MMMM yyyy", Norwegian)}");
-            output.WriteLine($"{"Indikator",-8} {"Teller",12} {"Nevner",12} {"Verdi",12}  Navn");
+            output.WriteLine($"{"Indikator",-8} {"Teller",12} {"Nevner",12} {"Verdi",18}  Navn");
             foreach (var (_, _, definition, value) in group)
             {
+                // An empty value says why in its own column (never 0); the notes say the rest.
                 var shown = value.Value is { } v
                     ? definition.Kind switch
                     {
-                        ValueKind.Percent => v.ToString("0.0", Norwegian) + " %",
+                        ValueKind.Percent => ValueFormat.Percent(v, Norwegian),
                         ValueKind.Mean => v.ToString("0.0", Norwegian) + " d",
                         _ => v.ToString("N0", Norwegian),
                     }
-                    : "–";
-                var notes = NotesOf(value.Notes);
+                    : NoValueReasons.Text(value.Reason);
+                // The reason column already says why a value is empty.
+                var notes = NotesOf(value.Notes & ~ValueNotes.ShortHistory & (value.Value is null ? ~ValueNotes.YearlyCount : ~ValueNotes.None));
                 output.WriteLine(
-                    $"{definition.Code,-8} {value.Numerator?.ToString("N0", Norwegian) ?? "–",12} {value.Denominator?.ToString("N0", Norwegian) ?? "–",12} {shown,12}  {definition.Name}" +
+                    $"{definition.Code,-8} {value.Numerator?.ToString("N0", Norwegian) ?? "–",12} {value.Denominator?.ToString("N0", Norwegian) ?? "–",12} {shown,18}  {definition.Name}" +
                     (notes.Count > 0 ? $" ({string.Join("; ", notes)})" : ""));
             }
         }
@@ -123,9 +127,10 @@ internal static class IndicatorsCommand
     {
         var list = new List<string>();
         if (notes.HasFlag(ValueNotes.OlderPopulation)) list.Add("eldre befolkningstall");
-        if (notes.HasFlag(ValueNotes.PartialWindow)) list.Add("ufullstendig 12-månedersvindu");
+        if (notes.HasFlag(ValueNotes.ShortHistory)) list.Add(NoValueReasons.Text(NoValueReason.ShortHistory));
         if (notes.HasFlag(ValueNotes.ApproximateFamily)) list.Add("forsørgerplikt tilnærmet fra KOSTRA");
-        if (notes.HasFlag(ValueNotes.PartialCoverage)) list.Add("ikke alle enheter har data");
+        if (notes.HasFlag(ValueNotes.YearlyCount)) list.Add("årstall fra KOSTRA, vist i desember");
+        if (notes.HasFlag(ValueNotes.PartialCoverage)) list.Add("ufullstendig: ikke alle enheter har data");
         return list;
     }
 }

@@ -34,6 +34,11 @@ public enum CaptureDomains
     Exemptions = 512,
     /// <summary>Sanctions for broken conditions.</summary>
     Sanctions = 1024,
+    /// <summary>
+    /// With <see cref="Sanctions"/>: the batch knows its sanctions only by year (KOSTRA 11F, "i løpet av året"), so they say
+    /// nothing about a month and are counted on December (spec "Conditions and the activity duty").
+    /// </summary>
+    YearlySanctions = 2048,
 }
 
 /// <summary>How a source system's benefit or case type is classified (spec "social assistance payment", PL151).</summary>
@@ -134,8 +139,10 @@ public sealed record PaymentRecord(
     string? CaseId);
 
 /// <summary>
-/// Main livelihood from <see cref="ValidFrom"/> (KOSTRA VKLO code 1–9, 5 = Sosialhjelp).
-/// <see cref="ValidTo"/> is only set by readers whose source knows when the value stops being known (KOSTRA: the report year).
+/// Main livelihood from <see cref="ValidFrom"/> (KOSTRA VKLO code 1–9, 5 = Sosialhjelp), until a later row, or a newer batch
+/// that lists the person, says otherwise. <see cref="ValidTo"/> is kept as the source gave it (KOSTRA: the end of the report
+/// year the value was reported for); the engine does not read it, since the spec's rule is the latest value with
+/// valid_from ≤ M.end.
 /// </summary>
 public sealed record LivelihoodRecord(string PersonKey, DateOnly ValidFrom, DateOnly? ValidTo, int Source);
 

@@ -62,6 +62,12 @@ public sealed class ShownResults
     /// <summary>Whether the unit has results.</summary>
     public bool Has(UnitCode unit) => results.Has(unit);
 
+    /// <summary>
+    /// The conditions follow-up of a unit or office in a month (<see cref="IndicatorResults.FollowUp"/>): the office's own view,
+    /// so only for a unit the viewer sees in full; empty otherwise.
+    /// </summary>
+    public ReadOnlySpan<long?> FollowUp(UnitCode unit, Month month) => IsRestricted(unit) ? [] : results.FollowUp(unit, month);
+
     /// <summary>Whether small counts of the unit are suppressed for this viewer.</summary>
     public bool IsRestricted(UnitCode unit) => scope is not null && !scope.SeesInFull(unit);
 
@@ -94,6 +100,9 @@ internal sealed class DisclosurePlan
 
     // A share whose numerator is another indicator's count shows the same number: they are hidden together.
     private static readonly (string Share, string Count)[] SameNumerator = [("B.101", "BL151"), ("B.102", "BL152"), ("B.103", "BL153")];
+
+    // Shares whose denominator is BL151 (recipients in M) over the units whose numerator is captured.
+    private static readonly string[] RecipientDenominators = ["B.104", "V.102"];
 
     private readonly IndicatorResults results;
     private readonly UnitRegister register;
@@ -178,7 +187,7 @@ internal sealed class DisclosurePlan
         var (ra, rb) = (Find(a), Find(b));
         if (ra == rb) return;
         // The smaller cell becomes the root. Every group's smallest cell is a count's numerator (BL151 before B.101 and
-        // B.104, KVP.AVSLUTTET before the situations) except PL151's, whose days come first; see ValueOfGroup.
+        // B.104 and V.102, KVP.AVSLUTTET before the situations) except PL151's, whose days come first; see ValueOfGroup.
         if (ra < rb) parent[rb] = ra;
         else parent[ra] = rb;
     }
@@ -197,7 +206,6 @@ internal sealed class DisclosurePlan
     private void LinkSameNumbers()
     {
         var bl151 = IndicatorCatalog.IndexOf("BL151");
-        var b104 = IndicatorCatalog.IndexOf("B.104");
         var pl151 = IndicatorCatalog.IndexOf("PL151");
         var ended = IndicatorCatalog.IndexOf("KVP.AVSLUTTET");
         var situations = KvpSituation.All.Select(s => IndicatorCatalog.IndexOf(KvpSituation.IndicatorPrefix + s.Code)).ToArray();
@@ -209,11 +217,15 @@ internal sealed class DisclosurePlan
                 foreach (var (share, count) in sameNumerator) Union(Cell(u, t, share, Numerator), Cell(u, t, count, Numerator));
                 Union(Cell(u, t, pl151, Numerator), Cell(u, t, pl151, Denominator));
                 foreach (var s in situations) Union(Cell(u, t, s, Denominator), Cell(u, t, ended, Numerator));
-                // B.104's denominator is BL151 over the units with family data; the same number when they are the same units.
-                var share104 = results.Get(units[u], month, "B.104");
+                // B.104's and V.102's denominator is BL151 over the units with family or condition data; the same number when
+                // they are the same units.
                 var recipients = results.Get(units[u], month, "BL151");
-                if (share104.Denominator is not null && share104.UnitsIncluded == recipients.UnitsIncluded && share104.Denominator == recipients.Numerator)
-                    Union(Cell(u, t, b104, Denominator), Cell(u, t, bl151, Numerator));
+                foreach (var code in RecipientDenominators)
+                {
+                    var share = results.Get(units[u], month, code);
+                    if (share.Denominator is not null && share.UnitsIncluded == recipients.UnitsIncluded && share.Denominator == recipients.Numerator)
+                        Union(Cell(u, t, IndicatorCatalog.IndexOf(code), Denominator), Cell(u, t, bl151, Numerator));
+                }
             }
         }
     }

@@ -10,8 +10,9 @@ public static class IndicatorCatalog
     private const string MainLivelihood = "sosialhjelp som viktigste kilde til livsopphold ved utgangen av måneden";
     private const string Population18To66 = "Personer 18–66 år i kommunen/bydelen per 1. januar (SSB, tabell 07459/10826)";
     private const string One = "1 (antall)";
+    private const string Young = "Mottakere av økonomisk sosialhjelp i måneden som er 18–29 år ved utgangen av måneden";
 
-    /// <summary>The 14 agreed indicators and the supplementary measures, in scorecard order.</summary>
+    /// <summary>The 14 agreed indicators, the activity duty's V.101–V.104 and the supplementary measures, in scorecard order.</summary>
     public static IReadOnlyList<IndicatorDefinition> All { get; } =
     [
         new("BL151", "Antall mottakere av økonomisk sosialhjelp", Recipients, One,
@@ -59,6 +60,21 @@ public static class IndicatorCatalog
             "Ordinære arbeidssøkere registrert ved utgangen av måneden med minst én oppfølging i måneden eller de to foregående",
             "Ordinære arbeidssøkere registrert ved utgangen av måneden",
             ValueKind.Percent, Direction.HigherIsBetter, IndicatorSource.State),
+        new("V.101", "Andel mottakere 18–29 år med vilkår om aktivitet",
+            "Mottakere 18–29 år med vilkår om aktivitet som gjelder i måneden (arbeidstrening, kurs, skole, arbeidssøker/jobblogg, "
+            + "jobbtilbud, veiledningssamtaler, digital aktivitetsplan, norsk- eller samiskopplæring)", Young,
+            ValueKind.Percent, Direction.HigherIsBetter, IndicatorSource.ActivityDuty),
+        new("V.102", "Andel mottakere med vilkår",
+            "Mottakere i måneden med minst ett vilkår som gjelder i måneden", "Mottakere av økonomisk sosialhjelp i måneden (BL151)",
+            ValueKind.Percent, Direction.HigherIsBetter, IndicatorSource.ActivityDuty),
+        new("V.103", "Mottakere 18–29 år med unntak fra aktivitetsplikten",
+            "Mottakere 18–29 år med vedtak om unntak fra aktivitetsplikten (første unntak, alle grunner) fattet senest i måneden, "
+            + "og uten vilkår om aktivitet i måneden", One,
+            ValueKind.Count, Direction.LowerIsBetter, IndicatorSource.ActivityDuty),
+        new("V.104", "Mottakere med sanksjon",
+            "Personer med sanksjon for brudd på vilkår (redusert stønad eller andre konsekvenser) datert i måneden; fra KOSTRA bare "
+            + "for hele året, vist i desember", One,
+            ValueKind.Count, Direction.LowerIsBetter, IndicatorSource.ActivityDuty),
 
         new("FLYT.TILGANG", "Tilgang av mottakere",
             "Mottakere i måneden som ikke var mottakere i forrige måned", One,
@@ -85,7 +101,7 @@ public static class IndicatorCatalog
             ValueKind.Percent, s.Direction, IndicatorSource.Supplementary, IsCore: false)),
     ];
 
-    /// <summary>The 14 agreed indicators.</summary>
+    /// <summary>The scorecard's indicators: the 14 agreed ones and V.101–V.104.</summary>
     public static IReadOnlyList<IndicatorDefinition> Core { get; } = All.Where(d => d.IsCore).ToList();
 
     private static readonly FrozenDictionary<string, IndicatorDefinition> ByCode = All.ToFrozenDictionary(d => d.Code, StringComparer.Ordinal);

@@ -31,6 +31,8 @@ public enum IndicatorSource
     State,
     /// <summary>Supplementary measures: KVP follow-up (seed 003) and stock flow (seed 004).</summary>
     Supplementary,
+    /// <summary>Conditions and the activity duty (seed 004, sosialtjenesteloven § 20a; KOSTRA 11F VILKAR, VEDTAK, SANKSJON).</summary>
+    ActivityDuty,
 }
 
 /// <summary>
@@ -44,7 +46,10 @@ public enum IndicatorSource
 /// <param name="Kind">Count, per cent or mean.</param>
 /// <param name="Direction">Which way is better, for the default thresholds.</param>
 /// <param name="Source">Which document defines it.</param>
-/// <param name="IsCore">Whether it is one of the 14 agreed indicators (the rest are supplementary measures).</param>
+/// <param name="IsCore">
+/// Whether it is one of the scorecard's indicators, with status, thresholds and targets: the 14 agreed ones and the activity
+/// duty's V.101–V.104 (the rest are supplementary measures).
+/// </param>
 public sealed record IndicatorDefinition(
     string Code,
     string Name,
@@ -56,7 +61,7 @@ public sealed record IndicatorDefinition(
     bool IsCore = true)
 {
     /// <summary>The version of the definitions that produced every value, shown beside numerator and denominator.</summary>
-    public const string DefinitionVersion = "indicators.md v1 (seed 000, 002; Østfold 2014, direktoratet 11.02.2014)";
+    public const string DefinitionVersion = "indicators.md v1 (seed 000, 002, 004; Østfold 2014, direktoratet 11.02.2014, Alna Aktiv)";
 
     /// <summary>The value from numerator and denominator; null when either is missing or the denominator is zero.</summary>
     public double? ValueOf(long? numerator, long? denominator) => Kind switch

@@ -17,18 +17,21 @@ public sealed class IndicatorEngine(UnitRegister units, OfficeRegister offices)
     public IndicatorResults Compute(WorkingSet workingSet, PopulationTable population, MonthRange months)
     {
         var values = new Dictionary<UnitCode, IndicatorValue[]>();
+        var followUp = new Dictionary<UnitCode, long?[]>();
         var notes = new List<ComputationNote>();
         var computed = workingSet.Units.Values
             .AsParallel()
             .Select(unit => new UnitComputation(unit, population, months).Run())
             .ToList();
-        foreach (var (unit, unitValues, unitNotes) in computed)
+        foreach (var (unit, unitValues, unitNotes, unitFollowUp) in computed)
         {
             values[unit] = unitValues;
+            followUp[unit] = unitFollowUp;
             notes.AddRange(unitNotes);
         }
         aggregation.AddAggregates(values, months);
+        aggregation.AddOfficeFollowUp(followUp);
         notes.Sort((a, b) => (a.Unit.Value, a.Month.Index).CompareTo((b.Unit.Value, b.Month.Index)));
-        return new IndicatorResults(months, values, notes);
+        return new IndicatorResults(months, values, notes, followUp);
     }
 }

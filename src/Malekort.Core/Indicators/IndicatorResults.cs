@@ -17,11 +17,14 @@ public sealed record ComputationNote(UnitCode Unit, Month Month, string Indicato
 public sealed class IndicatorResults
 {
     private readonly Dictionary<UnitCode, IndicatorValue[]> values;
+    private readonly Dictionary<UnitCode, long?[]> followUp;
 
-    internal IndicatorResults(MonthRange months, Dictionary<UnitCode, IndicatorValue[]> values, IReadOnlyList<ComputationNote> notes)
+    internal IndicatorResults(MonthRange months, Dictionary<UnitCode, IndicatorValue[]> values, IReadOnlyList<ComputationNote> notes,
+        Dictionary<UnitCode, long?[]>? followUp = null)
     {
         Months = months;
         this.values = values;
+        this.followUp = followUp ?? [];
         Notes = notes;
         Units = OrderForReports(values.Keys);
     }
@@ -37,6 +40,15 @@ public sealed class IndicatorResults
 
     /// <summary>What was left out while computing, and why.</summary>
     public IReadOnlyList<ComputationNote> Notes { get; }
+
+    /// <summary>
+    /// The conditions follow-up (<see cref="ConditionFollowUp"/>) of a unit or office in a month, by <see cref="FollowUpLine.Slot"/>:
+    /// null for a count not captured; empty when the unit has none (a county, the country, a month not computed).
+    /// </summary>
+    public ReadOnlySpan<long?> FollowUp(UnitCode unit, Month month) =>
+        Months.Contains(month) && followUp.TryGetValue(unit, out var counts)
+            ? counts.AsSpan((month - Months.First) * ConditionFollowUp.Slots, ConditionFollowUp.Slots)
+            : [];
 
     /// <summary>Whether the unit has results.</summary>
     public bool Has(UnitCode unit) => values.ContainsKey(unit);

@@ -31,6 +31,21 @@ public static class IndicatorRules
     /// <summary>B10 looks for a follow-up in M-2 … M.</summary>
     public const int FollowupMonths = 3;
 
+    /// <summary>V.101 and V.103 count recipients aged 18–29 on M.end: from this age …</summary>
+    public const int ActivityDutyFromAge = 18;
+
+    /// <summary>… to under this one (sosialtjenesteloven § 20a: recipients under 30).</summary>
+    public const int ActivityDutyAgeLimit = 30;
+
+    /// <summary>
+    /// The spec's Choice ("Conditions and the activity duty"): the KOSTRA VILKAR codes that are activity conditions, `16`
+    /// arbeidstrening, `17` kurs, `04` skole, `06` arbeidssøker/jobblogg, `07` jobbtilbud, `08` veiledningssamtaler, `19` digital
+    /// aktivitetsplan, `20` norsk-/samiskopplæring. `10`, `18`, `14` and `15` are conditions but not activity.
+    /// </summary>
+    public static IReadOnlyList<string> ActivityConditionCodes { get; } = ["16", "17", "04", "06", "07", "08", "19", "20"];
+
+    private static readonly int ActivityConditionBits = ConditionCodes.Bits(ConditionCodes.Conditions, ActivityConditionCodes);
+
     /// <summary>
     /// A social assistance payment: benefit type classified <c>OKONOMISK_SOSIALHJELP</c> (loans included when so
     /// classified) and status paid. Planned, stopped and cancelled payments, kvalifiseringsstønad and ANNET never count.
@@ -88,6 +103,27 @@ public static class IndicatorRules
     /// </summary>
     internal static (int First, int Last) RegisteredAtEndMonths(int fromDay, int toDay) =>
         (Calendar.MonthOf(fromDay), Calendar.LastMonthEndingBy(toDay));
+
+    /// <summary>Whether a condition whose VILKAR codes are these bits of <see cref="ConditionCodes.Conditions"/> is an activity condition.</summary>
+    internal static bool IsActivityCondition(int codeBits) => (codeBits & ActivityConditionBits) != 0;
+
+    /// <summary>Aged 18–29 on M.end: from the month the person turns 18 to the month before the one they turn 30.</summary>
+    internal static (int First, int Last) ActivityDutyMonths(int birthDay) =>
+        (Calendar.FirstMonthAged(birthDay, ActivityDutyFromAge), Calendar.FirstMonthAged(birthDay, ActivityDutyAgeLimit) - 1);
+
+    /// <summary>
+    /// A condition is valid in M when [valid_from, valid_to] overlaps M (spec "Conditions and the activity duty"): the months of
+    /// valid_from up to valid_to, so one ending on a month's first day is valid in that month.
+    /// </summary>
+    internal static (int First, int Last) ConditionMonths(int validFromDay, int validToDay) =>
+        (Calendar.MonthOf(validFromDay), Calendar.MonthOf(validToDay));
+
+    /// <summary>
+    /// The day a sanction is dated and counted by: its date, or, known only by year (KOSTRA), 31 December of the year, so the
+    /// yearly count is shown on December (spec "Conditions and the activity duty") and a newer extract covering that day
+    /// supersedes it.
+    /// </summary>
+    internal static int SanctionDay(int day, int year) => day != BatchRows.NoDay ? day : new DateOnly(year, 12, 31).DayNumber;
 
     /// <summary>PL151: processing days = approved_date − received_date in whole days.</summary>
     public static int ProcessingDays(DateOnly received, DateOnly approved) => approved.DayNumber - received.DayNumber;
@@ -158,6 +194,24 @@ public static class IndicatorRules
 
     /// <summary>Stock flow, outflow: recipients in M-1 who are not in M.</summary>
     internal static ulong Outflow(in PersonMonths p) => p.RecipientPrevious & ~p.Recipient;
+
+    /// <summary>V.101 numerator: recipients in M aged 18–29 with an activity condition valid in M.</summary>
+    internal static ulong V101(in PersonMonths p) => V101Denominator(p) & p.ActivityCondition;
+
+    /// <summary>V.101 denominator: recipients in M aged 18–29.</summary>
+    internal static ulong V101Denominator(in PersonMonths p) => p.Recipient & p.ActivityDutyAge;
+
+    /// <summary>V.102 numerator: recipients in M with any condition valid in M (its denominator is BL151).</summary>
+    internal static ulong V102(in PersonMonths p) => p.Recipient & p.AnyCondition;
+
+    /// <summary>
+    /// V.103: recipients in M aged 18–29 with an exemption decided on or before M.end (the first, any ground) and no activity
+    /// condition valid in M.
+    /// </summary>
+    internal static ulong V103(in PersonMonths p) => V101Denominator(p) & p.Exempted & ~p.ActivityCondition;
+
+    /// <summary>V.104: persons with a sanction dated in M, recipients or not.</summary>
+    internal static ulong V104(in PersonMonths p) => p.Sanctioned;
 }
 
 /// <summary>One word (64 months) of one person's month facts; bit i is month base+64w+i.</summary>
@@ -172,4 +226,9 @@ internal readonly record struct PersonMonths(
     ulong KvpDuring,
     ulong KvpAtEnd,
     ulong Jobseeker,
-    ulong FollowedUp);
+    ulong FollowedUp,
+    ulong ActivityDutyAge,
+    ulong ActivityCondition,
+    ulong AnyCondition,
+    ulong Exempted,
+    ulong Sanctioned);

@@ -8,14 +8,22 @@ public enum ValueNotes
     None = 0,
     /// <summary>The population is from an earlier year than the month's (spec "Population", Choice).</summary>
     OlderPopulation = 1,
-    /// <summary>Not all 12 months of the long-term window have payment data.</summary>
-    PartialWindow = 2,
+    /// <summary>
+    /// Not computed: the rule looks back past what is captured for the unit (spec "Not computed is not zero"). The value is
+    /// empty, never 0, and no aggregate sums it.
+    /// </summary>
+    ShortHistory = 2,
     /// <summary>Family facts are approximated from a coarser source (KOSTRA BU18).</summary>
     ApproximateFamily = 4,
     /// <summary>An aggregate where some of its units have no data for this indicator and month.</summary>
     PartialCoverage = 8,
     /// <summary>Hidden for confidentiality outside the unit's own office (shown as <c>:</c>).</summary>
     Suppressed = 16,
+    /// <summary>
+    /// From a source that knows the count only for the whole year (KOSTRA's sanctions): the year's count, shown on December;
+    /// on an empty value, the other months of such a year (spec "Conditions and the activity duty").
+    /// </summary>
+    YearlyCount = 32,
 }
 
 /// <summary>
@@ -31,11 +39,23 @@ public enum ValueNotes
 public readonly record struct IndicatorValue(long? Numerator, long? Denominator, double? Value, ValueNotes Notes, int UnitsIncluded, int UnitsTotal)
 {
     /// <summary>Nothing captured: no numerator; a count keeps its denominator 1, which is part of its definition.</summary>
-    public static IndicatorValue NotCaptured(IndicatorDefinition definition, int unitsTotal = 1) =>
-        new(null, definition.Kind == ValueKind.Count ? 1 : null, null, ValueNotes.None, 0, unitsTotal);
+    public static IndicatorValue NotCaptured(IndicatorDefinition definition, int unitsTotal = 1, ValueNotes notes = ValueNotes.None) =>
+        new(null, definition.Kind == ValueKind.Count ? 1 : null, null, notes, 0, unitsTotal);
 
-    /// <summary>Whether the numerator was captured.</summary>
+    /// <summary>Whether the numerator was captured (and, for a rule that looks back, everything it looks at).</summary>
     public bool IsCaptured => Numerator is not null;
+
+    /// <summary>Why there is no value; <see cref="NoValueReason.None"/> when there is one.</summary>
+    public NoValueReason Reason =>
+        Notes.HasFlag(ValueNotes.Suppressed) ? NoValueReason.Suppressed
+        : Value is not null ? NoValueReason.None
+        : Numerator is null ? Notes.HasFlag(ValueNotes.ShortHistory) ? NoValueReason.ShortHistory
+            : Notes.HasFlag(ValueNotes.YearlyCount) ? NoValueReason.YearlyOnly : NoValueReason.NotCaptured
+        : Denominator is null ? NoValueReason.NoDenominator
+        : NoValueReason.ZeroDenominator;
+
+    /// <summary>Whether an aggregate's sum lacks some of its units: it is shown, marked incomplete, and never coloured.</summary>
+    public bool IsIncomplete => Notes.HasFlag(ValueNotes.PartialCoverage);
 
     /// <summary>Creates a value for the definition from its parts; a count's denominator is always 1.</summary>
     public static IndicatorValue Of(IndicatorDefinition definition, long? numerator, long? denominator, ValueNotes notes,

@@ -1,3 +1,4 @@
+using Malekort.Capture;
 using Malekort.Periods;
 using Malekort.Population;
 
@@ -10,7 +11,6 @@ internal sealed partial class UnitComputation
     {
         var all = IndicatorCatalog.All;
         var result = new IndicatorValue[months.Count * all.Count];
-        var approximateFamily = unit.Batches.Any(b => b.HasApproximateFamily);
         for (var m = 0; m < months.Count; m++)
         {
             var i = m + Lead;
@@ -20,12 +20,7 @@ internal sealed partial class UnitComputation
             var family = Covered(Part.Family, i);
             var kvp = Covered(Part.Kvp, i);
             var jobseekers = Covered(Part.Jobseekers, i);
-            var flow = payments && Covered(Part.Payments, i - 1);
-            var window = ValueNotes.None;
-            for (var back = 0; back < IndicatorRules.WindowMonths; back++)
-                if (!Covered(Part.Payments, i - back)) window = ValueNotes.PartialWindow;
-            var familyNote = family && approximateFamily && unit.Batches[AuthorityOf(Part.Family, i)].HasApproximateFamily
-                ? ValueNotes.ApproximateFamily : ValueNotes.None;
+            var familyNote = family && MonthBits.IsSet(approximateFamily, i) ? ValueNotes.ApproximateFamily : ValueNotes.None;
             var adults = population.For(unit.Unit, month.Year, AgeGroup.Aged18To66, out var olderAdults);
             var young = population.For(unit.Unit, month.Year, AgeGroup.Aged18To24, out var olderYoung);
             var adultsNote = olderAdults ? ValueNotes.OlderPopulation : ValueNotes.None;
@@ -33,33 +28,56 @@ internal sealed partial class UnitComputation
 
             long? Count(Counter c, bool captured) => captured ? counts.Of(c)[i] : null;
 
+            // A rule that looks back is computed only when every month it looks at is captured (spec "Not computed is not
+            // zero"): long-term over window(M), B10's follow-ups over M-2 … M, inflow and outflow over M-1 … M.
+            (bool Captured, ValueNotes Note) LookBack(bool captured, Part part, int lookedAt)
+            {
+                if (!captured) return (false, ValueNotes.None);
+                for (var back = 1; back < lookedAt; back++)
+                    if (!Covered(part, i - back)) return (false, ValueNotes.ShortHistory);
+                return (true, ValueNotes.None);
+            }
+            var (longTermLivelihood, longTermLivelihoodNote) = LookBack(livelihood, Part.Payments, IndicatorRules.WindowMonths);
+            var (longTerm, longTermNote) = LookBack(payments, Part.Payments, IndicatorRules.WindowMonths);
+            var (longTermProvider, longTermProviderNote) = LookBack(livelihood && family, Part.Payments, IndicatorRules.WindowMonths);
+            var (followedUp, followedUpNote) = LookBack(jobseekers && Covered(Part.Followups, i), Part.Followups, IndicatorRules.FollowupMonths);
+            var (flow, flowNote) = LookBack(payments, Part.Payments, 2);
+            var conditions = payments && Covered(Part.Conditions, i);
+            var exemptions = conditions && Covered(Part.Exemptions, i);
+            var (sanctions, sanctionsNote) = Sanctions(i, month);
+
             for (var d = 0; d < all.Count; d++)
             {
                 var definition = all[d];
                 result[m * all.Count + d] = Rules[d] switch
                 {
                     Rule.BL151 => IndicatorValue.Of(definition, Count(Counter.BL151, payments), 1, ValueNotes.None),
-                    Rule.BL152 => IndicatorValue.Of(definition, Count(Counter.BL152, livelihood), 1, window),
+                    Rule.BL152 => IndicatorValue.Of(definition, Count(Counter.BL152, longTermLivelihood), 1, longTermLivelihoodNote),
                     Rule.BL153 => IndicatorValue.Of(definition, Count(Counter.BL153, payments), 1, ValueNotes.None),
-                    Rule.BL154 => IndicatorValue.Of(definition, Count(Counter.BL154, livelihood), 1, window),
-                    Rule.BL166 => IndicatorValue.Of(definition, Count(Counter.BL166, payments), 1, window),
-                    Rule.BL174 => IndicatorValue.Of(definition, Count(Counter.BL174, livelihood && family), 1, window | familyNote),
+                    Rule.BL154 => IndicatorValue.Of(definition, Count(Counter.BL154, longTermLivelihood), 1, longTermLivelihoodNote),
+                    Rule.BL166 => IndicatorValue.Of(definition, Count(Counter.BL166, longTerm), 1, longTermNote),
+                    Rule.BL174 => IndicatorValue.Of(definition, Count(Counter.BL174, longTermProvider), 1, longTermProviderNote | familyNote),
                     Rule.PL151 => IndicatorValue.Of(definition, Count(Counter.PL151Days, Covered(Part.Cases, i)),
                         Count(Counter.PL151Cases, Covered(Part.Cases, i)), ValueNotes.None),
                     Rule.B51 => IndicatorValue.Of(definition, Count(Counter.B51, kvp), 1, ValueNotes.None),
                     Rule.B101 => IndicatorValue.Of(definition, Count(Counter.BL151, payments), adults, adultsNote),
-                    Rule.B102 => IndicatorValue.Of(definition, Count(Counter.BL152, livelihood), adults, adultsNote | window),
+                    Rule.B102 => IndicatorValue.Of(definition, Count(Counter.BL152, longTermLivelihood), adults, adultsNote | longTermLivelihoodNote),
                     Rule.B103 => IndicatorValue.Of(definition, Count(Counter.BL153, payments), young, youngNote),
                     Rule.B104 => IndicatorValue.Of(definition, Count(Counter.B104, payments && family), Count(Counter.BL151, payments), familyNote),
                     Rule.B151 => IndicatorValue.Of(definition, Count(Counter.B151, kvp), 1, ValueNotes.None),
-                    Rule.B10 => IndicatorValue.Of(definition, Count(Counter.B10, jobseekers && Covered(Part.Followups, i)),
-                        Count(Counter.B10Denominator, jobseekers), ValueNotes.None),
-                    Rule.Inflow => IndicatorValue.Of(definition, Count(Counter.Inflow, flow), 1, ValueNotes.None),
-                    Rule.Outflow => IndicatorValue.Of(definition, Count(Counter.Outflow, flow), 1, ValueNotes.None),
+                    Rule.B10 => IndicatorValue.Of(definition, Count(Counter.B10, followedUp), Count(Counter.B10Denominator, jobseekers), followedUpNote),
+                    Rule.Inflow => IndicatorValue.Of(definition, Count(Counter.Inflow, flow), 1, flowNote),
+                    Rule.Outflow => IndicatorValue.Of(definition, Count(Counter.Outflow, flow), 1, flowNote),
                     Rule.KvpRegistered => IndicatorValue.Of(definition, Count(Counter.KvpRegistered, kvp), 1, ValueNotes.None),
                     Rule.KvpDecided => IndicatorValue.Of(definition, Count(Counter.KvpDecided, kvp), 1, ValueNotes.None),
                     Rule.KvpStarted => IndicatorValue.Of(definition, Count(Counter.KvpStarted, kvp), 1, ValueNotes.None),
                     Rule.KvpEnded => IndicatorValue.Of(definition, Count(Counter.KvpEnded, kvp), 1, ValueNotes.None),
+                    Rule.V101 => IndicatorValue.Of(definition, Count(Counter.V101, conditions), Count(Counter.V101Denominator, payments), ValueNotes.None),
+                    Rule.V102 => IndicatorValue.Of(definition, Count(Counter.V102, conditions), Count(Counter.BL151, payments), ValueNotes.None),
+                    Rule.V103 => IndicatorValue.Of(definition, Count(Counter.V103, exemptions), 1, ValueNotes.None),
+                    Rule.V104 => sanctions
+                        ? IndicatorValue.Of(definition, Count(Counter.V104, true), 1, sanctionsNote)
+                        : IndicatorValue.NotCaptured(definition, notes: sanctionsNote),
                     _ => IndicatorValue.Of(definition, Count(Counter.KvpSituation0 + Situations[d], kvp), Count(Counter.KvpEnded, kvp), ValueNotes.None),
                 };
             }
@@ -70,7 +88,7 @@ internal sealed partial class UnitComputation
     private enum Rule
     {
         BL151, BL152, BL153, BL154, BL166, BL174, PL151, B51, B101, B102, B103, B104, B151, B10,
-        Inflow, Outflow, KvpRegistered, KvpDecided, KvpStarted, KvpEnded, KvpSituation,
+        Inflow, Outflow, KvpRegistered, KvpDecided, KvpStarted, KvpEnded, KvpSituation, V101, V102, V103, V104,
     }
 
     // The engine's rule for each catalogue entry, resolved once; an indicator without one fails at start-up, not mid-run.
@@ -81,6 +99,7 @@ internal sealed partial class UnitComputation
         "B.103" => Rule.B103, "B.104" => Rule.B104, "B.151" => Rule.B151, "B10" => Rule.B10,
         "FLYT.TILGANG" => Rule.Inflow, "FLYT.AVGANG" => Rule.Outflow, "KVP.SOKNADER" => Rule.KvpRegistered,
         "KVP.VEDTAK" => Rule.KvpDecided, "KVP.STARTET" => Rule.KvpStarted, "KVP.AVSLUTTET" => Rule.KvpEnded,
+        "V.101" => Rule.V101, "V.102" => Rule.V102, "V.103" => Rule.V103, "V.104" => Rule.V104,
         var code when code.StartsWith(KvpSituation.IndicatorPrefix, StringComparison.Ordinal) => Rule.KvpSituation,
         _ => throw new InvalidOperationException($"Indikatoren {d.Code} mangler regel i motoren."),
     }).ToArray();
@@ -90,9 +109,48 @@ internal sealed partial class UnitComputation
             ? KvpSituation.IndexOf(d.Code[KvpSituation.IndicatorPrefix.Length..]) : -1)
         .ToArray();
 
+    /// <summary>The follow-up's counts of the months asked for; a group is captured where its V indicator is.</summary>
+    private long?[] FollowUpValues(long[] tallies)
+    {
+        var slots = ConditionFollowUp.Slots;
+        var result = new long?[months.Count * slots];
+        for (var m = 0; m < months.Count; m++)
+        {
+            var i = m + Lead;
+            var conditions = Covered(Part.Payments, i) && Covered(Part.Conditions, i);
+            var exemptions = conditions && Covered(Part.Exemptions, i);
+            var sanctions = Sanctions(i, Month.FromIndex(baseMonth + i)).Captured;
+            foreach (var line in ConditionFollowUp.Lines)
+            {
+                var captured = line.Group switch
+                {
+                    FollowUpGroup.ExemptionGrounds => exemptions,
+                    FollowUpGroup.SanctionKinds => sanctions,
+                    _ => conditions,
+                };
+                if (captured) result[m * slots + line.Slot] = tallies[i * slots + line.Slot];
+            }
+        }
+        return result;
+    }
+
+    /// <summary>
+    /// V.104 in month <paramref name="i"/>: captured where a batch with sanctions is the truth for the month. A batch that
+    /// knows its sanctions only by year (KOSTRA) says nothing about a month: its count is the year's, shown on December and
+    /// marked so (spec "Conditions and the activity duty").
+    /// </summary>
+    private (bool Captured, ValueNotes Note) Sanctions(int i, Month month)
+    {
+        var batch = authority[(int)Part.Sanctions][i];
+        if (batch < 0) return (false, ValueNotes.None);
+        if (!unit.Batches[batch].Has(CaptureDomains.YearlySanctions)) return (true, ValueNotes.None);
+        return (month.Number == 12, ValueNotes.YearlyCount);
+    }
+
     private enum Counter
     {
         BL151, BL152, BL153, BL154, BL166, BL174, B51, B104, B151, B10, B10Denominator, Inflow, Outflow,
+        V101, V101Denominator, V102, V103, V104,
         PL151Days, PL151Cases, KvpRegistered, KvpDecided, KvpStarted, KvpEnded, KvpSituation0,
     }
 
@@ -103,13 +161,13 @@ internal sealed partial class UnitComputation
     private sealed class Counts(int span)
     {
         private const int Planes = 32;
-        private static readonly int PersonCounters = (int)Counter.Outflow + 1;
+        private static readonly int PersonCounters = (int)Counter.V104 + 1;
 
         private readonly int words = MonthBits.Words(span);
         private readonly long[][] counters =
             Enumerable.Range(0, (int)Counter.KvpSituation0 + KvpSituation.All.Count).Select(_ => new long[MonthBits.Words(span) * 64]).ToArray();
         // All person counters' planes in one array: counter c, word w, plane k at (c * words + w) * Planes + k.
-        private readonly ulong[] planes = new ulong[((int)Counter.Outflow + 1) * MonthBits.Words(span) * Planes];
+        private readonly ulong[] planes = new ulong[PersonCounters * MonthBits.Words(span) * Planes];
 
         public long[] Of(Counter counter) => counters[(int)counter];
 

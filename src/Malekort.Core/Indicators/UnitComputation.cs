@@ -28,10 +28,14 @@ internal sealed partial class UnitComputation
     private readonly int baseMonth;
     private readonly int span;
     private readonly int words;
-    // The batch that is the truth for (part, month of the span), or -1.
+    // The batch that is the truth for (part, month of the span), or -1 where the part is not captured.
     private readonly int[][] authority;
-    // For (part, batch): the months, as words, in which the batch is the truth for the part.
-    private readonly ulong[][] authorityMasks;
+    // Supersession's history masks in the span's months: for list L of Listings, history part h and slot s, the words at
+    // (historyOffsets[L] + h * length of L + s) * words.
+    private readonly ulong[] historyMasks;
+    private readonly int[] historyOffsets;
+    // The months in which a child from an approximating source (KOSTRA BU18) made someone a provider.
+    private readonly ulong[] approximateFamily;
 
     public UnitComputation(UnitData unit, PopulationTable population, MonthRange months)
     {
@@ -43,34 +47,61 @@ internal sealed partial class UnitComputation
         span = months.Count + Lead;
         words = MonthBits.Words(span);
         authority = new int[Parts][];
-        authorityMasks = new ulong[Parts][];
         for (var p = 0; p < Parts; p++)
         {
             var table = authority[p] = new int[span];
-            var masks = authorityMasks[p] = new ulong[unit.Batches.Count * words];
-            for (var i = 0; i < span; i++)
+            for (var i = 0; i < span; i++) table[i] = supersession.AuthorityOf((Part)p, baseMonth + i);
+        }
+        var listings = unit.Listings;
+        historyOffsets = new int[listings.Count];
+        var size = 0;
+        for (var list = 0; list < listings.Count; list++)
+        {
+            historyOffsets[list] = size;
+            size += Supersession.Histories.Length * listings.Batches(list).Length;
+        }
+        historyMasks = new ulong[size * words];
+        var shift = baseMonth - supersession.FirstMonth;
+        for (var list = 0; list < listings.Count; list++)
+        {
+            var length = listings.Batches(list).Length;
+            for (var h = 0; h < Supersession.Histories.Length; h++)
             {
-                table[i] = supersession.AuthorityOf((Part)p, baseMonth + i);
-                if (table[i] >= 0) MonthBits.Set(masks.AsSpan(table[i] * words, words), i);
+                for (var slot = 0; slot < length; slot++)
+                {
+                    var source = supersession.HistoryMask(list, h, slot);
+                    var target = historyMasks.AsSpan((historyOffsets[list] + h * length + slot) * words, words);
+                    for (var w = 0; w < words; w++) target[w] = MonthBits.WordAt(source, shift + (w << 6));
+                }
             }
         }
+        approximateFamily = new ulong[words];
     }
 
-    public (UnitCode Unit, IndicatorValue[] Values, List<ComputationNote> Notes) Run()
+    public (UnitCode Unit, IndicatorValue[] Values, List<ComputationNote> Notes, long?[] FollowUp) Run()
     {
         var counts = new Counts(span);
-        CountPersons(counts);
+        var followUp = new long[span * ConditionFollowUp.Slots];
+        CountPersons(counts, followUp);
         counts.Settle();
         var notes = CountCases(counts);
         CountKvpEvents(counts);
-        return (unit.Unit, Values(counts), notes);
+        return (unit.Unit, Values(counts), notes, FollowUpValues(followUp));
     }
 
     private bool Covered(Part part, int i) => i >= 0 && authority[(int)part][i] >= 0;
 
-    private int AuthorityOf(Part part, int i) => authority[(int)part][i];
+    /// <summary>
+    /// The months in which the row's batch is the truth for the person's history part <paramref name="history"/> (an index of
+    /// <see cref="Supersession.Histories"/>): the batch that lists the person in <paramref name="slot"/>.
+    /// </summary>
+    private ReadOnlySpan<ulong> HistoryMask(int history, int person, int slot)
+    {
+        var list = unit.Listing[person];
+        return historyMasks.AsSpan((historyOffsets[list] + history * unit.Listings.Batches(list).Length + slot) * words, words);
+    }
 
-    private ReadOnlySpan<ulong> AuthorityMask(Part part, int batch) => authorityMasks[(int)part].AsSpan(batch * words, words);
+    private const int LivelihoodHistory = 0, FamilyHistory = 1, KvpHistory = 2, JobseekerHistory = 3;
 
     private bool IsSuperseded(Part part, int batch, int day) => supersession.IsSuperseded(part, batch, day);
 
@@ -84,31 +115,40 @@ internal sealed partial class UnitComputation
         for (var w = 0; w < words; w++) target[w] |= MonthBits.RangeWord(from, to, w) & authorityMask[w];
     }
 
-    private void CountPersons(Counts counts)
+    private void CountPersons(Counts counts, long[] followUp)
     {
         var n = unit.PersonCount;
         var size = n * words;
         var pool = ArrayPool<ulong>.Shared;
         ulong[] recipient = Rent(), livelihood5 = Rent(), young = Rent(), mainProvider = Rent(), dutyInHousehold = Rent(),
-            kvpDuring = Rent(), kvpAtEnd = Rent(), jobseeker = Rent(), followup = Rent();
+            kvpDuring = Rent(), kvpAtEnd = Rent(), jobseeker = Rent(), followup = Rent(), activityDutyAge = Rent(),
+            activityCondition = Rent(), anyCondition = Rent(), exempted = Rent(), sanctioned = Rent();
+        // The follow-up's month facts: per VILKAR code, exemption ground and sanction kind.
+        var codes = ConditionCodes.Conditions.Select(_ => Rent()).ToArray();
+        var grounds = ConditionCodes.ExemptionGrounds.Select(_ => Rent()).ToArray();
+        var kinds = ConditionCodes.SanctionKinds.Select(_ => Rent()).ToArray();
         try
         {
             SetRecipients(recipient);
-            SetYoung(young);
+            SetAges(young, activityDutyAge);
             SetLivelihood(livelihood5);
             SetFamily(mainProvider, dutyInHousehold);
             SetKvp(kvpDuring, kvpAtEnd);
             SetJobseekers(jobseeker);
             SetFollowups(followup);
+            SetConditions(activityCondition, anyCondition, codes);
+            SetExemptions(exempted, grounds);
+            SetSanctions(sanctioned, kinds);
 
             Span<ulong> longTerm = stackalloc ulong[words];
             for (var person = 0; person < n; person++)
             {
                 var o = person * words;
                 // Most persons are only job seekers, only KVP participants or only children's parents in other months:
-                // a person with no recipient, livelihood, KVP or job seeker month counts in nothing.
+                // a person with no recipient, livelihood, KVP, job seeker or sanction month counts in nothing.
                 var isRecipient = Any(recipient, o);
-                if (!isRecipient && !Any(livelihood5, o) && !Any(kvpDuring, o) && !Any(jobseeker, o)) continue;
+                if (!isRecipient && !Any(livelihood5, o) && !Any(kvpDuring, o) && !Any(jobseeker, o) && !Any(sanctioned, o)) continue;
+                var followsUp = Any(anyCondition, o) || Any(exempted, o) || Any(sanctioned, o);
                 var rec = recipient.AsSpan(o, words);
                 var fu = followup.AsSpan(o, words);
                 if (isRecipient) IndicatorRules.LongTerm(rec, longTerm);
@@ -126,8 +166,14 @@ internal sealed partial class UnitComputation
                         KvpDuring: kvpDuring[o + w],
                         KvpAtEnd: kvpAtEnd[o + w],
                         Jobseeker: jobseeker[o + w],
-                        FollowedUp: fu[w] | MonthBits.Shifted(fu, w, 1) | MonthBits.Shifted(fu, w, 2));
-                    if ((facts.Recipient | facts.RecipientPrevious | facts.Livelihood5 | facts.KvpDuring | facts.Jobseeker) == 0) continue;
+                        FollowedUp: fu[w] | MonthBits.Shifted(fu, w, 1) | MonthBits.Shifted(fu, w, 2),
+                        ActivityDutyAge: activityDutyAge[o + w],
+                        ActivityCondition: activityCondition[o + w],
+                        AnyCondition: anyCondition[o + w],
+                        Exempted: exempted[o + w],
+                        Sanctioned: sanctioned[o + w]);
+                    if ((facts.Recipient | facts.RecipientPrevious | facts.Livelihood5 | facts.KvpDuring | facts.Jobseeker | facts.Sanctioned) == 0)
+                        continue;
                     counts.Add(Counter.BL151, w, IndicatorRules.BL151(facts));
                     counts.Add(Counter.BL152, w, IndicatorRules.BL152(facts));
                     counts.Add(Counter.BL153, w, IndicatorRules.BL153(facts));
@@ -141,12 +187,23 @@ internal sealed partial class UnitComputation
                     counts.Add(Counter.B10Denominator, w, IndicatorRules.B10Denominator(facts));
                     counts.Add(Counter.Inflow, w, IndicatorRules.Inflow(facts));
                     counts.Add(Counter.Outflow, w, IndicatorRules.Outflow(facts));
+                    counts.Add(Counter.V101, w, IndicatorRules.V101(facts));
+                    counts.Add(Counter.V101Denominator, w, IndicatorRules.V101Denominator(facts));
+                    counts.Add(Counter.V102, w, IndicatorRules.V102(facts));
+                    counts.Add(Counter.V103, w, IndicatorRules.V103(facts));
+                    counts.Add(Counter.V104, w, IndicatorRules.V104(facts));
+                    if (followsUp) TallyFollowUp(followUp, w, o + w, facts, codes, grounds, kinds);
                 }
             }
         }
         finally
         {
-            foreach (var array in new[] { recipient, livelihood5, young, mainProvider, dutyInHousehold, kvpDuring, kvpAtEnd, jobseeker, followup })
+            ulong[][] rented =
+            [
+                recipient, livelihood5, young, mainProvider, dutyInHousehold, kvpDuring, kvpAtEnd, jobseeker, followup, activityDutyAge,
+                activityCondition, anyCondition, exempted, sanctioned, .. codes, .. grounds, .. kinds,
+            ];
+            foreach (var array in rented)
                 pool.Return(array);
         }
 
@@ -176,18 +233,27 @@ internal sealed partial class UnitComputation
         }
     }
 
-    private void SetYoung(ulong[] young)
+    /// <summary>Under 25 (BL153, BL154) and 18–29 (V.101, V.103) in M, from the birth date of the newest extract naming the person.</summary>
+    private void SetAges(ulong[] young, ulong[] activityDutyAge)
     {
         for (var person = 0; person < unit.PersonCount; person++)
         {
-            var lastYoung = unit.Births[person].LastYoungMonth;
-            if (lastYoung == Calendar.NoMonth) continue;
-            var target = young.AsSpan(person * words, words);
-            for (var w = 0; w < words; w++) target[w] = MonthBits.RangeWord(0, Bit(lastYoung), w);
+            var age = unit.Births[person];
+            if (age.Batch < 0) continue;
+            Or(young.AsSpan(person * words, words), 0, Bit(age.LastYoung));
+            Or(activityDutyAge.AsSpan(person * words, words), Bit(age.FirstActivityDuty), Bit(age.LastActivityDuty));
         }
     }
 
-    /// <summary>Main livelihood in M: the latest record with valid_from ≤ M.end (and, where the source says, valid_to ≥ M.start).</summary>
+    /// <summary>ORs the months <paramref name="from"/> … <paramref name="to"/> (clipped to the span) into a person's bits.</summary>
+    private void Or(Span<ulong> target, int from, int to)
+    {
+        from = Math.Max(from, 0);
+        if (from > to || from >= span) return;
+        for (var w = 0; w < words; w++) target[w] |= MonthBits.RangeWord(from, to, w);
+    }
+
+    /// <summary>Main livelihood in M: the latest record with valid_from ≤ M.end, from the batch that is the truth for the person.</summary>
     private void SetLivelihood(ulong[] livelihood5)
     {
         // Rows are ordered by person, batch and valid_from (WorkingSetBuilder.Build), the latest row in file order last.
@@ -198,8 +264,8 @@ internal sealed partial class UnitComputation
             if (row.Source != IndicatorRules.SocialAssistanceLivelihood) continue;
             var sameGroupNext = r + 1 < rows.Length && rows[r + 1].Person == row.Person && rows[r + 1].Batch == row.Batch;
             var until = sameGroupNext ? Bit(rows[r + 1].FromMonth) - 1 : Calendar.Open;
-            SetMonths(livelihood5.AsSpan(row.Person * words, words), Bit(row.FromMonth), Math.Min(until, Bit(row.ToMonth)),
-                AuthorityMask(Part.Livelihood, row.Batch));
+            SetMonths(livelihood5.AsSpan(row.Person * words, words), Bit(row.FromMonth), until,
+                HistoryMask(LivelihoodHistory, row.Person, row.Slot));
         }
     }
 
@@ -208,9 +274,10 @@ internal sealed partial class UnitComputation
         foreach (ref readonly var child in System.Runtime.InteropServices.CollectionsMarshal.AsSpan(unit.Family))
         {
             var (from, to) = (Bit(child.FirstMonth), Bit(child.LastMonth));
-            var mask = AuthorityMask(Part.Family, child.Batch);
+            var mask = HistoryMask(FamilyHistory, child.Person, child.Slot);
             if (child.Provider) SetMonths(mainProvider.AsSpan(child.Person * words, words), from, to, mask);
             if (child.DutyInHousehold) SetMonths(dutyInHousehold.AsSpan(child.Person * words, words), from, to, mask);
+            if (unit.Batches[child.Batch].HasApproximateFamily) SetMonths(approximateFamily, from, to, mask);
         }
     }
 
@@ -218,7 +285,7 @@ internal sealed partial class UnitComputation
     {
         foreach (ref readonly var k in System.Runtime.InteropServices.CollectionsMarshal.AsSpan(unit.Kvp))
         {
-            var mask = AuthorityMask(Part.Kvp, k.Batch);
+            var mask = HistoryMask(KvpHistory, k.Person, k.Slot);
             SetMonths(during.AsSpan(k.Person * words, words), Bit(k.During.First), Bit(k.During.Last), mask);
             SetMonths(atEnd.AsSpan(k.Person * words, words), Bit(k.AtEnd.First), Bit(k.AtEnd.Last), mask);
         }
@@ -227,7 +294,7 @@ internal sealed partial class UnitComputation
     private void SetJobseekers(ulong[] jobseeker)
     {
         foreach (ref readonly var j in System.Runtime.InteropServices.CollectionsMarshal.AsSpan(unit.Jobseekers))
-            SetMonths(jobseeker.AsSpan(j.Person * words, words), Bit(j.FirstMonth), Bit(j.LastMonth), AuthorityMask(Part.Jobseekers, j.Batch));
+            SetMonths(jobseeker.AsSpan(j.Person * words, words), Bit(j.FirstMonth), Bit(j.LastMonth), HistoryMask(JobseekerHistory, j.Person, j.Slot));
     }
 
     private void SetFollowups(ulong[] followup)
@@ -240,6 +307,74 @@ internal sealed partial class UnitComputation
             MonthBits.Set(followup.AsSpan(f.Person * words, words), bit);
         }
     }
+
+    // Conditions, exemptions and sanctions are events (capture format, "Cross-file rules": dated by decided_date or date), so
+    // like payments they are kept unless a newer batch with their part covers the day they are dated by; a condition's
+    // validity, like a payment's period, may run before and past its batch's period. docs/decisions.md names this place.
+
+    /// <summary>A condition counts in every month it is valid (<see cref="IndicatorRules.ConditionMonths"/>), under each of its codes.</summary>
+    private void SetConditions(ulong[] activity, ulong[] any, ulong[][] byCode)
+    {
+        foreach (ref readonly var c in System.Runtime.InteropServices.CollectionsMarshal.AsSpan(unit.Conditions))
+        {
+            if (IsSuperseded(Part.Conditions, c.Batch, c.DecidedDay)) continue;
+            var (from, to) = (Bit(c.FirstMonth), Bit(c.LastMonth));
+            Or(any.AsSpan(c.Person * words, words), from, to);
+            if (IndicatorRules.IsActivityCondition(c.Codes)) Or(activity.AsSpan(c.Person * words, words), from, to);
+            for (var bits = c.Codes; bits != 0; bits &= bits - 1)
+                Or(byCode[System.Numerics.BitOperations.TrailingZeroCount(bits)].AsSpan(c.Person * words, words), from, to);
+        }
+    }
+
+    /// <summary>Exempted in M: an exemption decided on or before M.end, so from its month on, under each of its grounds.</summary>
+    private void SetExemptions(ulong[] exempted, ulong[][] byGround)
+    {
+        foreach (ref readonly var e in System.Runtime.InteropServices.CollectionsMarshal.AsSpan(unit.Exemptions))
+        {
+            if (IsSuperseded(Part.Exemptions, e.Batch, e.DecidedDay)) continue;
+            Or(exempted.AsSpan(e.Person * words, words), Bit(e.Month), Calendar.Open);
+            for (var bits = e.Grounds; bits != 0; bits &= bits - 1)
+                Or(byGround[System.Numerics.BitOperations.TrailingZeroCount(bits)].AsSpan(e.Person * words, words), Bit(e.Month), Calendar.Open);
+        }
+    }
+
+    private void SetSanctions(ulong[] sanctioned, ulong[][] byKind)
+    {
+        foreach (ref readonly var x in System.Runtime.InteropServices.CollectionsMarshal.AsSpan(unit.Sanctions))
+        {
+            var bit = Bit(x.Month);
+            if (bit < 0 || bit >= span || IsSuperseded(Part.Sanctions, x.Batch, x.Day)) continue;
+            MonthBits.Set(sanctioned.AsSpan(x.Person * words, words), bit);
+            if (x.Kind >= 0) MonthBits.Set(byKind[x.Kind].AsSpan(x.Person * words, words), bit);
+        }
+    }
+
+    /// <summary>
+    /// The follow-up (<see cref="ConditionFollowUp"/>) of one word of one person's months, from the same facts as V.101–V.104:
+    /// a condition's code among V.101's denominator and among BL151, an exemption's ground among V.103, a sanction's kind as V.104.
+    /// </summary>
+    private static void TallyFollowUp(long[] followUp, int w, int i, in PersonMonths facts, ulong[][] codes, ulong[][] grounds, ulong[][] kinds)
+    {
+        var (young, exempt) = (IndicatorRules.V101Denominator(facts), IndicatorRules.V103(facts));
+        for (var c = 0; c < codes.Length; c++)
+        {
+            Tally(followUp, w, FollowUpYoung + c, young & codes[c][i]);
+            Tally(followUp, w, FollowUpAll + c, facts.Recipient & codes[c][i]);
+        }
+        for (var g = 0; g < grounds.Length; g++) Tally(followUp, w, FollowUpGrounds + g, exempt & grounds[g][i]);
+        for (var k = 0; k < kinds.Length; k++) Tally(followUp, w, FollowUpKinds + k, facts.Sanctioned & kinds[k][i]);
+    }
+
+    private static void Tally(long[] followUp, int w, int slot, ulong months)
+    {
+        for (; months != 0; months &= months - 1)
+            followUp[((w << 6) + System.Numerics.BitOperations.TrailingZeroCount(months)) * ConditionFollowUp.Slots + slot]++;
+    }
+
+    private static readonly int FollowUpYoung = ConditionFollowUp.FirstSlot(FollowUpGroup.ConditionsAged18To29);
+    private static readonly int FollowUpAll = ConditionFollowUp.FirstSlot(FollowUpGroup.ConditionsAll);
+    private static readonly int FollowUpGrounds = ConditionFollowUp.FirstSlot(FollowUpGroup.ExemptionGrounds);
+    private static readonly int FollowUpKinds = ConditionFollowUp.FirstSlot(FollowUpGroup.SanctionKinds);
 
     private List<ComputationNote> CountCases(Counts counts)
     {
@@ -269,26 +404,26 @@ internal sealed partial class UnitComputation
         return notes;
     }
 
-    /// <summary>KVP events in M, read from the batch that is the truth for KVP in M.</summary>
+    /// <summary>KVP events in M, read from the batch that is the truth for the person's KVP in M.</summary>
     private void CountKvpEvents(Counts counts)
     {
         foreach (ref readonly var k in System.Runtime.InteropServices.CollectionsMarshal.AsSpan(unit.Kvp))
         {
-            Event(k, k.RegisteredMonth, Counter.KvpRegistered);
-            Event(k, k.DecisionMonth, Counter.KvpDecided);
-            Event(k, k.StartMonth, Counter.KvpStarted);
-            if (Event(k, k.EndMonth, Counter.KvpEnded) is { } endBit)
+            var mask = HistoryMask(KvpHistory, k.Person, k.Slot);
+            Event(mask, k.RegisteredMonth, Counter.KvpRegistered);
+            Event(mask, k.DecisionMonth, Counter.KvpDecided);
+            Event(mask, k.StartMonth, Counter.KvpStarted);
+            if (Event(mask, k.EndMonth, Counter.KvpEnded) is { } endBit)
             {
                 for (var situations = k.Situations; situations != 0; situations &= situations - 1)
                     counts.Of(Counter.KvpSituation0 + System.Numerics.BitOperations.TrailingZeroCount(situations))[endBit]++;
             }
         }
 
-        int? Event(in KvpRow k, int month, Counter counter)
+        int? Event(ReadOnlySpan<ulong> mask, int month, Counter counter)
         {
             var bit = Bit(month);
-            if (bit < 0 || bit >= span) return null;
-            if (AuthorityOf(Part.Kvp, bit) != k.Batch) return null;
+            if (bit < 0 || bit >= span || !MonthBits.IsSet(mask, bit)) return null;
             counts.Of(counter)[bit]++;
             return bit;
         }

@@ -50,12 +50,14 @@ public sealed class WorkingSetBuilder
         var b = info.Index;
         info.HasApproximateFamily = rows.ApproximateFamily;
         var person = new int[rows.People.Count];
+        var slot = new int[person.Length];
         for (var i = 0; i < person.Length; i++)
         {
             var p = person[i] = unit.Person(rows.People[i]);
+            slot[i] = unit.Listed(p, b);
             var birth = rows.Births[i];
             if (birth != UnitData.NoDay && (unit.Births[p].Batch < 0 || Newer(info, unit.Batches[unit.Births[p].Batch])))
-                unit.Births[p] = (IndicatorRules.LastYoungMonth(birth), b);
+                unit.Births[p] = AgeMonths.Of(birth, b);
         }
         ReadOnlySpan<int> r = rows.Payments;
         for (var i = 0; i < r.Length; i += 4)
@@ -65,8 +67,10 @@ public sealed class WorkingSetBuilder
             unit.Payments.Add(new PaymentRow(b, person[r[i]], r[i + 1], from, to));
         }
         r = rows.Livelihood;
+        // Main livelihood is a history (spec "main livelihood in M": the latest value with valid_from ≤ M.end): a stored
+        // valid_to (KOSTRA's report year) is not read, so the value goes on until a later row or batch says otherwise.
         for (var i = 0; i < r.Length; i += 4)
-            unit.Livelihood.Add(new LivelihoodRow(b, person[r[i]], r[i + 1], Calendar.MonthOf(r[i + 1]), Calendar.MonthOf(r[i + 2]), r[i + 3]));
+            unit.Livelihood.Add(new LivelihoodRow(b, person[r[i]], slot[r[i]], r[i + 1], Calendar.MonthOf(r[i + 1]), r[i + 3]));
         r = rows.Children;
         for (var i = 0; i < r.Length; i += 5)
         {
@@ -74,7 +78,7 @@ public sealed class WorkingSetBuilder
             var child = IndicatorRules.ChildMonths(r[i + 1]);
             var first = Math.Max(child.First, Calendar.StartMonthOf(r[i + 3]));
             var last = Math.Min(child.Last, Calendar.MonthOf(r[i + 4]));
-            unit.Family.Add(new ChildRow(b, person[r[i]], first, last, (r[i + 2] & BatchRows.ProviderFlag) != 0,
+            unit.Family.Add(new ChildRow(b, person[r[i]], slot[r[i]], first, last, (r[i + 2] & BatchRows.ProviderFlag) != 0,
                 (r[i + 2] & BatchRows.DutyInHouseholdFlag) != 0));
         }
         r = rows.Cases;
@@ -90,17 +94,31 @@ public sealed class WorkingSetBuilder
         for (var i = 0; i < r.Length; i += 6)
         {
             var (start, end) = (r[i + 3], r[i + 4]);
-            unit.Kvp.Add(new KvpRow(b, person[r[i]], Calendar.MonthOf(r[i + 1]), Calendar.MonthOf(r[i + 2]), Calendar.MonthOf(start),
+            unit.Kvp.Add(new KvpRow(b, person[r[i]], slot[r[i]], Calendar.MonthOf(r[i + 1]), Calendar.MonthOf(r[i + 2]), Calendar.MonthOf(start),
                 Calendar.MonthOf(end), IndicatorRules.B51Months(start, end), IndicatorRules.B151Months(start, end), r[i + 5]));
         }
         r = rows.Jobseekers;
         for (var i = 0; i < r.Length; i += 3)
         {
             var (first, last) = IndicatorRules.RegisteredAtEndMonths(r[i + 1], r[i + 2]);
-            unit.Jobseekers.Add(new JobseekerRow(b, person[r[i]], first, last));
+            unit.Jobseekers.Add(new JobseekerRow(b, person[r[i]], slot[r[i]], first, last));
         }
         r = rows.Followups;
         for (var i = 0; i < r.Length; i += 2) unit.Followups.Add(new FollowupRow(b, person[r[i]], r[i + 1], Calendar.MonthOf(r[i + 1])));
+        r = rows.Conditions;
+        for (var i = 0; i < r.Length; i += 5)
+        {
+            var (first, last) = IndicatorRules.ConditionMonths(r[i + 2], r[i + 3]);
+            unit.Conditions.Add(new ConditionRow(b, person[r[i]], r[i + 1], first, last, r[i + 4]));
+        }
+        r = rows.Exemptions;
+        for (var i = 0; i < r.Length; i += 3) unit.Exemptions.Add(new ExemptionRow(b, person[r[i]], r[i + 1], Calendar.MonthOf(r[i + 1]), r[i + 2]));
+        r = rows.Sanctions;
+        for (var i = 0; i < r.Length; i += 4)
+        {
+            var day = IndicatorRules.SanctionDay(r[i + 1], r[i + 2]);
+            unit.Sanctions.Add(new SanctionRow(b, person[r[i]], day, Calendar.MonthOf(day), r[i + 3]));
+        }
         return handle;
     }
 
@@ -119,7 +137,7 @@ public sealed class WorkingSetBuilder
         }
         // A newer version of an application filed under another unit changes what the first unit's batches say, too.
         changed.UnionWith(MarkReplacedByKey());
-        foreach (var unit in changed) unit.Supersession = new Supersession(unit.Batches);
+        foreach (var unit in changed) unit.Supersession = new Supersession(unit.Batches, unit.Listings);
         changed.Clear();
         return new WorkingSet(units);
     }

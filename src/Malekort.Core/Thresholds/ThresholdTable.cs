@@ -29,6 +29,8 @@ public sealed class ThresholdTable
         new(UnitCode.Country, "B.104", Direction.LowerIsBetter, 25m, 35m, RecommendedDefault),
         new(UnitCode.Country, "PL151", Direction.LowerIsBetter, 14m, 30m, RecommendedDefault),
         new(UnitCode.Country, "B10", Direction.HigherIsBetter, 80m, 60m, RecommendedDefault),
+        // § 20a makes an activity condition the rule for recipients under 30, exemptions the exception.
+        new(UnitCode.Country, "V.101", Direction.HigherIsBetter, 80m, 60m, RecommendedDefault),
     ];
 
     /// <summary>The unit's own thresholds.</summary>

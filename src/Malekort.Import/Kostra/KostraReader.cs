@@ -213,7 +213,7 @@ public sealed class KostraReader(Pseudonymizer pseudonyms, TimeProvider clock)
         new DateOnly(year, 1, 1), new DateOnly(year, 12, 31), clock.GetUtcNow(),
         skjema == KostraSkjema.OkonomiskSosialhjelp
             ? CaptureDomains.Persons | CaptureDomains.Payments | CaptureDomains.Livelihood | CaptureDomains.Family
-              | CaptureDomains.Conditions | CaptureDomains.Exemptions | CaptureDomains.Sanctions
+              | CaptureDomains.Conditions | CaptureDomains.Exemptions | CaptureDomains.Sanctions | CaptureDomains.YearlySanctions
             : CaptureDomains.Persons | CaptureDomains.Kvp);
 
     /// <summary>A single space, optionally followed by one line break: SSB's "no recipients" content.</summary>

@@ -17,8 +17,8 @@ internal static class NorwegianFormat
     /// <summary>A whole number with thousands grouped: <c>1 234</c>.</summary>
     public static string Count(long value) => value.ToString("N0", Culture);
 
-    /// <summary>A per cent with one decimal: <c>2,3 %</c>.</summary>
-    public static string Percent(double value) => OneDecimal(value) + NoBreakSpace + "%";
+    /// <summary>A per cent with one decimal, or as many as a small share needs to be non-zero: <c>2,3 %</c>, <c>0,04 %</c>.</summary>
+    public static string Percent(double value) => ValueFormat.PercentNumber(value, Culture) + NoBreakSpace + "%";
 
     /// <summary>Mean days with one decimal: <c>12,4 dager</c>.</summary>
     public static string Days(double value) => OneDecimal(value) + NoBreakSpace + "dager";
@@ -57,6 +57,9 @@ internal static class NorwegianFormat
         // A race only makes the same string twice.
         return MonthNames[i] ??= month.Start.ToString("MMMM yyyy", Culture);
     }
+
+    /// <summary>A month as a column heading: <c>des. 2024</c>.</summary>
+    public static string ShortMonth(Month month) => month.Start.ToString("MMM yyyy", Culture);
 
     /// <summary>A calendar date: <c>1. desember 2024</c>.</summary>
     public static string Date(DateOnly date) => date.ToString("d. MMMM yyyy", Culture);

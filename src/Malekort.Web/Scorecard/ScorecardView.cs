@@ -13,8 +13,8 @@ namespace Malekort.Web.Scorecard;
 public sealed record UnitPickerView(IReadOnlyList<UnitGroupChoice> Groups, IReadOnlyList<Month> Months, UnitCode Unit, Month Month);
 
 /// <summary>
-/// The scorecard's indicators for one unit and month: the 14 agreed indicators in catalogue order, then the supplementary
-/// measures, each an <see cref="IndicatorRow"/>.
+/// The scorecard's indicators for one unit and month: the 14 agreed indicators and V.101–V.104 in catalogue order, then the
+/// supplementary measures, each an <see cref="IndicatorRow"/>.
 /// </summary>
 public sealed record IndicatorTablesView(string UnitName, string MonthName, IReadOnlyList<IndicatorRow> Core, IReadOnlyList<IndicatorRow> Supplementary)
 {
@@ -40,6 +40,7 @@ public sealed record IndicatorTablesView(string UnitName, string MonthName, IRea
 /// <param name="Publication">The publication of the unit's office; null for a county or the country.</param>
 /// <param name="Restricted">Whether the viewer sees the unit from outside its office (small numbers suppressed).</param>
 /// <param name="Indicators">The rendered <c>IndicatorTables</c>.</param>
+/// <param name="FollowUp">The office's follow-up of conditions, for a unit or office the viewer sees in full; else null.</param>
 /// <param name="Footer">The page's footer.</param>
 public sealed record ScorecardView(
     UnitChoice Unit,
@@ -48,6 +49,7 @@ public sealed record ScorecardView(
     PublicationBannerView? Publication,
     bool Restricted,
     MarkupString Indicators,
+    ConditionFollowUpView? FollowUp,
     PageFooter Footer)
 {
     public string MonthName => NorwegianFormat.Month(Month);
@@ -65,5 +67,5 @@ public sealed record ScorecardView(
     internal static ScorecardView Of(ScorecardSnapshot snapshot, ShownResults results, UnitChoice unit, Month month,
         PublicationBannerView? publication, string indicators) => new(
         unit, month, new UnitPickerView(snapshot.UnitGroups, snapshot.Months, unit.Code, month), publication, results.IsRestricted(unit.Code),
-        new MarkupString(indicators), PageFooter.Of(snapshot));
+        new MarkupString(indicators), ConditionFollowUpView.Of(results, unit.Code, unit.Name, month), PageFooter.Of(snapshot));
 }

@@ -67,8 +67,9 @@ internal static class Texts
     [
         (ValueNotes.Suppressed, "suppressed", _ => "Skjermet («:»): vises ikke utenfor enhetens eget NAV-kontor."),
         (ValueNotes.OlderPopulation, "olderPopulation", _ => "Eldre befolkningstall: befolkningen for måneden mangler, siste tidligere år er brukt."),
-        (ValueNotes.PartialWindow, "partialWindow", _ => "Ufullstendig 12-månedersvindu: ikke alle de siste 12 månedene har utbetalingsdata."),
+        (ValueNotes.ShortHistory, NoValueReasons.Code(NoValueReason.ShortHistory)!, _ => NoValueReasons.Explanation(NoValueReason.ShortHistory)),
         (ValueNotes.ApproximateFamily, "approximateFamily", _ => "Tilnærming fra KOSTRA: familieopplysningene bygger på KOSTRA-feltet BU18."),
+        (ValueNotes.YearlyCount, "yearlyCount", _ => NoValueReasons.Explanation(NoValueReason.YearlyOnly)),
         (ValueNotes.PartialCoverage, "partialCoverage",
             v => $"{NorwegianFormat.Count(v.UnitsIncluded)} av {NorwegianFormat.Count(v.UnitsTotal)} enheter har data."),
     ];

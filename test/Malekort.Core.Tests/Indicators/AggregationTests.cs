@@ -143,4 +143,35 @@ public sealed class AggregationTests
 
         Assert.Equal(["3103", "3107", "NAV-0106", "31", "0"], r.Results.Units.Select(u => u.Value));
     }
+
+    [Fact]
+    public void A_unit_whose_value_is_not_computed_is_not_summed_and_the_office_says_it_lacks_it()
+    {
+        // 3107 has 2023 and 2024 captured; 3103 only from 2024-01, so its long-term window is not all captured.
+        var whole = new TestBatch(unit: "3107", from: "2023-01-01").Person("a", "1980-05-05").Livelihood("a", "2020-01-01", 5)
+            .PaidIn("a", "2023-08", "2023-09", "2023-10", "2023-11", "2023-12", "2024-01");
+        var short3103 = new TestBatch(unit: "3103", from: "2024-01-01").Person("b", "1980-05-05").Livelihood("b", "2020-01-01", 5)
+            .PaidIn("b", "2024-01");
+
+        var r = TestBatch.Compute([whole, short3103], "2024-01", "2024-01", offices: TwoUnitOffice);
+
+        Assert.Equal(NoValueReason.ShortHistory, r["BL152", "2024-01", "3103"].Reason);
+        var office = r["BL152", "2024-01", "NAV-0106"];
+        Assert.Equal((1L, 1, 2), (office.Numerator!.Value, office.UnitsIncluded, office.UnitsTotal));
+        Assert.True(office.IsIncomplete);
+        // BL151 needs no history: both units are summed.
+        Assert.Equal(2, r.Count("BL151", "2024-01", "NAV-0106"));
+        Assert.False(r["BL151", "2024-01", "NAV-0106"].IsIncomplete);
+    }
+
+    [Fact]
+    public void An_aggregate_none_of_whose_units_has_the_value_computed_is_not_computed_either()
+    {
+        var r = TestBatch.Compute([new TestBatch(unit: "3107", from: "2024-01-01").Person("a", "1980-05-05").PaidIn("a", "2024-01")],
+            "2024-01", "2024-01", offices: TwoUnitOffice);
+
+        Assert.Equal(NoValueReason.ShortHistory, r["BL166", "2024-01", "NAV-0106"].Reason);
+        Assert.Equal(NoValueReason.ShortHistory, r["BL166", "2024-01", "0"].Reason);
+        Assert.Equal(NoValueReason.None, r["BL151", "2024-01", "0"].Reason);
+    }
 }

@@ -88,16 +88,51 @@ public sealed class LongTermTests
     }
 
     [Fact]
-    public void A_window_only_partly_captured_is_still_computed_and_marked()
+    public void A_window_reaching_back_past_the_first_captured_month_is_not_computed_and_says_why()
     {
         var r = new TestBatch(from: "2023-10-01").Person("a", "1980-05-05").Livelihood("a", "2022-06-01", 5)
             .PaidIn("a", "2023-10", "2023-11", "2023-12", "2024-01", "2024-02", "2024-03")
             .Compute("2024-03", "2024-03");
 
-        Assert.Equal(1, r.Count("BL166", "2024-03"));
-        Assert.Equal(ValueNotes.PartialWindow, r["BL166", "2024-03"].Notes);
-        Assert.Equal(ValueNotes.PartialWindow, r["BL152", "2024-03"].Notes);
-        Assert.Equal(ValueNotes.None, r["BL151", "2024-03"].Notes);
+        foreach (var code in new[] { "BL152", "BL154", "BL166", "BL174", "B.102" })
+        {
+            Assert.Null(r[code, "2024-03"].Numerator);
+            Assert.Null(r[code, "2024-03"].Value);
+            Assert.Equal(NoValueReason.ShortHistory, r[code, "2024-03"].Reason);
+        }
+        Assert.Equal(1, r.Count("BL151", "2024-03"));
+        Assert.Equal(NoValueReason.None, r["BL151", "2024-03"].Reason);
+    }
+
+    [Theory]
+    // The batch starts 2023-04-01: window(M) is all captured from March 2024 on.
+    [InlineData("2024-02", null)]
+    [InlineData("2024-03", 1L)]
+    public void The_first_month_whose_whole_window_is_captured_is_the_first_computed(string month, long? expected)
+    {
+        var r = new TestBatch(from: "2023-04-01", to: "2024-03-31").Person("a", "1980-05-05").Livelihood("a", "2022-06-01", 5)
+            .PaidIn("a", "2023-10", "2023-11", "2023-12", "2024-01", "2024-02", "2024-03")
+            .Compute(month, month);
+
+        Assert.Equal(expected, r.Count("BL152", month));
+        Assert.Equal(expected, r.Count("BL166", month));
+    }
+
+    [Fact]
+    public void A_gap_in_the_captured_months_inside_the_window_leaves_the_value_not_computed()
+    {
+        var first = new TestBatch(from: "2023-01-01", to: "2023-06-30", extractedAt: "2023-07-03T05:00:00Z").Person("a", "1980-05-05")
+            .Livelihood("a", "2022-06-01", 5).PaidIn("a", "2023-03", "2023-04", "2023-05", "2023-06");
+        var second = new TestBatch(from: "2023-08-01", to: "2024-08-31", extractedAt: "2024-09-02T05:00:00Z").Person("a", "1980-05-05")
+            .Livelihood("a", "2022-06-01", 5).PaidIn("a", "2023-08", "2023-09");
+
+        var r = TestBatch.Compute([first, second], "2023-07", "2024-07");
+
+        // July 2023 is in no batch; every window that holds it is not computed; the first window past it is, and is 0.
+        Assert.Equal(NoValueReason.NotCaptured, r["BL166", "2023-07"].Reason);
+        Assert.Equal(NoValueReason.ShortHistory, r["BL166", "2023-12"].Reason);
+        Assert.Equal(NoValueReason.ShortHistory, r["BL166", "2024-06"].Reason);
+        Assert.Equal(0, r.Count("BL166", "2024-07"));
     }
 
     [Fact]

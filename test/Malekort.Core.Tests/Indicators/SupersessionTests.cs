@@ -89,6 +89,78 @@ public sealed class SupersessionTests
     }
 
     [Fact]
+    public void A_person_absent_from_the_newer_yearly_extract_keeps_the_older_one_s_histories()
+    {
+        // The January step of issue 9: long-term with livelihood 5 from 2023's payments, no payment yet in 2024.
+        var y2023 = new TestBatch(from: "2023-01-01", to: "2023-12-31", extractedAt: "2024-01-05T05:00:00Z").Person("a", "1980-05-05")
+            .Livelihood("a", "2020-01-01", 5).Child("a", "2015-01-01", percent: 100).Kvp("a", "2023-10-01").Jobseeker("a", "2023-02-01")
+            .PaidIn("a", "2023-07", "2023-08", "2023-09", "2023-10", "2023-11", "2023-12");
+        var y2024 = new TestBatch(from: "2024-01-01", to: "2024-12-31", extractedAt: "2025-01-06T05:00:00Z").Person("b", "1990-01-01")
+            .PaidIn("b", "2024-01");
+
+        var r = TestBatch.Compute([y2023, y2024], "2023-12", "2024-07");
+
+        foreach (var month in new[] { "2023-12", "2024-01", "2024-06" })
+        {
+            Assert.Equal(1, r.Count("BL152", month));
+            Assert.Equal(1, r.Count("BL174", month));
+            Assert.Equal(1, r.Count("B51", month));
+            Assert.Equal(1, r["B10", month].Denominator);
+        }
+        // 2023-07 … 2023-12 is six months; from July 2024 the window holds five.
+        Assert.Equal(0, r.Count("BL152", "2024-07"));
+    }
+
+    [Fact]
+    public void A_person_the_newer_extract_lists_takes_its_histories_even_when_they_are_empty()
+    {
+        var y2023 = new TestBatch(from: "2023-01-01", to: "2023-12-31", extractedAt: "2024-01-05T05:00:00Z").Person("a", "1980-05-05")
+            .Livelihood("a", "2020-01-01", 5).PaidIn("a", "2023-07", "2023-08", "2023-09", "2023-10", "2023-11", "2023-12");
+        // The newer extract lists a, with a new livelihood from January and none of the old.
+        var y2024 = new TestBatch(from: "2024-01-01", to: "2024-12-31", extractedAt: "2025-01-06T05:00:00Z").Person("a", "1980-05-05")
+            .Livelihood("a", "2024-01-10", 1).PaidIn("a", "2024-01");
+
+        var r = TestBatch.Compute([y2023, y2024], "2023-12", "2024-01");
+
+        Assert.Equal(1, r.Count("BL152", "2023-12"));
+        Assert.Equal(0, r.Count("BL152", "2024-01"));
+    }
+
+    [Fact]
+    public void Before_the_first_batch_that_lists_a_person_no_batch_has_said_anything_about_the_person()
+    {
+        var y2023 = new TestBatch(from: "2023-01-01", to: "2023-12-31", extractedAt: "2024-01-05T05:00:00Z").Person("b", "1990-01-01")
+            .PaidIn("b", "2023-01");
+        var y2024 = new TestBatch(from: "2024-01-01", to: "2024-12-31", extractedAt: "2025-01-06T05:00:00Z").Person("a", "1980-05-05")
+            .Kvp("a", "2022-06-01").Jobseeker("a", "2022-01-01").PaidIn("a", "2024-02");
+
+        var r = TestBatch.Compute([y2023, y2024], "2023-12", "2024-01");
+
+        Assert.Equal(0, r.Count("B51", "2023-12"));
+        Assert.Equal(0, r["B10", "2023-12"].Denominator);
+        Assert.Equal(1, r.Count("B51", "2024-01"));
+        Assert.Equal(1, r["B10", "2024-01"].Denominator);
+    }
+
+    [Fact]
+    public void A_kvp_programme_in_two_extracts_counts_its_events_once_from_the_extract_that_lists_the_person_for_the_month()
+    {
+        var y2023 = new TestBatch(from: "2023-01-01", to: "2023-12-31", extractedAt: "2024-01-05T05:00:00Z").Person("a", "1980-05-05")
+            .Kvp("a", "2023-03-01", registered: "2023-02-10", decision: "2023-02-20");
+        var y2024 = new TestBatch(from: "2024-01-01", to: "2024-12-31", extractedAt: "2025-01-06T05:00:00Z").Person("a", "1980-05-05")
+            .Kvp("a", "2023-03-01", "2024-05-31", registered: "2023-02-10", decision: "2023-02-20");
+
+        var r = TestBatch.Compute([y2023, y2024], "2023-02", "2024-06");
+
+        Assert.Equal(1, r.Count("KVP.SOKNADER", "2023-02"));
+        Assert.Equal(1, r.Count("KVP.VEDTAK", "2023-02"));
+        Assert.Equal(1, r.Count("KVP.STARTET", "2023-03"));
+        Assert.Equal(1, r.Count("KVP.AVSLUTTET", "2024-05"));
+        Assert.Equal(1, r.Count("B51", "2024-05"));
+        Assert.Equal(0, r.Count("B51", "2024-06"));
+    }
+
+    [Fact]
     public void The_newest_batch_s_birth_date_is_used()
     {
         var older = Older().Person("a", "1980-05-05").Paid("a", "2024-01-05", "2024-01-31");

@@ -92,12 +92,13 @@ public sealed class KostraConditionMappingTests
     }
 
     [Fact]
-    public void A_KOSTRA_11F_batch_is_the_truth_about_conditions_exemptions_and_sanctions_for_its_year()
+    public void A_KOSTRA_11F_batch_is_the_truth_about_conditions_exemptions_and_sanctions_for_its_year_with_sanctions_by_year()
     {
         var batch = Read("", out _);
 
-        Assert.Equal(CaptureDomains.Conditions | CaptureDomains.Exemptions | CaptureDomains.Sanctions,
-            batch.Header.Domains & (CaptureDomains.Conditions | CaptureDomains.Exemptions | CaptureDomains.Sanctions));
+        const CaptureDomains conditionParts = CaptureDomains.Conditions | CaptureDomains.Exemptions | CaptureDomains.Sanctions
+            | CaptureDomains.YearlySanctions;
+        Assert.Equal(conditionParts, batch.Header.Domains & conditionParts);
         Assert.Empty(batch.Conditions);
         Assert.Empty(batch.Exemptions);
         Assert.Empty(batch.Sanctions);

@@ -36,7 +36,7 @@ public sealed class KostraMappingTests
         var batch = result.Value!;
         Assert.Equal(new BatchHeader("kostra-11F", "KOSTRA", UnitCode.Parse("3107"), D(2025, 1, 1), D(2025, 12, 31), KostraFixture.Now,
             CaptureDomains.Persons | CaptureDomains.Payments | CaptureDomains.Livelihood | CaptureDomains.Family | CaptureDomains.Conditions
-            | CaptureDomains.Exemptions | CaptureDomains.Sanctions), batch.Header);
+            | CaptureDomains.Exemptions | CaptureDomains.Sanctions | CaptureDomains.YearlySanctions), batch.Header);
         Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(content)), batch.ContentHash);
         Assert.Equal([new PersonRecord(KeyA, BornA, Sex.Woman), new PersonRecord(DufKey, D(1980, 5, 5), Sex.Man)],
             batch.Persons);

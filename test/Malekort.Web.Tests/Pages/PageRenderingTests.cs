@@ -1,3 +1,4 @@
+using Malekort.Indicators;
 using Malekort.Periods;
 using Malekort.Web.Pages;
 using Malekort.Web.Scorecard;
@@ -35,4 +36,32 @@ public sealed class PageRenderingTests
         Assert.Equal(2, System.Text.RegularExpressions.Regex.Count(html, " selected"));
         Assert.Contains("""<optgroup label="NAV-kontorer"><option value="NAV-0105">NAV Sarpsborg (NAV-0105)</option>""", html, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task The_follow_up_of_conditions_shows_each_code_month_by_month_with_its_share_for_the_units_own_office()
+    {
+        using var db = Testing.TestDatabases.Create(Testing.TestDatabases.Sqlite);
+        ScorecardData.Seed(db.Store);
+        var snapshot = ScorecardSnapshot.Compute(db.Store.Load(), db.Store.ImportLog(), 1, ScorecardData.ComputedAt,
+            Malekort.Confidentiality.Viewer.Office(ScorecardData.NavFredrikstad));
+        var view = ConditionFollowUpView.Of(snapshot.Results!, ScorecardData.Fredrikstad, "Fredrikstad", ScorecardData.December)!;
+
+        var html = await Rendering.Html<ConditionFollowUpTables>(new() { ["Model"] = view });
+
+        Assert.Equal([new Month(2024, 7), new Month(2024, 8), new Month(2024, 9), new Month(2024, 10), new Month(2024, 11), ScorecardData.December],
+            view.Months);
+        Assert.Contains("Andre nøkkeltall", html, StringComparison.Ordinal);
+        // December: 5 recipients aged 18–29, two of them with 16 and 08, one with 10; 10 recipients, one with 14 (aged 40).
+        Assert.Equal("2 (40,0\u00A0%)", Cell(view, FollowUpGroup.ConditionsAged18To29, "16"));
+        Assert.Equal("1 (20,0\u00A0%)", Cell(view, FollowUpGroup.ConditionsAged18To29, "10"));
+        Assert.Equal("0 (0,0\u00A0%)", Cell(view, FollowUpGroup.ConditionsAged18To29, "14"));
+        Assert.Equal("1 (10,0\u00A0%)", Cell(view, FollowUpGroup.ConditionsAll, "14"));
+        Assert.Equal("1", Cell(view, FollowUpGroup.ExemptionGrounds, "03"));
+        Assert.Equal("1", Cell(view, FollowUpGroup.SanctionKinds, "01"));
+        Assert.Contains("<td class=\"aksel-table__data-cell number-cell\">2 (40,0", html, StringComparison.Ordinal);
+        Assert.Null(ConditionFollowUpView.Of(snapshot.Results!, ScorecardData.Sarpsborg, "Sarpsborg", ScorecardData.December));
+    }
+
+    private static string Cell(ConditionFollowUpView view, FollowUpGroup group, string code) =>
+        view.Tables.Single(t => t.Group == group).Rows.Single(r => r.Code == code).Cells[^1].Text;
 }
