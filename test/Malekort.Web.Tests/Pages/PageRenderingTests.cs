@@ -42,7 +42,7 @@ public sealed class PageRenderingTests
     {
         using var db = Testing.TestDatabases.Create(Testing.TestDatabases.Sqlite);
         ScorecardData.Seed(db.Store);
-        var snapshot = ScorecardSnapshot.Compute(db.Store.Load(), db.Store.ImportLog(), 1, ScorecardData.ComputedAt,
+        var snapshot = ScorecardSnapshot.Compute(db.Store.Load(), 1, ScorecardData.ComputedAt,
             Malekort.Confidentiality.Viewer.Office(ScorecardData.NavFredrikstad));
         var view = ConditionFollowUpView.Of(snapshot.Results!, ScorecardData.Fredrikstad, "Fredrikstad", ScorecardData.December)!;
 
