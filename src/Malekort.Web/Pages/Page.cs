@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
+using Malekort.Web.State;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
 using Microsoft.AspNetCore.Http;
@@ -31,15 +32,29 @@ internal static class Page
         new PageResult<TPage, TModel>(model, status);
 
     /// <summary>
-    /// A part of a page rendered to HTML on its own, to be kept on the snapshot and put into pages as it is
-    /// (<c>@((MarkupString)html)</c>): for the parts that cost the most to render and change only with the data.
+    /// What the renderer asks for: the encoder above, and logging. Pages take everything else from their model, so one provider
+    /// serves every render, and a request does not build its own scope of services just to render.
     /// </summary>
-    public static async Task<string> Render<TPart, TModel>(IServiceProvider services, TModel model) where TPart : PageBase<TModel>
+    internal static IServiceProvider Services { get; } =
+        new ServiceCollection().AddLogging().AddSingleton(Encoder).BuildServiceProvider();
+
+    /// <summary>
+    /// A part of a page rendered to HTML on its own, to be kept (<see cref="PageParts"/>) and put into pages as it is
+    /// (<see cref="MarkupString"/>): for large parts that are the same on many pages, such as the picker's list of units.
+    /// </summary>
+    public static async Task<MarkupString> Render<TPart, TModel>(TModel model) where TPart : PageBase<TModel>
     {
-        await using var renderer = new HtmlRenderer(services, services.GetRequiredService<ILoggerFactory>());
-        return await renderer.Dispatcher.InvokeAsync(async () =>
-            (await renderer.RenderComponentAsync<TPart>(Parameters(model))).ToHtmlString());
+        await using var renderer = new HtmlRenderer(Services, Services.GetRequiredService<ILoggerFactory>());
+        return new MarkupString(await renderer.Dispatcher.InvokeAsync(async () =>
+            (await renderer.RenderComponentAsync<TPart>(Parameters(model))).ToHtmlString()));
     }
+
+    /// <summary>
+    /// The page as <see cref="Result{TPage, TModel}"/>, and kept in <paramref name="cache"/> under <paramref name="key"/> if it
+    /// takes it: for a page that depends only on what the key names, sent from the cache next time.
+    /// </summary>
+    public static IResult Kept<TPage, TModel>(TModel model, ResponseCache cache, ResponseKey key) where TPage : PageBase<TModel> =>
+        new PageResult<TPage, TModel>(model, StatusCodes.Status200OK, (cache, key));
 
     internal static ParameterView Parameters<TModel>(TModel model) =>
         ParameterView.FromDictionary(new Dictionary<string, object?>(1, StringComparer.Ordinal) { [nameof(PageBase<TModel>.Model)] = model });
@@ -51,22 +66,26 @@ internal static class Page
 /// the national scorecard page cost 2.5–5.6 ms of CPU against 0.9 ms here (measured on the bench's data; see the note in
 /// <c>docs/architecture.md</c>), and these pages are static HTML.
 /// </summary>
-internal sealed class PageResult<TPage, TModel>(TModel model, int status) : IResult where TPage : PageBase<TModel>
+/// <param name="model">What the page shows.</param>
+/// <param name="status">The response status.</param>
+/// <param name="keep">Where to keep the rendered page, if anywhere.</param>
+internal sealed class PageResult<TPage, TModel>(TModel model, int status, (ResponseCache Cache, ResponseKey Key)? keep = null) : IResult
+    where TPage : PageBase<TModel>
 {
-    // A national scorecard page is ~125 KB: one buffer of that size, rented once per request.
+    // A national scorecard page is ~120 KB: one buffer of that size, rented once per request.
     private const int Capacity = 128 * 1024;
 
     public async Task ExecuteAsync(HttpContext httpContext)
     {
         ArgumentNullException.ThrowIfNull(httpContext);
-        var services = httpContext.RequestServices;
         using var writer = new Utf8TextWriter(Capacity);
-        await using (var renderer = new HtmlRenderer(services, services.GetRequiredService<ILoggerFactory>()))
+        await using (var renderer = new HtmlRenderer(Page.Services, Page.Services.GetRequiredService<ILoggerFactory>()))
         {
             await renderer.Dispatcher.InvokeAsync(async () =>
                 (await renderer.RenderComponentAsync<TPage>(Page.Parameters(model))).WriteHtmlTo(writer));
         }
         var body = writer.Written;
+        if (keep is var (cache, key)) cache.Add(key, body.Span);
         var response = httpContext.Response;
         response.StatusCode = status;
         response.ContentType = "text/html; charset=utf-8";

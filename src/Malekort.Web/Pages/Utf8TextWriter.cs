@@ -44,6 +44,13 @@ internal sealed class Utf8TextWriter : TextWriter
 
     public override void Write(ReadOnlySpan<char> buffer)
     {
+        // A long run (a part of the page kept rendered) is encoded where it is, not copied into the chars first.
+        if (buffer.Length >= CharsPerEncode)
+        {
+            Encode(flush: false);
+            Encode(buffer, flush: false);
+            return;
+        }
         while (!buffer.IsEmpty)
         {
             if (charCount == chars.Length) Encode(flush: false);
@@ -57,16 +64,32 @@ internal sealed class Utf8TextWriter : TextWriter
     // Without flush, a high surrogate at the end waits in the encoder for its other half.
     private void Encode(bool flush)
     {
-        var needed = Encoding.GetMaxByteCount(charCount + 1);
-        if (bytes.Length - byteCount < needed)
-        {
-            var larger = ArrayPool<byte>.Shared.Rent(Math.Max(bytes.Length * 2, byteCount + needed));
-            bytes.AsSpan(0, byteCount).CopyTo(larger);
-            ArrayPool<byte>.Shared.Return(bytes);
-            bytes = larger;
-        }
-        byteCount += encoder.GetBytes(chars.AsSpan(0, charCount), bytes.AsSpan(byteCount), flush);
+        Encode(chars.AsSpan(0, charCount), flush);
         charCount = 0;
+    }
+
+    // As much as fits, then a buffer twice the size for the rest: the buffer grows only when the page outgrows it.
+    private void Encode(ReadOnlySpan<char> text, bool flush)
+    {
+        while (true)
+        {
+            // Room for at least one character (4 bytes), or Convert refuses.
+            if (bytes.Length - byteCount < 8) Grow();
+            encoder.Convert(text, bytes.AsSpan(byteCount), flush, out var charsUsed, out var bytesUsed, out var completed);
+            byteCount += bytesUsed;
+            text = text[charsUsed..];
+            // Without flush, a high surrogate at the end stays in the encoder and «completed» stays false: done all the same.
+            if (completed || (text.IsEmpty && !flush)) return;
+            Grow();
+        }
+    }
+
+    private void Grow()
+    {
+        var larger = ArrayPool<byte>.Shared.Rent(bytes.Length * 2);
+        bytes.AsSpan(0, byteCount).CopyTo(larger);
+        ArrayPool<byte>.Shared.Return(bytes);
+        bytes = larger;
     }
 
     protected override void Dispose(bool disposing)

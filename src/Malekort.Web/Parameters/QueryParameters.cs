@@ -56,6 +56,12 @@ internal static class QueryParameters
     public static string NoData(string parameter, UnitCode unit) =>
         $"Enheten {unit} i parameteren «{parameter}» har ingen data.";
 
+    public static string NoUnitNamed(string parameter, string text) =>
+        $"Fant ingen enhet med navnet eller nummeret «{text.Trim()}» (parameteren «{parameter}»). Skriv navnet eller nummeret, og velg fra listen.";
+
+    public static string SeveralUnitsNamed(string parameter, string text, IEnumerable<string> labels) =>
+        $"Flere enheter heter «{text.Trim()}» (parameteren «{parameter}»): {string.Join(" og ", labels)}. Velg én fra listen.";
+
     public static string NotAnOffice(string parameter, UnitCode unit) =>
         $"Kontorregisteret har ikke {unit} (parameteren «{parameter}»).";
 }

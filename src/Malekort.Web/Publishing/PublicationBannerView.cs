@@ -34,12 +34,13 @@ public enum PublicationState
 /// <param name="Link">The office's month on the publishing page.</param>
 public sealed record PublicationBannerView(PublicationState State, string OfficeName, string MonthName, PublicationHeader? Published, string Link)
 {
-    /// <summary>The banner for the unit's office in the month; null for a unit without an office (county, country).</summary>
-    internal static PublicationBannerView? Of(PublicationBook book, ScorecardSnapshot snapshot, ShownResults results, UnitCode unit, Month month)
+    /// <summary>The office whose publication the unit's scorecard shows: its own, or its municipality's or district's; null for a county or the country.</summary>
+    internal static Office? OfficeOf(ScorecardSnapshot snapshot, UnitCode unit) =>
+        unit.Kind == UnitKind.Office ? snapshot.Offices.Find(unit) : unit.IsCaptureUnit ? snapshot.Offices.OfficeOf(unit) : null;
+
+    /// <summary>The banner for the office's month, given the revision in force (<see cref="PublicationBook.Latest"/>), if any.</summary>
+    internal static PublicationBannerView Of(ShownResults results, Office office, Month month, PublicationHeader? published)
     {
-        var office = unit.Kind == UnitKind.Office ? snapshot.Offices.Find(unit) : unit.IsCaptureUnit ? snapshot.Offices.OfficeOf(unit) : null;
-        if (office is null) return null;
-        var published = book.Latest(office.Code, month);
         var state = published switch
         {
             null => PublicationState.NotPublished,

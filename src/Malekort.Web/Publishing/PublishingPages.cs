@@ -20,19 +20,22 @@ internal static class PublishingPages
     public static string Address(UnitCode office, Month month) => $"/publisering?kontor={Uri.EscapeDataString(office.Value)}&maned={month}";
 
     public static IResult Get(HttpContext context, ScorecardSnapshot snapshot, PublicationBook book, IMalekortStore store, TokenCheck tokens,
-        IAntiforgery antiforgery, Query<UnitCode> kontor, Query<Month> maned, string? resultat)
+        IAntiforgery antiforgery, Query<UnitCode> kontor, Query<Month> maned, Query<UnitCode> enhet, string? resultat)
     {
-        if (!kontor.HasValue && !maned.HasValue)
+        // Without an office, the month (and enhet) are the unit and month the menu carries from page to page.
+        if (kontor.Text is null)
         {
             return Page.Result<PublishingOverviewPage, PublishingOverviewView>(new PublishingOverviewView(
                 snapshot.Offices.Offices, snapshot.Months,
-                book.All().Select(h => new NamedPublication(snapshot.NameOf(h.Office), h)).ToList(), PageFooter.Of(snapshot)));
+                book.All().Select(h => new NamedPublication(snapshot.NameOf(h.Office), h)).ToList(), Selection.Of(snapshot, enhet, maned),
+                PageFooter.Of(snapshot)));
         }
         if (!TryOfficeAndMonth(snapshot, kontor, maned, out var office, out var month, out var status, out var error, out _))
             return Errors.Page(snapshot, status, error);
         var view = PublicationView.Load(store, snapshot, office, month);
         var form = tokens.Enabled && view.HasData && !view.Restricted ? antiforgery.GetAndStoreTokens(context) : null;
-        return Page.Result<PublicationPage, PublicationPageView>(new PublicationPageView(view, form, resultat, snapshot.NameOf, PageFooter.Of(snapshot)));
+        return Page.Result<PublicationPage, PublicationPageView>(new PublicationPageView(view, form, resultat, snapshot.NameOf,
+            Selection.Of(snapshot, office.Code, month), PageFooter.Of(snapshot)));
     }
 
     public static async Task<IResult> Post(HttpContext context, ScorecardState state, TokenCheck tokens, IAntiforgery antiforgery,

@@ -28,7 +28,8 @@ internal static class PublishingServices
     {
         app.MapGet("/publisering", (HttpContext context, ScorecardState state, PublicationBook book, Storage.IMalekortStore store,
             Capture.TokenCheck tokens, Microsoft.AspNetCore.Antiforgery.IAntiforgery antiforgery, Query<UnitCode> kontor, Query<Month> maned,
-            string? resultat) => PublishingPages.Get(context, state.Current, book, store, tokens, antiforgery, kontor, maned, resultat));
+            Query<UnitCode> enhet, string? resultat) => PublishingPages.Get(context, state.Current, book, store, tokens, antiforgery, kontor, maned,
+            enhet, resultat));
         // The form checks its anti-forgery token itself, so a failure gets a Norwegian page rather than a bare 400.
         app.MapPost("/publisering", PublishingPages.Post);
         app.MapGet("/driftslogg", RunLogPages.List);

@@ -10,7 +10,7 @@ public sealed record NamedPublication(string OfficeName, PublicationHeader Heade
 
 /// <summary><c>/publisering</c>: the offices and months to choose from, and the revision in force of every published month.</summary>
 public sealed record PublishingOverviewView(IReadOnlyList<Office> Offices, IReadOnlyList<Periods.Month> Months,
-    IReadOnlyList<NamedPublication> Published, PageFooter Footer);
+    IReadOnlyList<NamedPublication> Published, Selection Selection, PageFooter Footer);
 
 /// <summary>
 /// <c>/publisering?kontor=&amp;maned=</c>: one office's month with every revision and its changes, how the numbers computed now
@@ -20,9 +20,10 @@ public sealed record PublishingOverviewView(IReadOnlyList<Office> Offices, IRead
 /// <param name="Form">The anti-forgery token of the approval form; null when there is no form (no keys, no data, or restricted).</param>
 /// <param name="Result">What the last approval did, from the redirect after it: <c>publisert</c> or <c>uendret</c>.</param>
 /// <param name="NameOf">The name of a unit in the changes.</param>
+/// <param name="Selection">The office and month, which the menu carries.</param>
 /// <param name="Footer">The page's footer.</param>
 public sealed record PublicationPageView(PublicationView Publication, AntiforgeryTokenSet? Form, string? Result, Func<UnitCode, string> NameOf,
-    PageFooter Footer)
+    Selection Selection, PageFooter Footer)
 {
     public string MonthName => Scorecard.NorwegianFormat.Month(Publication.Month);
 }

@@ -3,6 +3,8 @@ using Malekort.Web.Pages;
 using Malekort.Web.Parameters;
 using Malekort.Web.Scorecard;
 using Malekort.Web.State;
+using Malekort.Periods;
+using Malekort.Units;
 using Microsoft.AspNetCore.Http;
 
 namespace Malekort.Web.Publishing;
@@ -11,10 +13,11 @@ namespace Malekort.Web.Publishing;
 public sealed record NamedRunLogEntry(string? UnitName, RunLogEntry Entry);
 
 /// <summary><c>/driftslogg</c>: the newest entries, at most <paramref name="Limit"/>.</summary>
-public sealed record RunLogView(IReadOnlyList<NamedRunLogEntry> Entries, int Limit, PageFooter Footer);
+public sealed record RunLogView(IReadOnlyList<NamedRunLogEntry> Entries, int Limit, Selection Selection, PageFooter Footer);
 
 /// <summary><c>/driftslogg/{id}?side=N</c>: one entry with one page of its findings.</summary>
-public sealed record RunLogEntryView(RunLogEntry Entry, IReadOnlyList<Malekort.DataQuality.Finding> Findings, Paging Paging, PageFooter Footer);
+public sealed record RunLogEntryView(RunLogEntry Entry, IReadOnlyList<Malekort.DataQuality.Finding> Findings, Paging Paging, Selection Selection,
+    PageFooter Footer);
 
 /// <summary>
 /// <c>/driftslogg</c>: every capture, computation and publication, newest first; <c>/driftslogg/{id}</c>: one entry with every
@@ -25,18 +28,19 @@ internal static class RunLogPages
     public const int DefaultLimit = 200;
     public const int MaxLimit = 5000;
 
-    public static IResult List(ScorecardState state, IMalekortStore store, Query<int> antall)
+    public static IResult List(ScorecardState state, IMalekortStore store, Query<int> antall, Query<UnitCode> enhet, Query<Month> maned)
     {
         var snapshot = state.Current;
         if (!TryLimit(antall, out var limit, out var error)) return Errors.Page(snapshot, StatusCodes.Status400BadRequest, error);
         var entries = Visible(snapshot, store.RunLog(limit)).Select(e => new NamedRunLogEntry(e.Unit is { } u ? snapshot.NameOf(u) : null, e)).ToList();
-        return Page.Result<RunLogPage, RunLogView>(new RunLogView(entries, limit, PageFooter.Of(snapshot)));
+        return Page.Result<RunLogPage, RunLogView>(new RunLogView(entries, limit, Selection.Of(snapshot, enhet, maned), PageFooter.Of(snapshot)));
     }
 
     /// <summary>Findings on a page of a run log entry (an input lists at most about 10 000 lines, BoundedFindings).</summary>
     public const int FindingsPerPage = 200;
 
-    public static IResult Detail(ScorecardState state, IMalekortStore store, long id, Query<int> side)
+    public static IResult Detail(ScorecardState state, IMalekortStore store, long id, Query<int> side, Query<UnitCode> enhet,
+        Query<Month> maned)
     {
         var snapshot = state.Current;
         if (store.RunLogEntry(id) is not { } entry || Visible(snapshot, [entry]).Count == 0)
@@ -44,7 +48,8 @@ internal static class RunLogPages
         if (!Paging.TryRead(side, FindingsPerPage, entry.Findings.Count, out var paging, out var error))
             return Errors.Page(snapshot, StatusCodes.Status400BadRequest, error);
         return Page.Result<RunLogEntryPage, RunLogEntryView>(
-            new RunLogEntryView(entry, [.. entry.Findings.Skip(paging.Offset).Take(paging.Size)], paging, PageFooter.Of(snapshot)));
+            new RunLogEntryView(entry, [.. entry.Findings.Skip(paging.Offset).Take(paging.Size)], paging, Selection.Of(snapshot, enhet, maned),
+                PageFooter.Of(snapshot)));
     }
 
     /// <summary>How many entries to show: <see cref="DefaultLimit"/> unless asked for 1 to <see cref="MaxLimit"/>.</summary>

@@ -14,13 +14,13 @@ public sealed record ComparisonRow(UnitChoice Unit, IndicatorRow Row, double? Ba
 
 /// <summary>One indicator for every unit with data in one month (<c>/sammenlign</c>), and the picker of indicator and month.</summary>
 public sealed record ComparisonView(IndicatorDefinition Definition, Month Month, IReadOnlyList<Month> Months, IReadOnlyList<ComparisonRow> Rows,
-    PageFooter Footer)
+    Selection Selection, PageFooter Footer)
 {
     public string MonthName => NorwegianFormat.Month(Month);
 
     public bool AnySuppressed => Rows.Any(r => r.Row.IsSuppressed);
 
-    internal static ComparisonView Of(ScorecardSnapshot snapshot, ShownResults results, IndicatorDefinition definition, Month month)
+    internal static ComparisonView Of(ScorecardSnapshot snapshot, ShownResults results, IndicatorDefinition definition, Month month, Selection selection)
     {
         var rows = snapshot.Units
             .Select(u => (Unit: u, Row: ScorecardModel.Row(snapshot, results, u.Code, month, definition, withTrend: false)))
@@ -28,6 +28,6 @@ public sealed record ComparisonView(IndicatorDefinition Definition, Month Month,
             .ToList();
         var largest = rows.Select(r => r.Row.Value.Value ?? 0).DefaultIfEmpty(0).Max();
         return new(definition, month, snapshot.Months, rows.Select(r => new ComparisonRow(r.Unit, r.Row,
-            r.Row.Value.Value is { } v ? (largest > 0 ? Math.Max(0, v / largest * 100) : 0) : null)).ToList(), PageFooter.Of(snapshot));
+            r.Row.Value.Value is { } v ? (largest > 0 ? Math.Max(0, v / largest * 100) : 0) : null)).ToList(), selection, PageFooter.Of(snapshot));
     }
 }

@@ -24,14 +24,14 @@ public sealed record NamedImport(string? UnitName, ImportLogEntry Entry);
 /// office's units delivered. The log grows with every import, so it is read from the store a page at a time.
 /// </summary>
 public sealed record DataQualityView(IReadOnlyList<NamedImport> Imports, Paging Paging, IReadOnlyList<NamedNote> Notes, bool Restricted,
-    PageFooter Footer)
+    Selection Selection, PageFooter Footer)
 {
     public const int ImportsPerPage = 50;
 
     /// <summary>Findings shown with each import in the list; the import's own page pages through the rest.</summary>
     public const int FindingsShown = 5;
 
-    internal static IResult Page(ScorecardSnapshot snapshot, IMalekortStore store, Query<int> side)
+    internal static IResult Page(ScorecardSnapshot snapshot, IMalekortStore store, Query<int> side, Selection selection)
     {
         var units = VisibleUnits(snapshot);
         var (_, total) = store.ImportLogPage(0, 0, units);
@@ -42,7 +42,7 @@ public sealed record DataQualityView(IReadOnlyList<NamedImport> Imports, Paging 
             e with { Findings = e.FindingsCount == 0 ? [] : store.ImportFindings(e.Id, 0, FindingsShown).Findings })).ToList();
         return Pages.Page.Result<DataQualityPage, DataQualityView>(new DataQualityView(imports, paging,
             (snapshot.Results?.Notes ?? []).Select(n => new NamedNote(snapshot.NameOf(n.Unit), n)).ToList(),
-            snapshot.Results is { Viewer.HasFullRights: false }, PageFooter.Of(snapshot)));
+            snapshot.Results is { Viewer.HasFullRights: false }, selection, PageFooter.Of(snapshot)));
     }
 
     /// <summary>
@@ -56,11 +56,12 @@ public sealed record DataQualityView(IReadOnlyList<NamedImport> Imports, Paging 
 }
 
 /// <summary><c>/datakvalitet/import/{id}?side=N</c>: every finding of one import, a page at a time.</summary>
-public sealed record ImportFindingsView(ImportLogEntry Entry, IReadOnlyList<Finding> Findings, Paging Paging, PageFooter Footer)
+public sealed record ImportFindingsView(ImportLogEntry Entry, IReadOnlyList<Finding> Findings, Paging Paging, Selection Selection,
+    PageFooter Footer)
 {
     public const int FindingsPerPage = 200;
 
-    internal static IResult Page(ScorecardSnapshot snapshot, IMalekortStore store, long id, Query<int> side)
+    internal static IResult Page(ScorecardSnapshot snapshot, IMalekortStore store, long id, Query<int> side, Selection selection)
     {
         if (store.ImportEntry(id) is not { } entry
             || (entry.Unit is { } unit && DataQualityView.VisibleUnits(snapshot) is { } visible && !visible.Contains(unit)))
@@ -69,6 +70,7 @@ public sealed record ImportFindingsView(ImportLogEntry Entry, IReadOnlyList<Find
         if (!Paging.TryRead(side, FindingsPerPage, lines, out var paging, out var error))
             return Errors.Page(snapshot, StatusCodes.Status400BadRequest, error);
         return Pages.Page.Result<ImportFindingsPage, ImportFindingsView>(
-            new ImportFindingsView(entry, store.ImportFindings(id, paging.Offset, paging.Size).Findings, paging, PageFooter.Of(snapshot)));
+            new ImportFindingsView(entry, store.ImportFindings(id, paging.Offset, paging.Size).Findings, paging, selection,
+                PageFooter.Of(snapshot)));
     }
 }

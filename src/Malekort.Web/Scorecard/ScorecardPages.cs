@@ -2,6 +2,7 @@ using Malekort.Indicators;
 using Malekort.Periods;
 using Malekort.Storage;
 using Malekort.Units;
+using Malekort.Web.Api;
 using Malekort.Web.Pages;
 using Malekort.Web.Parameters;
 using Malekort.Web.Publishing;
@@ -21,23 +22,42 @@ internal static class ScorecardPages
     public static IEndpointRouteBuilder MapScorecardPages(this IEndpointRouteBuilder app)
     {
         app.MapGet("/", (ScorecardState state) => Home(state.Current));
-        app.MapGet("/malekort", (HttpContext context, ScorecardState state, PublicationBook publications, Query<UnitCode> enhet,
-            Query<Month> maned) => Scorecard(context.RequestServices, state.Current, publications, enhet, maned));
-        app.MapGet("/sammenlign", (ScorecardState state, Query<IndicatorDefinition> indikator, Query<Month> maned) =>
-            Comparison(state.Current, indikator, maned));
-        app.MapGet("/datakvalitet", (ScorecardState state, IMalekortStore store, Query<int> side) => DataQualityView.Page(state.Current, store, side));
-        app.MapGet("/datakvalitet/import/{id:long}", (ScorecardState state, IMalekortStore store, long id, Query<int> side) =>
-            ImportFindingsView.Page(state.Current, store, id, side));
+        app.MapGet("/malekort", (ScorecardState state, PublicationBook publications, Query<UnitCode> enhet, Query<Month> maned) =>
+            Scorecard(state.Current, publications, enhet, maned));
+        app.MapGet("/malekort/velg", (ScorecardState state, string? enhet, Query<Month> maned) => Choose(state.Current, enhet, maned));
+        app.MapGet("/sammenlign", (ScorecardState state, Query<IndicatorDefinition> indikator, Query<Month> maned, Query<UnitCode> enhet) =>
+            Comparison(state.Current, indikator, maned, enhet));
+        app.MapGet("/datakvalitet", (ScorecardState state, IMalekortStore store, Query<int> side, Query<UnitCode> enhet, Query<Month> maned) =>
+            DataQualityView.Page(state.Current, store, side, Selection.Of(state.Current, enhet, maned)));
+        app.MapGet("/datakvalitet/import/{id:long}", (ScorecardState state, IMalekortStore store, long id, Query<int> side,
+            Query<UnitCode> enhet, Query<Month> maned) => ImportFindingsView.Page(state.Current, store, id, side, Selection.Of(state.Current, enhet, maned)));
         return app;
     }
 
     /// <summary>The scorecard of the first office (else the first unit) in its latest month with data.</summary>
     private static IResult Home(ScorecardSnapshot snapshot) => snapshot.DefaultUnit is { } unit
-        ? Results.Redirect($"/malekort?enhet={Uri.EscapeDataString(unit.Code.Value)}&maned={unit.LatestMonth}")
+        ? Results.Redirect(Selection.Scorecard(unit.Code, unit.LatestMonth))
         : Results.Redirect("/malekort");
 
-    private static async Task<IResult> Scorecard(IServiceProvider services, ScorecardSnapshot snapshot, PublicationBook publications,
-        Query<UnitCode> unitCode, Query<Month> monthAsked)
+    /// <summary>
+    /// What the picker sends: the unit as typed (a code, a name, or the list's «Fredrikstad (3107)») and the month. Answered with
+    /// the scorecard's own address, so every scorecard has one address whatever was typed.
+    /// </summary>
+    private static IResult Choose(ScorecardSnapshot snapshot, string? typed, Query<Month> month)
+    {
+        const string parameter = "enhet";
+        if (string.IsNullOrWhiteSpace(typed)) return Errors.Page(snapshot, StatusCodes.Status400BadRequest, QueryParameters.Missing(parameter));
+        var found = UnitSearch.Find(snapshot, typed);
+        return found switch
+        {
+            [var unit] => Results.Redirect(Selection.Scorecard(unit.Code, month.Or(unit.LatestMonth))),
+            [] => Errors.Page(snapshot, StatusCodes.Status404NotFound, QueryParameters.NoUnitNamed(parameter, typed)),
+            _ => Errors.Page(snapshot, StatusCodes.Status400BadRequest, QueryParameters.SeveralUnitsNamed(parameter, typed, found.Select(u => u.Label))),
+        };
+    }
+
+    private static async Task<IResult> Scorecard(ScorecardSnapshot snapshot, PublicationBook publications, Query<UnitCode> unitCode,
+        Query<Month> monthAsked)
     {
         if (snapshot.Results is not { } results || snapshot.DefaultUnit is not { } fallback) return NoData(snapshot, Section.Scorecard);
         var unit = fallback;
@@ -50,25 +70,26 @@ internal static class ScorecardPages
         var month = monthAsked.Or(unit.LatestMonth);
         if (!results.Months.Contains(month))
             return Errors.Page(snapshot, StatusCodes.Status404NotFound, QueryParameters.OutsideMonths(monthAsked.Name, month, results.Months));
-        // The indicator tables are most of the page's rendering and change only with the data: rendered once per unit and month
-        // while the snapshot's cache keeps them (the bench's scorecard goal needs it; docs/architecture.md).
-        var key = new ResponseKey(ResponsePart.ScorecardIndicators, unit.Code, month);
-        if (!snapshot.Responses.TryGet(key, out string indicators))
-        {
-            indicators = await Page.Render<IndicatorTables, IndicatorTablesView>(services, IndicatorTablesView.Of(snapshot, results, unit, month));
-            snapshot.Responses.Add(key, indicators);
-        }
-        var publication = PublicationBannerView.Of(publications, snapshot, results, unit.Code, month);
-        return Page.Result<ScorecardPage, ScorecardView>(ScorecardView.Of(snapshot, results, unit, month, publication, indicators));
+        // The page depends on the snapshot, the unit, the month and the revision of its office's publication only: rendered once
+        // while the snapshot's cache keeps it, and then sent as it is (the scorecard's load goal needs it; docs/benchmarks.md).
+        var office = PublicationBannerView.OfficeOf(snapshot, unit.Code);
+        var published = office is null ? null : publications.Latest(office.Code, month);
+        var key = new ResponseKey(ResponsePart.ScorecardPage, unit.Code, month, published?.Revision ?? 0);
+        if (snapshot.Responses.TryGet(key, out var body)) return Utf8Response.Html(body);
+        var banner = office is null ? null : PublicationBannerView.Of(results, office, month, published);
+        var picker = await UnitPickerView.Of(snapshot, unit, month);
+        return Page.Kept<ScorecardPage, ScorecardView>(ScorecardView.Of(snapshot, results, unit, month, picker, banner), snapshot.Responses, key);
     }
 
-    private static IResult Comparison(ScorecardSnapshot snapshot, Query<IndicatorDefinition> indicator, Query<Month> monthAsked)
+    private static IResult Comparison(ScorecardSnapshot snapshot, Query<IndicatorDefinition> indicator, Query<Month> monthAsked,
+        Query<UnitCode> unit)
     {
         if (snapshot.Results is not { } results || snapshot.DefaultUnit is not { } fallback) return NoData(snapshot, Section.Comparison);
         var month = monthAsked.Or(fallback.LatestMonth);
         if (!results.Months.Contains(month))
             return Errors.Page(snapshot, StatusCodes.Status404NotFound, QueryParameters.OutsideMonths(monthAsked.Name, month, results.Months));
-        return Page.Result<ComparisonPage, ComparisonView>(ComparisonView.Of(snapshot, results, indicator.Or(IndicatorCatalog.Core[0]), month));
+        return Page.Result<ComparisonPage, ComparisonView>(ComparisonView.Of(snapshot, results, indicator.Or(IndicatorCatalog.Core[0]), month,
+            Selection.Of(snapshot, unit.HasValue ? unit.Value : null, month)));
     }
 
     private static IResult NoData(ScorecardSnapshot snapshot, Section section) =>

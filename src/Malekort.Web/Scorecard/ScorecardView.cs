@@ -9,8 +9,25 @@ using Microsoft.AspNetCore.Components;
 
 namespace Malekort.Web.Scorecard;
 
-/// <summary>The unit and month picker: every unit with results in its group, every month computed, and the ones chosen.</summary>
-public sealed record UnitPickerView(IReadOnlyList<UnitGroupChoice> Groups, IReadOnlyList<Month> Months, UnitCode Unit, Month Month);
+/// <summary>The unit and month picker: the unit chosen, the list of every unit to type among, and the months with one chosen.</summary>
+/// <param name="Unit">The unit chosen: the input's value.</param>
+/// <param name="Units">The rendered <c>UnitList</c>, the same for every page of the snapshot.</param>
+/// <param name="Months">The rendered <c>MonthOptions</c> with the month chosen.</param>
+public sealed record UnitPickerView(UnitChoice Unit, MarkupString Units, MarkupString Months)
+{
+    /// <summary>The picker for the unit and month, with the parts the snapshot keeps.</summary>
+    internal static async Task<UnitPickerView> Of(ScorecardSnapshot snapshot, UnitChoice unit, Month month) => new(unit,
+        await snapshot.Parts.Get<UnitList, IReadOnlyList<UnitChoice>>(null, () => snapshot.Units),
+        await MonthChoices.Options(snapshot, month));
+}
+
+/// <summary>The months to choose among, newest first, and the one chosen.</summary>
+public sealed record MonthChoices(IReadOnlyList<Month> Months, Month Chosen)
+{
+    /// <summary>The rendered <c>MonthOptions</c> of the snapshot's months with <paramref name="chosen"/> chosen.</summary>
+    internal static Task<MarkupString> Options(ScorecardSnapshot snapshot, Month chosen) =>
+        snapshot.Parts.Get<MonthOptions, MonthChoices>(chosen, () => new MonthChoices(snapshot.Months, chosen));
+}
 
 /// <summary>
 /// The scorecard's indicators for one unit and month: the 14 agreed indicators and V.101–V.104 in catalogue order, then the
@@ -32,15 +49,17 @@ public sealed record IndicatorTablesView(string UnitName, string MonthName, IRea
 
 /// <summary>
 /// What the scorecard of one unit and month shows: the picker, the publication of the unit's office, whether the viewer sees the
-/// unit from outside, and the indicator tables (<see cref="IndicatorTablesView"/>, rendered apart and kept per unit and month).
+/// unit from outside, and the indicator tables.
 /// </summary>
 /// <param name="Unit">The unit.</param>
 /// <param name="Month">The month.</param>
 /// <param name="Picker">The unit and month picker, with these chosen.</param>
 /// <param name="Publication">The publication of the unit's office; null for a county or the country.</param>
 /// <param name="Restricted">Whether the viewer sees the unit from outside its office (small numbers suppressed).</param>
-/// <param name="Indicators">The rendered <c>IndicatorTables</c>.</param>
+/// <param name="Indicators">The indicator tables.</param>
 /// <param name="FollowUp">The office's follow-up of conditions, for a unit or office the viewer sees in full; else null.</param>
+/// <param name="Previous">The month before, if it was computed.</param>
+/// <param name="Next">The month after, if it was computed.</param>
 /// <param name="Footer">The page's footer.</param>
 public sealed record ScorecardView(
     UnitChoice Unit,
@@ -48,11 +67,16 @@ public sealed record ScorecardView(
     UnitPickerView Picker,
     PublicationBannerView? Publication,
     bool Restricted,
-    MarkupString Indicators,
+    IndicatorTablesView Indicators,
     ConditionFollowUpView? FollowUp,
+    Month? Previous,
+    Month? Next,
     PageFooter Footer)
 {
     public string MonthName => NorwegianFormat.Month(Month);
+
+    /// <summary>The unit and month, for the menu's links.</summary>
+    public Selection Selection => new(Unit.Code, Month);
 
     /// <summary>What kind of unit it is, and what its numbers are the sum of.</summary>
     public string Kind => Unit.Code.Kind switch
@@ -65,7 +89,9 @@ public sealed record ScorecardView(
     };
 
     internal static ScorecardView Of(ScorecardSnapshot snapshot, ShownResults results, UnitChoice unit, Month month,
-        PublicationBannerView? publication, string indicators) => new(
-        unit, month, new UnitPickerView(snapshot.UnitGroups, snapshot.Months, unit.Code, month), publication, results.IsRestricted(unit.Code),
-        new MarkupString(indicators), ConditionFollowUpView.Of(results, unit.Code, unit.Name, month), PageFooter.Of(snapshot));
+        UnitPickerView picker, PublicationBannerView? publication) => new(
+        unit, month, picker, publication, results.IsRestricted(unit.Code), IndicatorTablesView.Of(snapshot, results, unit, month),
+        ConditionFollowUpView.Of(results, unit.Code, unit.Name, month),
+        results.Months.Contains(month.Plus(-1)) ? month.Plus(-1) : null, results.Months.Contains(month.Plus(1)) ? month.Plus(1) : null,
+        PageFooter.Of(snapshot));
 }

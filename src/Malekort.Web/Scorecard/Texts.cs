@@ -84,15 +84,6 @@ internal static class Texts
 
     public static string Threshold(Threshold threshold) => threshold.Describe(NorwegianFormat.Culture);
 
-    public static string Group(UnitGroup group) => group switch
-    {
-        UnitGroup.Offices => "NAV-kontorer",
-        UnitGroup.Municipalities => "Kommuner",
-        UnitGroup.Districts => "Bydeler",
-        UnitGroup.Counties => "Fylker",
-        _ => "Hele landet",
-    };
-
     public static string UnitKind(Units.UnitKind kind) => kind switch
     {
         Units.UnitKind.Office => "nav-kontor",

@@ -7,15 +7,22 @@ namespace Malekort.Web.State;
 /// <summary>What a cached entry is a part of.</summary>
 internal enum ResponsePart
 {
-    /// <summary>The scorecard page's indicator tables and legend, as rendered HTML: everything on it computed from the unit's values.</summary>
-    ScorecardIndicators,
+    /// <summary>The whole scorecard page (<c>/malekort</c>): rendered once per unit, month and publication, then sent as it is.</summary>
+    ScorecardPage,
 
     /// <summary>The whole body of <c>/api/malekort</c>.</summary>
     ScorecardJson,
 }
 
 /// <summary>The key of a cached entry: one part for one unit and month.</summary>
-internal readonly record struct ResponseKey(ResponsePart Part, UnitCode Unit, Month Month);
+/// <param name="Part">What the entry is.</param>
+/// <param name="Unit">The unit it shows.</param>
+/// <param name="Month">The month it shows.</param>
+/// <param name="Revision">
+/// The revision of the unit's office's publication that the part shows (0: not published, or the part does not show it): a
+/// publication does not replace the snapshot, so the pages shown before it are simply no longer asked for.
+/// </param>
+internal readonly record struct ResponseKey(ResponsePart Part, UnitCode Unit, Month Month, int Revision = 0);
 
 /// <summary>
 /// Rendered response parts of one snapshot, up to a budget of bytes. It lives on the snapshot, so a new data version starts
@@ -39,8 +46,8 @@ internal sealed class ResponseCache
     /// <summary>When full, one miss in this many replaces an entry.</summary>
     public const int AdmitOneIn = 8;
 
-    // A body as UTF-8 bytes (byte[]) or a rendered part of a page (string).
-    private readonly ConcurrentDictionary<ResponseKey, object> entries = new();
+    // Bodies as UTF-8 bytes, sent as they are.
+    private readonly ConcurrentDictionary<ResponseKey, byte[]> entries = new();
     private readonly List<ResponseKey> keys = [];
     private readonly Lock admitting = new();
     private readonly Random random;
@@ -67,15 +74,8 @@ internal sealed class ResponseCache
 
     public bool TryGet(ResponseKey key, out byte[] value)
     {
-        var found = entries.TryGetValue(key, out var entry) && entry is byte[];
-        value = found ? (byte[])entry! : [];
-        return found;
-    }
-
-    public bool TryGet(ResponseKey key, out string value)
-    {
-        var found = entries.TryGetValue(key, out var entry) && entry is string;
-        value = found ? (string)entry! : "";
+        var found = entries.TryGetValue(key, out var entry);
+        value = entry ?? [];
         return found;
     }
 
@@ -83,34 +83,41 @@ internal sealed class ResponseCache
     public void Add(ResponseKey key, byte[] value)
     {
         ArgumentNullException.ThrowIfNull(value);
-        Admit(key, value);
-    }
-
-    /// <summary>Keeps a rendered part of a page if the budget allows (see the remarks).</summary>
-    public void Add(ResponseKey key, string value)
-    {
-        ArgumentNullException.ThrowIfNull(value);
-        Admit(key, value);
-    }
-
-    private static long SizeOf(object entry) => entry is string text ? 2L * text.Length : ((byte[])entry).Length;
-
-    private void Admit(ResponseKey key, object value)
-    {
-        var size = SizeOf(value);
-        if (size > Budget) return;
         lock (admitting)
         {
-            if (suspended || entries.ContainsKey(key)) return;
-            if (bytes + size > Budget)
-            {
-                if (random.Next(AdmitOneIn) != 0) return;
-                while (bytes + size > Budget) EvictOne();
-            }
-            entries[key] = value;
-            keys.Add(key);
-            Volatile.Write(ref bytes, bytes + size);
+            if (MakeRoom(key, value.Length)) Keep(key, value);
         }
+    }
+
+    /// <summary>
+    /// Keeps a copy of <paramref name="body"/> if the budget allows (see the remarks): a page rendered into a pooled buffer is
+    /// copied only when it is kept, not on every miss.
+    /// </summary>
+    public void Add(ResponseKey key, ReadOnlySpan<byte> body)
+    {
+        lock (admitting)
+        {
+            if (MakeRoom(key, body.Length)) Keep(key, body.ToArray());
+        }
+    }
+
+    // Under the lock: whether an entry of the size is let in, after evicting what it needs.
+    private bool MakeRoom(ResponseKey key, long size)
+    {
+        if (size > Budget || suspended || entries.ContainsKey(key)) return false;
+        if (bytes + size > Budget)
+        {
+            if (random.Next(AdmitOneIn) != 0) return false;
+            while (bytes + size > Budget) EvictOne();
+        }
+        return true;
+    }
+
+    private void Keep(ResponseKey key, byte[] value)
+    {
+        entries[key] = value;
+        keys.Add(key);
+        Volatile.Write(ref bytes, bytes + value.Length);
     }
 
     /// <summary>
@@ -140,6 +147,6 @@ internal sealed class ResponseCache
         var key = keys[i];
         keys[i] = keys[^1];
         keys.RemoveAt(keys.Count - 1);
-        if (entries.TryRemove(key, out var removed)) Volatile.Write(ref bytes, bytes - SizeOf(removed));
+        if (entries.TryRemove(key, out var removed)) Volatile.Write(ref bytes, bytes - removed.Length);
     }
 }

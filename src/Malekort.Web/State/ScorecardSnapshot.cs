@@ -24,12 +24,17 @@ public enum UnitGroup
 /// <param name="LatestMonth">Its default month: the latest with BL151 captured, else the last computed.</param>
 public sealed record UnitChoice(UnitCode Code, string Name, UnitGroup Group, Month LatestMonth)
 {
-    /// <summary>How the picker names it: <c>Fredrikstad (3107)</c>.</summary>
-    public string Label { get; } = $"{Name} ({Code.Value})";
+    /// <summary>
+    /// How the picker names it, name first and unique: <c>Fredrikstad (kommune 3107)</c>, <c>Oslo (fylke 03)</c>,
+    /// <c>NAV Fredrikstad (NAV-0106)</c>, <c>Hele landet</c>.
+    /// </summary>
+    public string Label { get; } = Code.Kind switch
+    {
+        UnitKind.Office => $"{Name} ({Code.Value})",
+        UnitKind.Country => Name,
+        _ => $"{Name} ({Scorecard.Texts.UnitKind(Code.Kind)} {Code.Value})",
+    };
 }
-
-/// <summary>A group of the unit picker with its units, in order.</summary>
-public sealed record UnitGroupChoice(UnitGroup Group, IReadOnlyList<UnitChoice> Units);
 
 /// <summary>
 /// Everything a request reads, computed once per data version: the stored data, the results as this server may show
@@ -56,7 +61,6 @@ internal sealed class ScorecardSnapshot
         targets = [];
         foreach (var t in stored.Targets) targets[(t.Unit, t.Indicator, t.Month)] = t;
         Months = results is null ? [] : results.Months.Months().Reverse().ToList();
-        UnitGroups = units.GroupBy(u => u.Group).Select(g => new UnitGroupChoice(g.Key, g.ToList())).ToList();
         Responses = new ResponseCache(ResponseCache.DefaultBudget);
     }
 
@@ -81,11 +85,11 @@ internal sealed class ScorecardSnapshot
     /// <summary>The months computed, newest first; empty without data.</summary>
     public IReadOnlyList<Month> Months { get; }
 
-    /// <summary><see cref="Units"/> in their groups, for the picker.</summary>
-    public IReadOnlyList<UnitGroupChoice> UnitGroups { get; }
-
     /// <summary>Rendered responses of this snapshot; they go when it goes.</summary>
     public ResponseCache Responses { get; }
+
+    /// <summary>Parts of pages rendered once for this snapshot and kept while it lives (the picker's lists); the same for every viewer.</summary>
+    public Pages.PageParts Parts { get; } = new();
 
     /// <summary>The unit the scorecard opens on: the first office with results, else the first unit.</summary>
     public UnitChoice? DefaultUnit => Units.FirstOrDefault();

@@ -32,7 +32,7 @@ public sealed class ConditionOracleTests : IDisposable
         var db = Database(kind);
         ImportSucceeds(db, Path.Combine(Oracle, "batch"), Path.Combine(Oracle, "offices.csv"));
 
-        AssertSameLines(File.ReadAllLines(Path.Combine(Oracle, "expected.csv")), VRows(Csv(db, "2024-01", "2024-04")));
+        OracleRun.AssertSameLines(File.ReadAllLines(Path.Combine(Oracle, "expected.csv")), VRows(Csv(db, "2024-01", "2024-04")));
     }
 
     [Theory]
@@ -91,7 +91,7 @@ public sealed class ConditionOracleTests : IDisposable
         Assert.Equal(24, byKostra.Length);
         // January: four recipients aged 18–29 (born 1995, 1999, 2001 and 31 Dec 1994), one of them with VILKARKURS.
         Assert.Contains("3112,2024-01,V.101,1,4,25", byKostra);
-        AssertSameLines(byKostra, Shares(capture));
+        OracleRun.AssertSameLines(byKostra, Shares(capture));
     }
 
     private TestDatabase Database(string kind)
@@ -120,29 +120,5 @@ public sealed class ConditionOracleTests : IDisposable
     private static JsonElement Sanctions(JsonDocument json, string month) => json.RootElement.EnumerateArray()
         .Single(r => r.GetProperty("indicator").GetString() == "V.104" && r.GetProperty("month").GetString() == month);
 
-    private static (int Exit, string Output, string Error) Run(params string[] args)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var exit = CliApp.Run(args, output, error, new FixedClock(new DateTimeOffset(2025, 2, 1, 8, 0, 0, TimeSpan.Zero)));
-        return (exit, output.ToString(), error.ToString());
-    }
-
-    /// <summary>Every differing line, numbered, so a reviewer can hold it against HAND-CALCULATION.md.</summary>
-    private static void AssertSameLines(string[] expected, string[] actual)
-    {
-        var differences = new List<string>();
-        for (var i = 0; i < Math.Max(expected.Length, actual.Length); i++)
-        {
-            var e = i < expected.Length ? expected[i] : "(no line)";
-            var a = i < actual.Length ? actual[i] : "(no line)";
-            if (!string.Equals(e, a, StringComparison.Ordinal)) differences.Add($"line {i + 1}: expected «{e}», got «{a}»");
-        }
-        Assert.True(differences.Count == 0, string.Join('\n', differences));
-    }
-
-    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => now;
-    }
+    private static (int Exit, string Output, string Error) Run(params string[] args) => OracleRun.Cli(new DateTimeOffset(2025, 2, 1, 8, 0, 0, TimeSpan.Zero), args);
 }

@@ -41,7 +41,7 @@ public sealed class OracleBatchTests : IDisposable
         Use(kind);
         ImportSucceeds(Batch, Population, Offices);
 
-        AssertSameLines(File.ReadAllLines(Path.Combine(Oracle, "expected.csv")), Indicators());
+        OracleRun.AssertSameLines(File.ReadAllLines(Path.Combine(Oracle, "expected.csv")), Indicators());
     }
 
     /// <summary>
@@ -73,7 +73,7 @@ public sealed class OracleBatchTests : IDisposable
             var cells = line.Split(',');
             return hand.TryGetValue((cells[1], cells[2]), out var filled) ? $"{cells[0]},{cells[1]},{cells[2]},{filled}" : line;
         }).ToArray();
-        AssertSameLines(expected, Indicators());
+        OracleRun.AssertSameLines(expected, Indicators());
     }
 
     [Fact]
@@ -86,7 +86,7 @@ public sealed class OracleBatchTests : IDisposable
             return Indicators();
         }).ToList();
 
-        AssertSameLines(outputs[0], outputs[1]);
+        OracleRun.AssertSameLines(outputs[0], outputs[1]);
     }
 
     [Theory]
@@ -100,7 +100,7 @@ public sealed class OracleBatchTests : IDisposable
 
         ImportSucceeds(Batch);
 
-        AssertSameLines(first, Indicators());
+        OracleRun.AssertSameLines(first, Indicators());
     }
 
     [Theory]
@@ -158,8 +158,8 @@ public sealed class OracleBatchTests : IDisposable
 
         Assert.NotEqual(0, exit);
         Assert.Contains($"{file}:{line}: {column}:", error, StringComparison.Ordinal);
-        AssertSameLines(before, Indicators());
-        AssertSameLines(File.ReadAllLines(Path.Combine(Oracle, "expected.csv")), before);
+        OracleRun.AssertSameLines(before, Indicators());
+        OracleRun.AssertSameLines(File.ReadAllLines(Path.Combine(Oracle, "expected.csv")), before);
     }
 
     private string CopyOfBatch()
@@ -202,29 +202,5 @@ public sealed class OracleBatchTests : IDisposable
         return output.Split('\n').Select(l => l.TrimEnd('\r')).Where(l => l.Length > 0 && !l.Contains(",V.", StringComparison.Ordinal)).ToArray();
     }
 
-    private static (int Exit, string Output, string Error) Run(params string[] args)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var exit = CliApp.Run(args, output, error, new FixedClock(new DateTimeOffset(2024, 4, 15, 8, 0, 0, TimeSpan.Zero)));
-        return (exit, output.ToString(), error.ToString());
-    }
-
-    /// <summary>Every differing line, numbered, so a reviewer can hold it against HAND-CALCULATION.md.</summary>
-    private static void AssertSameLines(string[] expected, string[] actual)
-    {
-        var differences = new List<string>();
-        for (var i = 0; i < Math.Max(expected.Length, actual.Length); i++)
-        {
-            var e = i < expected.Length ? expected[i] : "(no line)";
-            var a = i < actual.Length ? actual[i] : "(no line)";
-            if (!string.Equals(e, a, StringComparison.Ordinal)) differences.Add($"line {i + 1}: expected «{e}», got «{a}»");
-        }
-        Assert.True(differences.Count == 0, string.Join('\n', differences));
-    }
-
-    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => now;
-    }
+    private static (int Exit, string Output, string Error) Run(params string[] args) => OracleRun.Cli(new DateTimeOffset(2024, 4, 15, 8, 0, 0, TimeSpan.Zero), args);
 }

@@ -20,21 +20,34 @@ public sealed class PageRenderingTests
     }
 
     [Fact]
-    public async Task The_picker_marks_the_chosen_unit_and_month_and_no_other()
+    public async Task The_picker_shows_the_chosen_unit_in_its_field_and_the_chosen_month_and_no_other()
     {
         using var db = Testing.TestDatabases.Create(Testing.TestDatabases.Sqlite);
         ScorecardData.Seed(db.Store);
         var snapshot = ScorecardSnapshot.Compute(db.Store.Load(), 1, ScorecardData.ComputedAt, Malekort.Confidentiality.Viewer.Operator);
 
-        var html = await Rendering.Html<UnitPicker>(new()
-        {
-            ["Model"] = new UnitPickerView(snapshot.UnitGroups, snapshot.Months, ScorecardData.Hvaler, new Month(2024, 11)),
-        });
+        var picker = await UnitPickerView.Of(snapshot, snapshot.Find(ScorecardData.Hvaler)!, new Month(2024, 11));
+        var html = await Rendering.Html<UnitPicker>(new() { ["Model"] = picker });
 
-        Assert.Contains("""<option value="3110" selected>""", html, StringComparison.Ordinal);
+        Assert.Contains("""value="Hvaler (kommune 3110)" """, html, StringComparison.Ordinal);
         Assert.Contains("""<option value="2024-11" selected>""", html, StringComparison.Ordinal);
-        Assert.Equal(2, System.Text.RegularExpressions.Regex.Count(html, " selected"));
-        Assert.Contains("""<optgroup label="NAV-kontorer"><option value="NAV-0105">NAV Sarpsborg (NAV-0105)</option>""", html, StringComparison.Ordinal);
+        Assert.Equal(1, System.Text.RegularExpressions.Regex.Count(html, " selected"));
+        Assert.Contains("""<datalist id="enheter"><option value="NAV Sarpsborg (NAV-0105)"></option>""", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_list_of_units_is_made_once_per_snapshot_and_the_same_for_every_unit_chosen()
+    {
+        using var db = Testing.TestDatabases.Create(Testing.TestDatabases.Sqlite);
+        ScorecardData.Seed(db.Store);
+        var snapshot = ScorecardSnapshot.Compute(db.Store.Load(), db.Store.ImportLog(), 1, ScorecardData.ComputedAt, Malekort.Confidentiality.Viewer.Operator);
+
+        var hvaler = await UnitPickerView.Of(snapshot, snapshot.Find(ScorecardData.Hvaler)!, new Month(2024, 11));
+        var fredrikstad = await UnitPickerView.Of(snapshot, snapshot.Find(ScorecardData.Fredrikstad)!, new Month(2024, 12));
+
+        Assert.Same(hvaler.Units.Value, fredrikstad.Units.Value);
+        Assert.DoesNotContain("selected", hvaler.Units.Value, StringComparison.Ordinal);
+        Assert.Equal(snapshot.Units.Count, System.Text.RegularExpressions.Regex.Count(hvaler.Units.Value, "<option "));
     }
 
     [Fact]

@@ -44,6 +44,29 @@ public sealed partial class PublishingTests
         Assert.Contains(host.Store.RunLog(100), e => e is { Kind: RunKind.Publication, Outcome: RunOutcome.Unchanged });
     }
 
+    [Fact]
+    public async Task A_scorecard_page_kept_before_its_month_was_published_shows_the_publication_at_once()
+    {
+        await using var host = await WithData(TestDatabases.Sqlite);
+        // Twice, so the second answer is the page the snapshot's cache keeps; and a municipality's page shows its office's month too.
+        foreach (var unit in new[] { "3107", "NAV-0106" })
+        {
+            Assert.Contains("<strong>Ikke publisert.</strong>", (await host.Get($"/malekort?enhet={unit}&maned=2024-12")).Body, StringComparison.Ordinal);
+            Assert.Contains("<strong>Ikke publisert.</strong>", (await host.Get($"/malekort?enhet={unit}&maned=2024-12")).Body, StringComparison.Ordinal);
+        }
+
+        using var published = await DropFolderTests.Publish(host, "Kari Nordmann");
+
+        Assert.Equal(HttpStatusCode.Created, published.StatusCode);
+        foreach (var unit in new[] { "3107", "NAV-0106" })
+        {
+            var (status, page) = await host.Get($"/malekort?enhet={unit}&maned=2024-12");
+            Assert.Equal(HttpStatusCode.OK, status);
+            Assert.Contains("<strong>Publisert for NAV Fredrikstad, revisjon 1.</strong>", page, StringComparison.Ordinal);
+            Assert.DoesNotContain("Ikke publisert", page, StringComparison.Ordinal);
+        }
+    }
+
     [Theory]
     [InlineData(TestDatabases.Sqlite)]
     [InlineData(TestDatabases.Postgres)]

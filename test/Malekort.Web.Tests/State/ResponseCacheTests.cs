@@ -23,6 +23,20 @@ public sealed class ResponseCacheTests
     }
 
     [Fact]
+    public void A_body_rendered_into_a_reused_buffer_is_kept_as_a_copy()
+    {
+        var cache = new ResponseCache(1000, new Random(1));
+        var buffer = new byte[] { 1, 2, 3, 4 };
+        cache.Add(Key(0), buffer.AsSpan(0, 3));
+
+        buffer[0] = 9;
+
+        Assert.True(cache.TryGet(Key(0), out byte[] found));
+        Assert.Equal([1, 2, 3], found);
+        Assert.Equal(3, cache.Bytes);
+    }
+
+    [Fact]
     public void Entries_never_hold_more_bytes_than_the_budget()
     {
         var cache = new ResponseCache(1000, new Random(2));
