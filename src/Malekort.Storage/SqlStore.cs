@@ -29,6 +29,12 @@ public abstract partial class SqlStore(TimeProvider clock) : IMalekortStore
     /// <summary>The binary column type.</summary>
     private protected abstract string BlobColumn { get; }
 
+    /// <summary>
+    /// The statements that make <paramref name="table"/> append-only: every UPDATE and DELETE (and TRUNCATE, where there is
+    /// one) is refused by the database itself, whoever sends it.
+    /// </summary>
+    private protected abstract string AppendOnlySql(string table);
+
     /// <summary>Opens a connection, ready to use.</summary>
     private protected abstract DbConnection Open();
 
@@ -61,7 +67,7 @@ public abstract partial class SqlStore(TimeProvider clock) : IMalekortStore
     {
         using var connection = Open();
         using var schemaLock = LockSchema(connection);
-        Migrator.Apply(connection, IdColumn, BlobColumn, clock);
+        Migrator.Apply(connection, IdColumn, BlobColumn, AppendOnlySql, clock);
         BackfillBatchRows(connection);
     }
 

@@ -41,7 +41,7 @@ public sealed class SnapshotOrderTests
     public void An_older_snapshot_finishing_late_does_not_replace_a_newer_one()
     {
         using var db = Testing.TestDatabases.Create(Testing.TestDatabases.Sqlite);
-        var state = new State.ScorecardState(db.Store, TimeProvider.System, new MalekortWebOptions(),
+        var state = new State.ScorecardState(db.Store, TimeProvider.System,
             Microsoft.Extensions.Logging.Abstractions.NullLogger<State.ScorecardState>.Instance);
         var stored = db.Store.Load();
         State.ScorecardSnapshot Snapshot(long version) =>

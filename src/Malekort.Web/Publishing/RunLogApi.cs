@@ -1,3 +1,4 @@
+using Malekort.Confidentiality;
 using Malekort.Storage;
 using Malekort.Web.Api;
 using Malekort.Web.Parameters;
@@ -18,15 +19,15 @@ internal sealed record RunLogJson(
 /// </summary>
 internal static class RunLogApi
 {
-    public static IResult List(ScorecardState state, IMalekortStore store, Query<int> antall)
+    public static IResult List(ScorecardState state, Viewer viewer, IMalekortStore store, Query<int> antall)
     {
         if (!RunLogPages.TryLimit(antall, out var limit, out var error)) return ApiProblems.BadParameter("antall", error);
-        return Results.Ok(RunLogPages.Visible(state.Current, store.RunLog(limit)).Select(Json).ToList());
+        return Results.Ok(RunLogPages.Visible(state.For(viewer), store.RunLog(limit)).Select(Json).ToList());
     }
 
-    public static IResult Get(ScorecardState state, IMalekortStore store, long id, Query<int> side)
+    public static IResult Get(ScorecardState state, Viewer viewer, IMalekortStore store, long id, Query<int> side)
     {
-        if (store.RunLogEntry(id) is not { } entry || RunLogPages.Visible(state.Current, [entry]).Count == 0)
+        if (store.RunLogEntry(id) is not { } entry || RunLogPages.Visible(state.For(viewer), [entry]).Count == 0)
             return ApiProblems.NotFound($"Driftsloggen har ingen oppføring {id}.");
         if (!Pages.Paging.TryRead(side, RunLogPages.FindingsPerPage, entry.Findings.Count, out var paging, out var error))
             return ApiProblems.BadParameter("side", error);

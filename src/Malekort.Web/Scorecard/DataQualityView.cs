@@ -46,13 +46,15 @@ public sealed record DataQualityView(IReadOnlyList<NamedImport> Imports, Paging 
     }
 
     /// <summary>
-    /// The units whose imports this server may show: every one with full rights (null), else those its own office serves in
-    /// full. Other offices' record counts and findings are their business.
+    /// The units whose imports the snapshot's viewer may see (<see cref="ScorecardSnapshot.SeesLogOf"/>), or null for every one.
+    /// Other offices' record counts and findings are their business.
     /// </summary>
-    internal static IReadOnlyCollection<UnitCode>? VisibleUnits(ScorecardSnapshot snapshot) =>
-        snapshot.Results is { Viewer.HasFullRights: false } results
-            ? [.. UnitRegister.Default.Municipalities.Concat(UnitRegister.Default.Districts).Select(u => u.Code).Where(u => !results.IsRestricted(u))]
-            : null;
+    internal static IReadOnlyCollection<UnitCode>? VisibleUnits(ScorecardSnapshot snapshot)
+    {
+        var every = UnitRegister.Default.Municipalities.Concat(UnitRegister.Default.Districts).Select(u => u.Code).ToList();
+        var seen = every.Where(u => snapshot.SeesLogOf(u)).ToList();
+        return seen.Count == every.Count ? null : seen;
+    }
 }
 
 /// <summary><c>/datakvalitet/import/{id}?side=N</c>: every finding of one import, a page at a time.</summary>

@@ -84,7 +84,6 @@ public sealed class BombTests
             Content = new StreamContent(file),
         };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", ServerProcess.ServiceToken);
         using var response = await server.Client.SendAsync(request, TestContext.Current.CancellationToken);
         var body = await response.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken);
         var duration = watch.Elapsed;
