@@ -97,7 +97,7 @@ public sealed class PagedFindingsTests
         using var content = new ByteArrayContent(zip);
         content.Headers.ContentType = new MediaTypeHeaderValue("application/zip");
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri("/api/leveranser?filnavn=feil.zip", UriKind.Relative)) { Content = content };
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", ServerModeHost.ServiceToken);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", host.AdminToken);
         using var response = await host.Client.SendAsync(request, TestContext.Current.CancellationToken);
         return (response.StatusCode, JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).RootElement.Clone());
     }
