@@ -105,7 +105,8 @@ internal sealed class Installation : IDisposable
     /// <summary>The data folder and a SQLite database with it imported, made once per settings.</summary>
     private static async Task<(string Data, string Database)> Prepared()
     {
-        var name = string.Create(CultureInfo.InvariantCulture, $"x{ReliabilitySettings.Scale:0.###}-m{ReliabilitySettings.Months}");
+        var name = string.Create(CultureInfo.InvariantCulture,
+            $"x{ReliabilitySettings.Scale:0.###}-m{ReliabilitySettings.Months}-tail{ReliabilitySettings.MonthlyTail}");
         var folder = Path.Combine(ReliabilitySettings.DataFolder, name);
         var done = Path.Combine(folder, ".ferdig");
         var database = Path.Combine(folder, "malekort.db");
@@ -116,7 +117,8 @@ internal sealed class Installation : IDisposable
             if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
             Directory.CreateDirectory(folder);
             Succeed(Run("generate", "--scale", ReliabilitySettings.Scale.ToString("0.######", CultureInfo.InvariantCulture),
-                "--months", ReliabilitySettings.Months.ToString(CultureInfo.InvariantCulture), "--last", "2024-12", "--monthly", "2",
+                "--months", ReliabilitySettings.Months.ToString(CultureInfo.InvariantCulture), "--last", "2024-12",
+                "--monthly", ReliabilitySettings.MonthlyTail.ToString(CultureInfo.InvariantCulture),
                 "--other-formats", "2024", "--seed", "13", "--out", folder));
             Succeed(Run("import", "--db", database, "--key", Path.Combine(folder, "pseudonym.key"),
                 Path.Combine(folder, "offices.csv"), Path.Combine(folder, "batches")));

@@ -45,7 +45,7 @@ public sealed class SnapshotOrderTests
             Microsoft.Extensions.Logging.Abstractions.NullLogger<State.ScorecardState>.Instance);
         var stored = db.Store.Load();
         State.ScorecardSnapshot Snapshot(long version) =>
-            State.ScorecardSnapshot.Compute(stored, [], version, ScorecardData.ComputedAt, Malekort.Confidentiality.Viewer.Operator);
+            State.ScorecardSnapshot.Compute(stored, version, ScorecardData.ComputedAt, Malekort.Confidentiality.Viewer.Operator);
 
         state.Publish(Snapshot(5));
         state.Publish(Snapshot(3));

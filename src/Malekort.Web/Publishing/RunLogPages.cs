@@ -16,8 +16,9 @@ public sealed record NamedRunLogEntry(string? UnitName, RunLogEntry Entry);
 /// <summary><c>/driftslogg</c>: the newest entries, at most <paramref name="Limit"/>.</summary>
 public sealed record RunLogView(IReadOnlyList<NamedRunLogEntry> Entries, int Limit, Selection Selection, PageFooter Footer);
 
-/// <summary><c>/driftslogg/{id}</c>: one entry with every finding.</summary>
-public sealed record RunLogEntryView(RunLogEntry Entry, Selection Selection, PageFooter Footer);
+/// <summary><c>/driftslogg/{id}?side=N</c>: one entry with one page of its findings.</summary>
+public sealed record RunLogEntryView(RunLogEntry Entry, IReadOnlyList<Malekort.DataQuality.Finding> Findings, Paging Paging, Selection Selection,
+    PageFooter Footer);
 
 /// <summary>
 /// <c>/driftslogg</c>: every capture, computation and publication, newest first; <c>/driftslogg/{id}</c>: one entry with every
@@ -36,12 +37,20 @@ internal static class RunLogPages
         return Page.Result<RunLogPage, RunLogView>(new RunLogView(entries, limit, Selection.Of(snapshot, enhet, maned), PageFooter.Of(snapshot)));
     }
 
-    public static IResult Detail(ScorecardState state, Viewer viewer, IMalekortStore store, long id, Query<UnitCode> enhet, Query<Month> maned)
+    /// <summary>Findings on a page of a run log entry (an input lists at most about 10 000 lines, BoundedFindings).</summary>
+    public const int FindingsPerPage = 200;
+
+    public static IResult Detail(ScorecardState state, Viewer viewer, IMalekortStore store, long id, Query<int> side,
+        Query<UnitCode> enhet, Query<Month> maned)
     {
         var snapshot = state.For(viewer);
         if (store.RunLogEntry(id) is not { } entry || Visible(snapshot, [entry]).Count == 0)
             return Errors.Page(snapshot, StatusCodes.Status404NotFound, $"Driftsloggen har ingen oppføring {id}.");
-        return Page.Result<RunLogEntryPage, RunLogEntryView>(new RunLogEntryView(entry, Selection.Of(snapshot, enhet, maned), PageFooter.Of(snapshot)));
+        if (!Paging.TryRead(side, FindingsPerPage, entry.Findings.Count, out var paging, out var error))
+            return Errors.Page(snapshot, StatusCodes.Status400BadRequest, error);
+        return Page.Result<RunLogEntryPage, RunLogEntryView>(
+            new RunLogEntryView(entry, [.. entry.Findings.Skip(paging.Offset).Take(paging.Size)], paging, Selection.Of(snapshot, enhet, maned),
+                PageFooter.Of(snapshot)));
     }
 
     /// <summary>How many entries to show: <see cref="DefaultLimit"/> unless asked for 1 to <see cref="MaxLimit"/>.</summary>

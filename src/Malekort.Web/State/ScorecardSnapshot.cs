@@ -46,19 +46,16 @@ internal sealed class ScorecardSnapshot
     private readonly Dictionary<(UnitCode, string, Month), Target> targets;
 
     private readonly ShownResultsCache? shown;
-    // The whole import log; ImportLog is the part this snapshot's viewer may see.
-    private readonly IReadOnlyList<ImportLogEntry> fullImportLog;
     private readonly StoredState stored;
     private readonly ViewerScope scope;
     // This data version as each viewer sees it (For): made once per viewer, dropped with the snapshot.
     private readonly System.Collections.Concurrent.ConcurrentDictionary<Viewer, ScorecardSnapshot> views = new();
 
     private ScorecardSnapshot(long dataVersion, DateTimeOffset computedAt, StoredState stored, ShownResultsCache? shown, ShownResults? results,
-        IReadOnlyList<ImportLogEntry> importLog, IReadOnlyList<UnitChoice> units, Viewer viewer, long responseBudget = ResponseCache.DefaultBudget)
+        IReadOnlyList<UnitChoice> units, Viewer viewer, long responseBudget = ResponseCache.DefaultBudget)
     {
         this.shown = shown;
         this.stored = stored;
-        fullImportLog = importLog;
         Viewer = viewer;
         DataVersion = dataVersion;
         ComputedAt = computedAt;
@@ -66,7 +63,6 @@ internal sealed class ScorecardSnapshot
         Thresholds = stored.Thresholds;
         Results = results;
         scope = viewer.Scope(UnitRegister.Default, stored.Offices);
-        ImportLog = importLog.Where(e => SeesLogOf(e.Unit)).ToList();
         Units = units;
         unitsByCode = units.ToDictionary(u => u.Code);
         targets = [];
@@ -87,7 +83,7 @@ internal sealed class ScorecardSnapshot
     {
         ArgumentNullException.ThrowIfNull(viewer);
         if (viewer == Viewer) return this;
-        return views.GetOrAdd(viewer, v => new ScorecardSnapshot(DataVersion, ComputedAt, stored, shown, shown?.For(v), fullImportLog, Units, v,
+        return views.GetOrAdd(viewer, v => new ScorecardSnapshot(DataVersion, ComputedAt, stored, shown, shown?.For(v), Units, v,
             ResponseCache.DefaultBudget / 8));
     }
 
@@ -112,9 +108,6 @@ internal sealed class ScorecardSnapshot
 
     /// <summary>The results as <paramref name="viewer"/> may see them, worked out once per viewer scope for this snapshot; null without data.</summary>
     public ShownResults? ShownFor(Viewer viewer) => shown?.For(viewer);
-
-    /// <summary>The import log as <see cref="Viewer"/> may see it, newest first.</summary>
-    public IReadOnlyList<ImportLogEntry> ImportLog { get; }
 
     /// <summary>The units with results, grouped and ordered for the picker.</summary>
     public IReadOnlyList<UnitChoice> Units { get; }
@@ -144,11 +137,10 @@ internal sealed class ScorecardSnapshot
     public ThresholdTable Thresholds { get; }
 
     /// <summary>Computes a snapshot: the engine over every month with captured data, then what the viewer may see.</summary>
-    public static ScorecardSnapshot Compute(StoredState stored, IReadOnlyList<ImportLogEntry> importLog, long dataVersion,
-        DateTimeOffset now, Viewer viewer)
+    public static ScorecardSnapshot Compute(StoredState stored, long dataVersion, DateTimeOffset now, Viewer viewer)
     {
         var range = MonthsCaptured(stored.WorkingSet, Month.Of(OsloTime.DateOf(now)));
-        if (range is null) return new ScorecardSnapshot(dataVersion, now, stored, null, null, importLog, [], viewer);
+        if (range is null) return new ScorecardSnapshot(dataVersion, now, stored, null, null, [], viewer);
 
         var results = new IndicatorEngine(UnitRegister.Default, stored.Offices).Compute(stored.WorkingSet, stored.Population, range.Value);
         var cache = new ShownResultsCache(results, UnitRegister.Default, stored.Offices);
@@ -158,7 +150,7 @@ internal sealed class ScorecardSnapshot
             .OrderBy(u => u.Group)
             .ThenBy(u => u.Code.Value, StringComparer.Ordinal)
             .ToList();
-        return new ScorecardSnapshot(dataVersion, now, stored, cache, shown, importLog, units, viewer);
+        return new ScorecardSnapshot(dataVersion, now, stored, cache, shown, units, viewer);
     }
 
     /// <summary>

@@ -65,9 +65,8 @@ internal sealed partial class ScorecardState(IMalekortStore store, TimeProvider 
         try
         {
             var stored = store.Load();
-            var log = store.ImportLog();
             // Computed with full rights: every request asks for its own viewer's view of it (For).
-            var snapshot = ScorecardSnapshot.Compute(stored, log, version, clock.GetUtcNow(), Viewer.Operator);
+            var snapshot = ScorecardSnapshot.Compute(stored, version, clock.GetUtcNow(), Viewer.Operator);
             Publish(snapshot);
             // A newer snapshot than this one was already shown, or this one was not newer: the shown one serves on.
             if (ReferenceEquals(Volatile.Read(ref current), shown)) shown?.Responses.Resume();

@@ -83,6 +83,7 @@ public static class Matrix
             ["GET /malekort/velg"] = Get(s => $"/malekort/velg?enhet={Unit(s)}&maned={Month}", AnyUser),
             ["GET /sammenlign"] = Get(_ => $"/sammenlign?indikator=BL151&maned={Month}", AnyUser),
             ["GET /datakvalitet"] = Get(_ => "/datakvalitet", AnyUser),
+            ["GET /datakvalitet/import/{id:long}"] = Get(_ => "/datakvalitet/import/1", AnyUser),
             ["GET /api/enheter"] = Get(_ => "/api/enheter", AnyUser),
             ["GET /api/malekort"] = Get(s => $"/api/malekort?enhet={Unit(s)}&maned={Month}", AnyUser),
             ["GET /api/indikatorer"] = Get(s => $"/api/indikatorer?enhet={Unit(s)}&fra={Month}", AnyUser),
