@@ -1,4 +1,5 @@
 using Malekort.Storage;
+using Malekort.Web.Access;
 using Malekort.Storage.Faults;
 using Malekort.Web.Api;
 using Malekort.Web.ApiDocs;
@@ -48,6 +49,7 @@ public static class MalekortWeb
         builder.Services.AddPublishing();
         builder.Services.AddCapture(options);
         builder.Services.AddApiDocumentation();
+        builder.Services.AddAccess(options);
         // Pages are Razor components rendered on the server (Pages/).
         builder.Services.AddSingleton(Page.Encoder);
         builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>
@@ -66,7 +68,11 @@ public static class MalekortWeb
         app.UseOperations();
         app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = WriteError });
         app.UseStatusCodePages();
-        app.Use(SecurityHeaders);
+        var policy = ContentSecurityPolicy(options);
+        app.Use((context, next) => SecurityHeaders(context, next, policy));
+        // Deny by default: every endpoint below needs a signed-in user unless it says otherwise (Access/).
+        app.UseAccess();
+        app.MapSignIn(options);
         app.MapAssets();
         app.MapPrintScript();
         // Every page and API endpoint: a query parameter that does not read is answered before its handler (Parameters/).
@@ -78,19 +84,25 @@ public static class MalekortWeb
         endpoints.MapPublishing();
         endpoints.MapReportPages();
         endpoints.MapApiDocumentation();
-        app.MapCapture();
+        app.MapCapture(options);
         app.MapFallback(NotFound);
         return app;
     }
 
-    /// <summary>Nothing but this server's own pages and style sheets: no scripts (but the report's print button), no external requests, no framing.</summary>
-    internal const string ContentSecurityPolicy =
-        "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+    // Nothing but this server's own pages and style sheets: no scripts, no external requests, no framing. Forms post only
+    // here, and to the OpenID Connect provider: the sign-in form's answer is a redirect there, which form-action also governs.
+    private static string ContentSecurityPolicy(MalekortWebOptions options)
+    {
+        var formAction = options.OpenIdConnect is { IsConfigured: true } oidc
+            ? $"'self' {new Uri(oidc.Authority).GetLeftPart(UriPartial.Authority)}"
+            : "'self'";
+        return $"default-src 'none'; style-src 'self'; img-src 'self'; form-action {formAction}; base-uri 'none'; frame-ancestors 'none'";
+    }
 
-    private static Task SecurityHeaders(HttpContext context, Func<Task> next)
+    private static Task SecurityHeaders(HttpContext context, Func<Task> next, string policy)
     {
         var headers = context.Response.Headers;
-        headers.ContentSecurityPolicy = ContentSecurityPolicy;
+        headers.ContentSecurityPolicy = policy;
         headers.XContentTypeOptions = "nosniff";
         headers["Referrer-Policy"] = "no-referrer";
         return next();

@@ -22,8 +22,8 @@ internal static class IndicatorsApi
 {
     public static IEndpointRouteBuilder MapIndicatorsApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/indikatorer", (ScorecardState state, Query<UnitCode> enhet, Query<IndicatorDefinition> indikator, Query<Month> fra,
-            Query<Month> til, Query<ExportFormat> format) => Get(state.Current, enhet, indikator, fra, til, format.Or(ExportFormat.Json)))
+        app.MapGet("/api/indikatorer", (ScorecardState state, Viewer viewer, Query<UnitCode> enhet, Query<IndicatorDefinition> indikator, Query<Month> fra,
+            Query<Month> til, Query<ExportFormat> format) => Get(state.For(viewer), enhet, indikator, fra, til, format.Or(ExportFormat.Json)))
             .WithTags("Indikatorer")
             .WithSummary("Indikatorverdier per enhet, måned og indikator, med status, grenseverdi, mål, måloppnåelse, dekning og skjerming.")
             .WithDescription("Uten enhet: alle enheter med resultater; uten indikator: alle indikatorer; uten fra/til: alle beregnede måneder.")
@@ -40,7 +40,10 @@ internal static class IndicatorsApi
         if (from is { } f && to is { } t && t < f) return ApiProblems.BadParameter(toAsked.Name, QueryParameters.Before(toAsked.Name, t, fromAsked.Name, f));
         if (snapshot.Results is not { } results) return ApiProblems.NoData();
         UnitChoice? unit = null;
-        if (unitCode.HasValue && (unit = snapshot.Find(unitCode.Value)) is null) return ApiProblems.NotFound(QueryParameters.NoData(unitCode.Name, unitCode.Value));
+        if (unitCode.HasValue && (unit = snapshot.Find(unitCode.Value)) is null)
+            return UnitParameter.Unknown(snapshot, unitCode.Name, unitCode.Value) is { } unknown
+                ? ApiProblems.BadParameter(unitCode.Name, unknown)
+                : ApiProblems.NotFound(QueryParameters.NoData(unitCode.Name, unitCode.Value));
 
         // Months outside the computed range have no results: the range asked for is clipped to it.
         var first = from is { } ff && ff > results.Months.First ? ff : results.Months.First;

@@ -17,7 +17,9 @@ internal static class ApiDocumentation
 {
     public const string DocumentName = "v1";
 
-    public const string DocumentPath = "/openapi/v1.json";
+    public const string DocumentFolder = "/openapi";
+
+    public const string DocumentPath = DocumentFolder + "/" + DocumentName + ".json";
 
     public static IServiceCollection AddApiDocumentation(this IServiceCollection services) => services.AddOpenApi(DocumentName, options =>
     {
@@ -39,7 +41,7 @@ internal static class ApiDocumentation
 
     public static IEndpointRouteBuilder MapApiDocumentation(this IEndpointRouteBuilder app)
     {
-        app.MapOpenApi("/openapi/{documentName}.json");
+        app.MapOpenApi(DocumentFolder + "/{documentName}.json");
         app.MapGet("/api-dokumentasjon", async (HttpContext context) =>
             Page.Result<ApiReferencePage, ApiReferenceView>(await ApiReferenceView.Load(context.RequestServices, context.RequestAborted)));
         return app;

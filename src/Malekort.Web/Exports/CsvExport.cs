@@ -3,7 +3,7 @@ using Malekort.Export;
 namespace Malekort.Web.Exports;
 
 /// <summary>
-/// A table as CSV (RFC 4180, comma, invariant numbers, an empty cell for no value) through <see cref="CsvCells"/>, so no text
+/// A table as CSV (RFC 4180, comma, invariant numbers, an empty cell for no value, «:» for one the viewer may not see) through <see cref="CsvCells"/>, so no text
 /// cell runs as a spreadsheet formula. The header row is the columns' machine names.
 /// </summary>
 public static class CsvExport
@@ -22,7 +22,7 @@ public static class CsvExport
 
     public static string Cell(ExportCell cell) => cell.Type switch
     {
-        null => "",
+        null => cell.IsHidden ? ExportCell.HiddenText : "",
         ColumnType.Text => CsvCells.Text(cell.Text),
         ColumnType.Integer => CsvCells.Number(cell.Integer),
         ColumnType.Decimal => CsvCells.Number(cell.Decimal, cell.Decimals),

@@ -1,3 +1,5 @@
+using Malekort.Confidentiality;
+
 namespace Malekort.Web.Exports;
 
 /// <summary>What a column holds, for every format alike: the JSON type, the spreadsheet cell type, the API schema.</summary>
@@ -10,13 +12,14 @@ public enum ColumnType
 }
 
 /// <summary>
-/// One cell of an exported table: empty, text, a whole number, a decimal number or a yes/no. Empty is its own kind, so "not
-/// captured" and "suppressed" are never written as 0 in any format.
+/// One cell of an exported table: empty, hidden, text, a whole number, a decimal number or a yes/no. Empty and hidden are their
+/// own kinds, so "not captured" and "suppressed" are never written as 0 in any format, nor mistaken for each other.
 /// </summary>
 public readonly record struct ExportCell
 {
-    private ExportCell(ColumnType? type, string? text, long integer, double number, bool boolean, int decimals = 0)
+    private ExportCell(ColumnType? type, string? text, long integer, double number, bool boolean, int decimals = 0, bool hidden = false)
     {
+        IsHidden = hidden;
         Type = type;
         Decimals = decimals;
         Text = text;
@@ -39,9 +42,17 @@ public readonly record struct ExportCell
     /// <summary>The places a decimal is rounded to.</summary>
     public int Decimals { get; }
 
+    /// <summary>No value because the viewer may not see it: «:» where a format writes text (SSB's symbol), null in JSON.</summary>
+    public bool IsHidden { get; }
+
     public bool IsEmpty => Type is null;
 
     public static ExportCell Empty { get; }
+
+    public static ExportCell Hidden { get; } = new(null, null, 0, 0, false, hidden: true);
+
+    /// <summary>The text a hidden cell is written as in CSV and xlsx.</summary>
+    public const string HiddenText = SmallCounts.Symbol;
 
     public static ExportCell Of(string? text) => string.IsNullOrEmpty(text) ? Empty : new(ColumnType.Text, text, 0, 0, false);
 

@@ -34,11 +34,15 @@ public sealed class ExportColumn<TRow>
     public static ExportColumn<TRow> Text(string name, string heading, string description, Func<TRow, string?> read) =>
         new(name, heading, ColumnType.Text, description, r => ExportCell.Of(read(r)));
 
-    public static ExportColumn<TRow> Integer(string name, string heading, string description, Func<TRow, long?> read) =>
-        new(name, heading, ColumnType.Integer, description, r => ExportCell.Of(read(r)));
+    // hidden: whether a row's empty cell is empty because the viewer may not see it (then ExportCell.Hidden, «:»).
+    public static ExportColumn<TRow> Integer(string name, string heading, string description, Func<TRow, long?> read, Func<TRow, bool>? hidden = null) =>
+        new(name, heading, ColumnType.Integer, description, r => read(r) is { } n ? ExportCell.Of(n) : HiddenOrEmpty(r, hidden));
 
-    public static ExportColumn<TRow> Decimal(string name, string heading, string description, int decimals, Func<TRow, double?> read) =>
-        new(name, heading, ColumnType.Decimal, description, r => ExportCell.Of(read(r), decimals));
+    public static ExportColumn<TRow> Decimal(string name, string heading, string description, int decimals, Func<TRow, double?> read,
+        Func<TRow, bool>? hidden = null) =>
+        new(name, heading, ColumnType.Decimal, description, r => read(r) is { } d ? ExportCell.Of(d, decimals) : HiddenOrEmpty(r, hidden));
+
+    private static ExportCell HiddenOrEmpty(TRow row, Func<TRow, bool>? hidden) => hidden?.Invoke(row) == true ? ExportCell.Hidden : ExportCell.Empty;
 
     public static ExportColumn<TRow> Boolean(string name, string heading, string description, Func<TRow, bool> read) =>
         new(name, heading, ColumnType.Boolean, description, r => ExportCell.Of(read(r)));

@@ -5,7 +5,7 @@ using SpreadCheetah.Worksheets;
 namespace Malekort.Web.Exports;
 
 /// <summary>
-/// A table as an Excel workbook (SpreadCheetah, streamed): one sheet, the Norwegian headings in bold as a frozen first row, numbers as number cells and no value as an empty cell. Text is written as text, never as a formula, so no
+/// A table as an Excel workbook (SpreadCheetah, streamed): one sheet, the Norwegian headings in bold as a frozen first row, numbers as number cells, no value as an empty cell and a hidden one as «:». Text is written as text, never as a formula, so no
 /// guard is needed as in CSV.
 /// </summary>
 public static class XlsxExport
@@ -34,7 +34,7 @@ public static class XlsxExport
 
     private static DataCell Cell(ExportCell cell) => cell.Type switch
     {
-        null => default,
+        null => cell.IsHidden ? new DataCell(ExportCell.HiddenText) : default,
         ColumnType.Text => new DataCell(cell.Text),
         ColumnType.Integer => new DataCell(cell.Integer),
         ColumnType.Decimal => new DataCell(cell.Decimal),

@@ -30,9 +30,9 @@ internal static class PrintScript
         return app;
     }
 
-    /// <summary>Lets the response's page run the script, and nothing else: the server's policy with <c>script-src 'self'</c>.</summary>
+    /// <summary>Lets the response's page run the script, and nothing else: the server's policy (already set) with <c>script-src 'self'</c>.</summary>
     public static void AllowOn(HttpResponse response) =>
-        response.Headers.ContentSecurityPolicy = MalekortWeb.ContentSecurityPolicy + "; script-src 'self'";
+        response.Headers.ContentSecurityPolicy = response.Headers.ContentSecurityPolicy + "; script-src 'self'";
 
     private static byte[] Load()
     {

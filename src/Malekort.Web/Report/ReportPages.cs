@@ -1,3 +1,4 @@
+using Malekort.Confidentiality;
 using Malekort.Periods;
 using Malekort.Units;
 using Malekort.Web.Pages;
@@ -15,8 +16,9 @@ internal static class ReportPages
 {
     public static IEndpointRouteBuilder MapReportPages(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/rapport", (HttpContext context, ScorecardState state, PublicationBook publications, TimeProvider clock, Query<UnitCode> enhet,
-            Query<Month> maned) => Report(context, state.Current, publications, clock, enhet, maned));
+        // The viewer's snapshot: a printed report hides what the page hides (small counts outside the viewer's office).
+        app.MapGet("/rapport", (HttpContext context, ScorecardState state, Viewer viewer, PublicationBook publications, TimeProvider clock,
+            Query<UnitCode> enhet, Query<Month> maned) => Report(context, state.For(viewer), publications, clock, enhet, maned));
         return app;
     }
 

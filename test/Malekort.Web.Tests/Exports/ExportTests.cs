@@ -46,7 +46,7 @@ public sealed class ExportTests(ScorecardServer server) : IClassFixture<Scorecar
             {
                 var expected = csv[r][c];
                 var actual = c < xlsx[r].Length ? xlsx[r][c] : null;
-                if (IndicatorExport.Table.Columns[c].Type is ColumnType.Integer or ColumnType.Decimal && expected is not null)
+                if (IndicatorExport.Table.Columns[c].Type is ColumnType.Integer or ColumnType.Decimal && expected is not (null or ExportCell.HiddenText))
                     Assert.Equal(double.Parse(expected, CultureInfo.InvariantCulture), double.Parse(actual!, CultureInfo.InvariantCulture), 9);
                 else
                     Assert.True(expected == actual, $"Rad {r}, kolonne {csv[0][c]}: CSV «{expected}», xlsx «{actual}».");
@@ -152,28 +152,59 @@ public sealed class ExportTests(ScorecardServer server) : IClassFixture<Scorecar
     }
 }
 
-/// <summary>The exports as NAV Sarpsborg may see them: another office's small counts stay hidden in every format.</summary>
+/// <summary>
+/// The exports as NAV Sarpsborg may see them: Hvaler's 2 recipients (another office's count of 1–2) stay hidden in every
+/// format, as «:» where a format writes text, as on the page.
+/// </summary>
 public sealed class SuppressedExportTests(SarpsborgViewServer server) : IClassFixture<SarpsborgViewServer>
 {
-    [Fact]
-    public async Task Another_offices_suppressed_count_is_empty_in_the_csv_and_xlsx_and_null_with_status_in_json_stat()
+    private const string Hvaler = "/api/malekort?enhet=3110&maned=2024-12";
+
+    private static async Task<List<string?[]>> Table(HttpClient client, string format)
     {
-        const string path = "/api/malekort?enhet=3110&maned=2024-12";
         var ct = TestContext.Current.CancellationToken;
-        var csv = ExportFiles.Csv(await server.Client.GetStringAsync(new Uri(path + "&format=csv", UriKind.Relative), ct));
-        var xlsx = ExportFiles.Xlsx(await server.Client.GetStreamAsync(new Uri(path + "&format=xlsx", UriKind.Relative), ct));
-        var dataset = JsonDocument.Parse(await server.Client.GetStringAsync(new Uri(path + "&format=jsonstat", UriKind.Relative), ct)).RootElement;
-        var header = csv[0].ToList();
-        foreach (var table in new[] { csv, xlsx })
-        {
-            var bl151 = table.Single(r => r.Length > 3 && r[header.IndexOf("indicator")] == "BL151");
-            Assert.Null(bl151[header.IndexOf("value")]);
-            Assert.Null(bl151[header.IndexOf("numerator")]);
-            Assert.Equal("suppressed", bl151[header.IndexOf("status")]);
-            Assert.Equal("true", bl151[header.IndexOf("suppressed")]);
-        }
+        var uri = new Uri($"{Hvaler}&format={format}", UriKind.Relative);
+        return format == "csv"
+            ? ExportFiles.Csv(await client.GetStringAsync(uri, ct))
+            : ExportFiles.Xlsx(await client.GetStreamAsync(uri, ct));
+    }
+
+    [Theory]
+    [InlineData("csv")]
+    [InlineData("xlsx")]
+    public async Task Another_offices_count_of_two_is_a_colon_in_the_file_never_the_number(string format)
+    {
+        var table = await Table(server.Client, format);
+        var header = IndicatorExport.Table.Columns.Select(c => c.Name).ToList();
+        string?[] Row(string indicator) => table.Skip(1).Single(r => r[header.IndexOf("indicator")] == indicator);
+
+        var recipients = Row("BL151");
+        Assert.Equal([":", ":", "suppressed", "true"],
+            [recipients[header.IndexOf("value")], recipients[header.IndexOf("numerator")], recipients[header.IndexOf("status")], recipients[header.IndexOf("suppressed")]]);
+        // The share built on it goes too; its SSB population is public and stays a number.
+        var share = Row("B.101");
+        Assert.Equal((":", "100"), (share[header.IndexOf("value")], share[header.IndexOf("denominator")]));
+        // Zero is a value, not a small count.
+        Assert.Equal("0", Row("BL153")[header.IndexOf("numerator")]);
+    }
+
+    [Fact]
+    public async Task Another_offices_count_of_two_is_null_with_the_status_colon_in_json_stat()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var dataset = JsonDocument.Parse(await server.Client.GetStringAsync(new Uri(Hvaler + "&format=jsonstat", UriKind.Relative), ct)).RootElement;
         var (value, status) = ExportFiles.JsonStatCell(dataset, "3110", "2024-12", "BL151");
         Assert.Equal(JsonValueKind.Null, value.ValueKind);
         Assert.Equal(":", status);
+        Assert.StartsWith("Skjermet", dataset.GetProperty("extension").GetProperty("status").GetProperty(":").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Another_offices_count_of_two_is_a_colon_in_the_printed_report()
+    {
+        var html = await server.Client.GetStringAsync(new Uri("/rapport?enhet=3110&maned=2024-12", UriKind.Relative), TestContext.Current.CancellationToken);
+        var row = System.Text.RegularExpressions.Regex.Match(html, "<tr[^>]*data-indicator=\"BL151\".*?</tr>", System.Text.RegularExpressions.RegexOptions.Singleline).Value;
+        Assert.Contains(">:<", row, StringComparison.Ordinal);
+        Assert.DoesNotContain(">2<", row, StringComparison.Ordinal);
     }
 }
