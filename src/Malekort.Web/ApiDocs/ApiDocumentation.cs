@@ -42,8 +42,9 @@ internal static class ApiDocumentation
     public static IEndpointRouteBuilder MapApiDocumentation(this IEndpointRouteBuilder app)
     {
         app.MapOpenApi(DocumentFolder + "/{documentName}.json");
-        app.MapGet("/api-dokumentasjon", async (HttpContext context) =>
-            Page.Result<ApiReferencePage, ApiReferenceView>(await ApiReferenceView.Load(context.RequestServices, context.RequestAborted)));
+        // Two parameters, so the handler is not taken for a RequestDelegate, whose returned result would be dropped unsent.
+        app.MapGet("/api-dokumentasjon", async (HttpContext context, CancellationToken cancellationToken) =>
+            Page.Result<ApiReferencePage, ApiReferenceView>(await ApiReferenceView.Load(context.RequestServices, cancellationToken)));
         return app;
     }
 }

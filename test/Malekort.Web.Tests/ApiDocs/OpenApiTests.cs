@@ -57,7 +57,7 @@ public sealed class OpenApiTests(ScorecardServer server, BrowserFixture browser)
     public async Task The_reference_page_lists_every_operation_of_the_document()
     {
         var document = await Document();
-        var page = await browser.NewPageAsync(server.BaseAddress, 1400);
+        var page = await browser.NewPageAsync(server.BaseAddress, 1400, server.Token);
         var response = await page.GotoAsync("/api-dokumentasjon");
         Assert.Equal(200, response?.Status);
         var headings = await page.GetByRole(AriaRole.Heading, new() { Level = 2 }).AllInnerTextsAsync();

@@ -11,7 +11,7 @@ public sealed class DownloadBrowserTests(ScorecardServer server, BrowserFixture 
     [InlineData("/sammenlign?indikator=B.101&maned=2024-12", "indikatorer-alle-B.101-2024-12-2024-12.xlsx", 7, true)]
     public async Task The_excel_link_under_a_table_downloads_that_table_as_a_spreadsheet(string path, string fileName, int units, bool oneIndicator)
     {
-        var page = await browser.NewPageAsync(server.BaseAddress);
+        var page = await browser.SignedInPageAsync(server.BaseAddress, "bruker", TestUsers.Password);
         await page.GotoAsync(path);
         var download = await page.RunAndWaitForDownloadAsync(() =>
             page.GetByRole(AriaRole.Region, new() { Name = "Last ned tabellen" }).GetByRole(AriaRole.Link, new() { Name = "Excel (xlsx)" }).ClickAsync());
