@@ -11,13 +11,6 @@ namespace Malekort.Web.Access;
 internal static class Scopes
 {
     /// <summary>
-    /// Person-level explanations (who was counted, and a look-up by fødselsnummer): only an office's own users, for the office
-    /// and the municipalities and districts it serves. Admins never see person-level data.
-    /// </summary>
-    public static bool MayExplain(ClaimsPrincipal user, UnitCode unit, OfficeRegister offices) =>
-        user.IsUser() && user.Role() == ViewerRole.Kontor && user.Unit() is { } office && Serves(office, unit, offices);
-
-    /// <summary>
     /// Uploads: an admin anything, reference data included (<paramref name="unit"/> null); an office's users the
     /// municipalities and districts it serves; a municipality's users the municipality and its districts.
     /// </summary>
