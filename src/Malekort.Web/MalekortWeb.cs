@@ -78,6 +78,7 @@ public static class MalekortWeb
         endpoints.MapScorecardApi();
         endpoints.MapIndicatorsApi();
         endpoints.MapPublishing();
+        endpoints.MapAuditLog();
         app.MapCapture(options);
         app.MapFallback(NotFound);
         return app;
