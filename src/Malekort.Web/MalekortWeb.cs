@@ -82,6 +82,7 @@ public static class MalekortWeb
         endpoints.MapScorecardApi();
         endpoints.MapIndicatorsApi();
         endpoints.MapPublishing();
+        endpoints.MapAuditLog();
         endpoints.MapReportPages();
         endpoints.MapApiDocumentation();
         app.MapCapture(options);

@@ -84,7 +84,7 @@ internal sealed class ScorecardSnapshot
         ArgumentNullException.ThrowIfNull(viewer);
         if (viewer == Viewer) return this;
         return views.GetOrAdd(viewer, v => new ScorecardSnapshot(DataVersion, ComputedAt, stored, shown, shown?.For(v), Units, v,
-            ResponseCache.DefaultBudget / 8));
+            ResponseCache.DefaultBudget / 8) { Parts = Parts });
     }
 
     /// <summary>
@@ -119,10 +119,13 @@ internal sealed class ScorecardSnapshot
     public ResponseCache Responses { get; }
 
     /// <summary>Parts of pages rendered once for this snapshot and kept while it lives (the picker's lists); the same for every viewer.</summary>
-    public Pages.PageParts Parts { get; } = new();
+    public Pages.PageParts Parts { get; private init; } = new();
 
-    /// <summary>The unit the scorecard opens on: the first office with results, else the first unit.</summary>
-    public UnitChoice? DefaultUnit => Units.FirstOrDefault();
+    /// <summary>
+    /// The unit the scorecard opens on: the viewer's own (office, municipality or county) when it has results, else the first
+    /// office with results, else the first unit.
+    /// </summary>
+    public UnitChoice? DefaultUnit => Viewer.Unit is { } own && Find(own) is { } mine ? mine : Units.FirstOrDefault();
 
     /// <summary>The unit, if it has results.</summary>
     public UnitChoice? Find(UnitCode unit) => unitsByCode.GetValueOrDefault(unit);
