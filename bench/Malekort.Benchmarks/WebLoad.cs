@@ -28,6 +28,8 @@ internal static partial class WebLoad
         if (wrk is null) return;
         var port = FreePort();
         var url = string.Create(Invariant, $"http://127.0.0.1:{port}");
+        // Every page needs a signed-in user: an administrator's token, made the way an operator makes one.
+        var token = BenchToken(options, database);
         report.Say($"Starter malekort serve på {url} …");
         using var server = Process.Start(new ProcessStartInfo("dotnet", $"\"{options.App}\" serve --db \"{database}\" --urls {url}")
         {
@@ -42,6 +44,7 @@ internal static partial class WebLoad
         {
             var started = Stopwatch.StartNew();
             using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(120) };
+            http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
             var paths = new List<(string Kind, string Path)>();
             foreach (var unit in units)
             {
@@ -85,13 +88,13 @@ internal static partial class WebLoad
             foreach (var kind in new[] { "page", "api" })
             {
                 // One connection first: the time one request takes when nothing waits, before 64 connections queue up.
-                var single = Parse(RunWrk(wrk, string.Create(Invariant, $"-t 1 -c 1 -d 5s --latency -s {Script(kind)} {url}")));
+                var single = Parse(RunWrk(wrk, string.Create(Invariant, $"-t 1 -c 1 -d 5s --latency -s {Script(kind)} {url}"), token));
                 report.Result("web", $"{(kind == "page" ? "scorecard page" : "API")}, 1 connection (service time)", string.Create(Invariant,
                     $"{single.RequestsPerSecond:0} req/s; p50 {single.P50:0.0} ms, p95 {single.P95:0.0} ms; {single.BytesPerRequest / 1024:0} KiB per response"));
                 var script = Script(kind);
                 var arguments = string.Create(Invariant, $"-t 2 -c 64 -d {options.WebSeconds}s --latency -s {script} {url}");
                 report.Say($"  wrk {arguments}");
-                var output = RunWrk(wrk, arguments);
+                var output = RunWrk(wrk, arguments, token);
                 var result = Parse(output);
                 var goal = kind == "page" ? 50.0 : 20.0;
                 var what = kind == "page" ? "scorecard page /malekort" : "API /api/malekort";
@@ -115,7 +118,7 @@ internal static partial class WebLoad
                 var script = Script(Spread);
                 var arguments = string.Create(Invariant, $"-t 2 -c 64 -d {options.WebSeconds}s --latency -s {script} {url}");
                 report.Say($"  wrk {arguments}");
-                var output = RunWrk(wrk, arguments);
+                var output = RunWrk(wrk, arguments, token);
                 var result = Parse(output);
                 report.Result("web", string.Create(Invariant,
                     $"scorecard page, 64 connections, every unit × every month shuffled ({spread.Length} pages, far more than the response cache holds)"),
@@ -166,9 +169,13 @@ internal static partial class WebLoad
         return lua.ToString();
     }
 
-    private static string RunWrk(string wrk, string arguments)
+    /// <summary>Runs wrk with the token in every request's header; the arguments as reported never show the token.</summary>
+    private static string RunWrk(string wrk, string arguments, string token)
     {
-        using var process = Process.Start(new ProcessStartInfo(wrk, arguments) { RedirectStandardOutput = true, RedirectStandardError = true })!;
+        using var process = Process.Start(new ProcessStartInfo(wrk, $"-H \"Authorization: Bearer {token}\" {arguments}")
+        {
+            RedirectStandardOutput = true, RedirectStandardError = true,
+        })!;
         var output = process.StandardOutput.ReadToEnd();
         var error = process.StandardError.ReadToEnd();
         process.WaitForExit();
@@ -203,6 +210,31 @@ internal static partial class WebLoad
             bytesPerRequest = double.Parse(requests.Groups[2].Value, Invariant) * unit / double.Parse(requests.Groups[1].Value, Invariant);
         }
         return new WrkResult(rps, Percentile(50), Percentile(95), Percentile(99), errors, bytesPerRequest);
+    }
+
+    /// <summary>
+    /// Adds the benchmark's administrator (once) and makes a new token for it, through <c>malekort users</c> on the database.
+    /// </summary>
+    private static string BenchToken(BenchOptions options, string database)
+    {
+        const string User = "benchmark";
+        Malekort(options, $"users add {User} --role admin --db \"{database}\"", "benchmarkens-passord-" + Guid.NewGuid().ToString("N"), mayFail: true);
+        return Malekort(options, $"users token {User} --db \"{database}\"", null, mayFail: false).Trim();
+    }
+
+    private static string Malekort(BenchOptions options, string arguments, string? input, bool mayFail)
+    {
+        using var process = Process.Start(new ProcessStartInfo("dotnet", $"\"{options.App}\" {arguments}")
+        {
+            RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true,
+        })!;
+        if (input is not null) process.StandardInput.WriteLine(input);
+        process.StandardInput.Close();
+        var output = process.StandardOutput.ReadToEnd();
+        var error = process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        if (process.ExitCode != 0 && !mayFail) throw new InvalidOperationException($"malekort {arguments} feilet: {error}");
+        return output;
     }
 
     private static void WaitUntilUp(HttpClient http, string url, Process server)

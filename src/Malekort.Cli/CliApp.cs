@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Malekort.Cli.Commands;
+using Malekort.Cli.Usage;
 using Malekort.Storage.Faults;
 
 namespace Malekort.Cli;
@@ -7,9 +8,15 @@ namespace Malekort.Cli;
 /// <summary>The <c>malekort</c> command: every subcommand, wired to the given output and clock so tests can run it in-process.</summary>
 internal static class CliApp
 {
-    public static int Run(string[] args, TextWriter output, TextWriter error, TimeProvider clock)
+    /// <summary>Exit code of a usage error: bad arguments, an unknown unit, a database that cannot be used.</summary>
+    public const int UsageError = 2;
+
+    public static int Run(string[] args, TextWriter output, TextWriter error, TimeProvider clock) =>
+        Run(args, TextReader.Null, output, error, clock);
+
+    public static int Run(string[] args, TextReader input, TextWriter output, TextWriter error, TimeProvider clock)
     {
-        var context = new CliContext(output, error, clock);
+        var context = new CliContext(input, output, error, clock);
         var root = new RootCommand("Målekort: automatisk datafangst av kommunale indikatorer til NAV-kontorenes målekort.")
         {
             ImportCommand.Create(context),
@@ -19,13 +26,27 @@ internal static class CliApp
             ThresholdCommand.Create(context),
             TargetCommand.Create(context),
             GenerateCommand.Create(context),
+            UsersCommand.Create(context),
+            KeyCommand.Create(context),
             BackupCommand.Create(context),
             RestoreCommand.Create(context),
         };
+        NorwegianHelp.Install(root, output);
         var parsed = root.Parse(args);
+        // Help goes before errors (--help after a mistake still helps); errors are said in Norwegian, then where to find help.
+        if (parsed.Errors.Count > 0 && parsed.Action is not NorwegianHelp)
+        {
+            foreach (var line in ParseErrors.Describe(parsed)) error.WriteLine($"malekort: {line}");
+            error.WriteLine($"Se «{HelpCommand(parsed)} --help».");
+            return UsageError;
+        }
         try
         {
             return parsed.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
+        }
+        catch (StoreUnavailableException e)
+        {
+            return context.Fail(e.Message);
         }
         catch (Exception e) when (StorageFault.Of(e) is { } fault)
         {
@@ -42,15 +63,22 @@ internal static class CliApp
             return 1;
         }
     }
+
+    private static string HelpCommand(ParseResult parsed)
+    {
+        var names = new List<string>();
+        for (var c = parsed.CommandResult; c is not null; c = c.Parent as System.CommandLine.Parsing.CommandResult) names.Insert(0, NorwegianHelp.NameOf(c.Command));
+        return string.Join(' ', names);
+    }
 }
 
-/// <summary>Where a command writes and which clock it reads.</summary>
-internal sealed record CliContext(TextWriter Output, TextWriter Error, TimeProvider Clock)
+/// <summary>Where a command reads and writes and which clock it reads.</summary>
+internal sealed record CliContext(TextReader Input, TextWriter Output, TextWriter Error, TimeProvider Clock)
 {
     /// <summary>Reports a usage error and returns exit code 2.</summary>
     public int Fail(string message)
     {
         Error.WriteLine($"malekort: {message}");
-        return 2;
+        return CliApp.UsageError;
     }
 }

@@ -1,3 +1,3 @@
 using Malekort.Cli;
 
-return CliApp.Run(args, Console.Out, Console.Error, TimeProvider.System);
+return CliApp.Run(args, Console.In, Console.Out, Console.Error, TimeProvider.System);

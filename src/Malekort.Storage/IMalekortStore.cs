@@ -66,8 +66,24 @@ public partial interface IMalekortStore : IDisposable
     /// </summary>
     long LoadBatches(Malekort.Indicators.WorkingSetBuilder builder, long afterBatchId);
 
-    /// <summary>The import log, newest first.</summary>
+    /// <summary>The import log, newest first, every entry with every finding.</summary>
     IReadOnlyList<ImportLogEntry> ImportLog();
+
+    /// <summary>
+    /// One page of the import log, newest first: <paramref name="limit"/> entries after the first <paramref name="offset"/>,
+    /// without their findings (<see cref="ImportLogEntry.FindingsCount"/> says how many), and how many entries there are in all.
+    /// With <paramref name="units"/>, only entries without a unit or for one of them.
+    /// </summary>
+    (IReadOnlyList<ImportLogEntry> Entries, long Total) ImportLogPage(int offset, int limit, IReadOnlyCollection<UnitCode>? units = null);
+
+    /// <summary>One entry of the import log without its findings (<see cref="ImportLogEntry.FindingsCount"/> says how many), or null.</summary>
+    ImportLogEntry? ImportEntry(long importId);
+
+    /// <summary>
+    /// The findings of one import, in the order reported: <paramref name="limit"/> lines after the first <paramref name="offset"/>,
+    /// and how many lines it has (a line may stand for many findings, <see cref="Finding.Count"/>).
+    /// </summary>
+    (IReadOnlyList<Finding> Findings, long Lines) ImportFindings(long importId, int offset, int limit);
 }
 
 /// <summary>What happened to an import.</summary>
@@ -91,7 +107,8 @@ public enum ImportOutcome
 /// <param name="PeriodTo">The period's last day, for batches.</param>
 /// <param name="ContentHash">SHA-256 of the content, hex.</param>
 /// <param name="Counts">Records by kind.</param>
-/// <param name="Findings">Every finding (warnings for stored imports; errors for rejected ones).</param>
+/// <param name="Findings">Every finding (warnings for stored imports; errors for rejected ones); empty in a page of the log,
+/// where <see cref="FindingsCount"/> says how many there are.</param>
 public sealed record ImportLogEntry(
     string Source,
     string Format,
@@ -106,6 +123,9 @@ public sealed record ImportLogEntry(
 {
     /// <summary>The entry's id in the store; 0 before it is stored.</summary>
     public long Id { get; init; }
+
+    /// <summary>How many findings the entry has (also when they are not loaded): the sum of their counts (<see cref="Finding.Count"/>).</summary>
+    public long FindingsCount { get; init; } = Finding.Total(Findings);
 }
 
 /// <summary>Everything stored that the engine and the scorecard read.</summary>

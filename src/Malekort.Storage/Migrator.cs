@@ -1,18 +1,20 @@
 using System.Data.Common;
 using System.Globalization;
 using System.Reflection;
+using System.Text.RegularExpressions;
 
 namespace Malekort.Storage;
 
 /// <summary>
 /// Versioned migrations, the same files for every database: <c>Migrations/NNNN_name.sql</c>, applied in order, each once,
-/// each in its own transaction. A dialect supplies only the auto-numbered key type and the binary type.
+/// each in its own transaction. A dialect supplies only the auto-numbered key type, the binary type and the guard that makes a
+/// table append-only (<c>{{append-only TABLE}}</c>), where the two databases' trigger languages differ.
 /// </summary>
-internal static class Migrator
+internal static partial class Migrator
 {
     public static IReadOnlyList<(int Version, string Name, string Sql)> All { get; } = Load();
 
-    public static int Apply(DbConnection connection, string idColumn, string blobColumn, TimeProvider clock)
+    public static int Apply(DbConnection connection, string idColumn, string blobColumn, Func<string, string> appendOnly, TimeProvider clock)
     {
         using (var create = connection.CreateCommand())
         {
@@ -42,7 +44,9 @@ internal static class Migrator
             using (var migrate = connection.CreateCommand())
             {
                 migrate.Transaction = transaction;
-                migrate.CommandText = sql.Replace("{{id}}", idColumn, StringComparison.Ordinal).Replace("{{blob}}", blobColumn, StringComparison.Ordinal);
+                migrate.CommandText = AppendOnly().Replace(
+                    sql.Replace("{{id}}", idColumn, StringComparison.Ordinal).Replace("{{blob}}", blobColumn, StringComparison.Ordinal),
+                    m => appendOnly(m.Groups[1].Value));
                 migrate.ExecuteNonQuery();
             }
             using (var record = connection.CreateCommand())
@@ -84,4 +88,7 @@ internal static class Migrator
             .OrderBy(m => m.Item1)
             .ToList();
     }
+
+    [GeneratedRegex(@"\{\{append-only ([a-z_]+)\}\}")]
+    private static partial Regex AppendOnly();
 }

@@ -29,6 +29,12 @@ public abstract partial class SqlStore(TimeProvider clock) : IMalekortStore
     /// <summary>The binary column type.</summary>
     private protected abstract string BlobColumn { get; }
 
+    /// <summary>
+    /// The statements that make <paramref name="table"/> append-only: every UPDATE and DELETE (and TRUNCATE, where there is
+    /// one) is refused by the database itself, whoever sends it.
+    /// </summary>
+    private protected abstract string AppendOnlySql(string table);
+
     /// <summary>Opens a connection, ready to use.</summary>
     private protected abstract DbConnection Open();
 
@@ -61,7 +67,7 @@ public abstract partial class SqlStore(TimeProvider clock) : IMalekortStore
     {
         using var connection = Open();
         using var schemaLock = LockSchema(connection);
-        Migrator.Apply(connection, IdColumn, BlobColumn, clock);
+        Migrator.Apply(connection, IdColumn, BlobColumn, AppendOnlySql, clock);
         BackfillBatchRows(connection);
     }
 
@@ -333,21 +339,70 @@ public abstract partial class SqlStore(TimeProvider clock) : IMalekortStore
         Read(connection, null, "SELECT import_id, severity, file, line, col, message, rule, count FROM import_findings ORDER BY import_id, line, seq", r =>
         {
             if (!findings.TryGetValue(r.GetInt64(0), out var list)) findings[r.GetInt64(0)] = list = [];
-            list.Add(new Finding(Enum.Parse<Severity>(r.GetString(1)), r.GetString(2), (int)r.GetInt64(3), r.GetString(4), r.GetString(5), r.GetString(6))
-            {
-                Count = (int)r.GetInt64(7),
-            });
+            list.Add(FindingRow(r, 1));
         });
         var entries = new List<ImportLogEntry>();
         Read(connection, null,
-            "SELECT id, source, format, imported_at, outcome, unit, period_from, period_to, content_hash, counts FROM import_log ORDER BY id DESC", r =>
-            entries.Add(new ImportLogEntry(
-                r.GetString(1), r.GetString(2), DateTimeOffset.Parse(r.GetString(3), Invariant, DateTimeStyles.RoundtripKind),
-                Enum.Parse<ImportOutcome>(r.GetString(4)), r.IsDBNull(5) ? null : UnitCode.Parse(r.GetString(5)), Date(r, 6), Date(r, 7),
-                r.GetString(8), JsonSerializer.Deserialize<Dictionary<string, int>>(r.GetString(9)) ?? [],
-                findings.GetValueOrDefault(r.GetInt64(0)) ?? [])
-            { Id = r.GetInt64(0) }));
+            "SELECT id, source, format, imported_at, outcome, unit, period_from, period_to, content_hash, counts FROM import_log ORDER BY id DESC",
+            r => entries.Add(ImportLogRow(r, findings.GetValueOrDefault(r.GetInt64(0)) ?? [])));
         return entries;
+    }
+
+    private static ImportLogEntry ImportLogRow(DbDataReader r, IReadOnlyList<Finding> findings) => new(
+        r.GetString(1), r.GetString(2), DateTimeOffset.Parse(r.GetString(3), Invariant, DateTimeStyles.RoundtripKind),
+        Enum.Parse<ImportOutcome>(r.GetString(4)), r.IsDBNull(5) ? null : UnitCode.Parse(r.GetString(5)), Date(r, 6), Date(r, 7),
+        r.GetString(8), JsonSerializer.Deserialize<Dictionary<string, int>>(r.GetString(9)) ?? [], findings)
+    {
+        Id = r.GetInt64(0),
+    };
+
+    /// <summary>A finding from its columns severity, file, line, col, message, rule, count, starting at <paramref name="at"/>.</summary>
+    private static Finding FindingRow(DbDataReader r, int at) =>
+        new(Enum.Parse<Severity>(r.GetString(at)), r.GetString(at + 1), (int)r.GetInt64(at + 2), r.GetString(at + 3), r.GetString(at + 4),
+            r.GetString(at + 5))
+        {
+            Count = (int)r.GetInt64(at + 6),
+        };
+
+    // An import log entry's columns and the sum of its findings' counts, for pages of the log that leave the findings out.
+    private const string ImportSummaryColumns = "l.id, l.source, l.format, l.imported_at, l.outcome, l.unit, l.period_from, l.period_to, " +
+        "l.content_hash, l.counts, (SELECT COALESCE(SUM(f.count), 0) FROM import_findings f WHERE f.import_id = l.id)";
+
+    /// <inheritdoc />
+    public (IReadOnlyList<ImportLogEntry> Entries, long Total) ImportLogPage(int offset, int limit, IReadOnlyCollection<UnitCode>? units = null)
+    {
+        using var connection = Open();
+        var unitValues = units?.Select(u => (object?)u.Value).ToArray() ?? [];
+        // The units go in as parameters @p2, @p3 …; none given means every entry.
+        var where = units is null ? "" : " WHERE l.unit IS NULL" + (unitValues.Length == 0 ? "" :
+            " OR l.unit IN (" + string.Join(", ", unitValues.Select((_, i) => "@p" + (i + 2).ToString(Invariant))) + ")");
+        var total = Scalar(connection, null, $"SELECT COUNT(*) FROM import_log l{where}", [null, null, .. unitValues]);
+        var entries = new List<ImportLogEntry>();
+        Read(connection, null,
+            $"SELECT {ImportSummaryColumns} FROM import_log l{where} ORDER BY l.id DESC LIMIT @p0 OFFSET @p1",
+            r => entries.Add(ImportLogRow(r, []) with { FindingsCount = r.GetInt64(10) }), [Math.Max(0, limit), Math.Max(0, offset), .. unitValues]);
+        return (entries, total);
+    }
+
+    /// <inheritdoc />
+    public ImportLogEntry? ImportEntry(long importId)
+    {
+        using var connection = Open();
+        ImportLogEntry? entry = null;
+        Read(connection, null,
+            $"SELECT {ImportSummaryColumns} FROM import_log l WHERE l.id = @p0",
+            r => entry = ImportLogRow(r, []) with { FindingsCount = r.GetInt64(10) }, importId);
+        return entry;
+    }
+
+    /// <inheritdoc />
+    public (IReadOnlyList<Finding> Findings, long Lines) ImportFindings(long importId, int offset, int limit)
+    {
+        using var connection = Open();
+        var findings = new List<Finding>();
+        Read(connection, null, "SELECT severity, file, line, col, message, rule, count FROM import_findings WHERE import_id = @p0 " +
+            "ORDER BY line, seq LIMIT @p1 OFFSET @p2", r => findings.Add(FindingRow(r, 0)), importId, Math.Max(0, limit), Math.Max(0, offset));
+        return (findings, Scalar(connection, null, "SELECT COUNT(*) FROM import_findings WHERE import_id = @p0", importId));
     }
 
     /// <inheritdoc />

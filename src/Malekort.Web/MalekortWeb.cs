@@ -1,4 +1,5 @@
 using Malekort.Storage;
+using Malekort.Web.Access;
 using Malekort.Storage.Faults;
 using Malekort.Web.Api;
 using Malekort.Web.Assets;
@@ -45,6 +46,7 @@ public static class MalekortWeb
         builder.Services.AddScorecardState();
         builder.Services.AddPublishing();
         builder.Services.AddCapture(options);
+        builder.Services.AddAccess(options);
         // Pages are Razor components rendered on the server (Pages/).
         builder.Services.AddSingleton(Page.Encoder);
         builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>
@@ -63,7 +65,11 @@ public static class MalekortWeb
         app.UseOperations();
         app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = WriteError });
         app.UseStatusCodePages();
-        app.Use(SecurityHeaders);
+        var policy = ContentSecurityPolicy(options);
+        app.Use((context, next) => SecurityHeaders(context, next, policy));
+        // Deny by default: every endpoint below needs a signed-in user unless it says otherwise (Access/).
+        app.UseAccess();
+        app.MapSignIn(options);
         app.MapAssets();
         // Every page and API endpoint: a query parameter that does not read is answered before its handler (Parameters/).
         var endpoints = app.MapGroup("").WithQueryCheck();
@@ -72,16 +78,25 @@ public static class MalekortWeb
         endpoints.MapScorecardApi();
         endpoints.MapIndicatorsApi();
         endpoints.MapPublishing();
-        app.MapCapture();
+        app.MapCapture(options);
         app.MapFallback(NotFound);
         return app;
     }
 
-    // Nothing but this server's own pages and style sheets: no scripts, no external requests, no framing.
-    private static Task SecurityHeaders(HttpContext context, Func<Task> next)
+    // Nothing but this server's own pages and style sheets: no scripts, no external requests, no framing. Forms post only
+    // here, and to the OpenID Connect provider: the sign-in form's answer is a redirect there, which form-action also governs.
+    private static string ContentSecurityPolicy(MalekortWebOptions options)
+    {
+        var formAction = options.OpenIdConnect is { IsConfigured: true } oidc
+            ? $"'self' {new Uri(oidc.Authority).GetLeftPart(UriPartial.Authority)}"
+            : "'self'";
+        return $"default-src 'none'; style-src 'self'; img-src 'self'; form-action {formAction}; base-uri 'none'; frame-ancestors 'none'";
+    }
+
+    private static Task SecurityHeaders(HttpContext context, Func<Task> next, string policy)
     {
         var headers = context.Response.Headers;
-        headers.ContentSecurityPolicy = "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+        headers.ContentSecurityPolicy = policy;
         headers.XContentTypeOptions = "nosniff";
         headers["Referrer-Policy"] = "no-referrer";
         return next();

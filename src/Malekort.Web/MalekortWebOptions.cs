@@ -1,5 +1,3 @@
-using Malekort.Confidentiality;
-
 namespace Malekort.Web;
 
 /// <summary>How the scorecard server runs.</summary>
@@ -7,13 +5,6 @@ public sealed class MalekortWebOptions
 {
     /// <summary>Where Kestrel listens; port 0 picks a free port.</summary>
     public string Urls { get; init; } = "http://127.0.0.1:5000";
-
-    /// <summary>
-    /// Who every request is shown to until sign-in decides per request: every unit and aggregate outside the viewer's
-    /// own units is shown with small counts suppressed (spec "Values, aggregation and display", Confidentiality).
-    /// <c>serve --office NAV-nnnn</c> makes it that office; the default is the local operator's full rights.
-    /// </summary>
-    public Viewer Viewer { get; init; } = Viewer.Operator;
 
     /// <summary>
     /// The drop folder (<c>serve --drop</c>): one folder per unit, watched, and every input dropped anywhere under it imported
@@ -31,10 +22,10 @@ public sealed class MalekortWebOptions
     public int DropParallelism { get; init; } = 2;
 
     /// <summary>
-    /// The bearer tokens that may upload (<c>POST /api/leveranser</c>) and publish; none: both are off. A unit's token delivers
-    /// only that unit's data; the service token anything.
+    /// Whether the server takes uploads (<c>POST /api/leveranser</c>, <c>serve --uploads</c>): from signed-in users (usually a
+    /// token from <c>malekort users token</c>), each only for the units its role and unit allow. Needs <see cref="PseudonymKey"/>.
     /// </summary>
-    public IReadOnlyList<Capture.UploadToken> UploadTokens { get; init; } = [];
+    public bool AcceptUploads { get; init; }
 
     /// <summary>The largest upload accepted, in bytes.</summary>
     public long UploadLimitBytes { get; init; } = 256L * 1024 * 1024;
@@ -48,11 +39,23 @@ public sealed class MalekortWebOptions
     /// </summary>
     public int ImportsAtOnce { get; init; } = 2;
 
-    /// <summary>The pseudonym key imports use; needed when there is a drop folder or upload tokens.</summary>
+    /// <summary>
+    /// The pseudonym key imports use, checked against the database's (<c>StoreKey</c>); needed for a drop folder, uploads, and a
+    /// person look-up by fødselsnummer.
+    /// </summary>
     public Malekort.Import.Pseudonyms.PseudonymKey? PseudonymKey { get; init; }
 
     /// <summary>When the previous month is recomputed and published for every office (<c>serve --schedule</c>); null: never.</summary>
     public Capture.MonthlySchedule? Schedule { get; init; }
+
+    /// <summary>Sign-in with an OpenID Connect provider; null: local accounts only (docs/security.md).</summary>
+    public Access.OpenIdConnectSettings? OpenIdConnect { get; init; }
+
+    /// <summary>Whether the sign-in page offers the demo users (<c>malekort demo</c> only): anyone may then sign in as them.</summary>
+    public bool DemoSignIn { get; init; }
+
+    /// <summary>How long a sign-in lasts without use.</summary>
+    public TimeSpan SessionLifetime { get; init; } = TimeSpan.FromHours(8);
 
     /// <summary>How the server logs to standard output: JSON lines in server mode, readable text otherwise.</summary>
     public Operations.LogFormat LogFormat { get; init; } = Operations.LogFormat.Text;

@@ -4,8 +4,8 @@ using System.Globalization;
 namespace Malekort.Reliability;
 
 /// <summary>
-/// A Målekort installation in a folder of its own: a SQLite database (or a PostgreSQL connection string), a drop folder, the
-/// upload key file and the pseudonym key, filled from seeded synthetic data made by <c>malekort generate</c> and imported by
+/// A Målekort installation in a folder of its own: a SQLite database (or a PostgreSQL connection string), a drop folder, an
+/// administrator's API token and the pseudonym key, filled from seeded synthetic data made by <c>malekort generate</c> and imported by
 /// <c>malekort import</c>. The data and a database with it imported are kept under <c>.malekort/reliability/</c> between runs;
 /// each installation works on its own copy.
 /// </summary>
@@ -22,8 +22,9 @@ internal sealed class Installation : IDisposable
         Database = database;
         Data = data;
         Directory.CreateDirectory(DropFolder);
-        File.WriteAllText(TokensFile, $"*  {ServerProcess.ServiceToken}\n");
     }
+
+    private string? token;
 
     public string Folder { get; }
 
@@ -35,7 +36,21 @@ internal sealed class Installation : IDisposable
 
     public string DropFolder => Path.Combine(Folder, "mottak");
 
-    public string TokensFile => Path.Combine(Folder, "nokler");
+    /// <summary>
+    /// An API token of the administrator <c>palitelighet</c>, who may read every page and deliver every unit's data: added by
+    /// <c>malekort users add</c> and <c>users token</c> the first time it is asked for.
+    /// </summary>
+    public string Token
+    {
+        get
+        {
+            if (token is not null) return token;
+            Succeed(Run(["users", "add", "palitelighet", "--role", "admin", "--db", Database], input: "palitelighet-passord-0123456789\n"));
+            var (exit, output) = Run(["users", "token", "palitelighet", "--db", Database]);
+            Succeed((exit, output));
+            return token = output.Split('\n')[0].Trim();
+        }
+    }
 
     public string KeyFile => Path.Combine(Data, "pseudonym.key");
 
@@ -58,12 +73,23 @@ internal sealed class Installation : IDisposable
     }
 
     /// <summary>Runs <c>malekort</c> with the arguments to its end; returns its exit code and output.</summary>
-    public static (int Exit, string Output) Run(params string[] arguments)
+    public static (int Exit, string Output) Run(params string[] arguments) => Run(arguments, input: null);
+
+    /// <summary>Runs <c>malekort</c> with the arguments and <paramref name="input"/> as its standard input.</summary>
+    public static (int Exit, string Output) Run(string[] arguments, string? input)
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = input is not null, UseShellExecute = false,
+        };
         start.ArgumentList.Add(App);
         foreach (var argument in arguments) start.ArgumentList.Add(argument);
         using var process = Process.Start(start)!;
+        if (input is not null)
+        {
+            process.StandardInput.Write(input);
+            process.StandardInput.Close();
+        }
         var error = process.StandardError.ReadToEndAsync();
         var output = process.StandardOutput.ReadToEnd();
         process.WaitForExit();
@@ -79,7 +105,8 @@ internal sealed class Installation : IDisposable
     /// <summary>The data folder and a SQLite database with it imported, made once per settings.</summary>
     private static async Task<(string Data, string Database)> Prepared()
     {
-        var name = string.Create(CultureInfo.InvariantCulture, $"x{ReliabilitySettings.Scale:0.###}-m{ReliabilitySettings.Months}");
+        var name = string.Create(CultureInfo.InvariantCulture,
+            $"x{ReliabilitySettings.Scale:0.###}-m{ReliabilitySettings.Months}-tail{ReliabilitySettings.MonthlyTail}");
         var folder = Path.Combine(ReliabilitySettings.DataFolder, name);
         var done = Path.Combine(folder, ".ferdig");
         var database = Path.Combine(folder, "malekort.db");
@@ -90,7 +117,8 @@ internal sealed class Installation : IDisposable
             if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
             Directory.CreateDirectory(folder);
             Succeed(Run("generate", "--scale", ReliabilitySettings.Scale.ToString("0.######", CultureInfo.InvariantCulture),
-                "--months", ReliabilitySettings.Months.ToString(CultureInfo.InvariantCulture), "--last", "2024-12", "--monthly", "2",
+                "--months", ReliabilitySettings.Months.ToString(CultureInfo.InvariantCulture), "--last", "2024-12",
+                "--monthly", ReliabilitySettings.MonthlyTail.ToString(CultureInfo.InvariantCulture),
                 "--other-formats", "2024", "--seed", "13", "--out", folder));
             Succeed(Run("import", "--db", database, "--key", Path.Combine(folder, "pseudonym.key"),
                 Path.Combine(folder, "offices.csv"), Path.Combine(folder, "batches")));

@@ -6,23 +6,22 @@ using System.Net.Sockets;
 namespace Malekort.Reliability;
 
 /// <summary>
-/// <c>malekort serve</c> as the process it is in production, in server mode (drop folder, upload key, pseudonym key) on a
-/// free loopback port: its memory is its own, and it can be killed like a real one.
+/// <c>malekort serve</c> as the process it is in production, in server mode (drop folder, uploads, pseudonym key) on a free loopback
+/// port, its client signed in as the installation's administrator: its memory is its own, and it can be killed like a real one.
 /// </summary>
 internal sealed class ServerProcess : IDisposable
 {
-    public const string ServiceToken = "palitelighet-tjenestenokkel-0123456789";
-
     private readonly Process process;
     private readonly Queue<string> lastLines = new();
 
-    private ServerProcess(Process process, Uri address)
+    private ServerProcess(Process process, Uri address, string token)
     {
         this.process = process;
         Client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 256, PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
         {
             BaseAddress = address,
             Timeout = TimeSpan.FromMinutes(5),
+            DefaultRequestHeaders = { Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token) },
         };
         process.OutputDataReceived += (_, e) => Remember(e.Data);
         process.ErrorDataReceived += (_, e) => Remember(e.Data);
@@ -48,15 +47,16 @@ internal sealed class ServerProcess : IDisposable
     /// <summary>Starts the server on <paramref name="folder"/>'s database, drop folder and keys, and waits until it is ready.</summary>
     public static async Task<ServerProcess> Start(Installation folder, TimeSpan? wait = null)
     {
+        var token = folder.Token;
         var port = FreePort();
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var argument in new[]
                  {
                      Installation.App, "serve", "--db", folder.Database, "--urls", string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{port}"),
-                     "--drop", folder.DropFolder, "--tokens", folder.TokensFile, "--key", folder.KeyFile, "--upload-limit-mb", "512",
+                     "--drop", folder.DropFolder, "--uploads", "--key", folder.KeyFile, "--upload-limit-mb", "512",
                  })
             start.ArgumentList.Add(argument);
-        var server = new ServerProcess(Process.Start(start)!, new Uri(string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{port}")));
+        var server = new ServerProcess(Process.Start(start)!, new Uri(string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{port}")), token);
         var deadline = DateTime.UtcNow + (wait ?? TimeSpan.FromMinutes(10));
         while (true)
         {

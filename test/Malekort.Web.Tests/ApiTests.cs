@@ -188,4 +188,73 @@ public sealed class ApiTests(ScorecardServer server) : IClassFixture<ScorecardSe
         Assert.Contains("uttrekk-3107.zip", html, StringComparison.Ordinal);
         Assert.Contains("PL151", html, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("/api/malekort?enhet=3170&maned=2024-12", "3107 Fredrikstad")]
+    [InlineData("/api/indikatorer?enhet=NAV-0160", "NAV-0106 NAV Fredrikstad")]
+    [InlineData("/api/malekort?enhet=Hvaler", "3110 Hvaler")]
+    public async Task An_unknown_unit_is_a_bad_request_that_names_the_nearest_known_ones(string path, string nearest)
+    {
+        var json = await GetJson(path, HttpStatusCode.BadRequest);
+
+        Assert.Equal("enhet", json.GetProperty("parameter").GetString());
+        Assert.Contains(nearest, json.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_known_unit_without_data_is_not_found()
+    {
+        var json = await GetJson("/api/malekort?enhet=3101", HttpStatusCode.NotFound);
+
+        Assert.Contains("3101", json.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_value_not_computed_for_short_history_is_null_with_its_reason_and_grey()
+    {
+        // The batches start in January 2024: before December the 12-month window reaches back into 2023.
+        var json = await GetJson("/api/malekort?enhet=3107&maned=2024-06");
+        var longTerm = Indicator(json, "BL152");
+
+        Assert.Equal(JsonValueKind.Null, longTerm.GetProperty("numerator").ValueKind);
+        Assert.Equal(JsonValueKind.Null, longTerm.GetProperty("value").ValueKind);
+        Assert.Equal("shortHistory", longTerm.GetProperty("reason").GetString());
+        Assert.Equal("grey", longTerm.GetProperty("colour").GetString());
+        Assert.Equal("For kort historikk", longTerm.GetProperty("colourText").GetString());
+        Assert.Equal(JsonValueKind.Null, Indicator(json, "BL151").GetProperty("reason").ValueKind);
+        var trend = longTerm.GetProperty("trend").EnumerateArray().ToList();
+        Assert.Equal("notCaptured", trend[0].GetProperty("reason").GetString());
+        Assert.Equal("shortHistory", trend[^1].GetProperty("reason").GetString());
+
+        var rows = await GetJson("/api/indikatorer?enhet=3107&fra=2024-11&til=2024-12");
+        var bl166 = rows.EnumerateArray().Where(r => r.GetProperty("indicator").GetString() == "BL166").ToList();
+        Assert.Equal(["shortHistory", null], bl166.Select(r => r.GetProperty("reason").GetString()));
+        Assert.Equal(JsonValueKind.Number, bl166[1].GetProperty("numerator").ValueKind);
+    }
+
+    [Fact]
+    public async Task An_office_lacking_a_unit_is_incomplete_and_never_coloured_and_its_target_is_not_judged()
+    {
+        var json = await GetJson("/api/malekort?enhet=NAV-0106&maned=2024-12");
+        var processing = Indicator(json, "PL151");
+
+        Assert.Equal("incomplete", processing.GetProperty("colour").GetString());
+        Assert.True(processing.GetProperty("incomplete").GetBoolean());
+        Assert.Equal((1, 2), (processing.GetProperty("unitsIncluded").GetInt32(), processing.GetProperty("unitsTotal").GetInt32()));
+        var target = Indicator(json, "B.151").GetProperty("target");
+        Assert.Equal(JsonValueKind.Null, target.GetProperty("reached").ValueKind);
+        Assert.Equal("ikke vurdert: ufullstendig", target.GetProperty("text").GetString());
+        // BL151 has both units: complete, and judged by thresholds.
+        Assert.False(Indicator(json, "BL151").GetProperty("incomplete").GetBoolean());
+    }
+
+    [Fact]
+    public async Task An_office_serving_several_units_says_whose_thresholds_apply()
+    {
+        var json = await GetJson("/api/malekort?enhet=NAV-0106&maned=2024-12");
+
+        Assert.Equal("Kontoret betjener 2 kommuner/bydeler, og Fredrikstad har egne grenser for sine tall; kontoret har ingen grenser.",
+            Indicator(json, "BL151").GetProperty("thresholdNote").GetString());
+        Assert.Equal(JsonValueKind.Null, Indicator(json, "B.101").GetProperty("thresholdNote").ValueKind);
+    }
 }

@@ -29,14 +29,18 @@ public sealed class BrowserFixture : IAsyncLifetime
         });
     }
 
-    /// <summary>A fresh page in its own context, Norwegian locale; a desktop window unless a width is given.</summary>
-    public async Task<IPage> NewPageAsync(Uri baseAddress, int width = 1280)
+    /// <summary>
+    /// A fresh page in its own context, Norwegian locale; a desktop window unless a width is given; signed in with the token
+    /// (sent as <c>Authorization: Bearer</c> with every request) when one is given.
+    /// </summary>
+    public async Task<IPage> NewPageAsync(Uri baseAddress, int width = 1280, string? token = null)
     {
         var context = await Browser.NewContextAsync(new()
         {
             BaseURL = baseAddress.ToString(),
             Locale = "nb-NO",
             ViewportSize = new() { Width = width, Height = 900 },
+            ExtraHTTPHeaders = token is null ? null : new Dictionary<string, string> { ["Authorization"] = "Bearer " + token },
         });
         return await context.NewPageAsync();
     }

@@ -8,7 +8,7 @@ public sealed class BrowserTests(ScorecardServer server, BrowserFixture browser)
 
     private async Task<IPage> Open(string path)
     {
-        var page = await browser.NewPageAsync(server.BaseAddress);
+        var page = await browser.NewPageAsync(server.BaseAddress, token: server.Token);
         var response = await page.GotoAsync(path);
         Assert.Equal(200, response?.Status);
         return page;

@@ -41,11 +41,11 @@ public sealed class SnapshotOrderTests
     public void An_older_snapshot_finishing_late_does_not_replace_a_newer_one()
     {
         using var db = Testing.TestDatabases.Create(Testing.TestDatabases.Sqlite);
-        var state = new State.ScorecardState(db.Store, TimeProvider.System, new MalekortWebOptions(),
+        var state = new State.ScorecardState(db.Store, TimeProvider.System,
             Microsoft.Extensions.Logging.Abstractions.NullLogger<State.ScorecardState>.Instance);
         var stored = db.Store.Load();
         State.ScorecardSnapshot Snapshot(long version) =>
-            State.ScorecardSnapshot.Compute(stored, [], version, ScorecardData.ComputedAt, Malekort.Confidentiality.Viewer.Operator);
+            State.ScorecardSnapshot.Compute(stored, version, ScorecardData.ComputedAt, Malekort.Confidentiality.Viewer.Operator);
 
         state.Publish(Snapshot(5));
         state.Publish(Snapshot(3));

@@ -19,14 +19,22 @@ public class ScorecardServer : IAsyncLifetime
     private readonly string folder = Path.Combine(Path.GetTempPath(), "malekort-web-" + Guid.NewGuid().ToString("N"));
     private WebApplication? app;
 
-    protected virtual Viewer Viewer => Viewer.Operator;
+    /// <summary>Who the signed-in user is: NAV Fredrikstad's office, which sees Fredrikstad and Hvaler in full.</summary>
+    protected virtual Viewer Viewer => Viewer.Office(ScorecardData.NavFredrikstad);
 
     protected virtual void Seed(IMalekortStore store) => ScorecardData.Seed(store);
+
+    /// <summary>The server's options; a subclass may add to them (and start what they name) before the server starts.</summary>
+    protected virtual ValueTask<MalekortWebOptions> Configure(MalekortWebOptions options) => ValueTask.FromResult(options);
 
     internal SqliteStore Store { get; private set; } = null!;
 
     public Uri BaseAddress { get; private set; } = null!;
 
+    /// <summary>The signed-in user's token, which <see cref="Client"/> sends.</summary>
+    public string Token { get; private set; } = null!;
+
+    /// <summary>A client signed in with <see cref="Token"/>.</summary>
     public HttpClient Client { get; private set; } = null!;
 
     public async ValueTask InitializeAsync()
@@ -34,14 +42,15 @@ public class ScorecardServer : IAsyncLifetime
         Directory.CreateDirectory(folder);
         Store = new SqliteStore(Path.Combine(folder, "malekort.db"));
         Seed(Store);
-        app = MalekortWeb.Build(new MalekortWebOptions { Urls = "http://127.0.0.1:0", Viewer = Viewer }, Store, TimeProvider.System);
+        Token = TestUsers.Token(Store, "bruker", Viewer.Role, Viewer.Unit);
+        app = MalekortWeb.Build(await Configure(new MalekortWebOptions { Urls = "http://127.0.0.1:0" }), Store, TimeProvider.System);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
         BaseAddress = new Uri(address);
-        Client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = BaseAddress };
+        Client = TestUsers.Client(BaseAddress, Token);
     }
 
-    public async ValueTask DisposeAsync()
+    public virtual async ValueTask DisposeAsync()
     {
         Client.Dispose();
         if (app is not null)

@@ -41,7 +41,7 @@ public sealed class ScreenTests(ScorecardServer server, BrowserFixture browser) 
 
     private async Task<IPage> Open(string path, int width)
     {
-        var page = await browser.NewPageAsync(server.BaseAddress, width);
+        var page = await browser.NewPageAsync(server.BaseAddress, width, server.Token);
         await page.GotoAsync(path);
         return page;
     }

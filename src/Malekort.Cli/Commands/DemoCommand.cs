@@ -21,23 +21,29 @@ internal static class DemoCommand
         var db = new Option<string>("--db") { Description = $"Databasen (standard {DefaultDatabase}).", DefaultValueFactory = _ => DefaultDatabase };
         var output = new Option<string>("--out") { Description = "Mappen demodataene skrives til.", DefaultValueFactory = _ => Path.Combine(".malekort", "demo-data") };
         var urls = ServeCommand.UrlsOption();
-        var office = ServeCommand.OfficeOption();
         var noServe = new Option<bool>("--no-serve") { Description = "Bare last inn demodataene." };
-        var command = new Command("demo", "Lag demodata, les dem inn og vis målekortet.") { db, output, urls, office, noServe };
+        var command = new Command("demo", "Lag demodata, les dem inn og vis målekortet.") { db, output, urls, noServe };
         command.SetAction(parsed =>
         {
-            if (!ServeCommand.TryOffice(parsed.GetValue(office), out var ownOffice)) return context.Fail($"--office '{parsed.GetValue(office)}' er ikke på formen NAV-nnnn.");
             using var store = StoreOption.Open(parsed.GetValue(db)!, context.Clock);
             var outputDirectory = parsed.GetValue(output)!;
-            if (Load(context, store, outputDirectory) != 0) return 1;
+            if (Load(context, store, outputDirectory) is not { } key) return 1;
             context.Output.WriteLine($"Demodata er lastet inn i {parsed.GetValue(db)}. Prøv også: ./malekort indicators --month 2024-12 --db {parsed.GetValue(db)}");
-            return parsed.GetValue(noServe) ? 0 : ServeCommand.Serve(context, store, parsed.GetValue(urls)!, ownOffice);
+            if (parsed.GetValue(noServe)) return 0;
+            // Zero set-up: the sign-in page offers the demo users, and the demo's key makes the person look-up work.
+            return ServeCommand.Serve(context, store, new Web.MalekortWebOptions
+            {
+                Urls = parsed.GetValue(urls)!, DemoSignIn = true, PseudonymKey = key, LogFormat = Web.Operations.LogFormat.Text,
+            });
         });
         return command;
     }
 
-    /// <summary>Generates and imports the demo data, with example targets and one municipality's own thresholds.</summary>
-    public static int Load(CliContext context, IMalekortStore store, string outputDirectory)
+    /// <summary>
+    /// Generates and imports the demo data, with example targets and one municipality's own thresholds; the demo's key, or null
+    /// when something was rejected.
+    /// </summary>
+    public static PseudonymKey? Load(CliContext context, IMalekortStore store, string outputDirectory)
     {
         var batches = DemoData.Write(Path.Combine(outputDirectory, "batches"));
         var data = DataDirectory();
@@ -50,9 +56,9 @@ internal static class DemoCommand
         };
         inputs.AddRange(batches);
         // The demo's own key: demo pseudonyms never mix with a real installation's.
-        var key = PseudonymKey.LoadOrCreate(Path.Combine(outputDirectory, "pseudonym.key"));
+        if (ImportCommand.OpenKey(context, store, Path.Combine(outputDirectory, "pseudonym.key")) is not { } key) return null;
         var entries = ImportCommand.Run(context, store, key, inputs);
-        if (entries.Any(e => e.Outcome == ImportOutcome.Rejected)) return 1;
+        if (entries.Any(e => e.Outcome == ImportOutcome.Rejected)) return null;
 
         // Seed 003: KVP targets per office; Fredrikstad has set its own limits for B.101 (the rest use the defaults).
         var state = store.LoadReference();
@@ -65,7 +71,7 @@ internal static class DemoCommand
         }
         store.SaveTargets(targets);
         store.SaveThreshold(new Threshold(UnitCode.Parse("3107"), "B.101", Indicators.Direction.LowerIsBetter, 2.2m, 3.0m, "Fredrikstad kommune"));
-        return 0;
+        return key;
     }
 
     /// <summary>The reference data shipped beside the program (<c>data/</c>), or the repository's when run from source.</summary>

@@ -29,7 +29,8 @@ internal static class ImportCommand
             var missing = parsed.GetValue(paths)!.Where(p => !File.Exists(p) && !Directory.Exists(p)).ToList();
             if (missing.Count > 0) return context.Fail($"finner ikke {string.Join(", ", missing)}");
             using var store = StoreOption.Open(parsed.GetValue(db)!, context.Clock);
-            var entries = Run(context, store, PseudonymKey.LoadOrCreate(parsed.GetValue(key)), [.. parsed.GetValue(paths)!.Select(Named)]);
+            if (OpenKey(context, store, parsed.GetValue(key)) is not { } pseudonymKey) return 1;
+            var entries = Run(context, store, pseudonymKey, [.. parsed.GetValue(paths)!.Select(Named)]);
             return entries.Any(e => e.Outcome == ImportOutcome.Rejected) ? 1 : 0;
         });
         return command;
@@ -47,8 +48,28 @@ internal static class ImportCommand
     /// <summary><c>--key</c>: the pseudonym key file, kept outside the database.</summary>
     public static Option<string?> KeyOption() => new("--key")
     {
-        Description = $"Nøkkelfilen for pseudonymer (standard: {PseudonymKey.FileVariable} eller ~/.config/malekort/pseudonym.key; opprettes om den mangler).",
+        Description = $"Nøkkelfilen for pseudonymer (standard: {PseudonymKey.FileVariable} eller ~/.config/malekort/pseudonym.key). " +
+                      "Den lages bare for en tom database; ellers må den være nøkkelen databasen er bygd med.",
     };
+
+    /// <summary>
+    /// The key for the store (<see cref="StoreKey.Open"/>), saying on standard error when a new one was made; null, with the
+    /// reason on standard error, when the key is missing or not the database's.
+    /// </summary>
+    public static PseudonymKey? OpenKey(CliContext context, IMalekortStore store, string? path)
+    {
+        try
+        {
+            var key = StoreKey.Open(store, path, out var created);
+            if (created) context.Error.WriteLine($"Ny pseudonymnøkkel {key.Fingerprint} er laget i {key.Path}. Ta vare på den: uten den kan nye uttrekk ikke kobles til disse.");
+            return key;
+        }
+        catch (Exception e) when (e is PseudonymKeyException or InvalidDataException or IOException or UnauthorizedAccessException)
+        {
+            context.Error.WriteLine($"malekort: {e.Message}");
+            return null;
+        }
+    }
 
     /// <summary>Imports the paths, printing one line per input and every finding of a rejected one.</summary>
     public static IReadOnlyList<ImportLogEntry> Run(CliContext context, IMalekortStore store, PseudonymKey key, IReadOnlyList<string> paths)

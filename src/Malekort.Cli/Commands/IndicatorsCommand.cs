@@ -19,9 +19,13 @@ internal static class IndicatorsCommand
 
     public static Command Create(CliContext context)
     {
-        var month = new Option<string>("--month") { Description = "Første måned, ÅÅÅÅ-MM.", Required = true };
-        var to = new Option<string?>("--to") { Description = "Siste måned, ÅÅÅÅ-MM (standard: --month)." };
-        var unit = new Option<string?>("--unit") { Description = "Bare denne enheten: kommune (3107), bydel (030112), fylke (31), landet (0) eller NAV-kontor (NAV-0106)." };
+        var month = new Option<string>("--month") { Description = "Første måned, ÅÅÅÅ-MM.", Required = true, HelpName = "ÅÅÅÅ-MM" };
+        var to = new Option<string?>("--to") { Description = "Siste måned, ÅÅÅÅ-MM (standard: --month).", HelpName = "ÅÅÅÅ-MM" };
+        var unit = new Option<string?>("--unit")
+        {
+            Description = "Bare denne enheten: kommune (3107), bydel (030112), fylke (31), landet (0) eller NAV-kontor (NAV-0106).",
+            HelpName = "ENHET",
+        };
         var format = new Option<string>("--format") { Description = "table, csv eller json.", DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong("table", "csv", "json");
         var all = new Option<bool>("--all") { Description = "Ta med tilleggsmålene (tilgang/avgang, KVP-oppfølging) i tillegg til indikatorene på målekortet." };
@@ -35,15 +39,15 @@ internal static class IndicatorsCommand
             if (parsed.GetValue(to) is { } toText && !Month.TryParse(toText, out last))
                 return context.Fail($"--to '{toText}' er ikke en måned på formen ÅÅÅÅ-MM.");
             if (last < first) return context.Fail($"--to {last} er før --month {first}.");
+            using var store = StoreOption.Open(parsed.GetValue(db)!, context.Clock);
+            var state = store.Load();
             UnitCode? only = null;
             if (parsed.GetValue(unit) is { } unitText)
             {
-                if (!UnitCode.TryParse(unitText, out var code)) return context.Fail($"--unit '{unitText}' er ikke en enhetskode.");
+                if (!new UnitLookup(UnitRegister.Default, state.Offices).TryFind(unitText, UnitLookup.AnyKind, out var code, out var error))
+                    return context.Fail($"--unit: {error}");
                 only = code;
             }
-
-            using var store = StoreOption.Open(parsed.GetValue(db)!, context.Clock);
-            var state = store.Load();
             var results = new IndicatorEngine(UnitRegister.Default, state.Offices).Compute(state.WorkingSet, state.Population, new MonthRange(first, last));
             var units = only is { } u ? [u] : results.Units;
             var definitions = parsed.GetValue(all) ? IndicatorCatalog.All : IndicatorCatalog.Core;

@@ -4,14 +4,16 @@ using Malekort.Import.Pseudonyms;
 using Malekort.Storage;
 using Malekort.Units;
 using Malekort.Web;
+using Malekort.Web.Access;
 using Malekort.Web.Capture;
+using Microsoft.Extensions.Configuration;
 using Malekort.Web.Operations;
 using Microsoft.Extensions.Hosting;
 
 namespace Malekort.Cli.Commands;
 
 /// <summary>
-/// <c>malekort serve [--db DB] [--urls URL] [--office NAV-nnnn] [--drop DIR] [--tokens FILE] [--schedule CRON] [--key FILE]
+/// <c>malekort serve [--db DB] [--urls URL] [--drop DIR] [--uploads] [--schedule CRON] [--key FILE] [--config FILE]
 /// [--log-format json|text]</c>:
 /// the scorecard in the browser; in server mode also a drop folder, uploads and a monthly publication (docs/server-mode.md).
 /// </summary>
@@ -21,15 +23,19 @@ internal static class ServeCommand
     {
         var db = StoreOption.Create();
         var urls = UrlsOption();
-        var office = OfficeOption();
-        var drop = new Option<string?>("--drop")
+                var drop = new Option<string?>("--drop")
         {
             Description = "Mottaksmappe: én undermappe per kommune og bydel i kontorregisteret; alt som legges der leses inn.",
         };
-        var tokens = new Option<string?>("--tokens")
+        var uploads = new Option<bool>("--uploads")
         {
-            Description = "Fil med nøkler for opplasting (POST /api/leveranser) og publisering, én per linje: «ENHET NØKKEL», " +
-                          "der ENHET er en kommune, bydel eller NAV-kontor, eller * for tjenestens egen nøkkel.",
+            Description = "Ta imot opplastinger (POST /api/leveranser) fra innloggede brukere, hver bare for sine egne enheter " +
+                          "(API-nøkler lages med «malekort users token»).",
+        };
+        var config = new Option<string?>("--config")
+        {
+            Description = "JSON-fil med innstillinger, f.eks. innlogging med OpenID Connect (Malekort:OpenIdConnect, se docs/security.md). " +
+                          "Miljøvariabler som Malekort__OpenIdConnect__Authority gjelder også.",
         };
         var schedule = new Option<string?>("--schedule")
         {
@@ -42,10 +48,9 @@ internal static class ServeCommand
         };
         var key = ImportCommand.KeyOption();
         var logFormat = LogFormatOption();
-        var command = new Command("serve", "Vis målekortet i nettleseren.") { db, urls, office, drop, tokens, schedule, uploadLimit, key, logFormat };
+        var command = new Command("serve", "Vis målekortet i nettleseren.") { db, urls, drop, uploads, schedule, uploadLimit, key, config, logFormat };
         command.SetAction(parsed =>
         {
-            if (!TryOffice(parsed.GetValue(office), out var ownOffice)) return context.Fail($"--office '{parsed.GetValue(office)}' er ikke på formen NAV-nnnn.");
             MonthlySchedule? plan = null;
             if (parsed.GetValue(schedule) is { } cron)
             {
@@ -58,32 +63,30 @@ internal static class ServeCommand
                     return context.Fail($"--schedule: {e.Message}");
                 }
             }
-            IReadOnlyList<UploadToken> uploadTokens = [];
-            if (parsed.GetValue(tokens) is { } tokenFile)
+            OpenIdConnectSettings? oidc;
+            try
             {
-                try
-                {
-                    uploadTokens = UploadToken.Load(tokenFile);
-                }
-                catch (Exception e) when (e is InvalidDataException or IOException or UnauthorizedAccessException)
-                {
-                    return context.Fail($"--tokens: {e.Message}");
-                }
-                if (uploadTokens.Count == 0) return context.Fail($"--tokens: {tokenFile} har ingen nøkler.");
+                oidc = OpenIdConnectSettings.From(Configuration(parsed.GetValue(config)));
+            }
+            catch (Exception e) when (e is InvalidOperationException or IOException or InvalidDataException)
+            {
+                return context.Fail($"--config: {e.Message}");
             }
             if (parsed.GetValue(uploadLimit) <= 0) return context.Fail("--upload-limit-mb må være et positivt tall.");
             var dropFolder = parsed.GetValue(drop);
-            var needsKey = dropFolder is not null || uploadTokens.Count > 0;
+            var needsKey = dropFolder is not null || parsed.GetValue(uploads) || parsed.GetValue(key) is not null;
             using var store = StoreOption.Open(parsed.GetValue(db)!, context.Clock);
+            PseudonymKey? pseudonymKey = null;
+            if (needsKey && (pseudonymKey = ImportCommand.OpenKey(context, store, parsed.GetValue(key))) is null) return 1;
             return Serve(context, store, new MalekortWebOptions
             {
                 Urls = parsed.GetValue(urls)!,
-                Viewer = ownOffice is { } code ? Viewer.Office(code) : Viewer.Operator,
                 DropDirectory = dropFolder is null ? null : Path.GetFullPath(dropFolder),
-                UploadTokens = uploadTokens,
+                AcceptUploads = parsed.GetValue(uploads),
+                OpenIdConnect = oidc,
                 UploadLimitBytes = parsed.GetValue(uploadLimit) * 1024L * 1024L,
                 Schedule = plan,
-                PseudonymKey = needsKey ? PseudonymKey.LoadOrCreate(parsed.GetValue(key)) : null,
+                PseudonymKey = pseudonymKey,
                 LogFormat = parsed.GetValue(logFormat),
             });
         });
@@ -103,23 +106,6 @@ internal static class ServeCommand
         DefaultValueFactory = _ => "http://127.0.0.1:5000",
     };
 
-    public static Option<string?> OfficeOption() => new("--office")
-    {
-        Description = "Kontoret som kjører målekortet (NAV-nnnn). Små tall for andre kontorers enheter skjules (:). Uten: full tilgang.",
-    };
-
-    public static bool TryOffice(string? text, out UnitCode? office)
-    {
-        office = null;
-        if (text is null) return true;
-        if (!UnitCode.TryParse(text, out var code) || code.Kind != UnitKind.Office) return false;
-        office = code;
-        return true;
-    }
-
-    public static int Serve(CliContext context, IMalekortStore store, string urls, UnitCode? ownOffice) =>
-        Serve(context, store, new MalekortWebOptions { Urls = urls, Viewer = ownOffice is { } code ? Viewer.Office(code) : Viewer.Operator });
-
     public static int Serve(CliContext context, IMalekortStore store, MalekortWebOptions options)
     {
         using var app = MalekortWeb.Build(options, store, context.Clock);
@@ -128,10 +114,20 @@ internal static class ServeCommand
         var notes = options.LogFormat == LogFormat.Json ? context.Error : context.Output;
         notes.WriteLine($"Målekort kjører på {string.Join(", ", app.Urls)} ({store.Description}). Stopp med Ctrl+C.");
         if (options.DropDirectory is { } folder) notes.WriteLine($"Mottaksmappe: {folder}");
-        if (options.UploadTokens.Count > 0)
-            notes.WriteLine($"Opplasting: POST /api/leveranser ({options.UploadTokens.Count} nøkler).");
+        if (options.AcceptUploads) notes.WriteLine("Opplasting: POST /api/leveranser (innloggede brukere, hver for sine enheter).");
+        notes.WriteLine(options.OpenIdConnect is { } provider
+            ? $"Innlogging: lokale brukere og OpenID Connect ({provider.Authority})."
+            : "Innlogging: lokale brukere (malekort users add).");
         if (options.Schedule is { } plan) notes.WriteLine($"Månedlig publisering: «{plan}» (norsk tid).");
         app.WaitForShutdown();
         return 0;
+    }
+
+    /// <summary>The settings: environment variables (<c>Malekort__…</c>) over the JSON file, if one is given.</summary>
+    private static IConfiguration Configuration(string? file)
+    {
+        var configuration = new ConfigurationBuilder();
+        if (file is not null) configuration.AddJsonFile(Path.GetFullPath(file), optional: false);
+        return configuration.AddEnvironmentVariables().Build();
     }
 }

@@ -21,9 +21,8 @@ internal static class TargetCommand
         var set = new Command("set", "Sett måltall for en indikator for en eller flere måneder.") { unit, indicator, month, to, value, db };
         set.SetAction(parsed =>
         {
-            if (!UnitCode.TryParse(parsed.GetValue(unit), out var code)) return context.Fail($"--unit '{parsed.GetValue(unit)}' er ikke en enhetskode.");
-            if (IndicatorCatalog.Find(parsed.GetValue(indicator)!) is not { } definition)
-                return context.Fail($"--indicator '{parsed.GetValue(indicator)}' er ikke en kjent indikator.");
+            if (ThresholdCommand.FindIndicator(parsed.GetValue(indicator)!, out var indicatorError) is not { } definition)
+                return context.Fail(indicatorError);
             if (!Month.TryParse(parsed.GetValue(month), out var first)) return context.Fail($"--month '{parsed.GetValue(month)}' er ikke ÅÅÅÅ-MM.");
             var last = first;
             if (parsed.GetValue(to) is { } toText && !Month.TryParse(toText, out last)) return context.Fail($"--to '{toText}' er ikke ÅÅÅÅ-MM.");
@@ -31,6 +30,7 @@ internal static class TargetCommand
             if (!ThresholdCommand.TryDecimal(parsed.GetValue(value), out var target) || target < 0)
                 return context.Fail($"--value '{parsed.GetValue(value)}' er ikke et tall ≥ 0.");
             using var store = StoreOption.Open(parsed.GetValue(db)!, context.Clock);
+            if (!ThresholdCommand.FindUnit(store, parsed.GetValue(unit), UnitLookup.AnyKind, out var code, out var unitError)) return context.Fail(unitError);
             store.SaveTargets([.. new MonthRange(first, last).Months().Select(m => new Target(code, definition.Code, m, target))]);
             context.Output.WriteLine(string.Create(CultureInfo.GetCultureInfo("nb-NO"), $"Måltall {target} for {definition.Code} i {code}, {first}–{last}."));
             return 0;

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Malekort.Indicators;
+using Malekort.Storage;
 using Malekort.Thresholds;
 using Malekort.Units;
 
@@ -23,8 +24,8 @@ internal static class ThresholdCommand
 
     private static Command Set(CliContext context)
     {
-        var unit = new Option<string>("--unit") { Description = "Enheten grensene gjelder (kommune, bydel eller NAV-kontor).", Required = true };
-        var indicator = new Option<string>("--indicator") { Description = "Indikatorkoden, f.eks. B.101.", Required = true };
+        var unit = new Option<string>("--unit") { Description = "Enheten grensene gjelder (kommune, bydel eller NAV-kontor).", Required = true, HelpName = "ENHET" };
+        var indicator = new Option<string>("--indicator") { Description = "Indikatorkoden, f.eks. B.101.", Required = true, HelpName = "KODE" };
         var green = new Option<string>("--green") { Description = "Grønn grense (desimalpunktum eller -komma).", Required = true };
         var red = new Option<string>("--red") { Description = "Rød grense.", Required = true };
         var direction = new Option<string?>("--direction") { Description = "hoyere (høyere er bedre) eller lavere; standard: indikatorens retning." };
@@ -33,9 +34,7 @@ internal static class ThresholdCommand
         var command = new Command("set", "Sett enhetens egne grenser for en indikator.") { unit, indicator, green, red, direction, setBy, db };
         command.SetAction(parsed =>
         {
-            if (!UnitCode.TryParse(parsed.GetValue(unit), out var code)) return context.Fail($"--unit '{parsed.GetValue(unit)}' er ikke en enhetskode.");
-            if (IndicatorCatalog.Find(parsed.GetValue(indicator)!) is not { } definition)
-                return context.Fail($"--indicator '{parsed.GetValue(indicator)}' er ikke en kjent indikator.");
+            if (FindIndicator(parsed.GetValue(indicator)!, out var indicatorError) is not { } definition) return context.Fail(indicatorError);
             if (!TryDecimal(parsed.GetValue(green), out var g)) return context.Fail($"--green '{parsed.GetValue(green)}' er ikke et tall.");
             if (!TryDecimal(parsed.GetValue(red), out var r)) return context.Fail($"--red '{parsed.GetValue(red)}' er ikke et tall.");
             var dir = parsed.GetValue(direction) switch
@@ -46,6 +45,8 @@ internal static class ThresholdCommand
                 var other => (Direction?)null,
             };
             if (dir is null) return context.Fail($"--direction '{parsed.GetValue(direction)}' må være hoyere eller lavere.");
+            using var store = StoreOption.Open(parsed.GetValue(db)!, context.Clock);
+            if (!FindUnit(store, parsed.GetValue(unit), UnitLookup.UnitsAndOffices, out var code, out var unitError)) return context.Fail(unitError);
             var threshold = new Threshold(code, definition.Code, dir.Value, g, r, parsed.GetValue(setBy) ?? code.Value);
             try
             {
@@ -55,7 +56,6 @@ internal static class ThresholdCommand
             {
                 return context.Fail(e.Message);
             }
-            using var store = StoreOption.Open(parsed.GetValue(db)!, context.Clock);
             store.SaveThreshold(threshold);
             context.Output.WriteLine($"{definition.Code} for {code}: {threshold.Describe(CultureInfo.GetCultureInfo("nb-NO"))}");
             return 0;
@@ -65,15 +65,16 @@ internal static class ThresholdCommand
 
     private static Command Remove(CliContext context)
     {
-        var unit = new Option<string>("--unit") { Required = true, Description = "Enheten." };
-        var indicator = new Option<string>("--indicator") { Required = true, Description = "Indikatorkoden." };
+        var unit = new Option<string>("--unit") { Required = true, Description = "Enheten.", HelpName = "ENHET" };
+        var indicator = new Option<string>("--indicator") { Required = true, Description = "Indikatorkoden.", HelpName = "KODE" };
         var db = StoreOption.Create();
         var command = new Command("remove", "Fjern enhetens egne grenser, så standardgrensene gjelder igjen.") { unit, indicator, db };
         command.SetAction(parsed =>
         {
-            if (!UnitCode.TryParse(parsed.GetValue(unit), out var code)) return context.Fail($"--unit '{parsed.GetValue(unit)}' er ikke en enhetskode.");
+            if (FindIndicator(parsed.GetValue(indicator)!, out var indicatorError) is not { } definition) return context.Fail(indicatorError);
             using var store = StoreOption.Open(parsed.GetValue(db)!, context.Clock);
-            store.DeleteThreshold(code, parsed.GetValue(indicator)!);
+            if (!FindUnit(store, parsed.GetValue(unit), UnitLookup.UnitsAndOffices, out var code, out var unitError)) return context.Fail(unitError);
+            store.DeleteThreshold(code, definition.Code);
             return 0;
         });
         return command;
@@ -95,6 +96,24 @@ internal static class ThresholdCommand
             return 0;
         });
         return command;
+    }
+
+    /// <summary>The indicator with the code, or a Norwegian error naming the nearest codes.</summary>
+    internal static IndicatorDefinition? FindIndicator(string code, out string error)
+    {
+        error = "";
+        if (IndicatorCatalog.Find(code) is { } definition) return definition;
+        var nearest = IndicatorCatalog.Nearest(code);
+        error = $"--indicator: «{code}» er ikke en kjent indikator." + (nearest.Count > 0 ? $" Nærmeste: {string.Join(", ", nearest)}." : "");
+        return null;
+    }
+
+    /// <summary>The unit, if the registers (SSB's and the store's office register) know it; else a Norwegian error naming the nearest.</summary>
+    internal static bool FindUnit(IMalekortStore store, string? text, IReadOnlyCollection<UnitKind> allowed, out UnitCode code, out string error)
+    {
+        var found = new UnitLookup(UnitRegister.Default, store.LoadReference().Offices).TryFind(text, allowed, out code, out error);
+        error = $"--unit: {error}";
+        return found;
     }
 
     internal static bool TryDecimal(string? text, out decimal value) =>

@@ -37,7 +37,7 @@ public sealed record Viewer
     /// <summary>The viewer's own unit: an office for kontor, a municipality for kommune, a county (or none) for fylke; else null.</summary>
     public UnitCode? Unit { get; }
 
-    /// <summary>The local operator: full rights, today's default of <c>serve</c> without <c>--office</c> and of the CLI.</summary>
+    /// <summary>The local operator: full rights, the CLI's default; never a signed-in user.</summary>
     public static Viewer Operator { get; } = new(ViewerRole.Operator, null);
 
     /// <summary>The directorate.</summary>

@@ -117,6 +117,13 @@ public static class IndicatorCatalog
     /// <summary>The definition with this code, if any.</summary>
     public static IndicatorDefinition? Find(string code) => ByCode.GetValueOrDefault(code);
 
+    /// <summary>The codes nearest to an unknown one (case and a swapped pair of characters forgiven), for an error message.</summary>
+    public static IReadOnlyList<string> Nearest(string code, int count = 3) => All
+        .Select(d => (d.Code, Distance: Units.CodeDistance.Between(code, d.Code)))
+        .Where(d => d.Distance <= Math.Max(2, code.Length / 2))
+        .OrderBy(d => d.Distance).ThenBy(d => d.Code, StringComparer.Ordinal)
+        .Take(count).Select(d => d.Code).ToList();
+
     /// <summary>The position of the indicator in <see cref="All"/>.</summary>
     public static int IndexOf(string code) => Positions[code];
 }

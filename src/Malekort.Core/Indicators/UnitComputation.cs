@@ -31,9 +31,9 @@ internal sealed partial class UnitComputation
     // The batch that is the truth for (part, month of the span), or -1 where the part is not captured.
     private readonly int[][] authority;
     // Supersession's history masks in the span's months: for list L of Listings, history part h and slot s, the words at
-    // (historyOffsets[L] + h * length of L + s) * words.
+    // (historyStarts[L * Histories + h] + s) * words.
     private readonly ulong[] historyMasks;
-    private readonly int[] historyOffsets;
+    private readonly int[] historyStarts;
     // The months in which a child from an approximating source (KOSTRA BU18) made someone a provider.
     private readonly ulong[] approximateFamily;
 
@@ -53,24 +53,27 @@ internal sealed partial class UnitComputation
             for (var i = 0; i < span; i++) table[i] = supersession.AuthorityOf((Part)p, baseMonth + i);
         }
         var listings = unit.Listings;
-        historyOffsets = new int[listings.Count];
+        var histories = Supersession.Histories.Length;
+        historyStarts = new int[listings.Count * histories];
         var size = 0;
         for (var list = 0; list < listings.Count; list++)
         {
-            historyOffsets[list] = size;
-            size += Supersession.Histories.Length * listings.Batches(list).Length;
+            for (var h = 0; h < histories; h++)
+            {
+                historyStarts[list * histories + h] = size;
+                size += listings.Batches(list).Length;
+            }
         }
         historyMasks = new ulong[size * words];
         var shift = baseMonth - supersession.FirstMonth;
         for (var list = 0; list < listings.Count; list++)
         {
-            var length = listings.Batches(list).Length;
-            for (var h = 0; h < Supersession.Histories.Length; h++)
+            for (var h = 0; h < histories; h++)
             {
-                for (var slot = 0; slot < length; slot++)
+                for (var slot = 0; slot < listings.Batches(list).Length; slot++)
                 {
                     var source = supersession.HistoryMask(list, h, slot);
-                    var target = historyMasks.AsSpan((historyOffsets[list] + h * length + slot) * words, words);
+                    var target = historyMasks.AsSpan((historyStarts[list * histories + h] + slot) * words, words);
                     for (var w = 0; w < words; w++) target[w] = MonthBits.WordAt(source, shift + (w << 6));
                 }
             }
@@ -97,8 +100,8 @@ internal sealed partial class UnitComputation
     /// </summary>
     private ReadOnlySpan<ulong> HistoryMask(int history, int person, int slot)
     {
-        var list = unit.Listing[person];
-        return historyMasks.AsSpan((historyOffsets[list] + history * unit.Listings.Batches(list).Length + slot) * words, words);
+        var list = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(unit.Listing)[person];
+        return historyMasks.AsSpan((historyStarts[list * Supersession.Histories.Length + history] + slot) * words, words);
     }
 
     private const int LivelihoodHistory = 0, FamilyHistory = 1, KvpHistory = 2, JobseekerHistory = 3;

@@ -11,6 +11,8 @@ public enum Colour
     Grey,
     /// <summary>A value but no threshold to judge it by.</summary>
     None,
+    /// <summary>A sum that lacks some of its units: shown and marked incomplete, never judged (spec "Values, aggregation and display").</summary>
+    Incomplete,
     /// <summary>Good.</summary>
     Green,
     /// <summary>Watch.</summary>

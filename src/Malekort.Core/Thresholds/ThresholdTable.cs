@@ -36,11 +36,58 @@ public sealed class ThresholdTable
     /// <summary>The unit's own thresholds.</summary>
     public IEnumerable<Threshold> Own => own.Values;
 
-    /// <summary>The threshold in force for the indicator in the unit, if any.</summary>
-    public Threshold? For(UnitCode unit, string indicator) =>
-        own.TryGetValue((unit, indicator), out var t) ? t : Defaults.FirstOrDefault(d => d.Indicator == indicator);
+    /// <summary>The unit's own threshold for the indicator, else the recommended default, if any.</summary>
+    public Threshold? For(UnitCode unit, string indicator) => OwnOf(unit, indicator) ?? Default(indicator);
 
-    /// <summary>The colour of a value: grey without a value, none without a threshold.</summary>
-    public Colour Classify(UnitCode unit, string indicator, double? value) =>
-        value is null ? Colour.Grey : For(unit, indicator)?.Classify(value.Value) ?? Colour.None;
+    private Threshold? OwnOf(UnitCode unit, string indicator) => own.GetValueOrDefault((unit, indicator));
+
+    private static Threshold? Default(string indicator) => Defaults.FirstOrDefault(d => d.Indicator == indicator);
+
+    /// <summary>
+    /// The threshold that colours the indicator for a unit, and why when that is not plain. An office serving exactly one
+    /// municipality or district uses that unit's own thresholds unless the office has its own, so the same number gets the same
+    /// colour on both pages; an office serving several says whose thresholds apply; where an office's and its unit's own
+    /// limits differ, the office's page says so.
+    /// </summary>
+    public ThresholdChoice Choose(UnitCode unit, string indicator, OfficeRegister offices)
+    {
+        ArgumentNullException.ThrowIfNull(offices);
+        var office = unit.Kind == UnitKind.Office ? offices.Find(unit) : null;
+        var mine = OwnOf(unit, indicator);
+        if (office is null) return new(mine ?? Default(indicator), null);
+        var membersWithOwn = office.Units.Where(u => OwnOf(u, indicator) is not null).ToList();
+        if (office.Units.Count == 1 && membersWithOwn.Count == 1)
+        {
+            var (member, theirs) = (office.Units[0], OwnOf(office.Units[0], indicator)!);
+            var name = offices.NameOf(member);
+            if (mine is null) return new(theirs, $"Kontoret betjener bare {name} og bruker grensene {name} har satt.");
+            return Same(mine, theirs)
+                ? new(mine, null)
+                : new(mine, $"Kontoret har egne grenser; {name} har satt andre ({theirs.Describe(Culture)}), så samme tall kan ha en annen farge på {name}s side.");
+        }
+        if (membersWithOwn.Count == 0) return new(mine ?? Default(indicator), null);
+        var names = string.Join(", ", membersWithOwn.Select(offices.NameOf));
+        var applies = mine is not null ? "kontorets egne grenser gjelder for kontoret"
+            : Default(indicator) is not null ? "standardgrensene gjelder for kontoret" : "kontoret har ingen grenser";
+        return new(mine ?? Default(indicator),
+            $"Kontoret betjener {office.Units.Count} kommuner/bydeler, og {names} har egne grenser for sine tall; {applies}.");
+    }
+
+    private static readonly System.Globalization.CultureInfo Culture = System.Globalization.CultureInfo.GetCultureInfo("nb-NO");
+
+    private static bool Same(Threshold a, Threshold b) => a.Direction == b.Direction && a.Green == b.Green && a.Red == b.Red;
+
+    /// <summary>
+    /// The colour of a value: grey without a value, none for a sum that lacks units (coverage before colour) or without a
+    /// threshold, else the threshold's colour of the exact value (never of the rounded one shown).
+    /// </summary>
+    public Colour Classify(UnitCode unit, string indicator, IndicatorValue value, OfficeRegister offices)
+    {
+        if (value.Value is not { } exact) return Colour.Grey;
+        if (value.IsIncomplete) return Colour.Incomplete;
+        return Choose(unit, indicator, offices).Threshold?.Classify(exact) ?? Colour.None;
+    }
 }
+
+/// <summary>The threshold that colours a unit's indicator, and, when it is not plainly the unit's own or the default, why (nb).</summary>
+public sealed record ThresholdChoice(Threshold? Threshold, string? Explanation);

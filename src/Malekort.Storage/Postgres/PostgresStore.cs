@@ -52,6 +52,17 @@ public sealed class PostgresStore : SqlStore
 
     private protected override string BlobColumn => "BYTEA";
 
+    // Row triggers see UPDATE and DELETE; TRUNCATE bypasses them and needs its own statement trigger.
+    private protected override string AppendOnlySql(string table) => $"""
+        CREATE FUNCTION {table}_refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+            RAISE EXCEPTION '{table} kan bare utvides: % er ikke tillatt', TG_OP;
+        END
+        $$;
+        CREATE TRIGGER {table}_append_only BEFORE UPDATE OR DELETE ON {table} FOR EACH ROW EXECUTE FUNCTION {table}_refuse_change();
+        CREATE TRIGGER {table}_no_truncate BEFORE TRUNCATE ON {table} FOR EACH STATEMENT EXECUTE FUNCTION {table}_refuse_change();
+        """;
+
 
     private protected override IEnumerable<(string Key, long Id)> FindPeople(DbConnection connection, DbTransaction transaction,
         UnitCode unit, IReadOnlyCollection<string> keys)

@@ -19,6 +19,7 @@ public sealed class SqliteStore : SqlStore
     public SqliteStore(string path, TimeProvider? clock = null, TimeSpan? wait = null) : base(clock ?? TimeProvider.System)
     {
         Path = System.IO.Path.GetFullPath(path);
+        CreateOwnerOnly(Path);
         var timeout = wait ?? Faults.StorageFault.ConfiguredWait();
         connectionString = new SqliteConnectionStringBuilder
         {
@@ -32,6 +33,31 @@ public sealed class SqliteStore : SqlStore
             + string.Create(System.Globalization.CultureInfo.InvariantCulture, $"PRAGMA busy_timeout = {(long)timeout.TotalMilliseconds};");
     }
 
+    /// <summary>
+    /// Creates a missing database file empty (an empty file is an empty SQLite database) and readable by its owner only, before
+    /// SQLite would create it with the process's umask. SQLite gives its -wal and -shm files the database file's permissions.
+    /// </summary>
+    private static void CreateOwnerOnly(string path)
+    {
+        if (OperatingSystem.IsWindows() || File.Exists(path)) return;
+        var options = new FileStreamOptions
+        {
+            Mode = FileMode.CreateNew, Access = FileAccess.Write, UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite,
+        };
+        try
+        {
+            using var file = new FileStream(path, options);
+        }
+        catch (DirectoryNotFoundException)
+        {
+            // SQLite reports the missing folder when it opens the file.
+        }
+        catch (IOException) when (File.Exists(path))
+        {
+            // Another process created it first.
+        }
+    }
+
     /// <summary>The database file.</summary>
     public string Path { get; }
 
@@ -41,6 +67,11 @@ public sealed class SqliteStore : SqlStore
     private protected override string IdColumn => "INTEGER PRIMARY KEY";
 
     private protected override string BlobColumn => "BLOB";
+
+    private protected override string AppendOnlySql(string table) => $"""
+        CREATE TRIGGER {table}_no_update BEFORE UPDATE ON {table} BEGIN SELECT RAISE(ABORT, '{table} kan bare utvides, ikke endres'); END;
+        CREATE TRIGGER {table}_no_delete BEFORE DELETE ON {table} BEGIN SELECT RAISE(ABORT, '{table} kan bare utvides, ikke slettes'); END;
+        """;
 
     private protected override DbConnection Open()
     {

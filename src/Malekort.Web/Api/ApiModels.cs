@@ -8,11 +8,13 @@ internal sealed record UnitsJson(long DataVersion, string? FirstMonth, string? L
 
 internal sealed record ThresholdJson(string Direction, decimal Green, decimal Red, string SetBy, string Description);
 
-internal sealed record TargetJson(decimal Value, double? Attainment);
+/// <summary>A target and its attainment in the indicator's direction; <c>Reached</c> and <c>Text</c> ("nådd"/"ikke nådd") are null when not judged.</summary>
+internal sealed record TargetJson(decimal Value, double? Attainment, bool? Reached, string? Text);
 
 internal sealed record NoteJson(string Code, string Text);
 
-internal sealed record TrendJson(string Month, long? Numerator, long? Denominator, double? Value, bool Suppressed);
+// Reason: why Value is null (notCaptured, shortHistory, noDenominator, zeroDenominator, suppressed), else null.
+internal sealed record TrendJson(string Month, long? Numerator, long? Denominator, double? Value, string? Reason, bool Suppressed);
 
 internal sealed record IndicatorJson(
     string Code,
@@ -22,16 +24,22 @@ internal sealed record IndicatorJson(
     long? Numerator,
     long? Denominator,
     double? Value,
+    string? Reason,
     string Colour,
     string ColourText,
     bool Suppressed,
+    bool Incomplete,
+    int UnitsIncluded,
+    int UnitsTotal,
     IReadOnlyList<NoteJson> Notes,
     string NumeratorDefinition,
     string DenominatorDefinition,
     ThresholdJson? Threshold,
+    string? ThresholdNote,
     TargetJson? Target,
     IReadOnlyList<TrendJson> Trend);
 
 internal sealed record ScorecardJson(UnitJson Unit, string Month, string DefinitionVersion, long DataVersion, IReadOnlyList<IndicatorJson> Indicators);
 
-internal sealed record IndicatorRowJson(string Unit, string Month, string Indicator, long? Numerator, long? Denominator, double? Value, bool Suppressed);
+internal sealed record IndicatorRowJson(string Unit, string Month, string Indicator, long? Numerator, long? Denominator, double? Value,
+    string? Reason, bool Suppressed, bool Incomplete, int UnitsIncluded, int UnitsTotal);

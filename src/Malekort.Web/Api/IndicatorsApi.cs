@@ -18,8 +18,8 @@ internal static class IndicatorsApi
 {
     public static IEndpointRouteBuilder MapIndicatorsApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/indikatorer", (ScorecardState state, Query<UnitCode> enhet, Query<Month> fra, Query<Month> til) =>
-            Get(state.Current, enhet, fra, til));
+        app.MapGet("/api/indikatorer", (ScorecardState state, Viewer viewer, Query<UnitCode> enhet, Query<Month> fra, Query<Month> til) =>
+            Get(state.For(viewer), enhet, fra, til));
         return app;
     }
 
@@ -29,7 +29,10 @@ internal static class IndicatorsApi
         Month? from = fromAsked.HasValue ? fromAsked.Value : null, to = toAsked.HasValue ? toAsked.Value : null;
         if (from is { } f && to is { } t && t < f) return ApiProblems.BadParameter(toAsked.Name, QueryParameters.Before(toAsked.Name, t, fromAsked.Name, f));
         if (snapshot.Results is not { } results) return ApiProblems.NoData();
-        if (unit is { } u && snapshot.Find(u) is null) return ApiProblems.NotFound(QueryParameters.NoData(unitCode.Name, u));
+        if (unit is { } u && snapshot.Find(u) is null)
+            return UnitParameter.Unknown(snapshot, unitCode.Name, u) is { } unknown
+                ? ApiProblems.BadParameter(unitCode.Name, unknown)
+                : ApiProblems.NotFound(QueryParameters.NoData(unitCode.Name, u));
 
         // Months outside the computed range have no results: the range asked for is clipped to it.
         var first = from is { } ff && ff > results.Months.First ? ff : results.Months.First;
@@ -48,7 +51,7 @@ internal static class IndicatorsApi
                 {
                     var v = results.Get(unit, month, definition.Code);
                     yield return new IndicatorRowJson(unit.Value, month.ToString(), definition.Code, v.Numerator, v.Denominator, v.Value,
-                        v.Notes.HasFlag(ValueNotes.Suppressed));
+                        NoValueReasons.Code(v.Reason), v.Notes.HasFlag(ValueNotes.Suppressed), v.IsIncomplete, v.UnitsIncluded, v.UnitsTotal);
                 }
             }
         }

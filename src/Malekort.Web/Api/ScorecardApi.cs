@@ -1,3 +1,4 @@
+using Malekort.Confidentiality;
 using System.Text.Json;
 using Malekort.Indicators;
 using Malekort.Periods;
@@ -16,7 +17,7 @@ internal static class ScorecardApi
 {
     public static IEndpointRouteBuilder MapScorecardApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/malekort", (ScorecardState state, Query<UnitCode> enhet, Query<Month> maned) => Get(state.Current, enhet, maned));
+        app.MapGet("/api/malekort", (ScorecardState state, Viewer viewer, Query<UnitCode> enhet, Query<Month> maned) => Get(state.For(viewer), enhet, maned));
         return app;
     }
 
@@ -24,7 +25,10 @@ internal static class ScorecardApi
     {
         if (!unitCode.HasValue) return ApiProblems.BadParameter(unitCode.Name, QueryParameters.Missing(unitCode.Name));
         if (snapshot.Results is not { } results) return ApiProblems.NoData();
-        if (snapshot.Find(unitCode.Value) is not { } unit) return ApiProblems.NotFound(QueryParameters.NoData(unitCode.Name, unitCode.Value));
+        if (snapshot.Find(unitCode.Value) is not { } unit)
+            return UnitParameter.Unknown(snapshot, unitCode.Name, unitCode.Value) is { } unknown
+                ? ApiProblems.BadParameter(unitCode.Name, unknown)
+                : ApiProblems.NotFound(QueryParameters.NoData(unitCode.Name, unitCode.Value));
         var month = monthAsked.Or(unit.LatestMonth);
         if (!results.Months.Contains(month))
             return ApiProblems.BadParameter(monthAsked.Name, QueryParameters.OutsideMonths(monthAsked.Name, month, results.Months));
@@ -46,16 +50,17 @@ internal static class ScorecardApi
         var d = row.Definition;
         var v = row.Value;
         return new IndicatorJson(
-            d.Code, d.Name, KindCode(d.Kind), d.IsCore, v.Numerator, v.Denominator, v.Value,
-            Texts.StatusCode(row.Status), Texts.Status(row.Status), row.IsSuppressed,
+            d.Code, d.Name, KindCode(d.Kind), d.IsCore, v.Numerator, v.Denominator, v.Value, NoValueReasons.Code(v.Reason),
+            Texts.StatusCode(row.Status), Texts.Status(row.Status), row.IsSuppressed, v.IsIncomplete, v.UnitsIncluded, v.UnitsTotal,
             Texts.CodedNotes(v).Select(n => new NoteJson(n.Code, n.Text)).ToList(),
             d.Numerator, d.Denominator,
-            row.Threshold is { } t
+            row.Threshold.Threshold is { } t
                 ? new ThresholdJson(t.Direction == Direction.HigherIsBetter ? "higherIsBetter" : "lowerIsBetter", t.Green, t.Red, t.SetBy, Texts.Threshold(t))
                 : null,
-            row.Target is { } target ? new TargetJson(target.Value, row.Attainment) : null,
+            row.Threshold.Explanation,
+            row.Target is { } target ? new TargetJson(target.Value, row.Attainment?.Percent, row.Attainment?.Reached, row.Attainment?.Words) : null,
             row.Trend.Select(p => new TrendJson(p.Month.ToString(), p.Value.Numerator, p.Value.Denominator, p.Value.Value,
-                p.Value.Notes.HasFlag(ValueNotes.Suppressed))).ToList());
+                NoValueReasons.Code(p.Value.Reason), p.Value.Notes.HasFlag(ValueNotes.Suppressed))).ToList());
     }
 
     internal static string KindCode(ValueKind kind) => kind switch

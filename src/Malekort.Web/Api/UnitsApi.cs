@@ -1,3 +1,4 @@
+using Malekort.Confidentiality;
 using Malekort.Web.Scorecard;
 using Malekort.Web.State;
 using Microsoft.AspNetCore.Builder;
@@ -11,9 +12,9 @@ internal static class UnitsApi
 {
     public static IEndpointRouteBuilder MapUnitsApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/enheter", (ScorecardState state) =>
+        app.MapGet("/api/enheter", (ScorecardState state, Viewer viewer) =>
         {
-            var snapshot = state.Current;
+            var snapshot = state.For(viewer);
             var months = snapshot.Results?.Months;
             return Results.Json(new UnitsJson(snapshot.DataVersion, months?.First.ToString(), months?.Last.ToString(),
                 snapshot.Units.Select(u => Json(snapshot, u)).ToList()), ApiJson.Units);

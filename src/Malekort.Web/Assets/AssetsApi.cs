@@ -1,3 +1,4 @@
+using Malekort.Web.Access;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -10,8 +11,9 @@ internal static class AssetsApi
 {
     public static IEndpointRouteBuilder MapAssets(this IEndpointRouteBuilder app)
     {
-        app.MapGet(StyleSheets.Aksel.Path, (HttpContext context) => Serve(context, StyleSheets.Aksel));
-        app.MapGet(StyleSheets.Own.Path, (HttpContext context) => Serve(context, StyleSheets.Own));
+        // Public: the sign-in page needs its style sheets before anyone is signed in.
+        app.MapGet(StyleSheets.Aksel.Path, (HttpContext context) => Serve(context, StyleSheets.Aksel)).Public();
+        app.MapGet(StyleSheets.Own.Path, (HttpContext context) => Serve(context, StyleSheets.Own)).Public();
         return app;
     }
 

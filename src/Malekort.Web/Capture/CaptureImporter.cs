@@ -1,7 +1,9 @@
+using System.Security.Claims;
 using Malekort.DataQuality;
 using Malekort.Import.Pipeline;
 using Malekort.Import.Pseudonyms;
 using Malekort.Storage;
+using Malekort.Web.Access;
 using Malekort.Storage.Faults;
 using Malekort.Web.Operations;
 using Malekort.Web.Publishing;
@@ -33,15 +35,16 @@ internal sealed class CaptureImporter(IMalekortStore store, ScorecardState state
 
     /// <summary>
     /// Imports the file, batch folder or zip at <paramref name="path"/>, waiting while <see cref="MalekortWebOptions.ImportsAtOnce"/>
-    /// others run. With a unit's token only that unit's data may be stored; anything else is refused whole. Errors other than
-    /// bad input (the database is down) are thrown after being recorded, so the caller can keep the input for another try.
+    /// others run. An upload stores only what its user may deliver (<see cref="Scopes.MayDeliver"/>); anything else is refused
+    /// whole. The drop folder (<paramref name="uploader"/> null) delivers anything. Errors other than bad input (the database is
+    /// down) are thrown after being recorded, so the caller can keep the input for another try.
     /// </summary>
-    public CaptureResult Import(string path, string subject, RunChannel channel, UploadToken? token)
+    public CaptureResult Import(string path, string subject, RunChannel channel, ClaimsPrincipal? uploader)
     {
         running.Wait();
         try
         {
-            return Run(path, subject, channel, token);
+            return Run(path, subject, channel, uploader);
         }
         finally
         {
@@ -50,12 +53,12 @@ internal sealed class CaptureImporter(IMalekortStore store, ScorecardState state
     }
 
     /// <summary><see cref="Import"/> for a request: it waits for its turn without holding a thread.</summary>
-    public async Task<CaptureResult> ImportAsync(string path, string subject, RunChannel channel, UploadToken? token, CancellationToken cancellation)
+    public async Task<CaptureResult> ImportAsync(string path, string subject, RunChannel channel, ClaimsPrincipal? uploader, CancellationToken cancellation)
     {
         await running.WaitAsync(cancellation);
         try
         {
-            return await Task.Run(() => Run(path, subject, channel, token), cancellation);
+            return await Task.Run(() => Run(path, subject, channel, uploader), cancellation);
         }
         finally
         {
@@ -63,13 +66,13 @@ internal sealed class CaptureImporter(IMalekortStore store, ScorecardState state
         }
     }
 
-    private CaptureResult Run(string path, string subject, RunChannel channel, UploadToken? token)
+    private CaptureResult Run(string path, string subject, RunChannel channel, ClaimsPrincipal? uploader)
     {
         var started = clock.GetTimestamp();
         var startedAt = clock.GetUtcNow();
-        var target = token is null || token.IsService
+        var target = uploader is null
             ? store
-            : DeliveryScope.Wrap(store, unit => TokenCheck.MayDeliver(token, unit, state.Current.Offices));
+            : DeliveryScope.Wrap(store, unit => Scopes.MayDeliver(uploader, unit, state.Current.Offices));
         ImportLogEntry entry;
         try
         {
@@ -79,7 +82,7 @@ internal sealed class CaptureImporter(IMalekortStore store, ScorecardState state
         catch (DeliveryRefusedException refused)
         {
             var what = refused.Unit is { } u ? $"data for {u}" : "referansedata (befolkning eller kontorregister)";
-            var message = $"Avvist: {token} kan ikke levere {what}. Ingenting er lagret.";
+            var message = $"Avvist: {uploader?.UserName()} kan ikke levere {what}. Ingenting er lagret.";
             var refusedId = runLog.Append(new RunLogEntry(RunKind.Capture, channel, startedAt, clock.GetElapsedTime(started),
                 RunOutcome.Refused, subject, refused.Unit, null, message, []));
             return new CaptureResult(null, refusedId, RunOutcome.Refused, message);

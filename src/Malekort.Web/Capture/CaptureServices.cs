@@ -6,12 +6,11 @@ namespace Malekort.Web.Capture;
 
 internal static class CaptureServices
 {
-    /// <summary>The importer and tokens, the drop folder's watcher when there is a folder, and the schedule when there is one.</summary>
+    /// <summary>The importer, the drop folder's watcher when there is a folder, and the schedule when there is one.</summary>
     public static IServiceCollection AddCapture(this IServiceCollection services, MalekortWebOptions options)
     {
-        if ((options.DropDirectory is not null || options.UploadTokens.Count > 0) && options.PseudonymKey is null)
+        if ((options.DropDirectory is not null || options.AcceptUploads) && options.PseudonymKey is null)
             throw new ArgumentException("Mottaksmappe og opplasting krever en pseudonymnøkkel (MalekortWebOptions.PseudonymKey).", nameof(options));
-        services.AddSingleton<TokenCheck>();
         services.AddSingleton<CaptureImporter>();
         if (options.DropDirectory is not null) services.AddHostedService<DropFolderWatcher>();
         if (options.Schedule is { } schedule)
@@ -22,10 +21,10 @@ internal static class CaptureServices
         return services;
     }
 
-    /// <summary><c>POST /api/leveranser</c>.</summary>
-    public static IEndpointRouteBuilder MapCapture(this IEndpointRouteBuilder app)
+    /// <summary><c>POST /api/leveranser</c>, when the server takes uploads.</summary>
+    public static IEndpointRouteBuilder MapCapture(this IEndpointRouteBuilder app, MalekortWebOptions options)
     {
-        app.MapPost("/api/leveranser", UploadApi.Post);
+        if (options.AcceptUploads) app.MapPost("/api/leveranser", UploadApi.Post);
         return app;
     }
 }

@@ -1,4 +1,6 @@
+using Malekort.Confidentiality;
 using Malekort.Storage;
+using Malekort.Web.Access;
 using Malekort.Web.Api;
 using Malekort.Web.Publishing;
 using Microsoft.AspNetCore.Http;
@@ -15,8 +17,8 @@ internal sealed record ImportJson(
 /// <summary>
 /// <c>POST /api/leveranser</c>: one input, as the raw body (name in <c>?filnavn=</c>) or as the one file of a
 /// <c>multipart/form-data</c> form: a capture batch zip, a KOSTRA file, a Digisos file, SSB population or the office register,
-/// recognised from its content and imported by the same pipeline as the drop folder. Bearer token required: 401 without a
-/// valid one, 403 when a unit's token sends another unit's data (nothing stored). 201 with the import, 200 when the same
+/// recognised from its content and imported by the same pipeline as the drop folder. A signed-in user (usually a bearer token
+/// from <c>malekort users token</c>): 401 without one, 403 when the user may not deliver that unit's data (nothing stored). 201 with the import, 200 when the same
 /// content was imported before, 422 with every finding when rejected, 413 over the size limit.
 /// </summary>
 internal static class UploadApi
@@ -29,9 +31,10 @@ internal static class UploadApi
     /// <summary>A request that is not one input as this endpoint takes it; the message says why, in Norwegian.</summary>
     private sealed class UploadRefusedException(string message) : Exception(message);
 
-    public static async Task<IResult> Post(HttpContext context, TokenCheck tokens, CaptureImporter importer, MalekortWebOptions options)
+    public static async Task<IResult> Post(HttpContext context, CaptureImporter importer, MalekortWebOptions options)
     {
-        if (tokens.FromHeader(context.Request) is not { } token) return PublishingApi.Unauthorized();
+        if (context.User.Role() is not (ViewerRole.Admin or ViewerRole.Kontor or ViewerRole.Kommune))
+            return Refusals.Forbidden(context, "Bare administratorer og kontorets og kommunens egne brukere kan levere data.");
         if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
             limit.MaxRequestBodySize = options.UploadLimitBytes;
         if (context.Request.ContentLength > options.UploadLimitBytes) return TooLarge(options);
@@ -63,9 +66,8 @@ internal static class UploadApi
             if (path is null) return TooLarge(options);
             if (new FileInfo(path).Length == 0) return BadRequest("Forespørselen har ingen fil: innholdet er tomt.");
 
-            var result = await importer.ImportAsync(path, Path.GetFileName(path), RunChannel.Upload, token, context.RequestAborted);
-            if (result.Entry is not { } entry)
-                return Results.Problem(detail: result.Message, statusCode: StatusCodes.Status403Forbidden, title: "Ikke tillatt");
+            var result = await importer.ImportAsync(path, Path.GetFileName(path), RunChannel.Upload, context.User, context.RequestAborted);
+            if (result.Entry is not { } entry) return Refusals.Forbidden(context, result.Message);
             var json = Json(result, entry);
             return entry.Outcome switch
             {

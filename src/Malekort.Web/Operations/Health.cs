@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Malekort.Storage;
+using Malekort.Web.Access;
 using Malekort.Web.State;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -45,8 +46,9 @@ internal static class Health
 
     public static void MapHealth(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapHealthChecks(LivePath, new HealthCheckOptions { Predicate = _ => false, ResponseWriter = WriteAsync });
-        endpoints.MapHealthChecks(ReadyPath, new HealthCheckOptions { Predicate = c => c.Tags.Contains(ReadyTag), ResponseWriter = WriteAsync });
+        // Public: probes carry no credentials, and the answers say nothing but "live" and "ready".
+        endpoints.MapHealthChecks(LivePath, new HealthCheckOptions { Predicate = _ => false, ResponseWriter = WriteAsync }).Public();
+        endpoints.MapHealthChecks(ReadyPath, new HealthCheckOptions { Predicate = c => c.Tags.Contains(ReadyTag), ResponseWriter = WriteAsync }).Public();
     }
 
     private static Task WriteAsync(HttpContext context, HealthReport report)

@@ -36,7 +36,7 @@ internal static class OperationsServices
         app.UseRequestTiming(app.Services.GetRequiredService<MalekortMetrics>());
         app.MapHealth();
         var registry = app.Services.GetRequiredService<PrometheusExport>().Registry;
-        app.MapMetrics(MetricsPath, registry);
+        app.MapMetrics(MetricsPath, registry).RequireAuthorization(Access.Policies.Metrics);
         return app;
     }
 }

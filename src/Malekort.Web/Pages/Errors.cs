@@ -1,3 +1,4 @@
+using Malekort.Web.Access;
 using Malekort.Web.Api;
 using Malekort.Web.State;
 using Microsoft.AspNetCore.Http;
@@ -14,9 +15,12 @@ internal static class Errors
     public static IResult Page(ScorecardSnapshot? snapshot, int status, string message) =>
         Pages.Page.Result<ErrorPage, ErrorView>(new ErrorView(status, message, PageFooter.Of(snapshot)), status);
 
-    /// <summary>The error page for a request whose handler had no snapshot at hand (a filter, the fallback, the exception handler).</summary>
+    /// <summary>
+    /// The error page for a request whose handler had no snapshot at hand (a filter, the fallback, the exception handler, a
+    /// refusal), with the footer as the signed-in user (or nobody) sees it.
+    /// </summary>
     public static IResult Page(HttpContext context, int status, string message) =>
-        Page(context.RequestServices.GetService<ScorecardState>()?.Shown, status, message);
+        Page(context.RequestServices.GetService<ScorecardState>()?.Shown?.For(context.User.Viewer()), status, message);
 
     /// <summary>A wrong query parameter (400), or one naming what is not there (404), as a page or as problem details.</summary>
     public static IResult BadParameter(HttpContext context, string parameter, string message, int status = StatusCodes.Status400BadRequest)

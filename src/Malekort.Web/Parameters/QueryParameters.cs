@@ -38,9 +38,16 @@ internal static class QueryParameters
             error = "";
             return true;
         }
-        error = $"Parameteren «{parameter}» må være {expected}, men var «{text}».";
+        error = $"Parameteren «{parameter}» må være {expected}, men var «{text}»." + (typeof(T) == typeof(UnitCode) ? NearestUnits(text) : "");
         return false;
     }
+
+    // A name or a mistyped code names the nearest units of SSB's register (issue 9, item 8); the offices are the
+    // installation's and are checked where the snapshot is (UnitParameter).
+    private static string NearestUnits(string text) =>
+        new UnitLookup(UnitRegister.Default, OfficeRegister.Empty).NearestKnown(text, UnitLookup.AnyKind) is { Count: > 0 } nearest
+            ? $" Nærmeste kjente: {string.Join(", ", nearest)}."
+            : "";
 
     public static string Missing(string parameter) => $"Parameteren «{parameter}» mangler.";
 

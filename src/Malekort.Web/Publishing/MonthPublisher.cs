@@ -18,8 +18,6 @@ internal enum PublishStatus
     NoData,
     /// <summary>The office register has no such office.</summary>
     UnknownOffice,
-    /// <summary>This server shows the office's numbers suppressed, so it cannot approve them.</summary>
-    Restricted,
 }
 
 /// <summary>What an attempt to publish came to; <see cref="Revision"/> is the revision in force after it.</summary>
@@ -44,9 +42,7 @@ internal sealed class MonthPublisher(IMalekortStore store, ScorecardState state,
         var subject = $"{office} {month}";
         if (snapshot.Offices.Find(office) is not { } known)
             return new PublishAttempt(PublishStatus.UnknownOffice, null, $"Kontorregisteret har ikke {office}.", 0);
-        if (snapshot.Results is { } shown && shown.IsRestricted(office))
-            return new PublishAttempt(PublishStatus.Restricted, null,
-                $"Denne serveren viser tallene for {known.Name} skjermet, og kan derfor ikke godkjenne dem.", 0);
+        // The office's own numbers in full: who may approve them is checked by the caller (Access.Scopes.MayPublish).
         var values = snapshot.Results is { } results ? MonthValues.Live(results, known, month) : null;
         if (values is null)
         {

@@ -30,15 +30,17 @@ public sealed record PublicationView(Office Office, Month Month, IReadOnlyList<R
     internal static PublicationView Load(IMalekortStore store, ScorecardSnapshot snapshot, Office office, Month month)
     {
         var headers = store.Publications(office.Code, month);
+        // A viewer who sees the office's numbers suppressed sees that revisions were made, by whom and when, but never what
+        // changed: a published "1 → 2" is a small count in the open (issue 10 item 3).
+        var restricted = snapshot.Results?.IsRestricted(office.Code) ?? false;
         var revisions = new List<RevisionView>();
         IReadOnlyList<PublishedValue>? previous = null;
         foreach (var header in headers)
         {
             var values = store.PublishedValues(office.Code, month, header.Revision) ?? [];
-            revisions.Add(new RevisionView(header, previous is null ? [] : MonthValues.Changes(previous, values)));
+            revisions.Add(new RevisionView(header, previous is null || restricted ? [] : MonthValues.Changes(previous, values)));
             previous = values;
         }
-        var restricted = snapshot.Results?.IsRestricted(office.Code) ?? false;
         var live = snapshot.Results is { } results ? MonthValues.Live(results, office, month) : null;
         var pending = previous is not null && !restricted ? MonthValues.Changes(previous, live ?? []) : [];
         return new PublicationView(office, month, revisions, live is not null, restricted, pending);

@@ -1,8 +1,9 @@
+using Malekort.Confidentiality;
 using Malekort.Periods;
 using Malekort.Storage;
 using Malekort.Units;
 using Malekort.Web.Api;
-using Malekort.Web.Capture;
+using Malekort.Web.Access;
 using Malekort.Web.Parameters;
 using Malekort.Web.State;
 using Microsoft.AspNetCore.Http;
@@ -29,51 +30,47 @@ internal sealed record PublishResponseJson(string Outcome, string Message, Publi
 /// <summary>
 /// <c>GET /api/publiseringer</c>: the revision in force of every published month. <c>GET /api/publiseringer?kontor=&amp;maned=</c>:
 /// one office's month with every revision and its changes, and how the live numbers differ. <c>POST /api/publiseringer</c>
-/// (bearer token, JSON <c>{"kontor", "maned", "godkjentAv"}</c>): publishes; 201 with a new revision, 200 when unchanged.
+/// (signed in, JSON <c>{"kontor", "maned", "godkjentAv"}</c>): publishes; 201 with a new revision, 200 when unchanged.
 /// </summary>
 internal static class PublishingApi
 {
     public static IResult List(PublicationBook book) => Results.Ok(book.All()
         .Select(h => new PublishedMonthJson(h.Office.Value, h.Month.ToString(), h.Revision, h.PublishedAt, h.PublishedBy)).ToList());
 
-    public static IResult Get(ScorecardState state, IMalekortStore store, Query<UnitCode> kontor, Query<Month> maned)
+    public static IResult Get(ScorecardState state, Viewer viewer, IMalekortStore store, Query<UnitCode> kontor, Query<Month> maned)
     {
-        var snapshot = state.Current;
+        var snapshot = state.For(viewer);
         if (!PublishingPages.TryOfficeAndMonth(snapshot, kontor, maned, out var office, out var month, out var status, out var error, out var parameter))
             return Problem(status, error, parameter);
         return Results.Ok(Json(PublicationView.Load(store, snapshot, office, month)));
     }
 
-    public static IResult Post(HttpContext context, PublishRequestJson? request, ScorecardState state, IMalekortStore store, TokenCheck tokens,
+    public static IResult Post(HttpContext context, PublishRequestJson? request, ScorecardState state, Viewer viewer, IMalekortStore store,
         MonthPublisher publisher)
     {
-        if (tokens.FromHeader(context.Request) is not { } token) return Unauthorized();
-        var snapshot = state.Current;
+        var snapshot = state.For(viewer);
         if (request is null) return ApiProblems.BadParameter("kontor", "Forespørselen må være JSON med «kontor», «maned» og «godkjentAv».");
         if (!PublishingPages.TryOfficeAndMonth(snapshot, Query<UnitCode>.Read("kontor", request.Kontor), Query<Month>.Read("maned", request.Maned), out var office, out var month, out var status, out var error, out var parameter))
             return Problem(status, error, parameter);
-        if (!TokenCheck.MayPublish(token, office.Code))
-            return Results.Problem(detail: $"Nøkkelen gjelder ikke {office.Name}.", statusCode: StatusCodes.Status403Forbidden,
-                title: "Ikke tillatt");
-        if (Approver.Check(request.GodkjentAv, out var invalid) is not { } name) return ApiProblems.BadParameter("godkjentAv", invalid);
-        var by = $"{name} ({token})";
+        if (!Scopes.MayPublish(context.User, office.Code))
+            return Refusals.Forbidden(context, $"Bare {office.Name} og administratorer kan godkjenne kontorets tall.");
+        var user = context.User.UserName();
+        var by = user;
+        if (!string.IsNullOrWhiteSpace(request.GodkjentAv))
+        {
+            if (Approver.Check(request.GodkjentAv, out var invalid) is not { } name) return ApiProblems.BadParameter("godkjentAv", invalid);
+            by = $"{name} ({user})";
+        }
         var attempt = publisher.Publish(office.Code, month, by, RunChannel.User);
         return attempt.Status switch
         {
             PublishStatus.Published => Results.Created(PublishingPages.Address(office.Code, month),
-                new PublishResponseJson("published", attempt.Message, Json(PublicationView.Load(store, state.Current, office, month)))),
+                new PublishResponseJson("published", attempt.Message, Json(PublicationView.Load(store, snapshot, office, month)))),
             PublishStatus.Unchanged => Results.Ok(
-                new PublishResponseJson("unchanged", attempt.Message, Json(PublicationView.Load(store, state.Current, office, month)))),
-            PublishStatus.Restricted => Results.Problem(detail: attempt.Message, statusCode: StatusCodes.Status403Forbidden, title: "Ikke tillatt"),
+                new PublishResponseJson("unchanged", attempt.Message, Json(PublicationView.Load(store, snapshot, office, month)))),
             _ => Results.Problem(detail: attempt.Message, statusCode: StatusCodes.Status422UnprocessableEntity, title: "Ingenting å publisere"),
         };
     }
-
-    /// <summary>401 with the scheme to use (RFC 6750); the same for a missing and a wrong token.</summary>
-    internal static IResult Unauthorized() => new WithBearerChallenge(Results.Problem(
-        detail: "Mangler gyldig nøkkel: send «Authorization: Bearer <nøkkel>».",
-        statusCode: StatusCodes.Status401Unauthorized,
-        title: "Ikke autentisert"));
 
     private static IResult Problem(int status, string error, string parameter) => status == StatusCodes.Status404NotFound
         ? ApiProblems.NotFound(error)
@@ -88,14 +85,4 @@ internal static class PublishingApi
     private static ValueChangeJson Json(ValueChange c) => new(c.Unit.Value, c.Indicator, Json(c.Before), Json(c.After));
 
     private static PublishedNumbersJson? Json(PublishedValue? v) => v is null ? null : new(v.Numerator, v.Denominator, v.Value);
-
-    /// <summary>A 401 that tells the client which scheme to use (RFC 6750).</summary>
-    private sealed class WithBearerChallenge(IResult inner) : IResult
-    {
-        public Task ExecuteAsync(HttpContext httpContext)
-        {
-            httpContext.Response.Headers.WWWAuthenticate = "Bearer realm=\"malekort\"";
-            return inner.ExecuteAsync(httpContext);
-        }
-    }
 }

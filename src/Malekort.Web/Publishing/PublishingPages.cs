@@ -1,7 +1,8 @@
+using Malekort.Confidentiality;
 using Malekort.Periods;
 using Malekort.Storage;
 using Malekort.Units;
-using Malekort.Web.Capture;
+using Malekort.Web.Access;
 using Malekort.Web.Pages;
 using Malekort.Web.Parameters;
 using Malekort.Web.State;
@@ -12,14 +13,15 @@ namespace Malekort.Web.Publishing;
 
 /// <summary>
 /// <c>/publisering</c>: the published months, and for one office and month (<c>?kontor=NAV-0106&amp;maned=2024-12</c>) every
-/// revision with what changed, how the numbers computed now differ, and the form that approves and publishes. The form posts
-/// with an anti-forgery token and the service's (or the office's) key as a password: the same keys as uploads.
+/// revision with what changed, how the numbers computed now differ, and the form that approves and publishes: shown to the
+/// office's own users and admins (<see cref="Scopes.MayPublish"/>), posted with an anti-forgery token, recorded as the
+/// signed-in user's approval.
 /// </summary>
 internal static class PublishingPages
 {
     public static string Address(UnitCode office, Month month) => $"/publisering?kontor={Uri.EscapeDataString(office.Value)}&maned={month}";
 
-    public static IResult Get(HttpContext context, ScorecardSnapshot snapshot, PublicationBook book, IMalekortStore store, TokenCheck tokens,
+    public static IResult Get(HttpContext context, ScorecardSnapshot snapshot, PublicationBook book, IMalekortStore store,
         IAntiforgery antiforgery, Query<UnitCode> kontor, Query<Month> maned, Query<UnitCode> enhet, string? resultat)
     {
         // Without an office, the month (and enhet) are the unit and month the menu carries from page to page.
@@ -33,15 +35,14 @@ internal static class PublishingPages
         if (!TryOfficeAndMonth(snapshot, kontor, maned, out var office, out var month, out var status, out var error, out _))
             return Errors.Page(snapshot, status, error);
         var view = PublicationView.Load(store, snapshot, office, month);
-        var form = tokens.Enabled && view.HasData && !view.Restricted ? antiforgery.GetAndStoreTokens(context) : null;
+        var form = Scopes.MayPublish(context.User, office.Code) && view.HasData ? antiforgery.GetAndStoreTokens(context) : null;
         return Page.Result<PublicationPage, PublicationPageView>(new PublicationPageView(view, form, resultat, snapshot.NameOf,
             Selection.Of(snapshot, office.Code, month), PageFooter.Of(snapshot)));
     }
 
-    public static async Task<IResult> Post(HttpContext context, ScorecardState state, TokenCheck tokens, IAntiforgery antiforgery,
-        MonthPublisher publisher)
+    public static async Task<IResult> Post(HttpContext context, ScorecardState state, Viewer viewer, IAntiforgery antiforgery, MonthPublisher publisher)
     {
-        var snapshot = state.Current;
+        var snapshot = state.For(viewer);
         if (!context.Request.HasFormContentType)
             return Errors.Page(snapshot, StatusCodes.Status400BadRequest,
                 "Forespørselen er ikke et skjema (application/x-www-form-urlencoded). Bruk skjemaet på siden. Ingenting er publisert.");
@@ -52,19 +53,13 @@ internal static class PublishingPages
         if (!TryOfficeAndMonth(snapshot, Query<UnitCode>.Read("kontor", form["kontor"]), Query<Month>.Read("maned", form["maned"]),
                 out var office, out var month, out var status, out var error, out _))
             return Errors.Page(snapshot, status, error);
-        var token = tokens.Find(form["nokkel"].ToString());
-        if (token is null)
-            return Errors.Page(snapshot, StatusCodes.Status401Unauthorized, "Nøkkelen er feil. Ingenting er publisert.");
-        if (!TokenCheck.MayPublish(token, office.Code))
-            return Errors.Page(snapshot, StatusCodes.Status403Forbidden, $"Nøkkelen gjelder ikke {office.Name}. Ingenting er publisert.");
-        if (Approver.Check(form["navn"], out var invalid) is not { } name)
-            return Errors.Page(snapshot, StatusCodes.Status400BadRequest, invalid);
-        var attempt = publisher.Publish(office.Code, month, $"{name} ({token})", RunChannel.User);
+        if (!Scopes.MayPublish(context.User, office.Code))
+            return Refusals.Forbidden(context, $"Bare {office.Name} og administratorer kan godkjenne kontorets tall. Ingenting er publisert.");
+        var attempt = publisher.Publish(office.Code, month, context.User.UserName(), RunChannel.User);
         return attempt.Status switch
         {
             PublishStatus.Published => Results.Redirect(Address(office.Code, month) + "&resultat=publisert"),
             PublishStatus.Unchanged => Results.Redirect(Address(office.Code, month) + "&resultat=uendret"),
-            PublishStatus.Restricted => Errors.Page(snapshot, StatusCodes.Status403Forbidden, attempt.Message),
             _ => Errors.Page(snapshot, StatusCodes.Status422UnprocessableEntity, attempt.Message),
         };
     }

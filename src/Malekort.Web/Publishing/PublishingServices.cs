@@ -1,3 +1,4 @@
+using Malekort.Confidentiality;
 using Malekort.Periods;
 using Malekort.Units;
 using Malekort.Web.Parameters;
@@ -26,18 +27,17 @@ internal static class PublishingServices
     /// <summary><c>/publisering</c>, <c>/driftslogg</c> and their API.</summary>
     public static IEndpointRouteBuilder MapPublishing(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/publisering", (HttpContext context, ScorecardState state, PublicationBook book, Storage.IMalekortStore store,
-            Capture.TokenCheck tokens, Microsoft.AspNetCore.Antiforgery.IAntiforgery antiforgery, Query<UnitCode> kontor, Query<Month> maned,
-            Query<UnitCode> enhet, string? resultat) => PublishingPages.Get(context, state.Current, book, store, tokens, antiforgery, kontor, maned,
-            enhet, resultat));
+        app.MapGet("/publisering", (HttpContext context, ScorecardState state, Viewer viewer, PublicationBook book, Storage.IMalekortStore store,
+            Microsoft.AspNetCore.Antiforgery.IAntiforgery antiforgery, Query<UnitCode> kontor, Query<Month> maned, Query<UnitCode> enhet,
+            string? resultat) => PublishingPages.Get(context, state.For(viewer), book, store, antiforgery, kontor, maned, enhet, resultat));
         // The form checks its anti-forgery token itself, so a failure gets a Norwegian page rather than a bare 400.
         app.MapPost("/publisering", PublishingPages.Post);
         app.MapGet("/driftslogg", RunLogPages.List);
         app.MapGet("/driftslogg/{id:long}", RunLogPages.Detail);
-        app.MapGet("/api/publiseringer", (ScorecardState state, Storage.IMalekortStore store, PublicationBook book, Query<UnitCode> kontor,
-            Query<Month> maned) => kontor.Text is null && maned.Text is null
+        app.MapGet("/api/publiseringer", (ScorecardState state, Viewer viewer, Storage.IMalekortStore store, PublicationBook book,
+            Query<UnitCode> kontor, Query<Month> maned) => kontor.Text is null && maned.Text is null
                 ? PublishingApi.List(book)
-                : PublishingApi.Get(state, store, kontor, maned));
+                : PublishingApi.Get(state, viewer, store, kontor, maned));
         app.MapPost("/api/publiseringer", PublishingApi.Post);
         app.MapGet("/api/driftslogg", RunLogApi.List);
         app.MapGet("/api/driftslogg/{id:long}", RunLogApi.Get);

@@ -14,10 +14,10 @@ public sealed record PublishingOverviewView(IReadOnlyList<Office> Offices, IRead
 
 /// <summary>
 /// <c>/publisering?kontor=&amp;maned=</c>: one office's month with every revision and its changes, how the numbers computed now
-/// differ, and the approval form when this server takes approvals.
+/// differ, and the approval form when the signed-in user may approve.
 /// </summary>
 /// <param name="Publication">The office's month: revisions, changes, what differs now.</param>
-/// <param name="Form">The anti-forgery token of the approval form; null when there is no form (no keys, no data, or restricted).</param>
+/// <param name="Form">The anti-forgery token of the approval form; null when there is no form (the user may not publish, or no data).</param>
 /// <param name="Result">What the last approval did, from the redirect after it: <c>publisert</c> or <c>uendret</c>.</param>
 /// <param name="NameOf">The name of a unit in the changes.</param>
 /// <param name="Selection">The office and month, which the menu carries.</param>

@@ -1,3 +1,4 @@
+using Malekort.Confidentiality;
 using Malekort.Storage;
 using Malekort.Web.Pages;
 using Malekort.Web.Parameters;
@@ -15,32 +16,41 @@ public sealed record NamedRunLogEntry(string? UnitName, RunLogEntry Entry);
 /// <summary><c>/driftslogg</c>: the newest entries, at most <paramref name="Limit"/>.</summary>
 public sealed record RunLogView(IReadOnlyList<NamedRunLogEntry> Entries, int Limit, Selection Selection, PageFooter Footer);
 
-/// <summary><c>/driftslogg/{id}</c>: one entry with every finding.</summary>
-public sealed record RunLogEntryView(RunLogEntry Entry, Selection Selection, PageFooter Footer);
+/// <summary><c>/driftslogg/{id}?side=N</c>: one entry with one page of its findings.</summary>
+public sealed record RunLogEntryView(RunLogEntry Entry, IReadOnlyList<Malekort.DataQuality.Finding> Findings, Paging Paging, Selection Selection,
+    PageFooter Footer);
 
 /// <summary>
 /// <c>/driftslogg</c>: every capture, computation and publication, newest first; <c>/driftslogg/{id}</c>: one entry with every
-/// finding. With an own office set, captures for other offices' units are left out, as on the data-quality page.
+/// finding. Entries of units outside the viewer's own are left out (<see cref="ScorecardSnapshot.SeesLogOf"/>).
 /// </summary>
 internal static class RunLogPages
 {
     public const int DefaultLimit = 200;
     public const int MaxLimit = 5000;
 
-    public static IResult List(ScorecardState state, IMalekortStore store, Query<int> antall, Query<UnitCode> enhet, Query<Month> maned)
+    public static IResult List(ScorecardState state, Viewer viewer, IMalekortStore store, Query<int> antall, Query<UnitCode> enhet, Query<Month> maned)
     {
-        var snapshot = state.Current;
+        var snapshot = state.For(viewer);
         if (!TryLimit(antall, out var limit, out var error)) return Errors.Page(snapshot, StatusCodes.Status400BadRequest, error);
         var entries = Visible(snapshot, store.RunLog(limit)).Select(e => new NamedRunLogEntry(e.Unit is { } u ? snapshot.NameOf(u) : null, e)).ToList();
         return Page.Result<RunLogPage, RunLogView>(new RunLogView(entries, limit, Selection.Of(snapshot, enhet, maned), PageFooter.Of(snapshot)));
     }
 
-    public static IResult Detail(ScorecardState state, IMalekortStore store, long id, Query<UnitCode> enhet, Query<Month> maned)
+    /// <summary>Findings on a page of a run log entry (an input lists at most about 10 000 lines, BoundedFindings).</summary>
+    public const int FindingsPerPage = 200;
+
+    public static IResult Detail(ScorecardState state, Viewer viewer, IMalekortStore store, long id, Query<int> side,
+        Query<UnitCode> enhet, Query<Month> maned)
     {
-        var snapshot = state.Current;
+        var snapshot = state.For(viewer);
         if (store.RunLogEntry(id) is not { } entry || Visible(snapshot, [entry]).Count == 0)
             return Errors.Page(snapshot, StatusCodes.Status404NotFound, $"Driftsloggen har ingen oppføring {id}.");
-        return Page.Result<RunLogEntryPage, RunLogEntryView>(new RunLogEntryView(entry, Selection.Of(snapshot, enhet, maned), PageFooter.Of(snapshot)));
+        if (!Paging.TryRead(side, FindingsPerPage, entry.Findings.Count, out var paging, out var error))
+            return Errors.Page(snapshot, StatusCodes.Status400BadRequest, error);
+        return Page.Result<RunLogEntryPage, RunLogEntryView>(
+            new RunLogEntryView(entry, [.. entry.Findings.Skip(paging.Offset).Take(paging.Size)], paging, Selection.Of(snapshot, enhet, maned),
+                PageFooter.Of(snapshot)));
     }
 
     /// <summary>How many entries to show: <see cref="DefaultLimit"/> unless asked for 1 to <see cref="MaxLimit"/>.</summary>
@@ -51,11 +61,9 @@ internal static class RunLogPages
         return error.Length == 0;
     }
 
-    /// <summary>The entries this server may show: with an own office, not other offices' units.</summary>
+    /// <summary>The entries the snapshot's viewer may see (<see cref="ScorecardSnapshot.SeesLogOf"/>).</summary>
     internal static IReadOnlyList<RunLogEntry> Visible(ScorecardSnapshot snapshot, IReadOnlyList<RunLogEntry> entries) =>
-        snapshot.Results is { Viewer.HasFullRights: false } results
-            ? entries.Where(e => e.Unit is not { } unit || !results.IsRestricted(unit)).ToList()
-            : entries;
+        entries.Where(e => snapshot.SeesLogOf(e.Unit)).ToList();
 
     public static string KindText(RunKind kind) => kind switch
     {

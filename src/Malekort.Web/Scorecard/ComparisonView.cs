@@ -14,7 +14,7 @@ public sealed record ComparisonRow(UnitChoice Unit, IndicatorRow Row, double? Ba
 
 /// <summary>One indicator for every unit with data in one month (<c>/sammenlign</c>), and the picker of indicator and month.</summary>
 public sealed record ComparisonView(IndicatorDefinition Definition, Month Month, IReadOnlyList<Month> Months, IReadOnlyList<ComparisonRow> Rows,
-    Selection Selection, PageFooter Footer)
+    string? CoverageLine, Selection Selection, PageFooter Footer)
 {
     public string MonthName => NorwegianFormat.Month(Month);
 
@@ -24,10 +24,12 @@ public sealed record ComparisonView(IndicatorDefinition Definition, Month Month,
     {
         var rows = snapshot.Units
             .Select(u => (Unit: u, Row: ScorecardModel.Row(snapshot, results, u.Code, month, definition, withTrend: false)))
-            .Where(x => x.Row.Value.IsCaptured || x.Row.IsSuppressed)
+            // A value not computed for short history is listed, grey and without a bar, never left out as if there were no unit.
+            .Where(x => x.Row.Value.IsCaptured || x.Row.IsSuppressed || x.Row.Value.Reason == NoValueReason.ShortHistory)
             .ToList();
         var largest = rows.Select(r => r.Row.Value.Value ?? 0).DefaultIfEmpty(0).Max();
         return new(definition, month, snapshot.Months, rows.Select(r => new ComparisonRow(r.Unit, r.Row,
-            r.Row.Value.Value is { } v ? (largest > 0 ? Math.Max(0, v / largest * 100) : 0) : null)).ToList(), selection, PageFooter.Of(snapshot));
+            r.Row.Value.Value is { } v ? (largest > 0 ? Math.Max(0, v / largest * 100) : 0) : null)).ToList(),
+            Coverage.ComparisonLine(results.Get(Units.UnitCode.Country, month, definition.Code)), selection, PageFooter.Of(snapshot));
     }
 }

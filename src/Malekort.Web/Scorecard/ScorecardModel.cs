@@ -15,8 +15,12 @@ public enum ValueStatus
     Red,
     NoThreshold,
     NotCaptured,
+    /// <summary>Not computed: the rule looks back past what is captured (grey "for kort historikk", never 0).</summary>
+    ShortHistory,
     NoValue,
     Suppressed,
+    /// <summary>A sum that lacks some of its units: shown, marked incomplete, never coloured.</summary>
+    Incomplete,
 }
 
 /// <summary>One month of a trend.</summary>
@@ -27,9 +31,9 @@ public sealed record IndicatorRow(
     IndicatorDefinition Definition,
     IndicatorValue Value,
     ValueStatus Status,
-    Threshold? Threshold,
+    ThresholdChoice Threshold,
     Target? Target,
-    double? Attainment,
+    GoalAttainment? Attainment,
     IReadOnlyList<TrendPoint> Trend)
 {
     public bool IsSuppressed => Value.Notes.HasFlag(ValueNotes.Suppressed);
@@ -47,7 +51,7 @@ internal static class ScorecardModel
         bool withTrend = true)
     {
         var value = results.Get(unit, month, definition.Code);
-        var threshold = snapshot.Thresholds.For(unit, definition.Code);
+        var threshold = snapshot.Thresholds.Choose(unit, definition.Code, snapshot.Offices);
         var target = snapshot.TargetFor(unit, definition.Code, month);
         IReadOnlyList<TrendPoint> trend = withTrend
             ? Enumerable.Range(0, TrendMonths)
@@ -55,26 +59,29 @@ internal static class ScorecardModel
                 .Select(m => new TrendPoint(m, results.Get(unit, m, definition.Code)))
                 .ToList()
             : [];
-        var status = StatusOf(snapshot.Thresholds, unit, definition.Code, value);
-        // Goal attainment and a shown target would give the hidden value back.
-        var attainment = value.Notes.HasFlag(ValueNotes.Suppressed) ? null : target?.Attainment(value.Value);
-        return new IndicatorRow(definition, value, status, threshold, target, attainment, trend);
+        var status = StatusOf(snapshot, unit, definition.Code, value);
+        return new IndicatorRow(definition, value, status, threshold, target, target?.AttainmentOf(definition, value), trend);
     }
 
     public static IReadOnlyList<IndicatorRow> Rows(ScorecardSnapshot snapshot, ShownResults results, UnitCode unit, Month month,
         IEnumerable<IndicatorDefinition> definitions) =>
         definitions.Select(d => Row(snapshot, results, unit, month, d)).ToList();
 
-    public static ValueStatus StatusOf(ThresholdTable thresholds, UnitCode unit, string indicator, IndicatorValue value)
+    public static ValueStatus StatusOf(ScorecardSnapshot snapshot, UnitCode unit, string indicator, IndicatorValue value)
     {
-        if (value.Notes.HasFlag(ValueNotes.Suppressed)) return ValueStatus.Suppressed;
-        if (!value.IsCaptured) return ValueStatus.NotCaptured;
-        if (value.Value is null) return ValueStatus.NoValue;
-        return thresholds.Classify(unit, indicator, value.Value) switch
+        switch (value.Reason)
+        {
+            case NoValueReason.Suppressed: return ValueStatus.Suppressed;
+            case NoValueReason.NotCaptured: return ValueStatus.NotCaptured;
+            case NoValueReason.ShortHistory: return ValueStatus.ShortHistory;
+            case NoValueReason.NoDenominator or NoValueReason.ZeroDenominator: return ValueStatus.NoValue;
+        }
+        return snapshot.Thresholds.Classify(unit, indicator, value, snapshot.Offices) switch
         {
             Colour.Green => ValueStatus.Green,
             Colour.Yellow => ValueStatus.Yellow,
             Colour.Red => ValueStatus.Red,
+            Colour.Incomplete => ValueStatus.Incomplete,
             Colour.Grey => ValueStatus.NotCaptured,
             _ => ValueStatus.NoThreshold,
         };

@@ -1,5 +1,7 @@
+using Malekort.Confidentiality;
 using Malekort.Indicators;
 using Malekort.Periods;
+using Malekort.Storage;
 using Malekort.Units;
 using Malekort.Web.Api;
 using Malekort.Web.Pages;
@@ -12,19 +14,32 @@ using Microsoft.AspNetCore.Routing;
 
 namespace Malekort.Web.Scorecard;
 
-/// <summary>The pages <c>/</c>, <c>/malekort</c>, <c>/sammenlign</c>, <c>/datakvalitet</c>: each builds its model and renders its page.</summary>
+/// <summary>
+/// The pages <c>/</c>, <c>/malekort</c>, <c>/sammenlign</c>, <c>/datakvalitet</c> and one import's findings: each builds its model and
+/// renders its page.
+/// </summary>
 internal static class ScorecardPages
 {
     public static IEndpointRouteBuilder MapScorecardPages(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/", (ScorecardState state) => Home(state.Current));
-        app.MapGet("/malekort", (ScorecardState state, PublicationBook publications, Query<UnitCode> enhet, Query<Month> maned) =>
-            Scorecard(state.Current, publications, enhet, maned));
-        app.MapGet("/malekort/velg", (ScorecardState state, string? enhet, Query<Month> maned) => Choose(state.Current, enhet, maned));
-        app.MapGet("/sammenlign", (ScorecardState state, Query<IndicatorDefinition> indikator, Query<Month> maned, Query<UnitCode> enhet) =>
-            Comparison(state.Current, indikator, maned, enhet));
-        app.MapGet("/datakvalitet", (ScorecardState state, Query<UnitCode> enhet, Query<Month> maned) =>
-            Page.Result<DataQualityPage, DataQualityView>(DataQualityView.Of(state.Current, Selection.Of(state.Current, enhet, maned))));
+        app.MapGet("/", (ScorecardState state, Viewer viewer) => Home(state.For(viewer)));
+        app.MapGet("/malekort", (ScorecardState state, Viewer viewer, PublicationBook publications, Query<UnitCode> enhet, Query<Month> maned) =>
+            Scorecard(state.For(viewer), publications, enhet, maned));
+        app.MapGet("/malekort/velg", (ScorecardState state, Viewer viewer, string? enhet, Query<Month> maned) => Choose(state.For(viewer), enhet, maned));
+        app.MapGet("/sammenlign", (ScorecardState state, Viewer viewer, Query<IndicatorDefinition> indikator, Query<Month> maned,
+            Query<UnitCode> enhet) => Comparison(state.For(viewer), indikator, maned, enhet));
+        app.MapGet("/datakvalitet", (ScorecardState state, Viewer viewer, IMalekortStore store, Query<int> side, Query<UnitCode> enhet,
+            Query<Month> maned) =>
+        {
+            var snapshot = state.For(viewer);
+            return DataQualityView.Page(snapshot, store, side, Selection.Of(snapshot, enhet, maned));
+        });
+        app.MapGet("/datakvalitet/import/{id:long}", (ScorecardState state, Viewer viewer, IMalekortStore store, long id, Query<int> side,
+            Query<UnitCode> enhet, Query<Month> maned) =>
+        {
+            var snapshot = state.For(viewer);
+            return ImportFindingsView.Page(snapshot, store, id, side, Selection.Of(snapshot, enhet, maned));
+        });
         return app;
     }
 

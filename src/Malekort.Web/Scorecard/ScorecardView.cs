@@ -33,7 +33,8 @@ public sealed record MonthChoices(IReadOnlyList<Month> Months, Month Chosen)
 /// The scorecard's indicators for one unit and month: the 14 agreed indicators and V.101–V.104 in catalogue order, then the
 /// supplementary measures, each an <see cref="IndicatorRow"/>.
 /// </summary>
-public sealed record IndicatorTablesView(string UnitName, string MonthName, IReadOnlyList<IndicatorRow> Core, IReadOnlyList<IndicatorRow> Supplementary)
+public sealed record IndicatorTablesView(string UnitName, string MonthName, IReadOnlyList<IndicatorRow> Core, IReadOnlyList<IndicatorRow> Supplementary,
+    string? CoverageLine)
 {
     private static readonly IndicatorDefinition[] SupplementaryDefinitions = [.. IndicatorCatalog.All.Where(d => !d.IsCore)];
 
@@ -44,10 +45,12 @@ public sealed record IndicatorTablesView(string UnitName, string MonthName, IRea
     public bool AnySuppressed => Core.Concat(Supplementary)
         .Any(r => r.IsSuppressed || r.Trend.Any(p => p.Value.Notes.HasFlag(ValueNotes.Suppressed)));
 
-    internal static IndicatorTablesView Of(ScorecardSnapshot snapshot, ShownResults results, UnitChoice unit, Month month) => new(
-        unit.Name, NorwegianFormat.Month(month),
-        ScorecardModel.Rows(snapshot, results, unit.Code, month, IndicatorCatalog.Core),
-        ScorecardModel.Rows(snapshot, results, unit.Code, month, SupplementaryDefinitions));
+    internal static IndicatorTablesView Of(ScorecardSnapshot snapshot, ShownResults results, UnitChoice unit, Month month)
+    {
+        var core = ScorecardModel.Rows(snapshot, results, unit.Code, month, IndicatorCatalog.Core);
+        return new(unit.Name, NorwegianFormat.Month(month), core, ScorecardModel.Rows(snapshot, results, unit.Code, month, SupplementaryDefinitions),
+            Coverage.Line(unit.Code, core));
+    }
 }
 
 /// <summary>

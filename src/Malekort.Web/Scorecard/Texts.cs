@@ -13,6 +13,7 @@ internal static class Texts
     public const string NotCaptured = "Ikke fanget";
     public const string Suppressed = "Skjermet";
     public const string NoValue = "Ingen verdi";
+    public const string NotComputed = "Ikke beregnet";
     public const string SuppressedExplanation =
         "«:» betyr at tallet er skjermet: utenfor enhetens eget NAV-kontor vises ikke antall på 1 eller 2, ikke andeler " +
         "som bygger på dem, og heller ikke tall som ellers kunne brukes til å regne dem ut.";
@@ -24,31 +25,55 @@ internal static class Texts
         ValueStatus.Red => "Rød",
         ValueStatus.NoThreshold => "Ingen grenseverdi",
         ValueStatus.NotCaptured => "Mangler data",
+        ValueStatus.ShortHistory => "For kort historikk",
         ValueStatus.NoValue => "Ingen verdi",
+        ValueStatus.Incomplete => "Ufullstendig",
         _ => Suppressed,
     };
 
-    /// <summary>The status as the API names it: the threshold colour, <c>grey</c> without a value, <c>suppressed</c>.</summary>
+    /// <summary>
+    /// The status as the API names it: the threshold colour, <c>none</c> without a threshold, <c>incomplete</c> for a sum that
+    /// lacks units (never coloured), <c>grey</c> without a value, <c>suppressed</c>.
+    /// </summary>
     public static string StatusCode(ValueStatus status) => status switch
     {
         ValueStatus.Green => "green",
         ValueStatus.Yellow => "yellow",
         ValueStatus.Red => "red",
         ValueStatus.NoThreshold => "none",
+        ValueStatus.Incomplete => "incomplete",
         ValueStatus.Suppressed => "suppressed",
         _ => "grey",
     };
 
-    /// <summary>The value as the scorecard shows it: never 0 for what was not captured.</summary>
-    public static string Value(IndicatorDefinition definition, IndicatorValue value)
+    /// <summary>The value as the scorecard shows it: never 0 for what was not captured or not computed.</summary>
+    public static string Value(IndicatorDefinition definition, IndicatorValue value) => value.Reason switch
     {
-        if (value.Notes.HasFlag(ValueNotes.Suppressed)) return SmallCounts.Symbol;
-        if (!value.IsCaptured) return NotCaptured;
-        return value.Value is { } v ? NorwegianFormat.Value(definition.Kind, v) : NoValue;
-    }
+        NoValueReason.None => NorwegianFormat.Value(definition.Kind, value.Value!.Value),
+        NoValueReason.Suppressed => SmallCounts.Symbol,
+        NoValueReason.NotCaptured => NotCaptured,
+        NoValueReason.ShortHistory => ShortHistory,
+        _ => NoValue,
+    };
 
-    public static string Numerator(IndicatorDefinition definition, IndicatorValue value) =>
-        Part(value.Numerator, value.Notes.HasFlag(ValueNotes.Suppressed), definition.Kind == ValueKind.Mean ? "dager" : null);
+    public const string ShortHistory = "For kort historikk";
+
+    /// <summary>
+    /// Goal attainment as the page shows it: the percentage and whether the target is reached (<c>50,0 % (ikke nådd)</c>), «:»
+    /// for a hidden value (it would give the value back), none without a value.
+    /// </summary>
+    public static string Attainment(IndicatorRow row) => row.Attainment switch
+    {
+        { Percent: { } percent } a => $"{NorwegianFormat.Percent(percent)} ({a.Words})",
+        { } a => a.Words,
+        null when row.IsSuppressed => SmallCounts.Symbol,
+        null => NoValue,
+    };
+
+    /// <summary>The numerator as shown; one not computed for short history says so rather than «Ikke fanget».</summary>
+    public static string Numerator(IndicatorDefinition definition, IndicatorValue value) => value.Reason == NoValueReason.ShortHistory
+        ? NotComputed
+        : Part(value.Numerator, value.Notes.HasFlag(ValueNotes.Suppressed), definition.Kind == ValueKind.Mean ? "dager" : null);
 
     public static string Denominator(IndicatorDefinition definition, IndicatorValue value) =>
         Part(value.Denominator, value.Notes.HasFlag(ValueNotes.Suppressed) && ShownResults.CanSuppressDenominator(definition),

@@ -26,8 +26,8 @@ internal readonly record struct ResponseKey(ResponsePart Part, UnitCode Unit, Mo
 
 /// <summary>
 /// Rendered response parts of one snapshot, up to a budget of bytes. It lives on the snapshot, so a new data version starts
-/// with an empty cache and nothing rendered from older data is ever served; and a server restricted to one office
-/// (<c>--office</c>) computes its own snapshots, so its cache holds only what that viewer may see.
+/// with an empty cache and nothing rendered from older data is ever served; and each viewer's view of the snapshot
+/// (<see cref="ScorecardSnapshot.For"/>) has its own, so it holds only what that viewer may see.
 /// </summary>
 /// <remarks>
 /// A national scorecard has ~760 units × 36 months of pages, far more than the budget holds. When full, a new entry

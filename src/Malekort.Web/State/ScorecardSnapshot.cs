@@ -46,24 +46,53 @@ internal sealed class ScorecardSnapshot
     private readonly Dictionary<(UnitCode, string, Month), Target> targets;
 
     private readonly ShownResultsCache? shown;
+    private readonly StoredState stored;
+    private readonly ViewerScope scope;
+    // This data version as each viewer sees it (For): made once per viewer, dropped with the snapshot.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<Viewer, ScorecardSnapshot> views = new();
 
     private ScorecardSnapshot(long dataVersion, DateTimeOffset computedAt, StoredState stored, ShownResultsCache? shown, ShownResults? results,
-        IReadOnlyList<ImportLogEntry> importLog, IReadOnlyList<UnitChoice> units)
+        IReadOnlyList<UnitChoice> units, Viewer viewer, long responseBudget = ResponseCache.DefaultBudget)
     {
         this.shown = shown;
+        this.stored = stored;
+        Viewer = viewer;
         DataVersion = dataVersion;
         ComputedAt = computedAt;
         Offices = stored.Offices;
         Thresholds = stored.Thresholds;
         Results = results;
-        ImportLog = importLog;
+        scope = viewer.Scope(UnitRegister.Default, stored.Offices);
         Units = units;
         unitsByCode = units.ToDictionary(u => u.Code);
         targets = [];
         foreach (var t in stored.Targets) targets[(t.Unit, t.Indicator, t.Month)] = t;
         Months = results is null ? [] : results.Months.Months().Reverse().ToList();
-        Responses = new ResponseCache(ResponseCache.DefaultBudget);
+        Responses = new ResponseCache(responseBudget);
     }
+
+    /// <summary>Whom this snapshot shows the numbers to: the results, the import log and the cached responses are theirs.</summary>
+    public Viewer Viewer { get; }
+
+    /// <summary>
+    /// This data version as <paramref name="viewer"/> may see it: the results suppressed for that viewer, the import log without
+    /// other offices' entries, and a response cache of its own, so one viewer's rendered page is never served to another.
+    /// Made once per viewer and kept with the snapshot; each view's cache gets an eighth of the budget.
+    /// </summary>
+    public ScorecardSnapshot For(Viewer viewer)
+    {
+        ArgumentNullException.ThrowIfNull(viewer);
+        if (viewer == Viewer) return this;
+        return views.GetOrAdd(viewer, v => new ScorecardSnapshot(DataVersion, ComputedAt, stored, shown, shown?.For(v), Units, v,
+            ResponseCache.DefaultBudget / 8));
+    }
+
+    /// <summary>
+    /// Whether the viewer sees the import log and run log entries of the unit (null: reference data, which everyone sees).
+    /// Outside the viewer's own units an entry's record counts and findings (which quote the file's values) are other offices'
+    /// business; administrators, who run the imports, see every entry.
+    /// </summary>
+    public bool SeesLogOf(UnitCode? unit) => unit is not { } u || Viewer.Role == ViewerRole.Admin || scope.SeesInFull(u);
 
     /// <summary>The store's data version this snapshot was computed from.</summary>
     public long DataVersion { get; }
@@ -74,14 +103,11 @@ internal sealed class ScorecardSnapshot
     /// <summary>The office register. The working set itself is not kept: person-level rows leave memory once computed.</summary>
     public OfficeRegister Offices { get; }
 
-    /// <summary>The results as shown to the server's viewer (<see cref="MalekortWebOptions.Viewer"/>); null when no data has been captured.</summary>
+    /// <summary>The results as shown to <see cref="Viewer"/>; null when no data has been captured.</summary>
     public ShownResults? Results { get; }
 
     /// <summary>The results as <paramref name="viewer"/> may see them, worked out once per viewer scope for this snapshot; null without data.</summary>
     public ShownResults? ShownFor(Viewer viewer) => shown?.For(viewer);
-
-    /// <summary>The import log as this server may show it, newest first.</summary>
-    public IReadOnlyList<ImportLogEntry> ImportLog { get; }
 
     /// <summary>The units with results, grouped and ordered for the picker.</summary>
     public IReadOnlyList<UnitChoice> Units { get; }
@@ -111,11 +137,10 @@ internal sealed class ScorecardSnapshot
     public ThresholdTable Thresholds { get; }
 
     /// <summary>Computes a snapshot: the engine over every month with captured data, then what the viewer may see.</summary>
-    public static ScorecardSnapshot Compute(StoredState stored, IReadOnlyList<ImportLogEntry> importLog, long dataVersion,
-        DateTimeOffset now, Viewer viewer)
+    public static ScorecardSnapshot Compute(StoredState stored, long dataVersion, DateTimeOffset now, Viewer viewer)
     {
         var range = MonthsCaptured(stored.WorkingSet, Month.Of(OsloTime.DateOf(now)));
-        if (range is null) return new ScorecardSnapshot(dataVersion, now, stored, null, null, importLog, []);
+        if (range is null) return new ScorecardSnapshot(dataVersion, now, stored, null, null, [], viewer);
 
         var results = new IndicatorEngine(UnitRegister.Default, stored.Offices).Compute(stored.WorkingSet, stored.Population, range.Value);
         var cache = new ShownResultsCache(results, UnitRegister.Default, stored.Offices);
@@ -125,9 +150,7 @@ internal sealed class ScorecardSnapshot
             .OrderBy(u => u.Group)
             .ThenBy(u => u.Code.Value, StringComparer.Ordinal)
             .ToList();
-        // Outside the own office the import log's record counts and findings are other offices' business.
-        var log = viewer.HasFullRights ? importLog : importLog.Where(e => e.Unit is null || !shown.IsRestricted(e.Unit.Value)).ToList();
-        return new ScorecardSnapshot(dataVersion, now, stored, cache, shown, log, units);
+        return new ScorecardSnapshot(dataVersion, now, stored, cache, shown, units, viewer);
     }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using Malekort.Confidentiality;
 using Malekort.Storage;
 using Microsoft.Extensions.Logging;
 
@@ -7,7 +8,7 @@ namespace Malekort.Web.State;
 /// Holds the current <see cref="ScorecardSnapshot"/>. Requests only read <see cref="Current"/>: a reference read,
 /// never a lock and never the database. The refresher computes a new snapshot off the request path and swaps it in.
 /// </summary>
-internal sealed partial class ScorecardState(IMalekortStore store, TimeProvider clock, MalekortWebOptions options, ILogger<ScorecardState> logger)
+internal sealed partial class ScorecardState(IMalekortStore store, TimeProvider clock, ILogger<ScorecardState> logger)
 {
     private ScorecardSnapshot? current;
     private long lastFailedVersion = -1;
@@ -15,11 +16,14 @@ internal sealed partial class ScorecardState(IMalekortStore store, TimeProvider 
     /// <summary>Raised after every computation on the thread that computed: the new snapshot's version, or the failure.</summary>
     public event Action<ComputationReport>? Computed;
 
-    /// <summary>The snapshot requests read.</summary>
+    /// <summary>The snapshot with full rights: for the server's own work (publishing, the drop folder), never for a request.</summary>
     /// <exception cref="InvalidOperationException">Nothing has been computed yet (the server has not started).</exception>
     public ScorecardSnapshot Current =>
         Volatile.Read(ref current) ?? throw new InvalidOperationException("Målekortet er ikke beregnet ennå.");
 
+    /// <summary>The current snapshot as the viewer may see it (<see cref="ScorecardSnapshot.For"/>).</summary>
+    /// <exception cref="InvalidOperationException">Nothing has been computed yet (the server has not started).</exception>
+    public ScorecardSnapshot For(Viewer viewer) => Current.For(viewer);
     /// <summary>The snapshot requests read, or null before the first computation.</summary>
     public ScorecardSnapshot? Shown => Volatile.Read(ref current);
 
@@ -61,8 +65,8 @@ internal sealed partial class ScorecardState(IMalekortStore store, TimeProvider 
         try
         {
             var stored = store.Load();
-            var log = store.ImportLog();
-            var snapshot = ScorecardSnapshot.Compute(stored, log, version, clock.GetUtcNow(), options.Viewer);
+            // Computed with full rights: every request asks for its own viewer's view of it (For).
+            var snapshot = ScorecardSnapshot.Compute(stored, version, clock.GetUtcNow(), Viewer.Operator);
             Publish(snapshot);
             // A newer snapshot than this one was already shown, or this one was not newer: the shown one serves on.
             if (ReferenceEquals(Volatile.Read(ref current), shown)) shown?.Responses.Resume();

@@ -76,6 +76,31 @@ public sealed class OracleBatchTests : IDisposable
         OracleRun.AssertSameLines(expected, Indicators());
     }
 
+    [Theory]
+    [InlineData(TestDatabases.Sqlite)]
+    [InlineData(TestDatabases.Postgres)]
+    public void A_value_not_computed_is_null_with_its_reason_in_json_and_says_so_in_the_table(string kind)
+    {
+        Use(kind);
+        ImportSucceeds(Batch, Population, Offices);
+
+        var (exit, json, _) = Run("indicators", "--month", "2024-01", "--unit", "3107", "--format", "json", "--db", Db);
+        Assert.Equal(0, exit);
+        var rows = System.Text.Json.JsonDocument.Parse(json).RootElement.EnumerateArray().ToList();
+        var longTerm = rows.Single(r => r.GetProperty("indicator").GetString() == "BL152");
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, longTerm.GetProperty("numerator").ValueKind);
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, longTerm.GetProperty("value").ValueKind);
+        Assert.Equal("shortHistory", longTerm.GetProperty("reason").GetString());
+        var recipients = rows.Single(r => r.GetProperty("indicator").GetString() == "BL151");
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, recipients.GetProperty("reason").ValueKind);
+        Assert.Equal(6, recipients.GetProperty("value").GetDouble());
+
+        var (_, table, _) = Run("indicators", "--month", "2024-01", "--unit", "3107", "--db", Db);
+        var line = table.Split('\n').Single(l => l.StartsWith("BL152", StringComparison.Ordinal));
+        Assert.Contains("for kort historikk", line, StringComparison.Ordinal);
+        Assert.DoesNotContain(" 0 ", line, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void The_oracle_gives_identical_indicator_output_on_SQLite_and_PostgreSQL()
     {

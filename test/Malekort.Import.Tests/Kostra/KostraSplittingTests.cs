@@ -26,13 +26,7 @@ public sealed class KostraSplittingTests
     private static readonly MonthRange TwoYears = new(new Month(2024, 1), new Month(2025, 12));
     private static readonly string[] MonthFields = ["JAN", "FEB", "MARS", "APRIL", "MAI", "JUNI", "JULI", "AUG", "SEPT", "OKT", "NOV", "DES"];
 
-    public static TheoryData<int> Seeds()
-    {
-        var count = int.TryParse(Environment.GetEnvironmentVariable("MALEKORT_SPLIT_SEEDS"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) && n > 0
-            ? n
-            : 3;
-        return [.. Enumerable.Range(1, count)];
-    }
+    public static TheoryData<int> Seeds() => Indicators.Splitting.SplitSeeds.Get(everyday: 3);
 
     [Theory]
     [MemberData(nameof(Seeds))]

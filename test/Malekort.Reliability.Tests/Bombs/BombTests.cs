@@ -29,7 +29,8 @@ public sealed class BombTests
             (full ? "3 000 000 rader med seks brudd hver" : "50 000 rader med seks brudd hver",
                 () => HostileInputs.BrokenRows(folder, full ? 3_000_000 : 50_000), "funn til av samme slag"),
             (full ? "zip-bombe, 4 GiB mellomrom" : "zip-bombe, 200 MiB mellomrom",
-                () => HostileInputs.ZipBomb(folder, full ? 4L << 30 : 200L << 20), "zip-bombe"),
+                // 4 GiB passes the one-file limit before the expansion ratio is looked at; 200 MiB is refused for its ratio.
+                () => HostileInputs.ZipBomb(folder, full ? 4L << 30 : 200L << 20), full ? "mer enn grensen på 512" : "zip-bombe"),
             (full ? "zip med 1 000 000 tomme oppføringer" : "zip med 20 000 tomme oppføringer",
                 () => HostileInputs.ManyEntries(folder, full ? 1_000_000 : 20_000), "mer enn 1000 filer"),
             ("Digisos-JSON nøstet 100 000 nivåer", () => HostileInputs.DeepJson(folder, 100_000), "nøstet dypere enn 64"),
@@ -83,7 +84,6 @@ public sealed class BombTests
             Content = new StreamContent(file),
         };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", ServerProcess.ServiceToken);
         using var response = await server.Client.SendAsync(request, TestContext.Current.CancellationToken);
         var body = await response.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken);
         var duration = watch.Elapsed;

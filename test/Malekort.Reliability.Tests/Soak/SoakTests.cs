@@ -96,7 +96,6 @@ public sealed class SoakTests
                     Content = new ByteArrayContent(zip),
                 };
                 request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/zip");
-                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", ServerProcess.ServiceToken);
                 return request;
             }, status => !valid ? status == HttpStatusCode.UnprocessableEntity
                 : first ? status is HttpStatusCode.Created or HttpStatusCode.OK : status == HttpStatusCode.OK);

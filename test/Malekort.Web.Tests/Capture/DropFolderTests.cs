@@ -66,6 +66,19 @@ public sealed class DropFolderTests
         Assert.Contains("Endringer fra revisjon 1 til 2", page, StringComparison.Ordinal);
         Assert.Contains("5 → <strong>4</strong>", page, StringComparison.Ordinal);
 
+        // Another office sees that revision 2 was made, never what changed: «5 → 4» of a small unit would be a count in the open.
+        using var sarpsborg = TestUsers.Client(host.Client.BaseAddress!,
+            TestUsers.Token(host.Store, "sarpsborg", Confidentiality.ViewerRole.Kontor, Units.UnitCode.Office("0105")));
+        var outside = JsonDocument.Parse(await sarpsborg.GetStringAsync(new Uri("/api/publiseringer?kontor=NAV-0106&maned=2024-12", UriKind.Relative),
+            TestContext.Current.CancellationToken)).RootElement;
+        Assert.Equal(2, outside.GetProperty("revisions").GetArrayLength());
+        Assert.All(outside.GetProperty("revisions").EnumerateArray(), r => Assert.Empty(r.GetProperty("changes").EnumerateArray()));
+        Assert.Empty(outside.GetProperty("pendingChanges").EnumerateArray());
+        var outsidePage = await sarpsborg.GetStringAsync(new Uri("/publisering?kontor=NAV-0106&maned=2024-12", UriKind.Relative),
+            TestContext.Current.CancellationToken);
+        Assert.Contains("vises bare for kontorets egne brukere", outsidePage, StringComparison.Ordinal);
+        Assert.DoesNotContain("→", outsidePage, StringComparison.Ordinal);
+
         var log = host.Store.RunLog(100);
         Assert.Equal(2, log.Count(e => e is { Kind: RunKind.Capture, Channel: RunChannel.DropFolder, Outcome: RunOutcome.Imported }));
         Assert.Contains(log, e => e.Kind == RunKind.Computation && e.Outcome == RunOutcome.Computed);
@@ -167,8 +180,9 @@ public sealed class DropFolderTests
         change.GetProperty(side).GetProperty("numerator") is { ValueKind: JsonValueKind.Number } n ? n.GetInt64() : null;
 
     internal static async Task<HttpResponseMessage> Publish(ServerModeHost host, string by, string office = "NAV-0106", string month = "2024-12",
-        string token = ServerModeHost.ServiceToken)
+        string? token = null)
     {
+        token ??= host.AdminToken;
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri("/api/publiseringer", UriKind.Relative))
         {
             Content = JsonContent.Create(new { kontor = office, maned = month, godkjentAv = by }),

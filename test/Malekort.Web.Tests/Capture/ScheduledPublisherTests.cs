@@ -34,7 +34,7 @@ public sealed class ScheduledPublisherTests
             Assert.Equal(ImportOutcome.Imported, new ImportPipeline(Database.Store, new Pseudonymizer(key), importedAt).ImportOne(batch).Outcome);
 
             var options = new MalekortWebOptions();
-            var state = new ScorecardState(Database.Store, Clock, options, NullLogger<ScorecardState>.Instance);
+            var state = new ScorecardState(Database.Store, Clock, NullLogger<ScorecardState>.Instance);
             var runLog = new RunLog(Database.Store, NullLogger<RunLog>.Instance);
             var publisher = new MonthPublisher(Database.Store, state, new PublicationBook(Database.Store), runLog, Clock);
             Scheduler = new ScheduledPublisher(MonthlySchedule.Parse("0 6 5 * *"), publisher, state, runLog, Clock,

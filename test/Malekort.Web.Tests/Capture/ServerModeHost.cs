@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using Malekort.Confidentiality;
 using Malekort.Import.Pseudonyms;
 using Malekort.Population;
 using Malekort.Storage;
@@ -17,15 +18,14 @@ namespace Malekort.Web.Capture;
 
 /// <summary>
 /// The real server in server mode on a free loopback port: a fresh database of the kind asked for, a drop folder and the
-/// pseudonym key in a temporary folder, the service's token and Fredrikstad's. NAV Fredrikstad serves 3107 and 3110, NAV
-/// Sarpsborg 3105. The server runs on a fake clock (<see cref="Clock"/>) that moves only in <see cref="WaitFor(Func{Task{bool}}, string)"/>
-/// or when a test moves it: the drop folder's quiet period, rescans and the scorecard's refresh pass when the test says so,
-/// never because a busy machine took its time.
+/// pseudonym key in a temporary folder, uploads on, and three users with tokens: an administrator, NAV Fredrikstad's office
+/// and Fredrikstad municipality. NAV Fredrikstad serves 3107 and 3110, NAV Sarpsborg 3105. The server runs on a fake clock
+/// (<see cref="Clock"/>) that moves only in <see cref="WaitFor(Func{Task{bool}}, string)"/> or when a test moves it: the drop
+/// folder's quiet period, rescans and the scorecard's refresh pass when the test says so, never because a busy machine took
+/// its time.
 /// </summary>
 internal sealed class ServerModeHost : IAsyncDisposable
 {
-    public const string ServiceToken = "tjenestens-hemmelige-nokkel-1";
-    public const string FredrikstadToken = "fredrikstads-hemmelige-nokkel-1";
     public static readonly UnitCode Fredrikstad = UnitCode.Parse("3107");
     public static readonly UnitCode NavFredrikstad = UnitCode.Office("0106");
 
@@ -54,6 +54,16 @@ internal sealed class ServerModeHost : IAsyncDisposable
 
     public string DropFolder { get; }
 
+    /// <summary>An administrator's token ("drift"): any unit, reference data, publishing.</summary>
+    public string AdminToken { get; private set; } = null!;
+
+    /// <summary>NAV Fredrikstad's office user's token ("kari"): its units, publishing its months.</summary>
+    public string OfficeToken { get; private set; } = null!;
+
+    /// <summary>Fredrikstad municipality's token: only 3107's data.</summary>
+    public string FredrikstadToken { get; private set; } = null!;
+
+    /// <summary>A client signed in as NAV Fredrikstad's office user, who sees its units in full; requests may send another token.</summary>
     public HttpClient Client { get; private set; } = null!;
 
     public IServiceProvider Services => app.Services;
@@ -69,13 +79,16 @@ internal sealed class ServerModeHost : IAsyncDisposable
     {
         var host = new ServerModeHost(database);
         Seed(host.Store);
+        host.AdminToken = TestUsers.Token(host.Store, "drift", ViewerRole.Admin);
+        host.OfficeToken = TestUsers.Token(host.Store, "kari", ViewerRole.Kontor, NavFredrikstad);
+        host.FredrikstadToken = TestUsers.Token(host.Store, "fredrikstad-kommune", ViewerRole.Kommune, Fredrikstad);
         var options = new MalekortWebOptions
         {
             Urls = "http://127.0.0.1:0",
             DropDirectory = host.DropFolder,
             DropQuietPeriod = TimeSpan.FromMilliseconds(300),
             DropRescanInterval = TimeSpan.FromMilliseconds(200),
-            UploadTokens = [UploadToken.ForService(ServiceToken), UploadToken.ForUnit(Fredrikstad, FredrikstadToken)],
+            AcceptUploads = true,
             UploadLimitBytes = 1024 * 1024,
             PseudonymKey = PseudonymKey.FromBytes(Enumerable.Range(1, PseudonymKey.Length).Select(i => (byte)i).ToArray()),
         };
@@ -84,7 +97,7 @@ internal sealed class ServerModeHost : IAsyncDisposable
         await host.app.StartAsync(TestContext.Current.CancellationToken);
         var address = host.app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
         // Cookies on: the approval form's anti-forgery token is paired with a cookie.
-        host.Client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true }) { BaseAddress = new Uri(address) };
+        host.Client = TestUsers.Client(new Uri(address), host.OfficeToken, cookies: true);
         return host;
     }
 

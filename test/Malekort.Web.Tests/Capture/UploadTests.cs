@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
+using Malekort.Confidentiality;
 using System.Text.Json;
 using Malekort.Storage;
 using Malekort.Testing;
@@ -13,9 +14,8 @@ public sealed class UploadTests
     private static async Task<(HttpStatusCode Status, JsonElement Body, HttpResponseMessage Response)> Upload(ServerModeHost host, HttpContent content,
         string? token, string query = "?filnavn=uttrekk.zip")
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri("/api/leveranser" + query, UriKind.Relative)) { Content = content };
-        if (token is not null) request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        var response = await host.Client.SendAsync(request, TestContext.Current.CancellationToken);
+        using var client = TestUsers.Client(host.Client.BaseAddress!, token);
+        var response = await client.PostAsync(new Uri("/api/leveranser" + query, UriKind.Relative), content, TestContext.Current.CancellationToken);
         var text = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
         return (response.StatusCode, text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone(), response);
     }
@@ -34,7 +34,7 @@ public sealed class UploadTests
     {
         await using var host = await ServerModeHost.Start(kind);
 
-        var (status, body, response) = await Upload(host, Zip(new TestExtract("3107", Extracted)), ServerModeHost.FredrikstadToken);
+        var (status, body, response) = await Upload(host, Zip(new TestExtract("3107", Extracted)), host.FredrikstadToken);
 
         Assert.Equal(HttpStatusCode.Created, status);
         Assert.Equal("imported", body.GetProperty("outcome").GetString());
@@ -50,7 +50,7 @@ public sealed class UploadTests
         Assert.Equal("upload", logged.GetProperty("channel").GetString());
         Assert.Equal("imported", logged.GetProperty("outcome").GetString());
 
-        var (again, againBody, againResponse) = await Upload(host, Zip(new TestExtract("3107", Extracted)), ServerModeHost.ServiceToken);
+        var (again, againBody, againResponse) = await Upload(host, Zip(new TestExtract("3107", Extracted)), host.AdminToken);
         againResponse.Dispose();
 
         Assert.Equal(HttpStatusCode.OK, again);
@@ -65,7 +65,7 @@ public sealed class UploadTests
         await using var host = await ServerModeHost.Start(kind);
 
         var (status, body, response) = await Upload(host, Zip(new TestExtract("3107", Extracted).BreakLine(TestExtract.DecemberPayment(3))),
-            ServerModeHost.ServiceToken);
+            host.AdminToken);
         response.Dispose();
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, status);
@@ -80,11 +80,11 @@ public sealed class UploadTests
     [Theory]
     [InlineData(TestDatabases.Sqlite)]
     [InlineData(TestDatabases.Postgres)]
-    public async Task A_units_token_may_not_deliver_another_units_data_403_and_nothing_is_stored(string kind)
+    public async Task A_municipalitys_token_may_not_deliver_another_units_data_403_and_nothing_is_stored(string kind)
     {
         await using var host = await ServerModeHost.Start(kind);
 
-        var (status, body, response) = await Upload(host, Zip(new TestExtract("3110", Extracted)), ServerModeHost.FredrikstadToken);
+        var (status, body, response) = await Upload(host, Zip(new TestExtract("3110", Extracted)), host.FredrikstadToken);
         response.Dispose();
 
         Assert.Equal(HttpStatusCode.Forbidden, status);
@@ -92,16 +92,17 @@ public sealed class UploadTests
         Assert.Equal(0, host.Database.Count("batches"));
         var refused = Assert.Single(host.Store.RunLog(100), e => e.Kind == RunKind.Capture);
         Assert.Equal(RunOutcome.Refused, refused.Outcome);
-        Assert.DoesNotContain(ServerModeHost.FredrikstadToken, refused.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(host.FredrikstadToken, refused.Message, StringComparison.Ordinal);
     }
 
     [Theory]
     [InlineData(null)]
     [InlineData("en-nokkel-som-ingen-har-gitt-ut")]
-    [InlineData(ServerModeHost.ServiceToken + "x")]
+    [InlineData("administratorens nøkkel og en bokstav til")]
     public async Task Without_a_valid_token_the_upload_answers_401_and_nothing_is_read(string? token)
     {
         await using var host = await ServerModeHost.Start(TestDatabases.Sqlite);
+        if (token?.StartsWith("administratorens", StringComparison.Ordinal) == true) token = host.AdminToken + "x";
 
         var (status, _, response) = await Upload(host, Zip(new TestExtract("3107", Extracted)), token);
 
@@ -118,16 +119,46 @@ public sealed class UploadTests
         await using var host = await ServerModeHost.Start(TestDatabases.Sqlite, o => new MalekortWebOptions
         {
             Urls = o.Urls,
-            UploadTokens = o.UploadTokens,
+            AcceptUploads = true,
             PseudonymKey = o.PseudonymKey,
             UploadLimitBytes = 100,
         });
 
-        var (status, _, response) = await Upload(host, Zip(new TestExtract("3107", Extracted)), ServerModeHost.ServiceToken);
+        var (status, _, response) = await Upload(host, Zip(new TestExtract("3107", Extracted)), host.AdminToken);
         response.Dispose();
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, status);
         Assert.Equal(0, host.Database.Count("batches"));
+    }
+
+    [Theory]
+    [InlineData(ViewerRole.Fylke, "31")]
+    [InlineData(ViewerRole.Direktorat, null)]
+    public async Task A_county_or_the_directorate_may_not_upload_at_all(ViewerRole role, string? unit)
+    {
+        await using var host = await ServerModeHost.Start(TestDatabases.Sqlite);
+        var token = TestUsers.Token(host.Store, "leser", role, unit is null ? null : Units.UnitCode.Parse(unit));
+
+        var (status, _, response) = await Upload(host, Zip(new TestExtract("3107", Extracted)), token);
+        response.Dispose();
+
+        Assert.Equal(HttpStatusCode.Forbidden, status);
+        Assert.Equal(0, host.Database.Count("batches"));
+    }
+
+    [Fact]
+    public async Task An_office_user_may_deliver_every_unit_its_office_serves()
+    {
+        await using var host = await ServerModeHost.Start(TestDatabases.Sqlite);
+
+        var (fredrikstad, _, first) = await Upload(host, Zip(new TestExtract("3107", Extracted)), host.OfficeToken);
+        var (hvaler, _, second) = await Upload(host, Zip(new TestExtract("3110", Extracted)), host.OfficeToken);
+        var (sarpsborg, _, third) = await Upload(host, Zip(new TestExtract("3105", Extracted)), host.OfficeToken);
+        first.Dispose();
+        second.Dispose();
+        third.Dispose();
+
+        Assert.Equal([HttpStatusCode.Created, HttpStatusCode.Created, HttpStatusCode.Forbidden], [fredrikstad, hvaler, sarpsborg]);
     }
 
     [Fact]
@@ -137,7 +168,7 @@ public sealed class UploadTests
         using var form = new MultipartFormDataContent();
         form.Add(Zip(new TestExtract("3107", Extracted)), "fil", "desember.zip");
 
-        var (status, body, response) = await Upload(host, form, ServerModeHost.ServiceToken, query: "");
+        var (status, body, response) = await Upload(host, form, host.AdminToken, query: "");
         response.Dispose();
 
         Assert.Equal(HttpStatusCode.Created, status);

@@ -59,7 +59,7 @@ public sealed class DatabaseOutageTests
         using var content = new ByteArrayContent(extract.ZipBytes());
         content.Headers.ContentType = new MediaTypeHeaderValue("application/zip");
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri("/api/leveranser?filnavn=uttrekk.zip", UriKind.Relative)) { Content = content };
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", ServerModeHost.ServiceToken);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", host.AdminToken);
         using var response = await host.Client.SendAsync(request, TestContext.Current.CancellationToken);
         var text = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
         return (response.StatusCode, JsonDocument.Parse(text).RootElement.Clone());

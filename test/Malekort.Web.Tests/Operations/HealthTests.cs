@@ -68,7 +68,7 @@ public sealed class HealthTests
     public async Task The_computation_check_fails_until_the_scorecard_has_been_computed()
     {
         using var db = TestDatabases.Create(TestDatabases.Sqlite);
-        var state = new State.ScorecardState(db.Store, TimeProvider.System, new MalekortWebOptions(), NullLogger<State.ScorecardState>.Instance);
+        var state = new State.ScorecardState(db.Store, TimeProvider.System, NullLogger<State.ScorecardState>.Instance);
         using var services = new ServiceCollection().AddMetrics().BuildServiceProvider();
         var observer = new ComputationObserver(state, new MalekortMetrics(services.GetRequiredService<IMeterFactory>(), TimeProvider.System));
         await observer.StartAsync(TestContext.Current.CancellationToken);

@@ -15,12 +15,16 @@ namespace Malekort.Web.Operations;
 /// </summary>
 internal sealed class OperationsServer : IAsyncDisposable
 {
-    private OperationsServer(WebApplication app, JsonLogCapture log, Uri address)
+    private OperationsServer(WebApplication app, JsonLogCapture log, Uri address, string token)
     {
         App = app;
         Log = log;
-        Client = new HttpClient { BaseAddress = address };
+        Client = TestUsers.Client(address, token);
+        Address = address;
     }
+
+    /// <summary>Where the server listens.</summary>
+    public Uri Address { get; }
 
     public WebApplication App { get; }
 
@@ -33,13 +37,15 @@ internal sealed class OperationsServer : IAsyncDisposable
     public static async Task<OperationsServer> StartAsync(IMalekortStore store, Func<MalekortWebOptions, MalekortWebOptions>? adjust = null)
     {
         var options = new MalekortWebOptions { Urls = "http://127.0.0.1:0", LogFormat = LogFormat.Json };
+        // An administrator: the only role that reads /metrics with its own token.
+        var token = TestUsers.Token(store, "drift", Confidentiality.ViewerRole.Admin);
         var app = MalekortWeb.Build(adjust?.Invoke(options) ?? options, store, TimeProvider.System);
         var json = app.Services.GetServices<ConsoleFormatter>().Single(f => f.Name == ConsoleFormatterNames.Json);
         var log = new JsonLogCapture(json);
         app.Services.GetRequiredService<ILoggerFactory>().AddProvider(log);
         await app.StartAsync(TestContext.Current.CancellationToken);
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
-        return new OperationsServer(app, log, new Uri(address));
+        return new OperationsServer(app, log, new Uri(address), token);
     }
 
     /// <summary>Waits until the scorecard shows the data version (the refresher looks once a second).</summary>

@@ -24,7 +24,7 @@ public sealed class PageRenderingTests
     {
         using var db = Testing.TestDatabases.Create(Testing.TestDatabases.Sqlite);
         ScorecardData.Seed(db.Store);
-        var snapshot = ScorecardSnapshot.Compute(db.Store.Load(), db.Store.ImportLog(), 1, ScorecardData.ComputedAt, Malekort.Confidentiality.Viewer.Operator);
+        var snapshot = ScorecardSnapshot.Compute(db.Store.Load(), 1, ScorecardData.ComputedAt, Malekort.Confidentiality.Viewer.Operator);
 
         var picker = await UnitPickerView.Of(snapshot, snapshot.Find(ScorecardData.Hvaler)!, new Month(2024, 11));
         var html = await Rendering.Html<UnitPicker>(new() { ["Model"] = picker });
@@ -40,7 +40,7 @@ public sealed class PageRenderingTests
     {
         using var db = Testing.TestDatabases.Create(Testing.TestDatabases.Sqlite);
         ScorecardData.Seed(db.Store);
-        var snapshot = ScorecardSnapshot.Compute(db.Store.Load(), db.Store.ImportLog(), 1, ScorecardData.ComputedAt, Malekort.Confidentiality.Viewer.Operator);
+        var snapshot = ScorecardSnapshot.Compute(db.Store.Load(), 1, ScorecardData.ComputedAt, Malekort.Confidentiality.Viewer.Operator);
 
         var hvaler = await UnitPickerView.Of(snapshot, snapshot.Find(ScorecardData.Hvaler)!, new Month(2024, 11));
         var fredrikstad = await UnitPickerView.Of(snapshot, snapshot.Find(ScorecardData.Fredrikstad)!, new Month(2024, 12));
@@ -55,7 +55,7 @@ public sealed class PageRenderingTests
     {
         using var db = Testing.TestDatabases.Create(Testing.TestDatabases.Sqlite);
         ScorecardData.Seed(db.Store);
-        var snapshot = ScorecardSnapshot.Compute(db.Store.Load(), db.Store.ImportLog(), 1, ScorecardData.ComputedAt,
+        var snapshot = ScorecardSnapshot.Compute(db.Store.Load(), 1, ScorecardData.ComputedAt,
             Malekort.Confidentiality.Viewer.Office(ScorecardData.NavFredrikstad));
         var view = ConditionFollowUpView.Of(snapshot.Results!, ScorecardData.Fredrikstad, "Fredrikstad", ScorecardData.December)!;
 

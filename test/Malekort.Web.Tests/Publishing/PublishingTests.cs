@@ -35,7 +35,7 @@ public sealed partial class PublishingTests
         Assert.Equal(HttpStatusCode.OK, second.StatusCode);
         Assert.Contains("\"outcome\":\"unchanged\"", await second.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
         var revision = Assert.Single(host.Store.Publications(ServerModeHost.NavFredrikstad, December));
-        Assert.Equal("Kari Nordmann (tjenestenøkkel)", revision.PublishedBy);
+        Assert.Equal("Kari Nordmann (drift)", revision.PublishedBy);
         var values = host.Store.PublishedValues(ServerModeHost.NavFredrikstad, December, 1)!;
         // The office and both units it serves, every indicator; Hvaler sent nothing, which is frozen as not captured.
         Assert.Equal(["3107", "3110", "NAV-0106"], values.Select(v => v.Unit.Value).Distinct().Order(StringComparer.Ordinal));
@@ -88,11 +88,11 @@ public sealed partial class PublishingTests
     }
 
     [Fact]
-    public async Task Only_the_service_or_the_offices_own_token_may_publish_and_a_month_without_data_is_refused()
+    public async Task Only_an_admin_or_the_offices_own_users_may_publish_and_a_month_without_data_is_refused()
     {
         await using var host = await WithData(TestDatabases.Sqlite);
 
-        using var unitToken = await DropFolderTests.Publish(host, "Kari", token: ServerModeHost.FredrikstadToken);
+        using var unitToken = await DropFolderTests.Publish(host, "Kari", token: host.FredrikstadToken);
         using var noToken = await DropFolderTests.Publish(host, "Kari", token: "ikke-en-gyldig-nokkel-i-det-hele-tatt");
         using var empty = await DropFolderTests.Publish(host, "Kari", month: "2023-06");
         using var unknown = await DropFolderTests.Publish(host, "Kari", office: "NAV-0999");
@@ -103,10 +103,15 @@ public sealed partial class PublishingTests
         // June 2023 is before every extract: nothing captured, nothing to approve (a captured zero would be publishable).
         Assert.Equal(HttpStatusCode.UnprocessableEntity, empty.StatusCode);
         Assert.Empty(host.Store.Publications());
+
+        using var office = await DropFolderTests.Publish(host, "Kari", token: host.OfficeToken);
+
+        Assert.Equal(HttpStatusCode.Created, office.StatusCode);
+        Assert.Equal("Kari (kari)", Assert.Single(host.Store.Publications()).PublishedBy);
     }
 
     [Fact]
-    public async Task The_approval_form_needs_its_anti_forgery_token_and_a_valid_key()
+    public async Task The_approval_form_needs_its_anti_forgery_token_and_records_the_signed_in_user()
     {
         await using var host = await WithData(TestDatabases.Sqlite);
         var (status, page) = await host.Get("/publisering?kontor=NAV-0106&maned=2024-12");
@@ -115,32 +120,24 @@ public sealed partial class PublishingTests
         var antiforgery = AntiforgeryField().Match(page);
         Assert.True(antiforgery.Success, "the form carries an anti-forgery token");
 
-        Dictionary<string, string> Form(string key, bool withToken = true)
+        Dictionary<string, string> Form(bool withToken = true)
         {
-            var fields = new Dictionary<string, string>(StringComparer.Ordinal)
-            {
-                ["kontor"] = "NAV-0106",
-                ["maned"] = "2024-12",
-                ["navn"] = "Kari Nordmann",
-                ["nokkel"] = key,
-            };
+            var fields = new Dictionary<string, string>(StringComparer.Ordinal) { ["kontor"] = "NAV-0106", ["maned"] = "2024-12" };
             if (withToken) fields[antiforgery.Groups["name"].Value] = WebUtility.HtmlDecode(antiforgery.Groups["value"].Value);
             return fields;
         }
 
-        using var forged = await Post(host, Form(ServerModeHost.ServiceToken, withToken: false));
-        using var wrongKey = await Post(host, Form("feil-nokkel-feil-nokkel"));
+        using var forged = await Post(host, Form(withToken: false));
         Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
-        Assert.Equal(HttpStatusCode.Unauthorized, wrongKey.StatusCode);
         Assert.Empty(host.Store.Publications());
 
-        using var approved = await Post(host, Form(ServerModeHost.ServiceToken));
+        using var approved = await Post(host, Form());
 
         Assert.Equal(HttpStatusCode.Redirect, approved.StatusCode);
         Assert.Equal("/publisering?kontor=NAV-0106&maned=2024-12&resultat=publisert", approved.Headers.Location?.OriginalString);
         var (_, after) = await host.Get(approved.Headers.Location!.OriginalString);
         Assert.Contains("Revisjon 1 er publisert.", after, StringComparison.Ordinal);
-        Assert.Contains("Kari Nordmann (tjenestenøkkel)", after, StringComparison.Ordinal);
+        Assert.Equal("kari", Assert.Single(host.Store.Publications()).PublishedBy);
         var entry = Assert.Single(host.Store.RunLog(100), e => e.Kind == RunKind.Publication);
         Assert.Equal(RunChannel.User, entry.Channel);
     }

@@ -10,7 +10,8 @@ internal sealed record Extract(DateOnly From, DateOnly To, DateOnly ExtractedOn)
 /// <summary>
 /// The whole truth about a few random persons in three units over 2023–2024, as it finally turns out, and any way of
 /// delivering it as extracts (<see cref="Deliver"/>). Each extract lists only the persons active in its period and holds
-/// their histories as known when it was made, as a municipal case system cuts its extracts.
+/// their histories as known when it was made, as a municipal case system cuts its extracts. Shared with the storage tests
+/// (linked into Malekort.Storage.Tests), which put the same extracts through both databases.
 /// </summary>
 /// <remarks>
 /// Two kinds of fact are left out on purpose, because no way of cutting extracts could deliver them the same: a fact that
@@ -26,6 +27,9 @@ internal sealed class RandomHistory
 
     /// <summary>The units: two municipalities and an Oslo district, so Oslo, the county and the country are sums.</summary>
     public static readonly IReadOnlyList<UnitCode> Units = [UnitCode.Parse("3107"), UnitCode.Parse("3103"), UnitCode.Parse("030112")];
+
+    private const CaptureDomains AllParts = CaptureDomains.Persons | CaptureDomains.Payments | CaptureDomains.Livelihood
+        | CaptureDomains.Family | CaptureDomains.Cases | CaptureDomains.Kvp | CaptureDomains.Jobseekers | CaptureDomains.Followups;
 
     private static readonly CodeListEntry[] BenefitTypes =
     [
@@ -214,7 +218,7 @@ internal sealed class RandomHistory
             active.UnionWith(Jobseekers.Where(j => Overlaps(j.RegisteredFrom, j.RegisteredTo)).Select(j => j.PersonKey));
 
             var header = new BatchHeader("malekort-capture/1", "tilfeldig", unit, e.From, e.To,
-                new DateTimeOffset(e.ExtractedOn.ToDateTime(new TimeOnly(5, 0)), TimeSpan.Zero), TestBatch.AllParts);
+                new DateTimeOffset(e.ExtractedOn.ToDateTime(new TimeOnly(5, 0)), TimeSpan.Zero), AllParts);
             return new CaptureBatch(header, string.Create(CultureInfo.InvariantCulture, $"{unit}-{e.From:O}-{e.To:O}"),
                 [.. Persons.Where(p => active.Contains(p.PersonKey))],
                 BenefitTypes,

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Malekort.Capture;
 using Malekort.Periods;
 using Malekort.Population;
@@ -13,8 +12,7 @@ namespace Malekort.Indicators.Splitting;
 /// and indicator.
 /// </summary>
 /// <remarks>
-/// The test command runs a few seeds. A long run over many: <c>MALEKORT_SPLIT_SEEDS=2000 dotnet test --project
-/// test/Malekort.Core.Tests -c Release -- --filter-class "*SplittingTests*"</c> (docs/robustness.md).
+/// The test command runs a few seeds; <see cref="SplitSeeds"/> says how to run many (docs/robustness.md).
 /// </remarks>
 public sealed class SplittingTests
 {
@@ -32,13 +30,7 @@ public sealed class SplittingTests
         new PopulationFigure(u, 2023, 30_000, 4_000, 50_000, "test"), new PopulationFigure(u, 2024, 30_500, 4_100, 51_000, "test"),
     }));
 
-    public static TheoryData<int> Seeds()
-    {
-        var count = int.TryParse(Environment.GetEnvironmentVariable("MALEKORT_SPLIT_SEEDS"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) && n > 0
-            ? n
-            : 4;
-        return [.. Enumerable.Range(1, count)];
-    }
+    public static TheoryData<int> Seeds() => SplitSeeds.Get(everyday: 4);
 
     [Theory]
     [MemberData(nameof(Seeds))]

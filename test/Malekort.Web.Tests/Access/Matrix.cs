@@ -1,0 +1,115 @@
+using System.Net.Http.Json;
+using Malekort.Confidentiality;
+using Malekort.Storage;
+using Malekort.Units;
+using Malekort.Web.Capture;
+
+namespace Malekort.Web.Access;
+
+/// <summary>Who asks: nobody, a metrics-only token, or a user of each role.</summary>
+public sealed record Principal(string Name, ViewerRole? Role, UnitCode? Unit, TokenScope Scope = TokenScope.All)
+{
+    public bool IsAnonymous => Role is null;
+
+    /// <summary>A signed-in user with a role (a metrics-only token is not one).</summary>
+    public bool IsUser => Role is not null && Scope == TokenScope.All;
+
+    public bool Is(ViewerRole role) => IsUser && Role == role;
+
+    public override string ToString() => Unit is { } u ? $"{Name} ({Role?.Name()}, {u})" : Name;
+}
+
+/// <summary>Which unit a request is about: the principal's own side (Østfold, NAV Fredrikstad) or another (Bærum).</summary>
+public enum Side
+{
+    Own,
+    Other,
+}
+
+/// <summary>One request of the matrix.</summary>
+/// <param name="Method">GET or POST.</param>
+/// <param name="Path">Path and query.</param>
+/// <param name="Body">The body to send, if any.</param>
+/// <param name="Form">Whether the body is a form that needs a valid anti-forgery token for its principal.</param>
+public sealed record MatrixRequest(HttpMethod Method, string Path, Func<HttpContent>? Body = null, bool Form = false);
+
+/// <summary>How a route is asked and who may use it (public routes answer anyone, signed in or not).</summary>
+public sealed record Rule(Func<Side, MatrixRequest> Request, Func<Principal, Side, bool> Allowed, bool Public = false);
+
+/// <summary>
+/// The authorisation rules of every route, written out here rather than read from the app: the matrix test compares them with
+/// the routes the app actually maps, so a new route without a rule fails.
+/// </summary>
+public static class Matrix
+{
+    public const string Month = "2024-12";
+
+    public static IReadOnlyList<Principal> Principals { get; } =
+    [
+        new("anonym", null, null),
+        new("prometheus", ViewerRole.Kontor, ScorecardData.NavFredrikstad, TokenScope.Metrics),
+        new("kontor", ViewerRole.Kontor, ScorecardData.NavFredrikstad),
+        new("kommune", ViewerRole.Kommune, ScorecardData.Fredrikstad),
+        new("fylke", ViewerRole.Fylke, UnitCode.Parse("31")),
+        new("direktorat", ViewerRole.Direktorat, null),
+        new("admin", ViewerRole.Admin, null),
+    ];
+
+    public static UnitCode Unit(Side side) => side == Side.Own ? ScorecardData.Fredrikstad : MatrixServer.Baerum;
+
+    public static UnitCode Office(Side side) => side == Side.Own ? ScorecardData.NavFredrikstad : MatrixServer.NavBaerum;
+
+    private static readonly Func<Principal, Side, bool> Anyone = (_, _) => true;
+    private static readonly Func<Principal, Side, bool> AnyUser = (p, _) => p.IsUser;
+    private static readonly Func<Principal, Side, bool> Metrics = (p, _) => p.Scope == TokenScope.Metrics || p.Is(ViewerRole.Admin);
+    private static readonly Func<Principal, Side, bool> Publisher = (p, s) => p.Is(ViewerRole.Admin) || (p.Is(ViewerRole.Kontor) && s == Side.Own);
+    private static readonly Func<Principal, Side, bool> Uploader = (p, s) =>
+        p.Is(ViewerRole.Admin) || ((p.Is(ViewerRole.Kontor) || p.Is(ViewerRole.Kommune)) && s == Side.Own);
+
+    private static Rule Get(Func<Side, string> path, Func<Principal, Side, bool> allowed, bool isPublic = false) =>
+        new(s => new MatrixRequest(HttpMethod.Get, path(s)), allowed, isPublic);
+
+    private static Rule Form(string path, Func<Side, Dictionary<string, string>> fields, Func<Principal, Side, bool> allowed, bool isPublic = false,
+        bool withToken = true) =>
+        new(s => new MatrixRequest(HttpMethod.Post, path, () => new FormUrlEncodedContent(fields(s)), withToken), allowed, isPublic);
+
+    /// <summary>The rules by the route's method and pattern as the app maps it (<c>*</c>: any method).</summary>
+    public static IReadOnlyDictionary<string, Rule> Rules(IEnumerable<string> styleSheets)
+    {
+        var rules = new Dictionary<string, Rule>(StringComparer.Ordinal)
+        {
+            ["GET /"] = Get(_ => "/", AnyUser),
+            ["GET /malekort"] = Get(s => $"/malekort?enhet={Unit(s)}&maned={Month}", AnyUser),
+            ["GET /malekort/velg"] = Get(s => $"/malekort/velg?enhet={Unit(s)}&maned={Month}", AnyUser),
+            ["GET /sammenlign"] = Get(_ => $"/sammenlign?indikator=BL151&maned={Month}", AnyUser),
+            ["GET /datakvalitet"] = Get(_ => "/datakvalitet", AnyUser),
+            ["GET /datakvalitet/import/{id:long}"] = Get(_ => "/datakvalitet/import/1", AnyUser),
+            ["GET /api/enheter"] = Get(_ => "/api/enheter", AnyUser),
+            ["GET /api/malekort"] = Get(s => $"/api/malekort?enhet={Unit(s)}&maned={Month}", AnyUser),
+            ["GET /api/indikatorer"] = Get(s => $"/api/indikatorer?enhet={Unit(s)}&fra={Month}", AnyUser),
+            ["GET /publisering"] = Get(s => $"/publisering?kontor={Office(s)}&maned={Month}", AnyUser),
+            ["POST /publisering"] = Form("/publisering", s => new() { ["kontor"] = Office(s).Value, ["maned"] = Month }, Publisher),
+            ["GET /api/publiseringer"] = Get(s => $"/api/publiseringer?kontor={Office(s)}&maned={Month}", AnyUser),
+            ["POST /api/publiseringer"] = new(s => new MatrixRequest(HttpMethod.Post, "/api/publiseringer",
+                () => JsonContent.Create(new { kontor = Office(s).Value, maned = Month, godkjentAv = "matrisen" })), Publisher),
+            ["GET /driftslogg"] = Get(_ => "/driftslogg", AnyUser),
+            ["GET /driftslogg/{id:long}"] = Get(_ => "/driftslogg/1", AnyUser),
+            ["GET /api/driftslogg"] = Get(_ => "/api/driftslogg", AnyUser),
+            ["GET /api/driftslogg/{id:long}"] = Get(_ => "/api/driftslogg/1", AnyUser),
+            ["POST /api/leveranser"] = new(s => new MatrixRequest(HttpMethod.Post, "/api/leveranser?filnavn=uttrekk.zip",
+                () => new ByteArrayContent(new TestExtract(Unit(s).Value, new DateTimeOffset(2025, 1, 3, 5, 0, 0, TimeSpan.Zero)).ZipBytes())), Uploader),
+            ["GET /logg-inn"] = Get(_ => "/logg-inn?retur=%2Fmalekort", Anyone, isPublic: true),
+            ["POST /logg-inn"] = Form("/logg-inn", _ => new() { ["brukernavn"] = "kontor", ["passord"] = "feil passord" }, Anyone, isPublic: true),
+            ["POST /logg-inn/demo"] = Form("/logg-inn/demo", _ => new() { ["demobruker"] = "demo-admin" }, Anyone, isPublic: true),
+            // Without a token: a valid form would go on to the provider, which this server has none of.
+            ["POST /logg-inn/oidc"] = Form("/logg-inn/oidc", _ => [], Anyone, isPublic: true, withToken: false),
+            ["POST /logg-ut"] = Form("/logg-ut", _ => [], AnyUser),
+            ["* /metrics"] = Get(_ => "/metrics", Metrics),
+            ["* /helse/live"] = Get(_ => "/helse/live", Anyone, isPublic: true),
+            ["* /helse/klar"] = Get(_ => "/helse/klar", Anyone, isPublic: true),
+            ["* {*path:nonfile}"] = Get(_ => "/finnes-ikke", AnyUser),
+        };
+        foreach (var sheet in styleSheets) rules["GET " + sheet] = Get(_ => sheet, Anyone, isPublic: true);
+        return rules;
+    }
+}
