@@ -5,6 +5,7 @@ using Malekort.Web.Api;
 using Malekort.Web.ApiDocs;
 using Malekort.Web.Assets;
 using Malekort.Web.Capture;
+using Malekort.Web.Leader;
 using Malekort.Web.Publishing;
 using Malekort.Web.Report;
 using Malekort.Web.Operations;
@@ -85,6 +86,7 @@ public static class MalekortWeb
         endpoints.MapAuditLog();
         endpoints.MapReportPages();
         endpoints.MapApiDocumentation();
+        endpoints.MapLeader();
         app.MapCapture(options);
         app.MapFallback(NotFound);
         return app;
