@@ -1,5 +1,6 @@
 using Malekort.Storage;
 using Malekort.Web.Access;
+using Malekort.Web.Explain;
 using Malekort.Storage.Faults;
 using Malekort.Web.Api;
 using Malekort.Web.Assets;
@@ -79,6 +80,7 @@ public static class MalekortWeb
         endpoints.MapIndicatorsApi();
         endpoints.MapPublishing();
         endpoints.MapAuditLog();
+        endpoints.MapExplanations();
         app.MapCapture(options);
         app.MapFallback(NotFound);
         return app;

@@ -31,6 +31,13 @@ internal static class Scopes
     public static bool MayPublish(ClaimsPrincipal user, UnitCode office) =>
         user.IsUser() && (user.Role() == ViewerRole.Admin || (user.Role() == ViewerRole.Kontor && user.Unit() == office));
 
+    /// <summary>
+    /// Explaining a count person by person (issue 10 item 4): only an office's own users, only for the municipalities and
+    /// districts the office serves. Administrators, counties, the directorate and municipalities never see person-level data.
+    /// </summary>
+    public static bool MayExplain(Viewer viewer, UnitCode unit, OfficeRegister offices) =>
+        viewer.Role == ViewerRole.Kontor && viewer.Unit is { } own && unit.IsCaptureUnit && Serves(own, unit, offices);
+
     /// <summary>Whether the office is the unit or serves it.</summary>
     private static bool Serves(UnitCode office, UnitCode unit, OfficeRegister offices) =>
         unit == office || offices.Find(office)?.Units.Contains(unit) == true;
