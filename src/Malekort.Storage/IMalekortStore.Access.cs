@@ -53,6 +53,9 @@ public partial interface IMalekortStore
 
     /// <summary>The stored pseudonyms of persons by their store ids (people.id), for showing who was counted.</summary>
     IReadOnlyDictionary<long, string> PersonKeys(UnitCode unit, IReadOnlyCollection<long> personIds);
+
+    /// <summary>The store id (people.id) of the person with this stored pseudonym in the unit, or null: for a look-up by fødselsnummer.</summary>
+    long? PersonId(UnitCode unit, string personKey);
 }
 
 /// <summary>A local account.</summary>

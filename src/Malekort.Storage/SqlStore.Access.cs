@@ -191,6 +191,14 @@ public abstract partial class SqlStore
         return keys;
     }
 
+    /// <inheritdoc />
+    public long? PersonId(UnitCode unit, string personKey)
+    {
+        using var connection = Open();
+        using var query = Command(connection, null, "SELECT id FROM people WHERE unit = @p0 AND person_key = @p1", unit.Value, personKey);
+        return query.ExecuteScalar() is { } id and not DBNull ? Convert.ToInt64(id, CultureInfo.InvariantCulture) : null;
+    }
+
     private static KeyRecord? KeyRow(DbConnection connection, DbTransaction? transaction)
     {
         KeyRecord? record = null;

@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Text.Json;
 using Malekort.Capture;
 using Malekort.DataQuality;
+using Malekort.Explanation;
 using Malekort.Indicators;
 using Malekort.Periods;
 using Malekort.Population;
@@ -83,11 +84,15 @@ public abstract partial class SqlStore
     private static long AddBatches(DbConnection connection, DbTransaction transaction, WorkingSetBuilder builder, long afterBatchId)
     {
         var headers = BatchHeaders(connection, transaction, afterBatchId);
+        // Where each batch came from, so an explained count can name the batch and the delivered file of each record.
+        var sources = new Dictionary<long, string>();
+        Read(connection, transaction, "SELECT b.id, l.source FROM batches b JOIN import_log l ON l.id = b.import_id WHERE b.id > @p0",
+            r => sources[r.GetInt64(0)] = r.GetString(1), afterBatchId);
         var newest = afterBatchId;
         Read(connection, transaction, "SELECT batch_id, data FROM batch_rows WHERE batch_id > @p0 ORDER BY batch_id", r =>
         {
             newest = r.GetInt64(0);
-            builder.Add(headers[newest], BatchRows.Decode(r.GetFieldValue<byte[]>(1)));
+            builder.Add(headers[newest], BatchRows.Decode(r.GetFieldValue<byte[]>(1)), new BatchOrigin(newest, sources[newest]));
         }, afterBatchId);
         return newest;
     }

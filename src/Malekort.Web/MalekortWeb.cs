@@ -1,5 +1,6 @@
 using Malekort.Storage;
 using Malekort.Web.Access;
+using Malekort.Web.Explain;
 using Malekort.Storage.Faults;
 using Malekort.Web.Api;
 using Malekort.Web.ApiDocs;
@@ -87,6 +88,7 @@ public static class MalekortWeb
         endpoints.MapReportPages();
         endpoints.MapApiDocumentation();
         endpoints.MapLeader();
+        endpoints.MapExplanations();
         app.MapCapture(options);
         app.MapFallback(NotFound);
         return app;

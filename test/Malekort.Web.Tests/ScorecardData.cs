@@ -135,9 +135,10 @@ internal static class ScorecardData
         private readonly List<ExemptionRecord> exemptions = [];
         private readonly List<SanctionRecord> sanctions = [];
 
-        public string Person(int ageAtEndOf2024)
+        /// <summary>A person of the age; <paramref name="key"/> is the stored pseudonym (by default one made up from the unit and a number).</summary>
+        public string Person(int ageAtEndOf2024, string? key = null)
         {
-            var key = $"psd-{unit}-{persons.Count:D3}";
+            key ??= $"psd-{unit}-{persons.Count:D3}";
             persons.Add(new PersonRecord(key, new DateOnly(2024 - ageAtEndOf2024, 5, 15), Sex.Woman));
             return key;
         }

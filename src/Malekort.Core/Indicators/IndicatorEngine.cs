@@ -34,4 +34,22 @@ public sealed class IndicatorEngine(UnitRegister units, OfficeRegister offices)
         notes.Sort((a, b) => (a.Unit.Value, a.Month.Index).CompareTo((b.Unit.Value, b.Month.Index)));
         return new IndicatorResults(months, values, notes, followUp);
     }
+
+    /// <summary>
+    /// Who was counted in <paramref name="indicator"/>'s <paramref name="side"/> for a municipality or district in a month, and
+    /// why: the same computation as <see cref="Compute"/>, for that unit and month, listing the persons the counter's rule holds
+    /// for and the records that made it hold. Null when that side does not count persons (<see cref="Explains"/>); a unit
+    /// without data gives a count of null.
+    /// </summary>
+    public static Explanation.CountExplanation? Explain(WorkingSet workingSet, PopulationTable population, UnitCode unit, Month month,
+        string indicator, Explanation.CountedSide side)
+    {
+        ArgumentNullException.ThrowIfNull(workingSet);
+        if (!Explains(indicator, side)) return null;
+        if (!workingSet.Units.TryGetValue(unit, out var data)) return new(unit, month, indicator, side, null, []);
+        return new UnitComputation(data, population, new MonthRange(month, month)).Explain(indicator, side);
+    }
+
+    /// <summary>Whether the indicator's side counts persons, so that <see cref="Explain"/> can list them.</summary>
+    public static bool Explains(string indicator, Explanation.CountedSide side) => UnitComputation.Explains(indicator, side);
 }

@@ -154,6 +154,36 @@ internal sealed partial class UnitComputation
         PL151Days, PL151Cases, KvpRegistered, KvpDecided, KvpStarted, KvpEnded, KvpSituation0,
     }
 
+    /// <summary>The counters that count persons (the ones before <see cref="Counter.PL151Days"/>), each by one rule of <see cref="Evaluate"/>.</summary>
+    private const int PersonCounters = (int)Counter.V104 + 1;
+
+    /// <summary>
+    /// The one place a person counter meets its rule: the count (<see cref="CountPersons"/>) and the explanation of a count
+    /// (<see cref="Explain"/>) both ask this, so who is explained as counted is who was counted.
+    /// </summary>
+    private static ulong Evaluate(Counter counter, in PersonMonths facts) => counter switch
+    {
+        Counter.BL151 => IndicatorRules.BL151(facts),
+        Counter.BL152 => IndicatorRules.BL152(facts),
+        Counter.BL153 => IndicatorRules.BL153(facts),
+        Counter.BL154 => IndicatorRules.BL154(facts),
+        Counter.BL166 => IndicatorRules.BL166(facts),
+        Counter.BL174 => IndicatorRules.BL174(facts),
+        Counter.B51 => IndicatorRules.B51(facts),
+        Counter.B104 => IndicatorRules.B104(facts),
+        Counter.B151 => IndicatorRules.B151(facts),
+        Counter.B10 => IndicatorRules.B10(facts),
+        Counter.B10Denominator => IndicatorRules.B10Denominator(facts),
+        Counter.Inflow => IndicatorRules.Inflow(facts),
+        Counter.Outflow => IndicatorRules.Outflow(facts),
+        Counter.V101 => IndicatorRules.V101(facts),
+        Counter.V101Denominator => IndicatorRules.V101Denominator(facts),
+        Counter.V102 => IndicatorRules.V102(facts),
+        Counter.V103 => IndicatorRules.V103(facts),
+        Counter.V104 => IndicatorRules.V104(facts),
+        _ => throw new ArgumentOutOfRangeException(nameof(counter), counter, "Telleren teller ikke personer."),
+    };
+
     /// <summary>
     /// Counters per month. Person counts are added 64 months at a time into bit-sliced counters (plane k holds bit k of each
     /// month's count: a carry-save add per person word, whatever the number of months set) and settled into numbers once.
@@ -161,7 +191,6 @@ internal sealed partial class UnitComputation
     private sealed class Counts(int span)
     {
         private const int Planes = 32;
-        private static readonly int PersonCounters = (int)Counter.V104 + 1;
 
         private readonly int words = MonthBits.Words(span);
         private readonly long[][] counters =

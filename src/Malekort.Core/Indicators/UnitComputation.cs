@@ -177,24 +177,8 @@ internal sealed partial class UnitComputation
                         Sanctioned: sanctioned[o + w]);
                     if ((facts.Recipient | facts.RecipientPrevious | facts.Livelihood5 | facts.KvpDuring | facts.Jobseeker | facts.Sanctioned) == 0)
                         continue;
-                    counts.Add(Counter.BL151, w, IndicatorRules.BL151(facts));
-                    counts.Add(Counter.BL152, w, IndicatorRules.BL152(facts));
-                    counts.Add(Counter.BL153, w, IndicatorRules.BL153(facts));
-                    counts.Add(Counter.BL154, w, IndicatorRules.BL154(facts));
-                    counts.Add(Counter.BL166, w, IndicatorRules.BL166(facts));
-                    counts.Add(Counter.BL174, w, IndicatorRules.BL174(facts));
-                    counts.Add(Counter.B51, w, IndicatorRules.B51(facts));
-                    counts.Add(Counter.B104, w, IndicatorRules.B104(facts));
-                    counts.Add(Counter.B151, w, IndicatorRules.B151(facts));
-                    counts.Add(Counter.B10, w, IndicatorRules.B10(facts));
-                    counts.Add(Counter.B10Denominator, w, IndicatorRules.B10Denominator(facts));
-                    counts.Add(Counter.Inflow, w, IndicatorRules.Inflow(facts));
-                    counts.Add(Counter.Outflow, w, IndicatorRules.Outflow(facts));
-                    counts.Add(Counter.V101, w, IndicatorRules.V101(facts));
-                    counts.Add(Counter.V101Denominator, w, IndicatorRules.V101Denominator(facts));
-                    counts.Add(Counter.V102, w, IndicatorRules.V102(facts));
-                    counts.Add(Counter.V103, w, IndicatorRules.V103(facts));
-                    counts.Add(Counter.V104, w, IndicatorRules.V104(facts));
+                    for (var c = 0; c < PersonCounters; c++) counts.Add((Counter)c, w, Evaluate((Counter)c, facts));
+                    explaining?.Visit(person, w, facts);
                     if (followsUp) TallyFollowUp(followUp, w, o + w, facts, codes, grounds, kinds);
                 }
             }
@@ -226,13 +210,16 @@ internal sealed partial class UnitComputation
 
     private void SetRecipients(ulong[] recipient)
     {
-        foreach (ref readonly var p in System.Runtime.InteropServices.CollectionsMarshal.AsSpan(unit.Payments))
+        var rows = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(unit.Payments);
+        for (var r = 0; r < rows.Length; r++)
         {
+            ref readonly var p = ref rows[r];
             int from = Bit(p.FromMonth), to = Bit(p.ToMonth);
             if (to < 0 || from >= span || p.DatingDay == UnitData.NoDay) continue;
             if (IsSuperseded(Part.Payments, p.Batch, p.DatingDay)) continue;
             var target = recipient.AsSpan(p.Person * words, words);
             for (var w = 0; w < words; w++) target[w] |= MonthBits.RangeWord(from, to, w);
+            Note(Basis.Recipient, r, p.Person, from, to);
         }
     }
 
@@ -245,6 +232,8 @@ internal sealed partial class UnitComputation
             if (age.Batch < 0) continue;
             Or(young.AsSpan(person * words, words), 0, Bit(age.LastYoung));
             Or(activityDutyAge.AsSpan(person * words, words), Bit(age.FirstActivityDuty), Bit(age.LastActivityDuty));
+            Note(Basis.Young, person, person, 0, Bit(age.LastYoung));
+            Note(Basis.ActivityDutyAge, person, person, Bit(age.FirstActivityDuty), Bit(age.LastActivityDuty));
         }
     }
 
@@ -267,47 +256,71 @@ internal sealed partial class UnitComputation
             if (row.Source != IndicatorRules.SocialAssistanceLivelihood) continue;
             var sameGroupNext = r + 1 < rows.Length && rows[r + 1].Person == row.Person && rows[r + 1].Batch == row.Batch;
             var until = sameGroupNext ? Bit(rows[r + 1].FromMonth) - 1 : Calendar.Open;
-            SetMonths(livelihood5.AsSpan(row.Person * words, words), Bit(row.FromMonth), until,
-                HistoryMask(LivelihoodHistory, row.Person, row.Slot));
+            var mask = HistoryMask(LivelihoodHistory, row.Person, row.Slot);
+            SetMonths(livelihood5.AsSpan(row.Person * words, words), Bit(row.FromMonth), until, mask);
+            Note(Basis.Livelihood5, r, row.Person, Bit(row.FromMonth), until, mask[0]);
         }
     }
 
     private void SetFamily(ulong[] mainProvider, ulong[] dutyInHousehold)
     {
-        foreach (ref readonly var child in System.Runtime.InteropServices.CollectionsMarshal.AsSpan(unit.Family))
+        var rows = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(unit.Family);
+        for (var r = 0; r < rows.Length; r++)
         {
+            ref readonly var child = ref rows[r];
             var (from, to) = (Bit(child.FirstMonth), Bit(child.LastMonth));
             var mask = HistoryMask(FamilyHistory, child.Person, child.Slot);
-            if (child.Provider) SetMonths(mainProvider.AsSpan(child.Person * words, words), from, to, mask);
-            if (child.DutyInHousehold) SetMonths(dutyInHousehold.AsSpan(child.Person * words, words), from, to, mask);
+            if (child.Provider)
+            {
+                SetMonths(mainProvider.AsSpan(child.Person * words, words), from, to, mask);
+                Note(Basis.MainProvider, r, child.Person, from, to, mask[0]);
+            }
+            if (child.DutyInHousehold)
+            {
+                SetMonths(dutyInHousehold.AsSpan(child.Person * words, words), from, to, mask);
+                Note(Basis.DutyInHousehold, r, child.Person, from, to, mask[0]);
+            }
             if (unit.Batches[child.Batch].HasApproximateFamily) SetMonths(approximateFamily, from, to, mask);
         }
     }
 
     private void SetKvp(ulong[] during, ulong[] atEnd)
     {
-        foreach (ref readonly var k in System.Runtime.InteropServices.CollectionsMarshal.AsSpan(unit.Kvp))
+        var rows = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(unit.Kvp);
+        for (var r = 0; r < rows.Length; r++)
         {
+            ref readonly var k = ref rows[r];
             var mask = HistoryMask(KvpHistory, k.Person, k.Slot);
             SetMonths(during.AsSpan(k.Person * words, words), Bit(k.During.First), Bit(k.During.Last), mask);
             SetMonths(atEnd.AsSpan(k.Person * words, words), Bit(k.AtEnd.First), Bit(k.AtEnd.Last), mask);
+            Note(Basis.KvpDuring, r, k.Person, Bit(k.During.First), Bit(k.During.Last), mask[0]);
+            Note(Basis.KvpAtEnd, r, k.Person, Bit(k.AtEnd.First), Bit(k.AtEnd.Last), mask[0]);
         }
     }
 
     private void SetJobseekers(ulong[] jobseeker)
     {
-        foreach (ref readonly var j in System.Runtime.InteropServices.CollectionsMarshal.AsSpan(unit.Jobseekers))
-            SetMonths(jobseeker.AsSpan(j.Person * words, words), Bit(j.FirstMonth), Bit(j.LastMonth), HistoryMask(JobseekerHistory, j.Person, j.Slot));
+        var rows = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(unit.Jobseekers);
+        for (var r = 0; r < rows.Length; r++)
+        {
+            ref readonly var j = ref rows[r];
+            var mask = HistoryMask(JobseekerHistory, j.Person, j.Slot);
+            SetMonths(jobseeker.AsSpan(j.Person * words, words), Bit(j.FirstMonth), Bit(j.LastMonth), mask);
+            Note(Basis.Jobseeker, r, j.Person, Bit(j.FirstMonth), Bit(j.LastMonth), mask[0]);
+        }
     }
 
     private void SetFollowups(ulong[] followup)
     {
-        foreach (ref readonly var f in System.Runtime.InteropServices.CollectionsMarshal.AsSpan(unit.Followups))
+        var rows = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(unit.Followups);
+        for (var r = 0; r < rows.Length; r++)
         {
+            ref readonly var f = ref rows[r];
             var bit = Bit(f.Month);
             if (bit < 0 || bit >= span) continue;
             if (IsSuperseded(Part.Followups, f.Batch, f.Day)) continue;
             MonthBits.Set(followup.AsSpan(f.Person * words, words), bit);
+            Note(Basis.Followup, r, f.Person, bit, bit);
         }
     }
 
@@ -318,12 +331,19 @@ internal sealed partial class UnitComputation
     /// <summary>A condition counts in every month it is valid (<see cref="IndicatorRules.ConditionMonths"/>), under each of its codes.</summary>
     private void SetConditions(ulong[] activity, ulong[] any, ulong[][] byCode)
     {
-        foreach (ref readonly var c in System.Runtime.InteropServices.CollectionsMarshal.AsSpan(unit.Conditions))
+        var rows = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(unit.Conditions);
+        for (var r = 0; r < rows.Length; r++)
         {
+            ref readonly var c = ref rows[r];
             if (IsSuperseded(Part.Conditions, c.Batch, c.DecidedDay)) continue;
             var (from, to) = (Bit(c.FirstMonth), Bit(c.LastMonth));
             Or(any.AsSpan(c.Person * words, words), from, to);
-            if (IndicatorRules.IsActivityCondition(c.Codes)) Or(activity.AsSpan(c.Person * words, words), from, to);
+            Note(Basis.AnyCondition, r, c.Person, from, to);
+            if (IndicatorRules.IsActivityCondition(c.Codes))
+            {
+                Or(activity.AsSpan(c.Person * words, words), from, to);
+                Note(Basis.ActivityCondition, r, c.Person, from, to);
+            }
             for (var bits = c.Codes; bits != 0; bits &= bits - 1)
                 Or(byCode[System.Numerics.BitOperations.TrailingZeroCount(bits)].AsSpan(c.Person * words, words), from, to);
         }
@@ -332,10 +352,13 @@ internal sealed partial class UnitComputation
     /// <summary>Exempted in M: an exemption decided on or before M.end, so from its month on, under each of its grounds.</summary>
     private void SetExemptions(ulong[] exempted, ulong[][] byGround)
     {
-        foreach (ref readonly var e in System.Runtime.InteropServices.CollectionsMarshal.AsSpan(unit.Exemptions))
+        var rows = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(unit.Exemptions);
+        for (var r = 0; r < rows.Length; r++)
         {
+            ref readonly var e = ref rows[r];
             if (IsSuperseded(Part.Exemptions, e.Batch, e.DecidedDay)) continue;
             Or(exempted.AsSpan(e.Person * words, words), Bit(e.Month), Calendar.Open);
+            Note(Basis.Exempted, r, e.Person, Bit(e.Month), Calendar.Open);
             for (var bits = e.Grounds; bits != 0; bits &= bits - 1)
                 Or(byGround[System.Numerics.BitOperations.TrailingZeroCount(bits)].AsSpan(e.Person * words, words), Bit(e.Month), Calendar.Open);
         }
@@ -343,11 +366,14 @@ internal sealed partial class UnitComputation
 
     private void SetSanctions(ulong[] sanctioned, ulong[][] byKind)
     {
-        foreach (ref readonly var x in System.Runtime.InteropServices.CollectionsMarshal.AsSpan(unit.Sanctions))
+        var rows = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(unit.Sanctions);
+        for (var r = 0; r < rows.Length; r++)
         {
+            ref readonly var x = ref rows[r];
             var bit = Bit(x.Month);
             if (bit < 0 || bit >= span || IsSuperseded(Part.Sanctions, x.Batch, x.Day)) continue;
             MonthBits.Set(sanctioned.AsSpan(x.Person * words, words), bit);
+            Note(Basis.Sanctioned, r, x.Person, bit, bit);
             if (x.Kind >= 0) MonthBits.Set(byKind[x.Kind].AsSpan(x.Person * words, words), bit);
         }
     }

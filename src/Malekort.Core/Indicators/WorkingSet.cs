@@ -30,6 +30,8 @@ internal sealed class BatchInfo(int index, BatchHeader header)
     public int ToDay { get; } = header.PeriodTo.DayNumber;
     /// <summary>0 for the oldest extract; a higher rank supersedes a lower one.</summary>
     public int Rank { get; set; }
+    /// <summary>Where the batch came from in the store, for explaining a count; null when not read from a store.</summary>
+    public Explanation.BatchOrigin? Origin { get; set; }
     public bool HasApproximateFamily { get; set; }
     /// <summary>A newer batch with the same supersession key exists, in any unit (an application moved to another district).</summary>
     public bool ReplacedByKey { get; set; }

@@ -40,13 +40,14 @@ public sealed class WorkingSetBuilder
 
     /// <summary>
     /// Adds a batch's rows; <see cref="BatchRows.People"/> are ids that name the same person in every batch of the unit
-    /// (storage: <c>people.id</c>).
+    /// (storage: <c>people.id</c>). <paramref name="origin"/> says where the batch is stored, for explaining a count.
     /// </summary>
-    public int Add(BatchHeader header, BatchRows rows)
+    public int Add(BatchHeader header, BatchRows rows, Explanation.BatchOrigin? origin = null)
     {
         ArgumentNullException.ThrowIfNull(rows);
         var handle = AddBatch(header);
         var (unit, info) = batches[handle];
+        info.Origin = origin;
         var b = info.Index;
         info.HasApproximateFamily = rows.ApproximateFamily;
         var person = new int[rows.People.Count];

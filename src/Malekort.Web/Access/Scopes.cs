@@ -39,6 +39,13 @@ internal static class Scopes
         user.IsUser() && unit.IsCaptureUnit
         && (user.Role() == ViewerRole.Admin || (user.Role() == ViewerRole.Kommune && user.Unit() is { } own && unit.Municipality == own));
 
+    /// <summary>
+    /// Explaining a count person by person (issue 10 item 4): only an office's own users, only for the municipalities and
+    /// districts the office serves. Administrators, counties, the directorate and municipalities never see person-level data.
+    /// </summary>
+    public static bool MayExplain(Viewer viewer, UnitCode unit, OfficeRegister offices) =>
+        viewer.Role == ViewerRole.Kontor && viewer.Unit is { } own && unit.IsCaptureUnit && Serves(own, unit, offices);
+
     /// <summary>Whether the office is the unit or serves it.</summary>
     private static bool Serves(UnitCode office, UnitCode unit, OfficeRegister offices) =>
         unit == office || offices.Find(office)?.Units.Contains(unit) == true;

@@ -99,5 +99,11 @@ public sealed record ScorecardView(
         unit, month, picker, publication, results.IsRestricted(unit.Code), IndicatorTablesView.Of(snapshot, results, unit, month),
         ConditionFollowUpView.Of(results, unit.Code, unit.Name, month),
         results.Months.Contains(month.Plus(-1)) ? month.Plus(-1) : null, results.Months.Contains(month.Plus(1)) ? month.Plus(1) : null,
-        PageFooter.Of(snapshot));
+        PageFooter.Of(snapshot))
+    {
+        MayExplain = Access.Scopes.MayExplain(snapshot.Viewer, unit.Code, snapshot.Offices),
+    };
+
+    /// <summary>Whether the viewer may open who was counted (Explain/): the office's own users, for its municipalities and districts.</summary>
+    public bool MayExplain { get; init; }
 }

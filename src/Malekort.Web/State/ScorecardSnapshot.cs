@@ -100,8 +100,16 @@ internal sealed class ScorecardSnapshot
     /// <summary>When it was computed.</summary>
     public DateTimeOffset ComputedAt { get; }
 
-    /// <summary>The office register. The working set itself is not kept: person-level rows leave memory once computed.</summary>
+    /// <summary>The office register.</summary>
     public OfficeRegister Offices { get; }
+
+    /// <summary>
+    /// Who was counted in an indicator's side for a municipality or district in a month, and why, from the same stored data as
+    /// this snapshot's numbers, so the persons listed are the ones its count counted; null when that side counts no persons.
+    /// Whether the viewer may see it is the caller's business (<c>Scopes.MayExplain</c>).
+    /// </summary>
+    public Explanation.CountExplanation? Explain(UnitCode unit, Month month, string indicator, Explanation.CountedSide side) =>
+        IndicatorEngine.Explain(stored.WorkingSet, stored.Population, unit, month, indicator, side);
 
     /// <summary>The results as shown to <see cref="Viewer"/>; null when no data has been captured.</summary>
     public ShownResults? Results { get; }

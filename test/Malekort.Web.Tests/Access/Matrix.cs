@@ -63,6 +63,8 @@ public static class Matrix
     private static readonly Func<Principal, Side, bool> AnyUser = (p, _) => p.IsUser;
     private static readonly Func<Principal, Side, bool> Metrics = (p, _) => p.Scope == TokenScope.Metrics || p.Is(ViewerRole.Admin);
     private static readonly Func<Principal, Side, bool> Publisher = (p, s) => p.Is(ViewerRole.Admin) || (p.Is(ViewerRole.Kontor) && s == Side.Own);
+    // Person-level data: only the office's own users, only for the units it serves (Scopes.MayExplain).
+    private static readonly Func<Principal, Side, bool> Explainer = (p, s) => p.Is(ViewerRole.Kontor) && s == Side.Own;
     private static readonly Func<Principal, Side, bool> Uploader = (p, s) =>
         p.Is(ViewerRole.Admin) || ((p.Is(ViewerRole.Kontor) || p.Is(ViewerRole.Kommune)) && s == Side.Own);
 
@@ -107,6 +109,12 @@ public static class Matrix
             ["GET /driftslogg/{id:long}"] = Get(_ => "/driftslogg/1", AnyUser),
             ["GET /api/driftslogg"] = Get(_ => "/api/driftslogg", AnyUser),
             ["GET /api/driftslogg/{id:long}"] = Get(_ => "/api/driftslogg/1", AnyUser),
+            ["GET /malekort/forklaring"] = Get(s => $"/malekort/forklaring?enhet={Unit(s)}&maned={Month}&indikator=BL151", Explainer),
+            ["POST /malekort/forklaring"] = Form("/malekort/forklaring", s => new()
+            {
+                ["enhet"] = Unit(s).Value, ["maned"] = Month, ["indikator"] = "BL151", ["del"] = "teller",
+                ["fodselsnummer"] = Malekort.Import.Pseudonyms.Fodselsnummer.Create(new DateOnly(1990, 5, 17), 123, synthetic: true),
+            }, Explainer),
             ["GET /api/revisjonslogg"] = Get(_ => "/api/revisjonslogg", (p, _) => p.Is(ViewerRole.Admin)),
             ["POST /api/leveranser"] = new(s => new MatrixRequest(HttpMethod.Post, "/api/leveranser?filnavn=uttrekk.zip",
                 () => new ByteArrayContent(new TestExtract(Unit(s).Value, new DateTimeOffset(2025, 1, 3, 5, 0, 0, TimeSpan.Zero)).ZipBytes())), Uploader),
