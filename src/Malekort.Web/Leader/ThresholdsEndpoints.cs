@@ -32,9 +32,7 @@ internal static class ThresholdsEndpoints
         {
             // A municipality's users go straight to their own; everyone else chooses.
             if (viewer.Role == ViewerRole.Kommune && viewer.Unit is { } own) return Results.Redirect(ThresholdsView.Address(own, null));
-            return Page.Result<ThresholdsChooserPage, ThresholdsChooserView>(new ThresholdsChooserView(
-                snapshot.Units.Where(u => u.Code.IsCaptureUnit).ToList(), Selection.Of(snapshot, null, maned.HasValue ? maned.Value : null),
-                PageFooter.Of(snapshot)));
+            return Page.Result<UnitChooserPage, UnitChooserView>(UnitChooserView.ForThresholds(snapshot));
         }
         if (UnitProblem(snapshot, enhet.Name, enhet.Value) is { } problem) return problem;
         var unit = enhet.Value;
