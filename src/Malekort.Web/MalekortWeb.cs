@@ -79,6 +79,7 @@ public static class MalekortWeb
         endpoints.MapScorecardApi();
         endpoints.MapIndicatorsApi();
         endpoints.MapPublishing();
+        endpoints.MapAuditLog();
         endpoints.MapLeader();
         app.MapCapture(options);
         app.MapFallback(NotFound);

@@ -110,6 +110,7 @@ public static class Matrix
             ["GET /driftslogg/{id:long}"] = Get(_ => "/driftslogg/1", AnyUser),
             ["GET /api/driftslogg"] = Get(_ => "/api/driftslogg", AnyUser),
             ["GET /api/driftslogg/{id:long}"] = Get(_ => "/api/driftslogg/1", AnyUser),
+            ["GET /api/revisjonslogg"] = Get(_ => "/api/revisjonslogg", (p, _) => p.Is(ViewerRole.Admin)),
             ["POST /api/leveranser"] = new(s => new MatrixRequest(HttpMethod.Post, "/api/leveranser?filnavn=uttrekk.zip",
                 () => new ByteArrayContent(new TestExtract(Unit(s).Value, new DateTimeOffset(2025, 1, 3, 5, 0, 0, TimeSpan.Zero)).ZipBytes())), Uploader),
             ["GET /logg-inn"] = Get(_ => "/logg-inn?retur=%2Fmalekort", Anyone, isPublic: true),
