@@ -23,8 +23,6 @@ internal static class TargetsEndpoints
     public const string Path = "/mal";
     public const string RemovePath = "/mal/fjern";
 
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
-
     public static IResult Get(HttpContext context, ScorecardState state, Viewer viewer, IMalekortStore store, IAntiforgery antiforgery,
         Query<UnitCode> enhet, Query<int> ar, Query<Month> maned, Query<IndicatorDefinition> indikator, string? resultat)
     {
@@ -47,8 +45,8 @@ internal static class TargetsEndpoints
     public static async Task<IResult> Post(HttpContext context, ScorecardState state, Viewer viewer, IMalekortStore store, IAntiforgery antiforgery)
     {
         var snapshot = state.For(viewer);
-        if (await FormProblem(context, snapshot, antiforgery) is { } bad) return bad;
-        var posted = await context.Request.ReadFormAsync(context.RequestAborted);
+        var (posted, bad) = await LeaderForms.ReadAsync(context, snapshot, antiforgery);
+        if (posted is null) return bad!;
         var (unit, year, refusal) = Target(context, snapshot, posted);
         if (refusal is not null) return refusal;
         var form = TargetsForm.Read(posted, unit, year);
@@ -58,33 +56,22 @@ internal static class TargetsEndpoints
                 store.TargetChanges(unit), form.Fields, form.Errors, null, null), StatusCodes.Status400BadRequest);
         }
         var change = store.SetTargetYear(plan, context.User.UserName());
-        if (change is not null) await state.WaitForAsync(store.DataVersion(), Patience, context.RequestAborted);
+        await LeaderForms.ShownAsync(state, store, change is not null, context.RequestAborted);
         return Results.Redirect($"{TargetsView.Address(unit, year)}&resultat={(change is null ? "uendret" : "lagret")}");
     }
 
     public static async Task<IResult> Remove(HttpContext context, ScorecardState state, Viewer viewer, IMalekortStore store, IAntiforgery antiforgery)
     {
         var snapshot = state.For(viewer);
-        if (await FormProblem(context, snapshot, antiforgery) is { } bad) return bad;
-        var posted = await context.Request.ReadFormAsync(context.RequestAborted);
+        var (posted, bad) = await LeaderForms.ReadAsync(context, snapshot, antiforgery);
+        if (posted is null) return bad!;
         var (unit, year, refusal) = Target(context, snapshot, posted);
         if (refusal is not null) return refusal;
         if (IndicatorCatalog.Find(posted[TargetsForm.IndicatorField].ToString()) is not { } definition)
             return Errors.Page(snapshot, StatusCodes.Status400BadRequest, $"Ukjent indikator «{posted[TargetsForm.IndicatorField]}». Ingenting er fjernet.");
         var change = store.RemoveTargetYear(unit, definition.Code, year, context.User.UserName());
-        if (change is not null) await state.WaitForAsync(store.DataVersion(), Patience, context.RequestAborted);
+        await LeaderForms.ShownAsync(state, store, change is not null, context.RequestAborted);
         return Results.Redirect($"{TargetsView.Address(unit, year)}&resultat={(change is null ? "uendret" : "fjernet")}");
-    }
-
-    private static async Task<IResult?> FormProblem(HttpContext context, ScorecardSnapshot snapshot, IAntiforgery antiforgery)
-    {
-        if (!context.Request.HasFormContentType)
-            return Errors.Page(snapshot, StatusCodes.Status400BadRequest,
-                "Forespørselen er ikke et skjema (application/x-www-form-urlencoded). Bruk skjemaet på siden. Ingenting er lagret.");
-        if (!await antiforgery.IsRequestValidAsync(context))
-            return Errors.Page(snapshot, StatusCodes.Status400BadRequest,
-                "Skjemaet var utløpt eller kom ikke fra denne siden. Last siden på nytt og prøv igjen. Ingenting er lagret.");
-        return null;
     }
 
     /// <summary>The unit and year a posted form is about, or the refusal: a bad unit or year, or a user who may not set its targets.</summary>
@@ -102,7 +89,7 @@ internal static class TargetsEndpoints
             return (default, 0, Errors.Page(snapshot, StatusCodes.Status400BadRequest, $"Parameteren «{year.Name}»: {year.Value} er ikke et år mellom 2000 og 2100."));
         if (!Scopes.MaySetTargets(context.User, unit.Value, snapshot.Offices))
             return (default, 0, Refusals.Forbidden(context,
-                $"Bare {snapshot.NameOf(unit.Value)} sine egne brukere og administratorer kan endre måltallene. Ingenting er lagret."));
+                $"Bare brukerne til {snapshot.NameOf(unit.Value)} og administratorer kan endre måltallene der. Ingenting er lagret."));
         return (unit.Value, year.Value, null);
     }
 

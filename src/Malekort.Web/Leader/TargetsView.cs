@@ -44,7 +44,7 @@ public sealed record TargetsView(
         var years = stored.Where(t => t.Unit == unit && t.Year == year).ToList();
         var through = Through(snapshot, unit, year);
         var tables = years.Where(t => IndicatorCatalog.Find(t.Indicator) is not null)
-            .OrderBy(t => IndicatorCatalog.Core.ToList().FindIndex(d => d.Code == t.Indicator) is var i && i < 0 ? int.MaxValue : i)
+            .OrderBy(t => IndicatorCatalog.IndexOf(t.Indicator))
             .Select(t => Table(snapshot, IndicatorCatalog.Get(t.Indicator), t, through)).ToList();
         var fields = typed ?? FieldsOf(years.FirstOrDefault(t => t.Indicator == editing), editing);
         var names = IndicatorCatalog.All.ToDictionary(d => d.Code, d => $"{d.Code} {d.Name}", StringComparer.Ordinal);
