@@ -40,6 +40,7 @@ public sealed class TargetsBrowserTests(ScorecardServer server, BrowserFixture b
         Assert.Equal(["4", "0", "0,0\u00A0% (ikke nådd)"], await Line(table, "januar 2024"));
         Assert.Equal(["4", "4", "100,0\u00A0% (nådd)"], await Line(table, "februar 2024"));
         Assert.Equal(["4", "2", "50,0\u00A0% (ikke nådd)"], await Line(table, "desember 2024"));
+        await Screenshots.Take(page, "mal-3107-2024");
         // The year so far: a mean of 42 / 12 = 3,5 participants against 4.
         Assert.Equal(["4", "3,5", "87,5\u00A0% (ikke nådd), 12 av 12 måneder"], await Line(table, "Hittil i år (januar–desember 2024)"));
         await AccessibilityTests.AssertNoSeriousViolations(page);
@@ -94,6 +95,7 @@ public sealed class TargetsBrowserTests(ScorecardServer server, BrowserFixture b
         Assert.StartsWith("B.151", cells[0], StringComparison.Ordinal);
         // Two participants are a small count, shown to the county as «:», as everywhere outside the office.
         Assert.Equal(["desember 2024", "4", ":"], cells.Skip(2).Take(3));
+        await Screenshots.Take(page, "mal-fylke-31");
         await AccessibilityTests.AssertNoSeriousViolations(page);
         Assert.Equal(0, await page.GetByRole(AriaRole.Button, new() { Name = "Lagre måltall" }).CountAsync());
     }
