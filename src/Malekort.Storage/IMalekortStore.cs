@@ -39,13 +39,17 @@ public partial interface IMalekortStore : IDisposable
     /// <summary>Removes a unit's own threshold so the default applies again, kept as a change by <paramref name="changedBy"/>.</summary>
     void DeleteThreshold(UnitCode unit, string indicator, string changedBy);
 
-    /// <summary>Sets (or replaces) a target.</summary>
-    void SaveTarget(Target target);
+    /// <summary>Sets (or replaces) a target, kept as a change by <paramref name="changedBy"/>.</summary>
+    void SaveTarget(Target target, string changedBy = LocalOperator);
 
     /// <summary>
     /// Sets (or replaces) several targets at once: all or none are stored, and readers reload once rather than once per target.
+    /// Each year of a unit's indicator that changes is kept as one change, month by month, by <paramref name="changedBy"/>.
     /// </summary>
-    void SaveTargets(IReadOnlyList<Target> targets);
+    void SaveTargets(IReadOnlyList<Target> targets, string changedBy = LocalOperator);
+
+    /// <summary>Who a change from the command line is kept as, unless told otherwise.</summary>
+    const string LocalOperator = "lokal operatør";
 
     /// <summary>A number that changes whenever stored data changes, so readers know when to reload.</summary>
     long DataVersion();

@@ -281,25 +281,6 @@ public abstract partial class SqlStore(TimeProvider clock) : IMalekortStore
     }
 
     /// <inheritdoc />
-    public void SaveTarget(Target target) => SaveTargets([target]);
-
-    /// <inheritdoc />
-    public void SaveTargets(IReadOnlyList<Target> targets)
-    {
-        ArgumentNullException.ThrowIfNull(targets);
-        if (targets.Count == 0) return;
-        using var connection = Open();
-        using var transaction = connection.BeginTransaction();
-        foreach (var target in targets)
-            Execute(connection, transaction,
-                "INSERT INTO targets (unit, indicator, month, value) VALUES (@p0, @p1, @p2, @p3) " +
-                "ON CONFLICT (unit, indicator, month) DO UPDATE SET value = excluded.value",
-                target.Unit.Value, target.Indicator, target.Month.ToString(), target.Value.ToString(Invariant));
-        BumpVersion(connection, transaction);
-        transaction.Commit();
-    }
-
-    /// <inheritdoc />
     public long DataVersion()
     {
         using var connection = Open();

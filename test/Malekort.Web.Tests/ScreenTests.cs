@@ -19,6 +19,9 @@ public sealed class ScreenTests(ScorecardServer server, BrowserFixture browser) 
         "/publisering",
         "/driftslogg",
         "/malekort?enhet=3107&maned=2024-13",
+        "/grenser?enhet=3107&maned=2024-12",
+        "/mal?enhet=NAV-0106&ar=2024",
+        "/mal/fylke?fylke=31&ar=2024",
     ];
 
     public static readonly TheoryData<string, int> PagesAtEveryWidth = Widths(1400, 390, 320);

@@ -29,7 +29,7 @@ internal static class ThresholdCommand
         var green = new Option<string>("--green") { Description = "Grønn grense (desimalpunktum eller -komma).", Required = true };
         var red = new Option<string>("--red") { Description = "Rød grense.", Required = true };
         var direction = new Option<string?>("--direction") { Description = "hoyere (høyere er bedre) eller lavere; standard: indikatorens retning." };
-        var setBy = SetByOption();
+        var setBy = TargetCommand.SetByOption();
         var db = StoreOption.Create();
         var command = new Command("set", "Sett enhetens egne grenser for en indikator.") { unit, indicator, green, red, direction, setBy, db };
         command.SetAction(parsed =>
@@ -62,7 +62,7 @@ internal static class ThresholdCommand
     {
         var unit = new Option<string>("--unit") { Required = true, Description = "Enheten.", HelpName = "ENHET" };
         var indicator = new Option<string>("--indicator") { Required = true, Description = "Indikatorkoden.", HelpName = "KODE" };
-        var setBy = SetByOption();
+        var setBy = TargetCommand.SetByOption();
         var db = StoreOption.Create();
         var command = new Command("remove", "Fjern enhetens egne grenser, så standardgrensene gjelder igjen.") { unit, indicator, setBy, db };
         command.SetAction(parsed =>
@@ -93,13 +93,6 @@ internal static class ThresholdCommand
         });
         return command;
     }
-
-    /// <summary>Who is recorded as having made the change; the local operator by default.</summary>
-    private static Option<string> SetByOption() => new("--set-by")
-    {
-        Description = "Hvem endringen føres på i endringsloggen (standard: lokal operatør).",
-        DefaultValueFactory = _ => "lokal operatør",
-    };
 
     /// <summary>The indicator with the code, or a Norwegian error naming the nearest codes.</summary>
     internal static IndicatorDefinition? FindIndicator(string code, out string error)

@@ -50,6 +50,10 @@ public enum IndicatorSource
 /// Whether it is one of the scorecard's indicators, with status, thresholds and targets: the 14 agreed ones and the activity
 /// duty's V.101–V.104 (the rest are supplementary measures).
 /// </param>
+/// <param name="IsFlow">
+/// Whether it counts events in the month (sanctions, applications, starts), so a year's figure is the sum of its months; the
+/// rest are levels of the month (persons in it, shares, means), whose year is their mean (targets: <c>Targets/TargetYear</c>).
+/// </param>
 public sealed record IndicatorDefinition(
     string Code,
     string Name,
@@ -58,7 +62,8 @@ public sealed record IndicatorDefinition(
     ValueKind Kind,
     Direction Direction,
     IndicatorSource Source,
-    bool IsCore = true)
+    bool IsCore = true,
+    bool IsFlow = false)
 {
     /// <summary>The version of the definitions that produced every value, shown beside numerator and denominator.</summary>
     public const string DefinitionVersion = "indicators.md v1 (seed 000, 002, 004; Østfold 2014, direktoratet 11.02.2014, Alna Aktiv)";

@@ -21,11 +21,7 @@ public sealed record Target(UnitCode Unit, string Indicator, Month Month, decima
     {
         ArgumentNullException.ThrowIfNull(definition);
         if (value.Value is not { } actual || value.Notes.HasFlag(ValueNotes.Suppressed)) return null;
-        var target = (double)Value;
-        var (percent, reached) = definition.Direction == Direction.HigherIsBetter
-            ? (target == 0 ? (double?)null : actual / target * 100.0, actual >= target)
-            : (actual == 0 ? (double?)null : target / actual * 100.0, actual <= target);
-        return new GoalAttainment(percent, value.IsIncomplete ? null : reached);
+        return GoalAttainment.Of(definition.Direction, actual, (double)Value, value.IsIncomplete);
     }
 }
 
@@ -36,6 +32,18 @@ public sealed record Target(UnitCode Unit, string Indicator, Month Month, decima
 /// </param>
 public readonly record struct GoalAttainment(double? Percent, bool? Reached)
 {
+    /// <summary>
+    /// The attainment of <paramref name="actual"/> against <paramref name="target"/> in the direction given; an incomplete actual
+    /// (a sum that lacks units) gets its percentage but no verdict.
+    /// </summary>
+    public static GoalAttainment Of(Direction direction, double actual, double target, bool incomplete)
+    {
+        var (percent, reached) = direction == Direction.HigherIsBetter
+            ? (target == 0 ? (double?)null : actual / target * 100.0, actual >= target)
+            : (actual == 0 ? (double?)null : target / actual * 100.0, actual <= target);
+        return new GoalAttainment(percent, incomplete ? null : reached);
+    }
+
     /// <summary>The attainment in words: <c>nådd</c>, <c>ikke nådd</c>, or why it is not judged.</summary>
     public string Words => Reached switch
     {

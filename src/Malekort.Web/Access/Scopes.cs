@@ -46,6 +46,13 @@ internal static class Scopes
     public static bool MayExplain(Viewer viewer, UnitCode unit, OfficeRegister offices) =>
         viewer.Role == ViewerRole.Kontor && viewer.Unit is { } own && unit.IsCaptureUnit && Serves(own, unit, offices);
 
+    /// <summary>
+    /// Setting a unit's or office's targets (issue 11 item 3): an admin any, an office's users the office and the units it serves,
+    /// a municipality's users the municipality and its districts; counties and the directorate read them.
+    /// </summary>
+    public static bool MaySetTargets(ClaimsPrincipal user, UnitCode unit, OfficeRegister offices) =>
+        (unit.IsCaptureUnit || unit.Kind == UnitKind.Office) && MayDeliver(user, unit, offices);
+
     /// <summary>Whether the office is the unit or serves it.</summary>
     private static bool Serves(UnitCode office, UnitCode unit, OfficeRegister offices) =>
         unit == office || offices.Find(office)?.Units.Contains(unit) == true;

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Routing;
 
 namespace Malekort.Web.Leader;
 
-/// <summary>What a leader sets in the browser (issue 11): the municipality's own thresholds.</summary>
+/// <summary>What a leader sets in the browser (issue 11): the municipality's own thresholds, and targets with their attainment.</summary>
 internal static class LeaderServices
 {
     public static IEndpointRouteBuilder MapLeader(this IEndpointRouteBuilder app)
@@ -11,6 +11,10 @@ internal static class LeaderServices
         app.MapGet(ThresholdsEndpoints.Path, ThresholdsEndpoints.Get);
         // The form checks its anti-forgery token itself, so a failure gets a Norwegian page rather than a bare 400.
         app.MapPost(ThresholdsEndpoints.Path, ThresholdsEndpoints.Post);
+        app.MapGet(TargetsEndpoints.Path, TargetsEndpoints.Get);
+        app.MapPost(TargetsEndpoints.Path, TargetsEndpoints.Post);
+        app.MapPost(TargetsEndpoints.RemovePath, TargetsEndpoints.Remove);
+        app.MapGet(CountyTargetsEndpoint.Path, CountyTargetsEndpoint.Get);
         return app;
     }
 }

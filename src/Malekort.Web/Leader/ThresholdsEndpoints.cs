@@ -21,9 +21,6 @@ internal static class ThresholdsEndpoints
 {
     public const string Path = "/grenser";
 
-    // How long a save waits for the scorecard to be computed with the new limits, so the next page shows them.
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
-
     public static IResult Get(HttpContext context, ScorecardState state, Viewer viewer, IMalekortStore store, IAntiforgery antiforgery,
         Query<UnitCode> enhet, Query<Month> maned, Query<int> lagret)
     {
@@ -32,9 +29,7 @@ internal static class ThresholdsEndpoints
         {
             // A municipality's users go straight to their own; everyone else chooses.
             if (viewer.Role == ViewerRole.Kommune && viewer.Unit is { } own) return Results.Redirect(ThresholdsView.Address(own, null));
-            return Page.Result<ThresholdsChooserPage, ThresholdsChooserView>(new ThresholdsChooserView(
-                snapshot.Units.Where(u => u.Code.IsCaptureUnit).ToList(), Selection.Of(snapshot, null, maned.HasValue ? maned.Value : null),
-                PageFooter.Of(snapshot)));
+            return Page.Result<UnitChooserPage, UnitChooserView>(UnitChooserView.ForThresholds(snapshot));
         }
         if (UnitProblem(snapshot, enhet.Name, enhet.Value) is { } problem) return problem;
         var unit = enhet.Value;
@@ -46,13 +41,8 @@ internal static class ThresholdsEndpoints
     public static async Task<IResult> Post(HttpContext context, ScorecardState state, Viewer viewer, IMalekortStore store, IAntiforgery antiforgery)
     {
         var snapshot = state.For(viewer);
-        if (!context.Request.HasFormContentType)
-            return Errors.Page(snapshot, StatusCodes.Status400BadRequest,
-                "Forespørselen er ikke et skjema (application/x-www-form-urlencoded). Bruk skjemaet på siden. Ingenting er lagret.");
-        if (!await antiforgery.IsRequestValidAsync(context))
-            return Errors.Page(snapshot, StatusCodes.Status400BadRequest,
-                "Skjemaet var utløpt eller kom ikke fra denne siden. Last siden på nytt og prøv igjen. Ingenting er lagret.");
-        var posted = await context.Request.ReadFormAsync(context.RequestAborted);
+        var (posted, bad) = await LeaderForms.ReadAsync(context, snapshot, antiforgery);
+        if (posted is null) return bad!;
         var asked = Query<UnitCode>.Read(ThresholdsForm.UnitField, posted[ThresholdsForm.UnitField]);
         if (!asked.HasValue) return Errors.Page(snapshot, StatusCodes.Status400BadRequest, asked.Error ?? QueryParameters.Missing(asked.Name));
         if (UnitProblem(snapshot, asked.Name, asked.Value) is { } problem) return problem;
@@ -71,8 +61,7 @@ internal static class ThresholdsEndpoints
                 form.IsValid ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest);
         }
         var changes = store.ChangeThresholds(unit, form.Wanted(unit, who), who);
-        // The scorecard is computed again with the new limits before the answer, so the pages the user opens next show them.
-        if (changes.Count > 0) await state.WaitForAsync(store.DataVersion(), Patience, context.RequestAborted);
+        await LeaderForms.ShownAsync(state, store, changes.Count > 0, context.RequestAborted);
         return Results.Redirect($"{ThresholdsView.Address(unit, month)}&lagret={changes.Count}");
     }
 

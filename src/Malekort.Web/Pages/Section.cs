@@ -9,5 +9,6 @@ public enum Section
     Publishing,
     RunLog,
     Leader,
+    Targets,
     None,
 }

@@ -70,6 +70,9 @@ public static class Matrix
 
     private static readonly Func<Principal, Side, bool> ThresholdSetter = (p, s) => p.Is(ViewerRole.Admin) || (p.Is(ViewerRole.Kommune) && s == Side.Own);
 
+    // Targets: the office and the units it serves, the municipality its own, admins any: who may deliver the unit's data.
+    private static readonly Func<Principal, Side, bool> TargetSetter = Uploader;
+
     private static Rule Get(Func<Side, string> path, Func<Principal, Side, bool> allowed, bool isPublic = false) =>
         new(s => new MatrixRequest(HttpMethod.Get, path(s)), allowed, isPublic);
 
@@ -105,6 +108,11 @@ public static class Matrix
             // A preview: the same checks as saving, without changing what the other requests see.
             ["POST /grenser"] = Form("/grenser", s => new() { ["enhet"] = Unit(s).Value, ["gronn-B-101"] = "2", ["rod-B-101"] = "3", ["handling"] = "forhandsvis" },
                 ThresholdSetter),
+            ["GET /mal"] = Get(s => $"/mal?enhet={Unit(s)}&ar=2024", AnyUser),
+            // Without a yearly target: checked and answered 400, so the other requests see no change.
+            ["POST /mal"] = Form("/mal", s => new() { ["enhet"] = Unit(s).Value, ["ar"] = "2024", ["indikator"] = "B.151", ["fordeling"] = "jevnt" }, TargetSetter),
+            ["POST /mal/fjern"] = Form("/mal/fjern", s => new() { ["enhet"] = Unit(s).Value, ["ar"] = "2023", ["indikator"] = "B.151" }, TargetSetter),
+            ["GET /mal/fylke"] = Get(s => $"/mal/fylke?fylke={Unit(s).County}&ar=2024", AnyUser),
             ["GET /driftslogg"] = Get(_ => "/driftslogg", AnyUser),
             ["GET /driftslogg/{id:long}"] = Get(_ => "/driftslogg/1", AnyUser),
             ["GET /api/driftslogg"] = Get(_ => "/api/driftslogg", AnyUser),

@@ -21,13 +21,6 @@ public sealed class ThresholdsBrowserTests(ScorecardServer server, BrowserFixtur
         return page;
     }
 
-    private static async Task Screenshot(IPage page, string name)
-    {
-        if (Environment.GetEnvironmentVariable("MALEKORT_SCREENSHOTS") is not { } folder) return;
-        Directory.CreateDirectory(folder);
-        await page.ScreenshotAsync(new() { Path = Path.Combine(folder, name + ".png"), FullPage = true });
-    }
-
     private static ILocator Row(IPage page, string code) => page.Locator($"#grense-{code.Replace('.', '-')}");
 
     private static ILocator ScorecardRow(IPage page, string code) =>
@@ -50,7 +43,7 @@ public sealed class ThresholdsBrowserTests(ScorecardServer server, BrowserFixtur
 
         Assert.Contains("Ingenting er lagret ennå", await page.Locator("#forhandsvisning-melding").InnerTextAsync(), StringComparison.Ordinal);
         Assert.Equal("Rød", await Row(page, "B.101").Locator(".preview-cell .status-tag").InnerTextAsync());
-        await Screenshot(page, "grenser-forhandsvisning");
+        await Screenshots.Take(page, "grenser-forhandsvisning");
         Assert.Equal("Gul", await Row(page, "B.101").Locator(".status-tag").First.InnerTextAsync());
         Assert.Equal("1,5", await page.Locator("#gronn-B-101").InputValueAsync());
         Assert.DoesNotContain(server.Store.ThresholdChanges(ScorecardData.Fredrikstad), c => c.Indicator == "B.101");
@@ -98,7 +91,7 @@ public sealed class ThresholdsBrowserTests(ScorecardServer server, BrowserFixtur
         Assert.Equal("mye", await page.Locator("#gronn-B-102").InputValueAsync());
         Assert.Equal("Grønn grense må være et tall, for eksempel 2,5 (ikke «mye»).", await page.Locator("#gronn-B-102-feil").InnerTextAsync());
         Assert.Equal(before, server.Store.ThresholdChanges(ScorecardData.Fredrikstad).Count);
-        await Screenshot(page, "grenser-feil");
+        await Screenshots.Take(page, "grenser-feil");
         await AccessibilityTests.AssertNoSeriousViolations(page);
     }
 

@@ -30,7 +30,7 @@ public sealed partial class NavigationTests(ScorecardServer server) : IClassFixt
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Equal(
             ["/malekort?enhet=3107&maned=2024-11", "/sammenlign?enhet=3107&maned=2024-11", "/datakvalitet?enhet=3107&maned=2024-11",
-                "/publisering?enhet=3107&maned=2024-11", "/driftslogg?enhet=3107&maned=2024-11", "/grenser?enhet=3107&maned=2024-11"],
+                "/publisering?enhet=3107&maned=2024-11", "/driftslogg?enhet=3107&maned=2024-11", "/grenser?enhet=3107&maned=2024-11", "/mal?enhet=3107&maned=2024-11"],
             MenuLinks(page));
     }
 
