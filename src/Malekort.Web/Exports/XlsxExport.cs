@@ -5,8 +5,9 @@ using SpreadCheetah.Worksheets;
 namespace Malekort.Web.Exports;
 
 /// <summary>
-/// A table as an Excel workbook (SpreadCheetah, streamed): one sheet, the Norwegian headings in bold as a frozen first row, numbers as number cells, no value as an empty cell and a hidden one as «:». Text is written as text, never as a formula, so no
-/// guard is needed as in CSV.
+/// A table as an Excel workbook (SpreadCheetah, streamed): one sheet, the Norwegian headings in bold as a frozen first row,
+/// numbers as number cells, no value as an empty cell and a hidden one as «:». Text is written as text, never as a formula,
+/// so no guard is needed as in CSV.
 /// </summary>
 public static class XlsxExport
 {

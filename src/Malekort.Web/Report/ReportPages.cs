@@ -4,6 +4,7 @@ using Malekort.Units;
 using Malekort.Web.Pages;
 using Malekort.Web.Parameters;
 using Malekort.Web.Publishing;
+using Malekort.Web.Scorecard;
 using Malekort.Web.State;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -27,16 +28,7 @@ internal static class ReportPages
     {
         if (snapshot.Results is not { } results || snapshot.DefaultUnit is not { } fallback)
             return Page.Result<NoDataPage, NoDataView>(new NoDataView(Section.Scorecard, PageFooter.Of(snapshot)));
-        var unit = fallback;
-        if (unitCode.HasValue)
-        {
-            if (snapshot.Find(unitCode.Value) is not { } found)
-                return Errors.Page(snapshot, StatusCodes.Status404NotFound, QueryParameters.NoData(unitCode.Name, unitCode.Value));
-            unit = found;
-        }
-        var month = monthAsked.Or(unit.LatestMonth);
-        if (!results.Months.Contains(month))
-            return Errors.Page(snapshot, StatusCodes.Status404NotFound, QueryParameters.OutsideMonths(monthAsked.Name, month, results.Months));
+        if (ScorecardPages.UnitAndMonth(snapshot, results, fallback, unitCode, monthAsked, out var unit, out var month) is { } refused) return refused;
         PrintScript.AllowOn(context.Response);
         var office = PublicationBannerView.OfficeOf(snapshot, unit.Code);
         var publication = office is null ? null : PublicationBannerView.Of(results, office, month, publications.Latest(office.Code, month));

@@ -69,16 +69,7 @@ internal static class ScorecardPages
         Query<Month> monthAsked)
     {
         if (snapshot.Results is not { } results || snapshot.DefaultUnit is not { } fallback) return NoData(snapshot, Section.Scorecard);
-        var unit = fallback;
-        if (unitCode.HasValue)
-        {
-            if (snapshot.Find(unitCode.Value) is not { } found)
-                return Errors.Page(snapshot, StatusCodes.Status404NotFound, QueryParameters.NoData(unitCode.Name, unitCode.Value));
-            unit = found;
-        }
-        var month = monthAsked.Or(unit.LatestMonth);
-        if (!results.Months.Contains(month))
-            return Errors.Page(snapshot, StatusCodes.Status404NotFound, QueryParameters.OutsideMonths(monthAsked.Name, month, results.Months));
+        if (UnitAndMonth(snapshot, results, fallback, unitCode, monthAsked, out var unit, out var month) is { } refused) return refused;
         // The page depends on the snapshot, the unit, the month and the revision of its office's publication only: rendered once
         // while the snapshot's cache keeps it, and then sent as it is (the scorecard's load goal needs it; docs/benchmarks.md).
         var office = PublicationBannerView.OfficeOf(snapshot, unit.Code);
@@ -88,6 +79,27 @@ internal static class ScorecardPages
         var banner = office is null ? null : PublicationBannerView.Of(results, office, month, published);
         var picker = await UnitPickerView.Of(snapshot, unit, month);
         return Page.Kept<ScorecardPage, ScorecardView>(ScorecardView.Of(snapshot, results, unit, month, picker, banner), snapshot.Responses, key);
+    }
+
+    /// <summary>
+    /// The unit and month a page of one unit shows: the unit asked for (else <paramref name="fallback"/>) in the month asked for
+    /// (else its latest with data); the error page when either has no data, else null.
+    /// </summary>
+    internal static IResult? UnitAndMonth(ScorecardSnapshot snapshot, ShownResults results, UnitChoice fallback, Query<UnitCode> unitCode,
+        Query<Month> monthAsked, out UnitChoice unit, out Month month)
+    {
+        unit = fallback;
+        month = default;
+        if (unitCode.HasValue)
+        {
+            if (snapshot.Find(unitCode.Value) is not { } found)
+                return Errors.Page(snapshot, StatusCodes.Status404NotFound, QueryParameters.NoData(unitCode.Name, unitCode.Value));
+            unit = found;
+        }
+        month = monthAsked.Or(unit.LatestMonth);
+        return results.Months.Contains(month)
+            ? null
+            : Errors.Page(snapshot, StatusCodes.Status404NotFound, QueryParameters.OutsideMonths(monthAsked.Name, month, results.Months));
     }
 
     private static IResult Comparison(ScorecardSnapshot snapshot, Query<IndicatorDefinition> indicator, Query<Month> monthAsked,
