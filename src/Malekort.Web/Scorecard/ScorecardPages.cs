@@ -15,8 +15,8 @@ using Microsoft.AspNetCore.Routing;
 namespace Malekort.Web.Scorecard;
 
 /// <summary>
-/// The pages <c>/</c>, <c>/malekort</c>, <c>/sammenlign</c>, <c>/datakvalitet</c> and one import's findings: each builds its model and
-/// renders its page.
+/// The pages <c>/</c>, <c>/malekort</c>, <c>/sammenlign</c>, <c>/historikk</c>, <c>/nedbrytning</c>, <c>/datakvalitet</c> and one
+/// import's findings: each builds its model and renders its page.
 /// </summary>
 internal static class ScorecardPages
 {
@@ -26,8 +26,13 @@ internal static class ScorecardPages
         app.MapGet("/malekort", (ScorecardState state, Viewer viewer, PublicationBook publications, Query<UnitCode> enhet, Query<Month> maned) =>
             Scorecard(state.For(viewer), publications, enhet, maned));
         app.MapGet("/malekort/velg", (ScorecardState state, Viewer viewer, string? enhet, Query<Month> maned) => Choose(state.For(viewer), enhet, maned));
-        app.MapGet("/sammenlign", (ScorecardState state, Viewer viewer, Query<IndicatorDefinition> indikator, Query<Month> maned,
-            Query<UnitCode> enhet) => Comparison(state.For(viewer), indikator, maned, enhet));
+        app.MapGet(Links.ComparisonPath, (ScorecardState state, Viewer viewer, Query<IndicatorDefinition> indikator, Query<Month> maned,
+            Query<UnitCode> enhet, Query<ComparisonLevel> niva, Query<ComparisonOrder> sorter) =>
+            Comparison(state.For(viewer), indikator, maned, enhet, niva, sorter));
+        app.MapGet(Links.HistoryPath, (ScorecardState state, Viewer viewer, Query<UnitCode> enhet, Query<IndicatorDefinition> indikator,
+            Query<Month> maned) => History(state.For(viewer), enhet, indikator, maned));
+        app.MapGet(Links.BreakdownPath, (ScorecardState state, Viewer viewer, Query<UnitCode> enhet, Query<Month> maned) =>
+            Breakdown(state.For(viewer), enhet, maned));
         app.MapGet("/datakvalitet", (ScorecardState state, Viewer viewer, IMalekortStore store, Query<int> side, Query<UnitCode> enhet,
             Query<Month> maned) =>
         {
@@ -68,17 +73,7 @@ internal static class ScorecardPages
     private static async Task<IResult> Scorecard(ScorecardSnapshot snapshot, PublicationBook publications, Query<UnitCode> unitCode,
         Query<Month> monthAsked)
     {
-        if (snapshot.Results is not { } results || snapshot.DefaultUnit is not { } fallback) return NoData(snapshot, Section.Scorecard);
-        var unit = fallback;
-        if (unitCode.HasValue)
-        {
-            if (snapshot.Find(unitCode.Value) is not { } found)
-                return Errors.Page(snapshot, StatusCodes.Status404NotFound, QueryParameters.NoData(unitCode.Name, unitCode.Value));
-            unit = found;
-        }
-        var month = monthAsked.Or(unit.LatestMonth);
-        if (!results.Months.Contains(month))
-            return Errors.Page(snapshot, StatusCodes.Status404NotFound, QueryParameters.OutsideMonths(monthAsked.Name, month, results.Months));
+        if (Refused(snapshot, unitCode, monthAsked, Section.Scorecard, out var results, out var unit, out var month) is { } refusal) return refusal;
         // The page depends on the snapshot, the unit, the month and the revision of its office's publication only: rendered once
         // while the snapshot's cache keeps it, and then sent as it is (the scorecard's load goal needs it; docs/benchmarks.md).
         var office = PublicationBannerView.OfficeOf(snapshot, unit.Code);
@@ -91,14 +86,49 @@ internal static class ScorecardPages
     }
 
     private static IResult Comparison(ScorecardSnapshot snapshot, Query<IndicatorDefinition> indicator, Query<Month> monthAsked,
-        Query<UnitCode> unit)
+        Query<UnitCode> unit, Query<ComparisonLevel> level, Query<ComparisonOrder> order)
     {
         if (snapshot.Results is not { } results || snapshot.DefaultUnit is not { } fallback) return NoData(snapshot, Section.Comparison);
         var month = monthAsked.Or(fallback.LatestMonth);
         if (!results.Months.Contains(month))
             return Errors.Page(snapshot, StatusCodes.Status404NotFound, QueryParameters.OutsideMonths(monthAsked.Name, month, results.Months));
         return Page.Result<ComparisonPage, ComparisonView>(ComparisonView.Of(snapshot, results, indicator.Or(IndicatorCatalog.Core[0]), month,
-            Selection.Of(snapshot, unit.HasValue ? unit.Value : null, month)));
+            level.HasValue ? level.Value : null, order.Or(ComparisonOrder.HighestFirst), Selection.Of(snapshot, unit.HasValue ? unit.Value : null, month)));
+    }
+
+    private static IResult History(ScorecardSnapshot snapshot, Query<UnitCode> unitCode, Query<IndicatorDefinition> indicator, Query<Month> monthAsked)
+    {
+        if (Refused(snapshot, unitCode, monthAsked, Section.Scorecard, out var results, out var unit, out var month) is { } refusal) return refusal;
+        return Page.Result<HistoryPage, HistoryView>(HistoryView.Of(snapshot, results, unit, indicator.Or(IndicatorCatalog.Core[0]), month));
+    }
+
+    private static IResult Breakdown(ScorecardSnapshot snapshot, Query<UnitCode> unitCode, Query<Month> monthAsked)
+    {
+        if (Refused(snapshot, unitCode, monthAsked, Section.Scorecard, out var results, out var unit, out var month) is { } refusal) return refusal;
+        return Page.Result<BreakdownPage, BreakdownView>(BreakdownView.Of(snapshot, results, unit, month));
+    }
+
+    /// <summary>
+    /// The unit and month a page of one unit shows: those asked for, else the default unit and its latest month; or, returned, the
+    /// page that refuses them (no data at all, a unit without data, a month not computed).
+    /// </summary>
+    private static IResult? Refused(ScorecardSnapshot snapshot, Query<UnitCode> unitCode, Query<Month> monthAsked, Section section,
+        out ShownResults results, out UnitChoice unit, out Month month)
+    {
+        (results, unit, month) = (null!, null!, default);
+        if (snapshot.Results is not { } shown || snapshot.DefaultUnit is not { } fallback) return NoData(snapshot, section);
+        unit = fallback;
+        if (unitCode.HasValue)
+        {
+            if (snapshot.Find(unitCode.Value) is not { } found)
+                return Errors.Page(snapshot, StatusCodes.Status404NotFound, QueryParameters.NoData(unitCode.Name, unitCode.Value));
+            unit = found;
+        }
+        month = monthAsked.Or(unit.LatestMonth);
+        if (!shown.Months.Contains(month))
+            return Errors.Page(snapshot, StatusCodes.Status404NotFound, QueryParameters.OutsideMonths(monthAsked.Name, month, shown.Months));
+        results = shown;
+        return null;
     }
 
     private static IResult NoData(ScorecardSnapshot snapshot, Section section) =>

@@ -82,6 +82,8 @@ public static class Matrix
             ["GET /malekort"] = Get(s => $"/malekort?enhet={Unit(s)}&maned={Month}", AnyUser),
             ["GET /malekort/velg"] = Get(s => $"/malekort/velg?enhet={Unit(s)}&maned={Month}", AnyUser),
             ["GET /sammenlign"] = Get(_ => $"/sammenlign?indikator=BL151&maned={Month}", AnyUser),
+            ["GET /historikk"] = Get(s => $"/historikk?indikator=BL151&enhet={Unit(s)}&maned={Month}", AnyUser),
+            ["GET /nedbrytning"] = Get(s => $"/nedbrytning?enhet={Office(s)}&maned={Month}", AnyUser),
             ["GET /datakvalitet"] = Get(_ => "/datakvalitet", AnyUser),
             ["GET /datakvalitet/import/{id:long}"] = Get(_ => "/datakvalitet/import/1", AnyUser),
             ["GET /api/enheter"] = Get(_ => "/api/enheter", AnyUser),
