@@ -4,6 +4,7 @@ using Malekort.Storage.Faults;
 using Malekort.Web.Api;
 using Malekort.Web.Assets;
 using Malekort.Web.Capture;
+using Malekort.Web.Leader;
 using Malekort.Web.Publishing;
 using Malekort.Web.Operations;
 using Malekort.Web.Pages;
@@ -78,6 +79,8 @@ public static class MalekortWeb
         endpoints.MapScorecardApi();
         endpoints.MapIndicatorsApi();
         endpoints.MapPublishing();
+        endpoints.MapAuditLog();
+        endpoints.MapLeader();
         app.MapCapture(options);
         app.MapFallback(NotFound);
         return app;

@@ -144,9 +144,12 @@ public sealed class ApiTests(ScorecardServer server) : IClassFixture<ScorecardSe
     }
 
     [Fact]
-    public async Task Home_redirects_to_the_first_offices_scorecard_in_its_latest_month()
+    public async Task Home_redirects_a_user_without_a_unit_of_their_own_to_the_first_offices_scorecard_in_its_latest_month()
     {
-        using var response = await server.Client.GetAsync(new Uri("/", UriKind.Relative), TestContext.Current.CancellationToken);
+        // A user with a unit goes to their own (ConfidentialityTests); the directorate has none, so the first office opens.
+        using var directorate = TestUsers.Client(server.BaseAddress,
+            TestUsers.Token(server.Store, "direktorat", Confidentiality.ViewerRole.Direktorat));
+        using var response = await directorate.GetAsync(new Uri("/", UriKind.Relative), TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal("/malekort?enhet=NAV-0105&maned=2024-12", response.Headers.Location?.OriginalString);
     }

@@ -15,6 +15,15 @@ public sealed class ConfidentialityTests(SarpsborgViewServer server) : IClassFix
         scorecard.GetProperty("indicators").EnumerateArray().Single(i => i.GetProperty("code").GetString() == code);
 
     [Fact]
+    public async Task The_start_page_opens_the_signed_in_users_own_office()
+    {
+        using var response = await server.Client.GetAsync(new Uri("/", UriKind.Relative), TestContext.Current.CancellationToken);
+
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/malekort?enhet=NAV-0105&", response.Headers.Location?.OriginalString, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Another_offices_count_of_two_is_null_and_marked_suppressed_in_the_api()
     {
         var hvaler = await Scorecard("3110");

@@ -50,6 +50,31 @@ public class ScorecardServer : IAsyncLifetime
         Client = TestUsers.Client(BaseAddress, Token);
     }
 
+    /// <summary>
+    /// Waits until the server shows what the store holds now: the refresher polls the data version, and this waits on its
+    /// <c>Computed</c> event, not on a clock (the bound only stops a hung test).
+    /// </summary>
+    public async Task ShowsStoredDataAsync()
+    {
+        var state = app!.Services.GetRequiredService<State.ScorecardState>();
+        var version = Store.DataVersion();
+        var shown = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        void OnComputed(State.ComputationReport report)
+        {
+            if (report.Failure is null && report.DataVersion >= version) shown.TrySetResult();
+        }
+        state.Computed += OnComputed;
+        try
+        {
+            if (state.Shown?.DataVersion >= version) return;
+            await shown.Task.WaitAsync(TimeSpan.FromMinutes(5), TestContext.Current.CancellationToken);
+        }
+        finally
+        {
+            state.Computed -= OnComputed;
+        }
+    }
+
     public virtual async ValueTask DisposeAsync()
     {
         Client.Dispose();

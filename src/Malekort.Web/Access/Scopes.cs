@@ -31,6 +31,14 @@ internal static class Scopes
     public static bool MayPublish(ClaimsPrincipal user, UnitCode office) =>
         user.IsUser() && (user.Role() == ViewerRole.Admin || (user.Role() == ViewerRole.Kontor && user.Unit() == office));
 
+    /// <summary>
+    /// Setting a unit's own thresholds (issue 11 item 2): an admin (the operator) any municipality or district, a municipality's
+    /// users their municipality and its districts. Offices and the rest read them.
+    /// </summary>
+    public static bool MaySetThresholds(ClaimsPrincipal user, UnitCode unit) =>
+        user.IsUser() && unit.IsCaptureUnit
+        && (user.Role() == ViewerRole.Admin || (user.Role() == ViewerRole.Kommune && user.Unit() is { } own && unit.Municipality == own));
+
     /// <summary>Whether the office is the unit or serves it.</summary>
     private static bool Serves(UnitCode office, UnitCode unit, OfficeRegister offices) =>
         unit == office || offices.Find(office)?.Units.Contains(unit) == true;
