@@ -4,6 +4,7 @@ using Malekort.Periods;
 using Malekort.Units;
 using Malekort.Web.Pages;
 using Malekort.Web.State;
+using Microsoft.AspNetCore.Antiforgery;
 
 namespace Malekort.Web.Scorecard;
 
@@ -15,13 +16,19 @@ namespace Malekort.Web.Scorecard;
 public sealed record ComparisonRow(UnitChoice Unit, IndicatorRow Row, double? BarPercent, bool IsOwn);
 
 /// <summary>
-/// One indicator for the units of one level in one month (<c>/sammenlign</c>), sorted as chosen, with the unit the user came from
-/// highlighted and its county and the country as reference lines above them.
+/// One indicator for the units of one level, or of a saved comparison group, in one month (<c>/sammenlign</c>), sorted as chosen,
+/// with the unit the user came from highlighted and its county and the country as reference lines above them; the user's saved
+/// groups, and the form that saves one.
 /// </summary>
 public sealed record ComparisonView(IndicatorDefinition Definition, Month Month, IReadOnlyList<Month> Months, ComparisonLevel Level,
     ComparisonOrder Order, UnitCode? Own, IReadOnlyList<ComparisonRow> References, IReadOnlyList<ComparisonRow> Rows, string? CoverageLine,
-    Selection Selection, PageFooter Footer)
+    Selection Selection, PageFooter Footer, Storage.ComparisonGroup? Group, IReadOnlyList<Storage.ComparisonGroup> Groups, AntiforgeryTokenSet Form)
 {
+    /// <summary>What is compared: the group's name, or the level's.</summary>
+    public string Compared => Group is { } group ? $"Gruppen «{group.Name}»" : LevelLabel;
+
+    public string GroupLink(Storage.ComparisonGroup group) => Links.Group(group.Name, Definition, Month);
+
     public string MonthName => NorwegianFormat.Month(Month);
 
     public bool AnySuppressed => Rows.Concat(References).Any(r => r.Row.IsSuppressed);
@@ -30,10 +37,12 @@ public sealed record ComparisonView(IndicatorDefinition Definition, Month Month,
 
     /// <summary>This comparison sorted otherwise: the column headings' links.</summary>
     public string SortedBy(ComparisonOrder order) => Selection.Link(Links.ComparisonPath,
-        $"indikator={Uri.EscapeDataString(Definition.Code)}&niva={ComparisonChoices.Word(Level)}&sorter={ComparisonChoices.Word(order)}");
+        $"indikator={Uri.EscapeDataString(Definition.Code)}" +
+        (Group is { } group ? $"&gruppe={Uri.EscapeDataString(group.Name)}" : $"&niva={ComparisonChoices.Word(Level)}") + $"&sorter={ComparisonChoices.Word(order)}");
 
     internal static ComparisonView Of(ScorecardSnapshot snapshot, ShownResults results, IndicatorDefinition definition, Month month,
-        ComparisonLevel? level, ComparisonOrder order, Selection selection)
+        ComparisonLevel? level, ComparisonOrder order, Selection selection, Storage.ComparisonGroup? group, IReadOnlyList<Storage.ComparisonGroup> groups,
+        AntiforgeryTokenSet form)
     {
         // The unit the user came from, else the viewer's own office or municipality.
         var own = selection.Unit ?? (snapshot.Viewer.Unit is { } viewerUnit && snapshot.Find(viewerUnit) is not null ? viewerUnit : null);
@@ -48,8 +57,9 @@ public sealed record ComparisonView(IndicatorDefinition Definition, Month Month,
             .OfType<UnitChoice>()
             .Select(RowOf)
             .ToList();
-        var rows = snapshot.Units
-            .Where(u => ComparisonChoices.Includes(chosen, u.Code.Kind) && !references.Any(r => r.Unit == u))
+        var rows = (group is null
+                ? snapshot.Units.Where(u => ComparisonChoices.Includes(chosen, u.Code.Kind) && !references.Any(r => r.Unit == u))
+                : group.Units.Select(snapshot.Find).OfType<UnitChoice>())
             .Select(RowOf)
             // A value not computed for short history is listed, grey and without a bar, never left out as if there were no unit.
             .Where(r => r.Row.Value.IsCaptured || r.Row.IsSuppressed || r.Row.Value.Reason == NoValueReason.ShortHistory)
@@ -60,7 +70,7 @@ public sealed record ComparisonView(IndicatorDefinition Definition, Month Month,
             .ToList();
 
         return new(definition, month, snapshot.Months, chosen, order, own, references, rows,
-            Coverage.ComparisonLine(results.Get(UnitCode.Country, month, definition.Code)), selection, PageFooter.Of(snapshot));
+            Coverage.ComparisonLine(results.Get(UnitCode.Country, month, definition.Code)), selection, PageFooter.Of(snapshot), group, groups, form);
     }
 
     private static readonly StringComparer Names = StringComparer.Create(NorwegianFormat.Culture, ignoreCase: true);

@@ -20,6 +20,11 @@ internal static class Links
     public static string Comparison(IndicatorDefinition definition, Month month, UnitCode? unit) =>
         new Selection(unit, month).Link(ComparisonPath, $"indikator={Uri.EscapeDataString(definition.Code)}");
 
+    /// <summary><c>/sammenlign?gruppe=Nedre%20Glomma&amp;indikator=B.101&amp;maned=2024-12</c>: a saved group's comparison.</summary>
+    public static string Group(string name, IndicatorDefinition? definition, Month? month) =>
+        new Selection(null, month).Link(ComparisonPath,
+            $"gruppe={Uri.EscapeDataString(name)}" + (definition is null ? "" : $"&indikator={Uri.EscapeDataString(definition.Code)}"));
+
     /// <summary><c>/nedbrytning?enhet=NAV-0106&amp;maned=2024-12</c>.</summary>
     public static string Breakdown(UnitCode unit, Month month) => new Selection(unit, month).Link(BreakdownPath);
 }

@@ -3,11 +3,13 @@ using Malekort.Indicators;
 using Malekort.Periods;
 using Malekort.Storage;
 using Malekort.Units;
+using Malekort.Web.Access;
 using Malekort.Web.Api;
 using Malekort.Web.Pages;
 using Malekort.Web.Parameters;
 using Malekort.Web.Publishing;
 using Malekort.Web.State;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -26,9 +28,18 @@ internal static class ScorecardPages
         app.MapGet("/malekort", (ScorecardState state, Viewer viewer, PublicationBook publications, Query<UnitCode> enhet, Query<Month> maned) =>
             Scorecard(state.For(viewer), publications, enhet, maned));
         app.MapGet("/malekort/velg", (ScorecardState state, Viewer viewer, string? enhet, Query<Month> maned) => Choose(state.For(viewer), enhet, maned));
-        app.MapGet(Links.ComparisonPath, (ScorecardState state, Viewer viewer, Query<IndicatorDefinition> indikator, Query<Month> maned,
-            Query<UnitCode> enhet, Query<ComparisonLevel> niva, Query<ComparisonOrder> sorter) =>
-            Comparison(state.For(viewer), indikator, maned, enhet, niva, sorter));
+        app.MapGet(Links.ComparisonPath, (HttpContext context, ScorecardState state, Viewer viewer, IMalekortStore store, IAntiforgery antiforgery,
+            Query<IndicatorDefinition> indikator, Query<Month> maned, Query<UnitCode> enhet, Query<ComparisonLevel> niva, Query<ComparisonOrder> sorter,
+            string? gruppe) =>
+        {
+            var groups = store.ComparisonGroups(context.User.UserName());
+            var group = string.IsNullOrWhiteSpace(gruppe) ? null : groups.FirstOrDefault(g => g.Name == gruppe.Trim());
+            if (!string.IsNullOrWhiteSpace(gruppe) && group is null)
+                return Errors.Page(state.For(viewer), StatusCodes.Status404NotFound,
+                    $"Du har ingen sammenligningsgruppe som heter «{gruppe.Trim()}» (parameteren «gruppe»).");
+            return Comparison(state.For(viewer), indikator, maned, enhet, niva, sorter, group, groups, antiforgery.GetAndStoreTokens(context));
+        });
+        app.MapPost(ComparisonGroups.Path, ComparisonGroups.Save);
         app.MapGet(Links.HistoryPath, (ScorecardState state, Viewer viewer, Query<UnitCode> enhet, Query<IndicatorDefinition> indikator,
             Query<Month> maned) => History(state.For(viewer), enhet, indikator, maned));
         app.MapGet(Links.BreakdownPath, (ScorecardState state, Viewer viewer, Query<UnitCode> enhet, Query<Month> maned) =>
@@ -86,14 +97,16 @@ internal static class ScorecardPages
     }
 
     private static IResult Comparison(ScorecardSnapshot snapshot, Query<IndicatorDefinition> indicator, Query<Month> monthAsked,
-        Query<UnitCode> unit, Query<ComparisonLevel> level, Query<ComparisonOrder> order)
+        Query<UnitCode> unit, Query<ComparisonLevel> level, Query<ComparisonOrder> order, ComparisonGroup? group, IReadOnlyList<ComparisonGroup> groups,
+        AntiforgeryTokenSet form)
     {
         if (snapshot.Results is not { } results || snapshot.DefaultUnit is not { } fallback) return NoData(snapshot, Section.Comparison);
         var month = monthAsked.Or(fallback.LatestMonth);
         if (!results.Months.Contains(month))
             return Errors.Page(snapshot, StatusCodes.Status404NotFound, QueryParameters.OutsideMonths(monthAsked.Name, month, results.Months));
         return Page.Result<ComparisonPage, ComparisonView>(ComparisonView.Of(snapshot, results, indicator.Or(IndicatorCatalog.Core[0]), month,
-            level.HasValue ? level.Value : null, order.Or(ComparisonOrder.HighestFirst), Selection.Of(snapshot, unit.HasValue ? unit.Value : null, month)));
+            level.HasValue ? level.Value : null, order.Or(ComparisonOrder.HighestFirst), Selection.Of(snapshot, unit.HasValue ? unit.Value : null, month),
+            group, groups, form));
     }
 
     private static IResult History(ScorecardSnapshot snapshot, Query<UnitCode> unitCode, Query<IndicatorDefinition> indicator, Query<Month> monthAsked)

@@ -84,6 +84,7 @@ public static class Matrix
             ["GET /malekort"] = Get(s => $"/malekort?enhet={Unit(s)}&maned={Month}", AnyUser),
             ["GET /malekort/velg"] = Get(s => $"/malekort/velg?enhet={Unit(s)}&maned={Month}", AnyUser),
             ["GET /sammenlign"] = Get(_ => $"/sammenlign?indikator=BL151&maned={Month}", AnyUser),
+            ["POST /sammenlign/grupper"] = Form("/sammenlign/grupper", _ => new() { ["navn"] = "Matrisen", ["enheter"] = "3107, 3105" }, AnyUser),
             ["GET /historikk"] = Get(s => $"/historikk?indikator=BL151&enhet={Unit(s)}&maned={Month}", AnyUser),
             ["GET /nedbrytning"] = Get(s => $"/nedbrytning?enhet={Office(s)}&maned={Month}", AnyUser),
             ["GET /datakvalitet"] = Get(_ => "/datakvalitet", AnyUser),

@@ -109,7 +109,7 @@ public sealed class ReadingInContextTests(ScorecardServer server, BrowserFixture
 
         await page.WaitForURLAsync("**/sammenlign?indikator=BL151&enhet=3107&maned=2024-12");
         Assert.Equal("BL151", await page.GetByLabel("Indikator").InputValueAsync());
-        Assert.Equal("kommuner", await page.GetByLabel("Enheter").InputValueAsync());
+        Assert.Equal("kommuner", await page.GetByLabel("Enheter", new() { Exact = true }).InputValueAsync());
         var rows = page.Locator("tbody tr");
         // The county and the country first, as references; then the municipalities, highest value first, Fredrikstad marked.
         Assert.Equal(["Referanse Østfold (31)", "Referanse Hele landet (0)", "Valgt enhet Fredrikstad (3107)", "Sarpsborg (3105)", "Hvaler (3110)"],
@@ -132,10 +132,52 @@ public sealed class ReadingInContextTests(ScorecardServer server, BrowserFixture
         }
         Assert.Equal(["Fredrikstad", "Hvaler", "Sarpsborg"], await page.Locator("tbody tr:not(.reference-row) th a").AllInnerTextsAsync());
 
-        await page.GetByLabel("Enheter").SelectOptionAsync("kontorer");
+        await page.GetByLabel("Enheter", new() { Exact = true }).SelectOptionAsync("kontorer");
         await page.GetByRole(AriaRole.Button, new() { Name = "Sammenlign" }).ClickAsync();
         await page.WaitForURLAsync("**/sammenlign?enhet=3107&indikator=BL151&maned=2024-12&niva=kontorer&sorter=navn");
         Assert.Equal(["NAV Fredrikstad", "NAV Sarpsborg"], await page.Locator("tbody tr:not(.reference-row) th a").AllInnerTextsAsync());
+    }
+
+    [Theory]
+    [InlineData(1400)]
+    [InlineData(390)]
+    public async Task A_chosen_set_of_units_is_saved_under_a_name_and_compared_again_from_its_link(int width)
+    {
+        var page = await Open("/sammenlign?indikator=BL151&maned=2024-12", width);
+        await page.GetByLabel("Navn på gruppen").FillAsync("Nedre Glomma");
+        await page.GetByLabel("Enheter i gruppen").FillAsync("Sarpsborg, fredrikstad");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Lagre gruppen" }).ClickAsync();
+
+        await page.WaitForURLAsync("**/sammenlign?gruppe=Nedre%20Glomma&indikator=BL151&maned=2024-12");
+        Assert.Contains("Gruppen «Nedre Glomma»", await page.Locator(".lead").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal(["Fredrikstad", "Sarpsborg"],
+            (await page.Locator("tbody tr:not(.reference-row) th a").AllInnerTextsAsync()).Order(StringComparer.Ordinal));
+        var saved = page.GetByRole(AriaRole.Navigation, new() { Name = "Dine sammenligningsgrupper" });
+        Assert.Equal("page", await saved.GetByRole(AriaRole.Link, new() { Name = "Nedre Glomma" }).GetAttributeAsync("aria-current"));
+        await Check(page, width, "sammenligningsgruppe");
+
+        // Another indicator keeps the group.
+        await page.GetByLabel("Indikator").SelectOptionAsync("B.101");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sammenlign", Exact = true }).ClickAsync();
+        await page.WaitForURLAsync("**/sammenlign?enhet=NAV-0106&gruppe=Nedre+Glomma&indikator=B.101&maned=2024-12&sorter=verdi-synkende");
+        Assert.Equal(2, await page.Locator("tbody tr:not(.reference-row)").CountAsync());
+    }
+
+    [Fact]
+    public async Task A_group_with_a_unit_that_is_not_found_is_refused_in_norwegian_and_nothing_is_saved()
+    {
+        var page = await Open("/sammenlign?indikator=BL151&maned=2024-12", 1400);
+        await page.GetByLabel("Navn på gruppen").FillAsync("Feil");
+        await page.GetByLabel("Enheter i gruppen").FillAsync("Fredrikstad, Moss");
+        var response = await page.RunAndWaitForResponseAsync(
+            () => page.GetByRole(AriaRole.Button, new() { Name = "Lagre gruppen" }).ClickAsync(), r => r.Url.Contains("/sammenlign/grupper", StringComparison.Ordinal));
+
+        Assert.Equal(400, response.Status);
+        Assert.Contains("Fant ingen enhet med navnet eller nummeret «Moss» (parameteren «enheter»)", await page.Locator("main").InnerTextAsync(),
+            StringComparison.Ordinal);
+        Assert.Contains("Ingenting er lagret.", await page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
+        var comparison = await Open("/sammenlign?indikator=BL151&maned=2024-12", 1400);
+        Assert.Equal(0, await comparison.GetByRole(AriaRole.Link, new() { Name = "Feil" }).CountAsync());
     }
 
     [Fact]
