@@ -76,9 +76,9 @@ public sealed class BrowserTests(ScorecardServer server, BrowserFixture browser)
     }
 
     [Fact]
-    public async Task The_comparison_shows_the_indicator_for_every_unit_with_data()
+    public async Task The_comparison_of_every_level_shows_the_indicator_for_every_unit_with_data()
     {
-        var page = await Open("/sammenlign?indikator=BL151&maned=2024-12");
+        var page = await Open("/sammenlign?indikator=BL151&maned=2024-12&niva=alle");
         var rows = page.Locator("tbody tr");
         Assert.Equal(7, await rows.CountAsync());
         var office = rows.Filter(new() { HasText = "NAV Fredrikstad" });

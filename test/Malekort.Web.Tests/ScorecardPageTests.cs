@@ -58,7 +58,7 @@ public sealed class ScorecardPageTests(ScorecardServer server) : IClassFixture<S
     public async Task The_comparison_lists_a_value_not_computed_in_words_and_says_how_many_municipalities_the_country_lacks()
     {
         var shortHistory = await Page("/sammenlign?indikator=BL152&maned=2024-06");
-        Assert.Contains(">For kort historikk</td>", shortHistory, StringComparison.Ordinal);
+        Assert.Contains(">For kort historikk</a></td>", shortHistory, StringComparison.Ordinal);
         Assert.DoesNotContain("<rect class=\"bar-rect\"", shortHistory, StringComparison.Ordinal);
 
         var incomplete = await Page("/sammenlign?indikator=PL151&maned=2024-12");

@@ -24,9 +24,20 @@ internal static class QueryParameters
         [typeof(IndicatorDefinition)] = ((Reader<IndicatorDefinition>)((string text, out IndicatorDefinition definition) =>
             (definition = IndicatorCatalog.Find(text)!) is not null), "en indikatorkode (for eksempel BL151 eller B.101)"),
         [typeof(ExportFormat)] = ((Reader<ExportFormat>)ExportFormats.TryParse, ExportFormats.Expected),
+        [typeof(Scorecard.ComparisonLevel)] = ((Reader<Scorecard.ComparisonLevel>)Scorecard.ComparisonChoices.TryRead,
+            "en av " + Words(Scorecard.ComparisonChoices.Levels.Select(l => l.Word))),
+        [typeof(Scorecard.ComparisonOrder)] = ((Reader<Scorecard.ComparisonOrder>)Scorecard.ComparisonChoices.TryRead,
+            "en av " + Words(Scorecard.ComparisonChoices.Orders.Select(o => o.Word))),
         [typeof(int)] = ((Reader<int>)((string text, out int number) =>
             int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out number)), "et helt tall"),
     };
+
+    // «alle, kontorer og fylker»
+    private static string Words(IEnumerable<string> words)
+    {
+        var list = words.Select(w => $"«{w}»").ToList();
+        return list.Count == 1 ? list[0] : $"{string.Join(", ", list.SkipLast(1))} og {list[^1]}";
+    }
 
     /// <summary>Whether <paramref name="type"/> is a type a parameter can have.</summary>
     public static bool CanRead(Type type) => Types.ContainsKey(type);

@@ -26,9 +26,8 @@ internal static class ReportPages
     private static IResult Report(HttpContext context, ScorecardSnapshot snapshot, PublicationBook publications, TimeProvider clock,
         Query<UnitCode> unitCode, Query<Month> monthAsked)
     {
-        if (snapshot.Results is not { } results || snapshot.DefaultUnit is not { } fallback)
-            return Page.Result<NoDataPage, NoDataView>(new NoDataView(Section.Scorecard, PageFooter.Of(snapshot)));
-        if (ScorecardPages.UnitAndMonth(snapshot, results, fallback, unitCode, monthAsked, out var unit, out var month) is { } refused) return refused;
+        if (ScorecardPages.Refused(snapshot, unitCode, monthAsked, Section.Scorecard, out var results, out var unit, out var month) is { } refusal)
+            return refusal;
         PrintScript.AllowOn(context.Response);
         var office = PublicationBannerView.OfficeOf(snapshot, unit.Code);
         var publication = office is null ? null : PublicationBannerView.Of(results, office, month, publications.Latest(office.Code, month));

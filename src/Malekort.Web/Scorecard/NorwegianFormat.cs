@@ -37,6 +37,17 @@ internal static class NorwegianFormat
         _ => Days(value),
     };
 
+    /// <summary>
+    /// The size of a change between two values of the kind: <c>3</c>, <c>0,5 prosentpoeng</c> (a change of a share is in
+    /// points, never per cent of per cent), <c>1,2 dager</c>.
+    /// </summary>
+    public static string Difference(ValueKind kind, double amount) => kind switch
+    {
+        ValueKind.Count => Count((long)Math.Round(amount)),
+        ValueKind.Percent => ValueFormat.PercentNumber(amount, Culture) + NoBreakSpace + "prosentpoeng",
+        _ => Days(amount),
+    };
+
     /// <summary>A target, which is a decimal in the indicator's own unit.</summary>
     public static string Target(ValueKind kind, decimal value) => kind switch
     {

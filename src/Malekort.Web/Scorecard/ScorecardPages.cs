@@ -3,11 +3,13 @@ using Malekort.Indicators;
 using Malekort.Periods;
 using Malekort.Storage;
 using Malekort.Units;
+using Malekort.Web.Access;
 using Malekort.Web.Api;
 using Malekort.Web.Pages;
 using Malekort.Web.Parameters;
 using Malekort.Web.Publishing;
 using Malekort.Web.State;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -15,8 +17,8 @@ using Microsoft.AspNetCore.Routing;
 namespace Malekort.Web.Scorecard;
 
 /// <summary>
-/// The pages <c>/</c>, <c>/malekort</c>, <c>/sammenlign</c>, <c>/datakvalitet</c> and one import's findings: each builds its model and
-/// renders its page.
+/// The pages <c>/</c>, <c>/malekort</c>, <c>/sammenlign</c>, <c>/historikk</c>, <c>/nedbrytning</c>, <c>/datakvalitet</c> and one
+/// import's findings: each builds its model and renders its page.
 /// </summary>
 internal static class ScorecardPages
 {
@@ -26,8 +28,22 @@ internal static class ScorecardPages
         app.MapGet("/malekort", (ScorecardState state, Viewer viewer, PublicationBook publications, Query<UnitCode> enhet, Query<Month> maned) =>
             Scorecard(state.For(viewer), publications, enhet, maned));
         app.MapGet("/malekort/velg", (ScorecardState state, Viewer viewer, string? enhet, Query<Month> maned) => Choose(state.For(viewer), enhet, maned));
-        app.MapGet("/sammenlign", (ScorecardState state, Viewer viewer, Query<IndicatorDefinition> indikator, Query<Month> maned,
-            Query<UnitCode> enhet) => Comparison(state.For(viewer), indikator, maned, enhet));
+        app.MapGet(Links.ComparisonPath, (HttpContext context, ScorecardState state, Viewer viewer, IMalekortStore store, IAntiforgery antiforgery,
+            Query<IndicatorDefinition> indikator, Query<Month> maned, Query<UnitCode> enhet, Query<ComparisonLevel> niva, Query<ComparisonOrder> sorter,
+            string? gruppe) =>
+        {
+            var groups = store.ComparisonGroups(context.User.UserName());
+            var group = string.IsNullOrWhiteSpace(gruppe) ? null : groups.FirstOrDefault(g => g.Name == gruppe.Trim());
+            if (!string.IsNullOrWhiteSpace(gruppe) && group is null)
+                return Errors.Page(state.For(viewer), StatusCodes.Status404NotFound,
+                    $"Du har ingen sammenligningsgruppe som heter «{gruppe.Trim()}» (parameteren «gruppe»).");
+            return Comparison(state.For(viewer), indikator, maned, enhet, niva, sorter, group, groups, antiforgery.GetAndStoreTokens(context));
+        });
+        app.MapPost(ComparisonGroups.Path, ComparisonGroups.Save);
+        app.MapGet(Links.HistoryPath, (ScorecardState state, Viewer viewer, Query<UnitCode> enhet, Query<IndicatorDefinition> indikator,
+            Query<Month> maned) => History(state.For(viewer), enhet, indikator, maned));
+        app.MapGet(Links.BreakdownPath, (ScorecardState state, Viewer viewer, Query<UnitCode> enhet, Query<Month> maned) =>
+            Breakdown(state.For(viewer), enhet, maned));
         app.MapGet("/datakvalitet", (ScorecardState state, Viewer viewer, IMalekortStore store, Query<int> side, Query<UnitCode> enhet,
             Query<Month> maned) =>
         {
@@ -68,8 +84,7 @@ internal static class ScorecardPages
     private static async Task<IResult> Scorecard(ScorecardSnapshot snapshot, PublicationBook publications, Query<UnitCode> unitCode,
         Query<Month> monthAsked)
     {
-        if (snapshot.Results is not { } results || snapshot.DefaultUnit is not { } fallback) return NoData(snapshot, Section.Scorecard);
-        if (UnitAndMonth(snapshot, results, fallback, unitCode, monthAsked, out var unit, out var month) is { } refused) return refused;
+        if (Refused(snapshot, unitCode, monthAsked, Section.Scorecard, out var results, out var unit, out var month) is { } refusal) return refusal;
         // The page depends on the snapshot, the unit, the month and the revision of its office's publication only: rendered once
         // while the snapshot's cache keeps it, and then sent as it is (the scorecard's load goal needs it; docs/benchmarks.md).
         var office = PublicationBannerView.OfficeOf(snapshot, unit.Code);
@@ -81,15 +96,41 @@ internal static class ScorecardPages
         return Page.Kept<ScorecardPage, ScorecardView>(ScorecardView.Of(snapshot, results, unit, month, picker, banner), snapshot.Responses, key);
     }
 
-    /// <summary>
-    /// The unit and month a page of one unit shows: the unit asked for (else <paramref name="fallback"/>) in the month asked for
-    /// (else its latest with data); the error page when either has no data, else null.
-    /// </summary>
-    internal static IResult? UnitAndMonth(ScorecardSnapshot snapshot, ShownResults results, UnitChoice fallback, Query<UnitCode> unitCode,
-        Query<Month> monthAsked, out UnitChoice unit, out Month month)
+    private static IResult Comparison(ScorecardSnapshot snapshot, Query<IndicatorDefinition> indicator, Query<Month> monthAsked,
+        Query<UnitCode> unit, Query<ComparisonLevel> level, Query<ComparisonOrder> order, ComparisonGroup? group, IReadOnlyList<ComparisonGroup> groups,
+        AntiforgeryTokenSet form)
     {
+        if (snapshot.Results is not { } results || snapshot.DefaultUnit is not { } fallback) return NoData(snapshot, Section.Comparison);
+        var month = monthAsked.Or(fallback.LatestMonth);
+        if (!results.Months.Contains(month))
+            return Errors.Page(snapshot, StatusCodes.Status404NotFound, QueryParameters.OutsideMonths(monthAsked.Name, month, results.Months));
+        return Page.Result<ComparisonPage, ComparisonView>(ComparisonView.Of(snapshot, results, indicator.Or(IndicatorCatalog.Core[0]), month,
+            level.HasValue ? level.Value : null, order.Or(ComparisonOrder.HighestFirst), Selection.Of(snapshot, unit.HasValue ? unit.Value : null, month),
+            group, groups, form));
+    }
+
+    private static IResult History(ScorecardSnapshot snapshot, Query<UnitCode> unitCode, Query<IndicatorDefinition> indicator, Query<Month> monthAsked)
+    {
+        if (Refused(snapshot, unitCode, monthAsked, Section.Scorecard, out var results, out var unit, out var month) is { } refusal) return refusal;
+        return Page.Result<HistoryPage, HistoryView>(HistoryView.Of(snapshot, results, unit, indicator.Or(IndicatorCatalog.Core[0]), month));
+    }
+
+    private static IResult Breakdown(ScorecardSnapshot snapshot, Query<UnitCode> unitCode, Query<Month> monthAsked)
+    {
+        if (Refused(snapshot, unitCode, monthAsked, Section.Scorecard, out var results, out var unit, out var month) is { } refusal) return refusal;
+        return Page.Result<BreakdownPage, BreakdownView>(BreakdownView.Of(snapshot, results, unit, month));
+    }
+
+    /// <summary>
+    /// The unit and month a page of one unit shows: those asked for, else the default unit and its latest month; or, returned, the
+    /// page that refuses them (no data at all, a unit without data, a month not computed).
+    /// </summary>
+    internal static IResult? Refused(ScorecardSnapshot snapshot, Query<UnitCode> unitCode, Query<Month> monthAsked, Section section,
+        out ShownResults results, out UnitChoice unit, out Month month)
+    {
+        (results, unit, month) = (null!, null!, default);
+        if (snapshot.Results is not { } shown || snapshot.DefaultUnit is not { } fallback) return NoData(snapshot, section);
         unit = fallback;
-        month = default;
         if (unitCode.HasValue)
         {
             if (snapshot.Find(unitCode.Value) is not { } found)
@@ -97,20 +138,10 @@ internal static class ScorecardPages
             unit = found;
         }
         month = monthAsked.Or(unit.LatestMonth);
-        return results.Months.Contains(month)
-            ? null
-            : Errors.Page(snapshot, StatusCodes.Status404NotFound, QueryParameters.OutsideMonths(monthAsked.Name, month, results.Months));
-    }
-
-    private static IResult Comparison(ScorecardSnapshot snapshot, Query<IndicatorDefinition> indicator, Query<Month> monthAsked,
-        Query<UnitCode> unit)
-    {
-        if (snapshot.Results is not { } results || snapshot.DefaultUnit is not { } fallback) return NoData(snapshot, Section.Comparison);
-        var month = monthAsked.Or(fallback.LatestMonth);
-        if (!results.Months.Contains(month))
-            return Errors.Page(snapshot, StatusCodes.Status404NotFound, QueryParameters.OutsideMonths(monthAsked.Name, month, results.Months));
-        return Page.Result<ComparisonPage, ComparisonView>(ComparisonView.Of(snapshot, results, indicator.Or(IndicatorCatalog.Core[0]), month,
-            Selection.Of(snapshot, unit.HasValue ? unit.Value : null, month)));
+        if (!shown.Months.Contains(month))
+            return Errors.Page(snapshot, StatusCodes.Status404NotFound, QueryParameters.OutsideMonths(monthAsked.Name, month, shown.Months));
+        results = shown;
+        return null;
     }
 
     private static IResult NoData(ScorecardSnapshot snapshot, Section section) =>

@@ -33,9 +33,17 @@ public sealed record MonthChoices(IReadOnlyList<Month> Months, Month Chosen)
 /// The scorecard's indicators for one unit and month: the 14 agreed indicators and V.101–V.104 in catalogue order, then the
 /// supplementary measures, each an <see cref="IndicatorRow"/>.
 /// </summary>
-public sealed record IndicatorTablesView(string UnitName, string MonthName, IReadOnlyList<IndicatorRow> Core, IReadOnlyList<IndicatorRow> Supplementary,
-    string? CoverageLine)
+public sealed record IndicatorTablesView(UnitCode Unit, string UnitName, Month Month, IReadOnlyList<IndicatorRow> Core,
+    IReadOnlyList<IndicatorRow> Supplementary, string? CoverageLine)
 {
+    public string MonthName => NorwegianFormat.Month(Month);
+
+    /// <summary>The indicator's history for this unit, up to this month.</summary>
+    public string HistoryLink(IndicatorDefinition definition) => Links.History(Unit, definition, Month);
+
+    /// <summary>The indicator in this month for every unit, with this unit highlighted.</summary>
+    public string ComparisonLink(IndicatorDefinition definition) => Links.Comparison(definition, Month, Unit);
+
     private static readonly IndicatorDefinition[] SupplementaryDefinitions = [.. IndicatorCatalog.All.Where(d => !d.IsCore)];
 
     /// <summary>The scorecard in one line: «2 grønne, 5 gule, 0 røde», then how many have no threshold, no data or are suppressed.</summary>
@@ -48,7 +56,7 @@ public sealed record IndicatorTablesView(string UnitName, string MonthName, IRea
     internal static IndicatorTablesView Of(ScorecardSnapshot snapshot, ShownResults results, UnitChoice unit, Month month)
     {
         var core = ScorecardModel.Rows(snapshot, results, unit.Code, month, IndicatorCatalog.Core);
-        return new(unit.Name, NorwegianFormat.Month(month), core, ScorecardModel.Rows(snapshot, results, unit.Code, month, SupplementaryDefinitions),
+        return new(unit.Code, unit.Name, month, core, ScorecardModel.Rows(snapshot, results, unit.Code, month, SupplementaryDefinitions),
             Coverage.Line(unit.Code, core));
     }
 }
@@ -66,6 +74,7 @@ public sealed record IndicatorTablesView(string UnitName, string MonthName, IRea
 /// <param name="FollowUp">The office's follow-up of conditions, for a unit or office the viewer sees in full; else null.</param>
 /// <param name="Previous">The month before, if it was computed.</param>
 /// <param name="Next">The month after, if it was computed.</param>
+/// <param name="PartsName">What the unit's parts are called, when it has parts with data to break it down into; else null.</param>
 /// <param name="Footer">The page's footer.</param>
 public sealed record ScorecardView(
     UnitChoice Unit,
@@ -77,8 +86,12 @@ public sealed record ScorecardView(
     ConditionFollowUpView? FollowUp,
     Month? Previous,
     Month? Next,
+    string? PartsName,
     PageFooter Footer)
 {
+    /// <summary>The unit broken down one level, when it has parts with data (<see cref="PartsName"/> names them).</summary>
+    public string BreakdownLink => Links.Breakdown(Unit.Code, Month);
+
     public string MonthName => NorwegianFormat.Month(Month);
 
     /// <summary>The unit and month, for the menu's links.</summary>
@@ -99,7 +112,7 @@ public sealed record ScorecardView(
         unit, month, picker, publication, results.IsRestricted(unit.Code), IndicatorTablesView.Of(snapshot, results, unit, month),
         ConditionFollowUpView.Of(results, unit.Code, unit.Name, month),
         results.Months.Contains(month.Plus(-1)) ? month.Plus(-1) : null, results.Months.Contains(month.Plus(1)) ? month.Plus(1) : null,
-        PageFooter.Of(snapshot))
+        UnitFamily.PartsOf(snapshot, unit.Code).Count > 0 ? UnitFamily.PartsName(unit.Code) : null, PageFooter.Of(snapshot))
     {
         MayExplain = Access.Scopes.MayExplain(snapshot.Viewer, unit.Code, snapshot.Offices),
     };
