@@ -33,11 +33,11 @@ public partial interface IMalekortStore : IDisposable
     /// <summary>Logs a rejected import with its findings; nothing else changes.</summary>
     void LogRejected(ImportLogEntry entry);
 
-    /// <summary>Sets (or replaces) a unit's threshold for an indicator.</summary>
+    /// <summary>Sets (or replaces) a unit's threshold for an indicator, kept as a change by <see cref="Threshold.SetBy"/>.</summary>
     void SaveThreshold(Threshold threshold);
 
-    /// <summary>Removes a unit's own threshold so the default applies again.</summary>
-    void DeleteThreshold(UnitCode unit, string indicator);
+    /// <summary>Removes a unit's own threshold so the default applies again, kept as a change by <paramref name="changedBy"/>.</summary>
+    void DeleteThreshold(UnitCode unit, string indicator, string changedBy);
 
     /// <summary>Sets (or replaces) a target.</summary>
     void SaveTarget(Target target);

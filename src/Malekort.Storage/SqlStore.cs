@@ -281,31 +281,6 @@ public abstract partial class SqlStore(TimeProvider clock) : IMalekortStore
     }
 
     /// <inheritdoc />
-    public void SaveThreshold(Threshold threshold)
-    {
-        threshold.Validated();
-        using var connection = Open();
-        using var transaction = connection.BeginTransaction();
-        Execute(connection, transaction,
-            "INSERT INTO thresholds (unit, indicator, direction, green, red, set_by) VALUES (@p0, @p1, @p2, @p3, @p4, @p5) " +
-            "ON CONFLICT (unit, indicator) DO UPDATE SET direction = excluded.direction, green = excluded.green, red = excluded.red, set_by = excluded.set_by",
-            threshold.Unit.Value, threshold.Indicator, threshold.Direction.ToString(), threshold.Green.ToString(Invariant),
-            threshold.Red.ToString(Invariant), threshold.SetBy);
-        BumpVersion(connection, transaction);
-        transaction.Commit();
-    }
-
-    /// <inheritdoc />
-    public void DeleteThreshold(UnitCode unit, string indicator)
-    {
-        using var connection = Open();
-        using var transaction = connection.BeginTransaction();
-        Execute(connection, transaction, "DELETE FROM thresholds WHERE unit = @p0 AND indicator = @p1", unit.Value, indicator);
-        BumpVersion(connection, transaction);
-        transaction.Commit();
-    }
-
-    /// <inheritdoc />
     public void SaveTarget(Target target) => SaveTargets([target]);
 
     /// <inheritdoc />

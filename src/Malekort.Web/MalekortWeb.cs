@@ -5,6 +5,7 @@ using Malekort.Storage.Faults;
 using Malekort.Web.Api;
 using Malekort.Web.Assets;
 using Malekort.Web.Capture;
+using Malekort.Web.Leader;
 using Malekort.Web.Publishing;
 using Malekort.Web.Operations;
 using Malekort.Web.Pages;
@@ -80,6 +81,7 @@ public static class MalekortWeb
         endpoints.MapIndicatorsApi();
         endpoints.MapPublishing();
         endpoints.MapAuditLog();
+        endpoints.MapLeader();
         endpoints.MapExplanations();
         app.MapCapture(options);
         app.MapFallback(NotFound);

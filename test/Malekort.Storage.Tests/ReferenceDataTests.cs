@@ -67,7 +67,7 @@ public sealed class ReferenceDataTests
         db.Store.SaveThreshold(new Threshold(Moss, "KVP.ETTER.01", Direction.HigherIsBetter, 40.125m, 20m, "Moss kommune"));
         db.Store.SaveThreshold(new Threshold(Moss, "BL153", Direction.LowerIsBetter, 1m, 2m, "Moss kommune"));
 
-        db.Store.DeleteThreshold(Moss, "BL153");
+        db.Store.DeleteThreshold(Moss, "BL153", "Moss kommune");
 
         var own = db.Store.Load().Thresholds.Own.ToList();
         Assert.Equal<Threshold>(
@@ -193,7 +193,7 @@ public sealed class ReferenceDataTests
         After(() => store.SaveOffices([new("0106", "NAV Fredrikstad", [Fredrikstad])], Log("kontorer.csv")));
         After(() => store.LogRejected(Log("tom.csv") with { Outcome = ImportOutcome.Rejected }));
         After(() => store.SaveThreshold(new Threshold(Fredrikstad, "BL151", Direction.LowerIsBetter, 1m, 2m, "Fredrikstad kommune")));
-        After(() => store.DeleteThreshold(Fredrikstad, "BL151"));
+        After(() => store.DeleteThreshold(Fredrikstad, "BL151", "Fredrikstad kommune"));
         After(() => store.SaveTarget(new Target(Fredrikstad, "BL151", new Month(2024, 1), 5m)));
 
         Assert.Equal(Enumerable.Range(0, versions.Count).Select(i => (long)i), versions);

@@ -27,7 +27,7 @@ internal static class TargetCommand
             var last = first;
             if (parsed.GetValue(to) is { } toText && !Month.TryParse(toText, out last)) return context.Fail($"--to '{toText}' er ikke ÅÅÅÅ-MM.");
             if (last < first) return context.Fail($"--to {last} er før --month {first}.");
-            if (!ThresholdCommand.TryDecimal(parsed.GetValue(value), out var target) || target < 0)
+            if (!ThresholdInput.TryNumber(parsed.GetValue(value), out var target) || target < 0)
                 return context.Fail($"--value '{parsed.GetValue(value)}' er ikke et tall ≥ 0.");
             using var store = StoreOption.Open(parsed.GetValue(db)!, context.Clock);
             if (!ThresholdCommand.FindUnit(store, parsed.GetValue(unit), UnitLookup.AnyKind, out var code, out var unitError)) return context.Fail(unitError);

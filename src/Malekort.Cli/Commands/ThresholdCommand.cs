@@ -29,14 +29,12 @@ internal static class ThresholdCommand
         var green = new Option<string>("--green") { Description = "Grønn grense (desimalpunktum eller -komma).", Required = true };
         var red = new Option<string>("--red") { Description = "Rød grense.", Required = true };
         var direction = new Option<string?>("--direction") { Description = "hoyere (høyere er bedre) eller lavere; standard: indikatorens retning." };
-        var setBy = new Option<string?>("--set-by") { Description = "Hvem som har satt grensene (standard: enheten)." };
+        var setBy = SetByOption();
         var db = StoreOption.Create();
         var command = new Command("set", "Sett enhetens egne grenser for en indikator.") { unit, indicator, green, red, direction, setBy, db };
         command.SetAction(parsed =>
         {
             if (FindIndicator(parsed.GetValue(indicator)!, out var indicatorError) is not { } definition) return context.Fail(indicatorError);
-            if (!TryDecimal(parsed.GetValue(green), out var g)) return context.Fail($"--green '{parsed.GetValue(green)}' er ikke et tall.");
-            if (!TryDecimal(parsed.GetValue(red), out var r)) return context.Fail($"--red '{parsed.GetValue(red)}' er ikke et tall.");
             var dir = parsed.GetValue(direction) switch
             {
                 null => definition.Direction,
@@ -45,17 +43,14 @@ internal static class ThresholdCommand
                 var other => (Direction?)null,
             };
             if (dir is null) return context.Fail($"--direction '{parsed.GetValue(direction)}' må være hoyere eller lavere.");
+            // The same checks as the browser's form (numbers, range, order), in the direction asked for.
+            var check = ThresholdInput.Check(definition with { Direction = dir.Value }, parsed.GetValue(green), parsed.GetValue(red));
+            if (check.GreenError is { } greenError) return context.Fail($"--green: {greenError}");
+            if (check.RedError is { } redError) return context.Fail($"--red: {redError}");
             using var store = StoreOption.Open(parsed.GetValue(db)!, context.Clock);
             if (!FindUnit(store, parsed.GetValue(unit), UnitLookup.UnitsAndOffices, out var code, out var unitError)) return context.Fail(unitError);
-            var threshold = new Threshold(code, definition.Code, dir.Value, g, r, parsed.GetValue(setBy) ?? code.Value);
-            try
-            {
-                threshold.Validated();
-            }
-            catch (ArgumentException e)
-            {
-                return context.Fail(e.Message);
-            }
+            var limits = check.Limits!.Value;
+            var threshold = new Threshold(code, definition.Code, limits.Direction, limits.Green, limits.Red, parsed.GetValue(setBy)!);
             store.SaveThreshold(threshold);
             context.Output.WriteLine($"{definition.Code} for {code}: {threshold.Describe(CultureInfo.GetCultureInfo("nb-NO"))}");
             return 0;
@@ -67,14 +62,15 @@ internal static class ThresholdCommand
     {
         var unit = new Option<string>("--unit") { Required = true, Description = "Enheten.", HelpName = "ENHET" };
         var indicator = new Option<string>("--indicator") { Required = true, Description = "Indikatorkoden.", HelpName = "KODE" };
+        var setBy = SetByOption();
         var db = StoreOption.Create();
-        var command = new Command("remove", "Fjern enhetens egne grenser, så standardgrensene gjelder igjen.") { unit, indicator, db };
+        var command = new Command("remove", "Fjern enhetens egne grenser, så standardgrensene gjelder igjen.") { unit, indicator, setBy, db };
         command.SetAction(parsed =>
         {
             if (FindIndicator(parsed.GetValue(indicator)!, out var indicatorError) is not { } definition) return context.Fail(indicatorError);
             using var store = StoreOption.Open(parsed.GetValue(db)!, context.Clock);
             if (!FindUnit(store, parsed.GetValue(unit), UnitLookup.UnitsAndOffices, out var code, out var unitError)) return context.Fail(unitError);
-            store.DeleteThreshold(code, definition.Code);
+            store.DeleteThreshold(code, definition.Code, parsed.GetValue(setBy)!);
             return 0;
         });
         return command;
@@ -98,6 +94,13 @@ internal static class ThresholdCommand
         return command;
     }
 
+    /// <summary>Who is recorded as having made the change; the local operator by default.</summary>
+    private static Option<string> SetByOption() => new("--set-by")
+    {
+        Description = "Hvem endringen føres på i endringsloggen (standard: lokal operatør).",
+        DefaultValueFactory = _ => "lokal operatør",
+    };
+
     /// <summary>The indicator with the code, or a Norwegian error naming the nearest codes.</summary>
     internal static IndicatorDefinition? FindIndicator(string code, out string error)
     {
@@ -115,8 +118,5 @@ internal static class ThresholdCommand
         error = $"--unit: {error}";
         return found;
     }
-
-    internal static bool TryDecimal(string? text, out decimal value) =>
-        decimal.TryParse(text?.Replace(',', '.'), NumberStyles.Number, CultureInfo.InvariantCulture, out value);
 
 }

@@ -33,16 +33,31 @@ public enum Colour
 /// <param name="SetBy">Who set it: the recommended default or the municipality.</param>
 public sealed record Threshold(UnitCode Unit, string Indicator, Direction Direction, decimal Green, decimal Red, string SetBy)
 {
+    /// <summary>The limits alone.</summary>
+    public Limits Limits => new(Direction, Green, Red);
+
+    /// <summary>Whether this is the directorate's recommended default rather than a unit's own.</summary>
+    public bool IsDefault => Unit == UnitCode.Country;
+
     /// <summary>Validates the limits' order.</summary>
     /// <exception cref="ArgumentException">The limits contradict the direction.</exception>
     public Threshold Validated()
     {
-        if (Direction == Direction.HigherIsBetter && Green < Red)
-            throw new ArgumentException($"Når høyere er bedre, må grønn grense ({Green}) være minst rød grense ({Red}).");
-        if (Direction == Direction.LowerIsBetter && Green > Red)
-            throw new ArgumentException($"Når lavere er bedre, må grønn grense ({Green}) være høyst rød grense ({Red}).");
+        if (OrderError(Direction, Green, Red) is { } error) throw new ArgumentException(error);
         return this;
     }
+
+    /// <summary>Why the limits contradict the direction (nb, Norwegian numbers), or null when they do not.</summary>
+    public static string? OrderError(Direction direction, decimal green, decimal red) => direction switch
+    {
+        Direction.HigherIsBetter when green < red =>
+            string.Create(Culture, $"Når høyere er bedre, må grønn grense ({green:0.##}) være minst like høy som rød grense ({red:0.##})."),
+        Direction.LowerIsBetter when green > red =>
+            string.Create(Culture, $"Når lavere er bedre, må grønn grense ({green:0.##}) være høyst like høy som rød grense ({red:0.##})."),
+        _ => null,
+    };
+
+    private static readonly CultureInfo Culture = CultureInfo.GetCultureInfo("nb-NO");
 
     /// <summary>
     /// Higher is better: value ≥ green → green; value &lt; red → red; otherwise yellow.
@@ -57,7 +72,5 @@ public sealed record Threshold(UnitCode Unit, string Indicator, Direction Direct
     }
 
     /// <summary>A short Norwegian description, e.g. "grønn ≤ 2,5 · rød &gt; 4".</summary>
-    public string Describe(CultureInfo culture) => Direction == Direction.HigherIsBetter
-        ? string.Create(culture, $"grønn ≥ {Green:0.##} · rød < {Red:0.##}")
-        : string.Create(culture, $"grønn ≤ {Green:0.##} · rød > {Red:0.##}");
+    public string Describe(CultureInfo culture) => Limits.Describe(culture);
 }

@@ -39,9 +39,27 @@ public sealed class ThresholdTable
     /// <summary>The unit's own threshold for the indicator, else the recommended default, if any.</summary>
     public Threshold? For(UnitCode unit, string indicator) => OwnOf(unit, indicator) ?? Default(indicator);
 
-    private Threshold? OwnOf(UnitCode unit, string indicator) => own.GetValueOrDefault((unit, indicator));
+    /// <summary>The unit's own threshold for the indicator, if it has set one.</summary>
+    public Threshold? OwnOf(UnitCode unit, string indicator) => own.GetValueOrDefault((unit, indicator));
 
-    private static Threshold? Default(string indicator) => Defaults.FirstOrDefault(d => d.Indicator == indicator);
+    /// <summary>The directorate's recommended default for the indicator, if there is one.</summary>
+    public static Threshold? Default(string indicator) => Defaults.FirstOrDefault(d => d.Indicator == indicator);
+
+    /// <summary>
+    /// This table with the unit's own thresholds replaced as given (null: removed, so the default applies): what the table would
+    /// be after saving them, for a preview that colours exactly as the scorecard will.
+    /// </summary>
+    public ThresholdTable With(UnitCode unit, IReadOnlyDictionary<string, Threshold?> changed)
+    {
+        ArgumentNullException.ThrowIfNull(changed);
+        var table = new ThresholdTable(own.Values);
+        foreach (var (indicator, threshold) in changed)
+        {
+            if (threshold is null) table.own.Remove((unit, indicator));
+            else table.own[(unit, indicator)] = threshold;
+        }
+        return table;
+    }
 
     /// <summary>
     /// The threshold that colours the indicator for a unit, and why when that is not plain. An office serving exactly one
@@ -52,6 +70,12 @@ public sealed class ThresholdTable
     public ThresholdChoice Choose(UnitCode unit, string indicator, OfficeRegister offices)
     {
         ArgumentNullException.ThrowIfNull(offices);
+        var choice = Pick(unit, indicator, offices);
+        return choice with { Whose = Whose(choice.Threshold, offices) };
+    }
+
+    private ThresholdChoice Pick(UnitCode unit, string indicator, OfficeRegister offices)
+    {
         var office = unit.Kind == UnitKind.Office ? offices.Find(unit) : null;
         var mine = OwnOf(unit, indicator);
         if (office is null) return new(mine ?? Default(indicator), null);
@@ -73,6 +97,21 @@ public sealed class ThresholdTable
             $"Kontoret betjener {office.Units.Count} kommuner/bydeler, og {names} har egne grenser for sine tall; {applies}.");
     }
 
+    /// <summary>
+    /// Whose limits these are, as the scorecard says it under them: the recommended default, or the unit that set its own and
+    /// who set them (<c>egne grenser for Fredrikstad, satt av kari</c>).
+    /// </summary>
+    public static string Whose(Threshold? threshold, OfficeRegister offices)
+    {
+        ArgumentNullException.ThrowIfNull(offices);
+        return threshold switch
+        {
+            null => "",
+            { IsDefault: true } => $"satt av {threshold.SetBy}",
+            _ => $"egne grenser for {offices.NameOf(threshold.Unit)}, satt av {threshold.SetBy}",
+        };
+    }
+
     private static readonly System.Globalization.CultureInfo Culture = System.Globalization.CultureInfo.GetCultureInfo("nb-NO");
 
     private static bool Same(Threshold a, Threshold b) => a.Direction == b.Direction && a.Green == b.Green && a.Red == b.Red;
@@ -90,4 +129,8 @@ public sealed class ThresholdTable
 }
 
 /// <summary>The threshold that colours a unit's indicator, and, when it is not plainly the unit's own or the default, why (nb).</summary>
-public sealed record ThresholdChoice(Threshold? Threshold, string? Explanation);
+public sealed record ThresholdChoice(Threshold? Threshold, string? Explanation)
+{
+    /// <summary>Whose limits apply, in words (<see cref="ThresholdTable.Whose"/>); empty without a threshold.</summary>
+    public string Whose { get; init; } = "";
+}

@@ -8,5 +8,6 @@ public enum Section
     DataQuality,
     Publishing,
     RunLog,
+    Leader,
     None,
 }

@@ -67,7 +67,11 @@ internal static class ScorecardModel
         IEnumerable<IndicatorDefinition> definitions) =>
         definitions.Select(d => Row(snapshot, results, unit, month, d)).ToList();
 
-    public static ValueStatus StatusOf(ScorecardSnapshot snapshot, UnitCode unit, string indicator, IndicatorValue value)
+    public static ValueStatus StatusOf(ScorecardSnapshot snapshot, UnitCode unit, string indicator, IndicatorValue value) =>
+        StatusOf(snapshot.Thresholds, snapshot.Offices, unit, indicator, value);
+
+    /// <summary>The status under the thresholds given: the scorecard's own rule, so a preview of new limits colours as it will.</summary>
+    public static ValueStatus StatusOf(ThresholdTable thresholds, OfficeRegister offices, UnitCode unit, string indicator, IndicatorValue value)
     {
         switch (value.Reason)
         {
@@ -76,7 +80,7 @@ internal static class ScorecardModel
             case NoValueReason.ShortHistory: return ValueStatus.ShortHistory;
             case NoValueReason.NoDenominator or NoValueReason.ZeroDenominator: return ValueStatus.NoValue;
         }
-        return snapshot.Thresholds.Classify(unit, indicator, value, snapshot.Offices) switch
+        return thresholds.Classify(unit, indicator, value, offices) switch
         {
             Colour.Green => ValueStatus.Green,
             Colour.Yellow => ValueStatus.Yellow,

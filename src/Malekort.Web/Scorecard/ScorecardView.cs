@@ -38,6 +38,9 @@ public sealed record IndicatorTablesView(string UnitName, string MonthName, IRea
 {
     private static readonly IndicatorDefinition[] SupplementaryDefinitions = [.. IndicatorCatalog.All.Where(d => !d.IsCore)];
 
+    /// <summary>The scorecard in one line: «2 grønne, 5 gule, 0 røde», then how many have no threshold, no data or are suppressed.</summary>
+    public string Summary => Texts.StatusSummary(Core.Select(r => r.Status));
+
     /// <summary>Whether any number in the tables, trends included, is shown as «:», so the legend explains it.</summary>
     public bool AnySuppressed => Core.Concat(Supplementary)
         .Any(r => r.IsSuppressed || r.Trend.Any(p => p.Value.Notes.HasFlag(ValueNotes.Suppressed)));

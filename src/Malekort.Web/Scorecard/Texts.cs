@@ -107,6 +107,39 @@ internal static class Texts
     public static IReadOnlyList<(string Code, string Text)> CodedNotes(IndicatorValue value) =>
         NoteTable.Where(n => value.Notes.HasFlag(n.Flag)).Select(n => (n.Code, n.Text(value))).ToList();
 
+    /// <summary>
+    /// The statuses in one line: «2 grønne, 5 gule, 0 røde», and after it, only when there are any, how many have no threshold,
+    /// no data, no value, or are suppressed: «· 9 uten grenseverdi».
+    /// </summary>
+    public static string StatusSummary(IEnumerable<ValueStatus> statuses)
+    {
+        var counts = statuses.CountBy(s => s).ToDictionary();
+        int Count(ValueStatus status) => counts.GetValueOrDefault(status);
+        string Colour(ValueStatus status, string one, string many) => $"{NorwegianFormat.Count(Count(status))} {(Count(status) == 1 ? one : many)}";
+        var line = $"{Colour(ValueStatus.Green, "grønn", "grønne")}, {Colour(ValueStatus.Yellow, "gul", "gule")}, {Colour(ValueStatus.Red, "rød", "røde")}";
+        foreach (var (status, words) in new[]
+        {
+            (ValueStatus.NoThreshold, "uten grenseverdi"), (ValueStatus.NotCaptured, "mangler data"), (ValueStatus.NoValue, "uten verdi"),
+            (ValueStatus.Suppressed, "skjermet"),
+        })
+        {
+            if (Count(status) > 0) line += $" · {NorwegianFormat.Count(Count(status))} {words}";
+        }
+        return line;
+    }
+
+    /// <summary>Where an indicator's definition comes from, in words: the document that set it, never a file name.</summary>
+    public static string Source(IndicatorDefinition definition) => definition.Source switch
+    {
+        IndicatorSource.OstfoldPilot => "Pilotprosjektet med kommunale indikatorer i NAV Østfold, lagt fram på dagskonferansen om partnerskapet 27. januar 2014.",
+        IndicatorSource.Directorate => "Arbeids- og velferdsdirektoratets anbefaling av kommunale indikatorer i NAV-kontorenes målekort, brev til kommunene 11. februar 2014.",
+        IndicatorSource.State => "Statlig indikator på det samme målekortet i pilotprosjektet i NAV Østfold (2014).",
+        IndicatorSource.Supplementary when definition.Code.StartsWith("KVP", StringComparison.Ordinal) =>
+            "Sluttrapporten om innføringen av kvalifiseringsprogrammet i Oppland.",
+        IndicatorSource.Supplementary => "Forstudien «Alna Aktiv» i NAV Alna, om færre sosialhjelpsmottakere.",
+        _ => "Sosialtjenesteloven § 20a om vilkår om aktivitet, og forstudien «Alna Aktiv» i NAV Alna.",
+    };
+
     public static string Threshold(Threshold threshold) => threshold.Describe(NorwegianFormat.Culture);
 
     public static string UnitKind(Units.UnitKind kind) => kind switch

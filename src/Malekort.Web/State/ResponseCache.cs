@@ -26,8 +26,10 @@ internal readonly record struct ResponseKey(ResponsePart Part, UnitCode Unit, Mo
 
 /// <summary>
 /// Rendered response parts of one snapshot, up to a budget of bytes. It lives on the snapshot, so a new data version starts
-/// with an empty cache and nothing rendered from older data is ever served; and each viewer's view of the snapshot
-/// (<see cref="ScorecardSnapshot.For"/>) has its own, so it holds only what that viewer may see.
+/// with an empty cache and nothing rendered from older data is ever served. Each viewer's view of the snapshot
+/// (<see cref="ScorecardSnapshot.For"/>) asks through <see cref="For"/>: its entries are keyed by the viewer, so one viewer's
+/// page is never served to another, and all viewers share the one budget, so the memory held does not grow with the number
+/// of offices, municipalities and counties whose users are signed in.
 /// </summary>
 /// <remarks>
 /// A national scorecard has ~760 units × 36 months of pages, far more than the budget holds. When full, a new entry
@@ -38,43 +40,47 @@ internal readonly record struct ResponseKey(ResponsePart Part, UnitCode Unit, Mo
 internal sealed class ResponseCache
 {
     /// <summary>
-    /// The budget of a snapshot's cache. The server's peak memory is the computation's (~800 MiB national, goal 1 GiB), and
-    /// the old snapshot's cache is still held while the next one is computed, so the cache must fit under the difference.
+    /// The budget of a snapshot's cache, for all its viewers together. The server's peak memory is the computation's
+    /// (~800 MiB national, goal 1 GiB), and the old snapshot's cache is let go before the next one is computed
+    /// (<see cref="Suspend"/>), so the cache must fit under the difference.
     /// </summary>
     public const long DefaultBudget = 128L << 20;
 
     /// <summary>When full, one miss in this many replaces an entry.</summary>
     public const int AdmitOneIn = 8;
 
-    // Bodies as UTF-8 bytes, sent as they are.
-    private readonly ConcurrentDictionary<ResponseKey, byte[]> entries = new();
-    private readonly List<ResponseKey> keys = [];
-    private readonly Lock admitting = new();
-    private readonly Random random;
-    private long bytes;
-    private bool suspended;
+    private readonly Shelf shelf;
+    private readonly Confidentiality.Viewer? viewer;
 
     /// <param name="budget">The most bytes of entries held; 0 turns the cache off.</param>
     /// <param name="random">Chooses what is evicted and admitted; seeded in tests.</param>
     public ResponseCache(long budget, Random? random = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(budget);
-        Budget = budget;
-        this.random = random ?? Random.Shared;
+        shelf = new Shelf(budget, random ?? Random.Shared);
     }
 
-    /// <summary>The most bytes of entries held.</summary>
-    public long Budget { get; }
+    private ResponseCache(Shelf shelf, Confidentiality.Viewer viewer)
+    {
+        this.shelf = shelf;
+        this.viewer = viewer;
+    }
 
-    /// <summary>The bytes of entries held now.</summary>
-    public long Bytes => Volatile.Read(ref bytes);
+    /// <summary>The same cache as <paramref name="who"/> uses it: its own entries, the shared budget.</summary>
+    public ResponseCache For(Confidentiality.Viewer who) => new(shelf, who);
 
-    /// <summary>The number of entries held now.</summary>
-    public int Count => entries.Count;
+    /// <summary>The most bytes of entries held, by every viewer together.</summary>
+    public long Budget => shelf.Budget;
+
+    /// <summary>The bytes of entries held now, by every viewer together.</summary>
+    public long Bytes => Volatile.Read(ref shelf.Bytes);
+
+    /// <summary>The number of entries held now, by every viewer together.</summary>
+    public int Count => shelf.Entries.Count;
 
     public bool TryGet(ResponseKey key, out byte[] value)
     {
-        var found = entries.TryGetValue(key, out var entry);
+        var found = shelf.Entries.TryGetValue((viewer, key), out var entry);
         value = entry ?? [];
         return found;
     }
@@ -83,9 +89,9 @@ internal sealed class ResponseCache
     public void Add(ResponseKey key, byte[] value)
     {
         ArgumentNullException.ThrowIfNull(value);
-        lock (admitting)
+        lock (shelf.Admitting)
         {
-            if (MakeRoom(key, value.Length)) Keep(key, value);
+            if (shelf.MakeRoom((viewer, key), value.Length)) shelf.Keep((viewer, key), value);
         }
     }
 
@@ -95,58 +101,71 @@ internal sealed class ResponseCache
     /// </summary>
     public void Add(ResponseKey key, ReadOnlySpan<byte> body)
     {
-        lock (admitting)
+        lock (shelf.Admitting)
         {
-            if (MakeRoom(key, body.Length)) Keep(key, body.ToArray());
+            if (shelf.MakeRoom((viewer, key), body.Length)) shelf.Keep((viewer, key), body.ToArray());
         }
-    }
-
-    // Under the lock: whether an entry of the size is let in, after evicting what it needs.
-    private bool MakeRoom(ResponseKey key, long size)
-    {
-        if (size > Budget || suspended || entries.ContainsKey(key)) return false;
-        if (bytes + size > Budget)
-        {
-            if (random.Next(AdmitOneIn) != 0) return false;
-            while (bytes + size > Budget) EvictOne();
-        }
-        return true;
-    }
-
-    private void Keep(ResponseKey key, byte[] value)
-    {
-        entries[key] = value;
-        keys.Add(key);
-        Volatile.Write(ref bytes, bytes + value.Length);
     }
 
     /// <summary>
-    /// Lets every entry go and keeps none until <see cref="Resume"/>: called when the snapshot is about to be replaced, so
-    /// the next computation's memory does not come on top of a full cache (the server's peak memory is that computation's).
+    /// Lets every viewer's entries go and keeps none until <see cref="Resume"/>: called when the snapshot is about to be
+    /// replaced, so the next computation's memory does not come on top of a full cache (the server's peak memory is that
+    /// computation's).
     /// </summary>
     public void Suspend()
     {
-        lock (admitting)
+        lock (shelf.Admitting)
         {
-            suspended = true;
-            entries.Clear();
-            keys.Clear();
-            Volatile.Write(ref bytes, 0);
+            shelf.Suspended = true;
+            shelf.Entries.Clear();
+            shelf.Keys.Clear();
+            Volatile.Write(ref shelf.Bytes, 0);
         }
     }
 
     /// <summary>Keeps entries again: the snapshot stays in use after all (its replacement failed).</summary>
     public void Resume()
     {
-        lock (admitting) suspended = false;
+        lock (shelf.Admitting) shelf.Suspended = false;
     }
 
-    private void EvictOne()
+    /// <summary>What every viewer's cache of one snapshot shares: the entries, the budget and the lock that admits.</summary>
+    private sealed class Shelf(long budget, Random random)
     {
-        var i = random.Next(keys.Count);
-        var key = keys[i];
-        keys[i] = keys[^1];
-        keys.RemoveAt(keys.Count - 1);
-        if (entries.TryRemove(key, out var removed)) Volatile.Write(ref bytes, bytes - removed.Length);
+        // Bodies as UTF-8 bytes, sent as they are; the viewer is null for the snapshot's own (full-rights) cache.
+        public readonly ConcurrentDictionary<(Confidentiality.Viewer?, ResponseKey), byte[]> Entries = new();
+        public readonly List<(Confidentiality.Viewer?, ResponseKey)> Keys = [];
+        public readonly Lock Admitting = new();
+        public readonly long Budget = budget;
+        public long Bytes;
+        public bool Suspended;
+
+        // Under the lock: whether an entry of the size is let in, after evicting what it needs.
+        public bool MakeRoom((Confidentiality.Viewer?, ResponseKey) key, long size)
+        {
+            if (size > Budget || Suspended || Entries.ContainsKey(key)) return false;
+            if (Bytes + size > Budget)
+            {
+                if (random.Next(AdmitOneIn) != 0) return false;
+                while (Bytes + size > Budget) EvictOne();
+            }
+            return true;
+        }
+
+        public void Keep((Confidentiality.Viewer?, ResponseKey) key, byte[] value)
+        {
+            Entries[key] = value;
+            Keys.Add(key);
+            Volatile.Write(ref Bytes, Bytes + value.Length);
+        }
+
+        private void EvictOne()
+        {
+            var i = random.Next(Keys.Count);
+            var key = Keys[i];
+            Keys[i] = Keys[^1];
+            Keys.RemoveAt(Keys.Count - 1);
+            if (Entries.TryRemove(key, out var removed)) Volatile.Write(ref Bytes, Bytes - removed.Length);
+        }
     }
 }

@@ -52,7 +52,7 @@ internal sealed class ScorecardSnapshot
     private readonly System.Collections.Concurrent.ConcurrentDictionary<Viewer, ScorecardSnapshot> views = new();
 
     private ScorecardSnapshot(long dataVersion, DateTimeOffset computedAt, StoredState stored, ShownResultsCache? shown, ShownResults? results,
-        IReadOnlyList<UnitChoice> units, Viewer viewer, long responseBudget = ResponseCache.DefaultBudget)
+        IReadOnlyList<UnitChoice> units, Viewer viewer, ResponseCache? responses = null)
     {
         this.shown = shown;
         this.stored = stored;
@@ -68,23 +68,23 @@ internal sealed class ScorecardSnapshot
         targets = [];
         foreach (var t in stored.Targets) targets[(t.Unit, t.Indicator, t.Month)] = t;
         Months = results is null ? [] : results.Months.Months().Reverse().ToList();
-        Responses = new ResponseCache(responseBudget);
+        Responses = responses ?? new ResponseCache(ResponseCache.DefaultBudget);
     }
 
-    /// <summary>Whom this snapshot shows the numbers to: the results, the import log and the cached responses are theirs.</summary>
+    /// <summary>Whom this snapshot shows the numbers to: the results and the cached responses are theirs.</summary>
     public Viewer Viewer { get; }
 
     /// <summary>
-    /// This data version as <paramref name="viewer"/> may see it: the results suppressed for that viewer, the import log without
-    /// other offices' entries, and a response cache of its own, so one viewer's rendered page is never served to another.
-    /// Made once per viewer and kept with the snapshot; each view's cache gets an eighth of the budget.
+    /// This data version as <paramref name="viewer"/> may see it: the results suppressed for that viewer, and its own entries
+    /// in the snapshot's response cache, so one viewer's rendered page is never served to another while all viewers share one
+    /// budget. Made once per viewer and kept with the snapshot.
     /// </summary>
     public ScorecardSnapshot For(Viewer viewer)
     {
         ArgumentNullException.ThrowIfNull(viewer);
         if (viewer == Viewer) return this;
         return views.GetOrAdd(viewer, v => new ScorecardSnapshot(DataVersion, ComputedAt, stored, shown, shown?.For(v), Units, v,
-            ResponseCache.DefaultBudget / 8) { Parts = Parts });
+            Responses.For(v)) { Parts = Parts });
     }
 
     /// <summary>

@@ -27,6 +27,29 @@ internal sealed partial class ScorecardState(IMalekortStore store, TimeProvider 
     /// <summary>The snapshot requests read, or null before the first computation.</summary>
     public ScorecardSnapshot? Shown => Volatile.Read(ref current);
 
+    /// <summary>
+    /// Completes once a snapshot of at least <paramref name="version"/> is shown, or computing one has failed, or
+    /// <paramref name="patience"/> has passed: a form that has just saved answers with pages that show the change.
+    /// </summary>
+    public async Task WaitForAsync(long version, TimeSpan patience, CancellationToken token)
+    {
+        var reached = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        void OnComputed(ComputationReport report)
+        {
+            if (report.DataVersion >= version || report.Failure is not null) reached.TrySetResult();
+        }
+        Computed += OnComputed;
+        try
+        {
+            if (Shown?.DataVersion >= version) return;
+            await reached.Task.WaitAsync(patience, clock, token).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
+        finally
+        {
+            Computed -= OnComputed;
+        }
+    }
+
     /// <summary>Loads and computes unconditionally; used at start, where a failure must stop the server.</summary>
     public void Refresh() => Recompute(store.DataVersion());
 

@@ -68,6 +68,8 @@ public static class Matrix
     private static readonly Func<Principal, Side, bool> Uploader = (p, s) =>
         p.Is(ViewerRole.Admin) || ((p.Is(ViewerRole.Kontor) || p.Is(ViewerRole.Kommune)) && s == Side.Own);
 
+    private static readonly Func<Principal, Side, bool> ThresholdSetter = (p, s) => p.Is(ViewerRole.Admin) || (p.Is(ViewerRole.Kommune) && s == Side.Own);
+
     private static Rule Get(Func<Side, string> path, Func<Principal, Side, bool> allowed, bool isPublic = false) =>
         new(s => new MatrixRequest(HttpMethod.Get, path(s)), allowed, isPublic);
 
@@ -94,6 +96,10 @@ public static class Matrix
             ["GET /api/publiseringer"] = Get(s => $"/api/publiseringer?kontor={Office(s)}&maned={Month}", AnyUser),
             ["POST /api/publiseringer"] = new(s => new MatrixRequest(HttpMethod.Post, "/api/publiseringer",
                 () => JsonContent.Create(new { kontor = Office(s).Value, maned = Month, godkjentAv = "matrisen" })), Publisher),
+            ["GET /grenser"] = Get(s => $"/grenser?enhet={Unit(s)}", AnyUser),
+            // A preview: the same checks as saving, without changing what the other requests see.
+            ["POST /grenser"] = Form("/grenser", s => new() { ["enhet"] = Unit(s).Value, ["gronn-B-101"] = "2", ["rod-B-101"] = "3", ["handling"] = "forhandsvis" },
+                ThresholdSetter),
             ["GET /driftslogg"] = Get(_ => "/driftslogg", AnyUser),
             ["GET /driftslogg/{id:long}"] = Get(_ => "/driftslogg/1", AnyUser),
             ["GET /api/driftslogg"] = Get(_ => "/api/driftslogg", AnyUser),

@@ -22,6 +22,7 @@ public sealed partial class NavigationTests(ScorecardServer server) : IClassFixt
     [InlineData("/datakvalitet?enhet=3107&maned=2024-11")]
     [InlineData("/driftslogg?enhet=3107&maned=2024-11")]
     [InlineData("/publisering?enhet=3107&maned=2024-11")]
+    [InlineData("/grenser?enhet=3107&maned=2024-11")]
     public async Task Every_menu_link_carries_the_unit_and_month_the_page_was_opened_with(string path)
     {
         var (status, page, _) = await Get(path);
@@ -29,7 +30,7 @@ public sealed partial class NavigationTests(ScorecardServer server) : IClassFixt
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Equal(
             ["/malekort?enhet=3107&maned=2024-11", "/sammenlign?enhet=3107&maned=2024-11", "/datakvalitet?enhet=3107&maned=2024-11",
-                "/publisering?enhet=3107&maned=2024-11", "/driftslogg?enhet=3107&maned=2024-11"],
+                "/publisering?enhet=3107&maned=2024-11", "/driftslogg?enhet=3107&maned=2024-11", "/grenser?enhet=3107&maned=2024-11"],
             MenuLinks(page));
     }
 

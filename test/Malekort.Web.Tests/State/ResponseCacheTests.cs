@@ -100,6 +100,28 @@ public sealed class ResponseCacheTests
     }
 
     [Fact]
+    public void Viewers_never_see_each_others_entries_and_share_one_budget_and_one_suspension()
+    {
+        var cache = new ResponseCache(1000, new Random(7));
+        var moss = cache.For(Confidentiality.Viewer.Office(UnitCode.Office("0104")));
+        var sarpsborg = cache.For(Confidentiality.Viewer.Office(UnitCode.Office("0105")));
+        moss.Add(Key(0), new byte[600]);
+
+        Assert.True(moss.TryGet(Key(0), out byte[] _));
+        Assert.False(sarpsborg.TryGet(Key(0), out byte[] _));
+        Assert.False(cache.TryGet(Key(0), out byte[] _));
+        // Two offices' pages together would pass the budget: the second evicts or is not admitted, never both kept.
+        for (var i = 0; i < 100; i++) sarpsborg.Add(Key(i), new byte[600]);
+        Assert.InRange(cache.Bytes, 600, 1000);
+        Assert.Equal(1, cache.Count);
+
+        cache.Suspend();
+        Assert.Equal(0, moss.Count);
+        sarpsborg.Add(Key(1), new byte[10]);
+        Assert.False(sarpsborg.TryGet(Key(1), out byte[] _));
+    }
+
+    [Fact]
     public void A_negative_budget_is_refused()
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => new ResponseCache(-1));

@@ -1,0 +1,156 @@
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+
+namespace Malekort.Web;
+
+/// <summary>
+/// Every page on a desktop (1400 px) and a phone (390 and 320 px): no sideways scrolling, a menu that wraps, the indicators as
+/// cards on a phone, targets of at least 24 px and landmarks with names of their own; and the scorecard read as a newcomer reads it.
+/// </summary>
+public sealed class ScreenTests(ScorecardServer server, BrowserFixture browser) : IClassFixture<ScorecardServer>
+{
+    public static readonly TheoryData<string> Pages =
+    [
+        "/malekort?enhet=3107&maned=2024-12",
+        "/malekort?enhet=NAV-0106&maned=2024-12",
+        "/sammenlign?indikator=B.101&maned=2024-12",
+        "/datakvalitet",
+        "/publisering",
+        "/driftslogg",
+        "/malekort?enhet=3107&maned=2024-13",
+        "/malekort/forklaring?enhet=3107&maned=2024-12&indikator=BL166",
+    ];
+
+    public static readonly TheoryData<string, int> PagesAtEveryWidth = Widths(1400, 390, 320);
+
+    public static readonly TheoryData<string, int> PagesOnDesktopAndPhone = Widths(1400, 390);
+
+    private static TheoryData<string, int> Widths(params int[] widths)
+    {
+        var data = new TheoryData<string, int>();
+        foreach (var path in Pages.Select(row => row.Data))
+        {
+            foreach (var width in widths) data.Add(path, width);
+        }
+        return data;
+    }
+
+    private async Task<IPage> Open(string path, int width)
+    {
+        var page = await browser.NewPageAsync(server.BaseAddress, width, server.Token);
+        await page.GotoAsync(path);
+        return page;
+    }
+
+    [Theory]
+    [MemberData(nameof(PagesAtEveryWidth))]
+    public async Task No_page_scrolls_sideways_and_every_menu_link_is_on_the_screen(string path, int width)
+    {
+        var page = await Open(path, width);
+
+        Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"),
+            $"{path} er bredere enn {width} px: {await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth")} px");
+        foreach (var link in await page.Locator(".site-nav a").AllAsync())
+        {
+            var box = await link.BoundingBoxAsync();
+            Assert.NotNull(box);
+            Assert.InRange(box.X + box.Width, 0, width);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(PagesOnDesktopAndPhone))]
+    public async Task Targets_are_at_least_24_px_and_landmarks_have_names_of_their_own(string path, int width)
+    {
+        var page = await Open(path, width);
+
+        var result = await page.RunAxe(new AxeRunOptions
+        {
+            RunOnly = new RunOnlyOptions { Type = "rule", Values = ["target-size", "landmark-unique", "region", "landmark-one-main"] },
+        });
+
+        Assert.True(result.Violations.Length == 0, string.Join("\n", result.Violations.Select(v =>
+            $"{v.Id}: {v.Help} — {string.Join(" | ", v.Nodes.Take(3).Select(n => n.Html))}")));
+        Assert.Contains(result.Passes, p => p.Id == "landmark-unique");
+    }
+
+    [Theory]
+    [InlineData(390)]
+    [InlineData(320)]
+    public async Task On_a_phone_each_indicator_is_a_card_with_its_headings_written_out(int width)
+    {
+        var page = await Open("/malekort?enhet=3107&maned=2024-12", width);
+        var rows = page.GetByRole(AriaRole.Table, new() { Name = "Indikatorer for Fredrikstad, desember 2024" }).Locator("tbody tr");
+
+        Assert.Equal("block", await rows.First.EvaluateAsync<string>("e => getComputedStyle(e).display"));
+        foreach (var row in await rows.AllAsync())
+        {
+            var box = await row.BoundingBoxAsync();
+            Assert.NotNull(box);
+            Assert.InRange(box.X + box.Width, 0, width);
+        }
+        Assert.Equal("Verdi", await rows.First.Locator("td").First.EvaluateAsync<string>(
+            "e => getComputedStyle(e, '::before').content.replaceAll('\"', '')"));
+    }
+
+    [Fact]
+    public async Task On_a_desktop_the_indicators_are_a_table_with_headings()
+    {
+        var page = await Open("/malekort?enhet=3107&maned=2024-12", 1400);
+        var table = page.GetByRole(AriaRole.Table, new() { Name = "Indikatorer for Fredrikstad, desember 2024" });
+
+        Assert.Equal("table-row", await table.Locator("tbody tr").First.EvaluateAsync<string>("e => getComputedStyle(e).display"));
+        Assert.True(await table.Locator("thead").IsVisibleAsync());
+    }
+
+    [Fact]
+    public async Task The_scorecard_sums_up_its_colours_in_one_line_explains_them_and_shows_a_dash_where_nothing_is_set()
+    {
+        var page = await Open("/malekort?enhet=3107&maned=2024-12", 1400);
+
+        var summary = await page.Locator("#status-oppsummering").InnerTextAsync();
+        Assert.Matches(@"^\d+ grønne?, \d+ gule?, \d+ røde? · \d+ uten grenseverdi", summary);
+        var legend = page.GetByRole(AriaRole.Term);
+        var terms = await legend.AllInnerTextsAsync();
+        Assert.Equal(["Grønn", "Gul", "Rød", "Mangler data"], terms.Take(4));
+        Assert.Contains("Strek", terms[4], StringComparison.Ordinal);
+        var table = page.GetByRole(AriaRole.Table, new() { Name = "Indikatorer for Fredrikstad, desember 2024" });
+        // The eye sees «–»; the words beside it are for screen readers only.
+        Assert.Equal(0, await table.Locator("td[data-label=Grenseverdi] .subtle").Filter(new() { HasText = "Ingen grenseverdi" })
+            .Locator("span:not(.aksel-typo--visually-hidden)").Filter(new() { HasText = "Ingen grenseverdi" }).CountAsync());
+        // Every threshold cell shows either the threshold and who set it, or «–».
+        var thresholds = table.Locator("td[data-label=Grenseverdi]");
+        var set = await thresholds.Filter(new() { HasText = "satt av" }).CountAsync();
+        var dashes = await thresholds.Locator("[aria-hidden=true]").Filter(new() { HasText = "–" }).CountAsync();
+        Assert.InRange(set, 1, await thresholds.CountAsync() - 1);
+        Assert.Equal(await thresholds.CountAsync(), set + dashes);
+        Assert.Equal(1, await table.GetByText("satt av Fredrikstad kommune").CountAsync());
+    }
+
+    [Fact]
+    public async Task Indicators_are_named_first_and_their_definitions_name_the_document_they_come_from_in_words()
+    {
+        var page = await Open("/malekort?enhet=3107&maned=2024-12", 1400);
+
+        var first = page.Locator("tbody tr").First.Locator("summary");
+        Assert.Equal("Antall mottakere av økonomisk sosialhjelp BL151", (await first.InnerTextAsync()).Trim());
+        await first.ClickAsync();
+        var source = page.Locator("#indikator-BL151 dd").Nth(2);
+        Assert.Contains("NAV Østfold", await source.InnerTextAsync(), StringComparison.Ordinal);
+        await page.Locator("#indikator-B-101 summary").ClickAsync();
+        Assert.Contains("direktoratets anbefaling", await page.Locator("#indikator-B-101 dd").Nth(2).InnerTextAsync(), StringComparison.Ordinal);
+        Assert.DoesNotContain("indicators.md", await page.ContentAsync(), StringComparison.Ordinal);
+        Assert.DoesNotContain("seed", await page.Locator("main").InnerTextAsync(), StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task Every_alert_shows_the_design_systems_icon_with_a_name()
+    {
+        var page = await Open("/malekort?enhet=3107&maned=2024-12", 1400);
+
+        var icons = page.Locator(".aksel-alert > svg.aksel-alert__icon");
+        Assert.Equal(await page.Locator(".aksel-alert").CountAsync(), await icons.CountAsync());
+        Assert.Equal("Informasjon", await page.Locator(".aksel-alert[data-color=info] > svg").First.GetAttributeAsync("aria-label"));
+    }
+}
