@@ -3,10 +3,12 @@ using Malekort.Web.Access;
 using Malekort.Web.Explain;
 using Malekort.Storage.Faults;
 using Malekort.Web.Api;
+using Malekort.Web.ApiDocs;
 using Malekort.Web.Assets;
 using Malekort.Web.Capture;
 using Malekort.Web.Leader;
 using Malekort.Web.Publishing;
+using Malekort.Web.Report;
 using Malekort.Web.Operations;
 using Malekort.Web.Pages;
 using Malekort.Web.Parameters;
@@ -48,6 +50,7 @@ public static class MalekortWeb
         builder.Services.AddScorecardState();
         builder.Services.AddPublishing();
         builder.Services.AddCapture(options);
+        builder.Services.AddApiDocumentation();
         builder.Services.AddAccess(options);
         // Pages are Razor components rendered on the server (Pages/).
         builder.Services.AddSingleton(Page.Encoder);
@@ -73,6 +76,7 @@ public static class MalekortWeb
         app.UseAccess();
         app.MapSignIn(options);
         app.MapAssets();
+        app.MapPrintScript();
         // Every page and API endpoint: a query parameter that does not read is answered before its handler (Parameters/).
         var endpoints = app.MapGroup("").WithQueryCheck();
         endpoints.MapScorecardPages();
@@ -81,6 +85,8 @@ public static class MalekortWeb
         endpoints.MapIndicatorsApi();
         endpoints.MapPublishing();
         endpoints.MapAuditLog();
+        endpoints.MapReportPages();
+        endpoints.MapApiDocumentation();
         endpoints.MapLeader();
         endpoints.MapExplanations();
         app.MapCapture(options);

@@ -11,6 +11,9 @@ public sealed class AccessibilityTests(ScorecardServer server, BrowserFixture br
     [InlineData("/malekort?enhet=NAV-0106&maned=2024-12", 1280)]
     [InlineData("/sammenlign?indikator=B.101&maned=2024-12", 1280)]
     [InlineData("/datakvalitet", 1280)]
+    [InlineData("/rapport?enhet=NAV-0106&maned=2024-12", 1280)]
+    [InlineData("/rapport?enhet=NAV-0106&maned=2024-12", 400)]
+    [InlineData("/api-dokumentasjon", 1280)]
     [InlineData("/malekort?enhet=3107&maned=2024-13", 1280)]
     // On a phone the tables scroll sideways: the scrolling regions must be reachable by keyboard.
     [InlineData("/malekort?enhet=3107&maned=2024-12", 400)]

@@ -45,6 +45,21 @@ public sealed class BrowserFixture : IAsyncLifetime
         return await context.NewPageAsync();
     }
 
+    /// <summary>
+    /// A fresh page signed in through the sign-in form, so the session is a cookie: what the browser itself fetches (a download)
+    /// carries no extra header, but it carries the cookie.
+    /// </summary>
+    public async Task<IPage> SignedInPageAsync(Uri baseAddress, string user, string password, int width = 1280)
+    {
+        var page = await NewPageAsync(baseAddress, width);
+        await page.GotoAsync("/logg-inn");
+        await page.GetByLabel("Brukernavn", new() { Exact = true }).FillAsync(user);
+        await page.GetByLabel("Passord", new() { Exact = true }).FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Logg inn", Exact = true }).ClickAsync();
+        await page.WaitForURLAsync(url => !url.Contains("/logg-inn", StringComparison.Ordinal));
+        return page;
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (Browser is not null) await Browser.DisposeAsync();

@@ -1,16 +1,17 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
-using Malekort.Export;
 using Malekort.Indicators;
 using Malekort.Periods;
 using Malekort.Units;
+using Malekort.Web.Exports;
 
 namespace Malekort.Cli.Commands;
 
 /// <summary>
-/// <c>malekort indicators --month YYYY-MM [--to YYYY-MM] [--unit CODE] [--format table|csv|json] [--db DB]</c>:
-/// every indicator for every unit, office, county and the country, with the local office's full rights (no suppression).
+/// <c>malekort indicators --month YYYY-MM [--to YYYY-MM] [--unit CODE] [--format table|csv|json|xlsx|jsonstat] [--output FILE]
+/// [--db DB]</c>: every indicator for every unit, office, county and the country, with the local office's full rights (no
+/// suppression). CSV, xlsx and JSON-stat are written from the one declaration of <see cref="IndicatorLines"/>.
 /// </summary>
 internal static class IndicatorsCommand
 {
@@ -26,13 +27,16 @@ internal static class IndicatorsCommand
             Description = "Bare denne enheten: kommune (3107), bydel (030112), fylke (31), landet (0) eller NAV-kontor (NAV-0106).",
             HelpName = "ENHET",
         };
-        var format = new Option<string>("--format") { Description = "table, csv eller json.", DefaultValueFactory = _ => "table" };
-        format.AcceptOnlyFromAmong("table", "csv", "json");
+        var format = new Option<string>("--format") { Description = "table, csv, json, xlsx (regneark) eller jsonstat (JSON-stat 2.0).", DefaultValueFactory = _ => "table" };
+        format.AcceptOnlyFromAmong("table", "csv", "json", "xlsx", "jsonstat");
+        var output = new Option<FileInfo?>("--output") { Description = "Skriv til denne filen i stedet for til skjermen (påkrevd for xlsx).", HelpName = "FIL" };
         var all = new Option<bool>("--all") { Description = "Ta med tilleggsmålene (tilgang/avgang, KVP-oppfølging) i tillegg til indikatorene på målekortet." };
         var db = StoreOption.Create();
-        var command = new Command("indicators", "Beregn indikatorene måned for måned.") { month, to, unit, format, all, db };
-        command.SetAction(parsed =>
+        var command = new Command("indicators", "Beregn indikatorene måned for måned.") { month, to, unit, format, all, output, db };
+        command.SetAction(async (parsed, cancellationToken) =>
         {
+            var file = parsed.GetValue(output);
+            if (parsed.GetValue(format) == "xlsx" && file is null) return context.Fail("--format xlsx skriver et regneark: oppgi filen med --output FIL.");
             if (!Month.TryParse(parsed.GetValue(month), out var first))
                 return context.Fail($"--month '{parsed.GetValue(month)}' er ikke en måned på formen ÅÅÅÅ-MM.");
             var last = first;
@@ -51,35 +55,46 @@ internal static class IndicatorsCommand
             var results = new IndicatorEngine(UnitRegister.Default, state.Offices).Compute(state.WorkingSet, state.Population, new MonthRange(first, last));
             var units = only is { } u ? [u] : results.Units;
             var definitions = parsed.GetValue(all) ? IndicatorCatalog.All : IndicatorCatalog.Core;
-            var rows = units.SelectMany(x => results.Months.Months().SelectMany(m => definitions.Select(d => (Unit: x, Month: m, Definition: d, Value: results.Get(x, m, d.Code)))));
-            switch (parsed.GetValue(format))
+            var rows = units.SelectMany(x => results.Months.Months().SelectMany(m => definitions.Select(d =>
+                new IndicatorLine(x, state.Offices.NameOf(x), m, d, results.Get(x, m, d.Code)))));
+            var chosen = parsed.GetValue(format)!;
+            if (ExportFormats.TryParse(chosen, out var export) && export != ExportFormat.Json)
             {
-                case "csv": WriteCsv(context.Output, rows); break;
-                case "json": WriteJson(context.Output, rows, state.Offices); break;
-                default: WriteTable(context.Output, rows, state.Offices); break;
+                await WriteExport(context, file, export, rows, definitions, cancellationToken);
+                return 0;
             }
+            using var writer = file is null ? null : new StreamWriter(file.FullName);
+            var target = writer ?? context.Output;
+            if (chosen == "json") WriteJson(target, rows, state.Offices);
+            else WriteTable(target, rows, state.Offices);
             return 0;
         });
         return command;
     }
 
-
-    /// <summary>Through <see cref="CsvCells"/>, as every export: text guarded against spreadsheet formulas, numbers invariant.</summary>
-    private static void WriteCsv(TextWriter output, IEnumerable<(UnitCode Unit, Month Month, IndicatorDefinition Definition, IndicatorValue Value)> rows)
+    // A file gets exactly what the screen would; a screen gets the text formats only (xlsx needs --output).
+    private static async Task WriteExport(CliContext context, FileInfo? file, ExportFormat format, IEnumerable<IndicatorLine> rows,
+        IReadOnlyList<IndicatorDefinition> definitions, CancellationToken cancellationToken)
     {
-        output.WriteLine(CsvCells.Row("unit", "month", "indicator", "numerator", "denominator", "value"));
-        foreach (var (unit, month, definition, value) in rows)
+        var notes = IndicatorCube.DatasetNotes(definitions);
+        var updated = context.Clock.GetUtcNow();
+        if (file is not null)
         {
-            output.WriteLine(CsvCells.Row(CsvCells.Text(unit.Value), CsvCells.Text(month.ToString()), CsvCells.Text(definition.Code),
-                CsvCells.Number(value.Numerator), CsvCells.Number(value.Denominator), CsvCells.Number(value.Value, ValueDecimals)));
+            await using var stream = file.Create();
+            await format.WriteAsync(stream, IndicatorLines.Table, IndicatorLines.Shape, rows, updated, notes, byteOrderMark: false, cancellationToken);
+            return;
         }
+        if (format == ExportFormat.Csv)
+        {
+            await CsvExport.WriteAsync(context.Output, IndicatorLines.Table, rows, cancellationToken);
+            return;
+        }
+        using var buffer = new MemoryStream();
+        await format.WriteAsync(buffer, IndicatorLines.Table, IndicatorLines.Shape, rows, updated, notes, byteOrderMark: false, cancellationToken);
+        await context.Output.WriteLineAsync(System.Text.Encoding.UTF8.GetString(buffer.ToArray()).AsMemory(), cancellationToken);
     }
 
-    /// <summary>Machine formats use invariant numbers rounded to six decimals (enough to recompute any share by hand).</summary>
-    private const int ValueDecimals = 6;
-
-    private static void WriteJson(TextWriter output, IEnumerable<(UnitCode Unit, Month Month, IndicatorDefinition Definition, IndicatorValue Value)> rows,
-        OfficeRegister offices)
+    private static void WriteJson(TextWriter output, IEnumerable<IndicatorLine> rows, OfficeRegister offices)
     {
         var items = rows.Select(r => new
         {
@@ -89,7 +104,7 @@ internal static class IndicatorsCommand
             indicator = r.Definition.Code,
             numerator = r.Value.Numerator,
             denominator = r.Value.Denominator,
-            value = r.Value.Value is { } v ? Math.Round(v, ValueDecimals) : (double?)null,
+            value = r.Value.Value is { } v ? Math.Round(v, IndicatorLines.ValueDecimals) : (double?)null,
             // Why the value is null: not captured, not computed (short history), no or a zero denominator.
             reason = NoValueReasons.Code(r.Value.Reason),
             notes = NotesOf(r.Value.Notes),
@@ -99,15 +114,14 @@ internal static class IndicatorsCommand
         output.WriteLine(JsonSerializer.Serialize(items, new JsonSerializerOptions { WriteIndented = true }));
     }
 
-    private static void WriteTable(TextWriter output, IEnumerable<(UnitCode Unit, Month Month, IndicatorDefinition Definition, IndicatorValue Value)> rows,
-        OfficeRegister offices)
+    private static void WriteTable(TextWriter output, IEnumerable<IndicatorLine> rows, OfficeRegister offices)
     {
         foreach (var group in rows.GroupBy(r => (r.Unit, r.Month)))
         {
             output.WriteLine();
             output.WriteLine($"{offices.NameOf(group.Key.Unit)} ({group.Key.Unit}) – {group.Key.Month.Start.ToString("MMMM yyyy", Norwegian)}");
             output.WriteLine($"{"Indikator",-8} {"Teller",12} {"Nevner",12} {"Verdi",18}  Navn");
-            foreach (var (_, _, definition, value) in group)
+            foreach (var (_, _, _, definition, value) in group)
             {
                 // An empty value says why in its own column (never 0); the notes say the rest.
                 var shown = value.Value is { } v

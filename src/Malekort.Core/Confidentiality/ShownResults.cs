@@ -96,7 +96,7 @@ internal sealed class DisclosurePlan
     private const int Denominator = 1;
 
     // SSB population is published (spec "Population"), so a share's population denominator is never hidden.
-    private static readonly FrozenSet<string> PopulationDenominators = FrozenSet.Create(StringComparer.Ordinal, "B.101", "B.102", "B.103");
+    private static readonly FrozenSet<string> PopulationDenominators = IndicatorCatalog.PopulationDenominators;
 
     // A share whose numerator is another indicator's count shows the same number: they are hidden together.
     private static readonly (string Share, string Count)[] SameNumerator = [("B.101", "BL151"), ("B.102", "BL152"), ("B.103", "BL153")];

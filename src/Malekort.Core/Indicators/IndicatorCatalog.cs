@@ -112,6 +112,12 @@ public static class IndicatorCatalog
     /// <summary>The scorecard's indicators: the 14 agreed ones and V.101–V.104.</summary>
     public static IReadOnlyList<IndicatorDefinition> Core { get; } = All.Where(d => d.IsCore).ToList();
 
+    /// <summary>
+    /// The shares whose denominator is SSB's population (spec "Population"): published figures, so never suppressed, and
+    /// credited "Kilde: Statistisk sentralbyrå (SSB)" wherever the values are shared.
+    /// </summary>
+    public static FrozenSet<string> PopulationDenominators { get; } = FrozenSet.Create(StringComparer.Ordinal, "B.101", "B.102", "B.103");
+
     private static readonly FrozenDictionary<string, IndicatorDefinition> ByCode = All.ToFrozenDictionary(d => d.Code, StringComparer.Ordinal);
 
     private static readonly FrozenDictionary<string, int> Positions =

@@ -25,13 +25,9 @@ internal static class ApiJson
     public static JsonTypeInfo<ScorecardJson> Scorecard { get; } = (JsonTypeInfo<ScorecardJson>)Options.GetTypeInfo(typeof(ScorecardJson));
 
     public static JsonTypeInfo<UnitsJson> Units { get; } = (JsonTypeInfo<UnitsJson>)Options.GetTypeInfo(typeof(UnitsJson));
-
-    public static JsonTypeInfo<IEnumerable<IndicatorRowJson>> IndicatorRows { get; } =
-        (JsonTypeInfo<IEnumerable<IndicatorRowJson>>)Options.GetTypeInfo(typeof(IEnumerable<IndicatorRowJson>));
 }
 
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
 [JsonSerializable(typeof(ScorecardJson))]
 [JsonSerializable(typeof(UnitsJson))]
-[JsonSerializable(typeof(IEnumerable<IndicatorRowJson>))]
 internal sealed partial class ApiJsonContext : JsonSerializerContext;

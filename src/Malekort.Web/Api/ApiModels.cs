@@ -40,6 +40,3 @@ internal sealed record IndicatorJson(
     IReadOnlyList<TrendJson> Trend);
 
 internal sealed record ScorecardJson(UnitJson Unit, string Month, string DefinitionVersion, long DataVersion, IReadOnlyList<IndicatorJson> Indicators);
-
-internal sealed record IndicatorRowJson(string Unit, string Month, string Indicator, long? Numerator, long? Denominator, double? Value,
-    string? Reason, bool Suppressed, bool Incomplete, int UnitsIncluded, int UnitsTotal);

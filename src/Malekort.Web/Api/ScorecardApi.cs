@@ -3,6 +3,7 @@ using System.Text.Json;
 using Malekort.Indicators;
 using Malekort.Periods;
 using Malekort.Units;
+using Malekort.Web.Exports;
 using Malekort.Web.Parameters;
 using Malekort.Web.Scorecard;
 using Malekort.Web.State;
@@ -12,16 +13,26 @@ using Microsoft.AspNetCore.Routing;
 
 namespace Malekort.Web.Api;
 
-/// <summary><c>GET /api/malekort?enhet=&amp;maned=</c>: every indicator of one unit and month, with its 13-month trend.</summary>
+/// <summary>
+/// <c>GET /api/malekort?enhet=&amp;maned=&amp;format=</c>: every indicator of one unit and month, with its 13-month trend; with
+/// <c>format=csv|xlsx|jsonstat</c> the scorecard's table as a file (the columns of <see cref="IndicatorExport"/>).
+/// </summary>
 internal static class ScorecardApi
 {
     public static IEndpointRouteBuilder MapScorecardApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/malekort", (ScorecardState state, Viewer viewer, Query<UnitCode> enhet, Query<Month> maned) => Get(state.For(viewer), enhet, maned));
+        app.MapGet("/api/malekort", (ScorecardState state, Viewer viewer, Query<UnitCode> enhet, Query<Month> maned, Query<ExportFormat> format) =>
+            Get(state.For(viewer), enhet, maned, format.Or(ExportFormat.Json)))
+            .WithTags("Indikatorer")
+            .WithSummary("Målekortet for én enhet og måned: hver indikator med teller, nevner, verdi, farge, grenseverdi, mål og 13 måneders utvikling.")
+            .WithDescription("enhet er påkrevd; uten maned: enhetens siste måned med data. Med format=csv|xlsx|jsonstat: målekortets tabell som fil.")
+            .Produces<ScorecardJson>(StatusCodes.Status200OK)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }
 
-    private static IResult Get(ScorecardSnapshot snapshot, Query<UnitCode> unitCode, Query<Month> monthAsked)
+    private static IResult Get(ScorecardSnapshot snapshot, Query<UnitCode> unitCode, Query<Month> monthAsked, ExportFormat format)
     {
         if (!unitCode.HasValue) return ApiProblems.BadParameter(unitCode.Name, QueryParameters.Missing(unitCode.Name));
         if (snapshot.Results is not { } results) return ApiProblems.NoData();
@@ -32,6 +43,12 @@ internal static class ScorecardApi
         var month = monthAsked.Or(unit.LatestMonth);
         if (!results.Months.Contains(month))
             return ApiProblems.BadParameter(monthAsked.Name, QueryParameters.OutsideMonths(monthAsked.Name, month, results.Months));
+        if (format != ExportFormat.Json)
+        {
+            var rows = IndicatorCatalog.All.Select(d => new IndicatorExportRow(unit, month, ScorecardModel.Row(snapshot, results, unit.Code, month, d, withTrend: false)));
+            return new ExportResult<IndicatorExportRow>(format, IndicatorExport.Table, IndicatorExport.Shape, rows, $"malekort-{unit.Code.Value}-{month}",
+                snapshot.ComputedAt, IndicatorCube.DatasetNotes(IndicatorCatalog.All));
+        }
         // The body depends on the snapshot, unit and month only: serialised once while the snapshot's cache keeps it.
         var key = new ResponseKey(ResponsePart.ScorecardJson, unit.Code, month);
         if (!snapshot.Responses.TryGet(key, out byte[] body))

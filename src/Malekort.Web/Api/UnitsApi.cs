@@ -18,7 +18,10 @@ internal static class UnitsApi
             var months = snapshot.Results?.Months;
             return Results.Json(new UnitsJson(snapshot.DataVersion, months?.First.ToString(), months?.Last.ToString(),
                 snapshot.Units.Select(u => Json(snapshot, u)).ToList()), ApiJson.Units);
-        });
+        })
+        .WithTags("Enheter")
+        .WithSummary("Enhetene med resultater (kontorer, kommuner, bydeler, fylker, landet) og de beregnede månedene.")
+        .Produces<UnitsJson>(StatusCodes.Status200OK);
         return app;
     }
 

@@ -17,7 +17,8 @@ internal static class StyleSheets
             .Where(n => n.StartsWith(Prefix + "aksel.", StringComparison.Ordinal))
             .Order(StringComparer.Ordinal));
 
-    public static StyleSheet Own { get; } = Load("malekort.css", [Prefix + "malekort.css"]);
+    // The layout, then each capability's own rules (downloads, the printed page), served as one sheet.
+    public static StyleSheet Own { get; } = Load("malekort.css", [Prefix + "malekort.css", Prefix + "exports.css", Prefix + "print.css"]);
 
     /// <summary>The URLs carry a hash of the content, so a browser never keeps an old sheet after an upgrade.</summary>
     public static string AkselUrl => Aksel.Url;

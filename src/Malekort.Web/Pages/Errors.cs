@@ -9,7 +9,10 @@ namespace Malekort.Web.Pages;
 /// <summary>How an error is answered: a Norwegian page for a page, problem details (<see cref="ApiProblems"/>) for the API.</summary>
 internal static class Errors
 {
-    public static bool IsApi(HttpContext context) => context.Request.Path.StartsWithSegments("/api", StringComparison.Ordinal);
+    // The OpenAPI document is read by programs, as the API is: refusals and errors there are problem details, not pages.
+    public static bool IsApi(HttpContext context) =>
+        context.Request.Path.StartsWithSegments("/api", StringComparison.Ordinal)
+        || context.Request.Path.StartsWithSegments(ApiDocs.ApiDocumentation.DocumentFolder, StringComparison.Ordinal);
 
     /// <summary>The error page, with the footer of the numbers the server shows.</summary>
     public static IResult Page(ScorecardSnapshot? snapshot, int status, string message) =>

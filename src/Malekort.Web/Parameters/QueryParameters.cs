@@ -2,6 +2,7 @@ using System.Globalization;
 using Malekort.Indicators;
 using Malekort.Periods;
 using Malekort.Units;
+using Malekort.Web.Exports;
 
 namespace Malekort.Web.Parameters;
 
@@ -22,12 +23,16 @@ internal static class QueryParameters
             "en enhetskode (kommune 4 siffer, bydel 6 siffer, fylke 2 siffer, landet 0 eller NAV-kontor NAV-nnnn)"),
         [typeof(IndicatorDefinition)] = ((Reader<IndicatorDefinition>)((string text, out IndicatorDefinition definition) =>
             (definition = IndicatorCatalog.Find(text)!) is not null), "en indikatorkode (for eksempel BL151 eller B.101)"),
+        [typeof(ExportFormat)] = ((Reader<ExportFormat>)ExportFormats.TryParse, ExportFormats.Expected),
         [typeof(int)] = ((Reader<int>)((string text, out int number) =>
             int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out number)), "et helt tall"),
     };
 
     /// <summary>Whether <paramref name="type"/> is a type a parameter can have.</summary>
     public static bool CanRead(Type type) => Types.ContainsKey(type);
+
+    /// <summary>What a parameter of the type must be, in the words of its error (and of the API documentation).</summary>
+    public static string Expected(Type type) => Types[type].Expected;
 
     /// <summary>Reads the (trimmed) text as <typeparamref name="T"/>; otherwise the error names the parameter and what it must be.</summary>
     public static bool TryRead<T>(string parameter, string text, out T value, out string error)

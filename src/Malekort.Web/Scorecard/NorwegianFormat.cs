@@ -24,7 +24,7 @@ internal static class NorwegianFormat
     public static string Days(double value) => OneDecimal(value) + NoBreakSpace + "dager";
 
     // Half away from zero, as SSB and a reader round (9 of 400 is 2,3 %); the format alone would round 2,25 to even.
-    private static string OneDecimal(double value) => Math.Round(value, 1, MidpointRounding.AwayFromZero).ToString("N1", Culture);
+    public static string OneDecimal(double value) => Math.Round(value, 1, MidpointRounding.AwayFromZero).ToString("N1", Culture);
 
     /// <summary>A decimal with at most two decimals: <c>12,5</c>.</summary>
     public static string Decimal(decimal value) => value.ToString("#,0.##", Culture);

@@ -122,7 +122,7 @@ public sealed class CheckedInputTests : IDisposable
     [Theory]
     [InlineData("indicators --mnth 2024-01", "malekort: ukjent valg «--mnth» for «indicators». Mente du --month?")]
     [InlineData("indicators --to 2024-01", "malekort: valget --month må oppgis.")]
-    [InlineData("indicators --month 2024-01 --format xml", "malekort: «xml» er ikke en gyldig verdi for --format (én av csv, json, table).")]
+    [InlineData("indicators --month 2024-01 --format xml", "malekort: «xml» er ikke en gyldig verdi for --format (én av csv, json, jsonstat, table, xlsx).")]
     [InlineData("generate --months tolv --out x", "malekort: «tolv» er ikke en gyldig verdi for --months (et heltall).")]
     [InlineData("import", "malekort: argumentet <PATH> mangler.")]
     [InlineData("indikatorer", "malekort: ukjent kommando eller argument «indikatorer». Mente du indicators?")]

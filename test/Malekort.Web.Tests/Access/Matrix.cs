@@ -90,7 +90,12 @@ public static class Matrix
             ["GET /datakvalitet/import/{id:long}"] = Get(_ => "/datakvalitet/import/1", AnyUser),
             ["GET /api/enheter"] = Get(_ => "/api/enheter", AnyUser),
             ["GET /api/malekort"] = Get(s => $"/api/malekort?enhet={Unit(s)}&maned={Month}", AnyUser),
-            ["GET /api/indikatorer"] = Get(s => $"/api/indikatorer?enhet={Unit(s)}&fra={Month}", AnyUser),
+            // As a download (format=xlsx): the same route gives JSON, CSV and JSON-stat to the same users.
+            ["GET /api/indikatorer"] = Get(s => $"/api/indikatorer?enhet={Unit(s)}&fra={Month}&format=xlsx", AnyUser),
+            ["GET /rapport"] = Get(s => $"/rapport?enhet={Unit(s)}&maned={Month}", AnyUser),
+            ["GET /assets/skriv-ut.js"] = Get(_ => "/assets/skriv-ut.js", AnyUser),
+            ["GET /api-dokumentasjon"] = Get(_ => "/api-dokumentasjon", AnyUser),
+            ["GET /openapi/{documentName}.json"] = Get(_ => "/openapi/v1.json", AnyUser),
             ["GET /publisering"] = Get(s => $"/publisering?kontor={Office(s)}&maned={Month}", AnyUser),
             ["POST /publisering"] = Form("/publisering", s => new() { ["kontor"] = Office(s).Value, ["maned"] = Month }, Publisher),
             ["GET /api/publiseringer"] = Get(s => $"/api/publiseringer?kontor={Office(s)}&maned={Month}", AnyUser),
