@@ -25,6 +25,7 @@ public sealed class ScreenTests(ScorecardServer server, BrowserFixture browser) 
         "/grenser?enhet=3107&maned=2024-12",
         "/mal?enhet=NAV-0106&ar=2024",
         "/mal/fylke?fylke=31&ar=2024",
+        "/malekort/forklaring?enhet=3107&maned=2024-12&indikator=BL166",
     ];
 
     public static readonly TheoryData<string, int> PagesAtEveryWidth = Widths(1400, 390, 320);

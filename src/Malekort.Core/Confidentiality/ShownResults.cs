@@ -102,7 +102,7 @@ internal sealed class DisclosurePlan
     private static readonly (string Share, string Count)[] SameNumerator = [("B.101", "BL151"), ("B.102", "BL152"), ("B.103", "BL153")];
 
     // Shares whose denominator is BL151 (recipients in M) over the units whose numerator is captured.
-    private static readonly string[] RecipientDenominators = ["B.104", "V.102"];
+    private static readonly string[] RecipientDenominators = ["B.104", "V.102", "KOBLET.ARBEIDSSOKER", "KOBLET.OPPFOLGING"];
 
     private readonly IndicatorResults results;
     private readonly UnitRegister register;

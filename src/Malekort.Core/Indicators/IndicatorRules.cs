@@ -212,6 +212,14 @@ public static class IndicatorRules
 
     /// <summary>V.104: persons with a sanction dated in M, recipients or not.</summary>
     internal static ulong V104(in PersonMonths p) => p.Sanctioned;
+
+    // Linking Arena and the municipal data (seed 004): one person is one pseudonym in the unit's municipal and Arena extracts.
+
+    /// <summary>KOBLET.ARBEIDSSOKER: recipients in M (BL151) registered as ordinary job seekers on M.end (B10's denominator).</summary>
+    internal static ulong LinkedJobseeker(in PersonMonths p) => BL151(p) & B10Denominator(p);
+
+    /// <summary>KOBLET.OPPFOLGING: recipients in M (BL151) registered as ordinary job seekers on M.end and followed up in M-2 … M (B10's numerator).</summary>
+    internal static ulong LinkedFollowedUp(in PersonMonths p) => BL151(p) & B10(p);
 }
 
 /// <summary>One word (64 months) of one person's month facts; bit i is month base+64w+i.</summary>

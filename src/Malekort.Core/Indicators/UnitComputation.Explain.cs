@@ -65,6 +65,9 @@ internal sealed partial class UnitComputation
         ("V.102", CountedSide.Numerator) => Counter.V102,
         ("V.103", CountedSide.Numerator) => Counter.V103,
         ("V.104", CountedSide.Numerator) => Counter.V104,
+        ("KOBLET.ARBEIDSSOKER", CountedSide.Numerator) => Counter.LinkedJobseeker,
+        ("KOBLET.OPPFOLGING", CountedSide.Numerator) => Counter.LinkedFollowedUp,
+        ("KOBLET.ARBEIDSSOKER" or "KOBLET.OPPFOLGING", CountedSide.Denominator) => Counter.BL151,
         _ => null,
     };
 

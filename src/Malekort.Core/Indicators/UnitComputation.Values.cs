@@ -78,6 +78,11 @@ internal sealed partial class UnitComputation
                     Rule.V104 => sanctions
                         ? IndicatorValue.Of(definition, Count(Counter.V104, true), 1, sanctionsNote)
                         : IndicatorValue.NotCaptured(definition, notes: sanctionsNote),
+                    // The linked indicators need both extracts for M; the follow-ups, like B10's, for M-2 … M too.
+                    Rule.LinkedJobseeker => IndicatorValue.Of(definition, Count(Counter.LinkedJobseeker, payments && jobseekers),
+                        Count(Counter.BL151, payments), ValueNotes.None),
+                    Rule.LinkedFollowedUp => IndicatorValue.Of(definition, Count(Counter.LinkedFollowedUp, payments && followedUp),
+                        Count(Counter.BL151, payments), followedUpNote),
                     _ => IndicatorValue.Of(definition, Count(Counter.KvpSituation0 + Situations[d], kvp), Count(Counter.KvpEnded, kvp), ValueNotes.None),
                 };
             }
@@ -89,6 +94,7 @@ internal sealed partial class UnitComputation
     {
         BL151, BL152, BL153, BL154, BL166, BL174, PL151, B51, B101, B102, B103, B104, B151, B10,
         Inflow, Outflow, KvpRegistered, KvpDecided, KvpStarted, KvpEnded, KvpSituation, V101, V102, V103, V104,
+        LinkedJobseeker, LinkedFollowedUp,
     }
 
     // The engine's rule for each catalogue entry, resolved once; an indicator without one fails at start-up, not mid-run.
@@ -100,6 +106,7 @@ internal sealed partial class UnitComputation
         "FLYT.TILGANG" => Rule.Inflow, "FLYT.AVGANG" => Rule.Outflow, "KVP.SOKNADER" => Rule.KvpRegistered,
         "KVP.VEDTAK" => Rule.KvpDecided, "KVP.STARTET" => Rule.KvpStarted, "KVP.AVSLUTTET" => Rule.KvpEnded,
         "V.101" => Rule.V101, "V.102" => Rule.V102, "V.103" => Rule.V103, "V.104" => Rule.V104,
+        "KOBLET.ARBEIDSSOKER" => Rule.LinkedJobseeker, "KOBLET.OPPFOLGING" => Rule.LinkedFollowedUp,
         var code when code.StartsWith(KvpSituation.IndicatorPrefix, StringComparison.Ordinal) => Rule.KvpSituation,
         _ => throw new InvalidOperationException($"Indikatoren {d.Code} mangler regel i motoren."),
     }).ToArray();
@@ -150,12 +157,12 @@ internal sealed partial class UnitComputation
     private enum Counter
     {
         BL151, BL152, BL153, BL154, BL166, BL174, B51, B104, B151, B10, B10Denominator, Inflow, Outflow,
-        V101, V101Denominator, V102, V103, V104,
+        V101, V101Denominator, V102, V103, V104, LinkedJobseeker, LinkedFollowedUp,
         PL151Days, PL151Cases, KvpRegistered, KvpDecided, KvpStarted, KvpEnded, KvpSituation0,
     }
 
     /// <summary>The counters that count persons (the ones before <see cref="Counter.PL151Days"/>), each by one rule of <see cref="Evaluate"/>.</summary>
-    private const int PersonCounters = (int)Counter.V104 + 1;
+    private const int PersonCounters = (int)Counter.LinkedFollowedUp + 1;
 
     /// <summary>
     /// The one place a person counter meets its rule: the count (<see cref="CountPersons"/>) and the explanation of a count
@@ -181,6 +188,8 @@ internal sealed partial class UnitComputation
         Counter.V102 => IndicatorRules.V102(facts),
         Counter.V103 => IndicatorRules.V103(facts),
         Counter.V104 => IndicatorRules.V104(facts),
+        Counter.LinkedJobseeker => IndicatorRules.LinkedJobseeker(facts),
+        Counter.LinkedFollowedUp => IndicatorRules.LinkedFollowedUp(facts),
         _ => throw new ArgumentOutOfRangeException(nameof(counter), counter, "Telleren teller ikke personer."),
     };
 

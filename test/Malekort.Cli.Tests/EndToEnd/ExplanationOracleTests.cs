@@ -58,7 +58,7 @@ public sealed class ExplanationOracleTests : IDisposable
         // The oracles count someone somewhere: a test over nothing but zeros would prove nothing.
         Assert.True(checkedCounts > 50, $"only {checkedCounts} persons counted");
         // Every person counter is explained by some indicator side (PL151's cases and the KVP events are not persons).
-        Assert.Equal(23, sides.Count);
+        Assert.Equal(27, sides.Count);
     }
 
     [Fact]
