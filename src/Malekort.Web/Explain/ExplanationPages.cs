@@ -55,12 +55,8 @@ internal static class ExplanationPages
         IAntiforgery antiforgery, TimeProvider clock, MalekortWebOptions options)
     {
         var snapshot = state.For(viewer);
-        if (!context.Request.HasFormContentType)
-            return Errors.Page(snapshot, StatusCodes.Status400BadRequest,
-                "Forespørselen er ikke et skjema (application/x-www-form-urlencoded). Bruk skjemaet på siden.");
-        if (!await antiforgery.IsRequestValidAsync(context))
-            return Errors.Page(snapshot, StatusCodes.Status400BadRequest, "Skjemaet var utløpt eller kom ikke fra denne siden. Last siden på nytt og prøv igjen.");
-        var form = await context.Request.ReadFormAsync(context.RequestAborted);
+        var (form, refused) = await PostedForm.ReadAsync(context, snapshot, antiforgery, "Ingen er slått opp.");
+        if (form is null) return refused!;
         if (Asked(context, snapshot, Query<UnitCode>.Read("enhet", form["enhet"]), Query<Month>.Read("maned", form["maned"]),
                 Query<IndicatorDefinition>.Read("indikator", form["indikator"]), form["del"], out var refusal) is not { } explanation)
             return refusal;

@@ -43,13 +43,8 @@ internal static class PublishingPages
     public static async Task<IResult> Post(HttpContext context, ScorecardState state, Viewer viewer, IAntiforgery antiforgery, MonthPublisher publisher)
     {
         var snapshot = state.For(viewer);
-        if (!context.Request.HasFormContentType)
-            return Errors.Page(snapshot, StatusCodes.Status400BadRequest,
-                "Forespørselen er ikke et skjema (application/x-www-form-urlencoded). Bruk skjemaet på siden. Ingenting er publisert.");
-        if (!await antiforgery.IsRequestValidAsync(context))
-            return Errors.Page(snapshot, StatusCodes.Status400BadRequest,
-                "Skjemaet var utløpt eller kom ikke fra denne siden. Last siden på nytt og prøv igjen.");
-        var form = await context.Request.ReadFormAsync(context.RequestAborted);
+        var (form, refused) = await PostedForm.ReadAsync(context, snapshot, antiforgery, "Ingenting er publisert.");
+        if (form is null) return refused!;
         if (!TryOfficeAndMonth(snapshot, Query<UnitCode>.Read("kontor", form["kontor"]), Query<Month>.Read("maned", form["maned"]),
                 out var office, out var month, out var status, out var error, out _))
             return Errors.Page(snapshot, status, error);

@@ -23,10 +23,8 @@ internal static class ComparisonGroups
         IAntiforgery antiforgery)
     {
         var snapshot = state.For(viewer);
-        if (!context.Request.HasFormContentType || !await antiforgery.IsRequestValidAsync(context))
-            return Errors.Page(snapshot, StatusCodes.Status400BadRequest,
-                "Skjemaet var utløpt eller kom ikke fra denne siden. Last siden på nytt og prøv igjen. Ingenting er lagret.");
-        var form = await context.Request.ReadFormAsync(context.RequestAborted);
+        var (form, refused) = await PostedForm.ReadAsync(context, snapshot, antiforgery, "Ingenting er lagret.");
+        if (form is null) return refused!;
         var name = form[NameField].ToString().Trim();
         if (name.Length == 0) return Refuse(snapshot, $"Feltet «{NameField}» mangler: gi gruppen et navn.");
         if (name.Length > 80) return Refuse(snapshot, $"Navnet «{name[..80]}…» er for langt: høyst 80 tegn.");
