@@ -3,13 +3,15 @@ using Malekort.Cli.Synthetic;
 using Malekort.Import.Pseudonyms;
 using Malekort.Periods;
 using Malekort.Storage;
+using Malekort.Indicators;
+using Malekort.Targets;
 using Malekort.Thresholds;
 using Malekort.Units;
 
 namespace Malekort.Cli.Commands;
 
 /// <summary>
-/// <c>malekort demo</c>: generates the seeded demo data (the Østfold pilot offices and NAV Alna), imports it through the same
+/// <c>malekort demo</c>: generates the seeded demo data (every office of Østfold and of Oslo's districts), imports it through the same
 /// importer a real extract goes through, and serves the scorecard. Running it again imports nothing new.
 /// </summary>
 internal static class DemoCommand
@@ -60,19 +62,37 @@ internal static class DemoCommand
         var entries = ImportCommand.Run(context, store, key, inputs);
         if (entries.Any(e => e.Outcome == ImportOutcome.Rejected)) return null;
 
-        // Seed 003: KVP targets per office; Fredrikstad has set its own limits for B.101 (the rest use the defaults).
+        // Seed 003: a KVP target for every office, spread evenly, NAV Fredrikstad's by a profile with fewer starts in the summer;
+        // a few offices' targets for processing time and follow-up, and a few municipalities' own thresholds beside the
+        // recommended ones, so the leader's pages and the attainment columns show something (issue 12 item 9).
         var state = store.LoadReference();
-        var targets = new List<Target>();
+        var kvp = IndicatorCatalog.Get("B.151");
         foreach (var office in state.Offices.Offices)
         {
             var target = Math.Max(5, Math.Round(office.Units.Sum(u => state.Population.For(u, 2024, Population.AgeGroup.Aged18To66, out _) ?? 0) * 0.0018m));
-            foreach (var month in new MonthRange(new Month(2024, 1), new Month(2024, 12)).Months())
-                targets.Add(new Target(office.Code, "B.151", month, target));
+            decimal[]? profile = office.Number == "0106" ? [1.1m, 1.1m, 1.1m, 1m, 1m, 1m, 0.7m, 0.8m, 1.1m, 1.1m, 1m, 0.9m] : null;
+            store.SetTargetYear(TargetYear.Periodised(kvp, office.Code, 2024, target, profile), DemoSetter);
         }
-        store.SaveTargets(targets);
-        store.SaveThreshold(new Threshold(UnitCode.Parse("3107"), "B.101", Indicators.Direction.LowerIsBetter, 2.2m, 3.0m, "Fredrikstad kommune"));
+        store.SetTargetYear(TargetYear.Periodised(IndicatorCatalog.Get("PL151"), UnitCode.Office("0106"), 2024, 14m), DemoSetter);
+        store.SetTargetYear(TargetYear.Periodised(IndicatorCatalog.Get("B10"), UnitCode.Office("0326"), 2024, 80m), DemoSetter);
+        store.SetTargetYear(TargetYear.Periodised(IndicatorCatalog.Get("PL151"), UnitCode.Office("0105"), 2024, 12m), DemoSetter);
+        foreach (var (unit, by, green, red) in new[]
+        {
+            ("3107", "Fredrikstad kommune", 2.2m, 3.0m),
+            ("3105", "Sarpsborg kommune", 2.4m, 3.2m),
+            ("030112", "Oslo kommune, bydel Alna", 2.6m, 3.4m),
+        })
+        {
+            var code = UnitCode.Parse(unit);
+            store.ChangeThresholds(code, new Dictionary<string, Threshold?>(StringComparer.Ordinal)
+            {
+                ["B.101"] = new Threshold(code, "B.101", Direction.LowerIsBetter, green, red, by),
+            }, by);
+        }
         return key;
     }
+
+    private const string DemoSetter = "Demo";
 
     /// <summary>The reference data shipped beside the program (<c>data/</c>), or the repository's when run from source.</summary>
     internal static string DataDirectory()

@@ -42,9 +42,12 @@ internal sealed class UnitSimulation
         arena = new ArenaSimulation(rng, history, context.LastDay);
         careers = new CareerSimulation(context, arena);
         kvp = new KvpSimulation(context, careers);
-        // Units differ: some have more recipients than the national level, some fewer.
-        levelFactor = 0.8 + 0.4 * rng.NextDouble();
-        jobseekerFactor = 0.8 + 0.4 * rng.NextDouble();
+        // Units differ: some have more recipients than the national level, some fewer. Both draws are made even when the
+        // level is given, so a unit's random stream — and the national data set — stays the same.
+        var drawnLevel = 0.8 + 0.4 * rng.NextDouble();
+        levelFactor = unit.Level ?? drawnLevel;
+        // Where more people need assistance, more are registered job seekers too, though less than in proportion.
+        jobseekerFactor = (0.8 + 0.4 * rng.NextDouble()) * Math.Sqrt(unit.Level ?? 1.0);
     }
 
     public static UnitHistory Run(SyntheticUnit unit, SyntheticOptions options)

@@ -1,17 +1,21 @@
+using Malekort.Units;
+
 namespace Malekort.Cli.Synthetic;
 
 public sealed class DemoBatchRulesTests(DemoDataFixture demo) : IClassFixture<DemoDataFixture>
 {
     [Fact]
-    public void The_demo_has_two_yearly_extracts_for_each_pilot_office_and_Alna()
+    public void The_demo_has_two_yearly_extracts_for_every_municipality_of_Ostfold_and_every_district_of_Oslo()
     {
+        var units = UnitRegister.Default.Municipalities.Where(m => m.Code.Value.StartsWith("31", StringComparison.Ordinal))
+            .Concat(UnitRegister.Default.DistrictsOf(UnitCode.Parse("0301")))
+            .Select(u => u.Code.Value)
+            .Where(code => code is not ("030116" or "030117")) // Sentrum and Marka: SSB has them, but almost nobody lives there
+            .Order(StringComparer.Ordinal);
+
         Assert.Equal(
-        [
-            "3107-2023-01-01_2024-03-31", "3107-2024-01-01_2024-12-31",
-            "3103-2023-01-01_2024-03-31", "3103-2024-01-01_2024-12-31",
-            "3112-2023-01-01_2024-03-31", "3112-2024-01-01_2024-12-31",
-            "030112-2023-01-01_2024-03-31", "030112-2024-01-01_2024-12-31",
-        ], demo.FolderPaths.Select(Path.GetFileName));
+            units.SelectMany(u => new[] { $"{u}-2023-01-01_2024-03-31", $"{u}-2024-01-01_2024-12-31" }),
+            demo.FolderPaths.Select(Path.GetFileName).Order(StringComparer.Ordinal));
     }
 
     [Fact]
@@ -77,7 +81,7 @@ public sealed class DemoBatchRulesTests(DemoDataFixture demo) : IClassFixture<De
                 Assert.Equal(("UTBETALT", "ANNULLERT"), (old["status"], now["status"]));
                 corrections++;
             }
-            Assert.True(corrections < before.Count / 100, $"{unit.Key}: {corrections} corrections of {before.Count} payments");
+            Assert.True(corrections * 100 <= before.Count, $"{unit.Key}: {corrections} corrections of {before.Count} payments");
             total += corrections;
 
             var people = older["persons.csv"].Rows.ToDictionary(r => r["fnr"], r => (r["birth_date"], r["sex"]), StringComparer.Ordinal);

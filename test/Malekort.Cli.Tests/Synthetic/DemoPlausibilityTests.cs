@@ -7,11 +7,20 @@ public sealed class DemoPlausibilityTests(DemoDataFixture demo) : IClassFixture<
     private DemoStatistics Stats => demo.Statistics;
 
     [Fact]
-    public void Every_unit_has_between_1_and_3_5_per_cent_of_its_18_to_66_year_olds_as_recipients_every_month()
+    public void Every_unit_has_between_0_5_and_4_5_per_cent_of_its_18_to_66_year_olds_as_recipients_every_month()
     {
-        Assert.Equal(48, Stats.Recipients.Count);
+        Assert.Equal(DemoStatistics.Population.Count * 12, Stats.Recipients.Count);
         Assert.All(Stats.Recipients, r =>
-            Assert.InRange(100.0 * r.Value / DemoStatistics.Population[r.Key.Unit], 1.0, 3.5));
+            Assert.InRange(100.0 * r.Value / DemoStatistics.Population[r.Key.Unit], 0.5, 4.5));
+    }
+
+    [Fact]
+    public void Units_differ_enough_to_compare_the_highest_share_of_recipients_is_at_least_four_times_the_lowest()
+    {
+        var shares = Stats.Recipients.Where(r => r.Key.Month == new Periods.Month(2024, 12))
+            .Select(r => (double)r.Value / DemoStatistics.Population[r.Key.Unit]).ToList();
+
+        Assert.True(shares.Max() >= 4 * shares.Min(), $"{shares.Min():P2} … {shares.Max():P2}");
     }
 
     [Fact]

@@ -4,15 +4,13 @@ namespace Malekort.Cli.Synthetic;
 
 /// <summary>
 /// Indicator-like numbers computed straight from the generated rows (not through the engine), for the demo's
-/// four units together: for each month the newest extract that covers it is used, as supersession would.
+/// units together: for each month the newest extract that covers it is used, as supersession would.
 /// </summary>
 internal sealed class DemoStatistics
 {
-    // Persons 18–66 on 1 January 2024 (SSB 07459 and 10826).
-    public static readonly IReadOnlyDictionary<string, int> Population = new Dictionary<string, int>(StringComparer.Ordinal)
-    {
-        ["3107"] = 53_398, ["3103"] = 32_411, ["3112"] = 4_797, ["030112"] = 33_235,
-    };
+    // Persons 18–66 on 1 January 2024 (SSB 07459 and 10826), as the demo sized its units.
+    public static readonly IReadOnlyDictionary<string, long> Population =
+        DemoData.Units(Commands.DemoCommand.DataDirectory()).ToDictionary(u => u.Unit.Value, u => u.Aged18To66, StringComparer.Ordinal);
 
     public DemoStatistics(IReadOnlyList<CaptureFolder> folders)
     {
