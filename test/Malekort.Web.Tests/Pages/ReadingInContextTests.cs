@@ -21,7 +21,7 @@ public sealed class ReadingInContextTests(ScorecardServer server, BrowserFixture
     }
 
     /// <summary>axe finds nothing serious, the page is no wider than the screen, and the picture is saved when asked.</summary>
-    private static async Task Check(IPage page, int width, string name)
+    internal static async Task Check(IPage page, int width, string name)
     {
         await AccessibilityTests.AssertNoSeriousViolations(page);
         Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"),
