@@ -100,6 +100,8 @@ public static class Matrix
             ["GET /api/indikatorer"] = Get(s => $"/api/indikatorer?enhet={Unit(s)}&fra={Month}&format=xlsx", AnyUser),
             ["GET /rapport"] = Get(s => $"/rapport?enhet={Unit(s)}&maned={Month}", AnyUser),
             ["GET /assets/skriv-ut.js"] = Get(_ => "/assets/skriv-ut.js", AnyUser),
+            ["GET /favicon.svg"] = Get(_ => "/favicon.svg", Anyone, isPublic: true),
+            ["GET /favicon.ico"] = Get(_ => "/favicon.ico", Anyone, isPublic: true),
             ["GET /api-dokumentasjon"] = Get(_ => "/api-dokumentasjon", AnyUser),
             ["GET /openapi/{documentName}.json"] = Get(_ => "/openapi/v1.json", AnyUser),
             ["GET /publisering"] = Get(s => $"/publisering?kontor={Office(s)}&maned={Month}", AnyUser),
