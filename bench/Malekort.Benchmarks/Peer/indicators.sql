@@ -189,7 +189,8 @@ SELECT uid, m,
        count_if(r AND lt) AS bl166, count_if(lt AND l5 AND prov) AS bl174, count_if(kd) AS b51, count_if(r AND duty) AS b104,
        count_if(ke) AS b151, count_if(js AND fu) AS b10, count_if(js) AS b10den, count_if(r AND NOT rp) AS inflow,
        count_if(rp AND NOT r) AS outflow, count_if(r AND duty_age AND act) AS v101, count_if(r AND duty_age) AS v101den,
-       count_if(r AND anyc) AS v102, count_if(r AND duty_age AND ex AND NOT act) AS v103, count_if(sanc) AS v104
+       count_if(r AND anyc) AS v102, count_if(r AND duty_age AND ex AND NOT act) AS v103, count_if(sanc) AS v104,
+       count_if(r AND js) AS linked_js, count_if(r AND js AND fu) AS linked_fu
 FROM (
     SELECT f.uid, f.m, (f.f & 1) <> 0 AS r, (f.f & 2) <> 0 AS rp, (f.f & 4) <> 0 AS l5, (f.f & 8) <> 0 AS prov, (f.f & 16) <> 0 AS duty,
            (f.f & 32) <> 0 AS kd, (f.f & 64) <> 0 AS ke, (f.f & 128) <> 0 AS js, (f.f & 256) <> 0 AS fu,
@@ -231,6 +232,7 @@ SELECT u.uid, mo.m,
        coalesce(c.ccond, false) AS ccond, coalesce(c.cex, false) AS cex, coalesce(c.csanc, false) AS csanc,
        coalesce(sy.yearly, false) AS yearly, coalesce(pc.v101, 0) AS v101, coalesce(pc.v101den, 0) AS v101den,
        coalesce(pc.v102, 0) AS v102, coalesce(pc.v103, 0) AS v103, coalesce(pc.v104, 0) AS v104,
+       coalesce(pc.linked_js, 0) AS linked_js, coalesce(pc.linked_fu, 0) AS linked_fu,
        pop.adults, pop.young
 FROM units u
 CROSS JOIN range({first}, {last} + 1) mo(m)
@@ -286,6 +288,9 @@ SELECT uid, m, ind, num, den FROM (
     UNION ALL SELECT uid, m, 'V.102', CASE WHEN cp AND ccond THEN v102 END, CASE WHEN cp THEN bl151 END FROM um
     UNION ALL SELECT uid, m, 'V.103', CASE WHEN cp AND ccond AND cex THEN v103 END, 1 FROM um
     UNION ALL SELECT uid, m, 'V.104', CASE WHEN csanc AND (NOT yearly OR m % 12 = 11) THEN v104 END, 1 FROM um
+    -- Linked Arena indicators: recipients who are B10's job seekers, and of them the followed up; both shares of BL151.
+    UNION ALL SELECT uid, m, 'KOBLET.ARBEIDSSOKER', CASE WHEN cp AND cj THEN linked_js END, CASE WHEN cp THEN bl151 END FROM um
+    UNION ALL SELECT uid, m, 'KOBLET.OPPFOLGING', CASE WHEN cp AND cj AND followups3 THEN linked_fu END, CASE WHEN cp THEN bl151 END FROM um
     UNION ALL SELECT um.uid, um.m, s.code, CASE WHEN um.ck THEN coalesce(e.n, 0) END, CASE WHEN um.ck THEN um.ended END
               FROM um CROSS JOIN situations s
               LEFT JOIN kvp_events e ON e.uid = um.uid AND e.m = um.m AND e.ev = 'situation' || s.k)
