@@ -36,8 +36,9 @@ public enum IndicatorSource
 }
 
 /// <summary>
-/// An agreed indicator: code as the spec writes it, Norwegian texts for the scorecard, and what its value is.
-/// The rule that computes it lives in <see cref="IndicatorRules"/> under the same code.
+/// An indicator, declared once: code as the spec writes it, Norwegian texts for the scorecard, what its value is, and
+/// (<see cref="Rule"/>) which of the engine's counters it shows over which denominator. The engine, the confidentiality plan,
+/// the explanation, the API and the pages read this declaration; nothing else lists indicators.
 /// </summary>
 /// <param name="Code">The spec's code, e.g. <c>BL151</c>, <c>B.101</c>.</param>
 /// <param name="Name">Name (nb).</param>
@@ -65,6 +66,9 @@ public sealed record IndicatorDefinition(
     bool IsCore = true,
     bool IsFlow = false)
 {
+    /// <summary>How the engine computes it: numerator counter, the parts it needs, its look-back and its denominator.</summary>
+    public required IndicatorRule Rule { get; init; }
+
     /// <summary>The version of the definitions that produced every value, shown beside numerator and denominator.</summary>
     public const string DefinitionVersion = "indicators.md v1 (seed 000, 002, 004; Østfold 2014, direktoratet 11.02.2014, Alna Aktiv)";
 

@@ -177,7 +177,7 @@ internal sealed partial class UnitComputation
                         Sanctioned: sanctioned[o + w]);
                     if ((facts.Recipient | facts.RecipientPrevious | facts.Livelihood5 | facts.KvpDuring | facts.Jobseeker | facts.Sanctioned) == 0)
                         continue;
-                    for (var c = 0; c < PersonCounters; c++) counts.Add((Counter)c, w, Evaluate((Counter)c, facts));
+                    for (var c = 0; c < Counters.PersonCounters; c++) counts.Add((Counter)c, w, Evaluate((Counter)c, facts));
                     explaining?.Visit(person, w, facts);
                     if (followsUp) TallyFollowUp(followUp, w, o + w, facts, codes, grounds, kinds);
                 }
