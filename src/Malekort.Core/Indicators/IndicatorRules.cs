@@ -10,6 +10,14 @@ namespace Malekort.Indicators;
 /// </summary>
 public static class IndicatorRules
 {
+    /// <summary>
+    /// The version of the rules that decide which rows of a batch can affect an indicator and what they say
+    /// (<see cref="BatchRows.From"/>: <see cref="CountsAsSocialAssistance"/>, <see cref="PaymentDays"/>, <see cref="IsMainProvider"/>,
+    /// <see cref="HasProviderDutyInHousehold"/>, children only, social assistance cases only, ordinary job seekers only). Change
+    /// any of them and raise this: every store then rebuilds its cached engine rows from its readable tables.
+    /// </summary>
+    public const int RowsVersion = 1;
+
     /// <summary>Main livelihood code for social assistance (KOSTRA VKLO 5 = Sosialhjelp).</summary>
     public const int SocialAssistanceLivelihood = 5;
 
