@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using Malekort.Periods;
 using Malekort.Population;
 
 namespace Malekort.Indicators;
@@ -18,8 +19,8 @@ public static class IndicatorCatalog
 
     private const string Young = "Mottakere av økonomisk sosialhjelp i måneden som er 18–29 år ved utgangen av måneden";
 
-    /// <summary>The 14 agreed indicators, the activity duty's V.101–V.104 and the supplementary measures, in scorecard order.</summary>
-    public static IReadOnlyList<IndicatorDefinition> All { get; } =
+    /// <summary>Every indicator as declared, in scorecard order: one entry each, later versions inside their indicator.</summary>
+    public static IReadOnlyList<IndicatorDefinition> Declared { get; } =
     [
         new("BL151", "Antall mottakere av økonomisk sosialhjelp", Recipients, One,
             ValueKind.Count, Direction.LowerIsBetter, IndicatorSource.OstfoldPilot)
@@ -81,6 +82,16 @@ public static class IndicatorCatalog
         {
             Rule = IndicatorRule.Of(Counter.BL152, LongTermLivelihood, Per.Population(AgeGroup.Aged18To66))
                 .LookingBack(DataParts.Payments, IndicatorRules.WindowMonths),
+            // The issue's example of a new definition version (issue 11 item 7): version 1 stays in force beside it.
+            LaterVersions =
+            [
+                new(2, new Month(2025, 1),
+                    "Langtidsmottakere med sosialhjelp som viktigste kilde til livsopphold, der langtid er minst seks sammenhengende "
+                    + "måneder med utbetalt sosialhjelp innenfor de siste tolv",
+                    IndicatorRule.Of(Counter.BL152Consecutive, LongTermLivelihood, Per.Population(AgeGroup.Aged18To66))
+                        .LookingBack(DataParts.Payments, IndicatorRules.WindowMonths),
+                    "Langtid er seks sammenhengende måneder, ikke seks av de siste tolv"),
+            ],
         },
         new("B.103", "Andel unge som har mottatt økonomisk sosialhjelp",
             "Mottakere under 25 år i måneden (BL153; alle under 25, slik direktoratets brev definerer det)",
@@ -198,6 +209,12 @@ public static class IndicatorCatalog
             Rule = IndicatorRule.Of(Counters.Situation(KvpSituation.IndexOf(s.Code)), DataParts.Kvp, Per.Count(Counter.KvpEnded, DataParts.Kvp)),
         }),
     ];
+
+    /// <summary>
+    /// What the engine computes and the pages show, in scorecard order: the 14 agreed indicators, the activity duty's
+    /// V.101–V.104 and the supplementary measures, each later version of a definition right after its indicator.
+    /// </summary>
+    public static IReadOnlyList<IndicatorDefinition> All { get; } = [.. Declared.SelectMany(d => d.LaterVersions.Select(d.At).Prepend(d))];
 
     /// <summary>The scorecard's indicators: the 14 agreed ones and V.101–V.104.</summary>
     public static IReadOnlyList<IndicatorDefinition> Core { get; } = All.Where(d => d.IsCore).ToList();

@@ -50,6 +50,8 @@ public enum Counter
     LinkedJobseeker,
     /// <summary>Recipients registered as ordinary job seekers on M.end and followed up in M-2 … M.</summary>
     LinkedFollowedUp,
+    /// <summary>Long-term in M by six consecutive months with assistance in window(M), with main livelihood 5 (B.102 version 2).</summary>
+    BL152Consecutive,
     /// <summary>Sum of processing days of cases approved in M.</summary>
     PL151Days,
     /// <summary>Cases approved in M with a received date.</summary>
@@ -70,7 +72,7 @@ public enum Counter
 public static class Counters
 {
     /// <summary>The person counters are the ones before this; each is one rule of <see cref="IndicatorRules"/>.</summary>
-    public const int PersonCounters = (int)Counter.LinkedFollowedUp + 1;
+    public const int PersonCounters = (int)Counter.BL152Consecutive + 1;
 
     /// <summary>Every counter, the situations' included.</summary>
     public static int Count => (int)Counter.KvpSituation0 + KvpSituation.All.Count;

@@ -122,8 +122,8 @@ internal sealed partial class UnitComputation
     /// <summary>The fields of <see cref="PersonMonths"/>.</summary>
     private enum Fact
     {
-        Recipient, RecipientPrevious, LongTerm, Livelihood5, Young, MainProvider, DutyInHousehold, KvpDuring, KvpAtEnd, Jobseeker,
-        FollowedUp, ActivityDutyAge, ActivityCondition, AnyCondition, Exempted, Sanctioned,
+        Recipient, RecipientPrevious, LongTerm, LongTermConsecutive, Livelihood5, Young, MainProvider, DutyInHousehold, KvpDuring, KvpAtEnd,
+        Jobseeker, FollowedUp, ActivityDutyAge, ActivityCondition, AnyCondition, Exempted, Sanctioned,
     }
 
     /// <summary>
@@ -135,6 +135,7 @@ internal sealed partial class UnitComputation
         Fact.Recipient => (p with { Recipient = 0 }, Basis.Recipient, 0, 0),
         Fact.RecipientPrevious => (p with { RecipientPrevious = 0 }, Basis.Recipient, 1, 1),
         Fact.LongTerm => (p with { LongTerm = 0 }, Basis.Recipient, 0, IndicatorRules.WindowMonths - 1),
+        Fact.LongTermConsecutive => (p with { LongTermConsecutive = 0 }, Basis.Recipient, 0, IndicatorRules.WindowMonths - 1),
         Fact.Livelihood5 => (p with { Livelihood5 = 0 }, Basis.Livelihood5, 0, 0),
         Fact.Young => (p with { Young = 0 }, Basis.Young, 0, 0),
         Fact.MainProvider => (p with { MainProvider = 0 }, Basis.MainProvider, 0, 0),

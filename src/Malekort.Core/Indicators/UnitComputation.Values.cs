@@ -29,6 +29,11 @@ internal sealed partial class UnitComputation
             for (var d = 0; d < all.Length; d++)
             {
                 var definition = all[d];
+                if (!definition.AppliesIn(month))
+                {
+                    result[m * all.Length + d] = IndicatorValue.NotCaptured(definition, notes: ValueNotes.NotInForce);
+                    continue;
+                }
                 var rule = definition.Rule;
                 var (captured, notes) = Captured(rule, covered, i);
                 if ((rule.Needs & DataParts.Family) != 0) notes |= familyNote;
@@ -127,6 +132,7 @@ internal sealed partial class UnitComputation
         Counter.V104 => IndicatorRules.V104(facts),
         Counter.LinkedJobseeker => IndicatorRules.LinkedJobseeker(facts),
         Counter.LinkedFollowedUp => IndicatorRules.LinkedFollowedUp(facts),
+        Counter.BL152Consecutive => IndicatorRules.BL152Consecutive(facts),
         _ => throw new ArgumentOutOfRangeException(nameof(counter), counter, "Telleren teller ikke personer."),
     };
 
