@@ -1,6 +1,10 @@
+using System.Collections.Concurrent;
+using System.Reflection;
 using Microsoft.Playwright;
+using Xunit.v3;
 
 [assembly: AssemblyFixture(typeof(Malekort.Web.BrowserFixture))]
+[assembly: Malekort.Web.ClosePagesAfterEachTest]
 
 namespace Malekort.Web;
 
@@ -13,6 +17,10 @@ public sealed class BrowserFixture : IAsyncLifetime
     public const string ChromiumPath = "/usr/bin/chromium";
 
     private IPlaywright? playwright;
+
+    // The contexts each test opened, closed when it ends (ClosePagesAfterEachTestAttribute): left open, every page's renderer
+    // stayed alive until the last test, and the browser grew through the run.
+    private static readonly ConcurrentDictionary<string, ConcurrentBag<IBrowserContext>> OpenContexts = new(StringComparer.Ordinal);
 
     public IBrowser Browser { get; private set; } = null!;
 
@@ -42,7 +50,15 @@ public sealed class BrowserFixture : IAsyncLifetime
             ViewportSize = new() { Width = width, Height = 900 },
             ExtraHTTPHeaders = token is null ? null : new Dictionary<string, string> { ["Authorization"] = "Bearer " + token },
         });
+        if (TestContext.Current.Test?.UniqueID is { } test) OpenContexts.GetOrAdd(test, _ => []).Add(context);
         return await context.NewPageAsync();
+    }
+
+    /// <summary>Closes the contexts the test opened through <see cref="NewPageAsync"/>.</summary>
+    internal static async Task CloseContextsOf(string test)
+    {
+        if (!OpenContexts.TryRemove(test, out var contexts)) return;
+        foreach (var context in contexts) await context.CloseAsync();
     }
 
     /// <summary>
@@ -65,4 +81,12 @@ public sealed class BrowserFixture : IAsyncLifetime
         if (Browser is not null) await Browser.DisposeAsync();
         playwright?.Dispose();
     }
+}
+
+/// <summary>After each test, closes the browser contexts it opened (<see cref="BrowserFixture.NewPageAsync"/>).</summary>
+[AttributeUsage(AttributeTargets.Assembly)]
+internal sealed class ClosePagesAfterEachTestAttribute : BeforeAfterTestAttribute
+{
+    public override void After(MethodInfo methodUnderTest, IXunitTest test) =>
+        BrowserFixture.CloseContextsOf(test.UniqueID).GetAwaiter().GetResult();
 }
