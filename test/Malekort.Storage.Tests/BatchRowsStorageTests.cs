@@ -1,6 +1,7 @@
 using Malekort.Indicators;
 using Malekort.Periods;
 using Malekort.Testing;
+using Malekort.Units;
 
 namespace Malekort.Storage;
 
@@ -99,6 +100,53 @@ public sealed class BatchRowsStorageTests
 
         Assert.Equal([BatchRows.RulesVersion], Stamps(db));
         Assert.Equal(version, reopened.DataVersion());
+    }
+
+    /// <summary>
+    /// The done-when of issue 11: the rules change (their version moves), the cached rows of old batches are made again under
+    /// them, and a published month's numbers (every definition version that applies in it) are exactly the frozen ones.
+    /// </summary>
+    [Theory]
+    [InlineData(TestDatabases.Sqlite)]
+    [InlineData(TestDatabases.Postgres)]
+    public void A_published_months_numbers_are_unchanged_after_the_cached_rows_are_rebuilt_under_new_rules(string kind)
+    {
+        using var db = TestDatabases.Create(kind);
+        var batch = SeededBatches.Make("3107", seed: 17);
+        db.Store.SaveBatch(batch, SeededBatches.LogEntry(batch, Now));
+        var month = Months.Last;
+        var office = UnitCode.Parse("NAV-0106");
+        var published = db.Store.Publish(new PublicationDraft(office, month, Now, "test", db.Store.DataVersion(),
+            Frozen(IndicatorComparison.Compute(db.Store.Load().WorkingSet, Months), month))).Revision;
+        using (var connection = db.OpenConnection())
+        using (var update = connection.CreateCommand())
+        {
+            update.CommandText = "UPDATE batch_rows SET rules_version = 'rows 2, rules 0'";
+            update.ExecuteNonQuery();
+        }
+
+        using var reopened = db.OpenStore();
+        reopened.Migrate();
+
+        Assert.Equal([BatchRows.RulesVersion], Stamps(db));
+        var now = Frozen(IndicatorComparison.Compute(reopened.Load().WorkingSet, Months), month);
+        Assert.Equal(reopened.PublishedValues(office, month, published.Revision)!.OrderBy(v => v.Indicator, StringComparer.Ordinal),
+            now.OrderBy(v => v.Indicator, StringComparer.Ordinal));
+        Assert.Equal(published.Fingerprint, PublicationFingerprint.Of(now));
+        Assert.Contains(now, v => v.Indicator == "B.102" && v.Numerator > 0);
+    }
+
+    private static List<PublishedValue> Frozen(IndicatorResults results, Month month)
+    {
+        var unit = UnitCode.Parse("3107");
+        return
+        [
+            .. IndicatorCatalog.All.Where(d => d.AppliesIn(month)).Select(d =>
+            {
+                var v = results.Get(unit, month, d.Code);
+                return new PublishedValue(unit, d.Code, v.Numerator, v.Denominator, v.Value);
+            }),
+        ];
     }
 
     private static List<string> Stamps(TestDatabase db)
