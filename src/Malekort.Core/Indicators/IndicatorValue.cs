@@ -24,6 +24,10 @@ public enum ValueNotes
     /// on an empty value, the other months of such a year (spec "Conditions and the activity duty").
     /// </summary>
     YearlyCount = 32,
+    /// <summary>Typed by a person for a unit and month without captured data (issue 11 item 4): «manuelt registrert».</summary>
+    Manual = 64,
+    /// <summary>Captured data that has replaced a value typed by a person for the same unit and month (issue 11 item 4).</summary>
+    ManualReplaced = 128,
 }
 
 /// <summary>

@@ -37,6 +37,13 @@ internal sealed record IndicatorJson(
     ThresholdJson? Threshold,
     string? ThresholdNote,
     TargetJson? Target,
-    IReadOnlyList<TrendJson> Trend);
+    IReadOnlyList<TrendJson> Trend)
+{
+    /// <summary>The value typed by a person for the unit and month, if one was: null otherwise.</summary>
+    public ManualJson? Manual { get; init; }
+}
+
+/// <summary>Who typed a manual value and when; <c>Replaced</c> when captured data has replaced it (issue 11 item 4).</summary>
+internal sealed record ManualJson(string EnteredBy, DateTimeOffset EnteredAt, bool Replaced);
 
 internal sealed record ScorecardJson(UnitJson Unit, string Month, string DefinitionVersion, long DataVersion, IReadOnlyList<IndicatorJson> Indicators);
