@@ -143,7 +143,11 @@ public sealed record StoredState(
     PopulationTable Population,
     OfficeRegister Offices,
     ThresholdTable Thresholds,
-    IReadOnlyList<Target> Targets);
+    IReadOnlyList<Target> Targets)
+{
+    /// <summary>Values typed by people for months without captured data (issue 11 item 4), as typed.</summary>
+    public IReadOnlyList<global::Malekort.ManualValues.ManualValue> ManualValues { get; init; } = [];
+}
 
 /// <summary>The stored reference data: what <see cref="StoredState"/> holds besides the captured data.</summary>
 /// <param name="Population">SSB population figures.</param>

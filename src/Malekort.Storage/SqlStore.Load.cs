@@ -25,9 +25,13 @@ public abstract partial class SqlStore
         AddBatches(connection, transaction, builder, 0);
 
         var reference = ReadReference(connection, transaction);
+        var manual = ReadManualValues(connection, transaction);
         transaction.Commit();
 
-        return new StoredState(builder.Build(), reference.Population, reference.Offices, reference.Thresholds, reference.Targets);
+        return new StoredState(builder.Build(), reference.Population, reference.Offices, reference.Thresholds, reference.Targets)
+        {
+            ManualValues = manual,
+        };
     }
 
     /// <inheritdoc />

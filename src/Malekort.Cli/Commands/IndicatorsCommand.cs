@@ -52,7 +52,8 @@ internal static class IndicatorsCommand
                     return context.Fail($"--unit: {error}");
                 only = code;
             }
-            var results = new IndicatorEngine(UnitRegister.Default, state.Offices).Compute(state.WorkingSet, state.Population, new MonthRange(first, last));
+            var results = new IndicatorEngine(UnitRegister.Default, state.Offices).Compute(state.WorkingSet, state.Population, new MonthRange(first, last),
+                state.ManualValues);
             var units = only is { } u ? [u] : results.Units;
             var definitions = parsed.GetValue(all) ? IndicatorCatalog.All : IndicatorCatalog.Core;
             var rows = units.SelectMany(x => results.Months.Months().SelectMany(m => definitions.Where(d => d.AppliesIn(m)).Select(d =>
@@ -144,6 +145,8 @@ internal static class IndicatorsCommand
     internal static List<string> NotesOf(ValueNotes notes)
     {
         var list = new List<string>();
+        if (notes.HasFlag(ValueNotes.Manual)) list.Add("manuelt registrert");
+        if (notes.HasFlag(ValueNotes.ManualReplaced)) list.Add("manuelt tall erstattet av innsamlede data");
         if (notes.HasFlag(ValueNotes.OlderPopulation)) list.Add("eldre befolkningstall");
         if (notes.HasFlag(ValueNotes.ShortHistory)) list.Add(NoValueReasons.Text(NoValueReason.ShortHistory));
         if (notes.HasFlag(ValueNotes.ApproximateFamily)) list.Add("forsørgerplikt tilnærmet fra KOSTRA");

@@ -13,8 +13,12 @@ public sealed class IndicatorEngine(UnitRegister units, OfficeRegister offices)
     // Who sums into what depends only on the registers: worked out once per engine, not per computation.
     private readonly Aggregation aggregation = new(units, offices);
 
-    /// <summary>Computes the months in <paramref name="months"/>.</summary>
-    public IndicatorResults Compute(WorkingSet workingSet, PopulationTable population, MonthRange months)
+    /// <summary>
+    /// Computes the months in <paramref name="months"/>; <paramref name="manual"/> values fill their units' cells without captured
+    /// data before the sums (<see cref="ManualValues.ManualEntries"/>).
+    /// </summary>
+    public IndicatorResults Compute(WorkingSet workingSet, PopulationTable population, MonthRange months,
+        IReadOnlyList<ManualValues.ManualValue>? manual = null)
     {
         var values = new Dictionary<UnitCode, IndicatorValue[]>();
         var followUp = new Dictionary<UnitCode, long?[]>();
@@ -29,6 +33,7 @@ public sealed class IndicatorEngine(UnitRegister units, OfficeRegister offices)
             followUp[unit] = unitFollowUp;
             notes.AddRange(unitNotes);
         }
+        if (manual is { Count: > 0 }) ManualValues.ManualEntries.Apply(values, months, manual);
         aggregation.AddAggregates(values, months);
         aggregation.AddOfficeFollowUp(followUp);
         notes.Sort((a, b) => (a.Unit.Value, a.Month.Index).CompareTo((b.Unit.Value, b.Month.Index)));

@@ -26,6 +26,10 @@ public enum ValueNotes
     YearlyCount = 32,
     /// <summary>No version of this definition applies in the month (a later version before it starts, issue 11 item 7).</summary>
     NotInForce = 64,
+    /// <summary>Typed by a person for a unit and month without captured data (issue 11 item 4): «manuelt registrert».</summary>
+    Manual = 128,
+    /// <summary>Captured data that has replaced a value typed by a person for the same unit and month (issue 11 item 4).</summary>
+    ManualReplaced = 256,
 }
 
 /// <summary>

@@ -17,12 +17,17 @@ internal static class Scopes
     public static bool MayDeliver(ClaimsPrincipal user, UnitCode? unit, OfficeRegister offices)
     {
         if (!user.IsUser()) return false;
-        if (user.Role() == ViewerRole.Admin) return true;
-        if (unit is not { } u || user.Unit() is not { } own) return false;
-        return user.Role() switch
+        return Delivers(user.Role(), user.Unit(), unit, offices);
+    }
+
+    private static bool Delivers(ViewerRole? role, UnitCode? own, UnitCode? unit, OfficeRegister offices)
+    {
+        if (role == ViewerRole.Admin) return true;
+        if (unit is not { } u || own is not { } o) return false;
+        return role switch
         {
-            ViewerRole.Kontor => Serves(own, u, offices),
-            ViewerRole.Kommune => u.IsCaptureUnit && u.Municipality == own,
+            ViewerRole.Kontor => Serves(o, u, offices),
+            ViewerRole.Kommune => u.IsCaptureUnit && u.Municipality == o,
             _ => false,
         };
     }
@@ -52,6 +57,18 @@ internal static class Scopes
     /// </summary>
     public static bool MaySetTargets(ClaimsPrincipal user, UnitCode unit, OfficeRegister offices) =>
         (unit.IsCaptureUnit || unit.Kind == UnitKind.Office) && MayDeliver(user, unit, offices);
+
+    /// <summary>
+    /// Typing a municipality's or district's numbers for a month without captured data (issue 11 item 4): whoever may deliver its
+    /// data — an office's users for the units it serves, a municipality's users for the municipality and its districts, admins any.
+    /// A manual value stands in for a delivery, so it is the same right; counties and the directorate read the values on the scorecard.
+    /// </summary>
+    public static bool MayEnterManual(ClaimsPrincipal user, UnitCode unit, OfficeRegister offices) =>
+        unit.IsCaptureUnit && MayDeliver(user, unit, offices);
+
+    /// <summary>The same for the viewer a page is made for (the scorecard's link to <c>/manuelt</c>).</summary>
+    public static bool MayEnterManual(Viewer viewer, UnitCode unit, OfficeRegister offices) =>
+        unit.IsCaptureUnit && Delivers(viewer.Role, viewer.Unit, unit, offices);
 
     /// <summary>Whether the office is the unit or serves it.</summary>
     private static bool Serves(UnitCode office, UnitCode unit, OfficeRegister offices) =>

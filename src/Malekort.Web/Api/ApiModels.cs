@@ -38,9 +38,16 @@ internal sealed record IndicatorJson(
     string? ThresholdNote,
     TargetJson? Target,
     IReadOnlyList<TrendJson> Trend,
-    DefinitionVersionJson Definition);
+    DefinitionVersionJson Definition)
+{
+    /// <summary>The value typed by a person for the unit and month, if one was: null otherwise.</summary>
+    public ManualJson? Manual { get; init; }
+}
 
 /// <summary>Which version of the indicator's definition the row is (issue 11 item 7): a later version is its own row, beside the first.</summary>
 internal sealed record DefinitionVersionJson(int Version, string? VersionOf, string? ValidFrom, string? ValidUntil);
+
+/// <summary>Who typed a manual value and when; <c>Replaced</c> when captured data has replaced it (issue 11 item 4).</summary>
+internal sealed record ManualJson(string EnteredBy, DateTimeOffset EnteredAt, bool Replaced);
 
 internal sealed record ScorecardJson(UnitJson Unit, string Month, string DefinitionVersion, long DataVersion, IReadOnlyList<IndicatorJson> Indicators);

@@ -20,8 +20,12 @@ public static class IndicatorCube
     /// <summary>No value: not captured, not computed, or a zero denominator (SSB's symbol for "cannot occur / lacking").</summary>
     public const string NoValueStatus = ".";
 
+    /// <summary>Typed by a person for a month without captured data (issue 11 item 4): a value, marked.</summary>
+    public const string ManualStatus = "m";
+
     private static readonly Dictionary<string, string> StatusLabels = new(StringComparer.Ordinal)
     {
+        [ManualStatus] = "Manuelt registrert: skrevet inn for hånd, ikke hentet fra fagsystemet.",
         [SuppressedStatus] = "Skjermet: små tall utenfor enhetens eget NAV-kontor, og tall de kunne regnes ut fra.",
         [NoValueStatus] = "Ingen verdi: ikke fanget, ikke beregnet eller nevner 0.",
     };
@@ -50,7 +54,8 @@ public static class IndicatorCube
         definitions.Any(HasPopulationDenominator) ? [$"Befolkningstall: {SsbSource}"] : [];
 
     private static string? Status(IndicatorValue value) =>
-        value.Notes.HasFlag(ValueNotes.Suppressed) ? SuppressedStatus : value.Value is null ? NoValueStatus : null;
+        value.Notes.HasFlag(ValueNotes.Suppressed) ? SuppressedStatus : value.Value is null ? NoValueStatus
+        : value.Notes.HasFlag(ValueNotes.Manual) ? ManualStatus : null;
 
     private static bool HasPopulationDenominator(IndicatorDefinition definition) => IndicatorCatalog.PopulationDenominators.Contains(definition.Code);
 

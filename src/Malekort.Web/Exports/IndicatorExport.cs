@@ -73,8 +73,11 @@ internal static class IndicatorExport
             r => r.Row.Value.UnitsTotal),
         Column.Boolean("suppressed", "Skjermet", "Om verdien er skjermet for denne brukeren (små tall utenfor eget NAV-kontor).",
             r => r.Row.IsSuppressed),
+        Column.Boolean("manual", "Manuelt registrert",
+            "Om verdien (eller for en sum noen av enhetenes verdier) er skrevet inn for hånd for en måned uten innsamlede data.",
+            r => r.Row.Value.Notes.HasFlag(ValueNotes.Manual)),
         Column.Text("notes", "Merknader",
-            "Merknadskoder skilt med mellomrom: suppressed, olderPopulation, partialWindow, approximateFamily, partialCoverage.",
+            "Merknadskoder skilt med mellomrom: suppressed, manual, manualReplaced, olderPopulation, partialWindow, approximateFamily, partialCoverage.",
             r => string.Join(' ', Texts.CodedNotes(r.Row.Value).Select(n => n.Code))),
     ]);
 

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Routing;
 
 namespace Malekort.Web.Leader;
 
-/// <summary>What a leader sets in the browser (issue 11): the municipality's own thresholds, and targets with their attainment.</summary>
+/// <summary>What a leader sets in the browser (issue 11): the municipality's own thresholds, targets with their attainment, and numbers typed for months without captured data.</summary>
 internal static class LeaderServices
 {
     public static IEndpointRouteBuilder MapLeader(this IEndpointRouteBuilder app)
@@ -15,6 +15,9 @@ internal static class LeaderServices
         app.MapPost(TargetsEndpoints.Path, TargetsEndpoints.Post);
         app.MapPost(TargetsEndpoints.RemovePath, TargetsEndpoints.Remove);
         app.MapGet(CountyTargetsEndpoint.Path, CountyTargetsEndpoint.Get);
+        app.MapGet(ManualValuesEndpoints.Path, ManualValuesEndpoints.Get);
+        app.MapPost(ManualValuesEndpoints.Path, ManualValuesEndpoints.Post);
+        app.MapPost(ManualValuesEndpoints.RemovePath, ManualValuesEndpoints.Remove);
         return app;
     }
 }

@@ -28,6 +28,10 @@ public sealed record UnitChooserView(string Title, string Lead, string Path, str
         [.. snapshot.Units.Where(u => u.Code.IsCaptureUnit || u.Code.Kind == UnitKind.Office)], Selection.None, PageFooter.Of(snapshot),
         Section.Targets);
 
+    internal static UnitChooserView ForManualValues(ScorecardSnapshot snapshot, IReadOnlyList<UnitChoice> units) => new("Manuelle tall",
+        "En kommune eller bydel uten automatisk innsamling skriver inn tallene sine for måneder uten innsamlede data. Velg kommunen eller bydelen.",
+        ManualValuesEndpoints.Path, "enhet", "Kommune eller bydel", units, Selection.None, PageFooter.Of(snapshot), Section.Leader);
+
     internal static UnitChooserView ForCounties(ScorecardSnapshot snapshot) => new("Måltall i fylket",
         "Fylkets NAV-kontorer, deres måltall og måloppnåelse. Velg fylket.",
         CountyTargetsEndpoint.Path, "fylke", "Fylke", [.. snapshot.Units.Where(u => u.Code.Kind == UnitKind.County)], Selection.None,

@@ -37,6 +37,9 @@ public sealed record IndicatorRow(
     IReadOnlyList<TrendPoint> Trend)
 {
     public bool IsSuppressed => Value.Notes.HasFlag(ValueNotes.Suppressed);
+
+    /// <summary>The value typed for the unit and month, whether shown or replaced by captured data; null when none was.</summary>
+    public ManualValues.ManualValue? Manual { get; init; }
 }
 
 /// <summary>Builds scorecard rows from a snapshot: the one place pages and API read indicator values.</summary>
@@ -60,7 +63,10 @@ internal static class ScorecardModel
                 .ToList()
             : [];
         var status = StatusOf(snapshot, unit, definition.Code, value);
-        return new IndicatorRow(definition, value, status, threshold, target, target?.AttainmentOf(definition, value), trend);
+        return new IndicatorRow(definition, value, status, threshold, target, target?.AttainmentOf(definition, value), trend)
+        {
+            Manual = snapshot.ManualFor(unit, definition.Code, month),
+        };
     }
 
     public static IReadOnlyList<IndicatorRow> Rows(ScorecardSnapshot snapshot, ShownResults results, UnitCode unit, Month month,

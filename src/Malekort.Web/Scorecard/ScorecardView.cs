@@ -115,7 +115,11 @@ public sealed record ScorecardView(
         UnitFamily.PartsOf(snapshot, unit.Code).Count > 0 ? UnitFamily.PartsName(unit.Code) : null, PageFooter.Of(snapshot))
     {
         MayExplain = Access.Scopes.MayExplain(snapshot.Viewer, unit.Code, snapshot.Offices),
+        MayEnterManual = Access.Scopes.MayEnterManual(snapshot.Viewer, unit.Code, snapshot.Offices),
     };
+
+    /// <summary>Whether the viewer may type the unit's numbers for months without captured data (<c>/manuelt</c>).</summary>
+    public bool MayEnterManual { get; init; }
 
     /// <summary>Whether the viewer may open who was counted (Explain/): the office's own users, for its municipalities and districts.</summary>
     public bool MayExplain { get; init; }

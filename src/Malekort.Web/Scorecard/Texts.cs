@@ -91,6 +91,10 @@ internal static class Texts
     private static readonly (ValueNotes Flag, string Code, Func<IndicatorValue, string> Text)[] NoteTable =
     [
         (ValueNotes.Suppressed, "suppressed", _ => "Skjermet («:»): vises ikke utenfor enhetens eget NAV-kontor."),
+        (ValueNotes.Manual, "manual", v => v.UnitsTotal > 1
+            ? "Manuelt registrert: noen av enhetene har tall som er skrevet inn for hånd, ikke hentet fra fagsystemet."
+            : "Manuelt registrert: tallet er skrevet inn for hånd, ikke hentet fra fagsystemet."),
+        (ValueNotes.ManualReplaced, "manualReplaced", _ => "Erstattet: et manuelt registrert tall for måneden er erstattet av innsamlede data."),
         (ValueNotes.OlderPopulation, "olderPopulation", _ => "Eldre befolkningstall: befolkningen for måneden mangler, siste tidligere år er brukt."),
         (ValueNotes.ShortHistory, NoValueReasons.Code(NoValueReason.ShortHistory)!, _ => NoValueReasons.Explanation(NoValueReason.ShortHistory)),
         (ValueNotes.ApproximateFamily, "approximateFamily", _ => "Tilnærming fra KOSTRA: familieopplysningene bygger på KOSTRA-feltet BU18."),
@@ -102,6 +106,15 @@ internal static class Texts
     /// <summary>How the value was made, in words.</summary>
     public static IReadOnlyList<string> Notes(IndicatorValue value) =>
         NoteTable.Where(n => value.Notes.HasFlag(n.Flag)).Select(n => n.Text(value)).ToList();
+
+    /// <summary>
+    /// Who typed a unit's manual value and when: shown while it is in use, and beside captured data that replaced it (never its
+    /// numbers there, which a viewer outside the office may not see).
+    /// </summary>
+    public static string ManualEntry(IndicatorDefinition definition, ManualValues.ManualValue typed, IndicatorValue value) =>
+        value.Notes.HasFlag(ValueNotes.ManualReplaced)
+            ? $"Tallet {typed.EnteredBy} registrerte manuelt {NorwegianFormat.Instant(typed.EnteredAt)}, er erstattet av innsamlede data for {definition.Code}."
+            : $"Registrert av {typed.EnteredBy} {NorwegianFormat.Instant(typed.EnteredAt)}.";
 
     /// <summary>The notes as the API gives them: each code with its own text, in the page's order.</summary>
     public static IReadOnlyList<(string Code, string Text)> CodedNotes(IndicatorValue value) =>

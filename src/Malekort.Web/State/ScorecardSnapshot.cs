@@ -1,5 +1,6 @@
 using Malekort.Confidentiality;
 using Malekort.Indicators;
+using Malekort.ManualValues;
 using Malekort.Periods;
 using Malekort.Storage;
 using Malekort.Thresholds;
@@ -44,6 +45,7 @@ internal sealed class ScorecardSnapshot
 {
     private readonly Dictionary<UnitCode, UnitChoice> unitsByCode;
     private readonly Dictionary<(UnitCode, string, Month), Target> targets;
+    private readonly Dictionary<(UnitCode, string, Month), ManualValue> manual;
 
     private readonly ShownResultsCache? shown;
     private readonly StoredState stored;
@@ -67,6 +69,7 @@ internal sealed class ScorecardSnapshot
         unitsByCode = units.ToDictionary(u => u.Code);
         targets = [];
         foreach (var t in stored.Targets) targets[(t.Unit, t.Indicator, t.Month)] = t;
+        manual = stored.ManualValues.ToDictionary(m => (m.Unit, m.Indicator, m.Month));
         Months = results is null ? [] : results.Months.Months().Reverse().ToList();
         Responses = responses ?? new ResponseCache(ResponseCache.DefaultBudget);
     }
@@ -144,16 +147,24 @@ internal sealed class ScorecardSnapshot
     /// <summary>The target for the indicator in the unit and month, if one is set.</summary>
     public Target? TargetFor(UnitCode unit, string indicator, Month month) => targets.GetValueOrDefault((unit, indicator, month));
 
+    /// <summary>The value typed for the indicator in the unit and month, if one was, whether it is shown or has been replaced.</summary>
+    public ManualValue? ManualFor(UnitCode unit, string indicator, Month month) => manual.GetValueOrDefault((unit, indicator, month));
+
+    /// <summary>Every value typed by people, by unit, month and indicator.</summary>
+    public IReadOnlyList<ManualValue> ManualValues => stored.ManualValues;
+
     /// <summary>The thresholds in force.</summary>
     public ThresholdTable Thresholds { get; }
 
     /// <summary>Computes a snapshot: the engine over every month with captured data, then what the viewer may see.</summary>
     public static ScorecardSnapshot Compute(StoredState stored, long dataVersion, DateTimeOffset now, Viewer viewer)
     {
-        var range = MonthsCaptured(stored.WorkingSet, Month.Of(OsloTime.DateOf(now)));
+        var current = Month.Of(OsloTime.DateOf(now));
+        var range = Union(MonthsCaptured(stored.WorkingSet, current), MonthsTyped(stored.ManualValues, current));
         if (range is null) return new ScorecardSnapshot(dataVersion, now, stored, null, null, [], viewer);
 
-        var results = new IndicatorEngine(UnitRegister.Default, stored.Offices).Compute(stored.WorkingSet, stored.Population, range.Value);
+        var results = new IndicatorEngine(UnitRegister.Default, stored.Offices).Compute(stored.WorkingSet, stored.Population, range.Value,
+            stored.ManualValues);
         var cache = new ShownResultsCache(results, UnitRegister.Default, stored.Offices);
         var shown = cache.For(viewer);
         var units = results.Units
@@ -185,6 +196,19 @@ internal sealed class ScorecardSnapshot
         if (last > current) last = current;
         return first is { } f && last is { } l && f <= l ? new MonthRange(f, l) : null;
     }
+
+    /// <summary>The months with a manual value up to <paramref name="current"/>: a unit that types its numbers has months without a batch.</summary>
+    private static MonthRange? MonthsTyped(IReadOnlyList<ManualValue> manual, Month current)
+    {
+        var months = manual.Select(m => m.Month).Where(m => m <= current).ToList();
+        return months.Count == 0 ? null : new MonthRange(months.Min(), months.Max());
+    }
+
+    private static MonthRange? Union(MonthRange? a, MonthRange? b) => (a, b) switch
+    {
+        ({ } x, { } y) => new MonthRange(x.First < y.First ? x.First : y.First, x.Last > y.Last ? x.Last : y.Last),
+        _ => a ?? b,
+    };
 
     // The month the scorecard opens on is the latest whose recipients (BL151) were captured: the newest data.
     private static Month LatestMonthWithRecipients(IndicatorResults results, UnitCode unit)

@@ -73,6 +73,9 @@ public static class Matrix
     // Targets: the office and the units it serves, the municipality its own, admins any: who may deliver the unit's data.
     private static readonly Func<Principal, Side, bool> TargetSetter = Uploader;
 
+    // Manual values: who may deliver the unit's data (the office for its units, the municipality its own, admins any).
+    private static readonly Func<Principal, Side, bool> ManualTyper = Uploader;
+
     private static Rule Get(Func<Side, string> path, Func<Principal, Side, bool> allowed, bool isPublic = false) =>
         new(s => new MatrixRequest(HttpMethod.Get, path(s)), allowed, isPublic);
 
@@ -118,6 +121,10 @@ public static class Matrix
             ["POST /mal"] = Form("/mal", s => new() { ["enhet"] = Unit(s).Value, ["ar"] = "2024", ["indikator"] = "B.151", ["fordeling"] = "jevnt" }, TargetSetter),
             ["POST /mal/fjern"] = Form("/mal/fjern", s => new() { ["enhet"] = Unit(s).Value, ["ar"] = "2023", ["indikator"] = "B.151" }, TargetSetter),
             ["GET /mal/fylke"] = Get(s => $"/mal/fylke?fylke={Unit(s).County}&ar=2024", AnyUser),
+            ["GET /manuelt"] = Get(s => $"/manuelt?enhet={Unit(s)}&maned={Month}", ManualTyper),
+            // Without a number: checked and answered 400, so the other requests see no change.
+            ["POST /manuelt"] = Form("/manuelt", s => new() { ["enhet"] = Unit(s).Value, ["maned"] = "2023-01", ["indikator"] = "B51" }, ManualTyper),
+            ["POST /manuelt/fjern"] = Form("/manuelt/fjern", s => new() { ["enhet"] = Unit(s).Value, ["maned"] = "2023-01", ["indikator"] = "B51" }, ManualTyper),
             ["GET /driftslogg"] = Get(_ => "/driftslogg", AnyUser),
             ["GET /driftslogg/{id:long}"] = Get(_ => "/driftslogg/1", AnyUser),
             ["GET /api/driftslogg"] = Get(_ => "/api/driftslogg", AnyUser),
