@@ -148,12 +148,20 @@ internal sealed class ScorecardSnapshot
     public ThresholdTable Thresholds { get; }
 
     /// <summary>Computes a snapshot: the engine over every month with captured data, then what the viewer may see.</summary>
-    public static ScorecardSnapshot Compute(StoredState stored, long dataVersion, DateTimeOffset now, Viewer viewer)
-    {
-        var range = MonthsCaptured(stored.WorkingSet, Month.Of(OsloTime.DateOf(now)));
-        if (range is null) return new ScorecardSnapshot(dataVersion, now, stored, null, null, [], viewer);
+    public static ScorecardSnapshot Compute(StoredState stored, long dataVersion, DateTimeOffset now, Viewer viewer) =>
+        Of(stored, dataVersion, now, viewer, EngineResults(stored, now));
 
-        var results = new IndicatorEngine(UnitRegister.Default, stored.Offices).Compute(stored.WorkingSet, stored.Population, range.Value);
+    /// <summary>The engine over every month with captured data, up to the month of <paramref name="now"/>; null without data.</summary>
+    internal static IndicatorResults? EngineResults(StoredState stored, DateTimeOffset now) =>
+        MonthsCaptured(stored.WorkingSet, Month.Of(OsloTime.DateOf(now))) is { } range
+            ? new IndicatorEngine(UnitRegister.Default, stored.Offices).Compute(stored.WorkingSet, stored.Population, range)
+            : null;
+
+    /// <summary>A snapshot of results computed elsewhere: the engine's, or a central instance's delivered aggregates (Federation/).</summary>
+    public static ScorecardSnapshot Of(StoredState stored, long dataVersion, DateTimeOffset now, Viewer viewer, IndicatorResults? results)
+    {
+        if (results is null) return new ScorecardSnapshot(dataVersion, now, stored, null, null, [], viewer);
+
         var cache = new ShownResultsCache(results, UnitRegister.Default, stored.Offices);
         var shown = cache.For(viewer);
         var units = results.Units
