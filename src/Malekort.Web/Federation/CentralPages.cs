@@ -1,3 +1,4 @@
+using Malekort.Confidentiality;
 using Malekort.Periods;
 using Malekort.Storage;
 using Malekort.Units;
@@ -20,14 +21,14 @@ internal sealed record CentralStatusJson(string? NyesteManed, IReadOnlyList<Offi
 /// </summary>
 internal static class CentralPages
 {
-    public static IResult Get(ScorecardState state, DeliveryBook book, IMalekortStore store, Query<UnitCode> kontor, Query<Month> maned)
+    public static IResult Get(ScorecardState state, Viewer viewer, DeliveryBook book, IMalekortStore store, Query<UnitCode> kontor, Query<Month> maned)
     {
-        var snapshot = state.Current;
+        var snapshot = state.For(viewer);
         if (!kontor.HasValue && !maned.HasValue)
             return Page.Result<CentralOverviewPage, CentralOverviewView>(CentralOverviewView.Of(book, snapshot));
         if (!PublishingPages.TryOfficeAndMonth(snapshot, kontor, maned, out var office, out var month, out var status, out var error, out _))
             return Errors.Page(snapshot, status, error);
-        var revisions = DeliveredMonths.Revisions(store, book.Revisions(office.Code, month));
+        var revisions = DeliveredMonths.Revisions(store, book.Revisions(office.Code, month), viewer, snapshot.Offices);
         return Page.Result<DeliveredMonthPage, DeliveredMonthView>(
             new DeliveredMonthView(office, month, revisions, snapshot.NameOf, PageFooter.Of(snapshot)));
     }

@@ -1,4 +1,6 @@
 using System.Globalization;
+using Malekort.Confidentiality;
+using Malekort.Federation;
 using Malekort.Indicators;
 using Malekort.Periods;
 using Malekort.Storage;
@@ -8,8 +10,18 @@ using Malekort.Web.Scorecard;
 
 namespace Malekort.Web.Federation;
 
+/// <summary>
+/// One number of a delivered revision's change as the viewer sees it: suppressed cells as <c>:</c>, exactly as the scorecard
+/// would show that revision to the viewer (<see cref="ShownResults"/> over the revision's own numbers).
+/// </summary>
+/// <param name="Unit">The office or one of its units.</param>
+/// <param name="Indicator">The indicator.</param>
+/// <param name="Before">The number in the revision before; null when it had none for the unit.</param>
+/// <param name="After">The number in this revision; null when it has none for the unit.</param>
+public sealed record RevisionChange(UnitCode Unit, string Indicator, IndicatorValue? Before, IndicatorValue? After);
+
 /// <summary>One delivered revision and what changed from the one delivered before it (<paramref name="Previous"/>; null for the first).</summary>
-public sealed record DeliveredRevisionView(AggregateDeliveryHeader Header, int? Previous, IReadOnlyList<Publishing.ValueChange> Changes);
+public sealed record DeliveredRevisionView(AggregateDeliveryHeader Header, int? Previous, IReadOnlyList<RevisionChange> Changes);
 
 /// <summary>What a central instance holds of an office's month, and how its revisions differ.</summary>
 internal static class DeliveredMonths
@@ -17,20 +29,37 @@ internal static class DeliveredMonths
     /// <summary>The office's month on the central instance's publishing page.</summary>
     public static string Address(UnitCode office, Month month) => PublishingPages.Address(office, month);
 
-    /// <summary>Every delivered revision of the office's month with its changes from the one before, oldest first.</summary>
-    public static IReadOnlyList<DeliveredRevisionView> Revisions(IMalekortStore store, IReadOnlyList<AggregateDeliveryHeader> headers)
+    /// <summary>
+    /// Every delivered revision of the office's month with its changes from the one before, oldest first, each number as
+    /// <paramref name="viewer"/> may see it.
+    /// </summary>
+    public static IReadOnlyList<DeliveredRevisionView> Revisions(IMalekortStore store, IReadOnlyList<AggregateDeliveryHeader> headers,
+        Viewer viewer, OfficeRegister offices)
     {
         var views = new List<DeliveredRevisionView>();
         IReadOnlyList<PublishedValue>? previous = null;
+        ShownResults? previousShown = null;
         foreach (var header in headers)
         {
             var values = Numbers(store.DeliveredValues(header.Office, header.Month, header.Revision) ?? []);
-            views.Add(new DeliveredRevisionView(header, views.Count == 0 ? null : views[^1].Header.Revision,
-                previous is null ? [] : MonthValues.Changes(previous, values)));
-            previous = values;
+            var shown = Shown(values, header.Month, viewer, offices);
+            var changes = previous is null
+                ? []
+                : MonthValues.Changes(previous, values).Select(c => new RevisionChange(c.Unit, c.Indicator,
+                    c.Before is null ? null : previousShown?.Get(c.Unit, header.Month, c.Indicator),
+                    c.After is null ? null : shown?.Get(c.Unit, header.Month, c.Indicator))).ToList();
+            views.Add(new DeliveredRevisionView(header, views.Count == 0 ? null : views[^1].Header.Revision, changes));
+            (previous, previousShown) = (values, shown);
         }
         return views;
     }
+
+    // One revision alone, summed and suppressed as the central's picture sums and suppresses: its office's row comes from its units.
+    private static ShownResults? Shown(IReadOnlyList<PublishedValue> values, Month month, Viewer viewer, OfficeRegister offices) =>
+        DeliveredResults.Build(values.Select(v => new DeliveredValue(v.Unit, month, v.Indicator, v.Numerator, v.Denominator, v.Notes)),
+            UnitRegister.Default, offices) is { } results
+            ? ShownResults.For(results, viewer, UnitRegister.Default, offices)
+            : null;
 
     /// <summary>
     /// What a newly stored revision did, in a sentence: the first of its month, or which revision it replaces and how many
