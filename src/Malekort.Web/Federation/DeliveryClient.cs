@@ -92,7 +92,8 @@ internal sealed class DeliveryClient : IDisposable
             using var json = JsonDocument.Parse(body);
             var detail = json.RootElement.TryGetProperty("detail", out var d) && d.ValueKind == JsonValueKind.String ? d.GetString() : null;
             if (json.RootElement.TryGetProperty("findings", out var f) && f.ValueKind == JsonValueKind.Array)
-                detail = string.Join(" ", new[] { detail }.Concat(f.EnumerateArray().Take(5).Select(x => x.ToString())).Where(x => x is not null));
+                detail = string.Join(" ", new[] { detail }.Concat(f.EnumerateArray().Take(5).Select(x => x.ToString())
+                    .Where(x => detail?.Contains(x, StringComparison.Ordinal) != true)).Where(x => x is not null));
             return detail is { Length: > 0 } text ? text.Length > 1000 ? text[..1000] + " …" : text : null;
         }
         catch (Exception e) when (e is JsonException or HttpRequestException or IOException)
