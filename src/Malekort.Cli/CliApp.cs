@@ -29,6 +29,7 @@ internal static class CliApp
             UsersCommand.Create(context),
             KeyCommand.Create(context),
             DefinitionsCommand.Create(context),
+            CentralCommand.Create(context),
             BackupCommand.Create(context),
             RestoreCommand.Create(context),
         };

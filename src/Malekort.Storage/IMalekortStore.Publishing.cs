@@ -27,7 +27,11 @@ public partial interface IMalekortStore
 }
 
 /// <summary>One frozen indicator value of a unit (the office or one it serves).</summary>
-public sealed record PublishedValue(UnitCode Unit, string Indicator, long? Numerator, long? Denominator, double? Value);
+public sealed record PublishedValue(UnitCode Unit, string Indicator, long? Numerator, long? Denominator, double? Value)
+{
+    /// <summary>How the value was made when it was frozen (older population, not computed, …); not part of the fingerprint.</summary>
+    public Malekort.Indicators.ValueNotes Notes { get; init; }
+}
 
 /// <summary>What to publish: the numbers for an office's month as computed now, and who approves them.</summary>
 /// <param name="Office">The office (<c>NAV-nnnn</c>).</param>
@@ -37,11 +41,19 @@ public sealed record PublishedValue(UnitCode Unit, string Indicator, long? Numer
 /// <param name="DataVersion">The data version the numbers were computed from.</param>
 /// <param name="Values">The office's and each served unit's values.</param>
 public sealed record PublicationDraft(UnitCode Office, Month Month, DateTimeOffset PublishedAt, string PublishedBy, long DataVersion,
-    IReadOnlyList<PublishedValue> Values);
+    IReadOnlyList<PublishedValue> Values)
+{
+    /// <summary>The definitions that produced the numbers.</summary>
+    public string DefinitionVersion { get; init; } = Malekort.Indicators.IndicatorDefinition.DefinitionVersion;
+}
 
 /// <summary>One revision of a published month, without its values.</summary>
 public sealed record PublicationHeader(UnitCode Office, Month Month, int Revision, DateTimeOffset PublishedAt, string PublishedBy,
-    long DataVersion, string Fingerprint);
+    long DataVersion, string Fingerprint)
+{
+    /// <summary>The definitions that produced the numbers; null for a revision published before it was recorded.</summary>
+    public string? DefinitionVersion { get; init; }
+}
 
 /// <summary>Whether publishing stored a new revision.</summary>
 public enum PublishOutcome

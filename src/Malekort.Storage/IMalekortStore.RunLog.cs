@@ -26,6 +26,8 @@ public enum RunKind
     Computation,
     /// <summary>A month was published for an office (or the schedule published every office).</summary>
     Publication,
+    /// <summary>A published month's aggregates were delivered to, or received by, a central instance (docs/federation.md).</summary>
+    Delivery,
 }
 
 /// <summary>How the work came about.</summary>
@@ -64,6 +66,8 @@ public enum RunOutcome
     Skipped,
     /// <summary>An error stopped it; the message says which.</summary>
     Failed,
+    /// <summary>Delivered to the central instance, which confirmed it.</summary>
+    Delivered,
 }
 
 /// <summary>One thing the server did.</summary>

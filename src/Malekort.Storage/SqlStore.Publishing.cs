@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Globalization;
+using Malekort.Federation;
 using Malekort.Periods;
 using Malekort.Units;
 
@@ -8,7 +9,7 @@ namespace Malekort.Storage;
 /// <summary>Published months and their revisions, in the same SQL on both databases.</summary>
 public abstract partial class SqlStore
 {
-    private const string PublicationColumns = "office, month, revision, published_at, published_by, data_version, fingerprint";
+    private const string PublicationColumns = "office, month, revision, published_at, published_by, data_version, fingerprint, definition_version";
 
     /// <inheritdoc />
     public PublishResult Publish(PublicationDraft draft)
@@ -29,18 +30,18 @@ public abstract partial class SqlStore
             return new PublishResult(PublishOutcome.Unchanged, latest);
         }
         var header = new PublicationHeader(draft.Office, draft.Month, (latest?.Revision ?? 0) + 1, draft.PublishedAt, draft.PublishedBy,
-            draft.DataVersion, fingerprint);
+            draft.DataVersion, fingerprint) { DefinitionVersion = draft.DefinitionVersion };
         var id = Scalar(connection, transaction,
-            $"INSERT INTO publications ({PublicationColumns}) VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6) RETURNING id",
+            $"INSERT INTO publications ({PublicationColumns}) VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7) RETURNING id",
             header.Office.Value, header.Month.ToString(), header.Revision, header.PublishedAt.ToString("O", CultureInfo.InvariantCulture),
-            header.PublishedBy, header.DataVersion, header.Fingerprint);
+            header.PublishedBy, header.DataVersion, header.Fingerprint, header.DefinitionVersion);
         using (var rows = BeginRows(connection, transaction, "publication_values",
-                   "publication_id", "unit", "indicator", "numerator", "denominator", "value"))
+                   "publication_id", "unit", "indicator", "numerator", "denominator", "value", "notes"))
         {
             foreach (var v in draft.Values)
             {
                 rows.Add(id); rows.Add(v.Unit.Value); rows.Add(v.Indicator); rows.Add(v.Numerator); rows.Add(v.Denominator);
-                rows.AddNullable(PublicationFingerprint.ValueText(v.Value)); rows.EndRow();
+                rows.AddNullable(PublicationFingerprint.ValueText(v.Value)); rows.Add(NoteNames.Of(v.Notes)); rows.EndRow();
             }
             rows.Complete();
         }
@@ -77,9 +78,13 @@ public abstract partial class SqlStore
             r => id = r.GetInt64(0), office.Value, month.ToString(), revision);
         if (id is null) return null;
         var values = new List<PublishedValue>();
-        Read(connection, transaction, "SELECT unit, indicator, numerator, denominator, value FROM publication_values WHERE publication_id = @p0",
+        Read(connection, transaction,
+            "SELECT unit, indicator, numerator, denominator, value, notes FROM publication_values WHERE publication_id = @p0",
             r => values.Add(new PublishedValue(UnitCode.Parse(r.GetString(0)), r.GetString(1), r.IsDBNull(2) ? null : r.GetInt64(2),
-                r.IsDBNull(3) ? null : r.GetInt64(3), r.IsDBNull(4) ? null : double.Parse(r.GetString(4), CultureInfo.InvariantCulture))),
+                r.IsDBNull(3) ? null : r.GetInt64(3), r.IsDBNull(4) ? null : double.Parse(r.GetString(4), CultureInfo.InvariantCulture))
+            {
+                Notes = r.IsDBNull(5) ? Indicators.ValueNotes.None : NoteNames.Parse(r.GetString(5)),
+            }),
             id.Value);
         transaction.Commit();
         // Sorted here, not in SQL: the order must not depend on the database's collation.
@@ -89,5 +94,8 @@ public abstract partial class SqlStore
     private static PublicationHeader PublicationRow(DbDataReader r) => new(
         UnitCode.Parse(r.GetString(0)), Month.Parse(r.GetString(1)), (int)r.GetInt64(2),
         DateTimeOffset.Parse(r.GetString(3), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind), r.GetString(4), r.GetInt64(5),
-        r.GetString(6));
+        r.GetString(6))
+    {
+        DefinitionVersion = r.IsDBNull(7) ? null : r.GetString(7),
+    };
 }

@@ -1,6 +1,7 @@
 using Malekort.Storage;
 using Malekort.Web.Access;
 using Malekort.Web.Explain;
+using Malekort.Web.Federation;
 using Malekort.Storage.Faults;
 using Malekort.Web.Api;
 using Malekort.Web.ApiDocs;
@@ -41,6 +42,12 @@ public static class MalekortWeb
         builder.WebHost.UseUrls(options.Urls);
         // No request body is read whole beyond this; the upload endpoint raises it for itself, to the upload limit.
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = options.RequestLimitBytes);
+        if (options.Certificate is { } certificate)
+        {
+            // The slim builder leaves HTTPS out; a central instance takes deliveries over it (docs/federation.md).
+            builder.WebHost.UseKestrelHttpsConfiguration();
+            builder.WebHost.ConfigureKestrel(k => k.ConfigureHttpsDefaults(https => https.ServerCertificate = certificate));
+        }
         // Request by request logging is noise on a scorecard; warnings and our own recompute messages are kept.
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Services.AddSingleton(options);
@@ -52,6 +59,7 @@ public static class MalekortWeb
         builder.Services.AddCapture(options);
         builder.Services.AddApiDocumentation();
         builder.Services.AddAccess(options);
+        builder.Services.AddFederation(options, store);
         // Pages are Razor components rendered on the server (Pages/).
         builder.Services.AddSingleton(Page.Encoder);
         builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>
@@ -83,7 +91,9 @@ public static class MalekortWeb
         endpoints.MapUnitsApi();
         endpoints.MapScorecardApi();
         endpoints.MapIndicatorsApi();
-        endpoints.MapPublishing();
+        // A central instance shows what the offices delivered where a local one approves its own months.
+        endpoints.MapPublishing(approvals: !options.Central);
+        if (options.Central) endpoints.MapCentral();
         endpoints.MapAuditLog();
         endpoints.MapReportPages();
         endpoints.MapApiDocumentation();

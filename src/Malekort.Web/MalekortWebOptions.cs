@@ -57,6 +57,18 @@ public sealed class MalekortWebOptions
     /// <summary>How long a sign-in lasts without use.</summary>
     public TimeSpan SessionLifetime { get; init; } = TimeSpan.FromHours(8);
 
+    /// <summary>
+    /// A central instance (<c>serve --central</c>, docs/federation.md): its picture is the offices' delivered aggregates, it takes
+    /// deliveries at <c>POST /api/sentral/leveranser</c>, and it refuses every input with person-level data.
+    /// </summary>
+    public bool Central { get; init; }
+
+    /// <summary>Where this local instance delivers its published months (<c>serve --deliver-to</c>); null: nowhere.</summary>
+    public Federation.DeliveryTarget? DeliverTo { get; init; }
+
+    /// <summary>The server's TLS certificate with its private key (<c>serve --tls-cert/--tls-key</c>), for <c>https://</c> addresses.</summary>
+    public System.Security.Cryptography.X509Certificates.X509Certificate2? Certificate { get; init; }
+
     /// <summary>How the server logs to standard output: JSON lines in server mode, readable text otherwise.</summary>
     public Operations.LogFormat LogFormat { get; init; } = Operations.LogFormat.Text;
 }

@@ -14,7 +14,7 @@ namespace Malekort.Cli.Commands;
 
 /// <summary>
 /// <c>malekort serve [--db DB] [--urls URL] [--drop DIR] [--uploads] [--schedule CRON] [--key FILE] [--config FILE]
-/// [--log-format json|text]</c>:
+/// [--log-format json|text] [--central] [--deliver-to URL --delivery-keys FILE] [--tls-cert FILE --tls-key FILE]</c>:
 /// the scorecard in the browser; in server mode also a drop folder, uploads and a monthly publication (docs/server-mode.md).
 /// </summary>
 internal static class ServeCommand
@@ -48,7 +48,9 @@ internal static class ServeCommand
         };
         var key = ImportCommand.KeyOption();
         var logFormat = LogFormatOption();
+        var federation = new FederationOptions();
         var command = new Command("serve", "Vis målekortet i nettleseren.") { db, urls, drop, uploads, schedule, uploadLimit, key, config, logFormat };
+        federation.AddTo(command);
         command.SetAction(parsed =>
         {
             MonthlySchedule? plan = null;
@@ -73,12 +75,14 @@ internal static class ServeCommand
                 return context.Fail($"--config: {e.Message}");
             }
             if (parsed.GetValue(uploadLimit) <= 0) return context.Fail("--upload-limit-mb må være et positivt tall.");
+            if (federation.Read(parsed, out var error) is not { } federated) return context.Fail(error!);
             var dropFolder = parsed.GetValue(drop);
             var needsKey = dropFolder is not null || parsed.GetValue(uploads) || parsed.GetValue(key) is not null;
             using var store = StoreOption.Open(parsed.GetValue(db)!, context.Clock);
+            if (FederationOptions.CheckRole(store, federated.Central) is { } roleProblem) return context.Fail(roleProblem);
             PseudonymKey? pseudonymKey = null;
-            if (needsKey && (pseudonymKey = ImportCommand.OpenKey(context, store, parsed.GetValue(key))) is null) return 1;
-            return Serve(context, store, new MalekortWebOptions
+            if (needsKey && !federated.Central && (pseudonymKey = ImportCommand.OpenKey(context, store, parsed.GetValue(key))) is null) return 1;
+            var options = new MalekortWebOptions
             {
                 Urls = parsed.GetValue(urls)!,
                 DropDirectory = dropFolder is null ? null : Path.GetFullPath(dropFolder),
@@ -88,7 +92,12 @@ internal static class ServeCommand
                 Schedule = plan,
                 PseudonymKey = pseudonymKey,
                 LogFormat = parsed.GetValue(logFormat),
-            });
+                Central = federated.Central,
+                DeliverTo = federated.DeliverTo,
+                Certificate = federated.Certificate,
+            };
+            if (options.Central && Malekort.Web.Federation.CentralRefusal.OptionProblem(options) is { } refused) return context.Fail(refused);
+            return Serve(context, store, options);
         });
         return command;
     }
@@ -119,6 +128,8 @@ internal static class ServeCommand
             ? $"Innlogging: lokale brukere og OpenID Connect ({provider.Authority})."
             : "Innlogging: lokale brukere (malekort users add).");
         if (options.Schedule is { } plan) notes.WriteLine($"Månedlig publisering: «{plan}» (norsk tid).");
+        if (options.Central) notes.WriteLine("Sentral instans: tar imot aggregater på POST /api/sentral/leveranser (leveringsnøkler: malekort central key).");
+        if (options.DeliverTo is { } target) notes.WriteLine($"Publiserte måneder leveres til {target.Central} for {string.Join(", ", target.Offices)}.");
         app.WaitForShutdown();
         return 0;
     }

@@ -64,7 +64,11 @@ public sealed class ImportPipeline(IMalekortStore store, Pseudonymizer pseudonym
                 $"{FindingLog.Shown(source)} er {FileKinds.Describe(kind)} og leses ikke; legg selve filen eller mappen der i stedet.")]);
         try
         {
-            switch (InputFormats.Recognise(path))
+            var format = InputFormats.Recognise(path);
+            // A central instance's database holds aggregates only (docs/federation.md): person-level inputs are not even read.
+            if (format is InputFormat.CaptureBatch or InputFormat.Digisos or InputFormat.Kostra && store.InstanceRole() == InstanceRole.Central)
+                return () => Reject(source, "persondata", "", [new Finding(Severity.Fatal, source, 0, "", Federation.CentralInstance.Refusal)]);
+            switch (format)
             {
                 case InputFormat.CaptureBatch:
                     var capture = new CaptureReader(pseudonyms, UnitRegister.Default, clock).Read(path);

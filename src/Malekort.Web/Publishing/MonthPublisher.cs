@@ -30,6 +30,9 @@ internal sealed record PublishAttempt(PublishStatus Status, PublicationHeader? R
 /// </summary>
 internal sealed class MonthPublisher(IMalekortStore store, ScorecardState state, PublicationBook book, RunLog runLog, TimeProvider clock)
 {
+    /// <summary>Raised after a new revision is stored, on the publishing thread (a central instance is then due its delivery).</summary>
+    public event Action<PublicationHeader>? Published;
+
     /// <summary>
     /// Publishes <paramref name="month"/> for <paramref name="office"/> from the current snapshot. <paramref name="recordQuiet"/>:
     /// whether to record attempts that change nothing (the schedule records those in its summary instead).
@@ -76,6 +79,7 @@ internal sealed class MonthPublisher(IMalekortStore store, ScorecardState state,
               $"{NorwegianFormat.Count(ChangedIndicators(office, month, result.Revision.Revision, values))} tall er endret fra revisjon " +
               $"{(result.Revision.Revision - 1).ToString(CultureInfo.InvariantCulture)}.";
         var id = Record(channel, startedAt, started, RunOutcome.Published, subject, office, month, text);
+        Published?.Invoke(result.Revision);
         return new PublishAttempt(PublishStatus.Published, result.Revision, text, id);
     }
 

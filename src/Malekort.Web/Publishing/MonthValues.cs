@@ -32,7 +32,8 @@ internal static class MonthValues
             foreach (var definition in IndicatorCatalog.All.Where(d => d.AppliesIn(month)))
             {
                 var v = results.Get(unit, month, definition.Code);
-                values.Add(new PublishedValue(unit, definition.Code, v.Numerator, v.Denominator, v.Value));
+                // How it was made travels with it (docs/federation.md); suppression is a viewer's, never the value's.
+                values.Add(new PublishedValue(unit, definition.Code, v.Numerator, v.Denominator, v.Value) { Notes = v.Notes & ~ValueNotes.Suppressed });
             }
         }
         return values.Any(v => v.Numerator is not null) ? values : null;

@@ -69,6 +69,7 @@ internal static class RunLogPages
     {
         RunKind.Capture => "Leveranse",
         RunKind.Computation => "Beregning",
+        RunKind.Delivery => "Levering",
         _ => "Publisering",
     };
 
@@ -91,6 +92,7 @@ internal static class RunLogPages
         RunOutcome.Published => "Publisert",
         RunOutcome.Unchanged => "Uendret",
         RunOutcome.Skipped => "Ingenting å gjøre",
+        RunOutcome.Delivered => "Levert",
         _ => "Feilet",
     };
 }

@@ -72,6 +72,16 @@ internal static class NorwegianFormat
     /// <summary>A month as a column heading: <c>des. 2024</c>.</summary>
     public static string ShortMonth(Month month) => month.Start.ToString("MMM yyyy", Culture);
 
+    /// <summary>A wait in words: <c>8 s</c>, <c>2 min 8 s</c>, <c>10 min</c>.</summary>
+    public static string Duration(TimeSpan span)
+    {
+        var seconds = (long)Math.Ceiling(span.TotalSeconds);
+        if (seconds < 60) return seconds.ToString(Culture) + NoBreakSpace + "s";
+        var rest = seconds % 60;
+        var minutes = (seconds / 60).ToString(Culture) + NoBreakSpace + "min";
+        return rest == 0 ? minutes : minutes + " " + rest.ToString(Culture) + NoBreakSpace + "s";
+    }
+
     /// <summary>A calendar date: <c>1. desember 2024</c>.</summary>
     public static string Date(DateOnly date) => date.ToString("d. MMMM yyyy", Culture);
 

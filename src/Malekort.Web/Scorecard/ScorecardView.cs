@@ -89,6 +89,9 @@ public sealed record ScorecardView(
     string? PartsName,
     PageFooter Footer)
 {
+    /// <summary>On a central instance, which offices delivered the month and which revision it holds (docs/federation.md).</summary>
+    public Federation.DeliveryBannerView? Delivery { get; init; }
+
     /// <summary>The unit broken down one level, when it has parts with data (<see cref="PartsName"/> names them).</summary>
     public string BreakdownLink => Links.Breakdown(Unit.Code, Month);
 

@@ -157,14 +157,26 @@ internal sealed class ScorecardSnapshot
     public ThresholdTable Thresholds { get; }
 
     /// <summary>Computes a snapshot: the engine over every month with captured data, then what the viewer may see.</summary>
-    public static ScorecardSnapshot Compute(StoredState stored, long dataVersion, DateTimeOffset now, Viewer viewer)
+    public static ScorecardSnapshot Compute(StoredState stored, long dataVersion, DateTimeOffset now, Viewer viewer) =>
+        Of(stored, dataVersion, now, viewer, EngineResults(stored, now));
+
+    /// <summary>
+    /// The engine over every month with captured data or a typed value, up to the month of <paramref name="now"/>; null without
+    /// either.
+    /// </summary>
+    internal static IndicatorResults? EngineResults(StoredState stored, DateTimeOffset now)
     {
         var current = Month.Of(OsloTime.DateOf(now));
-        var range = Union(MonthsCaptured(stored.WorkingSet, current), MonthsTyped(stored.ManualValues, current));
-        if (range is null) return new ScorecardSnapshot(dataVersion, now, stored, null, null, [], viewer);
+        return Union(MonthsCaptured(stored.WorkingSet, current), MonthsTyped(stored.ManualValues, current)) is { } range
+            ? new IndicatorEngine(UnitRegister.Default, stored.Offices).Compute(stored.WorkingSet, stored.Population, range, stored.ManualValues)
+            : null;
+    }
 
-        var results = new IndicatorEngine(UnitRegister.Default, stored.Offices).Compute(stored.WorkingSet, stored.Population, range.Value,
-            stored.ManualValues);
+    /// <summary>A snapshot of results computed elsewhere: the engine's, or a central instance's delivered aggregates (Federation/).</summary>
+    public static ScorecardSnapshot Of(StoredState stored, long dataVersion, DateTimeOffset now, Viewer viewer, IndicatorResults? results)
+    {
+        if (results is null) return new ScorecardSnapshot(dataVersion, now, stored, null, null, [], viewer);
+
         var cache = new ShownResultsCache(results, UnitRegister.Default, stored.Offices);
         var shown = cache.For(viewer);
         var units = results.Units

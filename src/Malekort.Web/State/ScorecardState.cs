@@ -8,7 +8,8 @@ namespace Malekort.Web.State;
 /// Holds the current <see cref="ScorecardSnapshot"/>. Requests only read <see cref="Current"/>: a reference read,
 /// never a lock and never the database. The refresher computes a new snapshot off the request path and swaps it in.
 /// </summary>
-internal sealed partial class ScorecardState(IMalekortStore store, TimeProvider clock, ILogger<ScorecardState> logger)
+internal sealed partial class ScorecardState(IMalekortStore store, TimeProvider clock, ILogger<ScorecardState> logger,
+    IResultsSource? source = null)
 {
     private ScorecardSnapshot? current;
     private long lastFailedVersion = -1;
@@ -89,7 +90,9 @@ internal sealed partial class ScorecardState(IMalekortStore store, TimeProvider 
         {
             var stored = store.Load();
             // Computed with full rights: every request asks for its own viewer's view of it (For).
-            var snapshot = ScorecardSnapshot.Compute(stored, version, clock.GetUtcNow(), Viewer.Operator);
+            var now = clock.GetUtcNow();
+            var results = source is null ? ScorecardSnapshot.EngineResults(stored, now) : source.Compute(stored, now);
+            var snapshot = ScorecardSnapshot.Of(stored, version, now, Viewer.Operator, results);
             Publish(snapshot);
             // A newer snapshot than this one was already shown, or this one was not newer: the shown one serves on.
             if (ReferenceEquals(Volatile.Read(ref current), shown)) shown?.Responses.Resume();
@@ -124,6 +127,16 @@ internal sealed partial class ScorecardState(IMalekortStore store, TimeProvider 
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Kunne ikke beregne målekortet for dataversjon {Version}; viser forrige beregning.")]
     private static partial void LogRefreshFailed(ILogger logger, Exception exception, long version);
+}
+
+/// <summary>
+/// Where a snapshot's results come from when not from the engine over the captured data: a central instance's delivered
+/// aggregates (Federation/). Called off the request path, on the thread that recomputes.
+/// </summary>
+internal interface IResultsSource
+{
+    /// <summary>The results as of <paramref name="now"/>; null when there is nothing to show.</summary>
+    Malekort.Indicators.IndicatorResults? Compute(StoredState stored, DateTimeOffset now);
 }
 
 /// <summary>One computation of the scorecard: which data version, when it started, how long it took, and why it failed.</summary>
