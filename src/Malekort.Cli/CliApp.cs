@@ -28,6 +28,7 @@ internal static class CliApp
             GenerateCommand.Create(context),
             UsersCommand.Create(context),
             KeyCommand.Create(context),
+            DefinitionsCommand.Create(context),
             BackupCommand.Create(context),
             RestoreCommand.Create(context),
         };

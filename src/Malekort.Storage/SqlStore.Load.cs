@@ -110,13 +110,16 @@ public abstract partial class SqlStore
     }
 
     /// <summary>
-    /// Batches stored before migration 0004 get their engine rows from the readable tables, once. Only the columns the engine
-    /// reads are rebuilt; person keys are the stored <c>people.id</c>.
+    /// batch_rows is a cache of today's rules (<see cref="BatchRows.RulesVersion"/>): a batch whose rows are missing (stored
+    /// before migration 0004) or were made under other rules gets them again from the readable tables, and the data version
+    /// moves so every computed number is made again. The tables are read whole: which rows count is the rules' to say
+    /// (<see cref="BatchRows.From"/>), not the SQL's. Person keys are the stored <c>people.id</c>.
     /// </summary>
-    private void BackfillBatchRows(DbConnection connection)
+    private void RebuildBatchRows(DbConnection connection)
     {
         var missing = new HashSet<long>();
-        Read(connection, null, "SELECT id FROM batches WHERE id NOT IN (SELECT batch_id FROM batch_rows)", r => missing.Add(r.GetInt64(0)));
+        Read(connection, null, "SELECT id FROM batches WHERE id NOT IN (SELECT batch_id FROM batch_rows WHERE rules_version = @p0)",
+            r => missing.Add(r.GetInt64(0)), BatchRows.RulesVersion);
         if (missing.Count == 0) return;
         using var transaction = connection.BeginTransaction();
         var headers = BatchHeaders(connection, transaction);
@@ -129,22 +132,22 @@ public abstract partial class SqlStore
         string Key(DbDataReader r, int i) => r.GetInt64(i).ToString(Invariant);
         Each("SELECT batch_id, person_id, birth_date FROM persons", (b, r) =>
             b.Persons.Add(new PersonRecord(Key(r, 1), CalendarDates.FromInt(r.GetInt64(2)), null)));
-        Each("SELECT batch_id, person_id, payment_date, period_from, period_to FROM payments " +
-             "WHERE category = 'OKONOMISK_SOSIALHJELP' AND status = 'UTBETALT'", (b, r) =>
-            b.Payments.Add(new PaymentRecord("", Key(r, 1), "", BenefitCategory.OkonomiskSosialhjelp, 0, PaymentStatus.Utbetalt,
-                Date(r, 2), Date(r, 3), Date(r, 4), null)));
+        Each("SELECT batch_id, person_id, payment_date, period_from, period_to, category, status FROM payments", (b, r) =>
+            b.Payments.Add(new PaymentRecord("", Key(r, 1), "", CaptureCodes.ValueOf(CaptureCodes.BenefitCategories, r.GetString(5)), 0,
+                CaptureCodes.ValueOf(CaptureCodes.PaymentStatuses, r.GetString(6)), Date(r, 2), Date(r, 3), Date(r, 4), null)));
         Each("SELECT batch_id, person_id, valid_from, valid_to, source FROM livelihood", (b, r) =>
             b.Livelihood.Add(new LivelihoodRecord(Key(r, 1), CalendarDates.FromInt(r.GetInt64(2)), Date(r, 3), (int)r.GetInt64(4))));
-        Each("SELECT batch_id, person_id, member_birth_date, calculation_percent, provider_duty, in_household, valid_from, valid_to, approximate " +
-             "FROM family WHERE relation = 'BARN'", (b, r) =>
-            b.Family.Add(new FamilyRecord(Key(r, 1), "", FamilyRelation.Barn, Date(r, 2), Int(r, 3), Bool(r, 4), Bool(r, 5),
+        Each("SELECT batch_id, person_id, member_birth_date, calculation_percent, provider_duty, in_household, valid_from, valid_to, approximate, " +
+             "relation FROM family", (b, r) =>
+            b.Family.Add(new FamilyRecord(Key(r, 1), "", CaptureCodes.ValueOf(CaptureCodes.FamilyRelations, r.GetString(9)), Date(r, 2), Int(r, 3), Bool(r, 4), Bool(r, 5),
                 Date(r, 6), Date(r, 7), r.GetInt64(8) != 0)));
-        Each("SELECT batch_id, received_date, approved_date FROM cases WHERE category = 'OKONOMISK_SOSIALHJELP'", (b, r) =>
-            b.Cases.Add(new CaseRecord("", "", "", BenefitCategory.OkonomiskSosialhjelp, Date(r, 1), Date(r, 2))));
+        Each("SELECT batch_id, received_date, approved_date, category FROM cases", (b, r) =>
+            b.Cases.Add(new CaseRecord("", "", "", CaptureCodes.ValueOf(CaptureCodes.BenefitCategories, r.GetString(3)), Date(r, 1), Date(r, 2))));
         Each("SELECT batch_id, person_id, registered_date, decision_date, start_date, end_date, situation_after FROM kvp", (b, r) =>
             b.Kvp.Add(new KvpRecord(Key(r, 1), Date(r, 2), Date(r, 3), CalendarDates.FromInt(r.GetInt64(4)), Date(r, 5), null, Codes(r, 6))));
-        Each("SELECT batch_id, person_id, registered_from, registered_to FROM jobseekers WHERE grp = 'ORDINAER'", (b, r) =>
-            b.Jobseekers.Add(new JobseekerRecord(Key(r, 1), JobseekerGroup.Ordinaer, CalendarDates.FromInt(r.GetInt64(2)), Date(r, 3))));
+        Each("SELECT batch_id, person_id, registered_from, registered_to, grp FROM jobseekers", (b, r) =>
+            b.Jobseekers.Add(new JobseekerRecord(Key(r, 1), CaptureCodes.ValueOf(CaptureCodes.JobseekerGroups, r.GetString(4)),
+                CalendarDates.FromInt(r.GetInt64(2)), Date(r, 3))));
         Each("SELECT batch_id, person_id, followup_date FROM followups", (b, r) =>
             b.Followups.Add(new FollowupRecord(Key(r, 1), CalendarDates.FromInt(r.GetInt64(2)))));
         Each("SELECT batch_id, person_id, decided_date, valid_from, valid_to, codes FROM conditions", (b, r) =>
@@ -156,11 +159,17 @@ public abstract partial class SqlStore
             b.Sanctions.Add(new SanctionRecord(Key(r, 1), (int)r.GetInt64(2), Date(r, 3), r.GetString(4))));
         foreach (var (id, records) in stored)
         {
-            var rows = BatchRows.From(records.ToBatch(), key => long.Parse(key, Invariant));
-            Execute(connection, transaction, "INSERT INTO batch_rows (batch_id, data) VALUES (@p0, @p1)", id, rows.Encode());
+            Execute(connection, transaction, "DELETE FROM batch_rows WHERE batch_id = @p0", id);
+            InsertBatchRows(connection, transaction, id, BatchRows.From(records.ToBatch(), key => long.Parse(key, Invariant)));
         }
+        BumpVersion(connection, transaction);
         transaction.Commit();
     }
+
+    /// <summary>Caches a batch's engine rows, stamped with the rules they were made under.</summary>
+    private static void InsertBatchRows(DbConnection connection, DbTransaction transaction, long batchId, BatchRows rows) =>
+        Execute(connection, transaction, "INSERT INTO batch_rows (batch_id, data, rules_version) VALUES (@p0, @p1, @p2)",
+            batchId, rows.Encode(), BatchRows.RulesVersion);
 
     /// <summary>A column of codes separated by '|', as the readable tables store them.</summary>
     private static string[] Codes(DbDataReader r, int i) => r.GetString(i).Split('|', StringSplitOptions.RemoveEmptyEntries);

@@ -68,7 +68,7 @@ public abstract partial class SqlStore(TimeProvider clock) : IMalekortStore
         using var connection = Open();
         using var schemaLock = LockSchema(connection);
         Migrator.Apply(connection, IdColumn, BlobColumn, AppendOnlySql, clock);
-        BackfillBatchRows(connection);
+        RebuildBatchRows(connection);
     }
 
     /// <inheritdoc />
@@ -93,8 +93,7 @@ public abstract partial class SqlStore(TimeProvider clock) : IMalekortStore
         var people = PersonIds(connection, transaction, h.Unit, batch);
         WriteRecords(connection, transaction, batchId, batch, people);
         WriteConditions(connection, transaction, batchId, batch, people);
-        Execute(connection, transaction, "INSERT INTO batch_rows (batch_id, data) VALUES (@p0, @p1)",
-            batchId, BatchRows.From(batch, key => people[key]).Encode());
+        InsertBatchRows(connection, transaction, batchId, BatchRows.From(batch, key => people[key]));
         BumpVersion(connection, transaction);
         transaction.Commit();
         return ImportOutcome.Imported;

@@ -55,7 +55,7 @@ internal static class IndicatorsCommand
             var results = new IndicatorEngine(UnitRegister.Default, state.Offices).Compute(state.WorkingSet, state.Population, new MonthRange(first, last));
             var units = only is { } u ? [u] : results.Units;
             var definitions = parsed.GetValue(all) ? IndicatorCatalog.All : IndicatorCatalog.Core;
-            var rows = units.SelectMany(x => results.Months.Months().SelectMany(m => definitions.Select(d =>
+            var rows = units.SelectMany(x => results.Months.Months().SelectMany(m => definitions.Where(d => d.AppliesIn(m)).Select(d =>
                 new IndicatorLine(x, state.Offices.NameOf(x), m, d, results.Get(x, m, d.Code)))));
             var chosen = parsed.GetValue(format)!;
             if (ExportFormats.TryParse(chosen, out var export) && export != ExportFormat.Json)

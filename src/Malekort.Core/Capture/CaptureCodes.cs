@@ -52,6 +52,16 @@ public static class CaptureCodes
     /// <summary>The format's text for a job seeker group.</summary>
     public static string TextOf(JobseekerGroup value) => TextIn(JobseekerGroups, value);
 
+    /// <summary>The value whose format text is <paramref name="text"/> in <paramref name="table"/> (e.g. <see cref="PaymentStatuses"/>).</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The table has no such text.</exception>
+    public static T ValueOf<T>(IReadOnlyList<(string Text, T Value)> table, string text) where T : struct, Enum
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        for (var i = 0; i < table.Count; i++)
+            if (string.Equals(table[i].Text, text, StringComparison.Ordinal)) return table[i].Value;
+        throw new ArgumentOutOfRangeException(nameof(text), text, "Ingen slik kode i fangstformatet.");
+    }
+
     // A scan of at most four entries: called per stored payment, so it must not allocate.
     private static string TextIn<T>(IReadOnlyList<(string Text, T Value)> table, T value) where T : struct, Enum
     {

@@ -98,11 +98,20 @@ internal sealed class DisclosurePlan
     // SSB population is published (spec "Population"), so a share's population denominator is never hidden.
     private static readonly FrozenSet<string> PopulationDenominators = IndicatorCatalog.PopulationDenominators;
 
-    // A share whose numerator is another indicator's count shows the same number: they are hidden together.
-    private static readonly (string Share, string Count)[] SameNumerator = [("B.101", "BL151"), ("B.102", "BL152"), ("B.103", "BL153")];
+    // A share of a population whose numerator is another indicator's count (B.101–B.103 of BL151–BL153) shows the same
+    // number: they are hidden together. Read from the declarations (IndicatorDefinition.Rule).
+    private static readonly (string Share, string Count)[] SameNumerator =
+    [
+        .. from share in IndicatorCatalog.All
+           where share.Rule.Per.Kind == PerKind.Population
+           from count in IndicatorCatalog.All
+           where count.Rule.Per.Kind == PerKind.One && count.Rule.Counts == share.Rule.Counts
+           select (share.Code, count.Code),
+    ];
 
-    // Shares whose denominator is BL151 (recipients in M) over the units whose numerator is captured.
-    private static readonly string[] RecipientDenominators = ["B.104", "V.102", "KOBLET.ARBEIDSSOKER", "KOBLET.OPPFOLGING"];
+    // Shares whose denominator is BL151's counter (recipients in M) over the units whose numerator is captured.
+    private static readonly string[] RecipientDenominators =
+        [.. IndicatorCatalog.All.Where(d => d.Rule.Per is { Kind: PerKind.Counter, Counts: Counter.BL151 }).Select(d => d.Code)];
 
     private readonly IndicatorResults results;
     private readonly UnitRegister register;

@@ -7,9 +7,9 @@ namespace Malekort.Indicators;
 /// The rows of one batch that can affect an indicator, in the engine's compact form: paid social assistance, main
 /// livelihood, children who can make a provider, social assistance cases, KVP, ordinary job seekers, follow-ups,
 /// conditions, exemptions from the activity duty and sanctions, with persons numbered within the batch, dates as day
-/// numbers and KOSTRA codes as bits of their position in <see cref="ConditionCodes"/>. Storage keeps this beside the readable tables so loading
-/// reads one blob per batch; tests and readers build it from a <see cref="CaptureBatch"/>. There is one path from a batch
-/// to the engine: <see cref="From"/>.
+/// numbers and KOSTRA codes as bits of their position in <see cref="ConditionCodes"/>. Storage caches this beside the readable tables so loading
+/// reads one blob per batch, stamped with <see cref="RulesVersion"/> and made again from the tables when that changes; tests
+/// and readers build it from a <see cref="CaptureBatch"/>. There is one path from a batch to the engine: <see cref="From"/>.
 /// </summary>
 public sealed class BatchRows
 {
@@ -17,6 +17,12 @@ public sealed class BatchRows
     private const int FormatVersion = 2;
     private const int HeaderInts = 14;
     private const int Version1HeaderInts = 11;
+
+    /// <summary>
+    /// The rules these rows were kept under: the format and <see cref="IndicatorRules.RowsVersion"/>. Rows cached under
+    /// another version are stale and are made again from the readable tables.
+    /// </summary>
+    public static string RulesVersion { get; } = $"rows {FormatVersion}, rules {IndicatorRules.RowsVersion}";
 
     internal const int NoDay = UnitData.NoDay;
     internal const int OpenEnd = int.MaxValue;

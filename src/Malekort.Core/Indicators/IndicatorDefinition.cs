@@ -1,3 +1,5 @@
+using Malekort.Periods;
+
 namespace Malekort.Indicators;
 
 /// <summary>What an indicator's value is.</summary>
@@ -36,8 +38,9 @@ public enum IndicatorSource
 }
 
 /// <summary>
-/// An agreed indicator: code as the spec writes it, Norwegian texts for the scorecard, and what its value is.
-/// The rule that computes it lives in <see cref="IndicatorRules"/> under the same code.
+/// An indicator, declared once: code as the spec writes it, Norwegian texts for the scorecard, what its value is, and
+/// (<see cref="Rule"/>) which of the engine's counters it shows over which denominator. The engine, the confidentiality plan,
+/// the explanation, the API and the pages read this declaration; nothing else lists indicators.
 /// </summary>
 /// <param name="Code">The spec's code, e.g. <c>BL151</c>, <c>B.101</c>.</param>
 /// <param name="Name">Name (nb).</param>
@@ -65,6 +68,45 @@ public sealed record IndicatorDefinition(
     bool IsCore = true,
     bool IsFlow = false)
 {
+    /// <summary>How the engine computes it: numerator counter, the parts it needs, its look-back and its denominator.</summary>
+    public required IndicatorRule Rule { get; init; }
+
+    /// <summary>The version of the definition this entry computes: 1 for the first (issue 11 item 7).</summary>
+    public int Version { get; init; } = 1;
+
+    /// <summary>The first month this version applies in; null: from the first month there is.</summary>
+    public Month? ValidFrom { get; init; }
+
+    /// <summary>The last month this version applies in; null: open.</summary>
+    public Month? ValidUntil { get; init; }
+
+    /// <summary>For a later version, the code of the indicator it is a version of; null for the first version.</summary>
+    public string? VersionOf { get; init; }
+
+    /// <summary>
+    /// Later versions declared with the indicator. Each becomes its own catalogue entry beside this one
+    /// (<see cref="IndicatorCatalog.All"/>), so in the months both apply the two are computed, shown and published side by
+    /// side, and this version's numbers stay what they were.
+    /// </summary>
+    public IReadOnlyList<IndicatorVersion> LaterVersions { get; init; } = [];
+
+    /// <summary>Whether this version applies in <paramref name="month"/>.</summary>
+    public bool AppliesIn(Month month) => (ValidFrom is not { } from || month >= from) && (ValidUntil is not { } until || month <= until);
+
+    /// <summary>The catalogue entry of a later version: its code is this one's with <c>.v</c> and the number.</summary>
+    internal IndicatorDefinition At(IndicatorVersion version) => this with
+    {
+        Code = $"{Code}.v{version.Number}",
+        Name = $"{Name} (versjon {version.Number})",
+        Numerator = version.Numerator,
+        Rule = version.Rule,
+        Version = version.Number,
+        ValidFrom = version.From,
+        ValidUntil = version.Until,
+        VersionOf = Code,
+        LaterVersions = [],
+    };
+
     /// <summary>The version of the definitions that produced every value, shown beside numerator and denominator.</summary>
     public const string DefinitionVersion = "indicators.md v1 (seed 000, 002, 004; Østfold 2014, direktoratet 11.02.2014, Alna Aktiv)";
 
@@ -76,4 +118,16 @@ public sealed record IndicatorDefinition(
         ValueKind.Percent => (double)numerator.Value / denominator.Value * 100.0,
         _ => (double)numerator.Value / denominator.Value,
     };
+}
+
+/// <summary>A later version of an indicator's definition, applying from a month on (issue 11 item 7).</summary>
+/// <param name="Number">The version number, 2 and up.</param>
+/// <param name="From">The first month it applies in.</param>
+/// <param name="Numerator">What its numerator counts (nb).</param>
+/// <param name="Rule">How the engine computes it.</param>
+/// <param name="Change">What changed from the version before (nb), for the documentation and the pages.</param>
+public sealed record IndicatorVersion(int Number, Month From, string Numerator, IndicatorRule Rule, string Change)
+{
+    /// <summary>The last month it applies in; null: open.</summary>
+    public Month? Until { get; init; }
 }

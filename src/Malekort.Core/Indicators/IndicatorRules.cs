@@ -10,11 +10,22 @@ namespace Malekort.Indicators;
 /// </summary>
 public static class IndicatorRules
 {
+    /// <summary>
+    /// The version of the rules that decide which rows of a batch can affect an indicator and what they say
+    /// (<see cref="BatchRows.From"/>: <see cref="CountsAsSocialAssistance"/>, <see cref="PaymentDays"/>, <see cref="IsMainProvider"/>,
+    /// <see cref="HasProviderDutyInHousehold"/>, children only, social assistance cases only, ordinary job seekers only). Change
+    /// any of them and raise this: every store then rebuilds its cached engine rows from its readable tables.
+    /// </summary>
+    public const int RowsVersion = 1;
+
     /// <summary>Main livelihood code for social assistance (KOSTRA VKLO 5 = Sosialhjelp).</summary>
     public const int SocialAssistanceLivelihood = 5;
 
     /// <summary>Long-term: at least this many months with assistance in window(M) (spec "long-term in M").</summary>
     public const int LongTermMonths = 6;
+
+    /// <summary>Long-term by B.102's version 2: at least this many consecutive months with assistance within window(M).</summary>
+    public const int ConsecutiveMonths = 6;
 
     /// <summary>The window for long-term: M-11 … M.</summary>
     public const int WindowMonths = 12;
@@ -153,6 +164,27 @@ public static class IndicatorRules
         }
     }
 
+    /// <summary>
+    /// Long-term by consecutive months for each month (B.102 version 2, "seks sammenhengende"): a run of at least
+    /// <see cref="ConsecutiveMonths"/> months with assistance that lies within window(M). A run ending in month m is the AND of
+    /// six shifted copies; window(M) holds one when a run ends in M-6 … M.
+    /// </summary>
+    internal static void LongTermConsecutive(ReadOnlySpan<ulong> recipient, Span<ulong> runs, Span<ulong> longTerm)
+    {
+        for (var w = 0; w < recipient.Length; w++)
+        {
+            var run = recipient[w];
+            for (var back = 1; back < ConsecutiveMonths; back++) run &= MonthBits.Shifted(recipient, w, back);
+            runs[w] = run;
+        }
+        for (var w = 0; w < recipient.Length; w++)
+        {
+            var any = runs[w];
+            for (var back = 1; back <= WindowMonths - ConsecutiveMonths; back++) any |= MonthBits.Shifted(runs, w, back);
+            longTerm[w] = any;
+        }
+    }
+
     // The indicators, by the spec's code, on one word of months of one person (see PersonMonths).
     // B.101, B.102 and B.103 share their numerators with BL151, BL152 and BL153.
 
@@ -161,6 +193,9 @@ public static class IndicatorRules
 
     /// <summary>BL152: long-term in M with main livelihood 5 in M (no payment in M itself required; this is in the source).</summary>
     internal static ulong BL152(in PersonMonths p) => p.LongTerm & p.Livelihood5;
+
+    /// <summary>B.102 version 2's numerator: long-term by six consecutive months in window(M), with main livelihood 5 in M.</summary>
+    internal static ulong BL152Consecutive(in PersonMonths p) => p.LongTermConsecutive & p.Livelihood5;
 
     /// <summary>BL153: recipients in M aged ≤ 24.</summary>
     internal static ulong BL153(in PersonMonths p) => p.Recipient & p.Young;
@@ -227,6 +262,7 @@ internal readonly record struct PersonMonths(
     ulong Recipient,
     ulong RecipientPrevious,
     ulong LongTerm,
+    ulong LongTermConsecutive,
     ulong Livelihood5,
     ulong Young,
     ulong MainProvider,

@@ -24,6 +24,8 @@ public enum ValueNotes
     /// on an empty value, the other months of such a year (spec "Conditions and the activity duty").
     /// </summary>
     YearlyCount = 32,
+    /// <summary>No version of this definition applies in the month (a later version before it starts, issue 11 item 7).</summary>
+    NotInForce = 64,
 }
 
 /// <summary>
@@ -48,6 +50,7 @@ public readonly record struct IndicatorValue(long? Numerator, long? Denominator,
     /// <summary>Why there is no value; <see cref="NoValueReason.None"/> when there is one.</summary>
     public NoValueReason Reason =>
         Notes.HasFlag(ValueNotes.Suppressed) ? NoValueReason.Suppressed
+        : Notes.HasFlag(ValueNotes.NotInForce) ? NoValueReason.NotInForce
         : Value is not null ? NoValueReason.None
         : Numerator is null ? Notes.HasFlag(ValueNotes.ShortHistory) ? NoValueReason.ShortHistory
             : Notes.HasFlag(ValueNotes.YearlyCount) ? NoValueReason.YearlyOnly : NoValueReason.NotCaptured

@@ -17,6 +17,8 @@ public enum NoValueReason
     Suppressed,
     /// <summary>The source gives the count only for the whole year, shown on December (<see cref="ValueNotes.YearlyCount"/>).</summary>
     YearlyOnly,
+    /// <summary>This version of the definition does not apply in the month (<see cref="ValueNotes.NotInForce"/>).</summary>
+    NotInForce,
 }
 
 /// <summary>The one place a reason's code (for machines) and Norwegian words (for people) are written.</summary>
@@ -31,6 +33,7 @@ public static class NoValueReasons
         NoValueReason.ZeroDenominator => "zeroDenominator",
         NoValueReason.Suppressed => "suppressed",
         NoValueReason.YearlyOnly => "yearlyOnly",
+        NoValueReason.NotInForce => "notInForce",
         _ => null,
     };
 
@@ -43,6 +46,7 @@ public static class NoValueReasons
         NoValueReason.ZeroDenominator => "ingen verdi (nevneren er 0)",
         NoValueReason.Suppressed => "skjermet",
         NoValueReason.YearlyOnly => "bare årstall (vises i desember)",
+        NoValueReason.NotInForce => "versjonen gjelder ikke",
         _ => "",
     };
 
@@ -56,6 +60,7 @@ public static class NoValueReasons
         NoValueReason.ZeroDenominator => "Nevneren er 0, så andelen finnes ikke.",
         NoValueReason.Suppressed => "Skjermet («:»): vises ikke utenfor enhetens eget NAV-kontor.",
         NoValueReason.YearlyOnly => "KOSTRA oppgir sanksjoner bare for hele året, uten dato: årstallet vises i desember.",
+        NoValueReason.NotInForce => "Denne versjonen av definisjonen gjelder ikke for måneden.",
         _ => "",
     };
 }

@@ -41,35 +41,16 @@ internal sealed partial class UnitComputation
     public static bool Explains(string indicator, CountedSide side) => CounterOf(indicator, side) is not null;
 
     /// <summary>
-    /// The person counter behind each side of an indicator, as <see cref="Values"/> combines them; the explanation test holds
-    /// every entry against the computed values.
+    /// The person counter behind each side of an indicator, from its declaration (<see cref="IndicatorDefinition.Rule"/>);
+    /// null where that side counts no persons (a population, days, events). The explanation test holds every indicator
+    /// against the computed values.
     /// </summary>
-    private static Counter? CounterOf(string indicator, CountedSide side) => (indicator, side) switch
+    private static Counter? CounterOf(string indicator, CountedSide side)
     {
-        ("BL151" or "B.101", CountedSide.Numerator) => Counter.BL151,
-        ("BL152" or "B.102", CountedSide.Numerator) => Counter.BL152,
-        ("BL153" or "B.103", CountedSide.Numerator) => Counter.BL153,
-        ("BL154", CountedSide.Numerator) => Counter.BL154,
-        ("BL166", CountedSide.Numerator) => Counter.BL166,
-        ("BL174", CountedSide.Numerator) => Counter.BL174,
-        ("B51", CountedSide.Numerator) => Counter.B51,
-        ("B.104", CountedSide.Numerator) => Counter.B104,
-        ("B.104" or "V.102", CountedSide.Denominator) => Counter.BL151,
-        ("B.151", CountedSide.Numerator) => Counter.B151,
-        ("B10", CountedSide.Numerator) => Counter.B10,
-        ("B10", CountedSide.Denominator) => Counter.B10Denominator,
-        ("FLYT.TILGANG", CountedSide.Numerator) => Counter.Inflow,
-        ("FLYT.AVGANG", CountedSide.Numerator) => Counter.Outflow,
-        ("V.101", CountedSide.Numerator) => Counter.V101,
-        ("V.101", CountedSide.Denominator) => Counter.V101Denominator,
-        ("V.102", CountedSide.Numerator) => Counter.V102,
-        ("V.103", CountedSide.Numerator) => Counter.V103,
-        ("V.104", CountedSide.Numerator) => Counter.V104,
-        ("KOBLET.ARBEIDSSOKER", CountedSide.Numerator) => Counter.LinkedJobseeker,
-        ("KOBLET.OPPFOLGING", CountedSide.Numerator) => Counter.LinkedFollowedUp,
-        ("KOBLET.ARBEIDSSOKER" or "KOBLET.OPPFOLGING", CountedSide.Denominator) => Counter.BL151,
-        _ => null,
-    };
+        if (IndicatorCatalog.Find(indicator) is not { Rule: var rule }) return null;
+        Counter? counter = side == CountedSide.Numerator ? rule.Counts : rule.Per.Kind == PerKind.Counter ? rule.Per.Counts : null;
+        return counter is { } c && Counters.CountsPersons(c) ? c : null;
+    }
 
     /// <summary>The bits of the months <paramref name="back"/> … <paramref name="backTo"/> before the explained month.</summary>
     private static ulong WindowBits(int back, int backTo) => MonthBits.RangeWord(Lead - backTo, Lead - back, 0);
@@ -141,8 +122,8 @@ internal sealed partial class UnitComputation
     /// <summary>The fields of <see cref="PersonMonths"/>.</summary>
     private enum Fact
     {
-        Recipient, RecipientPrevious, LongTerm, Livelihood5, Young, MainProvider, DutyInHousehold, KvpDuring, KvpAtEnd, Jobseeker,
-        FollowedUp, ActivityDutyAge, ActivityCondition, AnyCondition, Exempted, Sanctioned,
+        Recipient, RecipientPrevious, LongTerm, LongTermConsecutive, Livelihood5, Young, MainProvider, DutyInHousehold, KvpDuring, KvpAtEnd,
+        Jobseeker, FollowedUp, ActivityDutyAge, ActivityCondition, AnyCondition, Exempted, Sanctioned,
     }
 
     /// <summary>
@@ -154,6 +135,7 @@ internal sealed partial class UnitComputation
         Fact.Recipient => (p with { Recipient = 0 }, Basis.Recipient, 0, 0),
         Fact.RecipientPrevious => (p with { RecipientPrevious = 0 }, Basis.Recipient, 1, 1),
         Fact.LongTerm => (p with { LongTerm = 0 }, Basis.Recipient, 0, IndicatorRules.WindowMonths - 1),
+        Fact.LongTermConsecutive => (p with { LongTermConsecutive = 0 }, Basis.Recipient, 0, IndicatorRules.WindowMonths - 1),
         Fact.Livelihood5 => (p with { Livelihood5 = 0 }, Basis.Livelihood5, 0, 0),
         Fact.Young => (p with { Young = 0 }, Basis.Young, 0, 0),
         Fact.MainProvider => (p with { MainProvider = 0 }, Basis.MainProvider, 0, 0),

@@ -4,117 +4,69 @@ using Malekort.Population;
 
 namespace Malekort.Indicators;
 
-/// <summary>From counts to values: which counters make each indicator, and when a month is captured for it.</summary>
+/// <summary>From counts to values: each indicator's declared counters (<see cref="IndicatorRule"/>), and when a month is captured for it.</summary>
 internal sealed partial class UnitComputation
 {
+    // The declarations resolved once: per month the engine reads each indicator's rule from an array, never by its code.
+    private static readonly IndicatorDefinition[] Definitions = [.. IndicatorCatalog.All];
+
     private IndicatorValue[] Values(Counts counts)
     {
-        var all = IndicatorCatalog.All;
-        var result = new IndicatorValue[months.Count * all.Count];
+        var all = Definitions;
+        var result = new IndicatorValue[months.Count * all.Length];
         for (var m = 0; m < months.Count; m++)
         {
             var i = m + Lead;
             var month = Month.FromIndex(baseMonth + i);
-            var payments = Covered(Part.Payments, i);
-            var livelihood = payments && Covered(Part.Livelihood, i);
-            var family = Covered(Part.Family, i);
-            var kvp = Covered(Part.Kvp, i);
-            var jobseekers = Covered(Part.Jobseekers, i);
-            var familyNote = family && MonthBits.IsSet(approximateFamily, i) ? ValueNotes.ApproximateFamily : ValueNotes.None;
+            var (sanctions, sanctionsNote) = Sanctions(i, month);
+            var covered = sanctions ? DataParts.Sanctions : DataParts.None;
+            for (var p = 0; p < (int)Part.Sanctions; p++)
+                if (Covered((Part)p, i)) covered |= (DataParts)(1 << p);
+            var familyNote = (covered & DataParts.Family) != 0 && MonthBits.IsSet(approximateFamily, i) ? ValueNotes.ApproximateFamily : ValueNotes.None;
             var adults = population.For(unit.Unit, month.Year, AgeGroup.Aged18To66, out var olderAdults);
             var young = population.For(unit.Unit, month.Year, AgeGroup.Aged18To24, out var olderYoung);
-            var adultsNote = olderAdults ? ValueNotes.OlderPopulation : ValueNotes.None;
-            var youngNote = olderYoung ? ValueNotes.OlderPopulation : ValueNotes.None;
 
-            long? Count(Counter c, bool captured) => captured ? counts.Of(c)[i] : null;
-
-            // A rule that looks back is computed only when every month it looks at is captured (spec "Not computed is not
-            // zero"): long-term over window(M), B10's follow-ups over M-2 … M, inflow and outflow over M-1 … M.
-            (bool Captured, ValueNotes Note) LookBack(bool captured, Part part, int lookedAt)
-            {
-                if (!captured) return (false, ValueNotes.None);
-                for (var back = 1; back < lookedAt; back++)
-                    if (!Covered(part, i - back)) return (false, ValueNotes.ShortHistory);
-                return (true, ValueNotes.None);
-            }
-            var (longTermLivelihood, longTermLivelihoodNote) = LookBack(livelihood, Part.Payments, IndicatorRules.WindowMonths);
-            var (longTerm, longTermNote) = LookBack(payments, Part.Payments, IndicatorRules.WindowMonths);
-            var (longTermProvider, longTermProviderNote) = LookBack(livelihood && family, Part.Payments, IndicatorRules.WindowMonths);
-            var (followedUp, followedUpNote) = LookBack(jobseekers && Covered(Part.Followups, i), Part.Followups, IndicatorRules.FollowupMonths);
-            var (flow, flowNote) = LookBack(payments, Part.Payments, 2);
-            var conditions = payments && Covered(Part.Conditions, i);
-            var exemptions = conditions && Covered(Part.Exemptions, i);
-            var (sanctions, sanctionsNote) = Sanctions(i, month);
-
-            for (var d = 0; d < all.Count; d++)
+            for (var d = 0; d < all.Length; d++)
             {
                 var definition = all[d];
-                result[m * all.Count + d] = Rules[d] switch
+                if (!definition.AppliesIn(month))
                 {
-                    Rule.BL151 => IndicatorValue.Of(definition, Count(Counter.BL151, payments), 1, ValueNotes.None),
-                    Rule.BL152 => IndicatorValue.Of(definition, Count(Counter.BL152, longTermLivelihood), 1, longTermLivelihoodNote),
-                    Rule.BL153 => IndicatorValue.Of(definition, Count(Counter.BL153, payments), 1, ValueNotes.None),
-                    Rule.BL154 => IndicatorValue.Of(definition, Count(Counter.BL154, longTermLivelihood), 1, longTermLivelihoodNote),
-                    Rule.BL166 => IndicatorValue.Of(definition, Count(Counter.BL166, longTerm), 1, longTermNote),
-                    Rule.BL174 => IndicatorValue.Of(definition, Count(Counter.BL174, longTermProvider), 1, longTermProviderNote | familyNote),
-                    Rule.PL151 => IndicatorValue.Of(definition, Count(Counter.PL151Days, Covered(Part.Cases, i)),
-                        Count(Counter.PL151Cases, Covered(Part.Cases, i)), ValueNotes.None),
-                    Rule.B51 => IndicatorValue.Of(definition, Count(Counter.B51, kvp), 1, ValueNotes.None),
-                    Rule.B101 => IndicatorValue.Of(definition, Count(Counter.BL151, payments), adults, adultsNote),
-                    Rule.B102 => IndicatorValue.Of(definition, Count(Counter.BL152, longTermLivelihood), adults, adultsNote | longTermLivelihoodNote),
-                    Rule.B103 => IndicatorValue.Of(definition, Count(Counter.BL153, payments), young, youngNote),
-                    Rule.B104 => IndicatorValue.Of(definition, Count(Counter.B104, payments && family), Count(Counter.BL151, payments), familyNote),
-                    Rule.B151 => IndicatorValue.Of(definition, Count(Counter.B151, kvp), 1, ValueNotes.None),
-                    Rule.B10 => IndicatorValue.Of(definition, Count(Counter.B10, followedUp), Count(Counter.B10Denominator, jobseekers), followedUpNote),
-                    Rule.Inflow => IndicatorValue.Of(definition, Count(Counter.Inflow, flow), 1, flowNote),
-                    Rule.Outflow => IndicatorValue.Of(definition, Count(Counter.Outflow, flow), 1, flowNote),
-                    Rule.KvpRegistered => IndicatorValue.Of(definition, Count(Counter.KvpRegistered, kvp), 1, ValueNotes.None),
-                    Rule.KvpDecided => IndicatorValue.Of(definition, Count(Counter.KvpDecided, kvp), 1, ValueNotes.None),
-                    Rule.KvpStarted => IndicatorValue.Of(definition, Count(Counter.KvpStarted, kvp), 1, ValueNotes.None),
-                    Rule.KvpEnded => IndicatorValue.Of(definition, Count(Counter.KvpEnded, kvp), 1, ValueNotes.None),
-                    Rule.V101 => IndicatorValue.Of(definition, Count(Counter.V101, conditions), Count(Counter.V101Denominator, payments), ValueNotes.None),
-                    Rule.V102 => IndicatorValue.Of(definition, Count(Counter.V102, conditions), Count(Counter.BL151, payments), ValueNotes.None),
-                    Rule.V103 => IndicatorValue.Of(definition, Count(Counter.V103, exemptions), 1, ValueNotes.None),
-                    Rule.V104 => sanctions
-                        ? IndicatorValue.Of(definition, Count(Counter.V104, true), 1, sanctionsNote)
-                        : IndicatorValue.NotCaptured(definition, notes: sanctionsNote),
-                    // The linked indicators need both extracts for M; the follow-ups, like B10's, for M-2 … M too.
-                    Rule.LinkedJobseeker => IndicatorValue.Of(definition, Count(Counter.LinkedJobseeker, payments && jobseekers),
-                        Count(Counter.BL151, payments), ValueNotes.None),
-                    Rule.LinkedFollowedUp => IndicatorValue.Of(definition, Count(Counter.LinkedFollowedUp, payments && followedUp),
-                        Count(Counter.BL151, payments), followedUpNote),
-                    _ => IndicatorValue.Of(definition, Count(Counter.KvpSituation0 + Situations[d], kvp), Count(Counter.KvpEnded, kvp), ValueNotes.None),
+                    result[m * all.Length + d] = IndicatorValue.NotCaptured(definition, notes: ValueNotes.NotInForce);
+                    continue;
+                }
+                var rule = definition.Rule;
+                var (captured, notes) = Captured(rule, covered, i);
+                if ((rule.Needs & DataParts.Family) != 0) notes |= familyNote;
+                if ((rule.Needs & DataParts.Sanctions) != 0) notes |= sanctionsNote;
+                var per = rule.Per;
+                var adultsPer = per.Group == AgeGroup.Aged18To66;
+                long? denominator = per.Kind switch
+                {
+                    PerKind.One => 1,
+                    PerKind.Population => adultsPer ? adults : young,
+                    _ => (covered & per.Needs) == per.Needs ? counts.Of(per.Counts)[i] : null,
                 };
+                if (per.Kind == PerKind.Population && (adultsPer ? olderAdults : olderYoung)) notes |= ValueNotes.OlderPopulation;
+                result[m * all.Length + d] = IndicatorValue.Of(definition, captured ? counts.Of(rule.Counts)[i] : null, denominator, notes);
             }
         }
         return result;
     }
 
-    private enum Rule
+    /// <summary>
+    /// Whether the rule's numerator is captured in month <paramref name="i"/>: every part it needs is. A rule that looks back
+    /// is computed only when every month it looks at is captured (spec "Not computed is not zero"): long-term over window(M),
+    /// B10's follow-ups over M-2 … M, inflow and outflow over M-1 … M.
+    /// </summary>
+    private (bool Captured, ValueNotes Notes) Captured(IndicatorRule rule, DataParts covered, int i)
     {
-        BL151, BL152, BL153, BL154, BL166, BL174, PL151, B51, B101, B102, B103, B104, B151, B10,
-        Inflow, Outflow, KvpRegistered, KvpDecided, KvpStarted, KvpEnded, KvpSituation, V101, V102, V103, V104,
-        LinkedJobseeker, LinkedFollowedUp,
+        if ((covered & rule.Needs) != rule.Needs) return (false, ValueNotes.None);
+        if (rule.LookBackMonths <= 1) return (true, ValueNotes.None);
+        var part = (Part)System.Numerics.BitOperations.TrailingZeroCount((int)rule.LookBackPart);
+        for (var back = 1; back < rule.LookBackMonths; back++)
+            if (!Covered(part, i - back)) return (false, ValueNotes.ShortHistory);
+        return (true, ValueNotes.None);
     }
-
-    // The engine's rule for each catalogue entry, resolved once; an indicator without one fails at start-up, not mid-run.
-    private static readonly Rule[] Rules = IndicatorCatalog.All.Select(d => d.Code switch
-    {
-        "BL151" => Rule.BL151, "BL152" => Rule.BL152, "BL153" => Rule.BL153, "BL154" => Rule.BL154, "BL166" => Rule.BL166,
-        "BL174" => Rule.BL174, "PL151" => Rule.PL151, "B51" => Rule.B51, "B.101" => Rule.B101, "B.102" => Rule.B102,
-        "B.103" => Rule.B103, "B.104" => Rule.B104, "B.151" => Rule.B151, "B10" => Rule.B10,
-        "FLYT.TILGANG" => Rule.Inflow, "FLYT.AVGANG" => Rule.Outflow, "KVP.SOKNADER" => Rule.KvpRegistered,
-        "KVP.VEDTAK" => Rule.KvpDecided, "KVP.STARTET" => Rule.KvpStarted, "KVP.AVSLUTTET" => Rule.KvpEnded,
-        "V.101" => Rule.V101, "V.102" => Rule.V102, "V.103" => Rule.V103, "V.104" => Rule.V104,
-        "KOBLET.ARBEIDSSOKER" => Rule.LinkedJobseeker, "KOBLET.OPPFOLGING" => Rule.LinkedFollowedUp,
-        var code when code.StartsWith(KvpSituation.IndicatorPrefix, StringComparison.Ordinal) => Rule.KvpSituation,
-        _ => throw new InvalidOperationException($"Indikatoren {d.Code} mangler regel i motoren."),
-    }).ToArray();
-
-    private static readonly int[] Situations = IndicatorCatalog.All
-        .Select(d => d.Code.StartsWith(KvpSituation.IndicatorPrefix, StringComparison.Ordinal)
-            ? KvpSituation.IndexOf(d.Code[KvpSituation.IndicatorPrefix.Length..]) : -1)
-        .ToArray();
 
     /// <summary>The follow-up's counts of the months asked for; a group is captured where its V indicator is.</summary>
     private long?[] FollowUpValues(long[] tallies)
@@ -154,16 +106,6 @@ internal sealed partial class UnitComputation
         return (month.Number == 12, ValueNotes.YearlyCount);
     }
 
-    private enum Counter
-    {
-        BL151, BL152, BL153, BL154, BL166, BL174, B51, B104, B151, B10, B10Denominator, Inflow, Outflow,
-        V101, V101Denominator, V102, V103, V104, LinkedJobseeker, LinkedFollowedUp,
-        PL151Days, PL151Cases, KvpRegistered, KvpDecided, KvpStarted, KvpEnded, KvpSituation0,
-    }
-
-    /// <summary>The counters that count persons (the ones before <see cref="Counter.PL151Days"/>), each by one rule of <see cref="Evaluate"/>.</summary>
-    private const int PersonCounters = (int)Counter.LinkedFollowedUp + 1;
-
     /// <summary>
     /// The one place a person counter meets its rule: the count (<see cref="CountPersons"/>) and the explanation of a count
     /// (<see cref="Explain"/>) both ask this, so who is explained as counted is who was counted.
@@ -190,6 +132,7 @@ internal sealed partial class UnitComputation
         Counter.V104 => IndicatorRules.V104(facts),
         Counter.LinkedJobseeker => IndicatorRules.LinkedJobseeker(facts),
         Counter.LinkedFollowedUp => IndicatorRules.LinkedFollowedUp(facts),
+        Counter.BL152Consecutive => IndicatorRules.BL152Consecutive(facts),
         _ => throw new ArgumentOutOfRangeException(nameof(counter), counter, "Telleren teller ikke personer."),
     };
 
@@ -203,9 +146,9 @@ internal sealed partial class UnitComputation
 
         private readonly int words = MonthBits.Words(span);
         private readonly long[][] counters =
-            Enumerable.Range(0, (int)Counter.KvpSituation0 + KvpSituation.All.Count).Select(_ => new long[MonthBits.Words(span) * 64]).ToArray();
+            Enumerable.Range(0, Counters.Count).Select(_ => new long[MonthBits.Words(span) * 64]).ToArray();
         // All person counters' planes in one array: counter c, word w, plane k at (c * words + w) * Planes + k.
-        private readonly ulong[] planes = new ulong[PersonCounters * MonthBits.Words(span) * Planes];
+        private readonly ulong[] planes = new ulong[Counters.PersonCounters * MonthBits.Words(span) * Planes];
 
         public long[] Of(Counter counter) => counters[(int)counter];
 
@@ -229,7 +172,7 @@ internal sealed partial class UnitComputation
         /// <summary>Turns the bit-sliced person counts into numbers; call once, after the last <see cref="Add"/>.</summary>
         public void Settle()
         {
-            for (var c = 0; c < PersonCounters; c++)
+            for (var c = 0; c < Counters.PersonCounters; c++)
             {
                 var target = counters[c];
                 for (var w = 0; w < words; w++)

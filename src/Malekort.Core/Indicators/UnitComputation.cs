@@ -144,6 +144,8 @@ internal sealed partial class UnitComputation
             SetSanctions(sanctioned, kinds);
 
             Span<ulong> longTerm = stackalloc ulong[words];
+            Span<ulong> runs = stackalloc ulong[words];
+            Span<ulong> longTermConsecutive = stackalloc ulong[words];
             for (var person = 0; person < n; person++)
             {
                 var o = person * words;
@@ -154,14 +156,23 @@ internal sealed partial class UnitComputation
                 var followsUp = Any(anyCondition, o) || Any(exempted, o) || Any(sanctioned, o);
                 var rec = recipient.AsSpan(o, words);
                 var fu = followup.AsSpan(o, words);
-                if (isRecipient) IndicatorRules.LongTerm(rec, longTerm);
-                else longTerm.Clear();
+                if (isRecipient)
+                {
+                    IndicatorRules.LongTerm(rec, longTerm);
+                    IndicatorRules.LongTermConsecutive(rec, runs, longTermConsecutive);
+                }
+                else
+                {
+                    longTerm.Clear();
+                    longTermConsecutive.Clear();
+                }
                 for (var w = 0; w < words; w++)
                 {
                     var facts = new PersonMonths(
                         Recipient: rec[w],
                         RecipientPrevious: MonthBits.Shifted(rec, w, 1),
                         LongTerm: longTerm[w],
+                        LongTermConsecutive: longTermConsecutive[w],
                         Livelihood5: livelihood5[o + w],
                         Young: young[o + w],
                         MainProvider: mainProvider[o + w],
@@ -177,7 +188,7 @@ internal sealed partial class UnitComputation
                         Sanctioned: sanctioned[o + w]);
                     if ((facts.Recipient | facts.RecipientPrevious | facts.Livelihood5 | facts.KvpDuring | facts.Jobseeker | facts.Sanctioned) == 0)
                         continue;
-                    for (var c = 0; c < PersonCounters; c++) counts.Add((Counter)c, w, Evaluate((Counter)c, facts));
+                    for (var c = 0; c < Counters.PersonCounters; c++) counts.Add((Counter)c, w, Evaluate((Counter)c, facts));
                     explaining?.Visit(person, w, facts);
                     if (followsUp) TallyFollowUp(followUp, w, o + w, facts, codes, grounds, kinds);
                 }

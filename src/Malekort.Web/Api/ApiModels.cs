@@ -37,6 +37,10 @@ internal sealed record IndicatorJson(
     ThresholdJson? Threshold,
     string? ThresholdNote,
     TargetJson? Target,
-    IReadOnlyList<TrendJson> Trend);
+    IReadOnlyList<TrendJson> Trend,
+    DefinitionVersionJson Definition);
+
+/// <summary>Which version of the indicator's definition the row is (issue 11 item 7): a later version is its own row, beside the first.</summary>
+internal sealed record DefinitionVersionJson(int Version, string? VersionOf, string? ValidFrom, string? ValidUntil);
 
 internal sealed record ScorecardJson(UnitJson Unit, string Month, string DefinitionVersion, long DataVersion, IReadOnlyList<IndicatorJson> Indicators);

@@ -77,7 +77,8 @@ internal static class ScorecardApi
             row.Threshold.Explanation,
             row.Target is { } target ? new TargetJson(target.Value, row.Attainment?.Percent, row.Attainment?.Reached, row.Attainment?.Words) : null,
             row.Trend.Select(p => new TrendJson(p.Month.ToString(), p.Value.Numerator, p.Value.Denominator, p.Value.Value,
-                NoValueReasons.Code(p.Value.Reason), p.Value.Notes.HasFlag(ValueNotes.Suppressed))).ToList());
+                NoValueReasons.Code(p.Value.Reason), p.Value.Notes.HasFlag(ValueNotes.Suppressed))).ToList(),
+            new DefinitionVersionJson(d.Version, d.VersionOf, d.ValidFrom?.ToString(), d.ValidUntil?.ToString()));
     }
 
     internal static string KindCode(ValueKind kind) => kind switch

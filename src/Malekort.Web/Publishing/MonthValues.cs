@@ -27,7 +27,9 @@ internal static class MonthValues
         var values = new List<PublishedValue>();
         foreach (var unit in units)
         {
-            foreach (var definition in IndicatorCatalog.All)
+            // Only the definition versions that apply in the month: a later version starting after a published month leaves
+            // that month's numbers exactly as they were frozen.
+            foreach (var definition in IndicatorCatalog.All.Where(d => d.AppliesIn(month)))
             {
                 var v = results.Get(unit, month, definition.Code);
                 values.Add(new PublishedValue(unit, definition.Code, v.Numerator, v.Denominator, v.Value));

@@ -65,7 +65,8 @@ internal static class ScorecardModel
 
     public static IReadOnlyList<IndicatorRow> Rows(ScorecardSnapshot snapshot, ShownResults results, UnitCode unit, Month month,
         IEnumerable<IndicatorDefinition> definitions) =>
-        definitions.Select(d => Row(snapshot, results, unit, month, d)).ToList();
+        // A definition version is shown in the months it applies in, so where two apply they stand side by side.
+        definitions.Where(d => d.AppliesIn(month)).Select(d => Row(snapshot, results, unit, month, d)).ToList();
 
     public static ValueStatus StatusOf(ScorecardSnapshot snapshot, UnitCode unit, string indicator, IndicatorValue value) =>
         StatusOf(snapshot.Thresholds, snapshot.Offices, unit, indicator, value);
