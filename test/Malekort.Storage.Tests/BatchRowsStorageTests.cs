@@ -62,17 +62,7 @@ public sealed class BatchRowsStorageTests
         using var db = TestDatabases.Create(kind);
         var batches = new[] { SeededBatches.Make("3107", seed: 14), SeededBatches.Make("030101", seed: 15) };
         foreach (var batch in batches) db.Store.SaveBatch(batch, SeededBatches.LogEntry(batch, Now));
-        var empty = batches[0] with { Persons = [], Payments = [], Livelihood = [], Family = [], Cases = [], Kvp = [], Jobseekers = [], Followups = [] };
-        using (var connection = db.OpenConnection())
-        using (var update = connection.CreateCommand())
-        {
-            update.CommandText = "UPDATE batch_rows SET rules_version = 'rows 2, rules 0', data = @data";
-            var data = update.CreateParameter();
-            data.ParameterName = "@data";
-            data.Value = BatchRows.From(empty, _ => 0).Encode();
-            update.Parameters.Add(data);
-            Assert.Equal(2, update.ExecuteNonQuery());
-        }
+        MadeUnderEarlierRules(db);
         var stale = db.Store.DataVersion();
 
         using var reopened = db.OpenStore();
@@ -118,12 +108,7 @@ public sealed class BatchRowsStorageTests
         var office = UnitCode.Parse("NAV-0106");
         var published = db.Store.Publish(new PublicationDraft(office, month, Now, "test", db.Store.DataVersion(),
             Frozen(IndicatorComparison.Compute(db.Store.Load().WorkingSet, Months), month))).Revision;
-        using (var connection = db.OpenConnection())
-        using (var update = connection.CreateCommand())
-        {
-            update.CommandText = "UPDATE batch_rows SET rules_version = 'rows 2, rules 0'";
-            update.ExecuteNonQuery();
-        }
+        MadeUnderEarlierRules(db);
 
         using var reopened = db.OpenStore();
         reopened.Migrate();
@@ -147,6 +132,23 @@ public sealed class BatchRowsStorageTests
                 return new PublishedValue(unit, d.Code, v.Numerator, v.Denominator, v.Value);
             }),
         ];
+    }
+
+    /// <summary>Every cached row as an earlier rules version might have left it: stamped with that version, keeping nothing.</summary>
+    private static void MadeUnderEarlierRules(TestDatabase db)
+    {
+        var nothing = SeededBatches.Make("3107", seed: 0) with
+        {
+            Persons = [], Payments = [], Livelihood = [], Family = [], Cases = [], Kvp = [], Jobseekers = [], Followups = [],
+        };
+        using var connection = db.OpenConnection();
+        using var update = connection.CreateCommand();
+        update.CommandText = "UPDATE batch_rows SET rules_version = 'rows 2, rules 0', data = @data";
+        var data = update.CreateParameter();
+        data.ParameterName = "@data";
+        data.Value = BatchRows.From(nothing, _ => 0).Encode();
+        update.Parameters.Add(data);
+        Assert.True(update.ExecuteNonQuery() > 0);
     }
 
     private static List<string> Stamps(TestDatabase db)

@@ -50,6 +50,9 @@ public sealed class BrowserFixture : IAsyncLifetime
             ViewportSize = new() { Width = width, Height = 900 },
             ExtraHTTPHeaders = token is null ? null : new Dictionary<string, string> { ["Authorization"] = "Bearer " + token },
         });
+        // A guard against a hang, not a measure of speed: on a machine busy with a parallel build a page has taken over 30 s to load.
+        context.SetDefaultTimeout(90_000);
+        context.SetDefaultNavigationTimeout(90_000);
         if (TestContext.Current.Test?.UniqueID is { } test) OpenContexts.GetOrAdd(test, _ => []).Add(context);
         return await context.NewPageAsync();
     }

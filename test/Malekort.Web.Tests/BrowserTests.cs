@@ -15,7 +15,7 @@ public sealed class BrowserTests(ScorecardServer server, BrowserFixture browser)
     }
 
     /// <summary>The row of an indicator by its code (other rows may mention the code in their definitions).</summary>
-    private static ILocator Row(IPage page, string code) =>
+    internal static ILocator Row(IPage page, string code) =>
         page.Locator("tbody tr").Filter(new() { Has = page.Locator(".indicator-code").GetByText(code, new() { Exact = true }) });
 
     private static async Task Screenshot(IPage page, string name)

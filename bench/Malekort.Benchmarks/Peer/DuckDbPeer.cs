@@ -246,7 +246,8 @@ internal sealed class DuckDbPeer : IDisposable
             .Replace("{first}", months.First.Index.ToString(Invariant), StringComparison.Ordinal)
             .Replace("{last}", months.Last.Index.ToString(Invariant), StringComparison.Ordinal)
             .Replace("{first_day}", baseMonth.Start.DayNumber.ToString(Invariant), StringComparison.Ordinal)
-            .Replace("{last_day}", months.Last.End.DayNumber.ToString(Invariant), StringComparison.Ordinal);
+            .Replace("{last_day}", months.Last.End.DayNumber.ToString(Invariant), StringComparison.Ordinal)
+            .Replace("{b102v2_from}", IndicatorCatalog.Get("B.102.v2").ValidFrom!.Value.Index.ToString(Invariant), StringComparison.Ordinal);
         var timings = new List<(string, double)>();
         foreach (var statement in text.Split(StatementSeparator, StringSplitOptions.RemoveEmptyEntries))
         {

@@ -190,15 +190,20 @@ SELECT uid, m,
        count_if(ke) AS b151, count_if(js AND fu) AS b10, count_if(js) AS b10den, count_if(r AND NOT rp) AS inflow,
        count_if(rp AND NOT r) AS outflow, count_if(r AND duty_age AND act) AS v101, count_if(r AND duty_age) AS v101den,
        count_if(r AND anyc) AS v102, count_if(r AND duty_age AND ex AND NOT act) AS v103, count_if(sanc) AS v104,
-       count_if(r AND js) AS linked_js, count_if(r AND js AND fu) AS linked_fu
+       count_if(r AND js) AS linked_js, count_if(r AND js AND fu) AS linked_fu, count_if(ltc AND l5) AS bl152c
 FROM (
-    SELECT f.uid, f.m, (f.f & 1) <> 0 AS r, (f.f & 2) <> 0 AS rp, (f.f & 4) <> 0 AS l5, (f.f & 8) <> 0 AS prov, (f.f & 16) <> 0 AS duty,
+    -- B.102 version 2: long-term by six consecutive months with assistance that end within M-11 … M (so end in M-6 … M).
+    SELECT *, bool_or(run_end) OVER (PARTITION BY person ORDER BY m RANGE BETWEEN 6 PRECEDING AND CURRENT ROW) AS ltc
+    FROM (
+    SELECT f.uid, f.m, f.person,
+           sum(f.f & 1) OVER (PARTITION BY f.person ORDER BY f.m RANGE BETWEEN 5 PRECEDING AND CURRENT ROW) = 6 AS run_end,
+           (f.f & 1) <> 0 AS r, (f.f & 2) <> 0 AS rp, (f.f & 4) <> 0 AS l5, (f.f & 8) <> 0 AS prov, (f.f & 16) <> 0 AS duty,
            (f.f & 32) <> 0 AS kd, (f.f & 64) <> 0 AS ke, (f.f & 128) <> 0 AS js, (f.f & 256) <> 0 AS fu,
            sum(f.f & 1) OVER (PARTITION BY f.person ORDER BY f.m RANGE BETWEEN 11 PRECEDING AND CURRENT ROW) >= 6 AS lt,
            coalesce(f.m < first_month_aged(bt.birth, 25), false) AS young,
            coalesce(f.m >= first_month_aged(bt.birth, 18) AND f.m < first_month_aged(bt.birth, 30), false) AS duty_age,
            (f.f & 512) <> 0 AS act, (f.f & 1024) <> 0 AS anyc, (f.f & 2048) <> 0 AS ex, (f.f & 4096) <> 0 AS sanc
-    FROM facts f LEFT JOIN birth bt ON bt.person = f.person)
+    FROM facts f LEFT JOIN birth bt ON bt.person = f.person))
 WHERE m >= {first}
 GROUP BY uid, m
 ;;
@@ -232,7 +237,7 @@ SELECT u.uid, mo.m,
        coalesce(c.ccond, false) AS ccond, coalesce(c.cex, false) AS cex, coalesce(c.csanc, false) AS csanc,
        coalesce(sy.yearly, false) AS yearly, coalesce(pc.v101, 0) AS v101, coalesce(pc.v101den, 0) AS v101den,
        coalesce(pc.v102, 0) AS v102, coalesce(pc.v103, 0) AS v103, coalesce(pc.v104, 0) AS v104,
-       coalesce(pc.linked_js, 0) AS linked_js, coalesce(pc.linked_fu, 0) AS linked_fu,
+       coalesce(pc.linked_js, 0) AS linked_js, coalesce(pc.linked_fu, 0) AS linked_fu, coalesce(pc.bl152c, 0) AS bl152c,
        pop.adults, pop.young
 FROM units u
 CROSS JOIN range({first}, {last} + 1) mo(m)
@@ -274,6 +279,8 @@ SELECT uid, m, ind, num, den FROM (
     UNION ALL SELECT uid, m, 'B51', CASE WHEN ck THEN b51 END, 1 FROM um
     UNION ALL SELECT uid, m, 'B.101', CASE WHEN cp THEN bl151 END, adults FROM um
     UNION ALL SELECT uid, m, 'B.102', CASE WHEN cp AND cl AND window12 THEN bl152 END, adults FROM um
+    -- Version 2 from its first month on; before it the version does not apply (no value).
+    UNION ALL SELECT uid, m, 'B.102.v2', CASE WHEN cp AND cl AND window12 AND m >= {b102v2_from} THEN bl152c END, adults FROM um
     UNION ALL SELECT uid, m, 'B.103', CASE WHEN cp THEN bl153 END, young FROM um
     UNION ALL SELECT uid, m, 'B.104', CASE WHEN cp AND cf THEN b104 END, CASE WHEN cp THEN bl151 END FROM um
     UNION ALL SELECT uid, m, 'B.151', CASE WHEN ck THEN b151 END, 1 FROM um

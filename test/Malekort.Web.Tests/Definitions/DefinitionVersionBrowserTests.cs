@@ -48,8 +48,7 @@ public sealed class DefinitionVersionBrowserTests(DefinitionVersionServer server
         return page;
     }
 
-    private static ILocator Row(IPage page, string code) =>
-        page.Locator("tbody tr").Filter(new() { Has = page.Locator(".indicator-code").GetByText(code, new() { Exact = true }) });
+    private static ILocator Row(IPage page, string code) => BrowserTests.Row(page, code);
 
     [Fact]
     public async Task In_a_month_both_versions_apply_the_scorecard_shows_them_side_by_side_each_by_its_own_rule()
