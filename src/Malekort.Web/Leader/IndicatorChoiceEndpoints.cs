@@ -74,14 +74,12 @@ internal static class IndicatorChoiceEndpoints
     /// <summary>The unit a posted form is about, or the refusal: a bad unit, or a user who may not choose its indicators.</summary>
     private static (UnitCode Unit, IResult? Refusal) Unit(HttpContext context, ScorecardSnapshot snapshot, IFormCollection posted)
     {
-        var unit = Query<UnitCode>.Read(IndicatorChoiceView.UnitField, posted[IndicatorChoiceView.UnitField]);
-        if (unit.Text is null) return (default, Errors.Page(snapshot, StatusCodes.Status400BadRequest, QueryParameters.Missing(unit.Name)));
-        if (unit.Error is { } error) return (default, Errors.Page(snapshot, StatusCodes.Status400BadRequest, error));
-        if (UnitProblem(snapshot, unit.Name, unit.Value) is { } problem) return (default, problem);
-        if (!Scopes.MayChooseIndicators(context.User, unit.Value, snapshot.Offices))
+        var (unit, bad) = LeaderForms.Unit(snapshot, posted, IndicatorChoiceView.UnitField);
+        if ((bad ?? UnitProblem(snapshot, IndicatorChoiceView.UnitField, unit)) is { } problem) return (default, problem);
+        if (!Scopes.MayChooseIndicators(context.User, unit, snapshot.Offices))
             return (default, Refusals.Forbidden(context,
-                $"Bare brukerne til {snapshot.NameOf(unit.Value)} og administratorer kan velge indikatorene der. Ingenting er lagret."));
-        return (unit.Value, null);
+                $"Bare brukerne til {snapshot.NameOf(unit)} og administratorer kan velge indikatorene der. Ingenting er lagret."));
+        return (unit, null);
     }
 
     /// <summary>A choice is a municipality's, a district's or an office's.</summary>
