@@ -25,6 +25,7 @@ internal static class CliApp
             DemoCommand.Create(context),
             ThresholdCommand.Create(context),
             TargetCommand.Create(context),
+            ManualCommand.Create(context),
             GenerateCommand.Create(context),
             UsersCommand.Create(context),
             KeyCommand.Create(context),

@@ -147,6 +147,9 @@ public sealed record StoredState(
 {
     /// <summary>Values typed by people for months without captured data (issue 11 item 4), as typed.</summary>
     public IReadOnlyList<global::Malekort.ManualValues.ManualValue> ManualValues { get; init; } = [];
+
+    /// <summary>The indicators units have chosen for their scorecards (issue 11 item 5), by unit.</summary>
+    public IReadOnlyList<global::Malekort.Choices.IndicatorChoice> IndicatorChoices { get; init; } = [];
 }
 
 /// <summary>The stored reference data: what <see cref="StoredState"/> holds besides the captured data.</summary>

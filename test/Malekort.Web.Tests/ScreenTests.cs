@@ -26,6 +26,7 @@ public sealed class ScreenTests(ScorecardServer server, BrowserFixture browser) 
         "/mal?enhet=NAV-0106&ar=2024",
         "/mal/fylke?fylke=31&ar=2024",
         "/manuelt?enhet=3110&maned=2024-12",
+        "/indikatorvalg?enhet=NAV-0106",
         "/malekort/forklaring?enhet=3107&maned=2024-12&indikator=BL166",
     ];
 

@@ -38,6 +38,30 @@ public static class ManualInput
         return errors.Count > 0 || n is null ? (null, errors) : (new ManualValue(unit, month, definition.Code, n.Value, d, enteredBy, enteredAt), errors);
     }
 
+    /// <summary>The month typed (<c>ÅÅÅÅ-MM</c>, from 2000, begun by <paramref name="current"/>), or why it cannot be used.</summary>
+    public static (Month? Month, string? Error) ReadMonth(string? text, Month current)
+    {
+        var typed = text?.Trim() ?? "";
+        if (!Month.TryParse(typed, out var month) || month.Year < 2000)
+            return (null, $"Skriv måneden som ÅÅÅÅ-MM, for eksempel {current} (ikke «{typed}»).");
+        if (month > current)
+            return (null, $"{Capital(MonthName(month))} har ikke begynt ennå; et tall kan registreres for denne og tidligere måneder.");
+        return (month, null);
+    }
+
+    /// <summary>
+    /// Why no value may be typed for the unit's month: the computation has a captured value there (a manual value stands in only
+    /// where nothing was captured); null when it may. <paramref name="computed"/> is the value as computed with full rights.
+    /// </summary>
+    public static string? Captured(IndicatorDefinition definition, string unitName, Month month, IndicatorValue computed) =>
+        computed.IsCaptured && !computed.Notes.HasFlag(ValueNotes.Manual)
+            ? $"{unitName} har innsamlede data for {definition.Code} i {MonthName(month)}; manuelle tall brukes bare for måneder uten."
+            : null;
+
+    private static string MonthName(Month month) => $"{Targets.TargetInput.MonthName(month.Number - 1)} {month.Year}";
+
+    private static string Capital(string text) => char.ToUpperInvariant(text[0]) + text[1..];
+
     private static long? Whole(string what, string? text, string field, List<(string, string)> errors)
     {
         if (string.IsNullOrWhiteSpace(text))

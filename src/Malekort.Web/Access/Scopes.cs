@@ -70,6 +70,16 @@ internal static class Scopes
     public static bool MayEnterManual(Viewer viewer, UnitCode unit, OfficeRegister offices) =>
         unit.IsCaptureUnit && Delivers(viewer.Role, viewer.Unit, unit, offices);
 
+    /// <summary>
+    /// Choosing which indicators a unit's scorecard shows, in what order and under which headings (issue 11 item 5): as for targets,
+    /// an office's users the office and the units it serves, a municipality's users the municipality and its districts, admins any.
+    /// </summary>
+    public static bool MayChooseIndicators(ClaimsPrincipal user, UnitCode unit, OfficeRegister offices) => MaySetTargets(user, unit, offices);
+
+    /// <summary>The same for the viewer a page is made for (the scorecard's link to <c>/indikatorvalg</c>).</summary>
+    public static bool MayChooseIndicators(Viewer viewer, UnitCode unit, OfficeRegister offices) =>
+        (unit.IsCaptureUnit || unit.Kind == UnitKind.Office) && Delivers(viewer.Role, viewer.Unit, unit, offices);
+
     /// <summary>Whether the office is the unit or serves it.</summary>
     private static bool Serves(UnitCode office, UnitCode unit, OfficeRegister offices) =>
         unit == office || offices.Find(office)?.Units.Contains(unit) == true;

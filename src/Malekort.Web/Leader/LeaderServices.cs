@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Routing;
 
 namespace Malekort.Web.Leader;
 
-/// <summary>What a leader sets in the browser (issue 11): the municipality's own thresholds, targets with their attainment, and numbers typed for months without captured data.</summary>
+/// <summary>What a leader sets in the browser (issue 11): the municipality's own thresholds, targets with their attainment, numbers typed for months without captured data, and the choice of indicators.</summary>
 internal static class LeaderServices
 {
     public static IEndpointRouteBuilder MapLeader(this IEndpointRouteBuilder app)
@@ -18,6 +18,9 @@ internal static class LeaderServices
         app.MapGet(ManualValuesEndpoints.Path, ManualValuesEndpoints.Get);
         app.MapPost(ManualValuesEndpoints.Path, ManualValuesEndpoints.Post);
         app.MapPost(ManualValuesEndpoints.RemovePath, ManualValuesEndpoints.Remove);
+        app.MapGet(IndicatorChoiceEndpoints.Path, IndicatorChoiceEndpoints.Get);
+        app.MapPost(IndicatorChoiceEndpoints.Path, IndicatorChoiceEndpoints.Post);
+        app.MapPost(IndicatorChoiceEndpoints.RemovePath, IndicatorChoiceEndpoints.Remove);
         return app;
     }
 }

@@ -82,10 +82,8 @@ internal static class ManualValuesEndpoints
     /// <summary>The unit a posted form is about, or the refusal: a bad unit, or a user who may not type its numbers.</summary>
     private static (UnitCode Unit, IResult? Refusal) Unit(HttpContext context, ScorecardSnapshot snapshot, IFormCollection posted)
     {
-        var unit = Query<UnitCode>.Read(ManualValuesForm.UnitField, posted[ManualValuesForm.UnitField]);
-        if (unit.Text is null) return (default, Errors.Page(snapshot, StatusCodes.Status400BadRequest, QueryParameters.Missing(unit.Name)));
-        if (unit.Error is { } error) return (default, Errors.Page(snapshot, StatusCodes.Status400BadRequest, error));
-        return (unit.Value, Refusal(context, snapshot, unit.Name, unit.Value, "Ingenting er lagret."));
+        var (unit, problem) = LeaderForms.Unit(snapshot, posted, ManualValuesForm.UnitField);
+        return (unit, problem ?? Refusal(context, snapshot, ManualValuesForm.UnitField, unit, "Ingenting er lagret."));
     }
 
     private static IResult? Refusal(HttpContext context, ScorecardSnapshot snapshot, string parameter, UnitCode unit, string nothingDone)

@@ -2,7 +2,6 @@ using Malekort.Indicators;
 using Malekort.ManualValues;
 using Malekort.Periods;
 using Malekort.Units;
-using Malekort.Web.Scorecard;
 using Malekort.Web.State;
 using Microsoft.AspNetCore.Http;
 
@@ -39,18 +38,12 @@ internal sealed class ManualValuesForm
         var errors = new List<FieldError>();
         var definition = IndicatorCatalog.Find(fields.Indicator);
         if (definition is null) errors.Add(new FieldError(IndicatorField, $"Velg en av målekortets indikatorer (ikke «{fields.Indicator}»)."));
-        var current = Month.Of(OsloTime.DateOf(now));
-        Month? month = null;
-        if (!Month.TryParse(fields.Month, out var typed) || typed.Year < 2000)
-            errors.Add(new FieldError(MonthField, $"Skriv måneden som ÅÅÅÅ-MM, for eksempel {current} (ikke «{fields.Month}»)."));
-        else if (typed > current)
-            errors.Add(new FieldError(MonthField, $"{Capital(NorwegianFormat.Month(typed))} har ikke begynt ennå; et tall kan registreres for denne og tidligere måneder."));
-        else month = typed;
+        var (month, monthError) = ManualInput.ReadMonth(fields.Month, Month.Of(OsloTime.DateOf(now)));
+        if (monthError is not null) errors.Add(new FieldError(MonthField, monthError));
         if (definition is not null && month is { } m && full.Results is { } results && results.Months.Contains(m)
-            && results.Get(unit, m, definition.Code) is { IsCaptured: true } captured && !captured.Notes.HasFlag(ValueNotes.Manual))
+            && ManualInput.Captured(definition, full.NameOf(unit), m, results.Get(unit, m, definition.Code)) is { } captured)
         {
-            errors.Add(new FieldError(MonthField,
-                $"{full.NameOf(unit)} har innsamlede data for {definition.Code} i {NorwegianFormat.Month(m)}; manuelle tall brukes bare for måneder uten."));
+            errors.Add(new FieldError(MonthField, captured));
         }
         if (definition is null || month is null)
             return new ManualValuesForm { Fields = fields, Errors = errors };
@@ -58,6 +51,4 @@ internal sealed class ManualValuesForm
         errors.AddRange(typing.Select(e => new FieldError(e.Field, e.Message)));
         return new ManualValuesForm { Fields = fields, Value = errors.Count == 0 ? value : null, Errors = errors };
     }
-
-    private static string Capital(string text) => char.ToUpperInvariant(text[0]) + text[1..];
 }

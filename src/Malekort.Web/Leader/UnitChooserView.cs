@@ -32,6 +32,11 @@ public sealed record UnitChooserView(string Title, string Lead, string Path, str
         "En kommune eller bydel uten automatisk innsamling skriver inn tallene sine for måneder uten innsamlede data. Velg kommunen eller bydelen.",
         ManualValuesEndpoints.Path, "enhet", "Kommune eller bydel", units, Selection.None, PageFooter.Of(snapshot), Section.Leader);
 
+    internal static UnitChooserView ForIndicatorChoice(ScorecardSnapshot snapshot) => new("Valg av indikatorer",
+        "Et NAV-kontor, en kommune eller en bydel velger hvilke indikatorer målekortet viser, i hvilken rekkefølge og under hvilke overskrifter. Velg hvem.",
+        IndicatorChoiceEndpoints.Path, "enhet", "Kontor, kommune eller bydel",
+        [.. snapshot.Units.Where(u => u.Code.IsCaptureUnit || u.Code.Kind == UnitKind.Office)], Selection.None, PageFooter.Of(snapshot), Section.Leader);
+
     internal static UnitChooserView ForCounties(ScorecardSnapshot snapshot) => new("Måltall i fylket",
         "Fylkets NAV-kontorer, deres måltall og måloppnåelse. Velg fylket.",
         CountyTargetsEndpoint.Path, "fylke", "Fylke", [.. snapshot.Units.Where(u => u.Code.Kind == UnitKind.County)], Selection.None,

@@ -25,8 +25,9 @@ internal static class ScorecardPages
     public static IEndpointRouteBuilder MapScorecardPages(this IEndpointRouteBuilder app)
     {
         app.MapGet("/", (ScorecardState state, Viewer viewer) => Home(state.For(viewer)));
+        // alle=ja: the national set, where the unit has chosen its own indicators (issue 11 item 5).
         app.MapGet("/malekort", (ScorecardState state, Viewer viewer, PublicationBook publications, Federation.DeliveryBook deliveries,
-            Query<UnitCode> enhet, Query<Month> maned) => Scorecard(state.For(viewer), publications, deliveries, enhet, maned));
+            Query<UnitCode> enhet, Query<Month> maned, string? alle) => Scorecard(state.For(viewer), publications, deliveries, enhet, maned, alle == "ja"));
         app.MapGet("/malekort/velg", (ScorecardState state, Viewer viewer, string? enhet, Query<Month> maned) => Choose(state.For(viewer), enhet, maned));
         app.MapGet(Links.ComparisonPath, (HttpContext context, ScorecardState state, Viewer viewer, IMalekortStore store, IAntiforgery antiforgery,
             Query<IndicatorDefinition> indikator, Query<Month> maned, Query<UnitCode> enhet, Query<ComparisonLevel> niva, Query<ComparisonOrder> sorter,
@@ -82,21 +83,22 @@ internal static class ScorecardPages
     }
 
     private static async Task<IResult> Scorecard(ScorecardSnapshot snapshot, PublicationBook publications, Federation.DeliveryBook deliveries,
-        Query<UnitCode> unitCode, Query<Month> monthAsked)
+        Query<UnitCode> unitCode, Query<Month> monthAsked, bool all)
     {
         if (Refused(snapshot, unitCode, monthAsked, Section.Scorecard, out var results, out var unit, out var month) is { } refusal) return refusal;
         // The page depends on the snapshot, the unit, the month and the revision of its office's publication only: rendered once
         // while the snapshot's cache keeps it, and then sent as it is (the scorecard's load goal needs it; docs/benchmarks.md).
         var office = PublicationBannerView.OfficeOf(snapshot, unit.Code);
         var published = office is null ? null : publications.Latest(office.Code, month);
-        var key = new ResponseKey(ResponsePart.ScorecardPage, unit.Code, month, published?.Revision ?? 0);
+        all = all && snapshot.ChoiceOf(unit.Code) is not null;
+        var key = new ResponseKey(all ? ResponsePart.ScorecardPageAll : ResponsePart.ScorecardPage, unit.Code, month, published?.Revision ?? 0);
         if (snapshot.Responses.TryGet(key, out var body)) return Utf8Response.Html(body);
         var banner = office is null || deliveries.Central ? null : PublicationBannerView.Of(results, office, month, published);
         var picker = await UnitPickerView.Of(snapshot, unit, month);
         // A central instance says which offices delivered the month and which revision it holds (Federation/); its snapshot is
         // replaced at every delivery, so the kept page never outlives what it says.
         var delivery = deliveries.Central ? Federation.DeliveryBannerView.Of(deliveries, snapshot, unit.Code, month) : null;
-        return Page.Kept<ScorecardPage, ScorecardView>(ScorecardView.Of(snapshot, results, unit, month, picker, banner) with { Delivery = delivery },
+        return Page.Kept<ScorecardPage, ScorecardView>(ScorecardView.Of(snapshot, results, unit, month, picker, banner, all) with { Delivery = delivery },
             snapshot.Responses, key);
     }
 

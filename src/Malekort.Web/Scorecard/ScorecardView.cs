@@ -29,13 +29,26 @@ public sealed record MonthChoices(IReadOnlyList<Month> Months, Month Chosen)
         snapshot.Parts.Get<MonthOptions, MonthChoices>(chosen, () => new MonthChoices(snapshot.Months, chosen));
 }
 
+/// <summary>The scorecard's indicators under one of the unit's own headings (null: no heading, as in the national set).</summary>
+public sealed record IndicatorGroup(string? Heading, IReadOnlyList<IndicatorRow> Rows);
+
 /// <summary>
-/// The scorecard's indicators for one unit and month: the 14 agreed indicators and V.101–V.104 in catalogue order, then the
-/// supplementary measures, each an <see cref="IndicatorRow"/>.
+/// The scorecard's indicators for one unit and month: the 14 agreed indicators and V.101–V.104 in catalogue order, or the unit's
+/// own choice of them in its order under its headings (<see cref="Groups"/>), then the supplementary measures, each an
+/// <see cref="IndicatorRow"/>.
 /// </summary>
 public sealed record IndicatorTablesView(UnitCode Unit, string UnitName, Month Month, IReadOnlyList<IndicatorRow> Core,
     IReadOnlyList<IndicatorRow> Supplementary, string? CoverageLine)
 {
+    /// <summary>The indicators of <see cref="Core"/> as shown: one group without a heading, or the unit's own groups.</summary>
+    public IReadOnlyList<IndicatorGroup> Groups { get; init; } = [];
+
+    /// <summary>Whether the unit has chosen its own indicators, and whether they are what is shown (else the national set is).</summary>
+    public (bool Chosen, bool Shown) Choice { get; init; }
+
+    /// <summary>The scorecard with the unit's own choice (<paramref name="all"/> false) or the whole national set.</summary>
+    public string ChoiceLink(bool all) => Selection.Scorecard(Unit, Month) + (all ? "&alle=ja" : "");
+
     public string MonthName => NorwegianFormat.Month(Month);
 
     /// <summary>The indicator's history for this unit, up to this month.</summary>
@@ -53,11 +66,20 @@ public sealed record IndicatorTablesView(UnitCode Unit, string UnitName, Month M
     public bool AnySuppressed => Core.Concat(Supplementary)
         .Any(r => r.IsSuppressed || r.Trend.Any(p => p.Value.Notes.HasFlag(ValueNotes.Suppressed)));
 
-    internal static IndicatorTablesView Of(ScorecardSnapshot snapshot, ShownResults results, UnitChoice unit, Month month)
+    internal static IndicatorTablesView Of(ScorecardSnapshot snapshot, ShownResults results, UnitChoice unit, Month month, bool all = false)
     {
-        var core = ScorecardModel.Rows(snapshot, results, unit.Code, month, IndicatorCatalog.Core);
+        var choice = snapshot.ChoiceOf(unit.Code);
+        var groups = choice is null || all
+            ? [new IndicatorGroup(null, ScorecardModel.Rows(snapshot, results, unit.Code, month, IndicatorCatalog.Core))]
+            : choice.Groups().Select(g => new IndicatorGroup(g.Heading, ScorecardModel.Rows(snapshot, results, unit.Code, month, g.Definitions.Where(d => d.IsCore))))
+                .Where(g => g.Rows.Count > 0).ToList();
+        var core = groups.SelectMany(g => g.Rows).ToList();
         return new(unit.Code, unit.Name, month, core, ScorecardModel.Rows(snapshot, results, unit.Code, month, SupplementaryDefinitions),
-            Coverage.Line(unit.Code, core));
+            Coverage.Line(unit.Code, core))
+        {
+            Groups = groups,
+            Choice = (choice is not null, choice is not null && !all),
+        };
     }
 }
 
@@ -111,15 +133,19 @@ public sealed record ScorecardView(
     };
 
     internal static ScorecardView Of(ScorecardSnapshot snapshot, ShownResults results, UnitChoice unit, Month month,
-        UnitPickerView picker, PublicationBannerView? publication) => new(
-        unit, month, picker, publication, results.IsRestricted(unit.Code), IndicatorTablesView.Of(snapshot, results, unit, month),
+        UnitPickerView picker, PublicationBannerView? publication, bool all = false) => new(
+        unit, month, picker, publication, results.IsRestricted(unit.Code), IndicatorTablesView.Of(snapshot, results, unit, month, all),
         ConditionFollowUpView.Of(results, unit.Code, unit.Name, month),
         results.Months.Contains(month.Plus(-1)) ? month.Plus(-1) : null, results.Months.Contains(month.Plus(1)) ? month.Plus(1) : null,
         UnitFamily.PartsOf(snapshot, unit.Code).Count > 0 ? UnitFamily.PartsName(unit.Code) : null, PageFooter.Of(snapshot))
     {
         MayExplain = Access.Scopes.MayExplain(snapshot.Viewer, unit.Code, snapshot.Offices),
         MayEnterManual = Access.Scopes.MayEnterManual(snapshot.Viewer, unit.Code, snapshot.Offices),
+        MayChooseIndicators = Access.Scopes.MayChooseIndicators(snapshot.Viewer, unit.Code, snapshot.Offices),
     };
+
+    /// <summary>Whether the viewer may choose the unit's indicators, their order and headings (<c>/indikatorvalg</c>).</summary>
+    public bool MayChooseIndicators { get; init; }
 
     /// <summary>Whether the viewer may type the unit's numbers for months without captured data (<c>/manuelt</c>).</summary>
     public bool MayEnterManual { get; init; }

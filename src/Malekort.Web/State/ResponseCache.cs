@@ -10,6 +10,9 @@ internal enum ResponsePart
     /// <summary>The whole scorecard page (<c>/malekort</c>): rendered once per unit, month and publication, then sent as it is.</summary>
     ScorecardPage,
 
+    /// <summary>The scorecard page with the national set (<c>alle=ja</c>) of a unit that has chosen its own indicators.</summary>
+    ScorecardPageAll,
+
     /// <summary>The whole body of <c>/api/malekort</c>.</summary>
     ScorecardJson,
 }

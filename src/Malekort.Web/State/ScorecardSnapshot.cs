@@ -46,6 +46,7 @@ internal sealed class ScorecardSnapshot
     private readonly Dictionary<UnitCode, UnitChoice> unitsByCode;
     private readonly Dictionary<(UnitCode, string, Month), Target> targets;
     private readonly Dictionary<(UnitCode, string, Month), ManualValue> manual;
+    private readonly Dictionary<UnitCode, Choices.IndicatorChoice> choices;
 
     private readonly ShownResultsCache? shown;
     private readonly StoredState stored;
@@ -70,6 +71,7 @@ internal sealed class ScorecardSnapshot
         targets = [];
         foreach (var t in stored.Targets) targets[(t.Unit, t.Indicator, t.Month)] = t;
         manual = stored.ManualValues.ToDictionary(m => (m.Unit, m.Indicator, m.Month));
+        choices = stored.IndicatorChoices.ToDictionary(c => c.Unit);
         Months = results is null ? [] : results.Months.Months().Reverse().ToList();
         Responses = responses ?? new ResponseCache(ResponseCache.DefaultBudget);
     }
@@ -152,6 +154,9 @@ internal sealed class ScorecardSnapshot
 
     /// <summary>Every value typed by people, by unit, month and indicator.</summary>
     public IReadOnlyList<ManualValue> ManualValues => stored.ManualValues;
+
+    /// <summary>The indicators the unit has chosen for its scorecard, if it has chosen (issue 11 item 5).</summary>
+    public Choices.IndicatorChoice? ChoiceOf(UnitCode unit) => choices.GetValueOrDefault(unit);
 
     /// <summary>The thresholds in force.</summary>
     public ThresholdTable Thresholds { get; }

@@ -125,6 +125,10 @@ public static class Matrix
             // Without a number: checked and answered 400, so the other requests see no change.
             ["POST /manuelt"] = Form("/manuelt", s => new() { ["enhet"] = Unit(s).Value, ["maned"] = "2023-01", ["indikator"] = "B51" }, ManualTyper),
             ["POST /manuelt/fjern"] = Form("/manuelt/fjern", s => new() { ["enhet"] = Unit(s).Value, ["maned"] = "2023-01", ["indikator"] = "B51" }, ManualTyper),
+            ["GET /indikatorvalg"] = Get(s => $"/indikatorvalg?enhet={Unit(s)}", AnyUser),
+            // Nothing chosen: checked and answered 400, so the other requests see no change.
+            ["POST /indikatorvalg"] = Form("/indikatorvalg", s => new() { ["enhet"] = Unit(s).Value, ["rekkefolge"] = "BL151" }, TargetSetter),
+            ["POST /indikatorvalg/nasjonalt"] = Form("/indikatorvalg/nasjonalt", s => new() { ["enhet"] = Unit(s).Value }, TargetSetter),
             ["GET /driftslogg"] = Get(_ => "/driftslogg", AnyUser),
             ["GET /driftslogg/{id:long}"] = Get(_ => "/driftslogg/1", AnyUser),
             ["GET /api/driftslogg"] = Get(_ => "/api/driftslogg", AnyUser),
