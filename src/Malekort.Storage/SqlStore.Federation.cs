@@ -88,21 +88,12 @@ public abstract partial class SqlStore
     /// <inheritdoc />
     public IReadOnlyList<AggregateRow>? DeliveredValues(UnitCode office, Month month, int revision)
     {
-        using var connection = Open();
-        using var transaction = BeginSnapshot(connection);
-        long? id = null;
-        Read(connection, transaction, "SELECT id FROM aggregate_deliveries WHERE office = @p0 AND month = @p1 AND revision = @p2",
-            r => id = r.GetInt64(0), office.Value, month.ToString(), revision);
-        if (id is null) return null;
-        var rows = new List<AggregateRow>();
-        Read(connection, transaction,
-            "SELECT unit, indicator, numerator, denominator, notes, units_included, units_total FROM aggregate_values WHERE delivery_id = @p0",
-            r => rows.Add(new AggregateRow(UnitCode.Parse(r.GetString(0)), r.GetString(1), r.IsDBNull(2) ? null : r.GetInt64(2),
-                r.IsDBNull(3) ? null : r.GetInt64(3), NoteNames.Parse(r.GetString(4)), (int)r.GetInt64(5), (int)r.GetInt64(6))),
-            id.Value);
-        transaction.Commit();
+        var rows = RevisionRows("aggregate_deliveries", "SELECT unit, indicator, numerator, denominator, notes, units_included, units_total " +
+            "FROM aggregate_values WHERE delivery_id = @p0", office, month, revision,
+            r => new AggregateRow(UnitCode.Parse(r.GetString(0)), r.GetString(1), r.IsDBNull(2) ? null : r.GetInt64(2),
+                r.IsDBNull(3) ? null : r.GetInt64(3), NoteNames.Parse(r.GetString(4)), (int)r.GetInt64(5), (int)r.GetInt64(6)));
         // Sorted here, not in SQL: the order must not depend on the database's collation.
-        return [.. rows.OrderBy(v => v.Unit.Value, StringComparer.Ordinal).ThenBy(v => v.Indicator, StringComparer.Ordinal)];
+        return rows is null ? null : [.. rows.OrderBy(v => v.Unit.Value, StringComparer.Ordinal).ThenBy(v => v.Indicator, StringComparer.Ordinal)];
     }
 
     /// <inheritdoc />

@@ -71,24 +71,33 @@ public abstract partial class SqlStore
     /// <inheritdoc />
     public IReadOnlyList<PublishedValue>? PublishedValues(UnitCode office, Month month, int revision)
     {
-        using var connection = Open();
-        using var transaction = BeginSnapshot(connection);
-        long? id = null;
-        Read(connection, transaction, "SELECT id FROM publications WHERE office = @p0 AND month = @p1 AND revision = @p2",
-            r => id = r.GetInt64(0), office.Value, month.ToString(), revision);
-        if (id is null) return null;
-        var values = new List<PublishedValue>();
-        Read(connection, transaction,
-            "SELECT unit, indicator, numerator, denominator, value, notes FROM publication_values WHERE publication_id = @p0",
-            r => values.Add(new PublishedValue(UnitCode.Parse(r.GetString(0)), r.GetString(1), r.IsDBNull(2) ? null : r.GetInt64(2),
+        var values = RevisionRows("publications", "SELECT unit, indicator, numerator, denominator, value, notes FROM publication_values " +
+            "WHERE publication_id = @p0", office, month, revision,
+            r => new PublishedValue(UnitCode.Parse(r.GetString(0)), r.GetString(1), r.IsDBNull(2) ? null : r.GetInt64(2),
                 r.IsDBNull(3) ? null : r.GetInt64(3), r.IsDBNull(4) ? null : double.Parse(r.GetString(4), CultureInfo.InvariantCulture))
             {
                 Notes = r.IsDBNull(5) ? Indicators.ValueNotes.None : NoteNames.Parse(r.GetString(5)),
-            }),
-            id.Value);
-        transaction.Commit();
+            });
         // Sorted here, not in SQL: the order must not depend on the database's collation.
-        return [.. values.OrderBy(v => v.Unit.Value, StringComparer.Ordinal).ThenBy(v => v.Indicator, StringComparer.Ordinal)];
+        return values is null ? null : [.. values.OrderBy(v => v.Unit.Value, StringComparer.Ordinal).ThenBy(v => v.Indicator, StringComparer.Ordinal)];
+    }
+
+    /// <summary>
+    /// The rows of one revision of an office's month (a publication's values, or a delivery's on a central instance) in one
+    /// snapshot; null when there is no such revision. <paramref name="rowsSql"/> takes the revision's id as <c>@p0</c>.
+    /// </summary>
+    private List<T>? RevisionRows<T>(string revisions, string rowsSql, UnitCode office, Month month, int revision, Func<DbDataReader, T> row)
+    {
+        using var connection = Open();
+        using var transaction = BeginSnapshot(connection);
+        long? id = null;
+        Read(connection, transaction, $"SELECT id FROM {revisions} WHERE office = @p0 AND month = @p1 AND revision = @p2",
+            r => id = r.GetInt64(0), office.Value, month.ToString(), revision);
+        if (id is null) return null;
+        var rows = new List<T>();
+        Read(connection, transaction, rowsSql, r => rows.Add(row(r)), id.Value);
+        transaction.Commit();
+        return rows;
     }
 
     private static PublicationHeader PublicationRow(DbDataReader r) => new(

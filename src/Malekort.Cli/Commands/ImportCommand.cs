@@ -29,7 +29,12 @@ internal static class ImportCommand
             var missing = parsed.GetValue(paths)!.Where(p => !File.Exists(p) && !Directory.Exists(p)).ToList();
             if (missing.Count > 0) return context.Fail($"finner ikke {string.Join(", ", missing)}");
             using var store = StoreOption.Open(parsed.GetValue(db)!, context.Clock);
-            if (OpenKey(context, store, parsed.GetValue(key)) is not { } pseudonymKey) return 1;
+            // A central instance reads no person-level input (the pipeline refuses it, docs/federation.md), so it needs no pseudonym
+            // key: a key of the moment, never stored, lets it read the office register and SSB population.
+            var pseudonymKey = store.InstanceRole() == InstanceRole.Central
+                ? PseudonymKey.FromBytes(System.Security.Cryptography.RandomNumberGenerator.GetBytes(PseudonymKey.Length))
+                : OpenKey(context, store, parsed.GetValue(key));
+            if (pseudonymKey is null) return 1;
             var entries = Run(context, store, pseudonymKey, [.. parsed.GetValue(paths)!.Select(Named)]);
             return entries.Any(e => e.Outcome == ImportOutcome.Rejected) ? 1 : 0;
         });

@@ -1,5 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using Malekort.Periods;
@@ -108,6 +110,55 @@ public sealed class DeliveryTests
         // The change table shows the county what the scorecard shows it: two recipients is a small count.
         Assert.DoesNotContain("5 → <strong>2</strong>", page, StringComparison.Ordinal);
         Assert.Contains("5 → <strong>:</strong>", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_delivery_goes_over_https_to_a_central_whose_certificate_the_local_trusts_and_not_to_one_it_does_not()
+    {
+        using var certificate = SelfSigned();
+        var port = FederationHosts.FreePort();
+        var address = $"https://127.0.0.1:{port}";
+        await using var central = await ServerModeHost.Start(TestDatabases.Sqlite,
+            _ => new MalekortWebOptions { Urls = address, Central = true, Certificate = certificate });
+        central.Store.SetDeliveryKey(ServerModeHost.NavFredrikstad, Access.LocalAccounts.TokenHash(FederationHosts.FredrikstadKey), central.Clock.GetUtcNow());
+        using var publicPart = X509CertificateLoader.LoadCertificate(certificate.Export(X509ContentType.Cert));
+        foreach (var trusted in new[] { false, true })
+        {
+            await using var local = await ServerModeHost.Start(TestDatabases.Sqlite, o => new MalekortWebOptions
+            {
+                Urls = o.Urls, DropDirectory = o.DropDirectory, DropQuietPeriod = o.DropQuietPeriod, DropRescanInterval = o.DropRescanInterval,
+                PseudonymKey = o.PseudonymKey,
+                DeliverTo = DeliveryTarget.Create(new Uri(address), [(ServerModeHost.NavFredrikstad, FederationHosts.FredrikstadKey)],
+                    trusted ? [publicPart] : null),
+            });
+            await FederationHosts.Capture(local, new TestExtract("3107", Extracted), Extracted, TestExtract.Persons);
+            using (await DropFolderTests.Publish(local, "Kari Nordmann")) { }
+            var outcome = trusted ? RunOutcome.Delivered : RunOutcome.Failed;
+            await local.WaitFor(() => local.Store.RunLog(50).Any(e => e.Kind == RunKind.Delivery && e.Outcome == outcome), $"levering: {outcome}");
+            if (!trusted)
+            {
+                Assert.Contains("sertifikatet til den sentrale instansen er ikke godkjent",
+                    local.Store.RunLog(50).First(e => e.Kind == RunKind.Delivery).Message, StringComparison.Ordinal);
+                Assert.Empty(central.Store.AggregateDeliveries());
+            }
+        }
+        Assert.Single(central.Store.AggregateDeliveries());
+        Assert.Throws<ArgumentException>(() => DeliveryTarget.Create(new Uri($"http://127.0.0.1:{port}"), [(ServerModeHost.NavFredrikstad, FederationHosts.FredrikstadKey)]));
+        Assert.Throws<ArgumentException>(() => DeliveryTarget.Create(new Uri("http://fylke.example.no"), [(ServerModeHost.NavFredrikstad, FederationHosts.FredrikstadKey)],
+            allowLoopbackHttp: true));
+    }
+
+    /// <summary>A certificate for 127.0.0.1 signed by itself, as a county might make for its own central instance.</summary>
+    private static X509Certificate2 SelfSigned()
+    {
+        using var key = RSA.Create(2048);
+        var request = new CertificateRequest("CN=sentral.test", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        var names = new SubjectAlternativeNameBuilder();
+        names.AddIpAddress(IPAddress.Loopback);
+        request.CertificateExtensions.Add(names.Build());
+        request.CertificateExtensions.Add(new X509BasicConstraintsExtension(true, false, 0, true));
+        using var made = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(30));
+        return X509CertificateLoader.LoadPkcs12(made.Export(X509ContentType.Pfx), null);
     }
 
     private const System.Text.Json.JsonValueKind JsonValueKindNull = System.Text.Json.JsonValueKind.Null;
