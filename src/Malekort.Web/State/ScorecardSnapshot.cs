@@ -150,7 +150,7 @@ internal sealed class ScorecardSnapshot
     /// <summary>Computes a snapshot: the engine over every month with captured data, then what the viewer may see.</summary>
     public static ScorecardSnapshot Compute(StoredState stored, long dataVersion, DateTimeOffset now, Viewer viewer)
     {
-        var range = MonthsCaptured(stored.WorkingSet, Month.Of(OsloTime.DateOf(now)));
+        var range = stored.WorkingSet.MonthsCaptured(Month.Of(OsloTime.DateOf(now)));
         if (range is null) return new ScorecardSnapshot(dataVersion, now, stored, null, null, [], viewer);
 
         var results = new IndicatorEngine(UnitRegister.Default, stored.Offices).Compute(stored.WorkingSet, stored.Population, range.Value);
@@ -162,28 +162,6 @@ internal sealed class ScorecardSnapshot
             .ThenBy(u => u.Code.Value, StringComparer.Ordinal)
             .ToList();
         return new ScorecardSnapshot(dataVersion, now, stored, cache, shown, units, viewer);
-    }
-
-    /// <summary>
-    /// From the first batch's first month to the last batch's last month, across every unit, but never past
-    /// <paramref name="current"/>: a batch may reach into months that have not begun (KOSTRA for the current year, a planned
-    /// payment's due day), which hold no captured fact. With the dates an import refuses (<c>BatchLimits</c>), no single
-    /// stray date can stretch the computation.
-    /// </summary>
-    internal static MonthRange? MonthsCaptured(WorkingSet workingSet, Month current)
-    {
-        Month? first = null, last = null;
-        foreach (var unit in workingSet.CaptureUnits)
-        {
-            foreach (var batch in workingSet.BatchesOf(unit))
-            {
-                var (from, to) = (Month.Of(batch.PeriodFrom), Month.Of(batch.PeriodTo));
-                if (first is null || from < first) first = from;
-                if (last is null || to > last) last = to;
-            }
-        }
-        if (last > current) last = current;
-        return first is { } f && last is { } l && f <= l ? new MonthRange(f, l) : null;
     }
 
     // The month the scorecard opens on is the latest whose recipients (BL151) were captured: the newest data.
