@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
+using Malekort.Confidentiality;
 using Malekort.Indicators;
 using Malekort.Periods;
 using Malekort.Units;
@@ -10,8 +11,10 @@ namespace Malekort.Cli.Commands;
 
 /// <summary>
 /// <c>malekort indicators --month YYYY-MM [--to YYYY-MM] [--unit CODE] [--format table|csv|json|xlsx|jsonstat] [--output FILE]
-/// [--db DB]</c>: every indicator for every unit, office, county and the country, with the local office's full rights (no
-/// suppression). CSV, xlsx and JSON-stat are written from the one declaration of <see cref="IndicatorLines"/>.
+/// [--for-office NAV-nnnn | --for-role ROLLE [--for-unit ENHET]] [--db DB]</c>: every indicator for every unit, office, county and
+/// the country. By default with the local office's full rights (no suppression); written for sharing (<see cref="ViewerOptions"/>)
+/// as that viewer may see it, suppressed numbers as <c>:</c> in every format. CSV, xlsx and JSON-stat are written from the one
+/// declaration of <see cref="IndicatorLines"/>.
 /// </summary>
 internal static class IndicatorsCommand
 {
@@ -31,8 +34,13 @@ internal static class IndicatorsCommand
         format.AcceptOnlyFromAmong("table", "csv", "json", "xlsx", "jsonstat");
         var output = new Option<FileInfo?>("--output") { Description = "Skriv til denne filen i stedet for til skjermen (påkrevd for xlsx).", HelpName = "FIL" };
         var all = new Option<bool>("--all") { Description = "Ta med tilleggsmålene (tilgang/avgang, KVP-oppfølging) i tillegg til indikatorene på målekortet." };
+        var viewerOptions = new ViewerOptions();
         var db = StoreOption.Create();
-        var command = new Command("indicators", "Beregn indikatorene måned for måned.") { month, to, unit, format, all, output, db };
+        var command = new Command("indicators", "Beregn indikatorene måned for måned (fullt, eller for deling med --for-office/--for-role).")
+        {
+            month, to, unit, format, all, output, db,
+        };
+        foreach (var option in viewerOptions.All) command.Options.Add(option);
         command.SetAction(async (parsed, cancellationToken) =>
         {
             var file = parsed.GetValue(output);
@@ -52,12 +60,15 @@ internal static class IndicatorsCommand
                     return context.Fail($"--unit: {error}");
                 only = code;
             }
-            var results = new IndicatorEngine(UnitRegister.Default, state.Offices).Compute(state.WorkingSet, state.Population, new MonthRange(first, last),
-                state.ManualValues);
+            if (viewerOptions.Parse(parsed, state.Offices, out var viewerError) is not { } viewer) return context.Fail(viewerError);
+            var asked = new MonthRange(first, last);
+            var results = new IndicatorEngine(UnitRegister.Default, state.Offices).Compute(state.WorkingSet, state.Population,
+                Computed(state.WorkingSet, asked, viewer, context.Clock), state.ManualValues);
+            var shown = ShownResults.For(results, viewer, UnitRegister.Default, state.Offices);
             var units = only is { } u ? [u] : results.Units;
             var definitions = parsed.GetValue(all) ? IndicatorCatalog.All : IndicatorCatalog.Core;
-            var rows = units.SelectMany(x => results.Months.Months().SelectMany(m => definitions.Where(d => d.AppliesIn(m)).Select(d =>
-                new IndicatorLine(x, state.Offices.NameOf(x), m, d, results.Get(x, m, d.Code)))));
+            var rows = units.SelectMany(x => asked.Months().SelectMany(m => definitions.Where(d => d.AppliesIn(m)).Select(d =>
+                new IndicatorLine(x, state.Offices.NameOf(x), m, d, shown.Get(x, m, d.Code)))));
             var chosen = parsed.GetValue(format)!;
             if (ExportFormats.TryParse(chosen, out var export) && export != ExportFormat.Json)
             {
@@ -67,10 +78,20 @@ internal static class IndicatorsCommand
             using var writer = file is null ? null : new StreamWriter(file.FullName);
             var target = writer ?? context.Output;
             if (chosen == "json") WriteJson(target, rows, state.Offices);
-            else WriteTable(target, rows, state.Offices);
+            else WriteTable(target, rows, state.Offices, viewer);
             return 0;
         });
         return command;
+    }
+
+    /// <summary>
+    /// The months to compute: the asked ones; for sharing, also every captured month, as the scorecard computes them, since what
+    /// a month hides depends on the months before it (stock flow), and a shared file must hide what the scorecard hides.
+    /// </summary>
+    private static MonthRange Computed(WorkingSet workingSet, MonthRange asked, Viewer viewer, TimeProvider clock)
+    {
+        if (viewer.HasFullRights || workingSet.MonthsCaptured(Month.Of(OsloTime.DateOf(clock.GetUtcNow()))) is not { } captured) return asked;
+        return new MonthRange(captured.First < asked.First ? captured.First : asked.First, captured.Last > asked.Last ? captured.Last : asked.Last);
     }
 
     // A file gets exactly what the screen would; a screen gets the text formats only (xlsx needs --output).
@@ -115,8 +136,10 @@ internal static class IndicatorsCommand
         output.WriteLine(JsonSerializer.Serialize(items, new JsonSerializerOptions { WriteIndented = true }));
     }
 
-    private static void WriteTable(TextWriter output, IEnumerable<IndicatorLine> rows, OfficeRegister offices)
+    private static void WriteTable(TextWriter output, IEnumerable<IndicatorLine> rows, OfficeRegister offices, Viewer viewer)
     {
+        if (!viewer.HasFullRights)
+            output.WriteLine($"Skrevet for deling med {ViewerText(viewer, offices)}: «{SmallCounts.Symbol}» er skjermet (små tall utenfor egne enheter, og tall de kunne regnes ut fra).");
         foreach (var group in rows.GroupBy(r => (r.Unit, r.Month)))
         {
             output.WriteLine();
@@ -124,8 +147,9 @@ internal static class IndicatorsCommand
             output.WriteLine($"{"Indikator",-8} {"Teller",12} {"Nevner",12} {"Verdi",18}  Navn");
             foreach (var (_, _, _, definition, value) in group)
             {
+                var suppressed = value.Notes.HasFlag(ValueNotes.Suppressed);
                 // An empty value says why in its own column (never 0); the notes say the rest.
-                var shown = value.Value is { } v
+                var shown = suppressed ? SmallCounts.Symbol : value.Value is { } v
                     ? definition.Kind switch
                     {
                         ValueKind.Percent => ValueFormat.Percent(v, Norwegian),
@@ -136,11 +160,22 @@ internal static class IndicatorsCommand
                 // The reason column already says why a value is empty.
                 var notes = NotesOf(value.Notes & ~ValueNotes.ShortHistory & (value.Value is null ? ~ValueNotes.YearlyCount : ~ValueNotes.None));
                 output.WriteLine(
-                    $"{definition.Code,-8} {value.Numerator?.ToString("N0", Norwegian) ?? "–",12} {value.Denominator?.ToString("N0", Norwegian) ?? "–",12} {shown,18}  {definition.Name}" +
+                    $"{definition.Code,-8} {TablePart(value.Numerator, suppressed),12} {TablePart(value.Denominator, suppressed),12} {shown,18}  {definition.Name}" +
                     (notes.Count > 0 ? $" ({string.Join("; ", notes)})" : ""));
             }
         }
     }
+
+    private static string TablePart(long? part, bool suppressed) =>
+        part?.ToString("N0", Norwegian) ?? (suppressed ? SmallCounts.Symbol : "–");
+
+    private static string ViewerText(Viewer viewer, OfficeRegister offices) => viewer.Role switch
+    {
+        ViewerRole.Kontor or ViewerRole.Kommune => $"{offices.NameOf(viewer.Unit!.Value)} ({viewer.Unit})",
+        ViewerRole.Fylke => viewer.Unit is { } county ? $"fylke {offices.NameOf(county)}" : "fylke",
+        ViewerRole.Direktorat => "direktoratet",
+        _ => "admin",
+    };
 
     internal static List<string> NotesOf(ValueNotes notes)
     {

@@ -1,86 +1,302 @@
 namespace Malekort.Confidentiality;
 
 /// <summary>
-/// Cells that add up: <see cref="Total"/> is the sum of <see cref="Parts"/> (an office and its units, a county and its
-/// municipalities, KVP ended and the situations after), or more generally any one of them follows from the others
-/// (stock flow: this month's recipients = last month's + inflow − outflow). Cells are numbered by the caller.
-/// </summary>
-/// <param name="Total">The total's cell.</param>
-/// <param name="Parts">The parts' cells.</param>
-public sealed record AdditiveRelation(int Total, IReadOnlyList<int> Parts);
-
-/// <summary>
-/// Complementary suppression (spec "Values, aggregation and display", Confidentiality): where a total and all but one of
-/// its parts would be shown, the hidden one could be worked out by subtraction, so a second cell is hidden too.
+/// Complementary (secondary) suppression with a protection interval (spec "Values, aggregation and display",
+/// Confidentiality; issue 10 item 3): hides more cells until no hidden count can be worked out from what is shown.
 /// </summary>
 /// <remarks>
-/// The second cell is a part, not the total, as the spec says: the smallest shown part that is not zero (hiding a
-/// zero protects least), else a zero part, else the total. Only cells outside the viewer's own office can be hidden;
-/// the viewer may see the others anyway. Hiding one cell can break another relation, so this repeats until every
-/// relation has no hidden cell or at least two.
-/// The hidden cells' sum can still be worked out (total minus the shown parts); whether that sum is itself small is not
-/// checked (statistical agencies call this the protection interval). The spec asks for the second cell only.
+/// <para>The reader knows every shown cell and every relation of the <see cref="RelationGraph"/> (a total is the sum of its
+/// parts; a count is a narrower count plus an unpublished remainder). Two things are ruled out, relation by relation:</para>
+/// <list type="bullet">
+/// <item>a relation with one unknown cell: the reader works it out exactly. A cell worked out is known from then on, so
+/// this chains through every relation (a hidden office total is worked out from its county, then a unit from the office);
+/// a hidden cell, or a small count, worked out this way is protected by hiding one more cell of that relation;</item>
+/// <item>a relation whose total is known and whose unknown parts are together worth less than
+/// <see cref="SmallCounts.SmallestShown"/> while one of them is a small count: the reader knows each of them lies between 0
+/// and their sum, too narrow to tell the small count from 0 or from a shown one (the protection interval, as SSB and
+/// Eurostat's τ-argus practise). One more part is hidden, the smallest that makes the sum at least 3.</item>
+/// </list>
+/// <para>Month by month (a stage is a month): a month's cells are hidden only to protect that month or earlier ones, and an
+/// earlier month's choices never change, so a month is suppressed the same way whatever months follow it. The only
+/// relation across months is the stock flow, so a later month protects an earlier one by hiding its own cells.</para>
+/// <para>The cell hidden next: a part, not the total, the smallest whose value alone makes the hidden sum at least 3, else
+/// the largest; a zero only where it helps (the unknown is the total); ties go to the lower cell number, so the choice is the
+/// same every time. A relation narrower than this (intervals combined across relations, as a linear program would) is not
+/// searched: docs/decisions.md says so.</para>
 /// </remarks>
-public static class ComplementarySuppression
+internal sealed class ComplementarySuppression
 {
-    /// <summary>Adds to <paramref name="hidden"/> the cells that must also be hidden.</summary>
-    /// <param name="relations">Every relation between shown cells; cells without a value must be left out of them.</param>
-    /// <param name="hidden">The cells hidden so far (by the primary rule); cells are added to it.</param>
-    /// <param name="valueOf">A cell's value.</param>
-    /// <param name="canHide">Whether a cell may be hidden (it lies outside the viewer's own office).</param>
-    /// <returns>The number of cells added.</returns>
-    public static int Apply(IReadOnlyList<AdditiveRelation> relations, ISet<int> hidden, Func<int, long> valueOf, Func<int, bool> canHide)
+    private readonly SuppressionTable table;
+    private readonly RelationGraph graph;
+    private readonly bool[] hidden;
+    private readonly int[] cellStage;
+    private readonly int[] relationStage;
+    // Per cell: worked out exactly by the reader (settled for earlier months, this try for the month being decided).
+    private readonly bool[] settled;
+    private readonly bool[] known;
+    private readonly int[] knownBy;
+    // Per cell: worked out in this try, through a relation of the month being decided.
+    private readonly bool[] fresh;
+    private readonly List<int> freshCells = [];
+    private readonly int[] unknownCount;
+    private readonly bool[] touched;
+    private readonly HashSet<int> givenUp = [];
+    private readonly HashSet<int> revealed = [];
+    // Relations of the months decided so far and the one being decided.
+    private int lastRelation;
+    private int rounds;
+    private int secondary;
+
+    private ComplementarySuppression(SuppressionTable table)
     {
-        ArgumentNullException.ThrowIfNull(relations);
-        ArgumentNullException.ThrowIfNull(hidden);
-        ArgumentNullException.ThrowIfNull(valueOf);
-        ArgumentNullException.ThrowIfNull(canHide);
-        var added = 0;
-        bool changed;
-        do
+        this.table = table;
+        graph = table.Graph;
+        var cells = graph.CellCount;
+        hidden = new bool[cells];
+        settled = new bool[cells];
+        known = new bool[cells];
+        knownBy = new int[cells];
+        fresh = new bool[cells];
+        cellStage = new int[cells];
+        for (var s = 0; s < graph.Stages; s++) Array.Fill(cellStage, s, graph.StageStart[s], graph.StageStart[s + 1] - graph.StageStart[s]);
+        relationStage = new int[graph.RelationCount];
+        for (var s = 0; s < graph.Stages; s++)
         {
-            changed = false;
-            foreach (var relation in relations)
+            var (from, to) = (graph.RelationStageStart[s], graph.RelationStageStart[s + 1]);
+            Array.Fill(relationStage, s, from, to - from);
+        }
+        unknownCount = new int[graph.RelationCount];
+        touched = new bool[graph.RelationCount];
+        for (var c = 0; c < cells; c++) settled[c] = !IsUnknown(c);
+    }
+
+    /// <summary>Which cells are hidden: the sensitive ones that may be hidden, and those hidden to protect them.</summary>
+    public bool[] Hidden => hidden;
+
+    /// <summary>How many relations were left less protected than required because nothing was left to hide (0 unless every
+    /// cell around them is the viewer's own).</summary>
+    public int Unprotected => givenUp.Count;
+
+    /// <summary>How many times a month was checked, and how many cells were hidden to protect others (for measurements).</summary>
+    public (int Rounds, int Secondary) Work => (rounds, secondary);
+
+    /// <summary>Hides the sensitive cells and what protects them.</summary>
+    public static ComplementarySuppression Run(SuppressionTable table)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        var run = new ComplementarySuppression(table);
+        for (var stage = 0; stage < table.Graph.Stages; stage++) run.Protect(stage);
+        return run;
+    }
+
+    private bool IsUnknown(int cell) => table.States[cell] == CellState.Unpublished || hidden[cell];
+
+    private bool Protected(int cell) => hidden[cell] || table.Sensitive[cell];
+
+    private void Protect(int stage)
+    {
+        var (first, end) = (graph.StageStart[stage], graph.StageStart[stage + 1]);
+        for (var c = first; c < end; c++)
+        {
+            if (table.Sensitive[c] && table.States[c] == CellState.Hideable) hidden[c] = true;
+        }
+        lastRelation = graph.RelationStageStart[stage + 1];
+        var violations = new List<(int Relation, int Cell, bool Derived)>();
+        while (true)
+        {
+            rounds++;
+            WorkOut(first, end, violations);
+            if (violations.Count == 0) break;
+            Array.Clear(touched);
+            var added = 0;
+            // A violation through a cell that is itself given away this try may go when that one is protected: first the
+            // others, the derived ones only when nothing else is left.
+            var derivedOnly = violations.All(v => v.Derived);
+            foreach (var (relation, cell, derived) in violations)
             {
-                if (HiddenCount(relation, hidden) != 1) continue;
-                if (SecondCell(relation, hidden, valueOf, canHide) is not { } cell) continue;
-                hidden.Add(cell);
-                added++;
-                changed = true;
+                if (derived && !derivedOnly) continue;
+                if (Fix(relation, cell, stage, depth: 0)) added++;
+                else if (hidden[cell] && !table.Sensitive[cell] && cellStage[cell] == stage)
+                {
+                    // A cell hidden only to protect others that is worked out anyway protects nothing: it is shown, and what it
+                    // was to protect is looked at again.
+                    hidden[cell] = false;
+                    revealed.Add(cell);
+                    added++;
+                }
+                else givenUp.Add(relation);
+            }
+            if (added == 0) break;
+        }
+        // The month is decided: what the reader works out of it stays worked out for the months after.
+        Array.Copy(known, settled, end);
+    }
+
+    /// <summary>
+    /// Works out every cell that one relation pins (chained), from the earlier months' settled knowledge and this month's
+    /// hidden cells; lists the relations that give a protected cell away or leave a small count too narrow.
+    /// </summary>
+    private void WorkOut(int first, int end, List<(int Relation, int Cell, bool Derived)> violations)
+    {
+        violations.Clear();
+        foreach (var c in freshCells) fresh[c] = false;
+        freshCells.Clear();
+        Array.Copy(settled, known, first);
+        for (var c = first; c < end; c++) known[c] = !IsUnknown(c);
+        var queue = new Queue<int>();
+        var cells = graph.RelationCells;
+        for (var r = 0; r < lastRelation; r++)
+        {
+            var count = 0;
+            for (var i = graph.RelationStart[r]; i < graph.RelationStart[r + 1]; i++)
+            {
+                if (!known[cells[i]]) count++;
+            }
+            unknownCount[r] = count;
+            if (count == 1) queue.Enqueue(r);
+        }
+        while (queue.TryDequeue(out var r))
+        {
+            if (unknownCount[r] != 1) continue;
+            var x = -1;
+            for (var i = graph.RelationStart[r]; i < graph.RelationStart[r + 1]; i++)
+            {
+                if (!known[cells[i]]) x = cells[i];
+            }
+            known[x] = true;
+            knownBy[x] = r;
+            var derived = HasFresh(r);
+            fresh[x] = true;
+            freshCells.Add(x);
+            // A cell decided in an earlier month that this month's relations give away is this month's to protect.
+            if (Protected(x) && !givenUp.Contains(r)) violations.Add((r, x, derived));
+            for (var j = graph.CellRelationStart[x]; j < graph.CellRelationStart[x + 1]; j++)
+            {
+                var other = graph.CellRelations[j];
+                if (other < lastRelation && --unknownCount[other] == 1) queue.Enqueue(other);
             }
         }
-        while (changed);
-        return added;
-    }
-
-    private static int HiddenCount(AdditiveRelation relation, ISet<int> hidden)
-    {
-        var count = hidden.Contains(relation.Total) ? 1 : 0;
-        foreach (var part in relation.Parts)
+        for (var r = 0; r < lastRelation; r++)
         {
-            if (hidden.Contains(part) && ++count > 1) break;
+            if (unknownCount[r] < 2 || givenUp.Contains(r) || !known[cells[graph.RelationStart[r]]]) continue;
+            long sum = 0;
+            var (sensitive, hiddenPart) = (-1, -1);
+            for (var i = graph.RelationStart[r] + 1; i < graph.RelationStart[r + 1]; i++)
+            {
+                var part = cells[i];
+                if (known[part]) continue;
+                sum += table.Values[part];
+                if (table.Sensitive[part]) sensitive = part;
+                else if (hidden[part]) hiddenPart = part;
+            }
+            // The unknown parts each lie between 0 and their sum: a small count needs that to be at least 3 wide, and a
+            // hidden part is given away when they are worth 0 together.
+            if (sensitive >= 0 && sum < SmallCounts.SmallestShown) violations.Add((r, sensitive, HasFresh(r)));
+            else if (hiddenPart >= 0 && sum == 0) violations.Add((r, hiddenPart, HasFresh(r)));
         }
-        return count;
     }
 
-    private static int? SecondCell(AdditiveRelation relation, ISet<int> hidden, Func<int, long> valueOf, Func<int, bool> canHide)
+    private bool HasFresh(int r)
     {
+        for (var i = graph.RelationStart[r]; i < graph.RelationStart[r + 1]; i++)
+        {
+            if (fresh[graph.RelationCells[i]]) return true;
+        }
+        return false;
+    }
+
+    /// <summary>Hides one more cell of this month in the relation; false when none is left to hide.</summary>
+    private bool Fix(int r, int cell, int stage, int depth)
+    {
+        if (touched[r]) return true;
+        var cells = graph.RelationCells;
+        var (from, to) = (graph.RelationStart[r], graph.RelationStart[r + 1]);
+        var total = cells[from];
+        long unknownSum = 0;
+        for (var i = from + 1; i < to; i++)
+        {
+            if (!known[cells[i]] || cells[i] == cell) unknownSum += table.Values[cells[i]];
+        }
+        var need = table.Sensitive[cell] || cell == total ? SmallCounts.SmallestShown - unknownSum : 1;
+        // A zero widens nothing when the total is known; when the total is the unknown, any hidden part leaves it open.
+        var zeroHelps = cell == total;
         int? best = null;
-        long bestValue = 0;
-        int? zero = null;
-        foreach (var part in relation.Parts.Distinct())
+        for (var i = from + 1; i < to; i++)
         {
-            if (hidden.Contains(part) || !canHide(part)) continue;
-            var value = valueOf(part);
-            if (value == 0)
-            {
-                zero ??= part;
-                continue;
-            }
-            if (best is null || value < bestValue) (best, bestValue) = (part, value);
+            var c = cells[i];
+            if (!CanHide(c, stage) || (table.Values[c] == 0 && (!zeroHelps || PinnedToZero(c))) || WouldBeWorkedOut(c, r)) continue;
+            if (best is not { } b || Better(c, b, need)) best = c;
         }
-        if (best is not null) return best;
-        if (zero is not null) return zero;
-        return !hidden.Contains(relation.Total) && canHide(relation.Total) ? relation.Total : null;
+        if (best is null && total != cell && CanHide(total, stage) && table.Values[total] > 0 && !WouldBeWorkedOut(total, r)) best = total;
+        if (best is { } chosen)
+        {
+            Hide(chosen);
+            return true;
+        }
+        // Nothing of this month here: the relation pins the cell only through cells worked out elsewhere this month; protect
+        // one of those where it was worked out.
+        if (depth >= 4) return false;
+        for (var i = from; i < to; i++)
+        {
+            var c = cells[i];
+            if (c == cell || !fresh[c]) continue;
+            if (Fix(knownBy[c], c, stage, depth + 1)) return true;
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// Whether another relation has every other cell known for good (the viewer's own, or shown in an earlier month), so
+    /// hiding the cell would protect nothing.
+    /// </summary>
+    private bool WouldBeWorkedOut(int cell, int except)
+    {
+        var stage = cellStage[cell];
+        for (var j = graph.CellRelationStart[cell]; j < graph.CellRelationStart[cell + 1]; j++)
+        {
+            var r = graph.CellRelations[j];
+            if (r == except || r >= lastRelation) continue;
+            var others = true;
+            for (var i = graph.RelationStart[r]; i < graph.RelationStart[r + 1] && others; i++)
+            {
+                var c = graph.RelationCells[i];
+                if (c != cell && !(table.States[c] == CellState.Known || (cellStage[c] < stage && known[c]))) others = false;
+            }
+            if (others) return true;
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// Whether a zero is in a relation whose total is 0 (its own, when it is a total): every part of it is 0, so hiding the
+    /// zero gives nothing away that is not worked out again, and hiding a zero total would hide zeros all the way down.
+    /// </summary>
+    private bool PinnedToZero(int cell)
+    {
+        for (var j = graph.CellRelationStart[cell]; j < graph.CellRelationStart[cell + 1]; j++)
+        {
+            if (table.Values[graph.RelationCells[graph.RelationStart[graph.CellRelations[j]]]] == 0) return true;
+        }
+        return false;
+    }
+
+    private bool CanHide(int cell, int stage) =>
+        table.States[cell] == CellState.Hideable && !hidden[cell] && cellStage[cell] == stage && !revealed.Contains(cell);
+
+    // Smaller is better: a part worth the missing protection by itself (the smallest), else the largest; ties by cell number.
+    private bool Better(int candidate, int best, long need)
+    {
+        var (a, b) = (table.Values[candidate], table.Values[best]);
+        var (aEnough, bEnough) = (a >= need, b >= need);
+        if (aEnough != bEnough) return aEnough;
+        if (a != b) return aEnough ? a < b : a > b;
+        return candidate < best;
+    }
+
+    private void Hide(int cell)
+    {
+        hidden[cell] = true;
+        secondary++;
+        for (var j = graph.CellRelationStart[cell]; j < graph.CellRelationStart[cell + 1]; j++) touched[graph.CellRelations[j]] = true;
     }
 }

@@ -1,4 +1,5 @@
 using Malekort.Capture;
+using Malekort.Periods;
 using Malekort.Units;
 
 namespace Malekort.Indicators;
@@ -20,6 +21,29 @@ public sealed class WorkingSet
     /// <summary>The batches of a unit, oldest extract first.</summary>
     public IReadOnlyList<BatchHeader> BatchesOf(UnitCode unit) =>
         Units.TryGetValue(unit, out var u) ? u.Batches.OrderBy(b => b.Rank).Select(b => b.Header).ToList() : [];
+
+    /// <summary>
+    /// From the first batch's first month to the last batch's last month, across every unit, but never past
+    /// <paramref name="current"/>: a batch may reach into months that have not begun (KOSTRA for the current year, a planned
+    /// payment's due day), which hold no captured fact. With the dates an import refuses (<c>BatchLimits</c>), no single
+    /// stray date can stretch the computation. The scorecard computes these months, and so does the CLI when it writes for
+    /// sharing, so both suppress alike (what a month hides depends on the months before it).
+    /// </summary>
+    public MonthRange? MonthsCaptured(Month current)
+    {
+        Month? first = null, last = null;
+        foreach (var unit in CaptureUnits)
+        {
+            foreach (var batch in BatchesOf(unit))
+            {
+                var (from, to) = (Month.Of(batch.PeriodFrom), Month.Of(batch.PeriodTo));
+                if (first is null || from < first) first = from;
+                if (last is null || to > last) last = to;
+            }
+        }
+        if (last > current) last = current;
+        return first is { } f && last is { } l && f <= l ? new MonthRange(f, l) : null;
+    }
 }
 
 internal sealed class BatchInfo(int index, BatchHeader header)

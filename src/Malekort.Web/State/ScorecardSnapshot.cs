@@ -172,7 +172,7 @@ internal sealed class ScorecardSnapshot
     internal static IndicatorResults? EngineResults(StoredState stored, DateTimeOffset now)
     {
         var current = Month.Of(OsloTime.DateOf(now));
-        return Union(MonthsCaptured(stored.WorkingSet, current), MonthsTyped(stored.ManualValues, current)) is { } range
+        return Union(stored.WorkingSet.MonthsCaptured(current), MonthsTyped(stored.ManualValues, current)) is { } range
             ? new IndicatorEngine(UnitRegister.Default, stored.Offices).Compute(stored.WorkingSet, stored.Population, range, stored.ManualValues)
             : null;
     }
@@ -190,28 +190,6 @@ internal sealed class ScorecardSnapshot
             .ThenBy(u => u.Code.Value, StringComparer.Ordinal)
             .ToList();
         return new ScorecardSnapshot(dataVersion, now, stored, cache, shown, units, viewer);
-    }
-
-    /// <summary>
-    /// From the first batch's first month to the last batch's last month, across every unit, but never past
-    /// <paramref name="current"/>: a batch may reach into months that have not begun (KOSTRA for the current year, a planned
-    /// payment's due day), which hold no captured fact. With the dates an import refuses (<c>BatchLimits</c>), no single
-    /// stray date can stretch the computation.
-    /// </summary>
-    internal static MonthRange? MonthsCaptured(WorkingSet workingSet, Month current)
-    {
-        Month? first = null, last = null;
-        foreach (var unit in workingSet.CaptureUnits)
-        {
-            foreach (var batch in workingSet.BatchesOf(unit))
-            {
-                var (from, to) = (Month.Of(batch.PeriodFrom), Month.Of(batch.PeriodTo));
-                if (first is null || from < first) first = from;
-                if (last is null || to > last) last = to;
-            }
-        }
-        if (last > current) last = current;
-        return first is { } f && last is { } l && f <= l ? new MonthRange(f, l) : null;
     }
 
     /// <summary>The months with a manual value up to <paramref name="current"/>: a unit that types its numbers has months without a batch.</summary>
