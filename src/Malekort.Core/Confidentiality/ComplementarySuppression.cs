@@ -108,7 +108,7 @@ internal sealed class ComplementarySuppression
             WorkOut(first, end, violations);
             if (violations.Count == 0) break;
             Array.Clear(touched);
-            var added = 0;
+            var (added, gaveUp) = (0, 0);
             // A violation through a cell that is itself given away this try may go when that one is protected: first the
             // others, the derived ones only when nothing else is left.
             var derivedOnly = violations.All(v => v.Derived);
@@ -124,9 +124,10 @@ internal sealed class ComplementarySuppression
                     revealed.Add(cell);
                     added++;
                 }
-                else givenUp.Add(relation);
+                else if (givenUp.Add(relation)) gaveUp++;
             }
-            if (added == 0) break;
+            // Giving up on a relation is progress too: the derived violations left behind are looked at next round.
+            if (added == 0 && gaveUp == 0) break;
         }
         // The month is decided: what the reader works out of it stays worked out for the months after.
         Array.Copy(known, settled, end);

@@ -27,13 +27,15 @@ internal static class RunLogApi
 
     public static IResult Get(ScorecardState state, Viewer viewer, IMalekortStore store, long id, Query<int> side)
     {
-        if (store.RunLogEntry(id) is not { } entry || RunLogPages.Visible(state.For(viewer), [entry]).Count == 0)
+        var snapshot = state.For(viewer);
+        if (store.RunLogEntry(id) is not { } entry || RunLogPages.Visible(snapshot, [entry]).Count == 0)
             return ApiProblems.NotFound($"Driftsloggen har ingen oppføring {id}.");
-        if (!Pages.Paging.TryRead(side, RunLogPages.FindingsPerPage, entry.Findings.Count, out var paging, out var error))
+        var findings = RunLogPages.FindingsFor(snapshot, entry);
+        if (!Pages.Paging.TryRead(side, RunLogPages.FindingsPerPage, findings.Count, out var paging, out var error))
             return ApiProblems.BadParameter("side", error);
         return Results.Ok(Json(entry) with
         {
-            Findings = [.. entry.Findings.Skip(paging.Offset).Take(paging.Size).Select(Json)],
+            Findings = [.. findings.Skip(paging.Offset).Take(paging.Size).Select(Json)],
             Page = paging.Number,
             Pages = paging.Pages,
         });

@@ -16,9 +16,12 @@ public sealed record NamedRunLogEntry(string? UnitName, RunLogEntry Entry);
 /// <summary><c>/driftslogg</c>: the newest entries, at most <paramref name="Limit"/>.</summary>
 public sealed record RunLogView(IReadOnlyList<NamedRunLogEntry> Entries, int Limit, Selection Selection, PageFooter Footer);
 
-/// <summary><c>/driftslogg/{id}?side=N</c>: one entry with one page of its findings.</summary>
+/// <summary>
+/// <c>/driftslogg/{id}?side=N</c>: one entry with one page of its findings; <c>FindingsWithheld</c> when it has findings the
+/// viewer may not see (<see cref="RunLogPages.FindingsFor"/>).
+/// </summary>
 public sealed record RunLogEntryView(RunLogEntry Entry, IReadOnlyList<Malekort.DataQuality.Finding> Findings, Paging Paging, Selection Selection,
-    PageFooter Footer);
+    PageFooter Footer, bool FindingsWithheld = false);
 
 /// <summary>
 /// <c>/driftslogg</c>: every capture, computation and publication, newest first; <c>/driftslogg/{id}</c>: one entry with every
@@ -46,11 +49,12 @@ internal static class RunLogPages
         var snapshot = state.For(viewer);
         if (store.RunLogEntry(id) is not { } entry || Visible(snapshot, [entry]).Count == 0)
             return Errors.Page(snapshot, StatusCodes.Status404NotFound, $"Driftsloggen har ingen oppføring {id}.");
-        if (!Paging.TryRead(side, FindingsPerPage, entry.Findings.Count, out var paging, out var error))
+        var findings = FindingsFor(snapshot, entry);
+        if (!Paging.TryRead(side, FindingsPerPage, findings.Count, out var paging, out var error))
             return Errors.Page(snapshot, StatusCodes.Status400BadRequest, error);
         return Page.Result<RunLogEntryPage, RunLogEntryView>(
-            new RunLogEntryView(entry, [.. entry.Findings.Skip(paging.Offset).Take(paging.Size)], paging, Selection.Of(snapshot, enhet, maned),
-                PageFooter.Of(snapshot)));
+            new RunLogEntryView(entry, [.. findings.Skip(paging.Offset).Take(paging.Size)], paging, Selection.Of(snapshot, enhet, maned),
+                PageFooter.Of(snapshot), FindingsWithheld: findings.Count < entry.Findings.Count));
     }
 
     /// <summary>How many entries to show: <see cref="DefaultLimit"/> unless asked for 1 to <see cref="MaxLimit"/>.</summary>
@@ -64,6 +68,10 @@ internal static class RunLogPages
     /// <summary>The entries the snapshot's viewer may see (<see cref="ScorecardSnapshot.SeesLogOf"/>).</summary>
     internal static IReadOnlyList<RunLogEntry> Visible(ScorecardSnapshot snapshot, IReadOnlyList<RunLogEntry> entries) =>
         entries.Where(e => snapshot.SeesLogOf(e.Unit)).ToList();
+
+    /// <summary>The findings of an entry the viewer may see (<see cref="ScorecardSnapshot.SeesFindingsOf"/>).</summary>
+    internal static IReadOnlyList<Malekort.DataQuality.Finding> FindingsFor(ScorecardSnapshot snapshot, RunLogEntry entry) =>
+        snapshot.SeesFindingsOf(entry.Unit) ? entry.Findings : [];
 
     public static string KindText(RunKind kind) => kind switch
     {

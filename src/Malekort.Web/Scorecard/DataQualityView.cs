@@ -39,7 +39,7 @@ public sealed record DataQualityView(IReadOnlyList<NamedImport> Imports, Paging 
             return Errors.Page(snapshot, StatusCodes.Status400BadRequest, error);
         var (entries, _) = store.ImportLogPage(paging.Offset, paging.Size, units);
         var imports = entries.Select(e => new NamedImport(e.Unit is { } u ? snapshot.NameOf(u) : null,
-            e with { Findings = e.FindingsCount == 0 ? [] : store.ImportFindings(e.Id, 0, FindingsShown).Findings })).ToList();
+            e with { Findings = e.FindingsCount == 0 || !snapshot.SeesFindingsOf(e.Unit) ? [] : store.ImportFindings(e.Id, 0, FindingsShown).Findings })).ToList();
         return Pages.Page.Result<DataQualityPage, DataQualityView>(new DataQualityView(imports, paging,
             (snapshot.Results?.Notes ?? []).Select(n => new NamedNote(snapshot.NameOf(n.Unit), n)).ToList(),
             snapshot.Results is { Viewer.HasFullRights: false }, selection, PageFooter.Of(snapshot)));
@@ -66,7 +66,8 @@ public sealed record ImportFindingsView(ImportLogEntry Entry, IReadOnlyList<Find
     internal static IResult Page(ScorecardSnapshot snapshot, IMalekortStore store, long id, Query<int> side, Selection selection)
     {
         if (store.ImportEntry(id) is not { } entry
-            || (entry.Unit is { } unit && DataQualityView.VisibleUnits(snapshot) is { } visible && !visible.Contains(unit)))
+            || (entry.Unit is { } unit && DataQualityView.VisibleUnits(snapshot) is { } visible && !visible.Contains(unit))
+            || !snapshot.SeesFindingsOf(entry.Unit))
             return Errors.Page(snapshot, StatusCodes.Status404NotFound, $"Importloggen har ingen import {id}.");
         var (_, lines) = store.ImportFindings(id, 0, 0);
         if (!Paging.TryRead(side, FindingsPerPage, lines, out var paging, out var error))

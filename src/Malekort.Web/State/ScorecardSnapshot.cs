@@ -99,6 +99,13 @@ internal sealed class ScorecardSnapshot
     /// </summary>
     public bool SeesLogOf(UnitCode? unit) => unit is not { } u || Viewer.Role == ViewerRole.Admin || scope.SeesInFull(u);
 
+    /// <summary>
+    /// Whether the viewer sees the findings of an import or run log entry of the unit. Without a unit (a file whose unit was
+    /// not read, a KOSTRA file of many municipalities) only administrators do: a finding quotes the file's values, which may
+    /// be another office's small counts (issue 10 item 3).
+    /// </summary>
+    public bool SeesFindingsOf(UnitCode? unit) => unit is { } u ? SeesLogOf(u) : Viewer.Role == ViewerRole.Admin || Viewer.HasFullRights;
+
     /// <summary>The store's data version this snapshot was computed from.</summary>
     public long DataVersion { get; }
 

@@ -15,7 +15,7 @@ namespace Malekort.Cli.Confidentiality;
 /// <summary>
 /// National synthetic data (every municipality and Oslo district) at a small scale, so small counts are everywhere:
 /// generated, read, computed once for the tests below. <c>MALEKORT_PROOF_SCALE</c> (a fraction, or <c>national</c>) and
-/// <c>MALEKORT_PROOF_MONTHS</c> make it larger (docs/confidentiality.md names the full run).
+/// <c>MALEKORT_PROOF_MONTHS</c> make it larger (docs/security.md names the full run).
 /// </summary>
 public sealed class NationalProofData : IDisposable
 {

@@ -65,6 +65,22 @@ public sealed class SharingModeTests : IDisposable
         Assert.Equal(",1,", rows["BL152"]);
     }
 
+    [Fact]
+    public void A_count_of_three_is_hidden_too_where_beside_its_whole_it_would_give_a_count_of_one_away()
+    {
+        // B10 3 of 4: shown together they say 1 job seeker was not followed up, so one of them goes, and the share with it.
+        var b10 = CsvRows(Indicators("csv", "3107", "--for-role", "fylke"))["B10"].Split(',');
+        Assert.Contains(":", b10[..2]);
+        Assert.Equal(":", b10[2]);
+        using var json = JsonDocument.Parse(Indicators("json", "3107", "--for-role", "fylke"));
+        var row = json.RootElement.EnumerateArray().Single(r => r.GetProperty("indicator").GetString() == "B10");
+        Assert.Equal(("suppressed", JsonValueKind.Null), (row.GetProperty("reason").GetString(), row.GetProperty("value").ValueKind));
+        var line = Indicators("table", "3107", "--for-role", "fylke").Split('\n').Single(l => l.StartsWith("B10 ", StringComparison.Ordinal));
+        Assert.DoesNotContain("75", line, StringComparison.Ordinal);
+        // The office itself sees both.
+        Assert.Equal("3,4,75", CsvRows(Indicators("csv", "3107", "--for-office", "NAV-0106"))["B10"]);
+    }
+
     [Theory]
     [MemberData(nameof(OtherViewers))]
     public void Every_viewer_outside_the_office_gets_colons(string[] viewer)

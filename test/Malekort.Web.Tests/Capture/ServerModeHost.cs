@@ -113,6 +113,14 @@ internal sealed class ServerModeHost : IAsyncDisposable
             new ImportLogEntry("befolkning.csv", "ssb-07459-csv", at, ImportOutcome.Imported, null, null, null, "befolkning", new Dictionary<string, int>(), []));
     }
 
+    /// <summary>A GET as another user (by their token) than the office's own client.</summary>
+    public async Task<(HttpStatusCode Status, string Body)> GetAs(string token, string path)
+    {
+        using var client = TestUsers.Client(Client.BaseAddress!, token);
+        using var response = await client.GetAsync(new Uri(path, UriKind.Relative), TestContext.Current.CancellationToken);
+        return (response.StatusCode, await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+    }
+
     public async Task<(HttpStatusCode Status, string Body)> Get(string path)
     {
         using var response = await Client.GetAsync(new Uri(path, UriKind.Relative), TestContext.Current.CancellationToken);
