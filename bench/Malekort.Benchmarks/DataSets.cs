@@ -130,6 +130,9 @@ internal sealed class DataSet(BenchOptions options, double scale, bool otherForm
         }
         DeleteDatabase(target);
         File.Copy(cached, target);
+        // A cached database may come from an older schema: bring the copy up to today's migrations before anything reads it.
+        using (var store = new Storage.Sqlite.SqliteStore(target)) store.Migrate();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         return seconds;
     }
 

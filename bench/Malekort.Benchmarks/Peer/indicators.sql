@@ -279,8 +279,9 @@ SELECT uid, m, ind, num, den FROM (
     UNION ALL SELECT uid, m, 'B51', CASE WHEN ck THEN b51 END, 1 FROM um
     UNION ALL SELECT uid, m, 'B.101', CASE WHEN cp THEN bl151 END, adults FROM um
     UNION ALL SELECT uid, m, 'B.102', CASE WHEN cp AND cl AND window12 THEN bl152 END, adults FROM um
-    -- Version 2 from its first month on; before it the version does not apply (no value).
-    UNION ALL SELECT uid, m, 'B.102.v2', CASE WHEN cp AND cl AND window12 AND m >= {b102v2_from} THEN bl152c END, adults FROM um
+    -- Version 2 from its first month on; before it the version does not apply (neither numerator nor denominator).
+    UNION ALL SELECT uid, m, 'B.102.v2', CASE WHEN cp AND cl AND window12 AND m >= {b102v2_from} THEN bl152c END,
+              CASE WHEN m >= {b102v2_from} THEN adults END FROM um
     UNION ALL SELECT uid, m, 'B.103', CASE WHEN cp THEN bl153 END, young FROM um
     UNION ALL SELECT uid, m, 'B.104', CASE WHEN cp AND cf THEN b104 END, CASE WHEN cp THEN bl151 END FROM um
     UNION ALL SELECT uid, m, 'B.151', CASE WHEN ck THEN b151 END, 1 FROM um
