@@ -11,17 +11,12 @@ namespace Malekort.Cli.EndToEnd;
 /// </summary>
 public sealed class IndicatorExportTests : IDisposable
 {
-    private static readonly string Oracle = Path.Combine(AppContext.BaseDirectory, "Fixtures", "oracle");
-
     private readonly string work = Directory.CreateTempSubdirectory("malekort-export-").FullName;
     private readonly TestDatabase database = TestDatabases.CreateEmpty(TestDatabases.Sqlite);
 
-    public IndicatorExportTests()
-    {
-        var (exit, _, error) = Run("import", Path.Combine(Oracle, "batch"), Path.Combine(Oracle, "population.csv"), Path.Combine(Oracle, "offices.csv"),
-            "--db", database.Argument, "--key", Path.Combine(work, "pseudonym.key"));
-        Assert.True(exit == 0, error);
-    }
+    private static readonly DateTimeOffset Now = new(2024, 6, 1, 12, 0, 0, TimeSpan.Zero);
+
+    public IndicatorExportTests() => OracleRun.ImportAll(database, work, Now);
 
     public void Dispose()
     {
@@ -89,11 +84,5 @@ public sealed class IndicatorExportTests : IDisposable
 
     private static double? Number(string? cell) => cell is null ? null : double.Parse(cell, CultureInfo.InvariantCulture);
 
-    private static (int Exit, string Output, string Error) Run(params string[] args)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var exit = CliApp.Run(args, output, error, TimeProvider.System);
-        return (exit, output.ToString(), error.ToString());
-    }
+    private static (int Exit, string Output, string Error) Run(params string[] args) => OracleRun.Cli(Now, args);
 }

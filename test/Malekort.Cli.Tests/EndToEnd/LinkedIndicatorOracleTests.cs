@@ -9,7 +9,7 @@ namespace Malekort.Cli.EndToEnd;
 /// </summary>
 public sealed class LinkedIndicatorOracleTests : IDisposable
 {
-    private static readonly string Oracle = Path.Combine(AppContext.BaseDirectory, "Fixtures", "oracle");
+    private static readonly DateTimeOffset Now = new(2024, 4, 15, 8, 0, 0, TimeSpan.Zero);
     private readonly string work = Directory.CreateTempSubdirectory("malekort-linked-").FullName;
     private readonly TestDatabase database = TestDatabases.CreateEmpty(TestDatabases.Sqlite);
 
@@ -22,8 +22,7 @@ public sealed class LinkedIndicatorOracleTests : IDisposable
     [Fact]
     public void Recipients_registered_as_job_seekers_and_followed_up_equal_the_hand_calculation()
     {
-        Run("import", Path.Combine(Oracle, "batch"), Path.Combine(Oracle, "population.csv"), Path.Combine(Oracle, "offices.csv"),
-            "--db", database.Argument, "--key", Path.Combine(work, "pseudonym.key"));
+        OracleRun.ImportAll(database, work, Now);
 
         var output = Run("indicators", "--month", "2024-01", "--to", "2024-03", "--all", "--unit", "3107", "--format", "csv", "--db", database.Argument);
 
@@ -41,7 +40,7 @@ public sealed class LinkedIndicatorOracleTests : IDisposable
 
     private static string Run(params string[] args)
     {
-        var (exit, output, error) = OracleRun.Cli(new DateTimeOffset(2024, 4, 15, 8, 0, 0, TimeSpan.Zero), args);
+        var (exit, output, error) = OracleRun.Cli(Now, args);
         Assert.True(exit == 0, $"{args[0]} failed ({exit}):\n{output}\n{error}");
         return output;
     }

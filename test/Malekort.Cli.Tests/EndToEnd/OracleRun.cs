@@ -5,6 +5,17 @@ namespace Malekort.Cli.EndToEnd;
 /// <summary>What the oracle tests share: the CLI run in-process at a fixed time, and a line-by-line comparison.</summary>
 internal static class OracleRun
 {
+    /// <summary>The hand-computed oracle (<c>Fixtures/oracle</c>, HAND-CALCULATION.md).</summary>
+    public static readonly string Folder = Path.Combine(AppContext.BaseDirectory, "Fixtures", "oracle");
+
+    /// <summary>Imports the oracle's batch, population and offices into <paramref name="database"/>, with its key in <paramref name="work"/>.</summary>
+    public static void ImportAll(TestDatabase database, string work, DateTimeOffset now)
+    {
+        var (exit, _, error) = Cli(now, "import", Path.Combine(Folder, "batch"), Path.Combine(Folder, "population.csv"), Path.Combine(Folder, "offices.csv"),
+            "--db", database.Argument, "--key", Path.Combine(work, "pseudonym.key"));
+        Assert.True(exit == 0, error);
+    }
+
     public static (int Exit, string Output, string Error) Cli(DateTimeOffset now, params string[] args)
     {
         using var output = new StringWriter();

@@ -12,17 +12,12 @@ namespace Malekort.Cli.EndToEnd;
 /// </summary>
 public sealed class SharingModeTests : IDisposable
 {
-    private static readonly string Oracle = Path.Combine(AppContext.BaseDirectory, "Fixtures", "oracle");
-
     private readonly string work = Directory.CreateTempSubdirectory("malekort-sharing-").FullName;
     private readonly TestDatabase database = TestDatabases.CreateEmpty(TestDatabases.Sqlite);
 
-    public SharingModeTests()
-    {
-        var (exit, _, error) = Run("import", Path.Combine(Oracle, "batch"), Path.Combine(Oracle, "population.csv"), Path.Combine(Oracle, "offices.csv"),
-            "--db", database.Argument, "--key", Path.Combine(work, "pseudonym.key"));
-        Assert.True(exit == 0, error);
-    }
+    private static readonly DateTimeOffset Now = DateTimeOffset.Parse("2024-06-01T12:00:00Z", System.Globalization.CultureInfo.InvariantCulture);
+
+    public SharingModeTests() => OracleRun.ImportAll(database, work, Now);
 
     public void Dispose()
     {
@@ -153,5 +148,5 @@ public sealed class SharingModeTests : IDisposable
     }
 
     private static (int Exit, string Output, string Error) Run(params string[] args) =>
-        OracleRun.Cli(DateTimeOffset.Parse("2024-06-01T12:00:00Z", System.Globalization.CultureInfo.InvariantCulture), args);
+        OracleRun.Cli(Now, args);
 }
