@@ -26,6 +26,7 @@ internal static class CliApp
             ThresholdCommand.Create(context),
             TargetCommand.Create(context),
             ManualCommand.Create(context),
+            OwnIndicatorCommand.Create(context),
             GenerateCommand.Create(context),
             UsersCommand.Create(context),
             KeyCommand.Create(context),

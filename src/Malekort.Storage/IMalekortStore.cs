@@ -150,6 +150,9 @@ public sealed record StoredState(
 
     /// <summary>The indicators units have chosen for their scorecards (issue 11 item 5), by unit.</summary>
     public IReadOnlyList<global::Malekort.Choices.IndicatorChoice> IndicatorChoices { get; init; } = [];
+
+    /// <summary>Own indicators as defined by municipalities and offices (issue 11 item 6), by code.</summary>
+    public IReadOnlyList<global::Malekort.Indicators.OwnIndicator> OwnIndicators { get; init; } = [];
 }
 
 /// <summary>The stored reference data: what <see cref="StoredState"/> holds besides the captured data.</summary>

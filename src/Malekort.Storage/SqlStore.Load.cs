@@ -27,12 +27,14 @@ public abstract partial class SqlStore
         var reference = ReadReference(connection, transaction);
         var manual = ReadManualValues(connection, transaction);
         var choices = ReadIndicatorChoices(connection, transaction, null);
+        var own = ReadOwnIndicators(connection, transaction, null);
         transaction.Commit();
 
         return new StoredState(builder.Build(), reference.Population, reference.Offices, reference.Thresholds, reference.Targets)
         {
             ManualValues = manual,
             IndicatorChoices = choices,
+            OwnIndicators = own,
         };
     }
 

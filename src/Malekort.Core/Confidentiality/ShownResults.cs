@@ -91,6 +91,40 @@ public sealed class ShownResults
     public IndicatorValue Get(UnitCode unit, Month month, string indicator)
     {
         var value = results.Get(unit, month, indicator);
-        return plan is null ? value : plan.Shown(unit, month, indicator, value);
+        if (plan is null) return value;
+        return IndicatorCatalog.Find(indicator) is null && results.Find(indicator)?.Formula is { } formula
+            ? Shown(unit, month, formula, value)
+            : plan.Shown(unit, month, indicator, value);
+    }
+
+    /// <summary>The own indicators computed with these results (issue 11 item 6); whom each is shown to is the page's business.</summary>
+    public IReadOnlyList<IndicatorDefinition> OwnDefinitions => results.OwnDefinitions;
+
+    /// <summary>The national or own indicator with this code, if any.</summary>
+    public IndicatorDefinition? Find(string code) => results.Find(code);
+
+    /// <summary>
+    /// An own indicator's value as the viewer may see it: a side is hidden when any count it reads is hidden for this viewer, and
+    /// the value with it (<c>docs/decisions.md</c>, «Egne indikatorer»). What is shown then follows from numbers the viewer sees
+    /// anyway, so a formula never gives a hidden count away; its own small results need no rule of their own.
+    /// </summary>
+    private IndicatorValue Shown(UnitCode unit, Month month, IndicatorFormula formula, IndicatorValue value)
+    {
+        var numeratorHidden = value.Numerator is not null && formula.NumeratorInputs.Any(i => Hidden(unit, month, formula.Inputs[i]));
+        var denominatorHidden = value.Denominator is not null && formula.DenominatorInputs.Any(i => Hidden(unit, month, formula.Inputs[i]));
+        if (!numeratorHidden && !denominatorHidden) return value;
+        return value with
+        {
+            Numerator = numeratorHidden ? null : value.Numerator,
+            Denominator = denominatorHidden ? null : value.Denominator,
+            Value = null,
+            Notes = value.Notes | ValueNotes.Suppressed,
+        };
+    }
+
+    private bool Hidden(UnitCode unit, Month month, CountOf count)
+    {
+        var shown = plan!.Shown(unit, month, count.Indicator, results.Get(unit, month, count.Indicator));
+        return shown.Notes.HasFlag(ValueNotes.Suppressed) && (count.Part == ValuePart.Numerator ? shown.Numerator : shown.Denominator) is null;
     }
 }

@@ -35,6 +35,8 @@ public enum IndicatorSource
     Supplementary,
     /// <summary>Conditions and the activity duty (seed 004, sosialtjenesteloven § 20a; KOSTRA 11F VILKAR, VEDTAK, SANKSJON).</summary>
     ActivityDuty,
+    /// <summary>A municipality's or office's own indicator, a formula over the counts (issue 11 item 6; <see cref="OwnIndicators"/>).</summary>
+    Own,
 }
 
 /// <summary>
@@ -68,8 +70,27 @@ public sealed record IndicatorDefinition(
     bool IsCore = true,
     bool IsFlow = false)
 {
-    /// <summary>How the engine computes it: numerator counter, the parts it needs, its look-back and its denominator.</summary>
-    public required IndicatorRule Rule { get; init; }
+    private readonly IndicatorRule? rule;
+
+    /// <summary>
+    /// How the engine computes a national indicator: numerator counter, the parts it needs, its look-back and its denominator.
+    /// Every entry of <see cref="IndicatorCatalog"/> declares one; an own indicator declares a <see cref="Formula"/> instead.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">An own indicator, which has a formula and no rule.</exception>
+    public IndicatorRule Rule
+    {
+        get => rule ?? throw new InvalidOperationException($"Indikatoren {Code} er en formel, ikke en regel i motoren.");
+        init => rule = value;
+    }
+
+    /// <summary>For an own indicator, the checked formula over national counts it is computed from (issue 11 item 6); null for a national one.</summary>
+    public IndicatorFormula? Formula { get; init; }
+
+    /// <summary>For an own indicator, the facts it was defined with (owner, who it was given to, description); null for a national one.</summary>
+    public OwnIndicator? Own { get; init; }
+
+    /// <summary>What a <see cref="ValueKind.Mean"/> is multiplied by: 1 for the national ones; an own share's factor other than 100.</summary>
+    public decimal Factor { get; init; } = 1;
 
     /// <summary>The version of the definition this entry computes: 1 for the first (issue 11 item 7).</summary>
     public int Version { get; init; } = 1;
@@ -116,7 +137,8 @@ public sealed record IndicatorDefinition(
         _ when numerator is null || denominator is null || denominator == 0 => null,
         ValueKind.Count => numerator,
         ValueKind.Percent => (double)numerator.Value / denominator.Value * 100.0,
-        _ => (double)numerator.Value / denominator.Value,
+        _ when Factor == 1 => (double)numerator.Value / denominator.Value,
+        _ => (double)numerator.Value / denominator.Value * (double)Factor,
     };
 }
 

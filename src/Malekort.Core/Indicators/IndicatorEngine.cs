@@ -17,8 +17,12 @@ public sealed class IndicatorEngine(UnitRegister units, OfficeRegister offices)
     /// Computes the months in <paramref name="months"/>; <paramref name="manual"/> values fill their units' cells without captured
     /// data before the sums (<see cref="ManualValues.ManualEntries"/>).
     /// </summary>
+    /// <remarks>
+    /// <paramref name="own"/> are own indicators' declarations (<see cref="OwnIndicators.Compile(IReadOnlyList{OwnIndicator})"/>),
+    /// computed last from every unit's and aggregate's national values.
+    /// </remarks>
     public IndicatorResults Compute(WorkingSet workingSet, PopulationTable population, MonthRange months,
-        IReadOnlyList<ManualValues.ManualValue>? manual = null)
+        IReadOnlyList<ManualValues.ManualValue>? manual = null, IReadOnlyList<IndicatorDefinition>? own = null)
     {
         var values = new Dictionary<UnitCode, IndicatorValue[]>();
         var followUp = new Dictionary<UnitCode, long?[]>();
@@ -37,7 +41,8 @@ public sealed class IndicatorEngine(UnitRegister units, OfficeRegister offices)
         aggregation.AddAggregates(values, months);
         aggregation.AddOfficeFollowUp(followUp);
         notes.Sort((a, b) => (a.Unit.Value, a.Month.Index).CompareTo((b.Unit.Value, b.Month.Index)));
-        return new IndicatorResults(months, values, notes, followUp);
+        own ??= [];
+        return new IndicatorResults(months, values, notes, followUp) { Own = (own, FormulaValues.Compute(values, months, own)) };
     }
 
     /// <summary>

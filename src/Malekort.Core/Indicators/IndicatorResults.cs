@@ -53,9 +53,37 @@ public sealed class IndicatorResults
     /// <summary>Whether the unit has results.</summary>
     public bool Has(UnitCode unit) => values.ContainsKey(unit);
 
+    private readonly IReadOnlyList<IndicatorDefinition> own = [];
+    private readonly Dictionary<string, int> ownIndex = new(StringComparer.Ordinal);
+    private readonly Dictionary<UnitCode, IndicatorValue[]> ownValues = [];
+
+    /// <summary>The own indicators computed (issue 11 item 6) and their values per unit, by month × indicator.</summary>
+    internal (IReadOnlyList<IndicatorDefinition> Definitions, Dictionary<UnitCode, IndicatorValue[]> Values) Own
+    {
+        init
+        {
+            own = value.Definitions;
+            for (var i = 0; i < own.Count; i++) ownIndex[own[i].Code] = i;
+            ownValues = value.Values;
+        }
+    }
+
+    /// <summary>The own indicators computed with these results, in code order; whom each may be shown to is the caller's business.</summary>
+    public IReadOnlyList<IndicatorDefinition> OwnDefinitions => own;
+
+    /// <summary>The national or own indicator with this code, if any.</summary>
+    public IndicatorDefinition? Find(string code) =>
+        IndicatorCatalog.Find(code) ?? (ownIndex.TryGetValue(code, out var i) ? own[i] : null);
+
     /// <summary>One value; not captured when the unit or month has no results.</summary>
+    /// <exception cref="KeyNotFoundException">No national or own indicator has the code.</exception>
     public IndicatorValue Get(UnitCode unit, Month month, string indicator)
     {
+        if (IndicatorCatalog.Find(indicator) is null && ownIndex.TryGetValue(indicator, out var o))
+        {
+            if (!Months.Contains(month) || !ownValues.TryGetValue(unit, out var computed)) return IndicatorValue.NotCaptured(own[o]);
+            return computed[(month - Months.First) * own.Count + o];
+        }
         var definition = IndicatorCatalog.Get(indicator);
         if (!Months.Contains(month) || !values.TryGetValue(unit, out var unitValues)) return IndicatorValue.NotCaptured(definition);
         return unitValues[Slot(month, IndicatorCatalog.IndexOf(indicator))];

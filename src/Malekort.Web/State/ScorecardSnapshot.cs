@@ -180,7 +180,8 @@ internal sealed class ScorecardSnapshot
     {
         var current = Month.Of(OsloTime.DateOf(now));
         return Union(stored.WorkingSet.MonthsCaptured(current), MonthsTyped(stored.ManualValues, current)) is { } range
-            ? new IndicatorEngine(UnitRegister.Default, stored.Offices).Compute(stored.WorkingSet, stored.Population, range, stored.ManualValues)
+            ? new IndicatorEngine(UnitRegister.Default, stored.Offices).Compute(stored.WorkingSet, stored.Population, range, stored.ManualValues,
+                OwnIndicators.Compile(stored.OwnIndicators))
             : null;
     }
 
