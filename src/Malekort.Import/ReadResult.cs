@@ -1,4 +1,5 @@
 using Malekort.DataQuality;
+using Malekort.Units;
 
 namespace Malekort.Import;
 
@@ -13,6 +14,12 @@ public sealed record ReadResult<T>(T? Value, IReadOnlyList<Finding> Findings)
 {
     /// <summary>Whether the input was accepted: there is a value and no finding rejects it.</summary>
     public bool Accepted => Value is not null && !AnyRejects(Findings);
+
+    /// <summary>
+    /// The unit the input says its data is for, where the reader got that far, even when the input is rejected: a rejected
+    /// file's findings quote its values, so they are that unit's office's to see (issue 10 item 1); null when not known.
+    /// </summary>
+    public UnitCode? Unit { get; init; }
 
     /// <summary>An accepted result; the findings may hold warnings and info, never a rejecting one.</summary>
     /// <exception cref="ArgumentException">A finding rejects the input.</exception>

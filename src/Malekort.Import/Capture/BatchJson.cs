@@ -51,6 +51,8 @@ internal static class BatchJson
         var sourceSystem = checker.String("source_system", "navnet på fagsystemet, f.eks. \"Socio 7.3\"");
         if (sourceSystem is { Length: 0 }) checker.Error("source_system", "source_system er tom; forventet navnet på fagsystemet.");
         var unit = Unit(checker, units);
+        // Known even if another field rejects the batch: its findings are then that unit's office's (ReadResult.Unit).
+        log.Unit = unit;
         var from = Date(checker, "period_from");
         var to = Date(checker, "period_to");
         if (from is { } a && to is { } b && b < a)

@@ -1,5 +1,6 @@
 using Malekort.DataQuality;
 using Malekort.Import.Limits;
+using Malekort.Units;
 
 namespace Malekort.Import.Capture;
 
@@ -15,6 +16,9 @@ internal sealed class FindingLog
     public IReadOnlyList<Finding> Findings => findings.ToList();
 
     public bool Rejects => findings.Rejects;
+
+    /// <summary>The unit the input says it is for, once read (<see cref="ReadResult{T}.Unit"/>).</summary>
+    public UnitCode? Unit { get; set; }
 
     /// <summary>How many rejecting findings have been added so far, listed or not.</summary>
     public long Rejecting => findings.Rejecting;
@@ -41,13 +45,13 @@ internal sealed class FindingLog
         var log = new FindingLog();
         try
         {
-            return ReadResult<T>.From(read(log), log.Findings);
+            return ReadResult<T>.From(read(log), log.Findings) with { Unit = log.Unit };
         }
         catch (Exception e) // no input may escape as an exception: whatever went wrong becomes a finding
         {
             log.Fatal(Shown(Path.GetFileName(Path.TrimEndingDirectorySeparator(path ?? ""))), 0,
                 $"{subject} kunne ikke leses på grunn av en uventet feil ({e.GetType().Name}); ingenting er lagret.");
-            return ReadResult<T>.Reject(log.Findings);
+            return ReadResult<T>.Reject(log.Findings) with { Unit = log.Unit };
         }
     }
 

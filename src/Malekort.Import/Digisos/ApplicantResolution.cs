@@ -25,6 +25,8 @@ internal sealed class ApplicantResolution(Pseudonymizer pseudonyms, string soker
     {
         var fnr = Person(envelope, soknad);
         var unit = Unit(envelope, soknad, history, reportMissing: fnr is not null || envelope.Embedded || soknad is not null);
+        // The resolved unit (an Oslo district rather than 0301) owns the findings, even if the file is rejected after this.
+        if (unit is not null) log.Unit = unit;
         if (fnr is null && !envelope.Embedded && soknad is null)
         {
             var missing = unit is null ? "hvem søknaden gjelder og hvilken kommune den hører til" : "hvem søknaden gjelder";

@@ -4,6 +4,7 @@ using Malekort.DataQuality;
 using Malekort.Import.Capture;
 using Malekort.Import.Limits;
 using Malekort.Import.Pseudonyms;
+using Malekort.Units;
 
 namespace Malekort.Import.Digisos;
 
@@ -95,6 +96,10 @@ public sealed class DigisosReader(Pseudonymizer pseudonyms, TimeProvider? clock 
             tally.FlushTo(log);
             return null;
         }
+        // The envelope's municipality owns the findings of a file rejected before its applicant is resolved (ReadResult.Unit).
+        if (envelope.Kommunenummer is { } claimed && UnitCode.TryParse(claimed.Value, out var municipality)
+            && municipality.Kind == UnitKind.Municipality && UnitRegister.Default.IsKnownCaptureUnit(municipality))
+            log.Unit = municipality;
         var document = new DocumentReader(files.SokerFile, log, tally).Read(envelope);
         var events = document.Hendelser is { } hendelser ? new HendelseReader(tally, (clock ?? TimeProvider.System).GetUtcNow()).Read(hendelser) : [];
         tally.FlushTo(log);

@@ -87,13 +87,13 @@ public sealed class KostraReader(Pseudonymizer pseudonyms, TimeProvider clock)
         try
         {
             var batch = ReadContent(fileName, content, report);
-            return ReadResult<CaptureBatch>.From(batch, report.Findings());
+            return ReadResult<CaptureBatch>.From(batch, report.Findings()) with { Unit = report.Unit };
         }
         catch (Exception e) // no input may escape as an exception: whatever went wrong becomes a finding
         {
             report.Own(Severity.Fatal, 0, "",
                 $"Filen kunne ikke leses på grunn av en uventet feil ({e.GetType().Name}); ingenting er lagret.");
-            return ReadResult<CaptureBatch>.Reject(report.Findings());
+            return ReadResult<CaptureBatch>.Reject(report.Findings()) with { Unit = report.Unit };
         }
     }
 
@@ -152,6 +152,9 @@ public sealed class KostraReader(Pseudonymizer pseudonyms, TimeProvider clock)
 
         var records = lines.Select(l => new KostraRecord(l.Text, l.Number, layout)).ToList();
         var context = new RuleContext(layout, year ?? layout.Year, CommonRules.UnitOf(records[0]));
+        // A file of one municipality's records is that municipality's even when rejected; one naming several is nobody's.
+        if (context.Unit is { } only && UnitRegister.Default.IsKnownCaptureUnit(only) && records.All(r => CommonRules.UnitOf(r) == only))
+            report.Unit = only;
         foreach (var record in records)
         {
             if (skjema == KostraSkjema.OkonomiskSosialhjelp) SosialhjelpRules.Check(record, context, report);
@@ -195,7 +198,8 @@ public sealed class KostraReader(Pseudonymizer pseudonyms, TimeProvider clock)
             return null;
         }
         var currentYear = OsloTime.DateOf(clock.GetUtcNow()).Year;
-        if (!UnitRegister.Default.IsKnownCaptureUnit(unit))
+        if (UnitRegister.Default.IsKnownCaptureUnit(unit)) report.Unit = unit;
+        else
             report.Add(CommonRules.R003, 0, "", $"Filnavnet sier enhet {unit}, som ikke er en kommune eller bydel i SSBs liste.");
         if (KostraLayouts.For(skjema, year) is null || year > currentYear)
             report.Add(CommonRules.R004, 0, "", Invariant($"Filnavnet sier årgang {year}; leseren kjenner årgangene ")

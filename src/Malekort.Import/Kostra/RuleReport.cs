@@ -1,5 +1,6 @@
 using Malekort.DataQuality;
 using Malekort.Import.Limits;
+using Malekort.Units;
 
 namespace Malekort.Import.Kostra;
 
@@ -17,6 +18,10 @@ internal sealed class RuleReport(string file)
 
     /// <summary>Whether a fatal finding stops further rules (SSB's FATAL).</summary>
     public bool Fatal { get; private set; }
+
+    /// <summary>The one unit every record (or the name of a file without records) is for, once read; null when not known or
+    /// when the records name several (<see cref="ReadResult{T}.Unit"/>).</summary>
+    public UnitCode? Unit { get; set; }
 
     /// <summary>A finding of one of SSB's rules, with SSB's severity.</summary>
     public void Add(KostraRule rule, int line, string column, string message) =>

@@ -51,75 +51,94 @@ public sealed class ImportPipeline(IMalekortStore store, Pseudonymizer pseudonym
         return entries;
     }
 
-    /// <summary>Imports one file, batch folder or zip.</summary>
+    /// <summary>
+    /// Imports one file, batch folder or zip. <paramref name="deliveredFor"/> is the unit it was delivered for, where the way
+    /// it came says so (a unit's drop folder, an upload by a user of one municipality): a rejected input is logged with it
+    /// (<see cref="RejectedUnit"/>).
+    /// </summary>
+    public ImportLogEntry ImportOne(string path, UnitCode? deliveredFor) => Prepare(path, deliveredFor)();
+
+    /// <summary>Imports one file, batch folder or zip delivered for no unit in particular (the command line).</summary>
     public ImportLogEntry ImportOne(string path) => Prepare(path)();
 
+    /// <summary>
+    /// The unit a rejected input is logged with, so its findings, which quote its values, are shown to that unit's office and
+    /// to nobody else's (issue 10 item 1): the unit the input says it is for and the unit it was delivered for, whichever is
+    /// known; when both are known and differ, none, and only administrators see the findings.
+    /// </summary>
+    public static UnitCode? RejectedUnit(UnitCode? said, UnitCode? deliveredFor) => (said, deliveredFor) switch
+    {
+        ({ } s, { } d) => s == d ? s : null,
+        ({ } s, null) => s,
+        (null, var d) => d,
+    };
+
     /// <summary>Recognises and reads an input; the returned step writes it to the store (or logs its rejection).</summary>
-    private Func<ImportLogEntry> Prepare(string path)
+    private Func<ImportLogEntry> Prepare(string path, UnitCode? home = null)
     {
         var source = Path.GetFileName(Path.TrimEndingDirectorySeparator(path));
         // Links are never followed, so nothing outside the folders given is read; a pipe or device could block the read for ever.
         if (FileKinds.Of(path) is var kind and (FileKind.Link or FileKind.Special))
-            return () => Reject(source, "ukjent", "", [new Finding(Severity.Fatal, source, 0, "",
+            return () => Reject(home, source, "ukjent", "", [new Finding(Severity.Fatal, source, 0, "",
                 $"{FindingLog.Shown(source)} er {FileKinds.Describe(kind)} og leses ikke; legg selve filen eller mappen der i stedet.")]);
         try
         {
             var format = InputFormats.Recognise(path);
             // A central instance's database holds aggregates only (docs/federation.md): person-level inputs are not even read.
             if (format is InputFormat.CaptureBatch or InputFormat.Digisos or InputFormat.Kostra && store.InstanceRole() == InstanceRole.Central)
-                return () => Reject(source, "persondata", "", [new Finding(Severity.Fatal, source, 0, "", Federation.CentralInstance.Refusal)]);
+                return () => Reject(home, source, "persondata", "", [new Finding(Severity.Fatal, source, 0, "", Federation.CentralInstance.Refusal)]);
             switch (format)
             {
                 case InputFormat.CaptureBatch:
                     var capture = new CaptureReader(pseudonyms, UnitRegister.Default, clock).Read(path);
-                    return () => Land(source, capture);
+                    return () => Land(home, source, capture);
                 case InputFormat.SsbPopulation:
                     var populationReader = new SsbPopulationReader();
                     var (population, populationHash) = ReadAndHash(path, populationReader.Read, populationReader.Read);
-                    return () => LandPopulation(source, population, populationHash);
+                    return () => LandPopulation(home, source, population, populationHash);
                 case InputFormat.OfficeRegister:
                     var officeReader = new OfficeRegisterReader();
                     var (offices, officesHash) = ReadAndHash(path, officeReader.Read, officeReader.Read);
-                    return () => LandOffices(source, offices, officesHash);
+                    return () => LandOffices(home, source, offices, officesHash);
                 case InputFormat.Digisos:
                     var digisos = new DigisosReader(pseudonyms, clock).Read(path);
-                    return () => Land(source, digisos, DigisosReader.FormatName);
+                    return () => Land(home, source, digisos, DigisosReader.FormatName);
                 case InputFormat.Kostra:
                     var kostra = new Kostra.KostraReader(pseudonyms, clock).Read(path);
                     var kostraFormat = Kostra.KostraReader.FormatOf(path);
-                    return () => Land(source, kostra, kostraFormat);
+                    return () => Land(home, source, kostra, kostraFormat);
                 default:
                     var hash = Hash(path);
-                    return () => Reject(source, "ukjent", hash, [new Finding(Severity.Fatal, source, 0, "",
+                    return () => Reject(home, source, "ukjent", hash, [new Finding(Severity.Fatal, source, 0, "",
                         "Ukjent format: verken en datafangst-leveranse (mappe eller zip med batch.json), KOSTRA 11F/11CF, Digisos, " +
                         "SSB-befolkningstall eller kontorregister.")]);
             }
         }
         catch (IOException e)
         {
-            return () => Reject(source, "ukjent", "", [new Finding(Severity.Fatal, source, 0, "", $"Kunne ikke lese: {e.Message}")]);
+            return () => Reject(home, source, "ukjent", "", [new Finding(Severity.Fatal, source, 0, "", $"Kunne ikke lese: {e.Message}")]);
         }
         catch (UnauthorizedAccessException e)
         {
-            return () => Reject(source, "ukjent", "", [new Finding(Severity.Fatal, source, 0, "", $"Ingen tilgang: {e.Message}")]);
+            return () => Reject(home, source, "ukjent", "", [new Finding(Severity.Fatal, source, 0, "", $"Ingen tilgang: {e.Message}")]);
         }
     }
 
-    private ImportLogEntry Land(string source, ReadResult<CaptureBatch> read, string format = CaptureReader.FormatName)
+    private ImportLogEntry Land(UnitCode? home, string source, ReadResult<CaptureBatch> read, string format = CaptureReader.FormatName)
     {
-        if (!read.Accepted || read.Value is not { } batch) return Reject(source, format, "", read.Findings);
+        if (!read.Accepted || read.Value is not { } batch) return Reject(RejectedUnit(read.Unit, home), source, format, "", read.Findings);
         // Every format's readers check their dates where they know the line; this is the net under all of them.
         if (BatchLimits.Header(batch.Header, source, clock.GetUtcNow()) is { Count: > 0 } impossible)
-            return Reject(source, format, batch.ContentHash, [.. read.Findings, .. impossible]);
+            return Reject(RejectedUnit(batch.Header.Unit, home), source, format, batch.ContentHash, [.. read.Findings, .. impossible]);
         var h = batch.Header;
         var entry = new ImportLogEntry(source, h.Format, clock.GetUtcNow(), ImportOutcome.Imported, h.Unit, h.PeriodFrom, h.PeriodTo,
             batch.ContentHash, batch.Counts(), read.Findings);
         return entry with { Outcome = store.SaveBatch(batch, entry) };
     }
 
-    private ImportLogEntry LandPopulation(string source, ReadResult<IReadOnlyList<PopulationFigure>> read, string hash)
+    private ImportLogEntry LandPopulation(UnitCode? home, string source, ReadResult<IReadOnlyList<PopulationFigure>> read, string hash)
     {
-        if (!read.Accepted || read.Value is not { } figures) return Reject(source, "ssb-befolkning", hash, read.Findings);
+        if (!read.Accepted || read.Value is not { } figures) return Reject(home, source, "ssb-befolkning", hash, read.Findings);
         var years = figures.Select(f => f.Year).Distinct().Order().ToList();
         var entry = new ImportLogEntry(source, "ssb-befolkning", clock.GetUtcNow(), ImportOutcome.Imported, null,
             years.Count > 0 ? new DateOnly(years[0], 1, 1) : null, years.Count > 0 ? new DateOnly(years[^1], 1, 1) : null, hash,
@@ -127,17 +146,18 @@ public sealed class ImportPipeline(IMalekortStore store, Pseudonymizer pseudonym
         return entry with { Outcome = store.SavePopulation(figures, entry) };
     }
 
-    private ImportLogEntry LandOffices(string source, ReadResult<IReadOnlyList<Office>> read, string hash)
+    private ImportLogEntry LandOffices(UnitCode? home, string source, ReadResult<IReadOnlyList<Office>> read, string hash)
     {
-        if (!read.Accepted || read.Value is not { } offices) return Reject(source, "kontorregister", hash, read.Findings);
+        if (!read.Accepted || read.Value is not { } offices) return Reject(home, source, "kontorregister", hash, read.Findings);
         var entry = new ImportLogEntry(source, "kontorregister", clock.GetUtcNow(), ImportOutcome.Imported, null, null, null, hash,
             new Dictionary<string, int>(StringComparer.Ordinal) { [RecordKinds.Offices] = offices.Count }, read.Findings);
         return entry with { Outcome = store.SaveOffices(offices, entry) };
     }
 
-    private ImportLogEntry Reject(string source, string format, string hash, IReadOnlyList<Finding> findings)
+    /// <summary>Logs a rejected input under <paramref name="unit"/> (<see cref="RejectedUnit"/>; null: administrators only).</summary>
+    private ImportLogEntry Reject(UnitCode? unit, string source, string format, string hash, IReadOnlyList<Finding> findings)
     {
-        var entry = new ImportLogEntry(source, format, clock.GetUtcNow(), ImportOutcome.Rejected, null, null, null, hash,
+        var entry = new ImportLogEntry(source, format, clock.GetUtcNow(), ImportOutcome.Rejected, unit, null, null, hash,
             new Dictionary<string, int>(StringComparer.Ordinal), findings);
         store.LogRejected(entry);
         return entry;

@@ -1,10 +1,12 @@
 using System.Security.Claims;
+using Malekort.Confidentiality;
 using Malekort.DataQuality;
 using Malekort.Import.Pipeline;
 using Malekort.Import.Pseudonyms;
 using Malekort.Storage;
 using Malekort.Web.Access;
 using Malekort.Storage.Faults;
+using Malekort.Units;
 using Malekort.Web.Operations;
 using Malekort.Web.Publishing;
 using Malekort.Web.Scorecard;
@@ -36,15 +38,16 @@ internal sealed class CaptureImporter(IMalekortStore store, ScorecardState state
     /// <summary>
     /// Imports the file, batch folder or zip at <paramref name="path"/>, waiting while <see cref="MalekortWebOptions.ImportsAtOnce"/>
     /// others run. An upload stores only what its user may deliver (<see cref="Scopes.MayDeliver"/>); anything else is refused
-    /// whole. The drop folder (<paramref name="uploader"/> null) delivers anything. Errors other than bad input (the database is
-    /// down) are thrown after being recorded, so the caller can keep the input for another try.
+    /// whole. The drop folder (<paramref name="uploader"/> null) delivers anything; <paramref name="folderUnit"/> is the unit
+    /// whose folder the input was dropped in, if any. Errors other than bad input (the database is down) are thrown after being
+    /// recorded, so the caller can keep the input for another try.
     /// </summary>
-    public CaptureResult Import(string path, string subject, RunChannel channel, ClaimsPrincipal? uploader)
+    public CaptureResult Import(string path, string subject, RunChannel channel, ClaimsPrincipal? uploader, UnitCode? folderUnit = null)
     {
         running.Wait();
         try
         {
-            return Run(path, subject, channel, uploader);
+            return Run(path, subject, channel, uploader, folderUnit);
         }
         finally
         {
@@ -58,7 +61,7 @@ internal sealed class CaptureImporter(IMalekortStore store, ScorecardState state
         await running.WaitAsync(cancellation);
         try
         {
-            return await Task.Run(() => Run(path, subject, channel, uploader), cancellation);
+            return await Task.Run(() => Run(path, subject, channel, uploader, folderUnit: null), cancellation);
         }
         finally
         {
@@ -66,18 +69,22 @@ internal sealed class CaptureImporter(IMalekortStore store, ScorecardState state
         }
     }
 
-    private CaptureResult Run(string path, string subject, RunChannel channel, ClaimsPrincipal? uploader)
+    private CaptureResult Run(string path, string subject, RunChannel channel, ClaimsPrincipal? uploader, UnitCode? folderUnit)
     {
         var started = clock.GetTimestamp();
         var startedAt = clock.GetUtcNow();
+        var offices = state.Current.Offices;
         var target = uploader is null
             ? store
-            : DeliveryScope.Wrap(store, unit => Scopes.MayDeliver(uploader, unit, state.Current.Offices));
+            : DeliveryScope.Wrap(store, unit => Scopes.MayDeliver(uploader, unit, offices));
+        // Where it came from says whose it is (ImportPipeline.RejectedUnit): a unit's drop folder, or an upload by a
+        // municipality's user; an office's user serves several units, so its upload says nothing more than its content.
+        var deliveredFor = uploader is null ? folderUnit : uploader.Role() == ViewerRole.Kommune && uploader.Unit() is { IsCaptureUnit: true } own ? own : null;
         ImportLogEntry entry;
         try
         {
             // Timed, counted in /metrics and logged as one structured event without person data (Operations/).
-            entry = telemetry.Run(() => new ImportPipeline(target, pseudonyms.Value, clock).ImportOne(path));
+            entry = telemetry.Run(() => new ImportPipeline(target, pseudonyms.Value, clock).ImportOne(path, deliveredFor));
         }
         catch (DeliveryRefusedException refused)
         {
@@ -95,6 +102,10 @@ internal sealed class CaptureImporter(IMalekortStore store, ScorecardState state
             throw;
         }
 
+        // A rejected upload that says it is for a unit its sender may not deliver is logged without that unit, as
+        // DeliveryScope stored it: its findings are the administrators', not that unit's office's.
+        if (uploader is not null && entry is { Outcome: ImportOutcome.Rejected, Unit: { } said } && !Scopes.MayDeliver(uploader, said, offices))
+            entry = entry with { Unit = null };
         var outcome = entry.Outcome switch
         {
             ImportOutcome.Imported => RunOutcome.Imported,

@@ -49,6 +49,11 @@ internal class DeliveryScope : DispatchProxy
             case nameof(IMalekortStore.SavePopulation) or nameof(IMalekortStore.SaveOffices):
                 if (!mayDeliver(null)) throw new DeliveryRefusedException(null);
                 break;
+            // A rejected input is logged, never refused, but under a unit only if the sender may deliver for it: its findings
+            // quote its values and are shown to that unit's office (ImportPipeline.RejectedUnit).
+            case nameof(IMalekortStore.LogRejected) when args is [ImportLogEntry { Unit: { } unit } entry] && !mayDeliver(unit):
+                args[0] = entry with { Unit = null };
+                break;
         }
         try
         {

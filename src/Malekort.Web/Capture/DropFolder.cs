@@ -73,6 +73,13 @@ internal sealed class DropFolder(string root)
         return items;
     }
 
+    /// <summary>The unit whose folder the item was dropped in; null for an item dropped in the root.</summary>
+    public UnitCode? UnitOf(DropItem item)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        return item.Home != Root && UnitCode.TryParse(System.IO.Path.GetFileName(item.Home), out var unit) && unit.IsCaptureUnit ? unit : null;
+    }
+
     /// <summary>The path relative to the root with <c>/</c>, as the run log shows it.</summary>
     public string Relative(string path) => System.IO.Path.GetRelativePath(Root, path).Replace(System.IO.Path.DirectorySeparatorChar, '/');
 

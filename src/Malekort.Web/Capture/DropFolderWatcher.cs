@@ -159,7 +159,7 @@ internal sealed partial class DropFolderWatcher(
             CaptureResult result;
             try
             {
-                result = importer.Import(input, folder.Relative(input), RunChannel.DropFolder, uploader: null);
+                result = importer.Import(input, folder.Relative(input), RunChannel.DropFolder, uploader: null, folder.UnitOf(item));
             }
             catch (Exception e) when (e is not OutOfMemoryException)
             {

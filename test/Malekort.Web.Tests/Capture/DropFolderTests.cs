@@ -107,10 +107,19 @@ public sealed class DropFolderTests
         var rejected = Assert.Single(host.Store.RunLog(100), e => e.Outcome == RunOutcome.Rejected);
         Assert.Equal("3107/uttrekk.zip", rejected.Subject);
         Assert.True(rejected.FindingsCount > 0);
-        // A rejected file's unit is not recorded, so its findings are the administrators' (FindingsWithheldTests).
-        var (status, detail) = await host.GetAs(host.AdminToken, $"/driftslogg/{rejected.Id}");
-        Assert.Equal(HttpStatusCode.OK, status);
-        Assert.Contains("2024-13-05", detail, StringComparison.Ordinal);
+        // The batch and its folder say 3107: the findings are NAV Fredrikstad's to see, and no other office's (issue 10 item 1).
+        Assert.Equal("3107", rejected.Unit?.Value);
+        var import = Assert.Single(host.Store.ImportLog(), e => e.Outcome == ImportOutcome.Rejected);
+        Assert.Equal("3107", import.Unit?.Value);
+        var sarpsborg = TestUsers.Token(host.Store, "sarpsborg", Confidentiality.ViewerRole.Kontor, Units.UnitCode.Office("0105"));
+        foreach (var path in new[] { $"/driftslogg/{rejected.Id}", $"/api/driftslogg/{rejected.Id}", "/datakvalitet", $"/datakvalitet/import/{import.Id}" })
+        {
+            var (own, ownPage) = await host.Get(path);
+            Assert.Equal((HttpStatusCode.OK, true), (own, ownPage.Contains("2024-13-05", StringComparison.Ordinal)));
+            var (other, otherPage) = await host.GetAs(sarpsborg, path);
+            Assert.DoesNotContain("2024-13-05", otherPage, StringComparison.Ordinal);
+            Assert.Equal(path == "/datakvalitet" ? HttpStatusCode.OK : HttpStatusCode.NotFound, other);
+        }
 
         new TestExtract("3107", FirstExtract).DropZip(unitFolder, "uttrekk.zip");
 

@@ -80,6 +80,27 @@ public sealed class UploadTests
     [Theory]
     [InlineData(TestDatabases.Sqlite)]
     [InlineData(TestDatabases.Postgres)]
+    public async Task A_rejected_upload_is_logged_with_its_unit_only_when_the_sender_may_deliver_for_that_unit(string kind)
+    {
+        await using var host = await ServerModeHost.Start(kind);
+
+        var (own, _, ownResponse) = await Upload(host, Zip(new TestExtract("3107", Extracted).BreakLine(TestExtract.DecemberPayment(3))),
+            host.FredrikstadToken);
+        ownResponse.Dispose();
+        var (other, _, otherResponse) = await Upload(host, Zip(new TestExtract("3110", Extracted).BreakLine(TestExtract.DecemberPayment(3))),
+            host.FredrikstadToken);
+        otherResponse.Dispose();
+
+        Assert.Equal((HttpStatusCode.UnprocessableEntity, HttpStatusCode.UnprocessableEntity), (own, other));
+        // Its own municipality's rejected file is its office's to read; one that says it is another unit's is the administrators'.
+        Assert.Equal(["3107", null], host.Store.RunLog(100).Where(e => e.Kind == RunKind.Capture).OrderBy(e => e.Id).Select(e => e.Unit?.Value));
+        Assert.Equal(["3107", null], host.Store.ImportLog().Where(e => e.Outcome == ImportOutcome.Rejected).OrderBy(e => e.Id).Select(e => e.Unit?.Value));
+        Assert.Equal(0, host.Database.Count("batches"));
+    }
+
+    [Theory]
+    [InlineData(TestDatabases.Sqlite)]
+    [InlineData(TestDatabases.Postgres)]
     public async Task A_municipalitys_token_may_not_deliver_another_units_data_403_and_nothing_is_stored(string kind)
     {
         await using var host = await ServerModeHost.Start(kind);
