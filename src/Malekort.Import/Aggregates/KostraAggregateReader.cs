@@ -85,7 +85,8 @@ internal static class KostraAggregateReader
         if (mapped.All(m => m is null))
         {
             findings.Fatal(0, $"dimension.{contentsDimension.Id}",
-                $"Ingen av statistikkvariablene ({string.Join(", ", contentsDimension.Codes.Take(5))}) er blant dem Målekort tar fra KOSTRA: " +
+                (dataset.TableId.Length > 0 ? $"Tabell {dataset.TableId} er verken en befolkningstabell (SSB 07459, 10826) eller en KOSTRA-tabell Målekort leser: " : "") +
+                $"ingen av statistikkvariablene ({string.Join(", ", contentsDimension.Codes.Take(5))}) er blant dem Målekort tar fra KOSTRA: " +
                 string.Join(", ", KostraContents.All.Select(c => $"{c.Code} ({c.Label}) → {c.Indicator}")) + ".");
             return null;
         }

@@ -83,7 +83,7 @@ public sealed class MixedSourcesTests
         { "ukjent tid", KostraTable(["3105"], ["2024K4"], ["KOSsosialhjelpmott0000"], [4]), "dimension.Tid: Tiden «2024K4» er verken et år" },
         { "negativt antall", KostraTable(["3105"], ["2024"], ["KOSsosialhjelpmott0000"], [-3]), "value[0]: Region=3105, Tid=2024, ContentsCode=KOSsosialhjelpmott0000: -3 er ikke et antall" },
         { "desimaltall", KostraTable(["3105"], ["2024"], ["KOSsosialhjelpmott0000"], [2.5m]), "2.5 er ikke et antall" },
-        { "ingen kjent variabel", KostraTable(["3105"], ["2024"], ["KOSandel0000"], [4]), "Ingen av statistikkvariablene (KOSandel0000)" },
+        { "ingen kjent variabel", KostraTable(["3105"], ["2024"], ["KOSandel0000"], [4]), "Tabell 12210 er verken en befolkningstabell (SSB 07459, 10826) eller en KOSTRA-tabell Målekort leser: ingen av statistikkvariablene (KOSandel0000)" },
         { "samme kommune to ganger", KostraTable(["3105", "0105"], ["2024"], ["KOSsosialhjelpmott0000"], [4, 5]), "to regioner gir samme kommune" },
     };
 
