@@ -59,7 +59,7 @@ public sealed record DataQualityView(IReadOnlyList<NamedImport> Imports, Paging 
             return Unreachable(snapshot, recent, side, selection, fault);
         }
         var imports = entries.Select(e => Named(snapshot, e with { Findings = findings.GetValueOrDefault(e.Id) ?? [] })).ToList();
-        return Pages.Page.Result<DataQualityPage, DataQualityView>(new DataQualityView(imports, paging, Notes(snapshot),
+        return Pages.Page.Result<DataQualityPage, DataQualityView>(new DataQualityView(imports, paging, NotesOf(snapshot),
             snapshot.Results is { Viewer.HasFullRights: false }, selection, PageFooter.Of(snapshot)));
     }
 
@@ -80,13 +80,13 @@ public sealed record DataQualityView(IReadOnlyList<NamedImport> Imports, Paging 
               $"{recent.DataVersion.ToString(System.Globalization.CultureInfo.InvariantCulture)}): " +
               (first ? "de nyeste importene. Eldre sider vises når databasen svarer igjen." : "bare den første siden kan vises nå."));
         return Pages.Page.Result<DataQualityPage, DataQualityView>(new DataQualityView(shown, new Paging(1, ImportsPerPage, shown.Count),
-            Notes(snapshot), snapshot.Results is { Viewer.HasFullRights: false }, selection, PageFooter.Of(snapshot)) { Unavailable = said });
+            NotesOf(snapshot), snapshot.Results is { Viewer.HasFullRights: false }, selection, PageFooter.Of(snapshot)) { Unavailable = said });
     }
 
     private static NamedImport Named(ScorecardSnapshot snapshot, ImportLogEntry entry) =>
         new(entry.Unit is { } u ? snapshot.NameOf(u) : null, entry);
 
-    private static List<NamedNote> Notes(ScorecardSnapshot snapshot) =>
+    private static List<NamedNote> NotesOf(ScorecardSnapshot snapshot) =>
         (snapshot.Results?.Notes ?? []).Select(n => new NamedNote(snapshot.NameOf(n.Unit), n)).ToList();
 
     /// <summary>

@@ -150,6 +150,9 @@ internal sealed partial class ScorecardState(IMalekortStore store, TimeProvider 
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Kunne ikke beregne målekortet for dataversjon {Version}; viser forrige beregning.")]
     private static partial void LogRefreshFailed(ILogger logger, Exception exception, long version);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Kunne ikke lese de nyeste importene for datakvalitetssiden; den forrige listen står.")]
+    private static partial void LogRecentImportsFailed(ILogger logger, Exception exception);
 }
 
 /// <summary>
@@ -160,10 +163,10 @@ internal interface IResultsSource
 {
     /// <summary>The results as of <paramref name="now"/>; null when there is nothing to show.</summary>
     Malekort.Indicators.IndicatorResults? Compute(StoredState stored, DateTimeOffset now);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Kunne ikke lese de nyeste importene for datakvalitetssiden; den forrige listen står.")]
-    private static partial void LogRecentImportsFailed(ILogger logger, Exception exception);
 }
+
+/// <summary>One computation of the scorecard: which data version, when it started, how long it took, and why it failed.</summary>
+internal sealed record ComputationReport(long DataVersion, DateTimeOffset StartedAt, TimeSpan Duration, Exception? Failure);
 
 /// <summary>The newest imports as read after a computation, each with its first findings (<see cref="ScorecardState.LastImports"/>).</summary>
 /// <param name="DataVersion">The data version computed just before.</param>
