@@ -25,13 +25,25 @@ public partial interface IMalekortStore
     /// </summary>
     ReceiveResult SaveAggregates(AggregateDelivery delivery);
 
+    /// <summary>
+    /// Stores KOSTRA-level aggregates a central instance took from a file (issue 15 item 5), all or nothing, with the import's
+    /// log entry: each municipality's month as its own delivery (<see cref="AggregateSource.Kostra"/>, the municipality's code as
+    /// office), the next revision when its numbers differ from the newest stored, nothing when they are the same.
+    /// </summary>
+    /// <returns><see cref="ImportOutcome.AlreadyImported"/> when every month was stored before with the same numbers.</returns>
+    ImportOutcome SaveKostraAggregates(IReadOnlyList<AggregateDelivery> deliveries, ImportLogEntry entry);
+
     /// <summary>Every delivered revision, without values, oldest first.</summary>
     IReadOnlyList<AggregateDeliveryHeader> AggregateDeliveries();
 
     /// <summary>The values of one delivered revision, or null when it was not delivered.</summary>
     IReadOnlyList<AggregateRow>? DeliveredValues(UnitCode office, Month month, int revision);
 
-    /// <summary>The municipalities' and districts' values of the latest revision of every delivered office and month.</summary>
+    /// <summary>
+    /// The municipalities' and districts' values of the latest revision of every delivered office and month, local deliveries
+    /// before KOSTRA: a unit a local delivery holds for the month takes no KOSTRA figure that month. KOSTRA's carry
+    /// <see cref="ValueNotes.Kostra"/>.
+    /// </summary>
     IReadOnlyList<DeliveredValue> AggregatesInForce();
 
     /// <summary>Stores the hash of an office's delivery key (central); a key the office had before stops working.</summary>
@@ -48,7 +60,26 @@ public partial interface IMalekortStore
 
     /// <summary>Records that <paramref name="central"/> confirmed the revision (again: nothing changes).</summary>
     void RecordReceipt(string central, PublicationHeader revision, DateTimeOffset at);
+
+    /// <summary>
+    /// Records that <paramref name="central"/> refused the revision for good (409 or 422, with its reason): it is no longer
+    /// <see cref="Undelivered"/>, and only a new revision of the month is delivered again. Recorded once; again changes nothing.
+    /// </summary>
+    void RecordRefusal(string central, PublicationHeader revision, int status, string reason, DateTimeOffset at);
+
+    /// <summary>The refusals of revisions still in force (no newer revision published since), by office and month.</summary>
+    IReadOnlyList<DeliveryRefusal> DeliveryRefusals();
 }
+
+/// <summary>A revision a central instance refused for good: sending it again cannot help, someone must act.</summary>
+/// <param name="Central">The central instance's address.</param>
+/// <param name="Office">The office.</param>
+/// <param name="Month">The month.</param>
+/// <param name="Revision">The revision refused.</param>
+/// <param name="Status">The central's answer (409 or 422).</param>
+/// <param name="Reason">The central's reason, in Norwegian.</param>
+/// <param name="RefusedAt">When.</param>
+public sealed record DeliveryRefusal(string Central, UnitCode Office, Month Month, int Revision, int Status, string Reason, DateTimeOffset RefusedAt);
 
 /// <summary>What a database is for.</summary>
 public enum InstanceRole

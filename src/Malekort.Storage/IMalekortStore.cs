@@ -88,6 +88,12 @@ public partial interface IMalekortStore : IDisposable
     /// and how many lines it has (a line may stand for many findings, <see cref="Finding.Count"/>).
     /// </summary>
     (IReadOnlyList<Finding> Findings, long Lines) ImportFindings(long importId, int offset, int limit);
+
+    /// <summary>
+    /// The first <paramref name="each"/> findings of each import, in the order reported, in one round trip (a page of the import
+    /// log shows a few with every import); an import without findings is not in the answer.
+    /// </summary>
+    IReadOnlyDictionary<long, IReadOnlyList<Finding>> FirstFindings(IReadOnlyCollection<long> importIds, int each);
 }
 
 /// <summary>What happened to an import.</summary>

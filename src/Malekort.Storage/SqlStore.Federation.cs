@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Globalization;
 using Malekort.Federation;
+using Malekort.Indicators;
 using Malekort.Periods;
 using Malekort.Units;
 
@@ -55,6 +56,14 @@ public abstract partial class SqlStore
             var same = string.Equals(stored.ContentHash, delivery.ContentHash, StringComparison.Ordinal);
             return new ReceiveResult(same ? ReceiveOutcome.AlreadyStored : ReceiveOutcome.Conflict, stored);
         }
+        Insert(connection, transaction, delivery);
+        BumpVersion(connection, transaction);
+        transaction.Commit();
+        return new ReceiveResult(ReceiveOutcome.Stored, delivery.Header);
+    }
+
+    private void Insert(DbConnection connection, DbTransaction transaction, AggregateDelivery delivery)
+    {
         var id = Scalar(connection, transaction,
             "INSERT INTO aggregate_deliveries (office, month, revision, source, content_hash, published_at, received_at, definition_version) " +
             "VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7) RETURNING id",
@@ -71,9 +80,40 @@ public abstract partial class SqlStore
             }
             rows.Complete();
         }
+    }
+
+    /// <inheritdoc />
+    public ImportOutcome SaveKostraAggregates(IReadOnlyList<AggregateDelivery> deliveries, ImportLogEntry entry)
+    {
+        ArgumentNullException.ThrowIfNull(deliveries);
+        ArgumentNullException.ThrowIfNull(entry);
+        using var connection = Open();
+        using var transaction = connection.BeginTransaction(BatchIsolation);
+        var stored = 0;
+        foreach (var delivery in deliveries)
+        {
+            if (delivery.Source != AggregateSource.Kostra) throw new ArgumentException("Bare KOSTRA-aggregater lagres her.", nameof(deliveries));
+            // A municipality's month from KOSTRA is its own "office" here (its code), numbered by revision like a delivery: the
+            // same numbers again change nothing, other numbers are the next revision, which replaces the one before.
+            string? newestHash = null;
+            var newest = 0;
+            Read(connection, transaction,
+                "SELECT d.revision, d.content_hash FROM aggregate_deliveries d WHERE d.office = @p0 AND d.month = @p1 AND d.source = 'kostra' " +
+                "ORDER BY d.revision DESC LIMIT 1",
+                r => (newest, newestHash) = ((int)r.GetInt64(0), r.GetString(1)), delivery.Office.Value, delivery.Month.ToString());
+            if (string.Equals(newestHash, delivery.ContentHash, StringComparison.Ordinal)) continue;
+            Insert(connection, transaction, delivery with { Revision = newest + 1 });
+            stored++;
+        }
+        if (stored == 0)
+        {
+            transaction.Rollback();
+            return ImportOutcome.AlreadyImported;
+        }
+        InsertLog(connection, transaction, entry with { Outcome = ImportOutcome.Imported });
         BumpVersion(connection, transaction);
         transaction.Commit();
-        return new ReceiveResult(ReceiveOutcome.Stored, delivery.Header);
+        return ImportOutcome.Imported;
     }
 
     /// <inheritdoc />
@@ -101,16 +141,22 @@ public abstract partial class SqlStore
     {
         using var connection = Open();
         var values = new List<DeliveredValue>();
+        // A municipality an office delivered from its own Målekort for the month takes those numbers: a KOSTRA figure for it
+        // that month is kept (a fact) but never used, whichever came first (docs/federation.md, "Mixed sources").
         Read(connection, null,
-            "SELECT v.unit, d.month, v.indicator, v.numerator, v.denominator, v.notes FROM aggregate_values v " +
+            "SELECT v.unit, d.month, v.indicator, v.numerator, v.denominator, v.notes, d.source FROM aggregate_values v " +
             "JOIN aggregate_deliveries d ON d.id = v.delivery_id " +
-            "WHERE d.revision = (SELECT MAX(x.revision) FROM aggregate_deliveries x WHERE x.office = d.office AND x.month = d.month)",
+            "WHERE d.revision = (SELECT MAX(x.revision) FROM aggregate_deliveries x WHERE x.office = d.office AND x.month = d.month " +
+            "AND x.source = d.source) " +
+            "AND NOT (d.source = 'kostra' AND EXISTS (SELECT 1 FROM aggregate_deliveries l JOIN aggregate_values lv ON lv.delivery_id = l.id " +
+            "WHERE l.source = 'lokal' AND l.month = d.month AND lv.unit = v.unit))",
             r =>
             {
                 var unit = UnitCode.Parse(r.GetString(0));
                 if (!unit.IsCaptureUnit) return;
+                var notes = NoteNames.Parse(r.GetString(5)) | (r.GetString(6) == "kostra" ? ValueNotes.Kostra : ValueNotes.None);
                 values.Add(new DeliveredValue(unit, Month.Parse(r.GetString(1)), r.GetString(2), r.IsDBNull(3) ? null : r.GetInt64(3),
-                    r.IsDBNull(4) ? null : r.GetInt64(4), NoteNames.Parse(r.GetString(5))));
+                    r.IsDBNull(4) ? null : r.GetInt64(4), notes));
             });
         return values;
     }
@@ -156,7 +202,9 @@ public abstract partial class SqlStore
             $"SELECT {PublicationColumns} FROM publications p " +
             "WHERE p.revision = (SELECT MAX(x.revision) FROM publications x WHERE x.office = p.office AND x.month = p.month) " +
             "AND NOT EXISTS (SELECT 1 FROM aggregate_receipts r WHERE r.central = @p0 AND r.office = p.office AND r.month = p.month " +
-            "AND r.revision = p.revision) ORDER BY p.id",
+            "AND r.revision = p.revision) " +
+            "AND NOT EXISTS (SELECT 1 FROM aggregate_refusals f WHERE f.central = @p0 AND f.office = p.office AND f.month = p.month " +
+            "AND f.revision = p.revision) ORDER BY p.id",
             r => headers.Add(PublicationRow(r)), central);
         return headers;
     }
@@ -172,6 +220,34 @@ public abstract partial class SqlStore
             "ON CONFLICT (central, office, month, revision) DO NOTHING",
             central, revision.Office.Value, revision.Month.ToString(), revision.Revision, revision.Fingerprint,
             at.ToString("O", CultureInfo.InvariantCulture));
+    }
+
+    /// <inheritdoc />
+    public void RecordRefusal(string central, PublicationHeader revision, int status, string reason, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(central);
+        ArgumentNullException.ThrowIfNull(revision);
+        ArgumentNullException.ThrowIfNull(reason);
+        using var connection = Open();
+        Execute(connection, null,
+            "INSERT INTO aggregate_refusals (central, office, month, revision, status, reason, refused_at) VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6) " +
+            "ON CONFLICT (central, office, month, revision) DO NOTHING",
+            central, revision.Office.Value, revision.Month.ToString(), revision.Revision, status, reason,
+            at.ToString("O", CultureInfo.InvariantCulture));
+    }
+
+    /// <inheritdoc />
+    public IReadOnlyList<DeliveryRefusal> DeliveryRefusals()
+    {
+        using var connection = Open();
+        var refusals = new List<DeliveryRefusal>();
+        // Only a refusal of the revision in force still waits for someone: a newer revision is delivered on its own.
+        Read(connection, null,
+            "SELECT f.central, f.office, f.month, f.revision, f.status, f.reason, f.refused_at FROM aggregate_refusals f " +
+            "WHERE f.revision = (SELECT MAX(x.revision) FROM publications x WHERE x.office = f.office AND x.month = f.month)",
+            r => refusals.Add(new DeliveryRefusal(r.GetString(0), UnitCode.Parse(r.GetString(1)), Month.Parse(r.GetString(2)), (int)r.GetInt64(3),
+                (int)r.GetInt64(4), r.GetString(5), DateTimeOffset.Parse(r.GetString(6), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind))));
+        return [.. refusals.OrderBy(f => f.Office.Value, StringComparer.Ordinal).ThenBy(f => f.Month)];
     }
 
     private static string SourceText(AggregateSource source) => source == AggregateSource.Kostra ? "kostra" : "lokal";

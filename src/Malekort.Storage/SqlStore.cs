@@ -351,6 +351,29 @@ public abstract partial class SqlStore(TimeProvider clock) : IMalekortStore
     }
 
     /// <inheritdoc />
+    public IReadOnlyDictionary<long, IReadOnlyList<Finding>> FirstFindings(IReadOnlyCollection<long> importIds, int each)
+    {
+        ArgumentNullException.ThrowIfNull(importIds);
+        var found = new Dictionary<long, List<(Finding Finding, long Seq)>>();
+        if (importIds.Count == 0 || each <= 0) return new Dictionary<long, IReadOnlyList<Finding>>();
+        using var connection = Open();
+        // One statement for a page of imports, not one (and a count) per import: each part reads its import's first findings
+        // off the (import_id, line, seq) index and stops, however many findings the import has.
+        var parts = importIds.Select((_, i) =>
+            "SELECT * FROM (SELECT f.import_id, f.severity, f.file, f.line, f.col, f.message, f.rule, f.count, f.seq FROM import_findings f " +
+            $"WHERE f.import_id = @p{(i + 1).ToString(Invariant)} ORDER BY f.line, f.seq LIMIT @p0) AS i{(i + 1).ToString(Invariant)}");
+        Read(connection, null, string.Join(" UNION ALL ", parts), r =>
+        {
+            var id = r.GetInt64(0);
+            if (!found.TryGetValue(id, out var list)) found[id] = list = [];
+            list.Add((FindingRow(r, 1), r.IsDBNull(8) ? 0 : r.GetInt64(8)));
+        }, [each, .. importIds.Select(i => (object?)i)]);
+        // UNION ALL keeps no order of its own: each import's findings are put back in (line, seq) order here.
+        return found.ToDictionary(e => e.Key,
+            e => (IReadOnlyList<Finding>)[.. e.Value.OrderBy(f => f.Finding.Line).ThenBy(f => f.Seq).Select(f => f.Finding)]);
+    }
+
+    /// <inheritdoc />
     public (IReadOnlyList<Finding> Findings, long Lines) ImportFindings(long importId, int offset, int limit)
     {
         using var connection = Open();

@@ -32,7 +32,11 @@ public static class MalekortWeb
     /// background, whenever the store's data version changes. The caller starts and disposes the application; the
     /// store stays the caller's.
     /// </summary>
-    public static WebApplication Build(MalekortWebOptions options, IMalekortStore store, TimeProvider clock)
+    /// <param name="options">The server's options.</param>
+    /// <param name="store">The database.</param>
+    /// <param name="clock">The server's clock.</param>
+    /// <param name="log">A log sink besides the console's (a test reads what the server logged); null for none.</param>
+    public static WebApplication Build(MalekortWebOptions options, IMalekortStore store, TimeProvider clock, ILoggerProvider? log = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(store);
@@ -50,6 +54,7 @@ public static class MalekortWeb
         }
         // Request by request logging is noise on a scorecard; warnings and our own recompute messages are kept.
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        if (log is not null) builder.Logging.AddProvider(log);
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(store);
         builder.Services.AddSingleton(clock);

@@ -183,6 +183,7 @@ internal static class IndicatorsCommand
     {
         var list = new List<string>();
         if (notes.HasFlag(ValueNotes.Manual)) list.Add("manuelt registrert");
+        if (notes.HasFlag(ValueNotes.Kostra)) list.Add("fra KOSTRA");
         if (notes.HasFlag(ValueNotes.ManualReplaced)) list.Add("manuelt tall erstattet av innsamlede data");
         if (notes.HasFlag(ValueNotes.OlderPopulation)) list.Add("eldre befolkningstall");
         if (notes.HasFlag(ValueNotes.ShortHistory)) list.Add(NoValueReasons.Text(NoValueReason.ShortHistory));

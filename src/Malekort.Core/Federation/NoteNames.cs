@@ -5,12 +5,13 @@ namespace Malekort.Federation;
 /// <summary>
 /// <see cref="ValueNotes"/> as text, for storage and the delivery document: the flags' names in camel case, comma-separated
 /// (<c>olderPopulation,partialCoverage</c>), never their bit values, which a later version may renumber. Suppression is
-/// the viewer's, not the value's, and is never written.
+/// the viewer's, not the value's, and is never written; nor is <see cref="ValueNotes.Kostra"/>, which the stored source says.
 /// </summary>
 public static class NoteNames
 {
     private static readonly (ValueNotes Flag, string Name)[] Names = Enum.GetValues<ValueNotes>()
-        .Where(f => f != ValueNotes.None && f != ValueNotes.Suppressed)
+        // Where a number came from is the delivery's (its source), never a note a sender may set on a value.
+        .Where(f => f is not (ValueNotes.None or ValueNotes.Suppressed or ValueNotes.Kostra))
         .Select(f => (f, char.ToLowerInvariant(f.ToString()[0]) + f.ToString()[1..]))
         .ToArray();
 

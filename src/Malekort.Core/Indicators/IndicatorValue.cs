@@ -30,6 +30,11 @@ public enum ValueNotes
     Manual = 128,
     /// <summary>Captured data that has replaced a value typed by a person for the same unit and month (issue 11 item 4).</summary>
     ManualReplaced = 256,
+    /// <summary>
+    /// From KOSTRA-level aggregates a central instance took for a municipality without a Målekort of its own (issue 15 item 5),
+    /// not from local capture: «fra KOSTRA». On a sum, some of its units are.
+    /// </summary>
+    Kostra = 512,
 }
 
 /// <summary>

@@ -21,6 +21,8 @@ public enum InputFormat
     Digisos,
     /// <summary>A KOSTRA 11F (økonomisk sosialhjelp) or 11CF (kvalifiseringsstønad) file.</summary>
     Kostra,
+    /// <summary>KOSTRA-level aggregates per municipality as the statbank publishes them (JSON-stat 2.0), for a central instance.</summary>
+    KostraAggregates,
 }
 
 /// <summary>
@@ -41,7 +43,10 @@ public static class InputFormats
         if (IsZip(path)) return InputFormat.CaptureBatch;
         if (DigisosReader.Recognise(path)) return InputFormat.Digisos;
         if (OfficeRegisterReader.Recognise(path)) return InputFormat.OfficeRegister;
-        if (PopulationFormats.Recognise(path)) return InputFormat.SsbPopulation;
+        if (PopulationFormats.Detect(path) is { } population)
+            return population == PopulationFormat.JsonStat && Aggregates.KostraAggregateReader.Recognise(path)
+                ? InputFormat.KostraAggregates
+                : InputFormat.SsbPopulation;
         if (Kostra.KostraReader.Recognise(path) is not null) return InputFormat.Kostra;
         return InputFormat.Unknown;
     }

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Malekort.Capture;
 using Malekort.DataQuality;
+using Malekort.Federation;
 using Malekort.Import.Capture;
 using Malekort.Import.Detection;
 using Malekort.Import.Digisos;
@@ -103,6 +104,11 @@ public sealed class ImportPipeline(IMalekortStore store, Pseudonymizer pseudonym
                 case InputFormat.Digisos:
                     var digisos = new DigisosReader(pseudonyms, clock).Read(path);
                     return () => Land(home, source, digisos, DigisosReader.FormatName);
+                case InputFormat.KostraAggregates:
+                    var (aggregates, aggregatesHash) = ReadAndHash(path, (name, bytes) => Aggregates.KostraAggregateReader.Read(name, bytes, clock.GetUtcNow()),
+                        p => ReadResult<IReadOnlyList<DeliveredValue>>.Reject([new Finding(Severity.Fatal, source, 0, "",
+                            $"Filen kunne ikke leses, eller den er større enn {InputLimits.SmallFileBytes / 1024 / 1024} MiB.")]));
+                    return () => LandKostraAggregates(home, source, aggregates, aggregatesHash);
                 case InputFormat.Kostra:
                     var kostra = new Kostra.KostraReader(pseudonyms, clock).Read(path);
                     var kostraFormat = Kostra.KostraReader.FormatOf(path);
@@ -144,6 +150,33 @@ public sealed class ImportPipeline(IMalekortStore store, Pseudonymizer pseudonym
             years.Count > 0 ? new DateOnly(years[0], 1, 1) : null, years.Count > 0 ? new DateOnly(years[^1], 1, 1) : null, hash,
             new Dictionary<string, int>(StringComparer.Ordinal) { [RecordKinds.Population] = figures.Count }, read.Findings);
         return entry with { Outcome = store.SavePopulation(figures, entry) };
+    }
+
+    /// <summary>
+    /// KOSTRA-level aggregates (issue 15 item 5): only a central instance takes them, each municipality's month stored as a
+    /// delivery from KOSTRA (docs/federation.md); a local instance computes its own numbers from person data.
+    /// </summary>
+    private ImportLogEntry LandKostraAggregates(UnitCode? home, string source, ReadResult<IReadOnlyList<DeliveredValue>> read, string hash)
+    {
+        const string Format = Aggregates.KostraAggregateReader.FormatName;
+        if (store.InstanceRole() != InstanceRole.Central)
+            return Reject(home, source, Format, hash, [.. read.Findings, new Finding(Severity.Fatal, source, 0, "",
+                "KOSTRA-aggregater tas bare inn av en sentral instans (serve --central), for kommuner uten eget Målekort. " +
+                "Et kontors eget Målekort regner tallene fra sine egne uttrekk. Ingenting er lagret.")]);
+        if (!read.Accepted || read.Value is not { } values) return Reject(home, source, Format, hash, read.Findings);
+        var now = clock.GetUtcNow();
+        var deliveries = values.GroupBy(v => (v.Unit, v.Month)).Select(g =>
+        {
+            var rows = g.Select(v => new AggregateRow(v.Unit, v.Indicator, v.Numerator, v.Denominator, v.Notes, 1, 1)).ToList();
+            var fingerprint = PublicationFingerprint.Of(rows.Select(r => new PublishedValue(r.Unit, r.Indicator, r.Numerator, r.Denominator, r.Numerator)));
+            return new AggregateDelivery(g.Key.Unit, g.Key.Month, 0, AggregateSource.Kostra, fingerprint, now, now, $"KOSTRA ({source})", rows);
+        }).ToList();
+        var months = values.Select(v => v.Month).Distinct().Order().ToList();
+        var entry = new ImportLogEntry(source, Format, now, ImportOutcome.Imported, null,
+            new DateOnly(months[0].Year, months[0].Number, 1), new DateOnly(months[^1].Year, months[^1].Number, 1), hash,
+            new Dictionary<string, int>(StringComparer.Ordinal) { ["kostra-tall"] = values.Count, ["kommunemaneder"] = deliveries.Count },
+            read.Findings);
+        return entry with { Outcome = store.SaveKostraAggregates(deliveries, entry) };
     }
 
     private ImportLogEntry LandOffices(UnitCode? home, string source, ReadResult<IReadOnlyList<Office>> read, string hash)

@@ -77,6 +77,41 @@ internal sealed partial class JsonStatDataset
         return flat;
     }
 
+    /// <summary>
+    /// Reads a dataset from a file's bytes (bounded depth, comments skipped); null, with a fatal finding that names the line, when
+    /// the bytes are not JSON or the structure is not JSON-stat 2.0.
+    /// </summary>
+    public static JsonStatDataset? Read(byte[] bytes, FileFindings findings)
+    {
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(bytes, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, MaxDepth = InputLimits.JsonDepth });
+        }
+        catch (JsonException e)
+        {
+            var line = (int)Math.Min(int.MaxValue, (e.LineNumber ?? -1) + 1);
+            var position = (e.BytePositionInLine ?? 0) + 1;
+            findings.Fatal(line, "", Invariant($"Filen er ikke gyldig JSON (linje {line}, tegn {position})."));
+            return null;
+        }
+        using (document)
+        {
+            try
+            {
+                return Parse(document.RootElement, findings);
+            }
+            catch (InvalidOperationException)
+            {
+                // JsonDocument checks the structure, not the text inside strings: a string or name that is not valid UTF-8,
+                // or a \u escape that is half a surrogate pair, only fails when it is read.
+                findings.Fatal(0, "", "Filen har tekst som ikke kan leses: ugyldig UTF-8 eller en \\u-escape som ikke er et tegn. "
+                    + "Lagre filen som UTF-8, slik SSBs API leverer den.");
+                return null;
+            }
+        }
+    }
+
     /// <summary>Reads a dataset; null (with a fatal finding) when the structure is not JSON-stat 2.0.</summary>
     public static JsonStatDataset? Parse(JsonElement root, FileFindings findings)
     {

@@ -14,38 +14,8 @@ namespace Malekort.Import.Population;
 /// </summary>
 internal static class JsonStatPopulationReader
 {
-    public static IReadOnlyList<PopulationFigure> Read(byte[] bytes, FileFindings findings)
-    {
-        JsonDocument document;
-        try
-        {
-            document = JsonDocument.Parse(bytes, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, MaxDepth = InputLimits.JsonDepth });
-        }
-        catch (JsonException e)
-        {
-            var line = (int)Math.Min(int.MaxValue, (e.LineNumber ?? -1) + 1);
-            var position = (e.BytePositionInLine ?? 0) + 1;
-            findings.Fatal(line, "", Invariant($"Filen er ikke gyldig JSON (linje {line}, tegn {position})."));
-            return [];
-        }
-        using (document)
-        {
-            JsonStatDataset? dataset;
-            try
-            {
-                dataset = JsonStatDataset.Parse(document.RootElement, findings);
-            }
-            catch (InvalidOperationException)
-            {
-                // JsonDocument checks the structure, not the text inside strings: a string or name that is not valid UTF-8,
-                // or a \u escape that is half a surrogate pair, only fails when it is read.
-                findings.Fatal(0, "", "Filen har tekst som ikke kan leses: ugyldig UTF-8 eller en \\u-escape som ikke er et tegn. "
-                    + "Lagre filen som UTF-8, slik SSBs API leverer den.");
-                return [];
-            }
-            return dataset is null ? [] : Read(dataset, findings);
-        }
-    }
+    public static IReadOnlyList<PopulationFigure> Read(byte[] bytes, FileFindings findings) =>
+        JsonStatDataset.Read(bytes, findings) is { } dataset ? Read(dataset, findings) : [];
 
     internal static IReadOnlyList<PopulationFigure> Read(JsonStatDataset dataset, FileFindings findings)
     {

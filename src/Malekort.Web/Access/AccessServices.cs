@@ -30,10 +30,14 @@ internal static class AccessServices
     {
         var authentication = services.AddAuthentication(Scheme)
             .AddPolicyScheme(Scheme, "Målekort", o => o.ForwardDefaultSelector = context =>
-                context.Request.Headers[HeaderNames.Authorization].ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                // A central's delivery endpoint (POST; GET is the signed-in status) takes an office's delivery key, never a user's token or cookie (docs/federation.md).
+                options.Central && HttpMethods.IsPost(context.Request.Method) && context.Request.Path.Equals(Federation.AggregateApi.Path, StringComparison.OrdinalIgnoreCase)
+                    ? Federation.DeliveryKeyAuthentication.SchemeName
+                    : context.Request.Headers[HeaderNames.Authorization].ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
                     ? TokenAuthentication.SchemeName
                     : CookieAuthenticationDefaults.AuthenticationScheme)
             .AddScheme<AuthenticationSchemeOptions, TokenAuthentication>(TokenAuthentication.SchemeName, null)
+            .AddScheme<AuthenticationSchemeOptions, Federation.DeliveryKeyAuthentication>(Federation.DeliveryKeyAuthentication.SchemeName, null)
             .AddCookie(o =>
             {
                 o.Cookie.Name = CookieName;

@@ -42,6 +42,12 @@ internal sealed record IndicatorJson(
 {
     /// <summary>The value typed by a person for the unit and month, if one was: null otherwise.</summary>
     public ManualJson? Manual { get; init; }
+
+    /// <summary>
+    /// Where the numbers come from: <c>kostra</c> when a central instance took them (or, for a sum, some of its units') from
+    /// KOSTRA-level aggregates, <c>lokal</c> when captured in a Målekort (issue 15 item 5).
+    /// </summary>
+    public string Source { get; init; } = "lokal";
 }
 
 /// <summary>Which version of the indicator's definition the row is (issue 11 item 7): a later version is its own row, beside the first.</summary>

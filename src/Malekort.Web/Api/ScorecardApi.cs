@@ -81,6 +81,7 @@ internal static class ScorecardApi
             new DefinitionVersionJson(d.Version, d.VersionOf, d.ValidFrom?.ToString(), d.ValidUntil?.ToString()))
         {
             Manual = row.Manual is { } m ? new ManualJson(m.EnteredBy, m.EnteredAt, v.Notes.HasFlag(ValueNotes.ManualReplaced)) : null,
+            Source = Texts.SourceCode(v),
         };
     }
 

@@ -76,8 +76,11 @@ internal static class IndicatorExport
         Column.Boolean("manual", "Manuelt registrert",
             "Om verdien (eller for en sum noen av enhetenes verdier) er skrevet inn for hånd for en måned uten innsamlede data.",
             r => r.Row.Value.Notes.HasFlag(ValueNotes.Manual)),
+        Column.Text("source", "Kilde",
+            "lokal: tallene er fanget i et Målekort; kostra: en sentral instans har tatt dem (for en sum noen av enhetenes) fra KOSTRA-aggregater.",
+            r => Texts.SourceCode(r.Row.Value)),
         Column.Text("notes", "Merknader",
-            "Merknadskoder skilt med mellomrom: suppressed, manual, manualReplaced, olderPopulation, partialWindow, approximateFamily, partialCoverage.",
+            "Merknadskoder skilt med mellomrom: suppressed, manual, kostra, manualReplaced, olderPopulation, partialWindow, approximateFamily, partialCoverage.",
             r => string.Join(' ', Texts.CodedNotes(r.Row.Value).Select(n => n.Code))),
     ]);
 

@@ -158,6 +158,19 @@ internal sealed partial class AggregateSender : BackgroundService
             Attempted?.Invoke(new DeliveryAttempt(revision, attempt, response, null));
             return null;
         }
+        if (response.Permanent)
+        {
+            // Retrying a refusal of this kind forever only fills the run log: the revision waits for a person, and the next one
+            // published (a correction, or the registers put right) is delivered on its own.
+            store.RecordRefusal(Central, revision, response.Status!.Value, response.Reason ?? "", clock.GetUtcNow());
+            failing.Remove(id);
+            var refused = $"{RefusedWords}: {Central} avviste {what} (forsøk {attempt.ToString(CultureInfo.InvariantCulture)}): {response.Reason}. " +
+                          "Den sendes ikke igjen; ret feilen og publiser måneden på nytt, så leveres den nye revisjonen.";
+            Record(startedAt, started, RunOutcome.Refused, subject, revision, refused);
+            LogRefused(logger, revision.Office.Value, revision.Month.ToString(), revision.Revision, Central, response.Reason ?? "");
+            Attempted?.Invoke(new DeliveryAttempt(revision, attempt, response, null));
+            return null;
+        }
         var wait = target.RetryAfter(attempt);
         var due = clock.GetUtcNow() + wait;
         failing[id] = (attempt, due);
@@ -168,6 +181,9 @@ internal sealed partial class AggregateSender : BackgroundService
         Attempted?.Invoke(new DeliveryAttempt(revision, attempt, response, due));
         return wait;
     }
+
+    /// <summary>How a revision the central refused for good is named wherever it is shown.</summary>
+    public const string RefusedWords = "Avvist – krever handling";
 
     private static string Capitalised(string text) => char.ToUpperInvariant(text[0]) + text[1..];
 
@@ -183,6 +199,10 @@ internal sealed partial class AggregateSender : BackgroundService
         Message = "Levering av {Office} {Month} revisjon {Revision} til {Central} feilet (forsøk {Attempt}): {Reason}. Nytt forsøk {Next:O}.")]
     private static partial void LogFailed(ILogger logger, string office, string month, int revision, string central, int attempt, string reason,
         DateTimeOffset next);
+
+    [LoggerMessage(EventId = 5005, Level = LogLevel.Warning,
+        Message = "{Central} avviste {Office} {Month} revisjon {Revision} for godt: {Reason}. Sendes ikke igjen før en ny revisjon publiseres.")]
+    private static partial void LogRefused(ILogger logger, string office, string month, int revision, string central, string reason);
 
     [LoggerMessage(EventId = 5003, Level = LogLevel.Warning,
         Message = "{Office} er publisert, men har ingen nøkkel til {Central}; månedene leveres ikke.")]

@@ -28,7 +28,10 @@ internal static class CentralPages
             return Page.Result<CentralOverviewPage, CentralOverviewView>(CentralOverviewView.Of(book, snapshot));
         if (!PublishingPages.TryOfficeAndMonth(snapshot, kontor, maned, out var office, out var month, out var status, out var error, out _))
             return Errors.Page(snapshot, status, error);
-        var revisions = DeliveredMonths.Revisions(store, book.Revisions(office.Code, month), viewer, snapshot.Offices);
+        // An office without a Målekort of its own has the KOSTRA figures of its municipalities instead (docs/federation.md).
+        var headers = book.Revisions(office.Code, month) is { Count: > 0 } own ? own
+            : office.Units.Select(u => book.Revisions(u, month)).FirstOrDefault(l => l is [.., { Source: AggregateSource.Kostra }]) ?? [];
+        var revisions = DeliveredMonths.Revisions(store, headers, viewer, snapshot.Offices);
         return Page.Result<DeliveredMonthPage, DeliveredMonthView>(
             new DeliveredMonthView(office, month, revisions, snapshot.NameOf, PageFooter.Of(snapshot)));
     }

@@ -24,7 +24,7 @@ public sealed record CentralOverviewView(IReadOnlyList<OfficeDeliveryRow> Office
     {
         var newestMonth = book.NewestMonth;
         var rows = snapshot.Offices.Offices
-            .Select(o => new OfficeDeliveryRow(o, book.Newest(o.Code), newestMonth is { } m && book.InForce(o.Code, m) is not null))
+            .Select(o => new OfficeDeliveryRow(o, book.NewestFor(o), newestMonth is { } m && book.InForceFor(o, m) is not null))
             .ToList();
         var months = snapshot.Months.Count > 0 ? snapshot.Months : newestMonth is { } only ? [only] : [];
         return new CentralOverviewView(rows, newestMonth, months, PageFooter.Of(snapshot));

@@ -24,6 +24,9 @@ public sealed record DeliveryBannerView(string MonthName, IReadOnlyList<OfficeDe
     /// <summary>The offices that have not delivered the month.</summary>
     public IReadOnlyList<OfficeDelivery> Missing => Offices.Where(o => o.Delivered is null).ToList();
 
+    /// <summary>The offices without a Målekort of their own whose municipalities' numbers are from KOSTRA.</summary>
+    public IReadOnlyList<OfficeDelivery> FromKostra => Offices.Where(o => o.Delivered is { Source: AggregateSource.Kostra }).ToList();
+
     internal static DeliveryBannerView Of(DeliveryBook book, ScorecardSnapshot snapshot, UnitCode unit, Month month)
     {
         var offices = unit.Kind switch
@@ -34,7 +37,7 @@ public sealed record DeliveryBannerView(string MonthName, IReadOnlyList<OfficeDe
             _ => snapshot.Offices.Offices,
         };
         return new DeliveryBannerView(NorwegianFormat.Month(month), offices
-            .Select(o => new OfficeDelivery(o.Name, DeliveredMonths.Address(o.Code, month), book.InForce(o.Code, month)))
+            .Select(o => new OfficeDelivery(o.Name, DeliveredMonths.Address(o.Code, month), book.InForceFor(o, month)))
             .ToList());
     }
 }

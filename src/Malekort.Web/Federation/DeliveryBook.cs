@@ -34,6 +34,18 @@ internal sealed class DeliveryBook(bool central)
     public AggregateDeliveryHeader? Newest(UnitCode office) => Volatile.Read(ref revisions)
         .Where(e => e.Key.Office == office).OrderByDescending(e => e.Key.Month).Select(e => e.Value[^1]).FirstOrDefault();
 
+    /// <summary>
+    /// What the central holds for the office's month: the office's own delivery, or, for an office without one, the KOSTRA
+    /// figures taken for one of its municipalities (stored under the municipality's code); null when neither.
+    /// </summary>
+    public AggregateDeliveryHeader? InForceFor(Office office, Month month) =>
+        InForce(office.Code, month) ?? office.Units.Select(u => InForce(u, month)).FirstOrDefault(h => h is { Source: AggregateSource.Kostra });
+
+    /// <summary>The office's newest month as <see cref="InForceFor"/> finds it, or null when the central holds nothing for it.</summary>
+    public AggregateDeliveryHeader? NewestFor(Office office) => Volatile.Read(ref revisions)
+        .Where(e => e.Key.Office == office.Code || (office.Units.Contains(e.Key.Office) && e.Value[^1].Source == AggregateSource.Kostra))
+        .OrderByDescending(e => e.Key.Month).ThenBy(e => e.Value[^1].Source).Select(e => e.Value[^1]).FirstOrDefault();
+
     /// <summary>The newest month any office delivered, or null.</summary>
     public Month? NewestMonth => Volatile.Read(ref revisions).Keys.Select(k => (Month?)k.Month).Max();
 }

@@ -10,7 +10,15 @@ namespace Malekort.Web.Federation;
 /// <param name="Delivered">The central instance holds the revision now (stored now, or before).</param>
 /// <param name="New">Stored by this attempt; false when the central already had it.</param>
 /// <param name="Reason">Why it failed, in Norwegian; null when delivered.</param>
-internal sealed record DeliveryResponse(bool Delivered, bool New, string? Reason);
+/// <param name="Status">The central's HTTP status when it answered; null when no answer came.</param>
+internal sealed record DeliveryResponse(bool Delivered, bool New, string? Reason, int? Status = null)
+{
+    /// <summary>
+    /// The central answered that this revision can never be stored as it is: 409, stored before with other content, or 422, the
+    /// document does not hold there (the office registers disagree). Sending it again cannot help; a new revision may.
+    /// </summary>
+    public bool Permanent => Status is 409 or 422;
+}
 
 /// <summary>
 /// Posts delivery documents to the central instance over HTTPS: the office's key as a bearer token, the system's trusted roots
@@ -46,7 +54,8 @@ internal sealed class DeliveryClient : IDisposable
             if (response.StatusCode is HttpStatusCode.Created or HttpStatusCode.OK)
                 return new DeliveryResponse(true, response.StatusCode == HttpStatusCode.Created, null);
             var detail = await ProblemDetail(response, token);
-            return new DeliveryResponse(false, false, $"den sentrale instansen svarte {(int)response.StatusCode}{(detail is null ? "" : $": {detail}")}");
+            return new DeliveryResponse(false, false, $"den sentrale instansen svarte {(int)response.StatusCode}{(detail is null ? "" : $": {detail}")}",
+                (int)response.StatusCode);
         }
         catch (HttpRequestException e)
         {

@@ -30,7 +30,12 @@ internal static class PublishingPages
             return Page.Result<PublishingOverviewPage, PublishingOverviewView>(new PublishingOverviewView(
                 snapshot.Offices.Offices, snapshot.Months,
                 book.All().Select(h => new NamedPublication(snapshot.NameOf(h.Office), h)).ToList(), Selection.Of(snapshot, enhet, maned),
-                PageFooter.Of(snapshot)));
+                PageFooter.Of(snapshot))
+            {
+                // The central's reason may quote the office's numbers: only for those who see the office's publishing.
+                Refused = store.DeliveryRefusals().Where(r => snapshot.SeesLogOf(r.Office))
+                    .Select(r => (snapshot.NameOf(r.Office), r)).ToList(),
+            });
         }
         if (!TryOfficeAndMonth(snapshot, kontor, maned, out var office, out var month, out var status, out var error, out _))
             return Errors.Page(snapshot, status, error);

@@ -10,7 +10,11 @@ public sealed record NamedPublication(string OfficeName, PublicationHeader Heade
 
 /// <summary><c>/publisering</c>: the offices and months to choose from, and the revision in force of every published month.</summary>
 public sealed record PublishingOverviewView(IReadOnlyList<Office> Offices, IReadOnlyList<Periods.Month> Months,
-    IReadOnlyList<NamedPublication> Published, Selection Selection, PageFooter Footer);
+    IReadOnlyList<NamedPublication> Published, Selection Selection, PageFooter Footer)
+{
+    /// <summary>Revisions in force that the central instance refused for good (docs/federation.md), with its reason.</summary>
+    public IReadOnlyList<(string OfficeName, DeliveryRefusal Refusal)> Refused { get; init; } = [];
+}
 
 /// <summary>
 /// <c>/publisering?kontor=&amp;maned=</c>: one office's month with every revision and its changes, how the numbers computed now

@@ -44,7 +44,7 @@ internal static class RunLogApi
     /// <summary>An entry as the list shows it: its findings counted, not listed.</summary>
     internal static RunLogJson Json(RunLogEntry e) => new(
         e.Id, Code(e.Kind.ToString()), Code(e.Channel.ToString()), e.StartedAt, e.Duration.TotalMilliseconds, Code(e.Outcome.ToString()),
-        RunLogPages.OutcomeText(e.Outcome), e.Subject, e.Unit?.Value, e.Month?.ToString(), e.Message, e.FindingsCount, $"/driftslogg/{e.Id}",
+        RunLogPages.OutcomeText(e), e.Subject, e.Unit?.Value, e.Month?.ToString(), e.Message, e.FindingsCount, $"/driftslogg/{e.Id}",
         null, null, null);
 
     internal static FindingJson Json(Malekort.DataQuality.Finding f) =>

@@ -90,6 +90,12 @@ internal static class RunLogPages
         _ => "Server",
     };
 
+    /// <summary>The entry's outcome in words; a delivery the central refused for good asks for a person (docs/federation.md).</summary>
+    public static string OutcomeText(RunLogEntry entry) =>
+        entry is { Kind: RunKind.Delivery, Channel: RunChannel.Server, Outcome: RunOutcome.Refused }
+            ? Federation.AggregateSender.RefusedWords
+            : OutcomeText(entry.Outcome);
+
     public static string OutcomeText(RunOutcome outcome) => outcome switch
     {
         RunOutcome.Imported => "Importert",

@@ -49,13 +49,13 @@ internal static class ScorecardPages
             Query<Month> maned) =>
         {
             var snapshot = state.For(viewer);
-            return DataQualityView.Page(snapshot, store, side, Selection.Of(snapshot, enhet, maned));
+            return DataQualityView.Page(snapshot, store, state.LastImports, side, Selection.Of(snapshot, enhet, maned));
         });
         app.MapGet("/datakvalitet/import/{id:long}", (ScorecardState state, Viewer viewer, IMalekortStore store, long id, Query<int> side,
             Query<UnitCode> enhet, Query<Month> maned) =>
         {
             var snapshot = state.For(viewer);
-            return ImportFindingsView.Page(snapshot, store, id, side, Selection.Of(snapshot, enhet, maned));
+            return ImportFindingsView.Page(snapshot, store, state.LastImports, id, side, Selection.Of(snapshot, enhet, maned));
         });
         return app;
     }

@@ -94,6 +94,9 @@ internal static class Texts
         (ValueNotes.Manual, "manual", v => v.UnitsTotal > 1
             ? "Manuelt registrert: noen av enhetene har tall som er skrevet inn for hånd, ikke hentet fra fagsystemet."
             : "Manuelt registrert: tallet er skrevet inn for hånd, ikke hentet fra fagsystemet."),
+        (ValueNotes.Kostra, "kostra", v => v.UnitsTotal > 1
+            ? "Fra KOSTRA: noen av enhetene har tall fra KOSTRA-aggregater, ikke fra et eget Målekort."
+            : "Fra KOSTRA: tallet er KOSTRA-aggregater for kommunen, ikke innsamlet i et eget Målekort."),
         (ValueNotes.ManualReplaced, "manualReplaced", _ => "Erstattet: et manuelt registrert tall for måneden er erstattet av innsamlede data."),
         (ValueNotes.OlderPopulation, "olderPopulation", _ => "Eldre befolkningstall: befolkningen for måneden mangler, siste tidligere år er brukt."),
         (ValueNotes.ShortHistory, NoValueReasons.Code(NoValueReason.ShortHistory)!, _ => NoValueReasons.Explanation(NoValueReason.ShortHistory)),
@@ -102,6 +105,9 @@ internal static class Texts
         (ValueNotes.PartialCoverage, "partialCoverage",
             v => $"{NorwegianFormat.Count(v.UnitsIncluded)} av {NorwegianFormat.Count(v.UnitsTotal)} enheter har data."),
     ];
+
+    /// <summary>Where a value's numbers come from, as the API and exports say it: <c>kostra</c> (for a sum, some of its units) or <c>lokal</c>.</summary>
+    public static string SourceCode(IndicatorValue value) => value.Notes.HasFlag(ValueNotes.Kostra) ? "kostra" : "lokal";
 
     /// <summary>How the value was made, in words.</summary>
     public static IReadOnlyList<string> Notes(IndicatorValue value) =>

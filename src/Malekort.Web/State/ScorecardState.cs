@@ -14,6 +14,12 @@ internal sealed partial class ScorecardState(IMalekortStore store, TimeProvider 
     private ScorecardSnapshot? current;
     private long lastFailedVersion = -1;
 
+    /// <summary>
+    /// The newest page of the import log, with each import's first findings, as read after the last computation: what
+    /// <c>/datakvalitet</c> shows while the database is down (issue 13 item 4), filtered for the viewer; null before it is read.
+    /// </summary>
+    public RecentImports? LastImports { get; private set; }
+
     /// <summary>Raised after every computation on the thread that computed: the new snapshot's version, or the failure.</summary>
     public event Action<ComputationReport>? Computed;
 
@@ -94,6 +100,7 @@ internal sealed partial class ScorecardState(IMalekortStore store, TimeProvider 
             var results = source is null ? ScorecardSnapshot.EngineResults(stored, now) : source.Compute(stored, now);
             var snapshot = ScorecardSnapshot.Of(stored, version, now, Viewer.Operator, results);
             Publish(snapshot);
+            KeepRecentImports(version, now);
             // A newer snapshot than this one was already shown, or this one was not newer: the shown one serves on.
             if (ReferenceEquals(Volatile.Read(ref current), shown)) shown?.Responses.Resume();
             LogComputed(logger, version, clock.GetElapsedTime(started).TotalMilliseconds);
@@ -104,6 +111,22 @@ internal sealed partial class ScorecardState(IMalekortStore store, TimeProvider 
             if (ReferenceEquals(Volatile.Read(ref current), shown)) shown?.Responses.Resume();
             Computed?.Invoke(new ComputationReport(version, startedAt, clock.GetElapsedTime(started), e));
             throw;
+        }
+    }
+
+    // Two short queries after a computation; a failure here leaves the last page that was read, and the scorecard stands.
+    private void KeepRecentImports(long version, DateTimeOffset now)
+    {
+        try
+        {
+            var (entries, total) = store.ImportLogPage(0, RecentImports.Size);
+            var findings = store.FirstFindings(entries.Where(e => e.FindingsCount > 0).Select(e => e.Id).ToList(), RecentImports.FindingsEach);
+            LastImports = new RecentImports(version, now, total,
+                entries.Select(e => e with { Findings = findings.GetValueOrDefault(e.Id) ?? [] }).ToList());
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            LogRecentImportsFailed(logger, e);
         }
     }
 
@@ -127,6 +150,9 @@ internal sealed partial class ScorecardState(IMalekortStore store, TimeProvider 
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Kunne ikke beregne målekortet for dataversjon {Version}; viser forrige beregning.")]
     private static partial void LogRefreshFailed(ILogger logger, Exception exception, long version);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Kunne ikke lese de nyeste importene for datakvalitetssiden; den forrige listen står.")]
+    private static partial void LogRecentImportsFailed(ILogger logger, Exception exception);
 }
 
 /// <summary>
@@ -141,3 +167,17 @@ internal interface IResultsSource
 
 /// <summary>One computation of the scorecard: which data version, when it started, how long it took, and why it failed.</summary>
 internal sealed record ComputationReport(long DataVersion, DateTimeOffset StartedAt, TimeSpan Duration, Exception? Failure);
+
+/// <summary>The newest imports as read after a computation, each with its first findings (<see cref="ScorecardState.LastImports"/>).</summary>
+/// <param name="DataVersion">The data version computed just before.</param>
+/// <param name="ReadAt">When.</param>
+/// <param name="Total">How many imports the log held then.</param>
+/// <param name="Entries">The newest, newest first, for every unit: a page filters them for its viewer.</param>
+internal sealed record RecentImports(long DataVersion, DateTimeOffset ReadAt, long Total, IReadOnlyList<ImportLogEntry> Entries)
+{
+    /// <summary>As many as one page of <c>/datakvalitet</c> shows.</summary>
+    public const int Size = Scorecard.DataQualityView.ImportsPerPage;
+
+    /// <summary>As many findings per import as the page shows with it.</summary>
+    public const int FindingsEach = Scorecard.DataQualityView.FindingsShown;
+}

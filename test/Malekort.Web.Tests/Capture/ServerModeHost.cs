@@ -68,6 +68,9 @@ internal sealed class ServerModeHost : IAsyncDisposable
 
     public IServiceProvider Services => app.Services;
 
+    /// <summary>Every line the server logged (besides the console).</summary>
+    public RecordedLog Log { get; } = new();
+
     /// <summary>The options the server runs with.</summary>
     public MalekortWebOptions Options { get; private set; } = null!;
 
@@ -93,7 +96,7 @@ internal sealed class ServerModeHost : IAsyncDisposable
             PseudonymKey = PseudonymKey.FromBytes(Enumerable.Range(1, PseudonymKey.Length).Select(i => (byte)i).ToArray()),
         };
         host.Options = adjust?.Invoke(options) ?? options;
-        host.app = MalekortWeb.Build(host.Options, host.Store, host.Clock);
+        host.app = MalekortWeb.Build(host.Options, host.Store, host.Clock, host.Log);
         await host.app.StartAsync(TestContext.Current.CancellationToken);
         var address = host.app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
         // Cookies on: the approval form's anti-forgery token is paired with a cookie.

@@ -50,6 +50,55 @@ public sealed class DeliveryTests
         Assert.Contains("Ikke levert: NAV Sarpsborg.", page, StringComparison.Ordinal);
         var office = (await FederationHosts.Page(central, county, "/malekort?enhet=NAV-0106&maned=2024-12")).Body;
         Assert.Contains("NAV Fredrikstad har levert desember 2024, revisjon 1", office, StringComparison.Ordinal);
+
+        // The delivery key is the delivery endpoint's own scheme: the user-token handler never sees it, so it logs nothing.
+        // The sink does catch that handler's line, as an unknown user token shows.
+        Assert.DoesNotContain(central.Log.Lines, l => l.Message.Contains("was not authenticated", StringComparison.Ordinal));
+        Assert.Equal(HttpStatusCode.Unauthorized, (await FederationHosts.Page(central, "mk_ukjent", "/api/malekort?enhet=31&maned=2024-12")).Status);
+        Assert.Contains(central.Log.Lines, l => l.Message.Contains("Bearer was not authenticated", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_revision_the_central_refuses_for_good_is_not_sent_again_and_asks_for_action_until_a_new_revision_is_published()
+    {
+        var port = FederationHosts.FreePort();
+        var (central, _) = await FederationHosts.Central(TestDatabases.Sqlite, port);
+        await using var _ = central;
+        // The central holds a revision 1 of Fredrikstad's December with other content, so the local's revision 1 is a 409.
+        central.Store.SaveAggregates(new AggregateDelivery(ServerModeHost.NavFredrikstad, December, 1, AggregateSource.Local, new string('f', 64),
+            Extracted, Extracted, "indicators.md v1", []));
+        await using var local = await FederationHosts.Local(TestDatabases.Sqlite, port);
+        await FederationHosts.Capture(local, new TestExtract("3107", Extracted), Extracted, TestExtract.Persons);
+        using (await DropFolderTests.Publish(local, "Kari Nordmann")) { }
+        await local.WaitFor(() => local.Store.RunLog(50).Any(e => e is { Kind: RunKind.Delivery, Outcome: RunOutcome.Refused }), "avvist");
+
+        // Half an hour on the clock, and the sender asked to deliver what is due: nothing is, the refusal waits for a person.
+        local.Clock.Advance(TimeSpan.FromMinutes(30));
+        var sender = local.Services.GetRequiredService<AggregateSender>();
+        using (var client = new DeliveryClient(local.Services.GetRequiredService<DeliveryTarget>()))
+            await sender.DeliverDueAsync(client, TestContext.Current.CancellationToken);
+        var attempts = local.Store.RunLog(100).Where(e => e.Kind == RunKind.Delivery).ToList();
+        var refused = Assert.Single(attempts);
+        Assert.Equal(RunOutcome.Refused, refused.Outcome);
+        Assert.StartsWith("Avvist – krever handling: ", refused.Message, StringComparison.Ordinal);
+        Assert.Contains("svarte 409: Revisjon 1 av NAV Fredrikstad for desember 2024 er mottatt før med et annet innhold", refused.Message,
+            StringComparison.Ordinal);
+        Assert.Equal(409, Assert.Single(local.Store.DeliveryRefusals()).Status);
+        Assert.Empty(local.Store.Undelivered(sender.Central));
+        var overview = (await local.GetAs(local.AdminToken, "/publisering")).Body;
+        Assert.Contains("avvist – krever handling", overview, StringComparison.Ordinal);
+        Assert.Contains("er mottatt før med et annet innhold", overview, StringComparison.Ordinal);
+        Assert.Contains("Avvist – krever handling", (await local.GetAs(local.AdminToken, "/driftslogg")).Body, StringComparison.Ordinal);
+
+        // A corrected extract published as revision 2 is delivered on its own, and the refusal of revision 1 is no longer shown.
+        var corrected = new TestExtract("3107", Extracted.AddDays(1));
+        corrected.Cancel(TestExtract.DecemberPayment(1));
+        await FederationHosts.Capture(local, corrected, Extracted.AddDays(1), TestExtract.Persons - 1, "rettet.zip");
+        using (await DropFolderTests.Publish(local, "Kari Nordmann")) { }
+        await local.WaitFor(() => local.Store.RunLog(100).Any(e => e is { Kind: RunKind.Delivery, Outcome: RunOutcome.Delivered }), "revisjon 2 er levert");
+        Assert.Equal([1, 2], central.Store.AggregateDeliveries().Select(d => d.Revision));
+        Assert.Empty(local.Store.DeliveryRefusals());
+        Assert.DoesNotContain("avvist – krever handling", (await local.GetAs(local.AdminToken, "/publisering")).Body, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -9,7 +9,8 @@ namespace Malekort.Web.Operations;
 /// <summary>
 /// The PostgreSQL server stops under a running Målekort (its own server, halted at once as a crash would): the pages and the
 /// API go on showing the last computation, <c>/helse/klar</c> says the database does not answer and what the pages show,
-/// an upload is a 503 in Norwegian with nothing stored, and all is well again once the server is back.
+/// an upload is a 503 in Norwegian with nothing stored, the data-quality pages show the import log as the last computation read
+/// it and say the database is down, and all is well again once the server is back.
 /// </summary>
 public sealed class DatabaseOutageTests
 {
@@ -24,6 +25,8 @@ public sealed class DatabaseOutageTests
             new TestExtract("3107", extracted).DropZip(Path.Combine(host.DropFolder, "3107"), "uttrekk.zip");
             await host.WaitFor(async () => await host.Recipients("3107", "2024-12") == 5, "uttrekket vises");
 
+            var imported = host.Store.ImportLogPage(0, 10).Entries.First(e => e.Source.EndsWith("uttrekk.zip", StringComparison.Ordinal));
+
             postgres.Halt();
 
             var (page, html) = await host.Get("/malekort?enhet=3107&maned=2024-12");
@@ -35,6 +38,22 @@ public sealed class DatabaseOutageTests
             var ready = JsonDocument.Parse(readyBody).RootElement;
             Assert.Equal(["Databasen svarer ikke."], ready.GetProperty("grunner").EnumerateArray().Select(r => r.GetString()));
             Assert.StartsWith("Sidene viser siste beregning, fra ", ready.GetProperty("viser").GetString(), StringComparison.Ordinal);
+
+            // The data-quality pages too: what the last computation read, and that the database does not answer (issue 13 item 4).
+            var (quality, qualityPage) = await host.Get("/datakvalitet");
+            Assert.Equal(HttpStatusCode.OK, quality);
+            Assert.Contains("id=\"database-utilgjengelig\"", qualityPage, StringComparison.Ordinal);
+            Assert.Contains("Importloggen under er slik den var etter siste beregning", qualityPage, StringComparison.Ordinal);
+            Assert.Contains("uttrekk.zip", qualityPage, StringComparison.Ordinal);
+            var (older, olderPage) = await host.Get("/datakvalitet?side=2");
+            Assert.Equal(HttpStatusCode.OK, older);
+            Assert.Contains("bare den første siden kan vises nå", olderPage, StringComparison.Ordinal);
+            var (findings, findingsPage) = await host.Get($"/datakvalitet/import/{imported.Id}");
+            Assert.Equal(HttpStatusCode.OK, findings);
+            Assert.Contains("slik de var etter siste beregning", findingsPage, StringComparison.Ordinal);
+            var (unknown, unknownPage) = await host.Get($"/datakvalitet/import/{imported.Id + 1000}");
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, unknown);
+            Assert.Contains("kan ikke leses nå", unknownPage, StringComparison.Ordinal);
 
             var (uploadStatus, problem) = await Upload(host, new TestExtract("3110", extracted));
             Assert.Equal(HttpStatusCode.ServiceUnavailable, uploadStatus);
