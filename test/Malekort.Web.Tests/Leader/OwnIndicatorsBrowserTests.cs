@@ -28,8 +28,9 @@ public sealed class OwnIndicatorsBrowserTests(ScorecardServer server, BrowserFix
     private static ILocator ScorecardRow(IPage page, string code) =>
         page.Locator("tbody tr").Filter(new() { Has = page.Locator(".indicator-code").GetByText(code, new() { Exact = true }) });
 
-    private static async Task Define(IPage page, string code, string formula, string measure = "prosent")
+    private static async Task Define(IPage page, string code, string formula, string measure = "prosent", string sharedWith = "")
     {
+        await page.GetByLabel("Gi indikatoren til (valgfritt)").FillAsync(sharedWith);
         await page.GetByLabel("Kode").FillAsync(code);
         await page.GetByLabel("Navn").FillAsync($"Egen {code}");
         await page.GetByLabel("Formel").FillAsync(formula);
@@ -127,5 +128,34 @@ public sealed class OwnIndicatorsBrowserTests(ScorecardServer server, BrowserFix
 
         Assert.DoesNotContain(server.Store.OwnIndicators(), o => o.Code == "EGEN.FEIL");
         Assert.Equal("BL151 - BL153", server.Store.OwnIndicators().Single(o => o.Code == "EGEN.SIRKEL").Formula);
+    }
+
+    [Fact]
+    public async Task An_own_indicator_given_to_the_municipality_gets_its_limits_and_a_target_and_is_coloured_on_the_scorecard()
+    {
+        // NAV Fredrikstad defines recipients older than 24 and gives it to Fredrikstad: in December 10 − 5 = 5 there.
+        var page = await Open(Address);
+        await Define(page, "EGEN.ELDRE", "BL151 - BL153", "personer", "3107");
+        Assert.Equal("Fredrikstad", await page.Locator("#egen-EGEN-ELDRE td[data-label='Gitt til']").InnerTextAsync());
+
+        // Fredrikstad's own user sets its limits (lower is better: green up to 4, red over 8) and a yearly target of 5.
+        var kommune = await Open("/grenser?enhet=3107&maned=2024-12", TestUsers.Token(server.Store, "kari-egen", ViewerRole.Kommune, ScorecardData.Fredrikstad));
+        var limits = kommune.Locator("#grense-EGEN-ELDRE");
+        await limits.GetByLabel("Grønn til og med").FillAsync("4");
+        await limits.GetByLabel("Rød over").FillAsync("8");
+        await kommune.GetByRole(AriaRole.Button, new() { Name = "Lagre grensene" }).ClickAsync();
+        Assert.Equal("Én grense er endret og lagret. Målekortet viser den nå.", await kommune.Locator("#lagret-melding").InnerTextAsync());
+        await kommune.GotoAsync("/mal?enhet=3107&ar=2024");
+        await kommune.GetByLabel("Indikator").SelectOptionAsync("EGEN.ELDRE");
+        await kommune.GetByLabel("Årsmål", new() { Exact = true }).FillAsync("5");
+        await kommune.GetByRole(AriaRole.Button, new() { Name = "Lagre måltall" }).ClickAsync();
+        Assert.Equal("Måltallene er lagret. Målekortet viser dem nå.", await kommune.Locator("#resultat-melding").InnerTextAsync());
+
+        await kommune.GotoAsync("/malekort?enhet=3107&maned=2024-12");
+        var row = ScorecardRow(kommune, "EGEN.ELDRE");
+        Assert.Equal("5", Plain(await row.Locator("td[data-label=Verdi]").InnerTextAsync()));
+        Assert.Equal("Gul", await row.Locator(".status-tag").InnerTextAsync());
+        Assert.Contains("Mål 5", await row.InnerTextAsync(), StringComparison.Ordinal);
+        await AccessibilityTests.AssertNoSeriousViolations(kommune);
     }
 }
