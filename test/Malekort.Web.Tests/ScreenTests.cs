@@ -27,6 +27,7 @@ public sealed class ScreenTests(ScorecardServer server, BrowserFixture browser) 
         "/mal/fylke?fylke=31&ar=2024",
         "/manuelt?enhet=3110&maned=2024-12",
         "/indikatorvalg?enhet=NAV-0106",
+        "/egne-indikatorer",
         "/malekort/forklaring?enhet=3107&maned=2024-12&indikator=BL166",
     ];
 

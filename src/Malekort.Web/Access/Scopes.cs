@@ -80,6 +80,12 @@ internal static class Scopes
     public static bool MayChooseIndicators(Viewer viewer, UnitCode unit, OfficeRegister offices) =>
         (unit.IsCaptureUnit || unit.Kind == UnitKind.Office) && Delivers(viewer.Role, viewer.Unit, unit, offices);
 
+    /// <summary>
+    /// Defining own indicators by formula (issue 11 item 6): a municipality's users for their municipality, an office's users for their
+    /// office. Counties, the directorate and administrators define none (<c>docs/decisions.md</c>, «Egne indikatorer»).
+    /// </summary>
+    public static bool MayDefineIndicators(Viewer viewer) => viewer.Role is ViewerRole.Kontor or ViewerRole.Kommune && viewer.Unit is not null;
+
     /// <summary>Whether the office is the unit or serves it.</summary>
     private static bool Serves(UnitCode office, UnitCode unit, OfficeRegister offices) =>
         unit == office || offices.Find(office)?.Units.Contains(unit) == true;

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Routing;
 
 namespace Malekort.Web.Leader;
 
-/// <summary>What a leader sets in the browser (issue 11): the municipality's own thresholds, targets with their attainment, numbers typed for months without captured data, and the choice of indicators.</summary>
+/// <summary>What a leader sets in the browser (issue 11): the municipality's own thresholds, targets with their attainment, numbers typed for months without captured data, the choice of indicators, and own indicators by formula.</summary>
 internal static class LeaderServices
 {
     public static IEndpointRouteBuilder MapLeader(this IEndpointRouteBuilder app)
@@ -21,6 +21,9 @@ internal static class LeaderServices
         app.MapGet(IndicatorChoiceEndpoints.Path, IndicatorChoiceEndpoints.Get);
         app.MapPost(IndicatorChoiceEndpoints.Path, IndicatorChoiceEndpoints.Post);
         app.MapPost(IndicatorChoiceEndpoints.RemovePath, IndicatorChoiceEndpoints.Remove);
+        app.MapGet(OwnIndicatorsEndpoints.Path, OwnIndicatorsEndpoints.Get);
+        app.MapPost(OwnIndicatorsEndpoints.Path, OwnIndicatorsEndpoints.Post);
+        app.MapPost(OwnIndicatorsEndpoints.RemovePath, OwnIndicatorsEndpoints.Remove);
         return app;
     }
 }

@@ -49,7 +49,7 @@ internal static class TargetsEndpoints
         if (posted is null) return bad!;
         var (unit, year, refusal) = Target(context, snapshot, posted);
         if (refusal is not null) return refusal;
-        var form = TargetsForm.Read(posted, unit, year);
+        var form = TargetsForm.Read(posted, unit, year, snapshot.OwnShown);
         if (form.Year is not { } plan)
         {
             return Page.Result<TargetsPage, TargetsView>(TargetsView.Of(snapshot, store.TargetYears(), unit, year, antiforgery.GetAndStoreTokens(context),

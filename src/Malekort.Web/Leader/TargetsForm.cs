@@ -27,14 +27,18 @@ internal sealed class TargetsForm
 
     public required IReadOnlyList<FieldError> Errors { get; init; }
 
-    public static TargetsForm Read(IFormCollection form, UnitCode unit, int year)
+    /// <param name="form">The posted form.</param>
+    /// <param name="unit">The unit, already checked.</param>
+    /// <param name="year">The year.</param>
+    /// <param name="own">The own indicators the user sees (issue 11 item 6), which may have targets beside the scorecard's.</param>
+    public static TargetsForm Read(IFormCollection form, UnitCode unit, int year, IReadOnlyList<IndicatorDefinition> own)
     {
         var how = Methods.FirstOrDefault(m => m.Value == form[HowField]).How;
         var weights = Enumerable.Range(1, 12).Select(i => form[$"{TargetInput.WeightField}-{i}"].ToString()).ToList();
         var months = Enumerable.Range(1, 12).Select(i => form[$"{TargetInput.MonthField}-{i}"].ToString()).ToList();
         var code = form[IndicatorField].ToString();
         var fields = new TargetFormFields(code, form[TargetInput.YearlyField].ToString(), how, weights, months);
-        if (IndicatorCatalog.Find(code) is not { IsCore: true } definition)
+        if ((IndicatorCatalog.Find(code) ?? own.FirstOrDefault(d => d.Code == code)) is not { IsCore: true } definition)
             return new TargetsForm { Fields = fields, Errors = [new FieldError(IndicatorField, $"Velg en av målekortets indikatorer (ikke «{code}»).")] };
         var (checkedYear, errors) = TargetInput.Check(definition, unit, year, how, fields.Yearly, weights, months);
         return new TargetsForm { Fields = fields, Year = checkedYear, Errors = [.. errors.Select(e => new FieldError(e.Field, e.Message))] };

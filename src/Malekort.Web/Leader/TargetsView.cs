@@ -35,6 +35,9 @@ public sealed record TargetsView(
     Selection Selection,
     PageFooter Footer)
 {
+    /// <summary>The indicators a target can be set for: the scorecard's, then the own indicators the viewer sees (issue 11 item 6).</summary>
+    public IReadOnlyList<IndicatorDefinition> Choosable { get; init; } = IndicatorCatalog.Core;
+
     /// <summary>The page's address for the unit and year.</summary>
     public static string Address(UnitCode unit, int year) => $"{TargetsEndpoints.Path}?enhet={Uri.EscapeDataString(unit.Value)}&ar={year}";
 
@@ -43,17 +46,23 @@ public sealed record TargetsView(
     {
         var years = stored.Where(t => t.Unit == unit && t.Year == year).ToList();
         var through = Through(snapshot, unit, year);
-        var tables = years.Where(t => IndicatorCatalog.Find(t.Indicator) is not null)
-            .OrderBy(t => IndicatorCatalog.IndexOf(t.Indicator))
-            .Select(t => Table(snapshot, IndicatorCatalog.Get(t.Indicator), t, through)).ToList();
+        // National indicators in catalogue order, then the own ones the viewer sees; a target of an own indicator it does not see is not shown.
+        IReadOnlyList<IndicatorDefinition> known = [.. IndicatorCatalog.All, .. snapshot.OwnShown];
+        var positions = known.Select((d, i) => (d.Code, i)).ToDictionary(x => x.Code, x => x.i, StringComparer.Ordinal);
+        var tables = years.Where(t => positions.ContainsKey(t.Indicator))
+            .OrderBy(t => positions[t.Indicator])
+            .Select(t => Table(snapshot, known[positions[t.Indicator]], t, through)).ToList();
         var fields = typed ?? FieldsOf(years.FirstOrDefault(t => t.Indicator == editing), editing);
-        var names = IndicatorCatalog.All.ToDictionary(d => d.Code, d => $"{d.Code} {d.Name}", StringComparer.Ordinal);
+        var names = known.ToDictionary(d => d.Code, d => $"{d.Code} {d.Name}", StringComparer.Ordinal);
         var lines = history.Select(c => new TargetHistoryLine(NorwegianFormat.Instant(c.ChangedAt), names.GetValueOrDefault(c.Indicator, c.Indicator),
             c.Year, c.ChangedBy, c.How is { } how ? HowText(how, c.Yearly) : "fjernet", MonthsText(c.Old), MonthsText(c.New))).ToList();
         var units = snapshot.Units.Where(u => u.Code.IsCaptureUnit || u.Code.Kind == UnitKind.Office).ToList();
         var month = snapshot.Find(unit)?.LatestMonth;
         return new TargetsView(unit, snapshot.NameOf(unit), year, form, fields, tables, errors, result, lines, units,
-            Selection.Of(snapshot, unit, month), PageFooter.Of(snapshot));
+            Selection.Of(snapshot, unit, month), PageFooter.Of(snapshot))
+        {
+            Choosable = [.. IndicatorCatalog.Core, .. snapshot.OwnShown],
+        };
     }
 
     /// <summary>The last month of <paramref name="year"/> with results, as far as the unit's data goes; null before any.</summary>

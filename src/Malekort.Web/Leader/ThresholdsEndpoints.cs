@@ -50,7 +50,7 @@ internal static class ThresholdsEndpoints
         if (!Scopes.MaySetThresholds(context.User, unit))
             return Refusals.Forbidden(context, $"Bare {snapshot.NameOf(unit.Municipality)} kommune og administratorer kan endre grensene for {snapshot.NameOf(unit)}. Ingenting er lagret.");
         var month = MonthOf(snapshot, unit, Query<Month>.Read(ThresholdsForm.MonthField, posted[ThresholdsForm.MonthField]));
-        var form = ThresholdsForm.Read(posted);
+        var form = ThresholdsForm.Read(posted, ThresholdsView.Definitions(snapshot));
         var who = context.User.UserName();
         if (!form.IsValid || form.IsPreview)
         {

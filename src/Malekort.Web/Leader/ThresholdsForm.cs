@@ -20,9 +20,9 @@ internal sealed class ThresholdsForm
     public const string PreviewAction = "forhandsvis";
     public const string SaveAction = "lagre";
 
-    private ThresholdsForm(IFormCollection form)
+    private ThresholdsForm(IFormCollection form, IReadOnlyList<IndicatorDefinition> definitions)
     {
-        foreach (var definition in IndicatorCatalog.Core)
+        foreach (var definition in definitions)
         {
             Green[definition.Code] = form[ThresholdRow.Field(GreenPrefix, definition.Code)].ToString();
             Red[definition.Code] = form[ThresholdRow.Field(RedPrefix, definition.Code)].ToString();
@@ -42,7 +42,8 @@ internal sealed class ThresholdsForm
 
     public bool IsValid => Checks.Values.All(c => c.IsValid);
 
-    public static ThresholdsForm Read(IFormCollection form) => new(form);
+    /// <summary>The form as posted, with a limit field pair for each of <paramref name="definitions"/> (<c>ThresholdsView.Definitions</c>).</summary>
+    public static ThresholdsForm Read(IFormCollection form, IReadOnlyList<IndicatorDefinition> definitions) => new(form, definitions);
 
     /// <summary>The unit's own thresholds the form asks for, every indicator of the scorecard: null where both fields are empty.</summary>
     public IReadOnlyDictionary<string, Threshold?> Wanted(UnitCode unit, string by) => Checks.ToDictionary(

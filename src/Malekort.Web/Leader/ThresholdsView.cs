@@ -73,6 +73,9 @@ public sealed record ThresholdsView(
     public static string Address(UnitCode unit, Month? month) =>
         $"{ThresholdsEndpoints.Path}?enhet={Uri.EscapeDataString(unit.Value)}" + (month is { } m ? $"&maned={m}" : "");
 
+    /// <summary>The indicators that get limits: the scorecard's, then the own indicators the viewer sees (issue 11 item 6).</summary>
+    internal static IReadOnlyList<IndicatorDefinition> Definitions(ScorecardSnapshot snapshot) => [.. IndicatorCatalog.Core, .. snapshot.OwnShown];
+
     /// <summary>
     /// The view of the unit: values and statuses of <paramref name="month"/> as the snapshot's viewer sees them, coloured by
     /// <paramref name="thresholds"/> (the stored ones, read fresh), the fields filled from <paramref name="typed"/> where the form
@@ -83,7 +86,7 @@ public sealed record ThresholdsView(
         int? saved = null)
     {
         var results = snapshot.Results is { } r && month is { } m && snapshot.Find(unit) is not null ? r : null;
-        var rows = IndicatorCatalog.Core.Select(definition =>
+        var rows = Definitions(snapshot).Select(definition =>
         {
             var value = results?.Get(unit, month!.Value, definition.Code);
             var own = thresholds.OwnOf(unit, definition.Code);
@@ -102,7 +105,7 @@ public sealed record ThresholdsView(
             .Where(e => e.Item2 is not null)
             .Select(e => new FieldError(e.Item1, e.Item2!))
             .ToList();
-        var names = IndicatorCatalog.All.ToDictionary(d => d.Code, d => $"{d.Code} {d.Name}", StringComparer.Ordinal);
+        var names = IndicatorCatalog.All.Concat(snapshot.OwnShown).ToDictionary(d => d.Code, d => $"{d.Code} {d.Name}", StringComparer.Ordinal);
         var lines = history.Select(c => new ThresholdHistoryLine(NorwegianFormat.Instant(c.ChangedAt), names.GetValueOrDefault(c.Indicator, c.Indicator),
             c.ChangedBy, Describe(c.Old), Describe(c.New))).ToList();
         var units = snapshot.Units.Where(u => u.Code.IsCaptureUnit).ToList();

@@ -12,6 +12,9 @@ internal interface IQueryParameter
     string? Text { get; }
 
     string? Error { get; }
+
+    /// <summary>Whether the text names something the viewer may not see (another unit's own indicator): 403, not 400.</summary>
+    bool Forbidden { get; }
 }
 
 /// <summary>
@@ -23,8 +26,9 @@ internal readonly struct Query<T> : IQueryParameter
 {
     private readonly T value;
 
-    private Query(string name, string? text, T value, string? error)
+    private Query(string name, string? text, T value, string? error, bool forbidden = false)
     {
+        Forbidden = forbidden;
         Name = name;
         Text = text;
         this.value = value;
@@ -36,6 +40,8 @@ internal readonly struct Query<T> : IQueryParameter
     public string? Text { get; }
 
     public string? Error { get; }
+
+    public bool Forbidden { get; }
 
     public bool HasValue => Text is not null && Error is null;
 
@@ -60,6 +66,15 @@ internal readonly struct Query<T> : IQueryParameter
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(parameter);
         var name = parameter.Name ?? throw new InvalidOperationException("A query parameter needs a name.");
-        return ValueTask.FromResult(Read(name, context.Request.Query[name].ToString()));
+        var read = Read(name, context.Request.Query[name].ToString());
+        // An indicator code that is no national one may be an own indicator (issue 11 item 6), known only to this request's snapshot.
+        if (typeof(T) == typeof(Indicators.IndicatorDefinition) && read.Error is not null && OwnCodes.Find(context, read.Text!) is { } own)
+        {
+            return ValueTask.FromResult(own.Visible
+                ? new Query<T>(name, read.Text, (T)(object)own.Definition, null)
+                : new Query<T>(name, read.Text, default!, $"Parameteren «{name}»: den egne indikatoren «{own.Definition.Code}» er ikke definert av "
+                    + "eller gitt til enheten din.", forbidden: true));
+        }
+        return ValueTask.FromResult(read);
     }
 }

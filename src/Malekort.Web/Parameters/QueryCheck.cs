@@ -32,6 +32,8 @@ internal static class QueryCheck
         {
             foreach (var i in bound)
             {
+                if (invocation.Arguments[i] is IQueryParameter { Error: { } forbidden, Forbidden: true })
+                    return ValueTask.FromResult<object?>(Access.Refusals.Forbidden(invocation.HttpContext, forbidden));
                 if (invocation.Arguments[i] is IQueryParameter { Error: { } error } parameter)
                     return ValueTask.FromResult<object?>(Errors.BadParameter(invocation.HttpContext, parameter.Name, error));
             }

@@ -57,6 +57,9 @@ public sealed record IndicatorTablesView(UnitCode Unit, string UnitName, Month M
     /// <summary>The indicator in this month for every unit, with this unit highlighted.</summary>
     public string ComparisonLink(IndicatorDefinition definition) => Links.Comparison(definition, Month, Unit);
 
+    /// <summary>The heading of the own indicators' group on the scorecard.</summary>
+    public const string OwnHeading = "Egne indikatorer";
+
     private static readonly IndicatorDefinition[] SupplementaryDefinitions = [.. IndicatorCatalog.All.Where(d => !d.IsCore)];
 
     /// <summary>The scorecard in one line: «2 grønne, 5 gule, 0 røde», then how many have no threshold, no data or are suppressed.</summary>
@@ -74,10 +77,12 @@ public sealed record IndicatorTablesView(UnitCode Unit, string UnitName, Month M
             : choice.Groups().Select(g => new IndicatorGroup(g.Heading, ScorecardModel.Rows(snapshot, results, unit.Code, month, g.Definitions.Where(d => d.IsCore))))
                 .Where(g => g.Rows.Count > 0).ToList();
         var core = groups.SelectMany(g => g.Rows).ToList();
+        // Own indicators (issue 11 item 6) the viewer may see, under their own heading; the summary and coverage line stay national.
+        var own = ScorecardModel.Rows(snapshot, results, unit.Code, month, snapshot.OwnShown);
         return new(unit.Code, unit.Name, month, core, ScorecardModel.Rows(snapshot, results, unit.Code, month, SupplementaryDefinitions),
             Coverage.Line(unit.Code, core))
         {
-            Groups = groups,
+            Groups = own.Count == 0 ? groups : [.. groups, new IndicatorGroup(OwnHeading, own)],
             Choice = (choice is not null, choice is not null && !all),
         };
     }
@@ -142,7 +147,11 @@ public sealed record ScorecardView(
         MayExplain = Access.Scopes.MayExplain(snapshot.Viewer, unit.Code, snapshot.Offices),
         MayEnterManual = Access.Scopes.MayEnterManual(snapshot.Viewer, unit.Code, snapshot.Offices),
         MayChooseIndicators = Access.Scopes.MayChooseIndicators(snapshot.Viewer, unit.Code, snapshot.Offices),
+        MayDefineIndicators = Access.Scopes.MayDefineIndicators(snapshot.Viewer),
     };
+
+    /// <summary>Whether the viewer may define own indicators by formula (<c>/egne-indikatorer</c>).</summary>
+    public bool MayDefineIndicators { get; init; }
 
     /// <summary>Whether the viewer may choose the unit's indicators, their order and headings (<c>/indikatorvalg</c>).</summary>
     public bool MayChooseIndicators { get; init; }

@@ -156,6 +156,8 @@ internal static class Texts
         IndicatorSource.Supplementary when definition.Code.StartsWith("KVP", StringComparison.Ordinal) =>
             "Sluttrapporten om innføringen av kvalifiseringsprogrammet i Oppland.",
         IndicatorSource.Supplementary => "Forstudien «Alna Aktiv» i NAV Alna, om færre sosialhjelpsmottakere.",
+        IndicatorSource.Own when definition.Own is { } own => $"Egen indikator, laget av {own.Owner.Value} med formelen «{own.Formula}»"
+            + (own.Description.Length > 0 ? $": {own.Description}" : "") + $". Måleenhet: {own.Measure}.",
         _ => "Sosialtjenesteloven § 20a om vilkår om aktivitet, og forstudien «Alna Aktiv» i NAV Alna.",
     };
 

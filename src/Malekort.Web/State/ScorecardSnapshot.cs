@@ -165,6 +165,16 @@ internal sealed class ScorecardSnapshot
     /// <summary>The indicators the unit has chosen for its scorecard, if it has chosen (issue 11 item 5).</summary>
     public Choices.IndicatorChoice? ChoiceOf(UnitCode unit) => choices.GetValueOrDefault(unit);
 
+    /// <summary>The own indicators as stored (issue 11 item 6), by code, whoever may see them.</summary>
+    public IReadOnlyList<OwnIndicator> OwnIndicators => stored.OwnIndicators;
+
+    /// <summary>
+    /// The computed own indicators <see cref="Viewer"/> may see: those its unit defined or was given (the local operator all). The
+    /// scorecard, the API and the downloads list these after the national ones; any other is refused by code (<c>Query</c>).
+    /// </summary>
+    public IReadOnlyList<IndicatorDefinition> OwnShown =>
+        Results is { } results ? [.. results.OwnDefinitions.Where(d => Viewer.HasFullRights || d.Own!.IsVisibleTo(Viewer.Unit))] : [];
+
     /// <summary>The thresholds in force.</summary>
     public ThresholdTable Thresholds { get; }
 
@@ -181,7 +191,7 @@ internal sealed class ScorecardSnapshot
         var current = Month.Of(OsloTime.DateOf(now));
         return Union(stored.WorkingSet.MonthsCaptured(current), MonthsTyped(stored.ManualValues, current)) is { } range
             ? new IndicatorEngine(UnitRegister.Default, stored.Offices).Compute(stored.WorkingSet, stored.Population, range, stored.ManualValues,
-                OwnIndicators.Compile(stored.OwnIndicators))
+                Malekort.Indicators.OwnIndicators.Compile(stored.OwnIndicators))
             : null;
     }
 

@@ -55,6 +55,15 @@ public sealed class FormulaTests
         Assert.Contains(message, error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void An_unknown_code_in_the_denominator_is_one_problem_not_also_a_division_by_zero()
+    {
+        var error = Assert.Single(OwnIndicators.Check(Own("EGEN.A", "BL166 / BL15 * 100"), []));
+
+        Assert.Equal((9, "formel"), (error.Position, error.Field));
+        Assert.StartsWith("Ukjent kode «BL15».", error.Message, StringComparison.Ordinal);
+    }
+
     public static TheoryData<string, string, string> RefusedFields => new()
     {
         { "kode", "BL151", "er en nasjonal indikator" },

@@ -76,6 +76,9 @@ public static class Matrix
     // Manual values: who may deliver the unit's data (the office for its units, the municipality its own, admins any).
     private static readonly Func<Principal, Side, bool> ManualTyper = Uploader;
 
+    // Own indicators: a municipality's users for their municipality, an office's users for their office (Scopes.MayDefineIndicators).
+    private static readonly Func<Principal, Side, bool> IndicatorDefiner = (p, _) => p.Is(ViewerRole.Kontor) || p.Is(ViewerRole.Kommune);
+
     private static Rule Get(Func<Side, string> path, Func<Principal, Side, bool> allowed, bool isPublic = false) =>
         new(s => new MatrixRequest(HttpMethod.Get, path(s)), allowed, isPublic);
 
@@ -129,6 +132,15 @@ public static class Matrix
             // Nothing chosen: checked and answered 400, so the other requests see no change.
             ["POST /indikatorvalg"] = Form("/indikatorvalg", s => new() { ["enhet"] = Unit(s).Value, ["rekkefolge"] = "BL151" }, TargetSetter),
             ["POST /indikatorvalg/nasjonalt"] = Form("/indikatorvalg/nasjonalt", s => new() { ["enhet"] = Unit(s).Value }, TargetSetter),
+            // Own indicators (issue 11 item 6) belong to the user's own unit, whatever the side: a municipality's and an office's users define them.
+            ["GET /egne-indikatorer"] = Get(_ => "/egne-indikatorer", AnyUser),
+            // A formula that does not check: answered 400 to those who may define, so the other requests see no change.
+            ["POST /egne-indikatorer"] = Form("/egne-indikatorer", _ => new()
+            {
+                ["kode"] = "EGEN.MATRISE", ["navn"] = "Matrisen", ["formel"] = "BL151 /", ["retning"] = "hoyere", ["maleenhet"] = "personer",
+            }, IndicatorDefiner),
+            // A code nobody has: nothing to remove, answered «uendret» to those who may define.
+            ["POST /egne-indikatorer/fjern"] = Form("/egne-indikatorer/fjern", _ => new() { ["kode"] = "EGEN.FINNES.IKKE" }, IndicatorDefiner),
             ["GET /driftslogg"] = Get(_ => "/driftslogg", AnyUser),
             ["GET /driftslogg/{id:long}"] = Get(_ => "/driftslogg/1", AnyUser),
             ["GET /api/driftslogg"] = Get(_ => "/api/driftslogg", AnyUser),

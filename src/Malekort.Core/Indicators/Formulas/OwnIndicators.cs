@@ -162,7 +162,8 @@ public static class OwnIndicators
                 var (numerator, denominator, factor) = Shape(tree!, found);
                 var n = context.Term(numerator);
                 var d = denominator is null ? null : context.Term(denominator);
-                if (d is FormulaTerm.Constant { Value: 0 }) found.Add(new("formel", denominator!.Position, "Formelen deler på 0."));
+                // A written 0 only: a refused code also compiles to 0, and its own message says what is wrong.
+                if (denominator is FormulaNumber { Value: 0 }) found.Add(new("formel", denominator.Position, "Formelen deler på 0."));
                 if (found.Count == 0) formula = new IndicatorFormula(own.Formula, n, d, factor, context.Inputs);
                 sides[code] = (Render(numerator), denominator is null ? "1 (antall)" : Render(denominator));
             }
