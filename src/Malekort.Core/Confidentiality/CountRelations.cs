@@ -45,64 +45,31 @@ public sealed record SameNumber(CountOf Leader, CountOf Follower, bool WhenEqual
 public sealed record SumOfCounts(CountOf Total, IReadOnlyList<CountOf> Parts);
 
 /// <summary>
-/// How the indicators' numbers are tied to each other within a unit, declared once (issue 10 item 3): what complementary
-/// suppression protects besides the sums of units into offices, Oslo, counties and the country (Aggregation). A new
-/// indicator adds its ties here; a relation is only used where a unit's numbers bear it out (DisclosureModel).
+/// How the indicators' numbers are tied to each other within a unit (issue 10 item 3): what complementary suppression
+/// protects besides the sums of units into offices, Oslo, counties and the country (Aggregation). Read from the declarations,
+/// never named here: each indicator's rule (<see cref="IndicatorRule"/>: the counter behind its numerator and denominator, and
+/// where it is computed) and how the counters are tied (<see cref="CounterRelations"/>), so an indicator declared over the
+/// counters is protected without being named. A relation is only used where a unit's numbers bear it out (DisclosureModel).
 /// </summary>
 public static class CountRelations
 {
-    /// <summary>The numbers that are one number, or hidden together.</summary>
-    public static IReadOnlyList<SameNumber> Same { get; } =
-    [
-        new(new("BL151"), new("B.101")),
-        new(new("BL152"), new("B.102")),
-        new(new("BL153"), new("B.103")),
-        // PL151's numerator is a sum of days, not a count: it goes with its number of cases.
-        new(new("PL151", ValuePart.Denominator), new("PL151")),
-        // Shares of the recipients (BL151) over the units whose numerator is captured: the same number where they are the
-        // same units.
-        .. new[] { "B.104", "V.102", "KOBLET.ARBEIDSSOKER", "KOBLET.OPPFOLGING" }
-            .Select(share => new SameNumber(new("BL151"), new(share, ValuePart.Denominator), WhenEqual: true)),
-        .. KvpSituation.All.Select(s => new SameNumber(new("KVP.AVSLUTTET"), new(KvpSituation.IndicatorPrefix + s.Code, ValuePart.Denominator))),
-    ];
+    /// <summary>
+    /// The numbers that are one number (two indicators' parts over the same counter, computed where the same data is
+    /// captured: BL151 and B.101's numerator, KVP ended and each situation's denominator), or the same where they happen to
+    /// be equal (the same counter over narrower data: B.104's denominator is BL151 over the units with family data), or
+    /// hidden together (a sum of days with its number of cases, PL151).
+    /// </summary>
+    public static IReadOnlyList<SameNumber> Same { get; } = SameNumbers();
 
-    /// <summary>Counts of persons that include other counts of persons (docs/indicators.md's definitions).</summary>
-    public static IReadOnlyList<NestedCounts> Nested { get; } =
-    [
-        new(new("BL151"), new("BL153"), "recipients 25 and over"),
-        new(new("BL151"), new("BL166"), "recipients who are not long-term"),
-        new(new("BL152"), new("BL154"), "long-term on social assistance as livelihood, 25 and over"),
-        new(new("BL152"), new("BL174"), "long-term on social assistance as livelihood, not main provider"),
-        // B.102's second version (issue 11 item 7) counts those of BL152's persons whose months include six in a row.
-        new(new("BL152"), new("B.102.v2"), "long-term on social assistance as livelihood without six months in a row"),
-        new(new("B51"), new("B.151"), "KVP participants whose programme ended in the month"),
-        // Stock flow: recipients(M) − inflow(M) = recipients(M−1) − outflow(M), the recipients of both months. This is the
-        // one relation across months (docs/decisions.md, differences across months).
-        new(new("BL151"), new("FLYT.TILGANG"), "recipients in both months"),
-        new(new("BL151", MonthsBack: 1), new("FLYT.AVGANG"), "recipients in both months"),
-        ShareOf("B.104", "recipients without a child to provide for"),
-        ShareOf("B10", "job seekers not followed up"),
-        ShareOf("V.101", "recipients 18–29 without an activity condition"),
-        ShareOf("V.102", "recipients without a condition"),
-        // V.101's denominator is the recipients 18–29; V.103 counts those of them with an exemption and no activity condition.
-        new(new("BL151"), new("V.101", ValuePart.Denominator), "recipients under 18 or over 29"),
-        new(new("V.101", ValuePart.Denominator), new("V.103"), "recipients 18–29 without an exemption"),
-        // The linked Arena indicators (issue 10 item 5): KOBLET.OPPFOLGING ⊆ KOBLET.ARBEIDSSOKER ⊆ BL151, and each is the
-        // recipients among B10's job seekers (denominator) or followed-up job seekers (numerator).
-        ShareOf("KOBLET.ARBEIDSSOKER", "recipients who are not job seekers"),
-        ShareOf("KOBLET.OPPFOLGING", "recipients who are not followed-up job seekers"),
-        new(new("KOBLET.ARBEIDSSOKER"), new("KOBLET.OPPFOLGING"), "recipient job seekers not followed up"),
-        new(new("B10", ValuePart.Denominator), new("KOBLET.ARBEIDSSOKER"), "job seekers who are not recipients"),
-        new(new("B10"), new("KOBLET.OPPFOLGING"), "followed-up job seekers who are not recipients"),
-        // Each situation after KVP is a share of those who ended it (its denominator is KVP.AVSLUTTET); where the situations
-        // do not add up to it (Sums), each still counts some of them.
-        .. KvpSituation.All.Select(s => ShareOf(KvpSituation.IndicatorPrefix + s.Code, $"ended KVP, situation other than {s.Code}")),
-    ];
+    /// <summary>Counts of persons that include other counts of persons (<see cref="CounterRelations.Within"/>).</summary>
+    public static IReadOnlyList<NestedCounts> Nested { get; } = NestedNumbers();
 
-    /// <summary>Counts of one unit and month that add up.</summary>
+    /// <summary>Counts of one unit and month that add up (<see cref="CounterRelations.Sums"/>).</summary>
     public static IReadOnlyList<SumOfCounts> Sums { get; } =
     [
-        new(new("KVP.AVSLUTTET"), [.. KvpSituation.All.Select(s => new CountOf(KvpSituation.IndicatorPrefix + s.Code))]),
+        .. CounterRelations.Sums
+            .Where(s => Leader(s.Total) is not null)
+            .Select(s => new SumOfCounts(Leader(s.Total)!, [.. s.Parts.Select(Leader).OfType<CountOf>()])),
     ];
 
     /// <summary>Whether the indicator's part is a number that can be hidden: a count of persons or cases (a count's
@@ -113,7 +80,62 @@ public static class CountRelations
         return part == ValuePart.Numerator || (definition.Kind != ValueKind.Count && !IndicatorCatalog.PopulationDenominators.Contains(definition.Code));
     }
 
-    // A share whose numerator counts some of the persons its denominator counts.
-    private static NestedCounts ShareOf(string indicator, string remainder) =>
-        new(new(indicator, ValuePart.Denominator), new(indicator), remainder);
+    /// <summary>
+    /// Every number that counts through one of the engine's counters, in catalog order (numerator before denominator), with
+    /// where it is computed: the indicator's parts and look-back (a share has both parts only where both are captured).
+    /// </summary>
+    private static List<(CountOf Number, Counter Counter, (DataParts Needs, DataParts LookBack, int Months) Where)> Numbers()
+    {
+        var numbers = new List<(CountOf, Counter, (DataParts, DataParts, int))>();
+        foreach (var d in IndicatorCatalog.All)
+        {
+            var rule = d.Rule;
+            var where = (rule.Needs | rule.Per.Needs, rule.LookBackPart, rule.LookBackMonths);
+            numbers.Add((new CountOf(d.Code), rule.Counts, where));
+            if (rule.Per.Kind == PerKind.Counter) numbers.Add((new CountOf(d.Code, ValuePart.Denominator), rule.Per.Counts, where));
+        }
+        return numbers;
+    }
+
+    /// <summary>The first number over the counter: the one the others over it follow.</summary>
+    private static CountOf? Leader(Counter counter) => Numbers().FirstOrDefault(n => n.Counter == counter).Number;
+
+    private static List<SameNumber> SameNumbers()
+    {
+        var numbers = Numbers();
+        var same = new List<SameNumber>();
+        foreach (var d in IndicatorCatalog.All)
+        {
+            // A sum of days is no count: it is shown exactly when its number of cases is.
+            if (CounterRelations.IsSumOfDays(d.Rule.Counts) && d.Rule.Per.Kind == PerKind.Counter)
+                same.Add(new SameNumber(new CountOf(d.Code, ValuePart.Denominator), new CountOf(d.Code)));
+        }
+        for (var i = 0; i < numbers.Count; i++)
+        {
+            var (number, counter, where) = numbers[i];
+            if (CounterRelations.IsSumOfDays(counter)) continue;
+            var first = numbers.FindIndex(n => n.Counter == counter);
+            if (first == i) continue;
+            same.Add(new SameNumber(numbers[first].Number, number, WhenEqual: numbers[first].Where != where));
+        }
+        // Followers first, then the ones the same only where equal, as DisclosureModel reads them.
+        return [.. same.Where(s => !s.WhenEqual), .. same.Where(s => s.WhenEqual)];
+    }
+
+    private static List<NestedCounts> NestedNumbers()
+    {
+        var nested = new List<NestedCounts>();
+        foreach (var within in CounterRelations.Within)
+        {
+            // A share whose numerator counts some of the persons its denominator counts: its own two parts, computed over the
+            // same units.
+            var shares = IndicatorCatalog.All.Where(d => within.WholeMonthsBack == 0 && d.Rule.Counts == within.Subset
+                && d.Rule.Per.Kind == PerKind.Counter && d.Rule.Per.Counts == within.Whole).ToList();
+            foreach (var share in shares)
+                nested.Add(new NestedCounts(new CountOf(share.Code, ValuePart.Denominator), new CountOf(share.Code), within.Remainder));
+            if (shares.Count > 0 || Leader(within.Whole) is not { } whole || Leader(within.Subset) is not { } subset) continue;
+            nested.Add(new NestedCounts(whole with { MonthsBack = within.WholeMonthsBack }, subset, within.Remainder));
+        }
+        return nested;
+    }
 }

@@ -28,24 +28,10 @@ internal sealed class DisclosurePlan
         var run = ComplementarySuppression.Run(table);
         hidden = run.Hidden;
         Unprotected = run.Unprotected;
-        Run = run;
-        Table = table;
     }
 
     /// <summary>How many cells are left less protected than the rule asks, because everything around them is the viewer's own.</summary>
     public int Unprotected { get; }
-
-    /// <summary>The cells and what the viewer knew before anything was hidden (for tests and measurements).</summary>
-    internal SuppressionTable Table { get; }
-
-    /// <summary>The suppression run (for tests and measurements).</summary>
-    internal ComplementarySuppression Run { get; }
-
-    /// <summary>The model (for tests).</summary>
-    internal DisclosureModel Model => model;
-
-    /// <summary>Whether a cell is hidden.</summary>
-    internal bool IsHidden(int cell) => hidden[cell];
 
     public IndicatorValue Shown(UnitCode unit, Month month, string indicator, IndicatorValue value)
     {

@@ -50,9 +50,6 @@ public sealed class ShownResults
     /// viewer's own (0 for the operator).</summary>
     public int Unprotected => plan?.Unprotected ?? 0;
 
-    /// <summary>The plan behind these results, for tests that look inside.</summary>
-    internal DisclosurePlan? Plan => plan;
-
     /// <summary>Who these results are shown to.</summary>
     public Viewer Viewer { get; }
 
