@@ -108,7 +108,7 @@ public sealed class ImportPipeline(IMalekortStore store, Pseudonymizer pseudonym
                     var (aggregates, aggregatesHash) = ReadAndHash(path, (name, bytes) => Aggregates.KostraAggregateReader.Read(name, bytes, clock.GetUtcNow()),
                         p => ReadResult<IReadOnlyList<DeliveredValue>>.Reject([new Finding(Severity.Fatal, source, 0, "",
                             $"Filen kunne ikke leses, eller den er større enn {InputLimits.SmallFileBytes / 1024 / 1024} MiB.")]));
-                    return () => LandKostraAggregates(home, source, aggregates, aggregatesHash);
+                    return () => LandKostraAggregates(source, aggregates, aggregatesHash);
                 case InputFormat.Kostra:
                     var kostra = new Kostra.KostraReader(pseudonyms, clock).Read(path);
                     var kostraFormat = Kostra.KostraReader.FormatOf(path);
@@ -154,16 +154,17 @@ public sealed class ImportPipeline(IMalekortStore store, Pseudonymizer pseudonym
 
     /// <summary>
     /// KOSTRA-level aggregates (issue 15 item 5): only a central instance takes them, each municipality's month stored as a
-    /// delivery from KOSTRA (docs/federation.md); a local instance computes its own numbers from person data.
+    /// delivery from KOSTRA (docs/federation.md); a local instance computes its own numbers from person data. A rejected file
+    /// is nobody's (administrators only): it covers many municipalities.
     /// </summary>
-    private ImportLogEntry LandKostraAggregates(UnitCode? home, string source, ReadResult<IReadOnlyList<DeliveredValue>> read, string hash)
+    private ImportLogEntry LandKostraAggregates(string source, ReadResult<IReadOnlyList<DeliveredValue>> read, string hash)
     {
         const string Format = Aggregates.KostraAggregateReader.FormatName;
         if (store.InstanceRole() != InstanceRole.Central)
-            return Reject(home, source, Format, hash, [.. read.Findings, new Finding(Severity.Fatal, source, 0, "",
+            return Reject(null, source, Format, hash, [.. read.Findings, new Finding(Severity.Fatal, source, 0, "",
                 "KOSTRA-aggregater tas bare inn av en sentral instans (serve --central), for kommuner uten eget Målekort. " +
                 "Et kontors eget Målekort regner tallene fra sine egne uttrekk. Ingenting er lagret.")]);
-        if (!read.Accepted || read.Value is not { } values) return Reject(home, source, Format, hash, read.Findings);
+        if (!read.Accepted || read.Value is not { } values) return Reject(null, source, Format, hash, read.Findings);
         var now = clock.GetUtcNow();
         var deliveries = values.GroupBy(v => (v.Unit, v.Month)).Select(g =>
         {
