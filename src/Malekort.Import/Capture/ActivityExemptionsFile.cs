@@ -7,7 +7,7 @@ internal static class ActivityExemptionsFile
 {
     private static readonly string[] Grounds = [.. ConditionCodes.ExemptionGrounds.Select(c => c.Code)];
 
-    public static List<ExemptionRecord> Read(BatchContext batch, byte[] content)
+    public static List<ExemptionRecord> Read(BatchContext batch, BatchFile content)
     {
         var records = new List<ExemptionRecord>();
         using var table = batch.Open(CaptureFiles.ActivityExemptions, content, ["decided_date", "grounds"], []);

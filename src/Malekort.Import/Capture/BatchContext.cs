@@ -35,6 +35,6 @@ internal sealed class BatchContext(FindingLog log, PersonIndex persons, BatchDes
     }
 
     /// <summary>Opens a file that refers to persons: the person column counts as known, its checks are the index's.</summary>
-    public CsvTable? Open(string name, byte[] content, string[] required, string[] optional) =>
+    public CsvTable? Open(string name, BatchFile content, string[] required, string[] optional) =>
         CsvTable.Open(name, content, log, required, [PersonIndex.IdColumn, PersonIndex.FnrColumn, .. required, .. optional]);
 }

@@ -1,24 +1,32 @@
 using System.Globalization;
 using System.IO.Compression;
+using System.Security.Cryptography;
 using Malekort.Import.Detection;
 using Malekort.Import.Limits;
 
 namespace Malekort.Import.Capture;
 
 /// <summary>
-/// The files of a batch by their name inside it, read from a folder or a zip (files at the root or inside one top
-/// folder), and the batch's content hash, which does not depend on the container.
+/// The files of a batch by their name inside it, from a folder or a zip (files at the root or inside one top folder), and the
+/// batch's content hash, which does not depend on the container. No file is held whole: each is scanned once when the batch
+/// is loaded and opened again as a stream by its reader (<see cref="BatchFile"/>), so a zip stays open until the batch is
+/// read (dispose it then).
 /// </summary>
-internal sealed class BatchFiles
+internal sealed class BatchFiles : IDisposable
 {
     private const string MacMetadataFolder = "__MACOSX/";
-    private readonly Dictionary<string, byte[]> files;
+    private readonly Dictionary<string, BatchFile> files;
+    private readonly IDisposable? container;
 
-    private BatchFiles(Dictionary<string, byte[]> files)
+    private BatchFiles(Dictionary<string, BatchFile> files, IDisposable? container)
     {
         this.files = files;
+        this.container = container;
         Names = files.Keys.Order(StringComparer.Ordinal).ToArray();
-        ContentHash = BatchHash.Of(Names.Select(name => (name, files[name])));
+        // BatchHash over the files sorted by name, each read once as a stream; the same scan tells its reader what it needs.
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        foreach (var name in Names) files[name].ScanInto(hash, FindingLog.Shown(name));
+        ContentHash = Convert.ToHexStringLower(hash.GetHashAndReset());
     }
 
     /// <summary>The file names, sorted ordinally.</summary>
@@ -27,44 +35,58 @@ internal sealed class BatchFiles
     /// <summary>The <see cref="BatchHash"/> of the files sorted by name: a folder and a zip of the same files hash equal.</summary>
     public string ContentHash { get; }
 
-    public byte[]? Get(string name) => files.GetValueOrDefault(name);
+    public BatchFile? Get(string name) => files.GetValueOrDefault(name);
 
     public bool Contains(string name) => files.ContainsKey(name);
+
+    public void Dispose() => container?.Dispose();
 
     /// <summary>Reads the batch at <paramref name="path"/>; <c>null</c> (with a fatal finding) when it cannot be read.</summary>
     public static BatchFiles? Load(string path, FindingLog log)
     {
         var shownName = FindingLog.Shown(Path.GetFileName(Path.TrimEndingDirectorySeparator(path)));
+        IDisposable? opened = null;
         try
         {
             if (Directory.Exists(path)) return FromFolder(path, log);
-            if (File.Exists(path)) return FromZip(path, shownName, log);
+            if (File.Exists(path)) return FromZip(path, shownName, log, out opened);
             log.Fatal(shownName, 0, "Finner ikke batchen; forventet en mappe eller en zip-fil med batch.json.");
             return null;
         }
         catch (InputLimitException e)
         {
+            opened?.Dispose();
             log.Fatal(shownName, 0, e.Message);
             return null;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
+            opened?.Dispose();
             log.Fatal(shownName, 0, $"Batchen kunne ikke leses ({e.GetType().Name}); sjekk at filene finnes og kan leses.");
+            return null;
+        }
+        catch (InvalidDataException)
+        {
+            opened?.Dispose();
+            log.Fatal(shownName, 0, "Filen er verken en mappe eller en gyldig zip-fil; forventet en batchmappe eller en zip av den.");
             return null;
         }
     }
 
     private static BatchFiles FromFolder(string path, FindingLog log)
     {
-        var files = new Dictionary<string, byte[]>(StringComparer.Ordinal);
-        var read = new LimitedRead();
+        var files = new Dictionary<string, BatchFile>(StringComparer.Ordinal);
+        var limits = new LimitedRead();
         foreach (var entry in Directory.EnumerateFileSystemEntries(path).Order(StringComparer.Ordinal))
         {
             var name = FindingLog.Shown(Path.GetFileName(entry));
             switch (FileKinds.Of(entry))
             {
                 case FileKind.File:
-                    files[Path.GetFileName(entry)] = read.File(entry, name);
+                    // The length when listed: a file that grows meanwhile is read as far as it was (the drop folder reads quiet files).
+                    var length = limits.CheckFile(new FileInfo(entry).Length, name);
+                    files[Path.GetFileName(entry)] = new BatchFile(Path.GetFileName(entry), length,
+                        () => new FileStream(entry, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan));
                     break;
                 case FileKind.Folder:
                     log.Warning(name, 0, "", $"Mappen {name} i batchen blir ignorert; filene skal ligge direkte i batchmappen.");
@@ -76,50 +98,47 @@ internal sealed class BatchFiles
                     break;
             }
         }
-        return new BatchFiles(files);
+        return new BatchFiles(files, null);
     }
 
-    private static BatchFiles? FromZip(string path, string zipName, FindingLog log)
+    private static BatchFiles? FromZip(string path, string zipName, FindingLog log, out IDisposable? opened)
     {
-        try
+        opened = null;
+        var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);
+        opened = stream;
+        if (ZipDirectory.CountEntries(stream, InputLimits.ZipEntries) > InputLimits.ZipEntries)
         {
-            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);
-            if (ZipDirectory.CountEntries(stream, InputLimits.ZipEntries) > InputLimits.ZipEntries)
-            {
-                log.Fatal(zipName, 0, string.Create(CultureInfo.InvariantCulture,
-                    $"Zip-filen har mer enn {InputLimits.ZipEntries} filer; en batch har batch.json og noen få CSV-filer."));
-                return null;
-            }
-            stream.Position = 0;
-            using var archive = new ZipArchive(stream, ZipArchiveMode.Read);
-            var read = new LimitedRead();
-            var entries = new List<(string Name, ZipArchiveEntry Entry)>();
-            foreach (var entry in archive.Entries)
-            {
-                var name = entry.FullName.Replace('\\', '/');
-                // Folder entries carry no content; __MACOSX/ is metadata the macOS archiver adds, never batch content.
-                if (name.EndsWith('/') || name.StartsWith(MacMetadataFolder, StringComparison.Ordinal)) continue;
-                entries.Add((name, entry));
-            }
-            var prefix = TopFolder(entries.Select(e => e.Name).ToList());
-            var files = new Dictionary<string, byte[]>(StringComparer.Ordinal);
-            foreach (var (fullName, entry) in entries)
-            {
-                var name = fullName[prefix.Length..];
-                if (files.ContainsKey(name))
-                {
-                    log.Error(FindingLog.Shown(name), 0, "", $"Filen står flere ganger i {zipName}; hver fil kan stå én gang.");
-                    continue;
-                }
-                files[name] = read.Entry(entry, FindingLog.Shown(name));
-            }
-            return new BatchFiles(files);
-        }
-        catch (InvalidDataException)
-        {
-            log.Fatal(zipName, 0, "Filen er verken en mappe eller en gyldig zip-fil; forventet en batchmappe eller en zip av den.");
+            log.Fatal(zipName, 0, string.Create(CultureInfo.InvariantCulture,
+                $"Zip-filen har mer enn {InputLimits.ZipEntries} filer; en batch har batch.json og noen få CSV-filer."));
+            stream.Dispose();
             return null;
         }
+        stream.Position = 0;
+        var archive = new ZipArchive(stream, ZipArchiveMode.Read);
+        opened = archive;
+        var limits = new LimitedRead();
+        var entries = new List<(string Name, ZipArchiveEntry Entry)>();
+        foreach (var entry in archive.Entries)
+        {
+            var name = entry.FullName.Replace('\\', '/');
+            // Folder entries carry no content; __MACOSX/ is metadata the macOS archiver adds, never batch content.
+            if (name.EndsWith('/') || name.StartsWith(MacMetadataFolder, StringComparison.Ordinal)) continue;
+            entries.Add((name, entry));
+        }
+        var prefix = TopFolder(entries.Select(e => e.Name).ToList());
+        var files = new Dictionary<string, BatchFile>(StringComparer.Ordinal);
+        foreach (var (fullName, entry) in entries)
+        {
+            var name = fullName[prefix.Length..];
+            if (files.ContainsKey(name))
+            {
+                log.Error(FindingLog.Shown(name), 0, "", $"Filen står flere ganger i {zipName}; hver fil kan stå én gang.");
+                continue;
+            }
+            // Checked against the limits before a byte is unpacked; the scan then reads exactly the size the entry declares.
+            files[name] = new BatchFile(name, limits.CheckEntry(entry, FindingLog.Shown(name)), entry.Open);
+        }
+        return new BatchFiles(files, archive);
     }
 
     /// <summary>"" when batch.json is at the root, else the single top folder holding everything (with its slash).</summary>

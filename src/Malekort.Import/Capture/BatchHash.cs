@@ -17,15 +17,21 @@ internal static class BatchHash
     public static string Of(IEnumerable<(string Name, byte[] Bytes)> files)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        Span<byte> length = stackalloc byte[sizeof(ulong)];
         foreach (var (name, bytes) in files)
         {
-            hash.AppendData(Encoding.UTF8.GetBytes(name));
-            hash.AppendData([0]);
-            BinaryPrimitives.WriteUInt64LittleEndian(length, (ulong)bytes.LongLength);
-            hash.AppendData(length);
+            AppendHeader(hash, name, bytes.LongLength);
             hash.AppendData(bytes);
         }
         return Convert.ToHexStringLower(hash.GetHashAndReset());
+    }
+
+    /// <summary>What goes before a file's bytes: its UTF-8 name, a NUL byte and its length; a streamed file's bytes follow.</summary>
+    public static void AppendHeader(IncrementalHash hash, string name, long length)
+    {
+        hash.AppendData(Encoding.UTF8.GetBytes(name));
+        hash.AppendData([0]);
+        Span<byte> bytes = stackalloc byte[sizeof(ulong)];
+        BinaryPrimitives.WriteUInt64LittleEndian(bytes, (ulong)length);
+        hash.AppendData(bytes);
     }
 }

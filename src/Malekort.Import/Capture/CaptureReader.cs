@@ -23,10 +23,11 @@ public sealed class CaptureReader(Pseudonymizer pseudonyms, UnitRegister units, 
 
     private CaptureBatch? ReadBatch(string path, FindingLog log)
     {
-        var files = BatchFiles.Load(path, log);
+        // The zip stays open while its files are read, one stream at a time.
+        using var files = BatchFiles.Load(path, log);
         if (files is null) return null;
         var now = (clock ?? TimeProvider.System).GetUtcNow();
-        var description = BatchJson.Read(files.Get(BatchJson.Name), units, now, log);
+        var description = BatchJson.Read(files.Get(BatchJson.Name)?.ReadAll(), units, now, log);
         foreach (var name in files.Names)
         {
             if (!CaptureFiles.IsKnown(name))
@@ -86,7 +87,7 @@ public sealed class CaptureReader(Pseudonymizer pseudonyms, UnitRegister units, 
     }
 
     /// <summary>Reads one file if the batch has it; a file that cannot be read is a finding about that file only.</summary>
-    private static List<T> Read<T>(BatchFiles files, string name, FindingLog log, Func<byte[], List<T>> read)
+    private static List<T> Read<T>(BatchFiles files, string name, FindingLog log, Func<BatchFile, List<T>> read)
     {
         if (files.Get(name) is not { } content) return [];
         try
@@ -100,7 +101,7 @@ public sealed class CaptureReader(Pseudonymizer pseudonyms, UnitRegister units, 
         }
     }
 
-    private static void Read(BatchFiles files, string name, FindingLog log, Action<byte[]> read) =>
+    private static void Read(BatchFiles files, string name, FindingLog log, Action<BatchFile> read) =>
         Read<int>(files, name, log, content =>
         {
             read(content);

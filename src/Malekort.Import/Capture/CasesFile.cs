@@ -6,7 +6,7 @@ namespace Malekort.Import.Capture;
 /// <summary>cases.csv: saker, with their category resolved from case_types.csv.</summary>
 internal static class CasesFile
 {
-    public static List<CaseRecord> Read(BatchContext batch, byte[] content)
+    public static List<CaseRecord> Read(BatchContext batch, BatchFile content)
     {
         var records = new List<CaseRecord>();
         using var table = batch.Open(CaptureFiles.Cases, content, ["case_id", "case_type"], ["received_date", "approved_date"]);

@@ -12,7 +12,7 @@ internal static class CodeListFile
     public static Choices<BenefitCategory> CaseCategories { get; } =
         new([.. CaptureCodes.BenefitCategories.Where(c => c.Value != BenefitCategory.Kvalifiseringsstonad)]);
 
-    public static void Read(BatchContext batch, CodeList list, byte[] content, Choices<BenefitCategory> categories)
+    public static void Read(BatchContext batch, CodeList list, BatchFile content, Choices<BenefitCategory> categories)
     {
         string[] columns = ["code", "name", "category"];
         using var table = CsvTable.Open(list.FileName, content, batch.Log, columns, columns);

@@ -7,7 +7,7 @@ internal static class ConditionsFile
 {
     private static readonly string[] Codes = [.. ConditionCodes.Conditions.Select(c => c.Code)];
 
-    public static List<ConditionRecord> Read(BatchContext batch, byte[] content)
+    public static List<ConditionRecord> Read(BatchContext batch, BatchFile content)
     {
         var records = new List<ConditionRecord>();
         using var table = batch.Open(CaptureFiles.Conditions, content, ["decided_date", "valid_from", "valid_to", "codes"], []);

@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.Unicode;
 using Malekort.Import.Limits;
 using nietras.SeparatedValues;
 using static System.FormattableString;
@@ -24,12 +23,14 @@ internal sealed class CsvTable : IDisposable
         Sep.New(',').Reader(o => o with { HasHeader = false, Unescape = true, DisableColCountCheck = true });
 
     private readonly SepReader reader;
+    private readonly TextReader text;
     private readonly Dictionary<string, int> columns;
     private readonly int columnCount;
     private int rows;
 
-    private CsvTable(string name, FindingLog log, SepReader reader, Dictionary<string, int> columns, int columnCount, int lines)
+    private CsvTable(string name, FindingLog log, SepReader reader, TextReader text, Dictionary<string, int> columns, int columnCount, int lines)
     {
+        this.text = text;
         EstimatedRows = lines;
         Name = name;
         Log = log;
@@ -59,25 +60,28 @@ internal sealed class CsvTable : IDisposable
     /// Opens the file and checks its encoding and header. Returns <c>null</c> when no row can be read; the reason is logged.
     /// </summary>
     /// <remarks><paramref name="known"/> lists every column the file may have, so the rest can be warned about.</remarks>
-    public static CsvTable? Open(string name, byte[] content, FindingLog log, IReadOnlyList<string> required, IReadOnlyList<string> known)
+    public static CsvTable? Open(string name, BatchFile content, FindingLog log, IReadOnlyList<string> required, IReadOnlyList<string> known)
     {
-        var start = content.AsSpan().StartsWith("\uFEFF"u8) ? 3 : 0;
-        var body = content.AsSpan(start);
-        if (!Utf8.IsValid(body))
+        // What the whole file says about itself comes from the scan made when the batch was loaded (BatchFile): the file is
+        // never in memory whole, only the reader's buffer of it.
+        var scan = content.Scan;
+        if (!scan.IsUtf8)
         {
-            log.Fatal(name, LineOfInvalidUtf8(body), "Filen er ikke gyldig UTF-8; lagre den som UTF-8 (med eller uten BOM).");
+            log.Fatal(name, scan.InvalidLine, "Filen er ikke gyldig UTF-8; lagre den som UTF-8 (med eller uten BOM).");
             return null;
         }
-        if (body.Count((byte)'"') % 2 != 0)
+        if (scan.Quotes % 2 != 0)
             log.Error(name, 0, "", "Filen har et anførselstegn (\") som ikke er lukket; felt med komma, linjeskift eller "
                 + "anførselstegn må stå i anførselstegn, og anførselstegn i feltet skrives dobbelt (RFC 4180).");
 
-        var text = new StreamReader(new MemoryStream(content, start, content.Length - start, writable: false),
-            new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), detectEncodingFromByteOrderMarks: false);
+        // The scan has shown the bytes are UTF-8, so the only mark the reader may meet and drop is UTF-8's.
+        var text = new StreamReader(content.Open(), new UTF8Encoding(encoderShouldEmitUTF8Identifier: false),
+            detectEncodingFromByteOrderMarks: true, bufferSize: BatchFile.BufferBytes);
         var reader = Options.From(text);
         if (!reader.MoveNext())
         {
             reader.Dispose();
+            text.Dispose();
             log.Error(name, 1, "", $"Filen er tom; forventet en overskriftsrad med kolonnene {string.Join(", ", required)}.");
             return null;
         }
@@ -99,7 +103,7 @@ internal sealed class CsvTable : IDisposable
             if (!columns.ContainsKey(column))
                 log.Error(name, 1, column, $"Kolonnen {column} mangler i overskriften; den er påkrevd i {name}.");
         }
-        return new CsvTable(name, log, reader, columns, header.ColCount, Math.Min(body.Count((byte)'\n'), InputLimits.RowsPerFile));
+        return new CsvTable(name, log, reader, text, columns, header.ColCount, (int)Math.Min(scan.LineFeeds, InputLimits.RowsPerFile));
     }
 
     /// <summary>The column with this name, or one with index -1 when the header lacks it.</summary>
@@ -119,7 +123,12 @@ internal sealed class CsvTable : IDisposable
 
     public RowEnumerator GetEnumerator() => new(this);
 
-    public void Dispose() => reader.Dispose();
+    public void Dispose()
+    {
+        reader.Dispose();
+        // The file's stream (a zip entry's inflater) goes with it.
+        text.Dispose();
+    }
 
     private static bool Contains(IReadOnlyList<string> names, string name)
     {
@@ -128,19 +137,6 @@ internal sealed class CsvTable : IDisposable
             if (string.Equals(names[i], name, StringComparison.Ordinal)) return true;
         }
         return false;
-    }
-
-    private static int LineOfInvalidUtf8(ReadOnlySpan<byte> body)
-    {
-        var chars = new char[Math.Min(body.Length, 1 << 16)];
-        var offset = 0;
-        while (offset < body.Length)
-        {
-            var status = Utf8.ToUtf16(body[offset..], chars, out var read, out _, replaceInvalidSequences: false);
-            offset += read;
-            if (status is System.Buffers.OperationStatus.InvalidData or System.Buffers.OperationStatus.NeedMoreData) break;
-        }
-        return body[..offset].Count((byte)'\n') + 1;
     }
 
     /// <summary>

@@ -7,7 +7,7 @@ internal static class FamilyFile
 {
     private static readonly Choices<FamilyRelation> Relations = new([.. CaptureCodes.FamilyRelations]);
 
-    public static List<FamilyRecord> Read(BatchContext batch, byte[] content)
+    public static List<FamilyRecord> Read(BatchContext batch, BatchFile content)
     {
         var records = new List<FamilyRecord>();
         using var table = batch.Open(CaptureFiles.Family, content, ["member_id", "relation"],

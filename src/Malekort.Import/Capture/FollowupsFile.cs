@@ -5,7 +5,7 @@ namespace Malekort.Import.Capture;
 /// <summary>followups.csv (Arena): one row per follow-up contact, dated inside the batch period.</summary>
 internal static class FollowupsFile
 {
-    public static List<FollowupRecord> Read(BatchContext batch, byte[] content)
+    public static List<FollowupRecord> Read(BatchContext batch, BatchFile content)
     {
         var records = new List<FollowupRecord>();
         using var table = batch.Open(CaptureFiles.Followups, content, ["date"], []);

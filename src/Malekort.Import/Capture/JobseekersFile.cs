@@ -7,7 +7,7 @@ internal static class JobseekersFile
 {
     private static readonly Choices<JobseekerGroup> Groups = new([.. CaptureCodes.JobseekerGroups]);
 
-    public static List<JobseekerRecord> Read(BatchContext batch, byte[] content)
+    public static List<JobseekerRecord> Read(BatchContext batch, BatchFile content)
     {
         var records = new List<JobseekerRecord>();
         using var table = batch.Open(CaptureFiles.Jobseekers, content, ["group", "registered_from"], ["registered_to"]);

@@ -8,7 +8,7 @@ internal static class KvpFile
 {
     private static readonly string[] SituationCodes = [.. KvpSituation.All.Select(s => s.Code)];
 
-    public static List<KvpRecord> Read(BatchContext batch, byte[] content)
+    public static List<KvpRecord> Read(BatchContext batch, BatchFile content)
     {
         var records = new List<KvpRecord>();
         using var table = batch.Open(CaptureFiles.Kvp, content, ["start_date"],

@@ -6,7 +6,7 @@ namespace Malekort.Import.Capture;
 /// <summary>livelihood.csv: the history of a person's main livelihood (KOSTRA VKLO codes).</summary>
 internal static class LivelihoodFile
 {
-    public static List<LivelihoodRecord> Read(BatchContext batch, byte[] content)
+    public static List<LivelihoodRecord> Read(BatchContext batch, BatchFile content)
     {
         var records = new List<LivelihoodRecord>();
         using var table = batch.Open(CaptureFiles.Livelihood, content, ["valid_from", "source"], []);

@@ -8,7 +8,7 @@ internal static class PaymentsFile
 {
     private static readonly Choices<PaymentStatus> Statuses = new([.. CaptureCodes.PaymentStatuses]);
 
-    public static List<PaymentRecord> Read(BatchContext batch, byte[] content)
+    public static List<PaymentRecord> Read(BatchContext batch, BatchFile content)
     {
         using var table = batch.Open(CaptureFiles.Payments, content,
             ["payment_id", "benefit_type", "amount", "status"], ["payment_date", "period_from", "period_to", "case_id"]);

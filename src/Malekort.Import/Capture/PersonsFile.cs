@@ -7,7 +7,7 @@ internal static class PersonsFile
 {
     private static readonly Choices<Sex> Sexes = new(("1", Sex.Man), ("2", Sex.Woman));
 
-    public static List<PersonRecord> Read(BatchContext batch, byte[] content)
+    public static List<PersonRecord> Read(BatchContext batch, BatchFile content)
     {
         var records = new List<PersonRecord>();
         using var table = batch.Open(CaptureFiles.Persons, content, ["birth_date"], ["sex"]);

@@ -8,7 +8,7 @@ internal static class SanctionsFile
     private static readonly Choices<int> Kinds =
         new([.. ConditionCodes.SanctionKinds.Select((k, i) => (k.Code, i))]);
 
-    public static List<SanctionRecord> Read(BatchContext batch, byte[] content)
+    public static List<SanctionRecord> Read(BatchContext batch, BatchFile content)
     {
         var records = new List<SanctionRecord>();
         using var table = batch.Open(CaptureFiles.Sanctions, content, ["date", "kind"], []);

@@ -4,10 +4,10 @@ using System.IO.Compression;
 namespace Malekort.Import.Limits;
 
 /// <summary>
-/// Reads whole files and zip entries of one input within <see cref="InputLimits"/>: a file no larger than its limit, a zip
-/// entry no larger than it says and no more expanded than <see cref="InputLimits.ZipExpansion"/>, and all of them together
-/// no more than <see cref="InputLimits.InputBytes"/>. Past a limit it throws <see cref="InputLimitException"/> before
-/// allocating what the input asks for.
+/// Keeps one input's files and zip entries within <see cref="InputLimits"/>: a file no larger than its limit, a zip entry no
+/// larger than it says and no more expanded than <see cref="InputLimits.ZipExpansion"/>, and all of them together no more than
+/// <see cref="InputLimits.InputBytes"/>. Past a limit it throws <see cref="InputLimitException"/> before reading or allocating
+/// what the input asks for. Small documents are read whole (<see cref="File"/>); a batch's files are streamed.
 /// </summary>
 internal sealed class LimitedRead
 {
@@ -18,19 +18,31 @@ internal sealed class LimitedRead
     public byte[] File(string path, string shown, long limit = InputLimits.FileBytes)
     {
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
-        var length = stream.Length;
-        if (length > limit)
-            throw new InputLimitException(string.Create(Norwegian,
-                $"{shown} er {Size(length)}, mer enn grensen på {Size(limit)} for én fil; ingen ekte leveranse er så stor."));
-        Spend(length, shown);
+        var length = CheckFile(stream.Length, shown, limit);
         var bytes = new byte[length];
         stream.ReadExactly(bytes);
         // A file that grew while it was read is read as far as it was when opened; the drop folder only reads quiet files.
         return bytes;
     }
 
-    /// <summary>A zip entry, read only as far as its declared size and refused when it expands like a zip bomb.</summary>
-    public byte[] Entry(ZipArchiveEntry entry, string shown)
+    /// <summary>
+    /// A file's length within <paramref name="limit"/>, counted against the input's total before any of it is read; the file
+    /// is then read as a stream (<see cref="Capture.BatchFile"/>).
+    /// </summary>
+    public long CheckFile(long length, string shown, long limit = InputLimits.FileBytes)
+    {
+        if (length > limit)
+            throw new InputLimitException(string.Create(Norwegian,
+                $"{shown} er {Size(length)}, mer enn grensen på {Size(limit)} for én fil; ingen ekte leveranse er så stor."));
+        Spend(length, shown);
+        return length;
+    }
+
+    /// <summary>
+    /// A zip entry's declared size, refused before anything is unpacked when it is over the limit for one file or expands like
+    /// a zip bomb, and counted against the input's total. Its reader reads it as a stream to exactly this size, never past it.
+    /// </summary>
+    public long CheckEntry(ZipArchiveEntry entry, string shown)
     {
         var length = entry.Length;
         var allowed = Math.Min(InputLimits.FileBytes,
@@ -41,13 +53,7 @@ internal sealed class LimitedRead
                 : string.Create(Norwegian, $"{shown} pakker ut til {Size(length)} fra {Size(entry.CompressedLength)}, mer enn ")
                   + string.Create(Norwegian, $"{InputLimits.ZipExpansion} ganger så mye; det ligner en zip-bombe og leses ikke."));
         Spend(length, shown);
-        var bytes = new byte[length];
-        using var stream = entry.Open();
-        var read = stream.ReadAtLeast(bytes, bytes.Length, throwOnEndOfStream: false);
-        // Never past the size the entry declares: a lying header cannot make the reader unpack more.
-        if (read < bytes.Length || stream.ReadByte() >= 0)
-            throw new InputLimitException($"{shown} pakker ut til en annen størrelse enn zip-filen oppgir; filen leses ikke.");
-        return bytes;
+        return length;
     }
 
     private void Spend(long length, string shown)
