@@ -40,15 +40,7 @@ internal sealed class DisclosurePlan
         var i = IndicatorCatalog.IndexOf(indicator);
         var numeratorHidden = value.Numerator is not null && IsHidden(u, t, model.ColumnOf(i, ValuePart.Numerator));
         var denominatorHidden = value.Denominator is not null && IsHidden(u, t, model.ColumnOf(i, ValuePart.Denominator));
-        if (!numeratorHidden && !denominatorHidden) return value;
-        // A ratio follows its parts: from a shown value and a shown part the hidden part follows.
-        return value with
-        {
-            Numerator = numeratorHidden ? null : value.Numerator,
-            Denominator = denominatorHidden ? null : value.Denominator,
-            Value = null,
-            Notes = value.Notes | ValueNotes.Suppressed,
-        };
+        return SmallCounts.Hide(value, numeratorHidden, denominatorHidden);
     }
 
     private bool IsHidden(int unit, int month, int column) => column >= 0 && hidden[model.Cell(unit, month, column)];

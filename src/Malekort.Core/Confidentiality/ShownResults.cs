@@ -109,14 +109,7 @@ public sealed class ShownResults
     {
         var numeratorHidden = value.Numerator is not null && formula.NumeratorInputs.Any(i => Hidden(unit, month, formula.Inputs[i]));
         var denominatorHidden = value.Denominator is not null && formula.DenominatorInputs.Any(i => Hidden(unit, month, formula.Inputs[i]));
-        if (!numeratorHidden && !denominatorHidden) return value;
-        return value with
-        {
-            Numerator = numeratorHidden ? null : value.Numerator,
-            Denominator = denominatorHidden ? null : value.Denominator,
-            Value = null,
-            Notes = value.Notes | ValueNotes.Suppressed,
-        };
+        return SmallCounts.Hide(value, numeratorHidden, denominatorHidden);
     }
 
     private bool Hidden(UnitCode unit, Month month, CountOf count)

@@ -134,9 +134,7 @@ public sealed class DeliveryTests
         var (central, county) = await FederationHosts.Central(TestDatabases.Sqlite, port);
         await using var _ = central;
         await using var local = await FederationHosts.Local(TestDatabases.Sqlite, port);
-        await FederationHosts.Capture(local, new TestExtract("3107", Extracted), Extracted, TestExtract.Persons);
-        using (await DropFolderTests.Publish(local, "Kari Nordmann")) { }
-        await local.WaitFor(() => central.Store.AggregateDeliveries().Count == 1, "revisjon 1 er levert");
+        await FederationHosts.CaptureAndDeliver(local, central, Extracted, "revisjon 1 er levert");
 
         // A corrected extract: three of the five December payments cancelled, so two recipients remain (a small count).
         var corrected = new TestExtract("3107", Extracted.AddDays(1));

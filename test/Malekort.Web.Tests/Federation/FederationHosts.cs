@@ -51,6 +51,14 @@ internal static class FederationHosts
         await local.WaitFor(async () => await local.Recipients("3107", "2024-12") == recipients, $"uttrekket gir {recipients} mottakere");
     }
 
+    /// <summary>Fredrikstad's extract captured on the local, published by Kari Nordmann, and waited for until the central holds it.</summary>
+    public static async Task CaptureAndDeliver(ServerModeHost local, ServerModeHost central, DateTimeOffset extracted, string because)
+    {
+        await Capture(local, new TestExtract("3107", extracted), extracted, TestExtract.Persons);
+        using (await DropFolderTests.Publish(local, "Kari Nordmann")) { }
+        await local.WaitFor(() => central.Store.AggregateDeliveries().Count == 1, because);
+    }
+
     public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);

@@ -27,9 +27,7 @@ public sealed class MixedSourcesTests
         var (central, county) = await FederationHosts.Central(TestDatabases.Sqlite, port);
         await using var _ = central;
         await using var local = await FederationHosts.Local(TestDatabases.Sqlite, port);
-        await FederationHosts.Capture(local, new TestExtract("3107", Extracted), Extracted, TestExtract.Persons);
-        using (await DropFolderTests.Publish(local, "Kari Nordmann")) { }
-        await local.WaitFor(() => central.Store.AggregateDeliveries().Count == 1, "Fredrikstad har levert");
+        await FederationHosts.CaptureAndDeliver(local, central, Extracted, "Fredrikstad har levert");
 
         // SSB's population, the real file, into the central's database.
         var population = Import(central, Path.Combine(SsbData(), "ssb_07459_nevnere_2024.csv"));
