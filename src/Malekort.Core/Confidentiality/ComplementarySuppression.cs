@@ -40,8 +40,7 @@ internal sealed class ComplementarySuppression
     private readonly List<int> freshCells = [];
     private readonly int[] unknownCount;
     private readonly bool[] touched;
-    // Per relation and cell: given up, because nothing was left to hide (a relation given up for one cell still protects the others).
-    private readonly HashSet<(int Relation, int Cell)> givenUp = [];
+    private readonly HashSet<int> givenUp = [];
     private readonly HashSet<int> revealed = [];
     // Relations of the months decided so far and the one being decided.
     private int lastRelation;
@@ -76,7 +75,7 @@ internal sealed class ComplementarySuppression
 
     /// <summary>How many relations were left less protected than required because nothing was left to hide (0 unless every
     /// cell around them is the viewer's own).</summary>
-    public int Unprotected => givenUp.Select(g => g.Relation).Distinct().Count();
+    public int Unprotected => givenUp.Count;
 
     /// <summary>How many times a month was checked, and how many cells were hidden to protect others (for measurements).</summary>
     public (int Rounds, int Secondary) Work => (rounds, secondary);
@@ -125,7 +124,7 @@ internal sealed class ComplementarySuppression
                     revealed.Add(cell);
                     added++;
                 }
-                else if (givenUp.Add((relation, cell))) gaveUp++;
+                else if (givenUp.Add(relation)) gaveUp++;
             }
             // Giving up on a relation is progress too: the derived violations left behind are looked at next round.
             if (added == 0 && gaveUp == 0) break;
@@ -171,7 +170,7 @@ internal sealed class ComplementarySuppression
             fresh[x] = true;
             freshCells.Add(x);
             // A cell decided in an earlier month that this month's relations give away is this month's to protect.
-            if (Protected(x) && !givenUp.Contains((r, x))) violations.Add((r, x, derived));
+            if (Protected(x) && !givenUp.Contains(r)) violations.Add((r, x, derived));
             for (var j = graph.CellRelationStart[x]; j < graph.CellRelationStart[x + 1]; j++)
             {
                 var other = graph.CellRelations[j];
@@ -180,7 +179,7 @@ internal sealed class ComplementarySuppression
         }
         for (var r = 0; r < lastRelation; r++)
         {
-            if (unknownCount[r] < 2 || !known[cells[graph.RelationStart[r]]]) continue;
+            if (unknownCount[r] < 2 || givenUp.Contains(r) || !known[cells[graph.RelationStart[r]]]) continue;
             long sum = 0;
             var (sensitive, hiddenPart) = (-1, -1);
             for (var i = graph.RelationStart[r] + 1; i < graph.RelationStart[r + 1]; i++)
@@ -193,11 +192,8 @@ internal sealed class ComplementarySuppression
             }
             // The unknown parts each lie between 0 and their sum: a small count needs that to be at least 3 wide, and a
             // hidden part is given away when they are worth 0 together.
-            if (sensitive >= 0 && sum < SmallCounts.SmallestShown)
-            {
-                if (!givenUp.Contains((r, sensitive))) violations.Add((r, sensitive, HasFresh(r)));
-            }
-            else if (hiddenPart >= 0 && sum == 0 && !givenUp.Contains((r, hiddenPart))) violations.Add((r, hiddenPart, HasFresh(r)));
+            if (sensitive >= 0 && sum < SmallCounts.SmallestShown) violations.Add((r, sensitive, HasFresh(r)));
+            else if (hiddenPart >= 0 && sum == 0) violations.Add((r, hiddenPart, HasFresh(r)));
         }
     }
 
@@ -233,7 +229,6 @@ internal sealed class ComplementarySuppression
             if (best is not { } b || Better(c, b, need)) best = c;
         }
         if (best is null && total != cell && CanHide(total, stage) && table.Values[total] > 0 && !WouldBeWorkedOut(total, r)) best = total;
-        best ??= ZeroToRelease(r, cell, stage);
         if (best is { } chosen)
         {
             Hide(chosen);
@@ -249,54 +244,6 @@ internal sealed class ComplementarySuppression
             if (Fix(knownBy[c], c, stage, depth + 1)) return true;
         }
         return false;
-    }
-
-    /// <summary>
-    /// When nothing but zeros is left in the relation (the persons of a hidden count show only as zeros elsewhere: KVP ended
-    /// 2 whose situations are the viewer's own one person's two, the other person's none): a zero of it, or its zero total,
-    /// whose other zero totals can be hidden with it in the rounds that follow, so the chain of zeros ends at a hidden count.
-    /// The one needing the fewest such totals; ties to the lower cell. Null when every zero is pinned for good (a zero total
-    /// the viewer knows, or one that cannot be hidden).
-    /// </summary>
-    private int? ZeroToRelease(int r, int cell, int stage)
-    {
-        var cells = graph.RelationCells;
-        int? best = null;
-        var bestCost = int.MaxValue;
-        for (var i = graph.RelationStart[r]; i < graph.RelationStart[r + 1]; i++)
-        {
-            var c = cells[i];
-            if (c == cell || table.Values[c] != 0 || !CanHide(c, stage) || WouldBeWorkedOut(c, r)) continue;
-            if (ZeroTotalsToHide(c, r, stage) is not { } cost || cost >= bestCost) continue;
-            (best, bestCost) = (c, cost);
-        }
-        return best;
-    }
-
-    /// <summary>
-    /// How many shown zero totals pin the zero <paramref name="zero"/> (besides relation <paramref name="except"/>) and would
-    /// have to be hidden after it; null when one of them cannot be.
-    /// </summary>
-    private int? ZeroTotalsToHide(int zero, int except, int stage)
-    {
-        var cost = 0;
-        for (var j = graph.CellRelationStart[zero]; j < graph.CellRelationStart[zero + 1]; j++)
-        {
-            var q = graph.CellRelations[j];
-            if (q == except || q >= lastRelation) continue;
-            var total = graph.RelationCells[graph.RelationStart[q]];
-            if (table.Values[total] != 0) continue;
-            if (total == zero)
-            {
-                // A zero total whose parts are all known is worked out again: one of its parts must go with it.
-                cost++;
-                continue;
-            }
-            if (hidden[total]) continue;
-            if (!CanHide(total, stage)) return null;
-            cost++;
-        }
-        return cost;
     }
 
     /// <summary>

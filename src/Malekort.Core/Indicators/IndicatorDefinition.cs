@@ -140,7 +140,6 @@ public sealed record IndicatorDefinition(
         _ when numerator is null || denominator is null || denominator == 0 => null,
         ValueKind.Count => numerator,
         ValueKind.Percent => (double)numerator.Value / denominator.Value * 100.0,
-        _ when Factor == 1 => (double)numerator.Value / denominator.Value,
         _ => (double)numerator.Value / denominator.Value * (double)Factor,
     };
 }

@@ -150,19 +150,4 @@ public sealed class ComplementarySuppressionTests
         Assert.Equal(earlier, both.Where(c => c < 4));
         Assert.Contains(both, c => c >= 4);
     }
-
-    [Fact]
-    public void A_hidden_count_whose_other_persons_show_only_as_zeros_is_protected_by_hiding_those_zeros()
-    {
-        // County 11's KVP ended 0 (2) = situations 1 (1) + 2 (1) + 3 (0), a sum that holds here by chance: the viewer's own
-        // unit 4 has one person with both situations 5 and 6, unit 7 (1) a person with none. Each county situation is the
-        // own unit's plus unit 7's zero (8, 9, 14), and office 10 (unit 7 alone) shows those zeros again (11, 12, 15).
-        // Hiding a county situation protects nothing while unit 7's zero and its office's give it away, so those zeros go too.
-        var values = new long[] { 2, 1, 1, 0, 1, 1, 1, 1, 0, 0, 1, 0, 0, 0, 0, 0 };
-        var run = new Table(values).Sum(0, 1, 2, 3).Sum(0, 4, 7).Sum(1, 5, 8).Sum(2, 6, 9).Sum(3, 13, 14)
-            .Sum(10, 7).Sum(11, 8).Sum(12, 9).Sum(15, 14).Own(4, 5, 6, 13).Sensitive(0, 7, 10).Run();
-        var hidden = run.Hidden.Select((h, c) => (h, c)).Where(x => x.h).Select(x => x.c).ToList();
-        Assert.Equal([0, 1, 7, 8, 10, 11], hidden);
-        Assert.Equal(0, run.Unprotected);
-    }
 }
