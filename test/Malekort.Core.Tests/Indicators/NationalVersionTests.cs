@@ -73,6 +73,17 @@ public sealed class NationalVersionTests
     }
 
     [Fact]
+    public void In_the_national_list_an_added_version_stands_right_after_its_indicators_declared_versions()
+    {
+        var list = NationalVersions.InCatalogue(NationalVersions.Compile([Version("B.102", "2025-03", "BL152 / BEF.18_66 * 100"),
+            Version("B.101", "2025-03", "BL151 / BEF.18_66 * 100", number: 2)])).Select(d => d.Code).ToList();
+
+        Assert.Equal(IndicatorCatalog.All.Count + 2, list.Count);
+        Assert.Equal(["B.101", "B.101.v2", "B.102", "B.102.v2", "B.102.v3"], list.SkipWhile(c => c != "B.101").Take(5));
+        Assert.Same(IndicatorCatalog.All, NationalVersions.InCatalogue([]));
+    }
+
+    [Fact]
     public void The_next_number_follows_the_versions_declared_in_code_and_every_one_ever_stored()
     {
         Assert.Equal(3, NationalVersions.Next("B.102", []));

@@ -94,6 +94,26 @@ public static class NationalVersions
         return definitions;
     }
 
+    /// <summary>
+    /// The national catalogue with the compiled stored versions (<see cref="Compile"/>) in place: each right after its indicator's
+    /// declared versions, so wherever the national set is listed a version stands beside the version before it.
+    /// </summary>
+    public static IReadOnlyList<IndicatorDefinition> InCatalogue(IEnumerable<IndicatorDefinition> compiled)
+    {
+        ArgumentNullException.ThrowIfNull(compiled);
+        var byIndicator = compiled.Where(d => d.Stored is not null).ToLookup(d => d.VersionOf!, StringComparer.Ordinal);
+        if (byIndicator.Count == 0) return IndicatorCatalog.All;
+        var all = IndicatorCatalog.All;
+        var list = new List<IndicatorDefinition>(all.Count + byIndicator.Sum(g => g.Count()));
+        for (var i = 0; i < all.Count; i++)
+        {
+            list.Add(all[i]);
+            var code = all[i].VersionOf ?? all[i].Code;
+            if (i + 1 == all.Count || (all[i + 1].VersionOf ?? all[i + 1].Code) != code) list.AddRange(byIndicator[code].OrderBy(d => d.Version));
+        }
+        return list;
+    }
+
     // Checked and compiled as an own indicator of nobody's that names only national counts (an own indicator is not everyone's to see).
     private static OwnIndicator AsFormula(NationalVersion version, IndicatorDefinition national) =>
         new(version.Code, national.Name, version.Change, national.Direction, "-", version.Formula, UnitCode.Country, [], version.AddedBy, version.AddedAt);
