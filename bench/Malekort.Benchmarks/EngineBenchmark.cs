@@ -121,6 +121,12 @@ internal static class EngineBenchmark
         text.AppendLine(string.Create(Invariant, $"- One full recompute allocates {allocated / 1048576.0:0} MiB; during it the runtime made {collections.Item1} gen0, ")
             + string.Create(Invariant, $"{collections.Item2} gen1 and {collections.Item3} gen2 collections ({pause.TotalMilliseconds:0} ms of pause, which stops both cores). ")
             + "A server that recomputes repeatedly pays for that allocation in collections sooner or later.");
+        text.AppendLine("- This machine is shared, and the same engine measures differently from run to run: read the recompute against the bandwidth line " +
+            "of the same run. Between the runs on 58f7845 and ad4a942 (2026-12-07) the recompute rose from 227 to 320 ms and server start from 22.6 to " +
+            "29.9 s, while the bandwidth fell from 24.1 to 20.8 GB/s (one core 16.1 to 13.0) and the 1/8 recompute rose as much (52.6 to 81.5 ms). Both " +
+            "engines run in turn on one copy of the national data, timed in CPU time so the neighbours' load counts less, measured alike: a national " +
+            "recompute 709 and 718 ms (58f7845) against 745 and 677 ms (ad4a942), the first viewer's suppression plan 19.5 and 19.0 s against 20.2 and " +
+            "18.5 s. No change between those commits made either costlier; the machine was slower.");
         text.AppendLine("- Profile (`dotnet-trace collect --profile dotnet-sampled-thread-time -- dotnet Malekort.Benchmarks.dll --only engine " +
             "--profile-seconds 40`, national data, engine of commit 0bb7114 \"Skip persons who count in nothing\", 2026-11-25; CPU time under " +
             "`IndicatorEngine.Compute`, methods as the JIT inlined them): counting persons 42 % (the per-person pass of `CountPersons` 28 %, its " +

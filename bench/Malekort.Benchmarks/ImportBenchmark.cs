@@ -24,7 +24,7 @@ internal static class ImportBenchmark
     /// <summary>How many Digisos applications are imported per database: enough for a steady rate, few enough to be quick.</summary>
     private const int DigisosFiles = 3000;
 
-    public static void Run(DataSet data, string workDirectory, Report report)
+    public static void Run(DataSet data, string workDirectory, Report report, bool toPostgres = true)
     {
         var inputs = new List<(string Format, IReadOnlyList<string> Paths)>
         {
@@ -45,6 +45,12 @@ internal static class ImportBenchmark
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         DataSet.DeleteDatabase(database);
 
+        if (toPostgres) ToPostgres(data, inputs, report);
+        Phases(data, inputs[0].Paths, workDirectory, report);
+    }
+
+    private static void ToPostgres(DataSet data, List<(string Format, IReadOnlyList<string> Paths)> inputs, Report report)
+    {
         try
         {
             var server = PostgresServer.Shared;
@@ -65,8 +71,6 @@ internal static class ImportBenchmark
         {
             report.Fail($"PostgreSQL kunne ikke startes: {e.Message}");
         }
-
-        Phases(data, inputs[0].Paths, workDirectory, report);
     }
 
     // The files are read once first so every store sees them from the page cache.

@@ -36,7 +36,7 @@ internal static class Suite
             if (options.Has("import"))
             {
                 eighth.EnsureGenerated(report);
-                ImportBenchmark.Run(eighth, work, report);
+                ImportBenchmark.Run(eighth, work, report, options.ImportToPostgres);
             }
             EngineRun? engine = null;
             if (options.Has("engine") || options.Has("duckdb") || options.Has("bandwidth"))
@@ -68,6 +68,7 @@ internal static class Suite
             "./malekort bench                       # the whole suite; writes this file",
             "./malekort bench --only engine,duckdb  # steps: " + string.Join(',', BenchOptions.AllSteps),
             "./malekort bench --only web --out FILE # the web under load alone, on the same data, without timing the engine",
+            "./malekort bench --only import --import-sqlite-only --runs 1 --out FILE  # capture, KOSTRA, Digisos into SQLite and the capture phases",
             "./malekort bench --wait-for-quiet 30   # first wait (up to 30 min) for a load average below 1",
             "# data, generated once and cached under .malekort/bench/:",
             national.GenerateCommand,

@@ -36,8 +36,15 @@ internal static partial class WebLoad
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         })!;
-        server.OutputDataReceived += (_, _) => { };
-        server.ErrorDataReceived += (_, e) => { if (e.Data is { Length: > 0 }) report.Say("  server: " + e.Data); };
+        // Where the start goes (issue 14): the server logs its first computation (load + engine + snapshot) as JSON on stdout.
+        var startClock = Stopwatch.StartNew();
+        var startup = new StartPhases();
+        server.OutputDataReceived += (_, e) => startup.See(e.Data, startClock.Elapsed.TotalMilliseconds);
+        server.ErrorDataReceived += (_, e) =>
+        {
+            startup.See(e.Data, startClock.Elapsed.TotalMilliseconds);
+            if (e.Data is { Length: > 0 }) report.Say("  server: " + e.Data);
+        };
         server.BeginOutputReadLine();
         server.BeginErrorReadLine();
         try
@@ -62,6 +69,7 @@ internal static partial class WebLoad
             }
             WaitUntilUp(http, url + paths[1].Path, server);
             report.Result("web", "server start until the first API answer (national data)", Timing.Ms(started.Elapsed.TotalMilliseconds));
+            startup.Describe(startClock.Elapsed.TotalMilliseconds, report);
             // Warm-up: every URL once, checked, so the measured runs see a warm server.
             foreach (var (_, path) in paths)
             {
@@ -235,6 +243,54 @@ internal static partial class WebLoad
         process.WaitForExit();
         if (process.ExitCode != 0 && !mayFail) throw new InvalidOperationException($"malekort {arguments} feilet: {error}");
         return output;
+    }
+
+    /// <summary>The server's first computation and the moment it listens, read off its log lines as they come.</summary>
+    private sealed class StartPhases
+    {
+        private const string ComputedBy = "\"Category\":\"Malekort.Web.State.ScorecardState\"";
+        private readonly Lock gate = new();
+        private double? computed, computedAt, listeningAt;
+
+        public void See(string? line, double at)
+        {
+            if (line is null) return;
+            lock (gate)
+            {
+                if (computed is null && line.Contains(ComputedBy, StringComparison.Ordinal) && Milliseconds(line) is { } ms)
+                    (computed, computedAt) = (ms, at);
+                else if (listeningAt is null && line.Contains("Now listening on", StringComparison.Ordinal))
+                    listeningAt = at;
+            }
+        }
+
+        /// <summary>One line in "What limits the web": the start's parts, the first request's being the viewer's suppression plan.</summary>
+        public void Describe(double answeredAt, Report report)
+        {
+            lock (gate)
+            {
+                if (computed is not { } ms || computedAt is not { } done || listeningAt is not { } listening) return;
+                report.Section("What limits the web").AppendLine(string.Create(Invariant,
+                    $"- Server start, {Timing.Ms(answeredAt)} until the first API answer: the process and its first computation (`store.Load`, the engine, the snapshot; ")
+                    + string.Create(Invariant, $"{Timing.Ms(ms)} by the server's own log) until {Timing.Ms(done)}, listening at {Timing.Ms(listening)}, then {Timing.Ms(answeredAt - listening)} ")
+                    + "for the first request. A signed-in user other than the operator sees other offices' small counts suppressed, and the first request of a scope " +
+                    "computes its disclosure plan (`ShownResultsCache.For`, kept for the snapshot after that): complementary suppression over every unit and month, " +
+                    "in one thread. Profiled on 2026-12-07 (`dotnet-trace collect --profile dotnet-sampled-thread-time -p PID` around that request, national data), " +
+                    "`ComplementarySuppression.WorkOut` was 90 % of the request; its cost grows with the months, since each month's rounds go through the relations and " +
+                    "settled cells of all months before it. That, not the engine, is what a faster start needs (`src/Malekort.Core/Confidentiality/`).");
+            }
+        }
+
+        private static double? Milliseconds(string line)
+        {
+            const string Key = "\"Milliseconds\":";
+            var at = line.IndexOf(Key, StringComparison.Ordinal);
+            if (at < 0) return null;
+            var start = at + Key.Length;
+            var end = start;
+            while (end < line.Length && (char.IsAsciiDigit(line[end]) || line[end] is '.' or 'E' or 'e' or '-' or '+')) end++;
+            return double.TryParse(line.AsSpan(start, end - start), NumberStyles.Float, Invariant, out var value) ? value : null;
+        }
     }
 
     private static void WaitUntilUp(HttpClient http, string url, Process server)

@@ -8,9 +8,10 @@ namespace Malekort.Import.Capture;
 
 /// <summary>
 /// The files of a batch by their name inside it, from a folder or a zip (files at the root or inside one top folder), and the
-/// batch's content hash, which does not depend on the container. No file is held whole: each is scanned once when the batch
-/// is loaded and opened again as a stream by its reader (<see cref="BatchFile"/>), so a zip stays open until the batch is
-/// read (dispose it then).
+/// batch's content hash, which does not depend on the container. Each file is read once when the batch is loaded; the small
+/// files a reader parses are kept from that read, within <see cref="BatchFile.WholeBatchBytes"/> for the batch, and the rest
+/// are opened again as a stream by their reader (<see cref="BatchFile"/>), so a zip stays open until the batch is read
+/// (dispose it then).
 /// </summary>
 internal sealed class BatchFiles : IDisposable
 {
@@ -18,14 +19,23 @@ internal sealed class BatchFiles : IDisposable
     private readonly Dictionary<string, BatchFile> files;
     private readonly IDisposable? container;
 
-    private BatchFiles(Dictionary<string, BatchFile> files, IDisposable? container)
+    private BatchFiles(Dictionary<string, BatchFile> files, IDisposable? container, bool streamOnly)
     {
         this.files = files;
         this.container = container;
         Names = files.Keys.Order(StringComparer.Ordinal).ToArray();
-        // BatchHash over the files sorted by name, each read once as a stream; the same scan tells its reader what it needs.
+        // BatchHash over the files sorted by name, each read once; the same read tells its reader what it needs and keeps the
+        // small files a reader will parse (a file the format does not know is only hashed, never kept).
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        foreach (var name in Names) files[name].ScanInto(hash, FindingLog.Shown(name));
+        long held = 0;
+        foreach (var name in Names)
+        {
+            var file = files[name];
+            var keep = !streamOnly && CaptureFiles.IsKnown(name) && file.Length <= BatchFile.WholeFileBytes
+                && held + file.Length <= BatchFile.WholeBatchBytes;
+            if (keep) held += file.Length;
+            file.ScanInto(hash, FindingLog.Shown(name), keep);
+        }
         ContentHash = Convert.ToHexStringLower(hash.GetHashAndReset());
     }
 
@@ -42,14 +52,17 @@ internal sealed class BatchFiles : IDisposable
     public void Dispose() => container?.Dispose();
 
     /// <summary>Reads the batch at <paramref name="path"/>; <c>null</c> (with a fatal finding) when it cannot be read.</summary>
-    public static BatchFiles? Load(string path, FindingLog log)
+    /// <param name="path">A batch folder or a zip of one.</param>
+    /// <param name="log">Where the findings go.</param>
+    /// <param name="streamOnly">Streams every file, the small ones too: the plain path that the whole files are tested against.</param>
+    public static BatchFiles? Load(string path, FindingLog log, bool streamOnly = false)
     {
         var shownName = FindingLog.Shown(Path.GetFileName(Path.TrimEndingDirectorySeparator(path)));
         IDisposable? opened = null;
         try
         {
-            if (Directory.Exists(path)) return FromFolder(path, log);
-            if (File.Exists(path)) return FromZip(path, shownName, log, out opened);
+            if (Directory.Exists(path)) return FromFolder(path, log, streamOnly);
+            if (File.Exists(path)) return FromZip(path, shownName, log, streamOnly, out opened);
             log.Fatal(shownName, 0, "Finner ikke batchen; forventet en mappe eller en zip-fil med batch.json.");
             return null;
         }
@@ -73,7 +86,7 @@ internal sealed class BatchFiles : IDisposable
         }
     }
 
-    private static BatchFiles FromFolder(string path, FindingLog log)
+    private static BatchFiles FromFolder(string path, FindingLog log, bool streamOnly)
     {
         var files = new Dictionary<string, BatchFile>(StringComparer.Ordinal);
         var limits = new LimitedRead();
@@ -98,10 +111,10 @@ internal sealed class BatchFiles : IDisposable
                     break;
             }
         }
-        return new BatchFiles(files, null);
+        return new BatchFiles(files, null, streamOnly);
     }
 
-    private static BatchFiles? FromZip(string path, string zipName, FindingLog log, out IDisposable? opened)
+    private static BatchFiles? FromZip(string path, string zipName, FindingLog log, bool streamOnly, out IDisposable? opened)
     {
         opened = null;
         var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);
@@ -138,7 +151,7 @@ internal sealed class BatchFiles : IDisposable
             // Checked against the limits before a byte is unpacked; the scan then reads exactly the size the entry declares.
             files[name] = new BatchFile(name, limits.CheckEntry(entry, FindingLog.Shown(name)), entry.Open);
         }
-        return new BatchFiles(files, archive);
+        return new BatchFiles(files, archive, streamOnly);
     }
 
     /// <summary>"" when batch.json is at the root, else the single top folder holding everything (with its slash).</summary>

@@ -18,13 +18,16 @@ public sealed class CaptureReader(Pseudonymizer pseudonyms, UnitRegister units, 
     /// <summary>The format name in <see cref="BatchHeader.Format"/>.</summary>
     public const string FormatName = "malekort-capture/1";
 
+    /// <summary>Streams every file of a batch, the small ones too (<see cref="BatchFiles.Load"/>): the plain path, for tests.</summary>
+    internal bool StreamOnly { get; init; }
+
     /// <summary>Reads the batch at <paramref name="path"/> (a folder or a <c>.zip</c>). Never throws for bad input.</summary>
     public ReadResult<CaptureBatch> Read(string path) => FindingLog.ReadWhole(path, "Batchen", log => ReadBatch(path, log));
 
     private CaptureBatch? ReadBatch(string path, FindingLog log)
     {
         // The zip stays open while its files are read, one stream at a time.
-        using var files = BatchFiles.Load(path, log);
+        using var files = BatchFiles.Load(path, log, StreamOnly);
         if (files is null) return null;
         var now = (clock ?? TimeProvider.System).GetUtcNow();
         var description = BatchJson.Read(files.Get(BatchJson.Name)?.ReadAll(), units, now, log);

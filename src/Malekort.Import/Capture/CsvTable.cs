@@ -62,7 +62,7 @@ internal sealed class CsvTable : IDisposable
     /// <remarks><paramref name="known"/> lists every column the file may have, so the rest can be warned about.</remarks>
     public static CsvTable? Open(string name, BatchFile content, FindingLog log, IReadOnlyList<string> required, IReadOnlyList<string> known)
     {
-        // What the whole file says about itself comes from the scan made when the batch was loaded (BatchFile): the file is
+        // What the whole file says about itself comes from the scan made when the batch was loaded (BatchFile): a large file is
         // never in memory whole, only the reader's buffer of it.
         var scan = content.Scan;
         if (!scan.IsUtf8)
@@ -76,7 +76,7 @@ internal sealed class CsvTable : IDisposable
 
         // The scan has shown the bytes are UTF-8, so the only mark the reader may meet and drop is UTF-8's.
         var text = new StreamReader(content.Open(), new UTF8Encoding(encoderShouldEmitUTF8Identifier: false),
-            detectEncodingFromByteOrderMarks: true, bufferSize: BatchFile.BufferBytes);
+            detectEncodingFromByteOrderMarks: true, bufferSize: content.ReaderBufferBytes);
         var reader = Options.From(text);
         if (!reader.MoveNext())
         {
