@@ -6,7 +6,9 @@ namespace Malekort.Confidentiality;
 /// </summary>
 /// <remarks>
 /// <para>The reader knows every shown cell and every relation of the <see cref="RelationGraph"/> (a total is the sum of its
-/// parts; a count is a narrower count plus an unpublished remainder). Two things are ruled out, relation by relation:</para>
+/// parts; a count is a narrower count plus an unpublished remainder) that the table does not mark unusable for it. A cell's
+/// value is what the reader does not know of it, the others' part (<see cref="DisclosurePlan"/>), so a cell worth 0 is all
+/// the reader's own and working it out tells nothing. Two things are ruled out, relation by relation:</para>
 /// <list type="bullet">
 /// <item>a relation with one unknown cell: the reader works it out exactly. A cell worked out is known from then on, so
 /// this chains through every relation (a hidden office total is worked out from its county, then a unit from the office);
@@ -40,6 +42,7 @@ internal sealed class ComplementarySuppression
     private readonly List<int> freshCells = [];
     private readonly int[] unknownCount;
     private readonly bool[] touched;
+    private readonly bool[] unusable;
     private readonly HashSet<int> givenUp = [];
     private readonly HashSet<int> revealed = [];
     // Relations of the months decided so far and the one being decided.
@@ -67,14 +70,15 @@ internal sealed class ComplementarySuppression
         }
         unknownCount = new int[graph.RelationCount];
         touched = new bool[graph.RelationCount];
+        unusable = table.Unusable ?? new bool[graph.RelationCount];
         for (var c = 0; c < cells; c++) settled[c] = !IsUnknown(c);
     }
 
     /// <summary>Which cells are hidden: the sensitive ones that may be hidden, and those hidden to protect them.</summary>
     public bool[] Hidden => hidden;
 
-    /// <summary>How many relations were left less protected than required because nothing was left to hide (0 unless every
-    /// cell around them is the viewer's own).</summary>
+    /// <summary>How many relations were given up because nothing of the month was left to hide in them (the cell they pinned
+    /// may still be protected through another relation; the proof checks what is shown, not this count).</summary>
     public int Unprotected => givenUp.Count;
 
     /// <summary>How many times a month was checked, and how many cells were hidden to protect others (for measurements).</summary>
@@ -102,10 +106,16 @@ internal sealed class ComplementarySuppression
         }
         lastRelation = graph.RelationStageStart[stage + 1];
         var violations = new List<(int Relation, int Cell, bool Derived)>();
+        var idle = new List<int>();
         while (true)
         {
             rounds++;
-            WorkOut(first, end, violations);
+            WorkOut(first, end, violations, idle);
+            foreach (var cell in idle)
+            {
+                hidden[cell] = false;
+                revealed.Add(cell);
+            }
             if (violations.Count == 0) break;
             Array.Clear(touched);
             var (added, gaveUp) = (0, 0);
@@ -137,9 +147,10 @@ internal sealed class ComplementarySuppression
     /// Works out every cell that one relation pins (chained), from the earlier months' settled knowledge and this month's
     /// hidden cells; lists the relations that give a protected cell away or leave a small count too narrow.
     /// </summary>
-    private void WorkOut(int first, int end, List<(int Relation, int Cell, bool Derived)> violations)
+    private void WorkOut(int first, int end, List<(int Relation, int Cell, bool Derived)> violations, List<int> idle)
     {
         violations.Clear();
+        idle.Clear();
         foreach (var c in freshCells) fresh[c] = false;
         freshCells.Clear();
         Array.Copy(settled, known, first);
@@ -148,6 +159,7 @@ internal sealed class ComplementarySuppression
         var cells = graph.RelationCells;
         for (var r = 0; r < lastRelation; r++)
         {
+            if (unusable[r]) continue;
             var count = 0;
             for (var i = graph.RelationStart[r]; i < graph.RelationStart[r + 1]; i++)
             {
@@ -169,31 +181,32 @@ internal sealed class ComplementarySuppression
             var derived = HasFresh(r);
             fresh[x] = true;
             freshCells.Add(x);
-            // A cell decided in an earlier month that this month's relations give away is this month's to protect.
-            if (Protected(x) && !givenUp.Contains(r)) violations.Add((r, x, derived));
+            // A cell decided in an earlier month that this month's relations give away is this month's to protect. One whose
+            // others' part is 0 is all the viewer's own: working it out tells nothing, so it is no violation, and if it was
+            // hidden to protect others it protects nothing and is shown again.
+            if (Protected(x) && table.Values[x] > 0 && !givenUp.Contains(r)) violations.Add((r, x, derived));
+            else if (hidden[x] && !table.Sensitive[x] && x >= first && x < end) idle.Add(x);
             for (var j = graph.CellRelationStart[x]; j < graph.CellRelationStart[x + 1]; j++)
             {
                 var other = graph.CellRelations[j];
-                if (other < lastRelation && --unknownCount[other] == 1) queue.Enqueue(other);
+                if (other < lastRelation && !unusable[other] && --unknownCount[other] == 1) queue.Enqueue(other);
             }
         }
         for (var r = 0; r < lastRelation; r++)
         {
-            if (unknownCount[r] < 2 || givenUp.Contains(r) || !known[cells[graph.RelationStart[r]]]) continue;
+            if (unusable[r] || unknownCount[r] < 2 || givenUp.Contains(r) || !known[cells[graph.RelationStart[r]]]) continue;
             long sum = 0;
-            var (sensitive, hiddenPart) = (-1, -1);
+            var sensitive = -1;
             for (var i = graph.RelationStart[r] + 1; i < graph.RelationStart[r + 1]; i++)
             {
                 var part = cells[i];
                 if (known[part]) continue;
                 sum += table.Values[part];
                 if (table.Sensitive[part]) sensitive = part;
-                else if (hidden[part]) hiddenPart = part;
             }
-            // The unknown parts each lie between 0 and their sum: a small count needs that to be at least 3 wide, and a
-            // hidden part is given away when they are worth 0 together.
+            // The unknown parts' others' parts each lie between 0 and their sum: a small count needs that to be at least 3
+            // wide. Unknown parts worth 0 together are all the viewer's own: pinned to 0 they tell it nothing.
             if (sensitive >= 0 && sum < SmallCounts.SmallestShown) violations.Add((r, sensitive, HasFresh(r)));
-            else if (hiddenPart >= 0 && sum == 0) violations.Add((r, hiddenPart, HasFresh(r)));
         }
     }
 
@@ -256,7 +269,7 @@ internal sealed class ComplementarySuppression
         for (var j = graph.CellRelationStart[cell]; j < graph.CellRelationStart[cell + 1]; j++)
         {
             var r = graph.CellRelations[j];
-            if (r == except || r >= lastRelation) continue;
+            if (r == except || r >= lastRelation || unusable[r]) continue;
             var others = true;
             for (var i = graph.RelationStart[r]; i < graph.RelationStart[r + 1] && others; i++)
             {
@@ -276,7 +289,8 @@ internal sealed class ComplementarySuppression
     {
         for (var j = graph.CellRelationStart[cell]; j < graph.CellRelationStart[cell + 1]; j++)
         {
-            if (table.Values[graph.RelationCells[graph.RelationStart[graph.CellRelations[j]]]] == 0) return true;
+            var r = graph.CellRelations[j];
+            if (!unusable[r] && table.Values[graph.RelationCells[graph.RelationStart[r]]] == 0) return true;
         }
         return false;
     }

@@ -9,8 +9,14 @@ namespace Malekort.Confidentiality;
 /// units, counts of 1–2 (the primary rule), then what <see cref="ComplementarySuppression"/> hides to protect them.
 /// </summary>
 /// <remarks>
-/// What an aggregate protects is its other units' persons: the viewer's own units, which it sees anyway, are taken off
-/// before the primary rule, so a county whose only small count is the viewer's own is not hidden.
+/// <para>What a cell protects is its other units' persons: the viewer knows its own units' counts, so it knows each cell's own
+/// part (an aggregate's own units, a remainder's own whole less own subset) and can take it off. The suppression therefore
+/// works on each cell's others' part: a county whose only small count is the viewer's own is not hidden, a protection
+/// interval is measured in others' persons, and a cell whose others' part is 0 gives nothing away when worked out.</para>
+/// <para>A relation is a rule about persons (each person counted in a part is counted in the total), so where it is one it
+/// holds for the viewer's own persons and the others' apart. One that adds up but not for the viewer's own part (KVP ended
+/// 1 with 2 situations after it, a person with two) adds up elsewhere only by chance, and whether it does depends on the
+/// hidden numbers themselves: the viewer cannot use it, so it is left out for that viewer (docs/decisions.md).</para>
 /// </remarks>
 internal sealed class DisclosurePlan
 {
@@ -30,7 +36,7 @@ internal sealed class DisclosurePlan
         Unprotected = run.Unprotected;
     }
 
-    /// <summary>How many cells are left less protected than the rule asks, because everything around them is the viewer's own.</summary>
+    /// <summary>How many relations the suppression gave up because nothing was left to hide in them.</summary>
     public int Unprotected { get; }
 
     public IndicatorValue Shown(UnitCode unit, Month month, string indicator, IndicatorValue value)
@@ -51,6 +57,7 @@ internal sealed class DisclosurePlan
         var known = OwnKnown();
         var states = new CellState[values.Length];
         var sensitive = new bool[values.Length];
+        var others = new long[values.Length];
         for (var c = 0; c < values.Length; c++)
         {
             if (values[c] == DisclosureModel.Absent || own[model.UnitOf(c)])
@@ -59,9 +66,39 @@ internal sealed class DisclosurePlan
                 continue;
             }
             states[c] = model.ColumnOf(c) < model.PublishedColumns ? CellState.Hideable : CellState.Unpublished;
-            sensitive[c] = SmallCounts.MustSuppress(values[c] - known[c]);
+            others[c] = values[c] - known[c];
+            sensitive[c] = SmallCounts.MustSuppress(others[c]);
         }
-        return new SuppressionTable(model.Graph, values, states, sensitive);
+        return new SuppressionTable(model.Graph, others, states, sensitive) { Unusable = Unusable(known, others) };
+    }
+
+    /// <summary>
+    /// The relations that add up but not for the viewer's own part (so not for the others' either), and those with a cell
+    /// whose others' part is negative (a nesting the own persons break): no rule the viewer can use.
+    /// </summary>
+    private bool[] Unusable(long[] known, long[] others)
+    {
+        var graph = model.Graph;
+        var values = model.Values;
+        var unusable = new bool[graph.RelationCount];
+        for (var r = 0; r < graph.RelationCount; r++)
+        {
+            var total = graph.RelationCells[graph.RelationStart[r]];
+            long ownSum = 0;
+            var negative = others[total] < 0;
+            for (var i = graph.RelationStart[r] + 1; i < graph.RelationStart[r + 1]; i++)
+            {
+                var part = graph.RelationCells[i];
+                ownSum += OwnPart(part);
+                negative |= others[part] < 0;
+            }
+            unusable[r] = negative || ownSum != OwnPart(total);
+        }
+        foreach (var c in Enumerable.Range(0, others.Length).Where(c => others[c] < 0)) others[c] = 0;
+        return unusable;
+
+        // A cell of the viewer's own units is all its own; any other, the own units within it.
+        long OwnPart(int cell) => own[model.UnitOf(cell)] ? values[cell] : known[cell];
     }
 
     /// <summary>Per cell, how much of it the viewer's own units make up.</summary>

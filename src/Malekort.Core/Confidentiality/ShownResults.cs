@@ -46,8 +46,8 @@ public sealed class ShownResults
     internal static ShownResults For(IndicatorResults results, Viewer viewer, ViewerScope scope, DisclosurePlan plan) =>
         new(results, viewer, scope, plan);
 
-    /// <summary>How many hidden numbers could not be protected as the rule asks because everything around them is the
-    /// viewer's own (0 for the operator).</summary>
+    /// <summary>How many relations the suppression gave up because nothing was left to hide in them (0 for the operator);
+    /// for measurements, since a cell a given-up relation pins may still be protected through another.</summary>
     public int Unprotected => plan?.Unprotected ?? 0;
 
     /// <summary>Who these results are shown to.</summary>

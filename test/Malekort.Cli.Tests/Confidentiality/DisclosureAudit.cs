@@ -10,8 +10,14 @@ namespace Malekort.Cli.Confidentiality;
 /// hidden count it recovers exactly or to within an interval narrower than the protection (3).
 /// </summary>
 /// <remarks>
-/// Two attacks: every relation and nested pair alone (a hidden cell that is the only unknown, or hidden cells worth less
-/// than 3 together), and relations chained (a cell worked out in one is known in the others).
+/// <para>Two attacks: every relation and nested pair alone (a hidden cell that is the only unknown, or hidden cells worth less
+/// than 3 together), and relations chained (a cell worked out in one is known in the others).</para>
+/// <para>The reader knows its own units' counts, so it knows each cell's own part (an aggregate's own units, a remainder's
+/// own whole less own subset) and subtracts it: what it may not learn is the others' part. A relation is a rule about
+/// persons, so it holds for the own persons and the others' apart; one the own part breaks (KVP ended 1 with 2 situations)
+/// adds up, where it does, only by chance, and the reader cannot know where without the hidden numbers: it is not used. A
+/// hidden cell worked out whose others' part is 0 is all the reader's own and gives nothing away; widths are of the others'
+/// parts.</para>
 /// </remarks>
 internal sealed class DisclosureAudit
 {
@@ -60,6 +66,7 @@ internal sealed class DisclosureAudit
     private readonly List<bool> known = [];
     private readonly List<bool> hidden = [];
     private readonly List<bool> sensitive = [];
+    private readonly List<long> ownPart = [];
     private readonly List<string> names = [];
     private readonly Dictionary<(int Unit, int Month, int Column), int> cells = [];
     private readonly List<(int Total, int[] Parts)> relations = [];
@@ -101,6 +108,9 @@ internal sealed class DisclosureAudit
     /// <summary>The number of relations the reader uses.</summary>
     public int RelationCount => relations.Count;
 
+    /// <summary>The relations that add up but not for the viewer's own part, so the reader cannot use them.</summary>
+    public int BrokenByOwnPart { get; private set; }
+
     /// <summary>Shown numbers that give away hidden ones directly: a ratio shown with a hidden part, a same number shown.</summary>
     public List<string> Leaks()
     {
@@ -137,15 +147,13 @@ internal sealed class DisclosureAudit
             if (unknown.Count == 1)
             {
                 var x = unknown[0];
-                if (hidden[x] || sensitive[x]) findings.Add($"{Describe(x)} = {value[x]} følger av {Relation(total, parts)}");
+                if (GivesAway(x)) findings.Add($"{Describe(x)} = {value[x]} følger av {Relation(total, parts)}");
                 continue;
             }
             if (unknown.Count < 2 || !known[total]) continue;
-            var worth = unknown.Sum(c => value[c]);
+            var worth = unknown.Sum(Other);
             if (worth < Protection && unknown.Any(c => sensitive[c]))
-                findings.Add($"{string.Join(" + ", unknown.Select(Describe))} = {worth} (under {Protection}) i {Relation(total, parts)}");
-            else if (worth == 0 && unknown.Any(c => hidden[c]))
-                findings.Add($"{string.Join(" + ", unknown.Select(Describe))} = 0: alle er 0, i {Relation(total, parts)}");
+                findings.Add($"{string.Join(" + ", unknown.Select(Describe))}: de andres del {worth} (under {Protection}) i {Relation(total, parts)}");
         }
         return findings;
     }
@@ -174,19 +182,105 @@ internal sealed class DisclosureAudit
             if (unknownCount[r] != 1) continue;
             var x = parts.Prepend(total).First(c => !knownNow[c]);
             knownNow[x] = true;
-            if (hidden[x] || sensitive[x]) findings.Add($"{Describe(x)} = {value[x]} følger av {Relation(total, parts)}");
+            if (GivesAway(x)) findings.Add($"{Describe(x)} = {value[x]} følger av {Relation(total, parts)}");
             foreach (var other in byCell[x]) if (--unknownCount[other] == 1) queue.Enqueue(other);
         }
         foreach (var (total, parts) in relations)
         {
             var unknown = parts.Where(c => !knownNow[c]).ToList();
             if (!knownNow[total] || unknown.Count < 2) continue;
-            var worth = unknown.Sum(c => value[c]);
+            var worth = unknown.Sum(Other);
             if (worth < Protection && unknown.Any(c => sensitive[c]))
-                findings.Add($"{string.Join(" + ", unknown.Select(Describe))} = {worth} (under {Protection}) i {Relation(total, parts)}");
+                findings.Add($"{string.Join(" + ", unknown.Select(Describe))}: de andres del {worth} (under {Protection}) i {Relation(total, parts)}");
         }
         return findings;
     }
+
+    /// <summary>
+    /// Every relation at once, as bounds (issue 10 item 4): each unknown cell's others' part starts at [0, ∞), and each
+    /// relation (total = Σ parts) narrows its cells from the others' bounds, again and again until nothing changes. Sound
+    /// (every value consistent with what is shown lies within the bounds) but weaker than a linear program over the whole
+    /// table, which can combine relations more tightly. Every hidden cell pinned exactly, and every small count left in an
+    /// interval narrower than 3, is a finding; a cell outside its own bounds means the audit is wrong.
+    /// </summary>
+    public List<string> NarrowedByBounds()
+    {
+        const long Unbounded = long.MaxValue / 4;
+        var n = value.Count;
+        var (low, high) = (new long[n], new long[n]);
+        for (var c = 0; c < n; c++) (low[c], high[c]) = known[c] ? (Other(c), Other(c)) : (0, Unbounded);
+        var byCell = new List<int>[n];
+        for (var r = 0; r < relations.Count; r++)
+        {
+            foreach (var c in relations[r].Parts.Prepend(relations[r].Total)) (byCell[c] ??= []).Add(r);
+        }
+        var queued = new bool[relations.Count];
+        var queue = new Queue<int>(Enumerable.Range(0, relations.Count));
+        Array.Fill(queued, true);
+        var changed = new List<int>();
+        while (queue.TryDequeue(out var r))
+        {
+            queued[r] = false;
+            var (total, parts) = relations[r];
+            changed.Clear();
+            // The parts' bounds summed, counting the unbounded ones apart so "all but one" stays exact.
+            long sumLow = 0, sumHigh = 0;
+            var unboundedParts = 0;
+            foreach (var p in parts)
+            {
+                sumLow += low[p];
+                if (high[p] >= Unbounded) unboundedParts++;
+                else sumHigh += high[p];
+            }
+            Narrow(total, sumLow, unboundedParts > 0 ? Unbounded : sumHigh);
+            foreach (var p in parts)
+            {
+                var othersUnbounded = unboundedParts - (high[p] >= Unbounded ? 1 : 0) > 0;
+                var othersHigh = othersUnbounded ? Unbounded : sumHigh - (high[p] >= Unbounded ? 0 : high[p]);
+                Narrow(p, othersUnbounded ? 0 : low[total] - othersHigh, high[total] >= Unbounded ? Unbounded : high[total] - (sumLow - low[p]));
+            }
+            foreach (var c in changed)
+            {
+                foreach (var other in byCell[c])
+                {
+                    if (queued[other]) continue;
+                    queued[other] = true;
+                    queue.Enqueue(other);
+                }
+            }
+        }
+        var findings = new List<string>();
+        for (var c = 0; c < n; c++)
+        {
+            if (known[c]) continue;
+            if (low[c] > Other(c) || high[c] < Other(c)) findings.Add($"{Describe(c)}: de andres del {Other(c)} ligger utenfor grensene [{low[c]}, {high[c]}]: revisjonen er feil");
+            else if (GivesAway(c) && low[c] == high[c]) findings.Add($"{Describe(c)} = {value[c]} følger av grensene");
+            else if (sensitive[c] && high[c] - low[c] < Protection) findings.Add($"{Describe(c)}: de andres del {Other(c)} ligger i [{low[c]}, {high[c]}] (under {Protection} bredt)");
+        }
+        return findings;
+
+        void Narrow(int cell, long atLeast, long atMost)
+        {
+            var moved = false;
+            if (atLeast > low[cell])
+            {
+                low[cell] = atLeast;
+                moved = true;
+            }
+            if (atMost < high[cell])
+            {
+                high[cell] = atMost;
+                moved = true;
+            }
+            if (moved) changed.Add(cell);
+        }
+    }
+
+    /// <summary>The others' part of a cell: what the reader does not know of it.</summary>
+    private long Other(int cell) => value[cell] - ownPart[cell];
+
+    /// <summary>Whether working the cell out tells the reader something about persons outside its own units.</summary>
+    private bool GivesAway(int cell) => (hidden[cell] || sensitive[cell]) && Other(cell) > 0;
 
     private bool IsHidden(UnitCode unit, Periods.Month month, string indicator, bool denominator)
     {
@@ -222,6 +316,7 @@ internal sealed class DisclosureAudit
         this.known.Add(known);
         hidden.Add(isHidden);
         sensitive.Add(false);
+        ownPart.Add(0);
         names.Add(name);
         cellKeys.Add(key);
         cells[key] = index;
@@ -279,6 +374,7 @@ internal sealed class DisclosureAudit
         for (var c = 0; c < value.Count; c++)
         {
             var (u, _, _) = cellKeys[c];
+            ownPart[c] = ownOf[c];
             sensitive[c] = !scope.SeesInFull(units[u]) && value[c] - ownOf[c] is > 0 and < Protection;
         }
         for (var u = 0; u < units.Count; u++)
@@ -314,6 +410,7 @@ internal sealed class DisclosureAudit
                 }
             }
         }
+        BrokenByOwnPart = relations.RemoveAll(r => ownPart[r.Total] != r.Parts.Sum(p => ownPart[p]));
     }
 
     private int? Nested(int unit, int month, int whole, int subset, string name, bool own, long[] ownOf)
@@ -326,6 +423,7 @@ internal sealed class DisclosureAudit
         }
         var cell = Add((unit, month, -1 - relations.Count), remainder, known: own, isHidden: false, name);
         var ownRemainder = ownOf[whole] - ownOf[subset];
+        ownPart[cell] = ownRemainder;
         sensitive[cell] = !own && remainder - ownRemainder is > 0 and < Protection;
         relations.Add((whole, [subset, cell]));
         return cell;

@@ -181,6 +181,23 @@ public sealed class ShownResultsTests
     }
 
     [Fact]
+    public void A_kvp_sum_that_adds_up_only_through_the_viewers_own_person_gives_nothing_away_and_hides_no_zero()
+    {
+        // Østfold's 2 ended are Halden's one person with two situations (East's own) and Sarpsborg's one with none: 2 = 1 + 1
+        // by chance. East sees its own 1 ended with 2 situations, so ended = Σ situations is no rule it can use for the county.
+        var results = Compute(new DecemberBatch(Halden).Recipients(3).KvpEnded(1, "01", "04"), new DecemberBatch(Moss).Recipients(4),
+            new DecemberBatch(Sarpsborg).Recipients(4).KvpEnded(1));
+        var seen = SeenFrom(East, results);
+        Assert.True(seen.Get(Ostfold, December, "KVP.AVSLUTTET").Notes.HasFlag(ValueNotes.Suppressed));
+        Assert.Equal(1, seen.Get(Ostfold, December, "KVP.ETTER.01").Numerator);
+        Assert.Equal(0, seen.Get(Sarpsborg, December, "KVP.ETTER.01").Numerator);
+        Assert.Equal(0, seen.Get(Sarpsborg, December, "KVP.ETTER.13").Numerator);
+        Assert.Equal(0, seen.Unprotected);
+        // West has no part in it: for West the county's sum holds as it is, and its situations are the others' small counts.
+        Assert.True(SeenFrom(West, results).Get(Ostfold, December, "KVP.ETTER.01").Notes.HasFlag(ValueNotes.Suppressed));
+    }
+
+    [Fact]
     public void Computation_notes_outside_the_own_office_are_not_shown()
     {
         // Halden has a case without a received date; the engine notes it.
@@ -227,11 +244,11 @@ public sealed class ShownResultsTests
             return this;
         }
 
-        public DecemberBatch KvpEnded(int count, string situation)
+        public DecemberBatch KvpEnded(int count, params string[] situations)
         {
             for (var i = 0; i < count; i++)
                 kvp.Add(new KvpRecord(NewPerson(30), new DateOnly(2023, 10, 1), new DateOnly(2023, 11, 1), new DateOnly(2024, 1, 1),
-                    new DateOnly(2024, 12, 15), null, [situation]));
+                    new DateOnly(2024, 12, 15), null, situations));
             return this;
         }
 
