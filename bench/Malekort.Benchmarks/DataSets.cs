@@ -102,6 +102,9 @@ internal sealed class DataSet(BenchOptions options, double scale, bool otherForm
     public ImportPipeline Pipeline(IMalekortStore store) =>
         new(store, new Pseudonymizer(PseudonymKey.LoadOrCreate(KeyFile)), TimeProvider.System);
 
+    /// <summary>Whether <see cref="CopyDatabase"/> has the database built already (with or without the monthly extracts).</summary>
+    public bool IsCached(bool withTail) => File.Exists(Path.Combine(Directory, withTail ? "all.db" : "yearly.db") + ".done");
+
     /// <summary>
     /// A SQLite file with the reference data and the yearly extracts (and, with <paramref name="withTail"/>, the monthly ones),
     /// built once and copied to <paramref name="target"/>. Returns the seconds the build took, or null when cached.

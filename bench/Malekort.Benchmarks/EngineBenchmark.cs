@@ -176,6 +176,32 @@ internal static class EngineBenchmark
         return (database, results);
     }
 
+    /// <summary>
+    /// What the DuckDB step needs when the engine step is not run (<c>--only duckdb</c>, for trying the peer out): a copy of
+    /// whichever database of the data set is cached (all extracts, else the yearly ones; nothing is imported), its state loaded
+    /// and the full recompute timed as <see cref="Run"/> times it. The caller deletes <see cref="EngineRun.Database"/>.
+    /// </summary>
+    public static EngineRun Baseline(BenchOptions options, DataSet data, string workDirectory, Report report)
+    {
+        report.Say($"Motoren på {data.Name} (bare grunnlaget for DuckDB) …");
+        var database = Path.Combine(workDirectory, "peer.db");
+        data.CopyDatabase(report, database, withTail: data.IsCached(withTail: true) || !data.IsCached(withTail: false));
+        StoredState state;
+        using (var store = new SqliteStore(database))
+        {
+            store.Migrate();
+            state = store.Load();
+        }
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        var engine = new IndicatorEngine(UnitRegister.Default, state.Offices);
+        var months = new MonthRange(new Month(2022, 1), DataSet.LastMonth);
+        IndicatorResults results = null!;
+        var full = Timing.Measure(options.Runs, () => results = engine.Compute(state.WorkingSet, state.Population, months));
+        var (rows, rowBytes, persons) = Size(state.WorkingSet);
+        var bitBytes = persons * 9L * MonthBits.Words(months.Count + IndicatorRules.WindowMonths) * sizeof(ulong);
+        return new EngineRun(database, state, months, results, full, rowBytes, rows, bitBytes);
+    }
+
     /// <summary>The engine's own two phases, run apart: every unit's computation (in parallel, as the engine does) and the sums.</summary>
     private static (Timing Units, Timing Aggregation) Phases(BenchOptions options, StoredState state, MonthRange months)
     {

@@ -25,12 +25,15 @@ internal static class Suite
         Directory.CreateDirectory(work);
         var clock = Stopwatch.StartNew();
 
-        var national = new DataSet(options, options.Scale);
-        if (national.EnsureGenerated(report) is { } generated)
-            report.Result("data", $"generate {national.Name} data (cached afterwards)", string.Create(Invariant, $"{generated:0.0} s"));
         // The 1/8 set also carries KOSTRA 11F and Digisos files, for the import figures per format.
         var eighth = new DataSet(options, 0.125, otherFormats: true);
+        // At --scale 0.125 the steps use that set's capture extracts (the other formats are files beside them) rather than
+        // generate a second 1/8 set.
+        var national = options.Scale == eighth.Scale ? eighth : new DataSet(options, options.Scale);
+        if (national.EnsureGenerated(report) is { } generated)
+            report.Result("data", $"generate {national.Name} data (cached afterwards)", string.Create(Invariant, $"{generated:0.0} s"));
 
+        EngineRun? engine = null, baseline = null;
         try
         {
             if (options.Has("import"))
@@ -38,9 +41,9 @@ internal static class Suite
                 eighth.EnsureGenerated(report);
                 ImportBenchmark.Run(eighth, work, report, options.ImportToPostgres);
             }
-            EngineRun? engine = null;
-            if (options.Has("engine") || options.Has("duckdb") || options.Has("bandwidth"))
-                engine = EngineBenchmark.Run(options, national, work, report);
+            if (options.Has("engine") || options.Has("bandwidth")) engine = EngineBenchmark.Run(options, national, work, report);
+            // Alone (--only duckdb), the peer is compared with the engine on the cached database, without the engine step.
+            else if (options.Has("duckdb")) engine = baseline = EngineBenchmark.Baseline(options, national, work, report);
             if (engine is not null && options.Has("duckdb")) DuckDb(options, engine, report);
             if (engine is not null && options.Has("bandwidth")) Bandwidth(engine, report);
             if (options.Has("scaling")) Scaling(options, eighth, engine, work, report);
@@ -61,6 +64,11 @@ internal static class Suite
         catch (Exception e) when (e is InvalidOperationException or IOException or TimeoutException)
         {
             report.Fail(e.Message);
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            if (baseline is not null) DataSet.DeleteDatabase(baseline.Database);
         }
 
         report.Say(string.Create(Invariant, $"Ferdig på {clock.Elapsed.TotalMinutes:0.0} min."));
@@ -91,11 +99,18 @@ internal static class Suite
             "indicator, unit, office, county and the country for all 36 months, from the working set in memory; one warm-up, then the median of N. " +
             "One new month = a month's 371 monthly extracts are imported (not timed), then `LoadBatches` + `Build()` + `Compute` of that month, timed " +
             "together, for each of the three monthly months; its values must equal a full recompute's.");
-        text.AppendLine("- **DuckDB.** In the same process and run, on the same machine: the stored engine rows of every batch (`BatchRows`, what the engine " +
-            "reads) appended to in-memory tables, then the indicators computed in SQL from those rows (supersession, authority per part and month, " +
-            "histories, long-term windows, ages, provider rules, KVP, PL151, B10, population, Oslo, offices, counties, country). Its time is the " +
-            "statements' execution, each materialising its table; loading is reported apart. Every (unit, month, indicator) numerator, denominator " +
-            "and count of units included must equal the engine's, or the run fails; one value changed on purpose afterwards must be caught.");
+        text.AppendLine("- **DuckDB.** In the same process and run, on the same machine, with 2 threads: the stored engine rows of every batch " +
+            "(`BatchRows`, what the engine reads) read from SQLite, decoded and appended to in-memory tables (the load, reported apart and in " +
+            "neither side's time), then the indicators computed in SQL from those rows (`Peer/indicators.sql`: supersession, authority per part " +
+            "and month, histories, long-term windows, ages, provider rules, KVP, PL151, B10, population, Oslo, offices, counties, country), " +
+            "written as an experienced DuckDB user would (a person's months as a bit mask, long-term status by `bit_count`, hash anti joins, each " +
+            "fact table aggregated on its own). DuckDB's time is every statement's execution, each materialising its table, one warm-up, then the " +
+            "median of up to 3; it includes what the engine does when it builds its working set (days to months, batches ranked, supersession, " +
+            "persons numbered, livelihood sorted). So the engine is timed two ways: the same way, from the same decoded rows in memory " +
+            "(a new `WorkingSetBuilder`, `Add` per batch, `Build()`, `Compute`; one warm-up, median of up to 3), and its full recompute alone " +
+            "(the working set already built, as a running server has it). Both ratios are reported; the goal is on the first. Every (unit, " +
+            "month, indicator) numerator, denominator and count of units included must equal both engine runs', or the run fails; one value " +
+            "changed on purpose afterwards must be caught.");
         text.AppendLine("- **Bandwidth floor.** A vectorised sum over a 1 GiB array on every core (best of 7) is the machine's streaming read bandwidth; " +
             "the floor is the bytes of the working set's rows (what a recompute must read at least once) divided by it.");
         text.AppendLine("- **Web.** `malekort serve` on loopback with the national data in its own process; `wrk` (Debian) with 2 threads and 64 connections, " +
@@ -117,18 +132,29 @@ internal static class Suite
         var sw = Stopwatch.StartNew();
         peer.Load(engine.Database, new StoredInputs(engine.State.Population, engine.State.Offices));
         var load = sw.Elapsed.TotalMilliseconds;
-        List<(string Statement, double Milliseconds)> steps = [];
-        var compute = Timing.Measure(Math.Min(options.Runs, 3), () => steps = peer.Compute(engine.Months));
+        var runs = Math.Min(options.Runs, 3);
+        List<(string Statement, double Milliseconds, double CpuMilliseconds)> steps = [];
+        var compute = Timing.Measure(runs, () => steps = peer.Compute(engine.Months));
+        var (build, buildAndCompute, engineCpu, built) = BuildAndCompute(runs, peer.Batches, engine);
         var outcome = ResultComparison.Compare(engine.Results, peer.Results());
-        var ratio = compute.Median / engine.FullRecompute.Median;
-        report.Result("engine vs DuckDB", "DuckDB: append the same working-set rows (appender)", Timing.Ms(load));
-        report.Result("engine vs DuckDB", "DuckDB: the same indicators in SQL (full recompute)", compute.Show());
-        report.Result("engine vs DuckDB", "engine: full recompute (same run, same data)", engine.FullRecompute.Show());
-        report.Result("engine vs DuckDB", "ratio DuckDB ÷ engine", string.Create(Invariant, $"{ratio:0.0}×"), "≥ 5×", ratio >= 5);
-        report.Result("engine vs DuckDB", "results compared row by row (numerator, denominator, units included)",
-            $"{Numbers.Whole(outcome.Compared)} values, {Numbers.Whole(outcome.Differences)} differences",
-            "0 differences", outcome.Differences == 0);
+        var builtOutcome = ResultComparison.Compare(built, peer.Results());
+        var sameFooting = compute.Median / buildAndCompute.Median;
+        var recomputeOnly = compute.Median / engine.FullRecompute.Median;
+        report.Result("engine vs DuckDB", "DuckDB: read the stored rows from SQLite, decode and append them (appender; in neither side's time below)", Timing.Ms(load));
+        report.Result("engine vs DuckDB", "DuckDB: every statement of the indicator SQL, from the appended rows (days to months, supersession, authority, histories, sums)", compute.Show());
+        report.Result("engine vs DuckDB", "engine: from the same decoded rows in memory, build the working set (`WorkingSetBuilder.Add` per batch, `Build()`) + full recompute",
+            string.Create(Invariant, $"{buildAndCompute.Show()}; of it the build {Timing.Ms(build.Median)}"));
+        report.Result("engine vs DuckDB", "engine: full recompute alone, working set already built (`Compute`, as in the engine rows)", engine.FullRecompute.Show());
+        report.Result("engine vs DuckDB", "ratio DuckDB ÷ engine, timed the same way (both from the decoded stored rows in memory)",
+            string.Create(Invariant, $"{sameFooting:0.0}×"), "≥ 30×", sameFooting >= 30);
+        report.Result("engine vs DuckDB", "ratio DuckDB ÷ engine recompute alone (the engine's build not counted, DuckDB's is)",
+            string.Create(Invariant, $"{recomputeOnly:0.0}×"));
+        report.Result("engine vs DuckDB", "results compared row by row (numerator, denominator, units included), recompute and build + recompute",
+            $"{Numbers.Whole(outcome.Compared)} values, {Numbers.Whole(outcome.Differences)} and {Numbers.Whole(builtOutcome.Differences)} differences",
+            "0 differences", outcome.Differences == 0 && builtOutcome.Differences == 0);
         if (outcome.Differences > 0) report.Fail($"DuckDB og motoren er uenige om {outcome.Differences} verdier:\n  " + string.Join("\n  ", outcome.First));
+        if (builtOutcome.Differences > 0)
+            report.Fail($"DuckDB og motoren bygd fra de samme radene er uenige om {builtOutcome.Differences} verdier:\n  " + string.Join("\n  ", builtOutcome.First));
         // The comparison must be able to fail: one value changed on purpose has to show up as exactly one difference.
         peer.Spoil();
         var spoiled = ResultComparison.Compare(engine.Results, peer.Results());
@@ -137,11 +163,54 @@ internal static class Suite
         var text = report.Section("DuckDB, statement by statement");
         text.AppendLine(string.Create(Invariant, $"DuckDB {DuckDbPeer.Version()} in process, {Environment.ProcessorCount} threads, in memory; the script is ") +
             "`bench/Malekort.Benchmarks/Peer/indicators.sql`. Rows appended: " +
-            string.Join(", ", peer.RowCounts.Select(c => $"{c.Key} {Numbers.Whole(c.Value)}")) + ". The last run's statements:");
+            string.Join(", ", peer.RowCounts.Select(c => $"{c.Key} {Numbers.Whole(c.Value)}")) + ".");
+        var duckCpu = steps.Sum(s => s.CpuMilliseconds);
         text.AppendLine();
-        text.AppendLine("| statement | time |");
-        text.AppendLine("|---|---|");
-        foreach (var (statement, ms) in steps) text.AppendLine(CultureInfo.InvariantCulture, $"| `{statement.Replace("|", "\\|", StringComparison.Ordinal)}` | {Timing.Ms(ms)} |");
+        text.AppendLine(string.Create(Invariant, $"CPU time of the last run of each side (every thread of the process, garbage collection included; it holds up ") +
+            string.Create(Invariant, $"better than the clock on a shared machine): DuckDB's statements {Timing.Ms(duckCpu)}, the engine's build + recompute ") +
+            string.Create(Invariant, $"from the same rows {Timing.Ms(engineCpu)}, so {duckCpu / engineCpu:0.0}×. The last run's statements:"));
+        text.AppendLine();
+        text.AppendLine("| statement | time | CPU time |");
+        text.AppendLine("|---|---|---|");
+        foreach (var (statement, ms, cpu) in steps)
+            text.AppendLine(CultureInfo.InvariantCulture, $"| `{statement.Replace("|", "\\|", StringComparison.Ordinal)}` | {Timing.Ms(ms)} | {Timing.Ms(cpu)} |");
+    }
+
+    /// <summary>
+    /// The engine timed as the SQL is: from the decoded rows of every stored batch in memory (what DuckDB was given), a new
+    /// working set built (days to months, persons numbered per unit, batches ranked, supersession decided, livelihood sorted)
+    /// and every indicator computed. One warm-up, then <paramref name="runs"/>; returns the build's and the whole time, the
+    /// last run's CPU time (the whole process) and the results.
+    /// </summary>
+    private static (Timing Build, Timing Total, double CpuMilliseconds, IndicatorResults Results) BuildAndCompute(int runs, IReadOnlyList<(Capture.BatchHeader Header, BatchRows Rows)> batches,
+        EngineRun engine)
+    {
+        var indicators = new IndicatorEngine(UnitRegister.Default, engine.State.Offices);
+        var build = new List<double>();
+        var total = new List<double>();
+        IndicatorResults results = null!;
+        var cpu = 0.0;
+        using var process = Process.GetCurrentProcess();
+        for (var i = 0; i <= runs; i++)
+        {
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+            process.Refresh();
+            var cpuBefore = process.TotalProcessorTime;
+            var sw = Stopwatch.StartNew();
+            var builder = new WorkingSetBuilder();
+            foreach (var (header, rows) in batches) builder.Add(header, rows);
+            var workingSet = builder.Build();
+            var built = sw.Elapsed.TotalMilliseconds;
+            results = indicators.Compute(workingSet, engine.State.Population, engine.Months);
+            var elapsed = sw.Elapsed.TotalMilliseconds;
+            process.Refresh();
+            cpu = (process.TotalProcessorTime - cpuBefore).TotalMilliseconds;
+            if (i == 0) continue;
+            build.Add(built);
+            total.Add(elapsed);
+        }
+        return (Timing.Of(build), Timing.Of(total), cpu, results);
     }
 
     private static void Bandwidth(EngineRun engine, Report report)

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using DuckDB.NET.Data;
+using Malekort.Capture;
 using Malekort.Indicators;
 using Malekort.Periods;
 using Malekort.Units;
@@ -24,6 +25,12 @@ internal sealed class DuckDbPeer : IDisposable
 
     /// <summary>The rows appended, by table.</summary>
     public Dictionary<string, long> RowCounts { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Every batch as it was appended, decoded and in storage order: what the engine's <see cref="WorkingSetBuilder"/> is
+    /// given, so the engine can be timed from the same rows in memory as the SQL starts from.
+    /// </summary>
+    public List<(BatchHeader Header, BatchRows Rows)> Batches { get; } = [];
 
     /// <summary>Opens an in-memory database using <paramref name="threads"/> threads.</summary>
     public static DuckDbPeer Open(int threads)
@@ -69,7 +76,8 @@ internal sealed class DuckDbPeer : IDisposable
         using (var sanctions = connection.CreateAppender("sanctions"))
         {
             using var command = sqlite.CreateCommand();
-            command.CommandText = "SELECT b.id, b.unit, b.period_from, b.period_to, b.extracted_at, b.domains, b.supersession_key, r.data " +
+            command.CommandText = "SELECT b.id, b.unit, b.period_from, b.period_to, b.extracted_at, b.domains, b.supersession_key, r.data, " +
+                                  "b.format, b.source_system " +
                                   "FROM batches b JOIN batch_rows r ON r.batch_id = b.id ORDER BY b.id";
             using var reader = command.ExecuteReader();
             while (reader.Read())
@@ -79,9 +87,12 @@ internal sealed class DuckDbPeer : IDisposable
                 if (!units.TryGetValue(unit, out var uid)) units[unit] = uid = units.Count;
                 var rows = BatchRows.Decode(reader.GetFieldValue<byte[]>(7));
                 var extracted = DateTimeOffset.Parse(reader.GetString(4), Invariant, DateTimeStyles.RoundtripKind);
+                var key = reader.IsDBNull(6) ? null : reader.GetString(6);
+                Batches.Add((new BatchHeader(reader.GetString(8), reader.GetString(9), UnitCode.Parse(unit), Date(reader.GetInt64(2)),
+                    Date(reader.GetInt64(3)), extracted, (CaptureDomains)reader.GetInt64(5), key), rows));
                 batches.CreateRow().AppendValue(bid).AppendValue(uid).AppendValue(Day(reader.GetInt64(2))).AppendValue(Day(reader.GetInt64(3)))
                     .AppendValue(extracted.UtcTicks).AppendValue((int)reader.GetInt64(5))
-                    .AppendValue(reader.IsDBNull(6) ? null : reader.GetString(6)).AppendValue(rows.ApproximateFamily).EndRow();
+                    .AppendValue(key).AppendValue(rows.ApproximateFamily).EndRow();
                 Append(bid, rows, listed, births, payments, livelihood, children, cases, kvp, jobseekers, followups);
                 AppendConditions(bid, rows, conditions, exemptions, sanctions);
             }
@@ -141,8 +152,9 @@ internal sealed class DuckDbPeer : IDisposable
         foreach (var m in municipalities) yield return (UnitCode.Country.Value, m.Value);
     }
 
-    private static int Day(long yyyymmdd) =>
-        new DateOnly((int)(yyyymmdd / 10000), (int)(yyyymmdd / 100 % 100), (int)(yyyymmdd % 100)).DayNumber;
+    private static DateOnly Date(long yyyymmdd) => new((int)(yyyymmdd / 10000), (int)(yyyymmdd / 100 % 100), (int)(yyyymmdd % 100));
+
+    private static int Day(long yyyymmdd) => Date(yyyymmdd).DayNumber;
 
     // The engine's sentinels (no day, open start, open end) are SQL's NULL.
     private static int? Nullable(int day) => day is int.MinValue or int.MaxValue ? null : day;
@@ -237,8 +249,11 @@ internal sealed class DuckDbPeer : IDisposable
         }
     }
 
-    /// <summary>Runs the indicator script for the months and returns the time each statement took.</summary>
-    public List<(string Statement, double Milliseconds)> Compute(MonthRange months)
+    /// <summary>
+    /// Runs the indicator script for the months and returns the time each statement took, on the clock and in CPU time of
+    /// the whole process (DuckDB's threads are the process's; CPU time holds up better than the clock on a shared machine).
+    /// </summary>
+    public List<(string Statement, double Milliseconds, double CpuMilliseconds)> Compute(MonthRange months)
     {
         var baseMonth = months.First.Plus(-12);
         var text = ReadScript()
@@ -248,14 +263,19 @@ internal sealed class DuckDbPeer : IDisposable
             .Replace("{first_day}", baseMonth.Start.DayNumber.ToString(Invariant), StringComparison.Ordinal)
             .Replace("{last_day}", months.Last.End.DayNumber.ToString(Invariant), StringComparison.Ordinal)
             .Replace("{b102v2_from}", IndicatorCatalog.Get("B.102.v2").ValidFrom!.Value.Index.ToString(Invariant), StringComparison.Ordinal);
-        var timings = new List<(string, double)>();
+        var timings = new List<(string, double, double)>();
+        using var process = Process.GetCurrentProcess();
         foreach (var statement in text.Split(StatementSeparator, StringSplitOptions.RemoveEmptyEntries))
         {
             var sql = statement.Trim();
             if (sql.Length == 0 || sql.Split('\n').All(l => l.TrimStart().StartsWith("--", StringComparison.Ordinal) || l.Trim().Length == 0)) continue;
+            process.Refresh();
+            var cpu = process.TotalProcessorTime;
             var sw = Stopwatch.StartNew();
             Execute(sql);
-            timings.Add((Describe(sql), sw.Elapsed.TotalMilliseconds));
+            var elapsed = sw.Elapsed.TotalMilliseconds;
+            process.Refresh();
+            timings.Add((Describe(sql), elapsed, (process.TotalProcessorTime - cpu).TotalMilliseconds));
         }
         return timings;
     }
@@ -271,7 +291,8 @@ internal sealed class DuckDbPeer : IDisposable
     {
         var results = new Dictionary<(string, int, string), (long?, long?, int)>();
         using var command = connection.CreateCommand();
-        command.CommandText = "SELECT unit, m::INTEGER, ind, num::BIGINT, den::BIGINT, included::INTEGER FROM results";
+        command.CommandText = "SELECT c.code, r.m::INTEGER, i.code, r.num::BIGINT, r.den::BIGINT, r.included::INTEGER " +
+                              "FROM results r JOIN codes c ON c.cid = r.cid JOIN ind i ON i.iid = r.iid";
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {

@@ -4,138 +4,147 @@
 -- year * 12 + month - 1 (Month.Index). {base} is 12 months before {first}, so every long-term window is in range;
 -- {first_day} and {last_day} are the first day of {base} and the last day of {last}.
 -- Statements are separated by a line holding only ';;' so each can be timed on its own.
-
-CREATE OR REPLACE MACRO day_date(d) AS DATE '0001-01-01' + d
-;;
+--
+-- Written as someone who knows DuckDB would write it: a person's months are one BIGINT, bit i for month {base} + i (48 bits
+-- for 36 months and the year before), so a fact is one row per person, not one per person and month; ranges become masks
+-- (bit_or of spans), the batch that is the truth for a history becomes a mask and-ed with the history's, long-term status is
+-- bit_count over a 12-bit slice; superseded events are dropped by hash anti joins; persons are keyed by their stored id
+-- alone (people.id names one person in one unit), units and indicators by integers until the last statement.
+--
+-- Month of a day number. Every conversion is done once per row, in a projection, never inside an aggregate's argument.
 CREATE OR REPLACE MACRO month_of(d) AS year(DATE '0001-01-01' + d) * 12 + month(DATE '0001-01-01' + d) - 1
 ;;
--- The first month whose last day finds someone born on day b aged n; 29 February completes a year on 1 March.
-CREATE OR REPLACE MACRO first_month_aged(b, n) AS
-    month_of(b) + 12 * n
-    + CASE WHEN month(day_date(b)) = 2 AND day(day_date(b)) = 29
-                AND NOT ((year(day_date(b)) + n) % 4 = 0 AND ((year(day_date(b)) + n) % 100 <> 0 OR (year(day_date(b)) + n) % 400 = 0))
-           THEN 1 ELSE 0 END
+-- The months lo … hi (clipped to {base} … {last}) as bits; greatest and least skip NULL, so a NULL end is open.
+CREATE OR REPLACE MACRO span_of(a, z) AS CASE WHEN z < a THEN 0::BIGINT ELSE ((1::BIGINT << (z - a + 1)) - 1) << a END
+;;
+CREATE OR REPLACE MACRO span(lo, hi) AS span_of(greatest(lo, {base}) - {base}, least(hi, {last}) - {base})
+;;
+CREATE OR REPLACE MACRO in_month(mask, i) AS ((mask >> i) & 1) = 1
+;;
+-- The first month whose last day finds someone born in month bm aged n; 29 February (leap) completes a year on 1 March.
+CREATE OR REPLACE MACRO aged_y(bm, leap, y) AS
+    bm + 12 * (y - bm // 12) + CASE WHEN leap AND NOT (y % 4 = 0 AND (y % 100 <> 0 OR y % 400 = 0)) THEN 1 ELSE 0 END
+;;
+CREATE OR REPLACE MACRO aged(bm, leap, n) AS aged_y(bm, leap, bm // 12 + n)
+;;
+-- Born on 29 February: in February, and so is the day 28 days before.
+CREATE OR REPLACE MACRO leap_day(bm, d) AS bm % 12 = 1 AND month_of(d - 28) = bm
 ;;
 -- Batches ranked within their unit by extract time (ties: stored later wins); a keyed batch is replaced by a newer
 -- batch with the same key in any unit.
 CREATE OR REPLACE TABLE b AS
-SELECT x.*, month_of(from_day) AS from_m, month_of(to_day) AS to_m,
+SELECT bid, uid, domains, skey IS NULL AS is_full, from_day, to_day, from_m, to_m,
+       span(from_m, to_m) AS cur, span(greatest(to_m + 1, from_m), {last}) AS past,
        row_number() OVER (PARTITION BY uid ORDER BY extracted, bid) AS rnk,
-       x.skey IS NOT NULL AND EXISTS (
-           SELECT 1 FROM batches o
-           WHERE o.skey = x.skey AND (o.extracted > x.extracted OR (o.extracted = x.extracted AND o.bid > x.bid))) AS replaced
-FROM batches x
+       skey IS NOT NULL AND row_number() OVER (PARTITION BY skey ORDER BY extracted DESC, bid DESC) > 1 AS replaced
+FROM (SELECT *, month_of(from_day) AS from_m, month_of(to_day) AS to_m FROM batches)
 ;;
--- The batch that is the truth for a part in a month: the newest full-truth batch with the part overlapping the month,
--- else the newest keyed one. Parts are CaptureDomains bits.
+-- The months each batch is the truth for a part (CaptureDomains bits): the newest full-truth batch overlapping the month,
+-- else the newest keyed one, so a batch's own months less those of every batch before it in that order.
 CREATE OR REPLACE TABLE auth AS
-SELECT uid, part, m, arg_max(bid, CASE WHEN skey IS NULL THEN 1000000 ELSE 0 END + rnk) AS bid
-FROM (
-    SELECT b.uid, b.bid, b.skey, b.rnk, p.part, unnest(range(greatest(b.from_m, {base}), least(b.to_m, {last}) + 1)) AS m
-    FROM b, (VALUES (2), (4), (8), (16), (32), (64), (128), (256), (512), (1024)) p(part)
-    WHERE (b.domains & p.part) <> 0 AND NOT b.replaced)
-GROUP BY uid, part, m
+SELECT uid, bid, part, domains,
+       cur & ~coalesce(bit_or(cur) OVER (PARTITION BY uid, part ORDER BY is_full DESC, rnk DESC
+                                         ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) AS mask
+FROM b, (VALUES (2), (4), (8), (16), (32), (64), (128), (256), (512), (1024)) p(part)
+WHERE (domains & part) <> 0 AND NOT replaced
+;;
+-- The months each unit has each part captured.
+CREATE OR REPLACE TABLE cap AS SELECT uid, part, bit_or(mask) AS mask FROM auth GROUP BY uid, part
 ;;
 -- For dated events: the days of newer full-truth batches with the part, which supersede an older batch's events.
 CREATE OR REPLACE TABLE cover AS
 SELECT x.bid AS own, p.part, y.from_day, y.to_day
 FROM b x
-JOIN b y ON y.uid = x.uid AND y.rnk > x.rnk AND y.skey IS NULL
+JOIN b y ON y.uid = x.uid AND y.rnk > x.rnk AND y.is_full
 JOIN (VALUES (2), (16), (128), (256), (512), (1024)) p(part) ON (y.domains & p.part) <> 0
+WHERE NOT x.replaced
 ;;
--- Recipients: a kept paid payment puts its person in every month its days overlap (repeats are merged in facts).
+-- Recipients: a kept paid payment puts its person in every month its days overlap.
 CREATE OR REPLACE TABLE rec AS
-SELECT uid, person, m FROM (
-    SELECT b.uid, p.person,
-           unnest(range(greatest(month_of(p.from_day), {base}), least(month_of(p.to_day), {last}) + 1)) AS m
-    FROM payments p JOIN b ON b.bid = p.bid
-    WHERE p.dating IS NOT NULL AND p.from_day IS NOT NULL AND p.to_day >= {first_day} AND p.from_day <= {last_day}
-      AND NOT b.replaced
-      AND NOT EXISTS (SELECT 1 FROM cover c WHERE c.own = p.bid AND c.part = 2 AND p.dating BETWEEN c.from_day AND c.to_day))
+SELECT person, any_value(uid) AS uid, bit_or(span(fm, tm)) AS r
+FROM (SELECT p.person, k.uid, month_of(p.from_day) AS fm, month_of(p.to_day) AS tm
+      FROM payments p
+      JOIN b k ON k.bid = p.bid AND NOT k.replaced
+      ANTI JOIN (SELECT own, from_day, to_day FROM cover WHERE part = 2) c ON c.own = p.bid AND p.dating BETWEEN c.from_day AND c.to_day
+      WHERE p.dating IS NOT NULL AND p.from_day IS NOT NULL AND p.to_day >= {first_day} AND p.from_day <= {last_day})
+GROUP BY person
 ;;
--- Which batches list each person (a batch says nothing about persons it does not list), with the unit's batch facts.
-CREATE OR REPLACE TABLE lst AS
-SELECT l.person, b.bid, b.uid, b.from_m, b.to_m, b.rnk, b.skey IS NULL AS full, b.domains
-FROM listed l JOIN b ON b.bid = l.bid
-WHERE NOT b.replaced
-;;
--- History rows (livelihood 5, children, KVP, job seekers) in every month they could count in, by the batch that says so.
+-- History rows (livelihood 5, children, KVP, job seekers): the months each batch says a fact holds, per batch and person.
 -- Main livelihood 5 in M: the latest row with valid_from <= M.end (a stored valid_to is not read).
-CREATE OR REPLACE TABLE l5c AS
-SELECT bid, person,
-       unnest(range(greatest(month_of(valid_from), {base}), least(coalesce(month_of(next_from) - 1, {last}), {last}) + 1)) AS m
-FROM (SELECT *, lead(valid_from) OVER (PARTITION BY bid, person ORDER BY valid_from, ord) AS next_from FROM livelihood)
-WHERE source = 5
+CREATE OR REPLACE TABLE l5r AS
+SELECT bid, person, bit_or(span(fm, nm - 1)) AS mask
+FROM (SELECT bid, person, month_of(valid_from) AS fm, month_of(next_from) AS nm
+      FROM (SELECT bid, person, valid_from, source, lead(valid_from) OVER (PARTITION BY bid, person ORDER BY valid_from, ord) AS next_from
+            FROM livelihood)
+      WHERE source = 5)
+GROUP BY bid, person
 ;;
 -- Provider and provider duty in household: a child born by M.end, aged <= 17 on M.end, the row valid in M.
-CREATE OR REPLACE TABLE famc AS
-SELECT bid, person, provider, duty,
-       unnest(range(greatest(month_of(birth), coalesce(month_of(valid_from), {base}), {base}),
-                    least(first_month_aged(birth, 18) - 1, coalesce(month_of(valid_to), {last}), {last}) + 1)) AS m
-FROM children WHERE provider OR duty
+CREATE OR REPLACE TABLE famr AS
+SELECT bid, person, coalesce(bit_or(mask) FILTER (WHERE provider), 0) AS prov, coalesce(bit_or(mask) FILTER (WHERE duty), 0) AS duty
+FROM (SELECT bid, person, provider, duty, span(greatest(bm, fm), least(aged(bm, leap, 18) - 1, tm)) AS mask
+      FROM (SELECT bid, person, provider, duty, bm, leap_day(bm, birth) AS leap, month_of(valid_from) AS fm, month_of(valid_to) AS tm
+            FROM (SELECT *, month_of(birth) AS bm FROM children WHERE provider OR duty)))
+GROUP BY bid, person
 ;;
 -- KVP: during M (B51: end >= M.start) and at M's end (B.151: end > M.end).
-CREATE OR REPLACE TABLE kvpc AS
-SELECT bid, person, end_m IS NULL OR m < end_m AS at_end, m FROM (
-    SELECT bid, person, end_m, unnest(range(greatest(start_m, {base}), least(coalesce(end_m, {last}), {last}) + 1)) AS m
-    FROM (SELECT bid, person, month_of(start_day) AS start_m, month_of(end_day) AS end_m FROM kvp))
+CREATE OR REPLACE TABLE kvpr AS
+SELECT bid, person, bit_or(span(sm, em)) AS kd, bit_or(span(sm, em - 1)) AS ke
+FROM (SELECT bid, person, month_of(start_day) AS sm, month_of(end_day) AS em FROM kvp)
+GROUP BY bid, person
 ;;
--- KVP events and the situations after an end, by the month they fall in.
-CREATE OR REPLACE TABLE kvpe AS
-SELECT bid, person, ev, month_of(d) AS m FROM (
-    SELECT bid, person, 'registered' AS ev, registered AS d FROM kvp
-    UNION ALL SELECT bid, person, 'decided', decision FROM kvp
-    UNION ALL SELECT bid, person, 'started', start_day FROM kvp
-    UNION ALL SELECT bid, person, 'ended', end_day FROM kvp
-    UNION ALL SELECT bid, person, 'situation' || k, end_day
-              FROM (SELECT bid, person, end_day, situations, unnest(range(16)) AS k FROM kvp WHERE situations <> 0)
-              WHERE (situations >> k) & 1 = 1)
-WHERE d BETWEEN {first_day} AND {last_day}
-;;
--- Ordinary job seekers registered on M.end.
-CREATE OR REPLACE TABLE jsc AS
-SELECT bid, person, unnest(range(greatest(from_m, {base}), least(coalesce(to_m, {last}), {last}) + 1)) AS m
-FROM (SELECT bid, person, month_of(from_day) AS from_m,
-             CASE WHEN to_day IS NULL THEN NULL
-                  WHEN day_date(to_day) = last_day(day_date(to_day)) THEN month_of(to_day)
-                  ELSE month_of(to_day) - 1 END AS to_m
-      FROM jobseekers)
+-- Ordinary job seekers registered on M.end: to the month before the last day's, or its month when that is the month's last day.
+CREATE OR REPLACE TABLE jsr AS
+SELECT bid, person, bit_or(span(fm, tm)) AS mask
+FROM (SELECT bid, person, month_of(from_day) AS fm, month_of(to_day + 1) - 1 AS tm FROM jobseekers)
+GROUP BY bid, person
 ;;
 -- The batch that is the truth for a person's history part in a month the unit has the part captured for: of the batches
 -- that list the person and have the part, one overlapping the month before one that ended earlier (a batch starting after
--- the month has said nothing yet), full-truth before keyed, newer before older.
-CREATE OR REPLACE TABLE hbest AS
-SELECT c.person, c.part, c.m,
-       arg_max(o.bid, (CASE WHEN o.to_m >= c.m THEN 2 ELSE 0 END + CASE WHEN o.full THEN 1 ELSE 0 END) * 1000000 + o.rnk) AS bid
-FROM (SELECT DISTINCT person, part, m FROM (
-          SELECT person, 4 AS part, m FROM l5c UNION ALL SELECT person, 8, m FROM famc UNION ALL SELECT person, 32, m FROM kvpc
-          UNION ALL SELECT person, 32, m FROM kvpe UNION ALL SELECT person, 64, m FROM jsc)) c
-JOIN lst o ON o.person = c.person AND (o.domains & c.part) <> 0 AND o.from_m <= c.m
-WHERE EXISTS (SELECT 1 FROM auth a WHERE a.uid = o.uid AND a.part = c.part AND a.m = c.m)
-GROUP BY ALL
+-- the month has said nothing yet), full-truth before keyed, newer before older. As masks: a batch's overlapping months less
+-- those of the batches before it, then its months after its end less every overlapping batch's and those of ended batches
+-- before it.
+CREATE OR REPLACE TABLE win AS
+SELECT bid, person, part,
+       ((cur & ~coalesce(bit_or(cur) OVER before, 0))
+        | (past & ~(bit_or(cur) OVER (PARTITION BY person, part)) & ~coalesce(bit_or(past) OVER before, 0))) & cap AS mask
+FROM (SELECT l.bid, l.person, h.part, k.is_full, k.rnk, c.mask AS cap, k.cur, k.past
+      FROM (SELECT DISTINCT person, part FROM (
+                SELECT person, 4 AS part FROM l5r UNION ALL SELECT person, 8 FROM famr
+                UNION ALL SELECT person, 32 FROM kvpr UNION ALL SELECT person, 64 FROM jsr)) h
+      JOIN listed l ON l.person = h.person
+      JOIN b k ON k.bid = l.bid AND NOT k.replaced AND (k.domains & h.part) <> 0
+      JOIN cap c ON c.uid = k.uid AND c.part = h.part)
+WINDOW before AS (PARTITION BY person, part ORDER BY is_full DESC, rnk DESC ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)
 ;;
-CREATE OR REPLACE TABLE l5 AS
-SELECT b.uid, x.person, x.m FROM l5c x JOIN hbest h ON h.part = 4 AND h.person = x.person AND h.m = x.m AND h.bid = x.bid
-JOIN b ON b.bid = x.bid
+CREATE OR REPLACE TABLE l5m AS
+SELECT x.person, bit_or(x.mask & w.mask) AS l5 FROM l5r x JOIN win w ON w.part = 4 AND w.bid = x.bid AND w.person = x.person
+GROUP BY x.person
 ;;
-CREATE OR REPLACE TABLE fam AS
-SELECT b.uid, x.person, x.m, x.provider, x.duty FROM famc x
-JOIN hbest h ON h.part = 8 AND h.person = x.person AND h.m = x.m AND h.bid = x.bid JOIN b ON b.bid = x.bid
+CREATE OR REPLACE TABLE famm AS
+SELECT x.person, bit_or(x.prov & w.mask) AS prov, bit_or(x.duty & w.mask) AS duty
+FROM famr x JOIN win w ON w.part = 8 AND w.bid = x.bid AND w.person = x.person
+GROUP BY x.person
 ;;
 CREATE OR REPLACE TABLE kvpm AS
-SELECT b.uid, x.person, x.m, x.at_end FROM kvpc x
-JOIN hbest h ON h.part = 32 AND h.person = x.person AND h.m = x.m AND h.bid = x.bid JOIN b ON b.bid = x.bid
+SELECT x.person, any_value(k.uid) AS uid, bit_or(x.kd & w.mask) AS kd, bit_or(x.ke & w.mask) AS ke
+FROM kvpr x JOIN win w ON w.part = 32 AND w.bid = x.bid AND w.person = x.person JOIN b k ON k.bid = x.bid
+GROUP BY x.person
 ;;
 CREATE OR REPLACE TABLE jsm AS
-SELECT b.uid, x.person, x.m FROM jsc x
-JOIN hbest h ON h.part = 64 AND h.person = x.person AND h.m = x.m AND h.bid = x.bid JOIN b ON b.bid = x.bid
+SELECT x.person, any_value(k.uid) AS uid, bit_or(x.mask & w.mask) AS js
+FROM jsr x JOIN win w ON w.part = 64 AND w.bid = x.bid AND w.person = x.person JOIN b k ON k.bid = x.bid
+GROUP BY x.person
 ;;
--- Followed up in M-2 ... M: a kept follow-up marks its month and the two after it (repeats are merged in facts).
+-- Followed up in M-2 ... M: a kept follow-up marks its month and the two after it.
 CREATE OR REPLACE TABLE fu AS
-SELECT b.uid, f.person, month_of(f.day) + s.k AS m
-FROM followups f JOIN b ON b.bid = f.bid, (VALUES (0), (1), (2)) s(k)
-WHERE f.day BETWEEN {first_day} AND {last_day} AND NOT b.replaced AND month_of(f.day) + s.k <= {last}
-  AND NOT EXISTS (SELECT 1 FROM cover c WHERE c.own = f.bid AND c.part = 128 AND f.day BETWEEN c.from_day AND c.to_day)
+SELECT person, bit_or(span(m, m + 2)) AS fu
+FROM (SELECT f.person, month_of(f.day) AS m
+      FROM followups f
+      JOIN b k ON k.bid = f.bid AND NOT k.replaced
+      ANTI JOIN (SELECT own, from_day, to_day FROM cover WHERE part = 128) c ON c.own = f.bid AND f.day BETWEEN c.from_day AND c.to_day
+      WHERE f.day BETWEEN {first_day} AND {last_day})
+GROUP BY person
 ;;
 -- Conditions, exemptions and sanctions are events: kept unless a newer full-truth batch with their part covers the day of
 -- the decision (conditions 256, exemptions 512) or the sanction (1024). A condition is valid in every month its period
@@ -143,127 +152,138 @@ WHERE f.day BETWEEN {first_day} AND {last_day} AND NOT b.replaced AND month_of(f
 -- 16 17 04 06 07 08 10 18 14 15 19 20 (3135). An exemption holds from the month it is decided on. A sanction known only
 -- by year is dated 31 December of it.
 CREATE OR REPLACE TABLE condm AS
-SELECT b.uid, c.person, (c.codes & 3135) <> 0 AS activity,
-       unnest(range(greatest(month_of(c.from_day), {base}), least(month_of(c.to_day), {last}) + 1)) AS m
-FROM conditions c JOIN b ON b.bid = c.bid
-WHERE NOT b.replaced AND NOT EXISTS (SELECT 1 FROM cover v WHERE v.own = c.bid AND v.part = 256 AND c.decided BETWEEN v.from_day AND v.to_day)
+SELECT person, coalesce(bit_or(span(fm, tm)) FILTER (WHERE (codes & 3135) <> 0), 0) AS act, bit_or(span(fm, tm)) AS anyc
+FROM (SELECT c.person, c.codes, month_of(c.from_day) AS fm, month_of(c.to_day) AS tm
+      FROM conditions c
+      JOIN b k ON k.bid = c.bid AND NOT k.replaced
+      ANTI JOIN (SELECT own, from_day, to_day FROM cover WHERE part = 256) v ON v.own = c.bid AND c.decided BETWEEN v.from_day AND v.to_day)
+GROUP BY person
 ;;
 CREATE OR REPLACE TABLE exm AS
-SELECT b.uid, e.person, unnest(range(greatest(month_of(e.decided), {base}), {last} + 1)) AS m
-FROM exemptions e JOIN b ON b.bid = e.bid
-WHERE NOT b.replaced AND NOT EXISTS (SELECT 1 FROM cover v WHERE v.own = e.bid AND v.part = 512 AND e.decided BETWEEN v.from_day AND v.to_day)
+SELECT person, bit_or(span(m, {last})) AS ex
+FROM (SELECT e.person, month_of(e.decided) AS m
+      FROM exemptions e
+      JOIN b k ON k.bid = e.bid AND NOT k.replaced
+      ANTI JOIN (SELECT own, from_day, to_day FROM cover WHERE part = 512) v ON v.own = e.bid AND e.decided BETWEEN v.from_day AND v.to_day)
+GROUP BY person
 ;;
 CREATE OR REPLACE TABLE sanm AS
-SELECT uid, person, month_of(d) AS m FROM (
-    SELECT b.uid, s.bid, s.person, coalesce(s.day, (make_date(s.year, 12, 31) - DATE '0001-01-01')::INTEGER) AS d
-    FROM sanctions s JOIN b ON b.bid = s.bid WHERE NOT b.replaced) x
-WHERE d BETWEEN {first_day} AND {last_day}
-  AND NOT EXISTS (SELECT 1 FROM cover v WHERE v.own = x.bid AND v.part = 1024 AND x.d BETWEEN v.from_day AND v.to_day)
+SELECT person, any_value(uid) AS uid, bit_or(span(m, m)) AS sanc
+FROM (SELECT x.person, x.uid, month_of(x.d) AS m
+      FROM (SELECT s.bid, s.person, k.uid, coalesce(s.day, s.year * 365 + s.year // 4 - s.year // 100 + s.year // 400 - 1) AS d
+            FROM sanctions s JOIN b k ON k.bid = s.bid AND NOT k.replaced) x
+      ANTI JOIN (SELECT own, from_day, to_day FROM cover WHERE part = 1024) v ON v.own = x.bid AND x.d BETWEEN v.from_day AND v.to_day
+      WHERE x.d BETWEEN {first_day} AND {last_day})
+GROUP BY person
 ;;
--- Birth dates from the newest batch that gives one.
-CREATE OR REPLACE TABLE birth AS
-SELECT x.person, arg_max(x.birth, b.rnk) AS birth FROM births x JOIN b ON b.bid = x.bid GROUP BY x.person
+-- Birth dates from the newest batch that gives one, as the months the person is young (aged <= 24 on M.end) and in the
+-- activity duty's ages (18–29 on M.end).
+CREATE OR REPLACE TABLE ages AS
+SELECT person, span({base}, aged(bm, leap, 25) - 1) AS young, span(aged(bm, leap, 18), aged(bm, leap, 30) - 1) AS duty_age
+FROM (SELECT person, bm, leap_day(bm, birth) AS leap
+      FROM (SELECT person, birth, month_of(birth) AS bm FROM (
+                SELECT x.person, arg_max(x.birth, k.rnk) AS birth FROM births x JOIN b k ON k.bid = x.bid GROUP BY x.person)))
 ;;
--- A person's facts in a month as bits: 1 recipient, 2 recipient the month before, 4 livelihood 5, 8 provider, 16 provider
--- duty in household, 32 KVP during, 64 KVP at the end, 128 registered job seeker, 256 followed up in M-2 ... M, 512 an
--- activity condition, 1024 any condition, 2048 exempted from the activity duty, 4096 a sanction.
-CREATE OR REPLACE TABLE facts AS
-SELECT uid, person, m, bit_or(f) AS f
-FROM (
-    SELECT uid, person, m, 1 AS f FROM rec
-    UNION ALL SELECT uid, person, m + 1, 2 FROM rec WHERE m < {last}
-    UNION ALL SELECT uid, person, m, 4 FROM l5
-    UNION ALL SELECT uid, person, m, CASE WHEN provider THEN 8 ELSE 0 END | CASE WHEN duty THEN 16 ELSE 0 END FROM fam
-    UNION ALL SELECT uid, person, m, 32 | CASE WHEN at_end THEN 64 ELSE 0 END FROM kvpm
-    UNION ALL SELECT uid, person, m, 128 FROM jsm
-    UNION ALL SELECT uid, person, m, 256 FROM fu
-    UNION ALL SELECT uid, person, m, 1024 | CASE WHEN activity THEN 512 ELSE 0 END FROM condm
-    UNION ALL SELECT uid, person, m, 2048 FROM exm
-    UNION ALL SELECT uid, person, m, 4096 FROM sanm)
-GROUP BY uid, person, m
+-- The months M for which a month in M-6 … M is set.
+CREATE OR REPLACE MACRO spread7(x) AS x | (x << 1) | (x << 2) | (x << 3) | (x << 4) | (x << 5) | (x << 6)
 ;;
--- Long-term: recipient in at least 6 of the months M-11 ... M. Young: aged <= 24 on M.end; duty: aged 18–29 on M.end.
+-- One row per person who can count in something on their own (a recipient, in KVP, a job seeker, sanctioned), with every
+-- count's months as a mask; long-term status needs the month's 12-month slice of r, so its counts keep r and the mask they
+-- are and-ed with. B.102 version 2's long-term: six consecutive months with assistance that end within M-6 … M.
+CREATE OR REPLACE TABLE pm AS
+WITH who AS (SELECT person, uid FROM rec UNION SELECT person, uid FROM kvpm UNION SELECT person, uid FROM jsm
+             UNION SELECT person, uid FROM sanm)
+SELECT uid, r, l5, l5 & young AS l5y, l5 & prov AS l5p, r & young AS bl153, kd, r & duty AS b104, ke, js & fu AS b10, js,
+       r & ~rp AS inflow, rp & ~r AS outflow, r & duty_age & act AS v101, r & duty_age AS v101den, r & anyc AS v102,
+       r & duty_age & ex & ~act AS v103, sanc, r & js AS linked_js, r & js & fu AS linked_fu,
+       spread7(r & (r << 1) & (r << 2) & (r << 3) & (r << 4) & (r << 5)) & l5 AS bl152c,
+       r | rp | l5 | kd | ke | js | sanc AS anything
+FROM (SELECT w.uid, coalesce(rec.r, 0) AS r, coalesce(rec.r, 0) << 1 AS rp, coalesce(l5m.l5, 0) AS l5, coalesce(famm.prov, 0) AS prov,
+             coalesce(famm.duty, 0) AS duty, coalesce(kvpm.kd, 0) AS kd, coalesce(kvpm.ke, 0) AS ke, coalesce(jsm.js, 0) AS js,
+             coalesce(fu.fu, 0) AS fu, coalesce(condm.act, 0) AS act, coalesce(condm.anyc, 0) AS anyc, coalesce(exm.ex, 0) AS ex,
+             coalesce(sanm.sanc, 0) AS sanc, coalesce(ages.young, 0) AS young, coalesce(ages.duty_age, 0) AS duty_age
+      FROM who w
+      LEFT JOIN rec USING (person) LEFT JOIN l5m USING (person) LEFT JOIN famm USING (person) LEFT JOIN kvpm USING (person)
+      LEFT JOIN jsm USING (person) LEFT JOIN fu USING (person) LEFT JOIN condm USING (person) LEFT JOIN exm USING (person)
+      LEFT JOIN sanm USING (person) LEFT JOIN ages USING (person))
+;;
+-- Each month {first} … {last} of each person with a fact in it; long-term: recipient in at least 6 of the months M-11 … M.
 CREATE OR REPLACE TABLE person_counts AS
-SELECT uid, m,
-       count_if(r) AS bl151, count_if(lt AND l5) AS bl152, count_if(r AND young) AS bl153, count_if(lt AND l5 AND young) AS bl154,
-       count_if(r AND lt) AS bl166, count_if(lt AND l5 AND prov) AS bl174, count_if(kd) AS b51, count_if(r AND duty) AS b104,
-       count_if(ke) AS b151, count_if(js AND fu) AS b10, count_if(js) AS b10den, count_if(r AND NOT rp) AS inflow,
-       count_if(rp AND NOT r) AS outflow, count_if(r AND duty_age AND act) AS v101, count_if(r AND duty_age) AS v101den,
-       count_if(r AND anyc) AS v102, count_if(r AND duty_age AND ex AND NOT act) AS v103, count_if(sanc) AS v104,
-       count_if(r AND js) AS linked_js, count_if(r AND js AND fu) AS linked_fu, count_if(ltc AND l5) AS bl152c
-FROM (
-    -- B.102 version 2: long-term by six consecutive months with assistance that end within M-11 … M (so end in M-6 … M).
-    SELECT *, bool_or(run_end) OVER (PARTITION BY person ORDER BY m RANGE BETWEEN 6 PRECEDING AND CURRENT ROW) AS ltc
-    FROM (
-    SELECT f.uid, f.m, f.person,
-           sum(f.f & 1) OVER (PARTITION BY f.person ORDER BY f.m RANGE BETWEEN 5 PRECEDING AND CURRENT ROW) = 6 AS run_end,
-           (f.f & 1) <> 0 AS r, (f.f & 2) <> 0 AS rp, (f.f & 4) <> 0 AS l5, (f.f & 8) <> 0 AS prov, (f.f & 16) <> 0 AS duty,
-           (f.f & 32) <> 0 AS kd, (f.f & 64) <> 0 AS ke, (f.f & 128) <> 0 AS js, (f.f & 256) <> 0 AS fu,
-           sum(f.f & 1) OVER (PARTITION BY f.person ORDER BY f.m RANGE BETWEEN 11 PRECEDING AND CURRENT ROW) >= 6 AS lt,
-           coalesce(f.m < first_month_aged(bt.birth, 25), false) AS young,
-           coalesce(f.m >= first_month_aged(bt.birth, 18) AND f.m < first_month_aged(bt.birth, 30), false) AS duty_age,
-           (f.f & 512) <> 0 AS act, (f.f & 1024) <> 0 AS anyc, (f.f & 2048) <> 0 AS ex, (f.f & 4096) <> 0 AS sanc
-    FROM facts f LEFT JOIN birth bt ON bt.person = f.person))
-WHERE m >= {first}
-GROUP BY uid, m
+SELECT uid, {base} + i AS m,
+       count_if(in_month(r, i)) AS bl151, count_if(lt AND in_month(l5, i)) AS bl152, count_if(in_month(bl153, i)) AS bl153,
+       count_if(lt AND in_month(l5y, i)) AS bl154, count_if(lt AND in_month(r, i)) AS bl166, count_if(lt AND in_month(l5p, i)) AS bl174,
+       count_if(in_month(kd, i)) AS b51, count_if(in_month(b104, i)) AS b104, count_if(in_month(ke, i)) AS b151,
+       count_if(in_month(b10, i)) AS b10, count_if(in_month(js, i)) AS b10den, count_if(in_month(inflow, i)) AS inflow,
+       count_if(in_month(outflow, i)) AS outflow, count_if(in_month(v101, i)) AS v101, count_if(in_month(v101den, i)) AS v101den,
+       count_if(in_month(v102, i)) AS v102, count_if(in_month(v103, i)) AS v103, count_if(in_month(sanc, i)) AS v104,
+       count_if(in_month(linked_js, i)) AS linked_js, count_if(in_month(linked_fu, i)) AS linked_fu, count_if(in_month(bl152c, i)) AS bl152c
+FROM (SELECT p.*, t.i, bit_count((p.r >> (t.i - 11)) & 4095) >= 6 AS lt
+      FROM pm p, range({first} - {base}, {last} - {base} + 1) t(i)
+      WHERE in_month(p.anything, t.i))
+GROUP BY uid, i
 ;;
 -- PL151: kept social assistance cases approved in M, with a received date.
 CREATE OR REPLACE TABLE case_counts AS
-SELECT b.uid, month_of(c.approved) AS m,
-       coalesce(sum(c.approved - c.received) FILTER (WHERE c.received IS NOT NULL), 0) AS days,
-       count(*) FILTER (WHERE c.received IS NOT NULL) AS cases
-FROM cases c JOIN b ON b.bid = c.bid
-WHERE c.approved BETWEEN {first_day} AND {last_day} AND c.dating IS NOT NULL AND NOT b.replaced
-  AND NOT EXISTS (SELECT 1 FROM cover v WHERE v.own = c.bid AND v.part = 16 AND c.dating BETWEEN v.from_day AND v.to_day)
+SELECT k.uid, month_of(c.approved) AS m, coalesce(sum(c.approved - c.received), 0)::BIGINT AS days, count(c.received) AS cases
+FROM cases c
+JOIN b k ON k.bid = c.bid AND NOT k.replaced
+ANTI JOIN (SELECT own, from_day, to_day FROM cover WHERE part = 16) v ON v.own = c.bid AND c.dating BETWEEN v.from_day AND v.to_day
+WHERE c.approved BETWEEN {first_day} AND {last_day} AND c.dating IS NOT NULL
 GROUP BY ALL
 ;;
--- KVP events in M, read from the batch that is the truth for the person's KVP in M.
+-- KVP events in M, read from the batch that is the truth for the person's KVP in M: 0 registered, 1 decided, 2 started,
+-- 3 ended, 4 + k the situation with bit k after an end.
 CREATE OR REPLACE TABLE kvp_events AS
-SELECT b.uid, e.m, e.ev, count(*) AS n
-FROM kvpe e JOIN hbest h ON h.part = 32 AND h.person = e.person AND h.m = e.m AND h.bid = e.bid JOIN b ON b.bid = e.bid
+SELECT k.uid, e.m, e.ev, count(*) AS n
+FROM (SELECT bid, person, ev, month_of(d) AS m FROM (
+          SELECT bid, person, 0 AS ev, registered AS d FROM kvp
+          UNION ALL SELECT bid, person, 1, decision FROM kvp
+          UNION ALL SELECT bid, person, 2, start_day FROM kvp
+          UNION ALL SELECT bid, person, 3, end_day FROM kvp
+          UNION ALL SELECT bid, person, 4 + s.k, end_day FROM kvp, range(16) s(k) WHERE ((situations >> s.k) & 1) = 1)
+      WHERE d BETWEEN {first_day} AND {last_day}) e
+JOIN win w ON w.part = 32 AND w.bid = e.bid AND w.person = e.person AND in_month(w.mask, e.m - {base})
+JOIN b k ON k.bid = e.bid
 GROUP BY ALL
 ;;
 CREATE OR REPLACE TABLE um AS
 SELECT u.uid, mo.m,
-       coalesce(c.cp, false) AS cp, coalesce(c.cl, false) AS cl, coalesce(c.cf, false) AS cf, coalesce(c.cc, false) AS cc,
-       coalesce(c.ck, false) AS ck, coalesce(c.cj, false) AS cj, coalesce(c.cfu, false) AS cfu, coalesce(cprev.cp, false) AS cpp,
-       coalesce(w.payments, 0) = 12 AS window12, coalesce(w.followups, 0) = 3 AS followups3,
+       in_month(c.p2, i) AS cp, in_month(c.p4, i) AS cl, in_month(c.p8, i) AS cf, in_month(c.p16, i) AS cc, in_month(c.p32, i) AS ck, in_month(c.p64, i) AS cj,
+       in_month(c.p128, i) AS cfu, in_month(c.p2, i - 1) AS cpp,
+       -- Not computed is not zero: the months a look-back rule reads must all be captured (payments M-11 … M, follow-ups M-2 … M).
+       ((c.p2 >> (i - 11)) & 4095) = 4095 AS window12, ((c.p128 >> (i - 2)) & 7) = 7 AS followups3,
        coalesce(pc.bl151, 0) AS bl151, coalesce(pc.bl152, 0) AS bl152, coalesce(pc.bl153, 0) AS bl153, coalesce(pc.bl154, 0) AS bl154,
        coalesce(pc.bl166, 0) AS bl166, coalesce(pc.bl174, 0) AS bl174, coalesce(pc.b51, 0) AS b51, coalesce(pc.b104, 0) AS b104,
        coalesce(pc.b151, 0) AS b151, coalesce(pc.b10, 0) AS b10, coalesce(pc.b10den, 0) AS b10den, coalesce(pc.inflow, 0) AS inflow,
        coalesce(pc.outflow, 0) AS outflow, coalesce(cs.days, 0) AS days, coalesce(cs.cases, 0) AS cases,
        coalesce(ke.registered, 0) AS registered, coalesce(ke.decided, 0) AS decided, coalesce(ke.started, 0) AS started,
        coalesce(ke.ended, 0) AS ended,
-       coalesce(c.ccond, false) AS ccond, coalesce(c.cex, false) AS cex, coalesce(c.csanc, false) AS csanc,
-       coalesce(sy.yearly, false) AS yearly, coalesce(pc.v101, 0) AS v101, coalesce(pc.v101den, 0) AS v101den,
+       in_month(c.p256, i) AS ccond, in_month(c.p512, i) AS cex, in_month(c.p1024, i) AS csanc,
+       -- A sanctions batch that knows them only by year (domain 2048, KOSTRA) gives the year's count on December alone.
+       in_month(c.yearly, i) AS yearly,
+       coalesce(pc.v101, 0) AS v101, coalesce(pc.v101den, 0) AS v101den,
        coalesce(pc.v102, 0) AS v102, coalesce(pc.v103, 0) AS v103, coalesce(pc.v104, 0) AS v104,
        coalesce(pc.linked_js, 0) AS linked_js, coalesce(pc.linked_fu, 0) AS linked_fu, coalesce(pc.bl152c, 0) AS bl152c,
        pop.adults, pop.young
 FROM units u
-CROSS JOIN range({first}, {last} + 1) mo(m)
+CROSS JOIN (SELECT m, m - {base} AS i FROM range({first}, {last} + 1) t(m)) mo
 -- Population at 1 January of M's year, else the latest earlier year.
 LEFT JOIN (SELECT u2.uid, y.year, arg_max(p.adults, p.year) AS adults, arg_max(p.young, p.year) AS young
            FROM units u2
            CROSS JOIN (SELECT DISTINCT m // 12 AS year FROM range({first}, {last} + 1) t(m)) y
            JOIN population p ON p.code = u2.code AND p.year <= y.year
            GROUP BY u2.uid, y.year) pop ON pop.uid = u.uid AND pop.year = mo.m // 12
-LEFT JOIN (SELECT uid, m, bool_or(part = 2) AS cp, bool_or(part = 4) AS cl, bool_or(part = 8) AS cf, bool_or(part = 16) AS cc,
-                  bool_or(part = 32) AS ck, bool_or(part = 64) AS cj, bool_or(part = 128) AS cfu, bool_or(part = 256) AS ccond,
-                  bool_or(part = 512) AS cex, bool_or(part = 1024) AS csanc
-           FROM auth GROUP BY uid, m) c ON c.uid = u.uid AND c.m = mo.m
--- A sanctions batch that knows them only by year (domain 2048, KOSTRA) gives the year's count on December alone.
-LEFT JOIN (SELECT a.uid, a.m, (x.domains & 2048) <> 0 AS yearly FROM auth a JOIN b x ON x.bid = a.bid WHERE a.part = 1024) sy
-       ON sy.uid = u.uid AND sy.m = mo.m
-LEFT JOIN (SELECT uid, m, true AS cp FROM auth WHERE part = 2) cprev ON cprev.uid = u.uid AND cprev.m = mo.m - 1
--- Not computed is not zero: the months a look-back rule reads must all be captured (payments M-11 … M, follow-ups M-2 … M).
-LEFT JOIN (SELECT mo2.m, a.uid, count(*) FILTER (WHERE a.part = 2) AS payments,
-                  count(*) FILTER (WHERE a.part = 128 AND a.m >= mo2.m - 2) AS followups
-           FROM range({first}, {last} + 1) mo2(m) JOIN auth a ON a.m BETWEEN mo2.m - 11 AND mo2.m
-           GROUP BY ALL) w ON w.uid = u.uid AND w.m = mo.m
+LEFT JOIN (SELECT uid, coalesce(bit_or(mask) FILTER (WHERE part = 2), 0) AS p2, coalesce(bit_or(mask) FILTER (WHERE part = 4), 0) AS p4,
+                  coalesce(bit_or(mask) FILTER (WHERE part = 8), 0) AS p8, coalesce(bit_or(mask) FILTER (WHERE part = 16), 0) AS p16,
+                  coalesce(bit_or(mask) FILTER (WHERE part = 32), 0) AS p32, coalesce(bit_or(mask) FILTER (WHERE part = 64), 0) AS p64,
+                  coalesce(bit_or(mask) FILTER (WHERE part = 128), 0) AS p128, coalesce(bit_or(mask) FILTER (WHERE part = 256), 0) AS p256,
+                  coalesce(bit_or(mask) FILTER (WHERE part = 512), 0) AS p512, coalesce(bit_or(mask) FILTER (WHERE part = 1024), 0) AS p1024,
+                  coalesce(bit_or(mask) FILTER (WHERE part = 1024 AND (domains & 2048) <> 0), 0) AS yearly
+           FROM auth GROUP BY uid) c ON c.uid = u.uid
 LEFT JOIN person_counts pc ON pc.uid = u.uid AND pc.m = mo.m
 LEFT JOIN case_counts cs ON cs.uid = u.uid AND cs.m = mo.m
-LEFT JOIN (SELECT uid, m, sum(n) FILTER (WHERE ev = 'registered') AS registered, sum(n) FILTER (WHERE ev = 'decided') AS decided,
-                  sum(n) FILTER (WHERE ev = 'started') AS started, sum(n) FILTER (WHERE ev = 'ended') AS ended
+LEFT JOIN (SELECT uid, m, sum(n) FILTER (WHERE ev = 0) AS registered, sum(n) FILTER (WHERE ev = 1) AS decided,
+                  sum(n) FILTER (WHERE ev = 2) AS started, sum(n) FILTER (WHERE ev = 3) AS ended
            FROM kvp_events GROUP BY uid, m) ke ON ke.uid = u.uid AND ke.m = mo.m
 ;;
 -- One value per unit, month and indicator: a part that was not captured is NULL, never 0.
@@ -301,41 +321,50 @@ SELECT uid, m, ind, num, den FROM (
     UNION ALL SELECT uid, m, 'KOBLET.OPPFOLGING', CASE WHEN cp AND cj AND followups3 THEN linked_fu END, CASE WHEN cp THEN bl151 END FROM um
     UNION ALL SELECT um.uid, um.m, s.code, CASE WHEN um.ck THEN coalesce(e.n, 0) END, CASE WHEN um.ck THEN um.ended END
               FROM um CROSS JOIN situations s
-              LEFT JOIN kvp_events e ON e.uid = um.uid AND e.m = um.m AND e.ev = 'situation' || s.k)
+              LEFT JOIN kvp_events e ON e.uid = um.uid AND e.m = um.m AND e.ev = 4 + s.k)
+;;
+-- Integer keys for the sums: every unit and aggregate code, and every indicator.
+CREATE OR REPLACE TABLE codes AS
+SELECT uid AS cid, code FROM units
+UNION ALL
+SELECT 1000000 + row_number() OVER (ORDER BY code), code
+FROM (SELECT agg AS code FROM members UNION SELECT '0301') WHERE code NOT IN (SELECT code FROM units)
+;;
+CREATE OR REPLACE TABLE ind AS SELECT row_number() OVER (ORDER BY code)::INTEGER AS iid, code, kind = 'count' AS counted FROM indicators
 ;;
 CREATE OR REPLACE TABLE vals AS
-SELECT u.code AS unit, v.m, v.ind, v.num, CASE WHEN i.kind = 'count' THEN 1 ELSE v.den END AS den,
-       CASE WHEN v.num IS NULL THEN 0 ELSE 1 END AS included, 1 AS total
-FROM unit_values v JOIN units u ON u.uid = v.uid JOIN indicators i ON i.code = v.ind
+SELECT v.uid AS cid, v.m::INTEGER AS m, i.iid, v.num::BIGINT AS num, CASE WHEN i.counted THEN 1 ELSE v.den END::BIGINT AS den,
+       CASE WHEN v.num IS NULL THEN 0 ELSE 1 END AS included
+FROM unit_values v JOIN ind i ON i.code = v.ind
 ;;
--- Oslo (0301) is its own data when it has any, else the sum of its districts.
+-- Oslo (0301) is its own data when it has any, else the sum of its districts; offices, counties and the country sum their
+-- members, reading Oslo as one municipality.
 CREATE OR REPLACE TABLE groups AS
-SELECT '0301' AS agg, d.code AS unit FROM districts d
-WHERE NOT EXISTS (SELECT 1 FROM units WHERE code = '0301') AND EXISTS (SELECT 1 FROM units u JOIN districts d2 ON d2.code = u.code)
+SELECT a.cid AS agg, u.uid AS unit
+FROM districts d JOIN units u ON u.code = d.code JOIN codes a ON a.code = '0301'
+WHERE NOT EXISTS (SELECT 1 FROM units WHERE code = '0301')
 ;;
--- Ratio of sums over the member units whose numerator is captured; never an average of ratios. Oslo first, since
--- counties and the country read it as one municipality.
-CREATE OR REPLACE MACRO summed_den(kind, captured, den_missing, den_sum) AS
-    CASE WHEN kind = 'count' THEN 1 WHEN captured = 0 OR den_missing THEN NULL ELSE den_sum END
+CREATE OR REPLACE TABLE memb AS
+SELECT a.cid AS agg, u.cid AS unit FROM members m JOIN codes a ON a.code = m.agg JOIN codes u ON u.code = m.unit
+;;
+-- Ratio of sums over the member units whose numerator is captured; never an average of ratios.
+CREATE OR REPLACE MACRO summed_den(counted, captured, den_missing, den_sum) AS
+    CASE WHEN counted THEN 1 WHEN captured = 0 OR den_missing THEN NULL ELSE den_sum END
 ;;
 INSERT INTO vals
-SELECT g.agg, v.m, v.ind, CASE WHEN count(v.num) = 0 THEN NULL ELSE sum(v.num) END,
-       summed_den(any_value(i.kind), count(v.num), bool_or(v.num IS NOT NULL AND v.den IS NULL), sum(v.den) FILTER (WHERE v.num IS NOT NULL)),
-       count(v.num), any_value(t.total)
-FROM groups g
-JOIN (SELECT agg, count(*) AS total FROM groups GROUP BY agg) t ON t.agg = g.agg
-JOIN vals v ON v.unit = g.unit
-JOIN indicators i ON i.code = v.ind
-GROUP BY g.agg, v.m, v.ind
+SELECT g.agg, v.m, v.iid, CASE WHEN count(v.num) = 0 THEN NULL ELSE sum(v.num)::BIGINT END,
+       summed_den(any_value(i.counted), count(v.num), bool_or(v.num IS NOT NULL AND v.den IS NULL), sum(v.den) FILTER (WHERE v.num IS NOT NULL)::BIGINT),
+       count(v.num)
+FROM groups g JOIN vals v ON v.cid = g.unit JOIN ind i ON i.iid = v.iid
+GROUP BY g.agg, v.m, v.iid
 ;;
+-- The results keep their integer keys; whoever reads them joins codes and ind for the names.
 CREATE OR REPLACE TABLE results AS
 SELECT * FROM vals
 UNION ALL
-SELECT g.agg, v.m, v.ind, CASE WHEN count(v.num) = 0 THEN NULL ELSE sum(v.num) END,
-       summed_den(any_value(i.kind), count(v.num), bool_or(v.num IS NOT NULL AND v.den IS NULL), sum(v.den) FILTER (WHERE v.num IS NOT NULL)),
-       count(v.num), any_value(t.total)
-FROM members g
-JOIN (SELECT agg, count(*) AS total FROM members GROUP BY agg) t ON t.agg = g.agg
-JOIN vals v ON v.unit = g.unit
-JOIN indicators i ON i.code = v.ind
-GROUP BY g.agg, v.m, v.ind
+SELECT g.agg, v.m, v.iid, CASE WHEN count(v.num) = 0 THEN NULL ELSE sum(v.num)::BIGINT END,
+       summed_den(any_value(i.counted), count(v.num), bool_or(v.num IS NOT NULL AND v.den IS NULL),
+                  sum(v.den) FILTER (WHERE v.num IS NOT NULL)::BIGINT),
+       count(v.num)
+FROM memb g JOIN vals v ON v.cid = g.unit JOIN ind i ON i.iid = v.iid
+GROUP BY g.agg, v.m, v.iid
