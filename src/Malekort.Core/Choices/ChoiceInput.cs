@@ -21,17 +21,18 @@ public static class ChoiceInput
     /// <summary>One indicator's row as typed.</summary>
     public sealed record Row(string Indicator, bool Shown, string? Place, string? Heading);
 
-    /// <summary>The choice, or the errors by field.</summary>
+    /// <summary>The choice, or the errors by field; a row <paramref name="find"/> does not know is left out (the catalogue when null).</summary>
     public static (IndicatorChoice? Choice, IReadOnlyList<(string Field, string Message)> Errors) Check(UnitCode unit, IReadOnlyList<Row> rows,
-        string chosenBy, DateTimeOffset chosenAt)
+        string chosenBy, DateTimeOffset chosenAt, Func<string, IndicatorDefinition?>? find = null)
     {
+        find ??= IndicatorCatalog.Find;
         ArgumentNullException.ThrowIfNull(rows);
         var errors = new List<(string, string)>();
         var chosen = new List<(int Place, int Index, ChosenIndicator Indicator)>();
         for (var i = 0; i < rows.Count; i++)
         {
             var row = rows[i];
-            if (IndicatorCatalog.Find(row.Indicator) is not { } definition) continue;
+            if (find(row.Indicator) is not { } definition) continue;
             var heading = string.IsNullOrWhiteSpace(row.Heading) ? null : row.Heading.Trim();
             if (heading is { Length: > LongestHeading })
                 errors.Add((Field(HeadingField, definition.Code), $"Overskriften før {definition.Code} kan ha høyst {LongestHeading} tegn (den har {heading.Length})."));

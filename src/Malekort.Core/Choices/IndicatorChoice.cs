@@ -13,13 +13,17 @@ public sealed record ChosenIndicator(string Indicator, string? Heading);
 /// </summary>
 public sealed record IndicatorChoice(UnitCode Unit, IReadOnlyList<ChosenIndicator> Indicators, string ChosenBy, DateTimeOffset ChosenAt)
 {
-    /// <summary>The chosen indicators the catalogue knows, in order, grouped by heading (the first group's heading may be null).</summary>
-    public IReadOnlyList<(string? Heading, IReadOnlyList<IndicatorDefinition> Definitions)> Groups()
+    /// <summary>
+    /// The chosen indicators that <paramref name="find"/> knows (the catalogue when null; the caller's list when the choice may name own
+    /// indicators and added versions, issue 11 items 6 and 7), in order, grouped by heading (the first group's heading may be null).
+    /// </summary>
+    public IReadOnlyList<(string? Heading, IReadOnlyList<IndicatorDefinition> Definitions)> Groups(Func<string, IndicatorDefinition?>? find = null)
     {
+        find ??= IndicatorCatalog.Find;
         var groups = new List<(string?, List<IndicatorDefinition>)>();
         foreach (var chosen in Indicators)
         {
-            if (IndicatorCatalog.Find(chosen.Indicator) is not { } definition) continue;
+            if (find(chosen.Indicator) is not { } definition) continue;
             if (groups.Count == 0 || chosen.Heading is not null) groups.Add((chosen.Heading, []));
             groups[^1].Item2.Add(definition);
         }

@@ -37,12 +37,14 @@ internal static class Scopes
         user.IsUser() && (user.Role() == ViewerRole.Admin || (user.Role() == ViewerRole.Kontor && user.Unit() == office));
 
     /// <summary>
-    /// Setting a unit's own thresholds (issue 11 item 2): an admin (the operator) any municipality or district, a municipality's
-    /// users their municipality and its districts. Offices and the rest read them.
+    /// Setting a unit's own thresholds (issue 11 item 2): an admin (the operator) any municipality, district or office, a municipality's
+    /// users their municipality and its districts, an office's users their office; on an office only the own indicators it defined or
+    /// was given (issue 11 item 6; <c>ThresholdsView.Definitions</c>), the national limits being the municipalities'. The rest read them.
     /// </summary>
     public static bool MaySetThresholds(ClaimsPrincipal user, UnitCode unit) =>
-        user.IsUser() && unit.IsCaptureUnit
-        && (user.Role() == ViewerRole.Admin || (user.Role() == ViewerRole.Kommune && user.Unit() is { } own && unit.Municipality == own));
+        user.IsUser() && (unit.IsCaptureUnit
+            ? user.Role() == ViewerRole.Admin || (user.Role() == ViewerRole.Kommune && user.Unit() is { } own && unit.Municipality == own)
+            : unit.Kind == UnitKind.Office && (user.Role() == ViewerRole.Admin || (user.Role() == ViewerRole.Kontor && user.Unit() == unit)));
 
     /// <summary>
     /// Explaining a count person by person (issue 10 item 4): only an office's own users, only for the municipalities and

@@ -46,9 +46,11 @@ internal static class IndicatorChoiceEndpoints
         var (unit, refusal) = Unit(context, snapshot, posted);
         if (refusal is not null) return refusal;
         var order = posted[OrderField].ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        var rows = IndicatorChoiceView.Posted(posted, order.Length > 0 ? order : [.. IndicatorCatalog.Core.Select(d => d.Code)]);
+        var choosable = IndicatorChoiceView.Choosable(snapshot, unit);
+        var find = IndicatorChoiceView.Finder(choosable);
+        var rows = IndicatorChoiceView.Posted(posted, order.Length > 0 ? order : [.. choosable.Select(d => d.Code)], find);
         var (choice, errors) = ChoiceInput.Check(unit, [.. rows.Select(r => new ChoiceInput.Row(r.Definition.Code, r.Shown, r.Place, r.Heading))],
-            context.User.UserName(), clock.GetUtcNow());
+            context.User.UserName(), clock.GetUtcNow(), find);
         if (choice is null)
         {
             return Page.Result<IndicatorChoicePage, IndicatorChoiceView>(IndicatorChoiceView.Of(snapshot, unit, antiforgery.GetAndStoreTokens(context), rows,

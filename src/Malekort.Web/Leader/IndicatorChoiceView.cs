@@ -37,12 +37,26 @@ public sealed record IndicatorChoiceView(
     /// <summary>The page's address for the unit.</summary>
     public static string Address(UnitCode unit) => $"{IndicatorChoiceEndpoints.Path}?enhet={Uri.EscapeDataString(unit.Value)}";
 
+    /// <summary>
+    /// What the unit can choose among: the scorecard's national indicators with their versions, then the own indicators the unit defined
+    /// or was given (issue 11 item 6) that the viewer sees too, so the page never names one the viewer may not see.
+    /// </summary>
+    internal static IReadOnlyList<IndicatorDefinition> Choosable(ScorecardSnapshot snapshot, UnitCode unit) =>
+        [.. snapshot.NationalCore, .. snapshot.OwnShown.Where(d => d.Own!.IsVisibleTo(unit))];
+
+    /// <summary>Looks a chosen code up among <paramref name="choosable"/>.</summary>
+    internal static Func<string, IndicatorDefinition?> Finder(IReadOnlyList<IndicatorDefinition> choosable)
+    {
+        var byCode = choosable.ToDictionary(d => d.Code, StringComparer.Ordinal);
+        return code => byCode.GetValueOrDefault(code);
+    }
+
     /// <summary>The rows of the unit's choice (its indicators in its order, then the others), or of the form as typed.</summary>
     internal static IndicatorChoiceView Of(ScorecardSnapshot snapshot, UnitCode unit, AntiforgeryTokenSet? form, IReadOnlyList<ChoiceRowView>? typed,
         IReadOnlyList<FieldError> errors, string? result)
     {
         var choice = snapshot.ChoiceOf(unit);
-        var rows = typed ?? RowsOf(choice);
+        var rows = typed ?? RowsOf(choice, Choosable(snapshot, unit));
         var month = snapshot.Find(unit)?.LatestMonth;
         return new IndicatorChoiceView(unit, snapshot.NameOf(unit), form, rows,
             choice is null ? null : $"{choice.ChosenBy}, {NorwegianFormat.Instant(choice.ChosenAt)}", errors, result,
@@ -50,21 +64,22 @@ public sealed record IndicatorChoiceView(
             PageFooter.Of(snapshot));
     }
 
-    private static List<ChoiceRowView> RowsOf(IndicatorChoice? choice)
+    private static List<ChoiceRowView> RowsOf(IndicatorChoice? choice, IReadOnlyList<IndicatorDefinition> choosable)
     {
-        if (choice is null) return [.. IndicatorCatalog.Core.Select((d, i) => new ChoiceRowView(d, true, (i + 1).ToString(NorwegianFormat.Culture), ""))];
-        var chosen = choice.Indicators.Where(c => IndicatorCatalog.Find(c.Indicator) is { IsCore: true }).ToList();
+        if (choice is null) return [.. choosable.Select((d, i) => new ChoiceRowView(d, true, (i + 1).ToString(NorwegianFormat.Culture), ""))];
+        var find = Finder(choosable);
+        var chosen = choice.Indicators.Where(c => find(c.Indicator) is { IsCore: true }).ToList();
         return
         [
-            .. chosen.Select((c, i) => new ChoiceRowView(IndicatorCatalog.Get(c.Indicator), true, (i + 1).ToString(NorwegianFormat.Culture), c.Heading ?? "")),
-            .. IndicatorCatalog.Core.Where(d => chosen.All(c => c.Indicator != d.Code)).Select(d => new ChoiceRowView(d, false, "", "")),
+            .. chosen.Select((c, i) => new ChoiceRowView(find(c.Indicator)!, true, (i + 1).ToString(NorwegianFormat.Culture), c.Heading ?? "")),
+            .. choosable.Where(d => chosen.All(c => c.Indicator != d.Code)).Select(d => new ChoiceRowView(d, false, "", "")),
         ];
     }
 
     /// <summary>The rows as posted, in the order the form listed them.</summary>
-    internal static List<ChoiceRowView> Posted(IFormCollection form, IReadOnlyList<string> order) =>
+    internal static List<ChoiceRowView> Posted(IFormCollection form, IReadOnlyList<string> order, Func<string, IndicatorDefinition?> find) =>
     [
-        .. order.Select(IndicatorCatalog.Find).OfType<IndicatorDefinition>().Where(d => d.IsCore).Select(d => new ChoiceRowView(d,
+        .. order.Select(find).OfType<IndicatorDefinition>().Where(d => d.IsCore).Select(d => new ChoiceRowView(d,
             form[ChoiceInput.Field(ChoiceInput.ShowField, d.Code)] == "ja", form[ChoiceInput.Field(ChoiceInput.PlaceField, d.Code)].ToString(),
             form[ChoiceInput.Field(ChoiceInput.HeadingField, d.Code)].ToString())),
     ];

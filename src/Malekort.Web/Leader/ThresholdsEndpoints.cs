@@ -48,9 +48,11 @@ internal static class ThresholdsEndpoints
         if (UnitProblem(snapshot, asked.Name, asked.Value) is { } problem) return problem;
         var unit = asked.Value;
         if (!Scopes.MaySetThresholds(context.User, unit))
-            return Refusals.Forbidden(context, $"Bare {snapshot.NameOf(unit.Municipality)} kommune og administratorer kan endre grensene for {snapshot.NameOf(unit)}. Ingenting er lagret.");
+            return Refusals.Forbidden(context, unit.Kind == UnitKind.Office
+                ? $"Bare brukerne til {snapshot.NameOf(unit)} og administratorer kan endre grensene for kontoret. Ingenting er lagret."
+                : $"Bare {snapshot.NameOf(unit.Municipality)} kommune og administratorer kan endre grensene for {snapshot.NameOf(unit)}. Ingenting er lagret.");
         var month = MonthOf(snapshot, unit, Query<Month>.Read(ThresholdsForm.MonthField, posted[ThresholdsForm.MonthField]));
-        var form = ThresholdsForm.Read(posted, ThresholdsView.Definitions(snapshot));
+        var form = ThresholdsForm.Read(posted, ThresholdsView.Definitions(snapshot, unit));
         var who = context.User.UserName();
         if (!form.IsValid || form.IsPreview)
         {
@@ -65,11 +67,11 @@ internal static class ThresholdsEndpoints
         return Results.Redirect($"{ThresholdsView.Address(unit, month)}&lagret={changes.Count}");
     }
 
-    /// <summary>Thresholds are a municipality's or a district's; anything else is named as the error.</summary>
-    private static IResult? UnitProblem(ScorecardSnapshot snapshot, string parameter, UnitCode unit) => unit.IsCaptureUnit
+    /// <summary>Thresholds are a municipality's, a district's or (on its own indicators) an office's; anything else is named as the error.</summary>
+    private static IResult? UnitProblem(ScorecardSnapshot snapshot, string parameter, UnitCode unit) => unit.IsCaptureUnit || unit.Kind == UnitKind.Office
         ? null
         : Errors.Page(snapshot, StatusCodes.Status400BadRequest,
-            $"Parameteren «{parameter}»: grenser settes for en kommune eller en bydel, og {snapshot.NameOf(unit)} ({unit}) er ingen av delene.");
+            $"Parameteren «{parameter}»: grenser settes for en kommune, en bydel eller et NAV-kontor, og {snapshot.NameOf(unit)} ({unit}) er ingen av delene.");
 
     /// <summary>The month asked for if computed, else the unit's latest with data; none when the unit has no data.</summary>
     private static Month? MonthOf(ScorecardSnapshot snapshot, UnitCode unit, Query<Month> asked)

@@ -73,8 +73,14 @@ public sealed record ThresholdsView(
     public static string Address(UnitCode unit, Month? month) =>
         $"{ThresholdsEndpoints.Path}?enhet={Uri.EscapeDataString(unit.Value)}" + (month is { } m ? $"&maned={m}" : "");
 
-    /// <summary>The indicators that get limits: the scorecard's, then the own indicators the viewer sees (issue 11 item 6).</summary>
-    internal static IReadOnlyList<IndicatorDefinition> Definitions(ScorecardSnapshot snapshot) => [.. IndicatorCatalog.Core, .. snapshot.OwnShown];
+    /// <summary>
+    /// The indicators that get limits in the unit: for a municipality or district the scorecard's, then the own indicators the viewer
+    /// sees (issue 11 item 6); for an office only the own indicators it defined or was given that the viewer sees, since the national
+    /// limits are the municipalities' and an office that defines its own indicator has nobody else to colour it.
+    /// </summary>
+    internal static IReadOnlyList<IndicatorDefinition> Definitions(ScorecardSnapshot snapshot, UnitCode unit) => unit.Kind == UnitKind.Office
+        ? [.. snapshot.OwnShown.Where(d => d.Own!.IsVisibleTo(unit))]
+        : [.. snapshot.NationalCore, .. snapshot.OwnShown];
 
     /// <summary>
     /// The view of the unit: values and statuses of <paramref name="month"/> as the snapshot's viewer sees them, coloured by
@@ -86,7 +92,7 @@ public sealed record ThresholdsView(
         int? saved = null)
     {
         var results = snapshot.Results is { } r && month is { } m && snapshot.Find(unit) is not null ? r : null;
-        var rows = Definitions(snapshot).Select(definition =>
+        var rows = Definitions(snapshot, unit).Select(definition =>
         {
             var value = results?.Get(unit, month!.Value, definition.Code);
             var own = thresholds.OwnOf(unit, definition.Code);
@@ -105,10 +111,10 @@ public sealed record ThresholdsView(
             .Where(e => e.Item2 is not null)
             .Select(e => new FieldError(e.Item1, e.Item2!))
             .ToList();
-        var names = IndicatorCatalog.All.Concat(snapshot.OwnShown).ToDictionary(d => d.Code, d => $"{d.Code} {d.Name}", StringComparer.Ordinal);
+        var names = snapshot.National.Concat(snapshot.OwnShown).ToDictionary(d => d.Code, d => $"{d.Code} {d.Name}", StringComparer.Ordinal);
         var lines = history.Select(c => new ThresholdHistoryLine(NorwegianFormat.Instant(c.ChangedAt), names.GetValueOrDefault(c.Indicator, c.Indicator),
             c.ChangedBy, Describe(c.Old), Describe(c.New))).ToList();
-        var units = snapshot.Units.Where(u => u.Code.IsCaptureUnit).ToList();
+        var units = snapshot.Units.Where(u => u.Code.IsCaptureUnit || u.Code.Kind == UnitKind.Office).ToList();
         return new ThresholdsView(unit, snapshot.NameOf(unit), month, month is { } shown ? NorwegianFormat.Month(shown) : null, form, rows, errors,
             preview is not null, saved, lines, units, Selection.Of(snapshot, unit, month), PageFooter.Of(snapshot));
     }

@@ -18,8 +18,8 @@ public sealed record UnitChooserView(string Title, string Lead, string Path, str
     Selection Selection, PageFooter Footer, Section Section)
 {
     internal static UnitChooserView ForThresholds(ScorecardSnapshot snapshot) => new("Grenseverdier",
-        "Hver kommune setter egne grenser for når et tall er grønt, gult eller rødt. Velg kommunen eller bydelen.",
-        ThresholdsEndpoints.Path, "enhet", "Kommune eller bydel", [.. snapshot.Units.Where(u => u.Code.IsCaptureUnit)],
+        "Hver kommune setter egne grenser for når et tall er grønt, gult eller rødt, og et NAV-kontor for sine egne indikatorer. Velg kommunen, bydelen eller kontoret.",
+        ThresholdsEndpoints.Path, "enhet", "Kommune, bydel eller kontor", [.. snapshot.Units.Where(u => u.Code.IsCaptureUnit || u.Code.Kind == UnitKind.Office)],
         Selection.None, PageFooter.Of(snapshot), Section.Leader);
 
     internal static UnitChooserView ForTargets(ScorecardSnapshot snapshot) => new("Måltall",

@@ -29,6 +29,9 @@ public sealed record ReportView(
     string Summary,
     PageFooter Footer)
 {
+    /// <summary>The own indicators the viewer may see (issue 11 item 6), as on the scorecard under «Egne indikatorer»; empty without any.</summary>
+    public IReadOnlyList<ReportLine> Own { get; init; } = [];
+
     public string MonthName => NorwegianFormat.Month(Month);
 
     /// <summary>The scorecard this report is printed from.</summary>
@@ -40,7 +43,10 @@ public sealed record ReportView(
         ReportLine Line(IndicatorRow row) => new(row, Change(row), Arrow(row));
         var core = ScorecardModel.Rows(snapshot, results, unit.Code, month, snapshot.NationalCore).Select(Line).ToList();
         var supplementary = ScorecardModel.Rows(snapshot, results, unit.Code, month, snapshot.National.Where(d => !d.IsCore)).Select(Line).ToList();
-        return new(unit, month, core, supplementary, publication, NorwegianFormat.Instant(now), SummaryOf(core), PageFooter.Of(snapshot));
+        return new(unit, month, core, supplementary, publication, NorwegianFormat.Instant(now), SummaryOf(core), PageFooter.Of(snapshot))
+        {
+            Own = [.. ScorecardModel.Rows(snapshot, results, unit.Code, month, snapshot.OwnShown).Select(Line)],
+        };
     }
 
     /// <summary>How many of the agreed indicators have each colour: <c>2 grønne, 5 gule, 0 røde</c>.</summary>
@@ -71,6 +77,8 @@ public sealed record ReportView(
         {
             ValueKind.Count => NorwegianFormat.Count((long)Math.Round(size)),
             ValueKind.Percent => NorwegianFormat.OneDecimal(size) + "\u00A0prosentpoeng",
+            // An own ratio is in its own unit of measure, not days (PL151's).
+            _ when row.Definition.Own is not null => NorwegianFormat.OneDecimal(size),
             _ => NorwegianFormat.OneDecimal(size) + "\u00A0dager",
         };
         return (d > 0 ? "opp " : "ned ") + amount;

@@ -70,13 +70,18 @@ public sealed record IndicatorTablesView(UnitCode Unit, string UnitName, Month M
     internal static IndicatorTablesView Of(ScorecardSnapshot snapshot, ShownResults results, UnitChoice unit, Month month, bool all = false)
     {
         var choice = snapshot.ChoiceOf(unit.Code);
+        var chosen = choice is not null && !all;
+        // A choice places own indicators too (issue 11 item 6), those the viewer may see; the rest of the viewer's own go under their heading.
         var groups = choice is null || all
             ? [new IndicatorGroup(null, ScorecardModel.Rows(snapshot, results, unit.Code, month, snapshot.NationalCore))]
-            : choice.Groups().Select(g => new IndicatorGroup(g.Heading, ScorecardModel.Rows(snapshot, results, unit.Code, month, g.Definitions.Where(d => d.IsCore))))
+            : choice.Groups(Leader.IndicatorChoiceView.Finder([.. snapshot.NationalCore, .. snapshot.OwnShown]))
+                .Select(g => new IndicatorGroup(g.Heading, ScorecardModel.Rows(snapshot, results, unit.Code, month, g.Definitions.Where(d => d.IsCore))))
                 .Where(g => g.Rows.Count > 0).ToList();
-        var core = groups.SelectMany(g => g.Rows).ToList();
-        // Own indicators (issue 11 item 6) the viewer may see, under their own heading; the summary and coverage line stay national.
-        var own = ScorecardModel.Rows(snapshot, results, unit.Code, month, snapshot.OwnShown);
+        // The summary and coverage line stay national.
+        var core = groups.SelectMany(g => g.Rows).Where(r => r.Definition.Own is null).ToList();
+        // Own indicators the viewer may see under their own heading: all of them without a choice; with one, those the unit could not
+        // choose (another unit's, which the viewer's unit defined or was given), since the unit's choice says which of its own it shows.
+        var own = ScorecardModel.Rows(snapshot, results, unit.Code, month, chosen ? snapshot.OwnShown.Where(d => !d.Own!.IsVisibleTo(unit.Code)) : snapshot.OwnShown);
         return new(unit.Code, unit.Name, month, core, ScorecardModel.Rows(snapshot, results, unit.Code, month, snapshot.National.Where(d => !d.IsCore)),
             Coverage.Line(unit.Code, core))
         {

@@ -27,6 +27,21 @@ public sealed class ChoiceInputTests
             choice.Groups().Select(g => (g.Heading, g.Definitions.Select(d => d.Code).ToArray())));
     }
 
+    [Fact]
+    public void A_choice_places_an_own_indicator_the_caller_knows_and_leaves_out_one_it_does_not()
+    {
+        var own = Indicators.OwnIndicators.Compile([new Indicators.OwnIndicator("EGEN.UNGE", "Unge", "", Indicators.Direction.LowerIsBetter, "prosent",
+            "BL153 / BL151 * 100", Fredrikstad, [], "kari", Now)]).Single();
+        var known = new Dictionary<string, Indicators.IndicatorDefinition>(StringComparer.Ordinal) { ["EGEN.UNGE"] = own, ["B51"] = Indicators.IndicatorCatalog.Get("B51") };
+        var (choice, errors) = ChoiceInput.Check(Fredrikstad,
+            [new("B51", true, "2", null), new("EGEN.UNGE", true, "1", "Egne"), new("EGEN.ANNEN", true, "3", null)], "kari", Now, known.GetValueOrDefault);
+
+        Assert.Empty(errors);
+        Assert.Equal([new("EGEN.UNGE", "Egne"), new("B51", null)], choice!.Indicators);
+        Assert.Equal([("Egne", ["EGEN.UNGE", "B51"])], choice.Groups(known.GetValueOrDefault).Select(g => (g.Heading, g.Definitions.Select(d => d.Code).ToArray())));
+        Assert.Equal(["B51"], choice.Groups().SelectMany(g => g.Definitions).Select(d => d.Code));
+    }
+
     public static TheoryData<ChoiceInput.Row[], string, string> Refused => new()
     {
         { [new("BL151", false, "1", null), new("B51", false, null, null)], "vis-BL151", "Velg minst én indikator, eller bruk hele det nasjonale settet." },
