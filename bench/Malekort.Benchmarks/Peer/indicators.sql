@@ -177,12 +177,13 @@ FROM (SELECT x.person, x.uid, month_of(x.d) AS m
 GROUP BY person
 ;;
 -- Birth dates from the newest batch that gives one, as the months the person is young (aged <= 24 on M.end) and in the
--- activity duty's ages (18–29 on M.end).
+-- activity duty's ages (18–29 on M.end); only recipients' ages are read.
 CREATE OR REPLACE TABLE ages AS
 SELECT person, span({base}, aged(bm, leap, 25) - 1) AS young, span(aged(bm, leap, 18), aged(bm, leap, 30) - 1) AS duty_age
 FROM (SELECT person, bm, leap_day(bm, birth) AS leap
       FROM (SELECT person, birth, month_of(birth) AS bm FROM (
-                SELECT x.person, arg_max(x.birth, k.rnk) AS birth FROM births x JOIN b k ON k.bid = x.bid GROUP BY x.person)))
+                SELECT x.person, arg_max(x.birth, k.rnk) AS birth FROM births x JOIN b k ON k.bid = x.bid SEMI JOIN rec r ON r.person = x.person
+                GROUP BY x.person)))
 ;;
 -- The months M for which a month in M-6 … M is set.
 CREATE OR REPLACE MACRO spread7(x) AS x | (x << 1) | (x << 2) | (x << 3) | (x << 4) | (x << 5) | (x << 6)
