@@ -53,10 +53,14 @@ internal static class Texts
         NoValueReason.Suppressed => SmallCounts.Symbol,
         NoValueReason.NotCaptured => NotCaptured,
         NoValueReason.ShortHistory => ShortHistory,
+        NoValueReason.NotInForce => NotInForce,
         _ => NoValue,
     };
 
     public const string ShortHistory = "For kort historikk";
+
+    /// <summary>A definition version before its first month (issue 11 item 7): not computed, so no value, and never 0.</summary>
+    public const string NotInForce = "Ikke i kraft";
 
     /// <summary>
     /// Goal attainment as the page shows it: the percentage and whether the target is reached (<c>50,0 % (ikke nådd)</c>), «:»

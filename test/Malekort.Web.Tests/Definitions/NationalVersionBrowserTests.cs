@@ -79,10 +79,10 @@ public sealed class NationalVersionBrowserTests(DefinitionVersionServer server, 
         Assert.Equal(1, await Row(office, "B.102.v2").CountAsync());
         Assert.Equal(0, await Row(office, "B.102.v3").CountAsync());
 
-        // Its history has January empty, saying the version does not apply, never 0.
+        // Its history has January empty, saying the version is not in force, never 0.
         await office.GotoAsync("/historikk?indikator=B.102.v3&enhet=3107&maned=2025-03");
         var january = office.Locator("tbody tr").Filter(new() { Has = office.Locator("th", new() { HasTextString = "januar 2025" }) });
-        Assert.DoesNotContain("0", Plain(await january.Locator("td[data-label=Verdi]").InnerTextAsync()), StringComparison.Ordinal);
+        Assert.Equal("Ikke i kraft", Plain(await january.Locator("td[data-label=Verdi]").InnerTextAsync()));
         Assert.Equal("1,0 %", Plain(await office.Locator("tbody tr").Filter(new() { Has = office.Locator("th", new() { HasTextString = "mars 2025" }) })
             .Locator("td[data-label=Verdi]").InnerTextAsync()));
         await AccessibilityTests.AssertNoSeriousViolations(office);
