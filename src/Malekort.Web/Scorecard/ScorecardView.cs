@@ -46,6 +46,9 @@ public sealed record IndicatorTablesView(UnitCode Unit, string UnitName, Month M
     /// <summary>Whether the unit has chosen its own indicators, and whether they are what is shown (else the national set is).</summary>
     public (bool Chosen, bool Shown) Choice { get; init; }
 
+    /// <summary>How many indicators the unit's choice shows, own indicators it placed included.</summary>
+    public int ChosenCount { get; init; }
+
     /// <summary>The scorecard with the unit's own choice (<paramref name="all"/> false) or the whole national set.</summary>
     public string ChoiceLink(bool all) => Selection.Scorecard(Unit, Month) + (all ? "&alle=ja" : "");
 
@@ -87,6 +90,7 @@ public sealed record IndicatorTablesView(UnitCode Unit, string UnitName, Month M
         {
             Groups = own.Count == 0 ? groups : [.. groups, new IndicatorGroup(OwnHeading, own)],
             Choice = (choice is not null, choice is not null && !all),
+            ChosenCount = groups.Sum(g => g.Rows.Count),
         };
     }
 }

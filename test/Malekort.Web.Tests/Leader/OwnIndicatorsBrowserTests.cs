@@ -197,6 +197,8 @@ public sealed class OwnIndicatorsBrowserTests(ScorecardServer server, BrowserFix
         await page.GotoAsync("/malekort?enhet=NAV-0106&maned=2024-12");
         Assert.Equal(["EGEN.VALGT", "B.101"], await page.Locator("[aria-label^='Tabell over indikatorene'] .indicator-code").AllInnerTextsAsync());
         Assert.DoesNotContain("Egne indikatorer", await page.Locator("h3.indicator-group").AllInnerTextsAsync());
+        Assert.StartsWith("Målekortet viser de 2 indikatorene NAV Fredrikstad har valgt.", await page.Locator("#indikatorvalg-linje").InnerTextAsync(),
+            StringComparison.Ordinal);
         await page.GotoAsync("/indikatorvalg?enhet=NAV-0106");
         await page.GetByRole(AriaRole.Button, new() { Name = "Bruk det nasjonale settet igjen" }).ClickAsync();
 
