@@ -159,6 +159,9 @@ public sealed record StoredState(
 
     /// <summary>Own indicators as defined by municipalities and offices (issue 11 item 6), by code.</summary>
     public IReadOnlyList<global::Malekort.Indicators.OwnIndicator> OwnIndicators { get; init; } = [];
+
+    /// <summary>National versions of definitions added in the browser (issue 11 item 7), in force, by indicator and number.</summary>
+    public IReadOnlyList<global::Malekort.Indicators.NationalVersion> NationalVersions { get; init; } = [];
 }
 
 /// <summary>The stored reference data: what <see cref="StoredState"/> holds besides the captured data.</summary>

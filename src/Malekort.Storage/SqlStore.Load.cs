@@ -28,6 +28,7 @@ public abstract partial class SqlStore
         var manual = ReadManualValues(connection, transaction);
         var choices = ReadIndicatorChoices(connection, transaction, null);
         var own = ReadOwnIndicators(connection, transaction, null);
+        var versions = InForce(ReadNationalVersionChanges(connection, transaction));
         transaction.Commit();
 
         return new StoredState(builder.Build(), reference.Population, reference.Offices, reference.Thresholds, reference.Targets)
@@ -35,6 +36,7 @@ public abstract partial class SqlStore
             ManualValues = manual,
             IndicatorChoices = choices,
             OwnIndicators = own,
+            NationalVersions = versions,
         };
     }
 

@@ -7,6 +7,7 @@ using Malekort.Web.Api;
 using Malekort.Web.ApiDocs;
 using Malekort.Web.Assets;
 using Malekort.Web.Capture;
+using Malekort.Web.Definitions;
 using Malekort.Web.Leader;
 using Malekort.Web.Publishing;
 using Malekort.Web.Report;
@@ -103,6 +104,7 @@ public static class MalekortWeb
         endpoints.MapReportPages();
         endpoints.MapApiDocumentation();
         endpoints.MapLeader();
+        endpoints.MapDefinitions();
         endpoints.MapExplanations();
         app.MapCapture(options);
         app.MapFallback(NotFound);

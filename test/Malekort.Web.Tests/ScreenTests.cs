@@ -28,6 +28,7 @@ public sealed class ScreenTests(ScorecardServer server, BrowserFixture browser) 
         "/manuelt?enhet=3110&maned=2024-12",
         "/indikatorvalg?enhet=NAV-0106",
         "/egne-indikatorer",
+        "/definisjoner",
         "/malekort/forklaring?enhet=3107&maned=2024-12&indikator=BL166",
     ];
 

@@ -63,12 +63,15 @@ internal static class IndicatorsCommand
             if (viewerOptions.Parse(parsed, state.Offices, out var viewerError) is not { } viewer) return context.Fail(viewerError);
             var asked = new MonthRange(first, last);
             var results = new IndicatorEngine(UnitRegister.Default, state.Offices).Compute(state.WorkingSet, state.Population,
-                Computed(state.WorkingSet, asked, viewer, context.Clock), state.ManualValues, OwnIndicators.Compile(state.OwnIndicators));
+                Computed(state.WorkingSet, asked, viewer, context.Clock), state.ManualValues,
+                [.. OwnIndicators.Compile(state.OwnIndicators), .. NationalVersions.Compile(state.NationalVersions)]);
             var shown = ShownResults.For(results, viewer, UnitRegister.Default, state.Offices);
             var units = only is { } u ? [u] : results.Units;
-            // Own indicators (issue 11 item 6) follow the national ones, those the viewer may see: the operator all of them.
-            IReadOnlyList<IndicatorDefinition> definitions = [.. parsed.GetValue(all) ? IndicatorCatalog.All : IndicatorCatalog.Core,
-                .. results.OwnDefinitions.Where(d => viewer.HasFullRights || d.Own!.IsVisibleTo(viewer.Unit))];
+            // The national ones with the versions the directorate added in the browser (issue 11 item 7), then the own indicators (item 6)
+            // the viewer may see: the operator all of them.
+            var national = NationalVersions.InCatalogue(results.OwnDefinitions);
+            IReadOnlyList<IndicatorDefinition> definitions = [.. parsed.GetValue(all) ? national : national.Where(d => d.IsCore),
+                .. results.OwnDefinitions.Where(d => d.Own is { } own && (viewer.HasFullRights || own.IsVisibleTo(viewer.Unit)))];
             var rows = units.SelectMany(x => asked.Months().SelectMany(m => definitions.Where(d => d.AppliesIn(m)).Select(d =>
                 new IndicatorLine(x, state.Offices.NameOf(x), m, d, shown.Get(x, m, d.Code)))));
             var chosen = parsed.GetValue(format)!;

@@ -89,6 +89,9 @@ public sealed record IndicatorDefinition(
     /// <summary>For an own indicator, the facts it was defined with (owner, who it was given to, description); null for a national one.</summary>
     public OwnIndicator? Own { get; init; }
 
+    /// <summary>For a version the directorate added in the browser, the facts it was added with; null otherwise.</summary>
+    public NationalVersion? Stored { get; init; }
+
     /// <summary>What a <see cref="ValueKind.Mean"/> is multiplied by: 1 for the national ones; an own share's factor other than 100.</summary>
     public decimal Factor { get; init; } = 1;
 

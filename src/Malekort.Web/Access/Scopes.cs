@@ -86,6 +86,12 @@ internal static class Scopes
     /// </summary>
     public static bool MayDefineIndicators(Viewer viewer) => viewer.Role is ViewerRole.Kontor or ViewerRole.Kommune && viewer.Unit is not null;
 
+    /// <summary>
+    /// Adding a version of a national indicator's definition (issue 11 item 7): the directorate, which sets the national definitions;
+    /// nobody else, not even administrators (<c>docs/decisions.md</c>, «Definisjonsversjoner lagt til i nettleseren»).
+    /// </summary>
+    public static bool MayAddVersions(Viewer viewer) => viewer.Role == ViewerRole.Direktorat;
+
     /// <summary>Whether the office is the unit or serves it.</summary>
     private static bool Serves(UnitCode office, UnitCode unit, OfficeRegister offices) =>
         unit == office || offices.Find(office)?.Units.Contains(unit) == true;

@@ -49,7 +49,7 @@ internal static class IndicatorsApi
         var first = from is { } ff && ff > results.Months.First ? ff : results.Months.First;
         var last = to is { } tt && tt < results.Months.Last ? tt : results.Months.Last;
         IReadOnlyList<UnitChoice> units = unit is { } one ? [one] : snapshot.Units;
-        IReadOnlyList<IndicatorDefinition> definitions = indicator.HasValue ? [indicator.Value] : [.. IndicatorCatalog.All, .. snapshot.OwnShown];
+        IReadOnlyList<IndicatorDefinition> definitions = indicator.HasValue ? [indicator.Value] : [.. snapshot.National, .. snapshot.OwnShown];
         var name = string.Join('-', ["indikatorer", unit?.Code.Value ?? "alle", .. indicator.HasValue ? [indicator.Value.Code] : Array.Empty<string>(),
             first.ToString(), last.ToString()]);
         return new ExportResult<IndicatorExportRow>(format, IndicatorExport.Table, IndicatorExport.Shape,

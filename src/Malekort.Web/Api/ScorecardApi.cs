@@ -45,7 +45,7 @@ internal static class ScorecardApi
             return ApiProblems.BadParameter(monthAsked.Name, QueryParameters.OutsideMonths(monthAsked.Name, month, results.Months));
         if (format != ExportFormat.Json)
         {
-            IReadOnlyList<IndicatorDefinition> all = [.. IndicatorCatalog.All, .. snapshot.OwnShown];
+            IReadOnlyList<IndicatorDefinition> all = [.. snapshot.National, .. snapshot.OwnShown];
             var rows = all.Select(d => new IndicatorExportRow(unit, month, ScorecardModel.Row(snapshot, results, unit.Code, month, d, withTrend: false)));
             return new ExportResult<IndicatorExportRow>(format, IndicatorExport.Table, IndicatorExport.Shape, rows, $"malekort-{unit.Code.Value}-{month}",
                 snapshot.ComputedAt, IndicatorCube.DatasetNotes(all));
@@ -54,7 +54,7 @@ internal static class ScorecardApi
         var key = new ResponseKey(ResponsePart.ScorecardJson, unit.Code, month);
         if (!snapshot.Responses.TryGet(key, out byte[] body))
         {
-            var rows = ScorecardModel.Rows(snapshot, results, unit.Code, month, [.. IndicatorCatalog.All, .. snapshot.OwnShown]);
+            var rows = ScorecardModel.Rows(snapshot, results, unit.Code, month, [.. snapshot.National, .. snapshot.OwnShown]);
             var json = new ScorecardJson(UnitsApi.Json(snapshot, unit), month.ToString(), IndicatorDefinition.DefinitionVersion,
                 snapshot.DataVersion, rows.Select(Json).ToList());
             body = JsonSerializer.SerializeToUtf8Bytes(json, ApiJson.Scorecard);

@@ -67,7 +67,7 @@ internal readonly struct Query<T> : IQueryParameter
         ArgumentNullException.ThrowIfNull(parameter);
         var name = parameter.Name ?? throw new InvalidOperationException("A query parameter needs a name.");
         var read = Read(name, context.Request.Query[name].ToString());
-        // An indicator code that is no national one may be an own indicator (issue 11 item 6), known only to this request's snapshot.
+        // An indicator code that is no catalogue one may be an own indicator (issue 11 item 6) or an added national version (item 7), known only to this request's snapshot.
         if (typeof(T) == typeof(Indicators.IndicatorDefinition) && read.Error is not null && OwnCodes.Find(context, read.Text!) is { } own)
         {
             return ValueTask.FromResult(own.Visible

@@ -1,5 +1,6 @@
 using Malekort.Confidentiality;
 using Malekort.Storage;
+using Malekort.Storage.Faults;
 using Malekort.Web.Pages;
 using Malekort.Web.Parameters;
 using Malekort.Web.Scorecard;
@@ -14,7 +15,11 @@ namespace Malekort.Web.Publishing;
 public sealed record NamedRunLogEntry(string? UnitName, RunLogEntry Entry);
 
 /// <summary><c>/driftslogg</c>: the newest entries, at most <paramref name="Limit"/>.</summary>
-public sealed record RunLogView(IReadOnlyList<NamedRunLogEntry> Entries, int Limit, Selection Selection, PageFooter Footer);
+public sealed record RunLogView(IReadOnlyList<NamedRunLogEntry> Entries, int Limit, Selection Selection, PageFooter Footer)
+{
+    /// <summary>Said at the top while the database is down; null when the log was read now.</summary>
+    public string? Unavailable { get; init; }
+}
 
 /// <summary>
 /// <c>/driftslogg/{id}?side=N</c>: one entry with one page of its findings; <c>FindingsWithheld</c> when it has findings the
@@ -36,8 +41,28 @@ internal static class RunLogPages
     {
         var snapshot = state.For(viewer);
         if (!TryLimit(antall, out var limit, out var error)) return Errors.Page(snapshot, StatusCodes.Status400BadRequest, error);
-        var entries = Visible(snapshot, store.RunLog(limit)).Select(e => new NamedRunLogEntry(e.Unit is { } u ? snapshot.NameOf(u) : null, e)).ToList();
-        return Page.Result<RunLogPage, RunLogView>(new RunLogView(entries, limit, Selection.Of(snapshot, enhet, maned), PageFooter.Of(snapshot)));
+        IReadOnlyList<RunLogEntry> read;
+        string? unavailable = null;
+        try
+        {
+            read = store.RunLog(limit);
+        }
+        catch (Exception e) when (StorageFault.Of(e) is { } fault)
+        {
+            // While the database is down the log is what an administrator needs most: the newest entries as read after the
+            // last computation, and said so, like /datakvalitet (issue 13 item 4).
+            var kept = state.LastRunLog;
+            read = kept is null ? [] : [.. kept.Entries.Take(limit)];
+            unavailable = $"{fault.Message} " + (kept is null
+                ? "Driftsloggen kan ikke leses nå."
+                : $"Driftsloggen under er slik den var etter siste beregning, {NorwegianFormat.Instant(kept.ReadAt)}; " +
+                  "nyere oppføringer og funnene vises når databasen svarer igjen.");
+        }
+        var entries = Visible(snapshot, read).Select(e => new NamedRunLogEntry(e.Unit is { } u ? snapshot.NameOf(u) : null, e)).ToList();
+        return Page.Result<RunLogPage, RunLogView>(new RunLogView(entries, limit, Selection.Of(snapshot, enhet, maned), PageFooter.Of(snapshot))
+        {
+            Unavailable = unavailable,
+        });
     }
 
     /// <summary>Findings on a page of a run log entry (an input lists at most about 10 000 lines, BoundedFindings).</summary>

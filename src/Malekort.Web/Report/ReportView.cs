@@ -38,8 +38,8 @@ public sealed record ReportView(
         DateTimeOffset now)
     {
         ReportLine Line(IndicatorRow row) => new(row, Change(row), Arrow(row));
-        var core = ScorecardModel.Rows(snapshot, results, unit.Code, month, IndicatorCatalog.Core).Select(Line).ToList();
-        var supplementary = ScorecardModel.Rows(snapshot, results, unit.Code, month, IndicatorCatalog.All.Where(d => !d.IsCore)).Select(Line).ToList();
+        var core = ScorecardModel.Rows(snapshot, results, unit.Code, month, snapshot.NationalCore).Select(Line).ToList();
+        var supplementary = ScorecardModel.Rows(snapshot, results, unit.Code, month, snapshot.National.Where(d => !d.IsCore)).Select(Line).ToList();
         return new(unit, month, core, supplementary, publication, NorwegianFormat.Instant(now), SummaryOf(core), PageFooter.Of(snapshot));
     }
 

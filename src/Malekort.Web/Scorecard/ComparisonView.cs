@@ -24,6 +24,9 @@ public sealed record ComparisonView(IndicatorDefinition Definition, Month Month,
     ComparisonOrder Order, UnitCode? Own, IReadOnlyList<ComparisonRow> References, IReadOnlyList<ComparisonRow> Rows, string? CoverageLine,
     Selection Selection, PageFooter Footer, Storage.ComparisonGroup? Group, IReadOnlyList<Storage.ComparisonGroup> Groups, AntiforgeryTokenSet Form)
 {
+    /// <summary>The indicators to choose among: the national ones with their versions, then the viewer's own (issue 11 items 6 and 7).</summary>
+    public IReadOnlyList<IndicatorDefinition> Indicators { get; init; } = IndicatorCatalog.All;
+
     /// <summary>What is compared: the group's name, or the level's.</summary>
     public string Compared => Group is { } group ? $"Gruppen «{group.Name}»" : LevelLabel;
 
@@ -70,7 +73,10 @@ public sealed record ComparisonView(IndicatorDefinition Definition, Month Month,
             .ToList();
 
         return new(definition, month, snapshot.Months, chosen, order, own, references, rows,
-            Coverage.ComparisonLine(results.Get(UnitCode.Country, month, definition.Code)), selection, PageFooter.Of(snapshot), group, groups, form);
+            Coverage.ComparisonLine(results.Get(UnitCode.Country, month, definition.Code)), selection, PageFooter.Of(snapshot), group, groups, form)
+        {
+            Indicators = [.. snapshot.National, .. snapshot.OwnShown],
+        };
     }
 
     private static readonly StringComparer Names = StringComparer.Create(NorwegianFormat.Culture, ignoreCase: true);

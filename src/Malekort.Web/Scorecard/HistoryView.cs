@@ -27,6 +27,9 @@ public sealed record HistoryView(UnitChoice Unit, IndicatorDefinition Definition
     /// <summary>Three years: a month can be read against the same month in each of the two years before.</summary>
     public const int Months = 36;
 
+    /// <summary>The indicators to choose among: the national ones with their versions, then the viewer's own (issue 11 items 6 and 7).</summary>
+    public IReadOnlyList<IndicatorDefinition> Indicators { get; init; } = IndicatorCatalog.All;
+
     public string MonthName => NorwegianFormat.Month(Month);
 
     public Selection Selection => new(Unit.Code, Month);
@@ -50,6 +53,9 @@ public sealed record HistoryView(UnitChoice Unit, IndicatorDefinition Definition
             before = value;
         }
         return new(unit, definition, month, snapshot.Thresholds.Choose(unit.Code, definition.Code, snapshot.Offices), points,
-            results.IsRestricted(unit.Code), PageFooter.Of(snapshot));
+            results.IsRestricted(unit.Code), PageFooter.Of(snapshot))
+        {
+            Indicators = [.. snapshot.National, .. snapshot.OwnShown],
+        };
     }
 }

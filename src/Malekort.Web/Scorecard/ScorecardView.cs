@@ -60,8 +60,6 @@ public sealed record IndicatorTablesView(UnitCode Unit, string UnitName, Month M
     /// <summary>The heading of the own indicators' group on the scorecard.</summary>
     public const string OwnHeading = "Egne indikatorer";
 
-    private static readonly IndicatorDefinition[] SupplementaryDefinitions = [.. IndicatorCatalog.All.Where(d => !d.IsCore)];
-
     /// <summary>The scorecard in one line: «2 grønne, 5 gule, 0 røde», then how many have no threshold, no data or are suppressed.</summary>
     public string Summary => Texts.StatusSummary(Core.Select(r => r.Status));
 
@@ -73,13 +71,13 @@ public sealed record IndicatorTablesView(UnitCode Unit, string UnitName, Month M
     {
         var choice = snapshot.ChoiceOf(unit.Code);
         var groups = choice is null || all
-            ? [new IndicatorGroup(null, ScorecardModel.Rows(snapshot, results, unit.Code, month, IndicatorCatalog.Core))]
+            ? [new IndicatorGroup(null, ScorecardModel.Rows(snapshot, results, unit.Code, month, snapshot.NationalCore))]
             : choice.Groups().Select(g => new IndicatorGroup(g.Heading, ScorecardModel.Rows(snapshot, results, unit.Code, month, g.Definitions.Where(d => d.IsCore))))
                 .Where(g => g.Rows.Count > 0).ToList();
         var core = groups.SelectMany(g => g.Rows).ToList();
         // Own indicators (issue 11 item 6) the viewer may see, under their own heading; the summary and coverage line stay national.
         var own = ScorecardModel.Rows(snapshot, results, unit.Code, month, snapshot.OwnShown);
-        return new(unit.Code, unit.Name, month, core, ScorecardModel.Rows(snapshot, results, unit.Code, month, SupplementaryDefinitions),
+        return new(unit.Code, unit.Name, month, core, ScorecardModel.Rows(snapshot, results, unit.Code, month, snapshot.National.Where(d => !d.IsCore)),
             Coverage.Line(unit.Code, core))
         {
             Groups = own.Count == 0 ? groups : [.. groups, new IndicatorGroup(OwnHeading, own)],

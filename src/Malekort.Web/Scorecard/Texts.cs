@@ -150,6 +150,8 @@ internal static class Texts
     /// <summary>Where an indicator's definition comes from, in words: the document that set it, never a file name.</summary>
     public static string Source(IndicatorDefinition definition) => definition.Source switch
     {
+        _ when definition.Stored is { } added => $"Versjon {added.Number} av {added.VersionOf}, lagt til av direktoratet ({added.AddedBy}, "
+            + $"{NorwegianFormat.Instant(added.AddedAt)}) med formelen «{added.Formula}», gjelder fra {NorwegianFormat.Month(added.From)}: {added.Change}",
         IndicatorSource.OstfoldPilot => "Pilotprosjektet med kommunale indikatorer i NAV Østfold, lagt fram på dagskonferansen om partnerskapet 27. januar 2014.",
         IndicatorSource.Directorate => "Arbeids- og velferdsdirektoratets anbefaling av kommunale indikatorer i NAV-kontorenes målekort, brev til kommunene 11. februar 2014.",
         IndicatorSource.State => "Statlig indikator på det samme målekortet i pilotprosjektet i NAV Østfold (2014).",

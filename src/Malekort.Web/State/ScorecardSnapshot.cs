@@ -73,6 +73,11 @@ internal sealed class ScorecardSnapshot
         manual = stored.ManualValues.ToDictionary(m => (m.Unit, m.Indicator, m.Month));
         choices = stored.IndicatorChoices.ToDictionary(c => c.Unit);
         Months = results is null ? [] : results.Months.Months().Reverse().ToList();
+        if (results is not null && stored.NationalVersions.Count > 0)
+        {
+            National = Malekort.Indicators.NationalVersions.InCatalogue(results.OwnDefinitions);
+            NationalCore = [.. National.Where(d => d.IsCore)];
+        }
         Responses = responses ?? new ResponseCache(ResponseCache.DefaultBudget);
     }
 
@@ -173,7 +178,19 @@ internal sealed class ScorecardSnapshot
     /// scorecard, the API and the downloads list these after the national ones; any other is refused by code (<c>Query</c>).
     /// </summary>
     public IReadOnlyList<IndicatorDefinition> OwnShown =>
-        Results is { } results ? [.. results.OwnDefinitions.Where(d => Viewer.HasFullRights || d.Own!.IsVisibleTo(Viewer.Unit))] : [];
+        Results is { } results ? [.. results.OwnDefinitions.Where(d => d.Own is { } own && (Viewer.HasFullRights || own.IsVisibleTo(Viewer.Unit)))] : [];
+
+    /// <summary>National versions of definitions as stored (issue 11 item 7), in force, by indicator and number.</summary>
+    public IReadOnlyList<NationalVersion> NationalVersions => stored.NationalVersions;
+
+    /// <summary>
+    /// The national indicators for everyone: the catalogue with the versions the directorate added in the browser computed beside the
+    /// version before each (issue 11 item 7). The scorecard, the report, the API and the downloads list these, then <see cref="OwnShown"/>.
+    /// </summary>
+    public IReadOnlyList<IndicatorDefinition> National { get; } = IndicatorCatalog.All;
+
+    /// <summary>The agreed indicators of <see cref="National"/>, with their versions.</summary>
+    public IReadOnlyList<IndicatorDefinition> NationalCore { get; } = IndicatorCatalog.Core;
 
     /// <summary>The thresholds in force.</summary>
     public ThresholdTable Thresholds { get; }
@@ -191,7 +208,7 @@ internal sealed class ScorecardSnapshot
         var current = Month.Of(OsloTime.DateOf(now));
         return Union(stored.WorkingSet.MonthsCaptured(current), MonthsTyped(stored.ManualValues, current)) is { } range
             ? new IndicatorEngine(UnitRegister.Default, stored.Offices).Compute(stored.WorkingSet, stored.Population, range, stored.ManualValues,
-                Malekort.Indicators.OwnIndicators.Compile(stored.OwnIndicators))
+                [.. Malekort.Indicators.OwnIndicators.Compile(stored.OwnIndicators), .. Malekort.Indicators.NationalVersions.Compile(stored.NationalVersions)])
             : null;
     }
 

@@ -20,6 +20,12 @@ internal sealed partial class ScorecardState(IMalekortStore store, TimeProvider 
     /// </summary>
     public RecentImports? LastImports { get; private set; }
 
+    /// <summary>
+    /// The newest run log entries (without findings) as read after the last computation: what <c>/driftslogg</c> shows while
+    /// the database is down (issue 13 item 4), filtered for the viewer; null before it is read.
+    /// </summary>
+    public RecentRunLog? LastRunLog { get; private set; }
+
     /// <summary>Raised after every computation on the thread that computed: the new snapshot's version, or the failure.</summary>
     public event Action<ComputationReport>? Computed;
 
@@ -114,7 +120,7 @@ internal sealed partial class ScorecardState(IMalekortStore store, TimeProvider 
         }
     }
 
-    // Two short queries after a computation; a failure here leaves the last page that was read, and the scorecard stands.
+    // Three short queries after a computation; a failure here leaves the last pages that were read, and the scorecard stands.
     private void KeepRecentImports(long version, DateTimeOffset now)
     {
         try
@@ -123,6 +129,7 @@ internal sealed partial class ScorecardState(IMalekortStore store, TimeProvider 
             var findings = store.FirstFindings(entries.Where(e => e.FindingsCount > 0).Select(e => e.Id).ToList(), RecentImports.FindingsEach);
             LastImports = new RecentImports(version, now, total,
                 entries.Select(e => e with { Findings = findings.GetValueOrDefault(e.Id) ?? [] }).ToList());
+            LastRunLog = new RecentRunLog(version, now, store.RunLog(RecentRunLog.Size));
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
@@ -180,4 +187,14 @@ internal sealed record RecentImports(long DataVersion, DateTimeOffset ReadAt, lo
 
     /// <summary>As many findings per import as the page shows with it.</summary>
     public const int FindingsEach = Scorecard.DataQualityView.FindingsShown;
+}
+
+/// <summary>The newest run log entries as read after a computation (<see cref="ScorecardState.LastRunLog"/>).</summary>
+/// <param name="DataVersion">The data version computed just before.</param>
+/// <param name="ReadAt">When.</param>
+/// <param name="Entries">The newest, newest first, for every unit and without findings: a page filters them for its viewer.</param>
+internal sealed record RecentRunLog(long DataVersion, DateTimeOffset ReadAt, IReadOnlyList<RunLogEntry> Entries)
+{
+    /// <summary>As many as <c>/driftslogg</c> shows unless asked for more.</summary>
+    public const int Size = Publishing.RunLogPages.DefaultLimit;
 }

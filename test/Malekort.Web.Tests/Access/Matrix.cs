@@ -79,6 +79,9 @@ public static class Matrix
     // Own indicators: a municipality's users for their municipality, an office's users for their office (Scopes.MayDefineIndicators).
     private static readonly Func<Principal, Side, bool> IndicatorDefiner = (p, _) => p.Is(ViewerRole.Kontor) || p.Is(ViewerRole.Kommune);
 
+    // Versions of the national definitions (issue 11 item 7): the directorate adds them, nobody else (Scopes.MayAddVersions).
+    private static readonly Func<Principal, Side, bool> VersionAdder = (p, _) => p.Is(ViewerRole.Direktorat);
+
     private static Rule Get(Func<Side, string> path, Func<Principal, Side, bool> allowed, bool isPublic = false) =>
         new(s => new MatrixRequest(HttpMethod.Get, path(s)), allowed, isPublic);
 
@@ -141,6 +144,13 @@ public static class Matrix
             }, IndicatorDefiner),
             // A code nobody has: nothing to remove, answered «uendret» to those who may define.
             ["POST /egne-indikatorer/fjern"] = Form("/egne-indikatorer/fjern", _ => new() { ["kode"] = "EGEN.FINNES.IKKE" }, IndicatorDefiner),
+            ["GET /definisjoner"] = Get(_ => "/definisjoner", AnyUser),
+            ["GET /definisjoner/ny"] = Get(_ => "/definisjoner/ny", VersionAdder),
+            // A formula that does not check: answered 400 to the directorate, so the other requests see no change.
+            ["POST /definisjoner/ny"] = Form("/definisjoner/ny", _ => new()
+            {
+                ["indikator"] = "B.102", ["fra"] = "2025-01", ["formel"] = "BL152 /", ["endring"] = "Matrisen",
+            }, VersionAdder),
             ["GET /driftslogg"] = Get(_ => "/driftslogg", AnyUser),
             ["GET /driftslogg/{id:long}"] = Get(_ => "/driftslogg/1", AnyUser),
             ["GET /api/driftslogg"] = Get(_ => "/api/driftslogg", AnyUser),

@@ -55,6 +55,14 @@ public sealed class DatabaseOutageTests
             Assert.Equal(HttpStatusCode.ServiceUnavailable, unknown);
             Assert.Contains("kan ikke leses nå", unknownPage, StringComparison.Ordinal);
 
+            // The run log: its newest entries as read after the last computation, said so; an entry's findings wait.
+            var (log, logPage) = await host.Get("/driftslogg");
+            Assert.Equal(HttpStatusCode.OK, log);
+            Assert.Contains("Driftsloggen under er slik den var etter siste beregning", logPage, StringComparison.Ordinal);
+            Assert.Contains("uttrekk.zip", logPage, StringComparison.Ordinal);
+            var (entry, _) = await host.Get("/driftslogg/1");
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, entry);
+
             var (uploadStatus, problem) = await Upload(host, new TestExtract("3110", extracted));
             Assert.Equal(HttpStatusCode.ServiceUnavailable, uploadStatus);
             Assert.Equal("Databasen er ikke tilgjengelig", problem.GetProperty("title").GetString());

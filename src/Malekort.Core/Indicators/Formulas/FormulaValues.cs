@@ -34,6 +34,12 @@ internal static class FormulaValues
                 for (var d = 0; d < own.Count; d++)
                 {
                     var definition = own[d];
+                    if (!definition.AppliesIn(months.First.Plus(m)))
+                    {
+                        // A national version added in the browser, before its first month: empty, saying why, as a declared one is.
+                        computed[m * own.Count + d] = IndicatorValue.NotCaptured(definition, notes: ValueNotes.NotInForce);
+                        continue;
+                    }
                     var notes = ValueNotes.None;
                     var (included, total) = (int.MaxValue, 1);
                     for (var i = 0; i < columns[d].Length; i++)
