@@ -23,8 +23,11 @@ namespace Malekort.Confidentiality;
 /// relation across months is the stock flow, so a later month protects an earlier one by hiding its own cells.</para>
 /// <para>The cell hidden next: a part, not the total, the smallest whose value alone makes the hidden sum at least 3, else
 /// the largest; a zero only where it helps (the unknown is the total); ties go to the lower cell number, so the choice is the
-/// same every time. A relation narrower than this (intervals combined across relations, as a linear program would) is not
-/// searched: docs/decisions.md says so.</para>
+/// same every time.</para>
+/// <para>Then the relations combined: bounds propagated through every relation at once (<see cref="Bound"/>); a small count
+/// they leave narrower than 3, or a hidden cell they pin, gets one more hidden cell of the month in the relation that set its
+/// upper bound, and the relations are checked one by one again. Propagation is weaker than a linear program (which could
+/// narrow further); docs/decisions.md says what is left.</para>
 /// </remarks>
 internal sealed class ComplementarySuppression
 {
@@ -45,6 +48,14 @@ internal sealed class ComplementarySuppression
     private readonly bool[] unusable;
     private readonly HashSet<int> givenUp = [];
     private readonly HashSet<int> revealed = [];
+    // Bounds on every cell's others' part from every relation at once, and the relation that set each (or -1).
+    private const long Unbounded = long.MaxValue / 4;
+    private readonly long[] low;
+    private readonly long[] high;
+    private readonly int[] highBy;
+    private readonly bool[] queued;
+    // Cells left narrower than the protection interval because nothing was left to hide where their bound came from.
+    private readonly HashSet<int> narrowLeft = [];
     // Relations of the months decided so far and the one being decided.
     private int lastRelation;
     private int rounds;
@@ -71,6 +82,10 @@ internal sealed class ComplementarySuppression
         unknownCount = new int[graph.RelationCount];
         touched = new bool[graph.RelationCount];
         unusable = table.Unusable ?? new bool[graph.RelationCount];
+        low = new long[cells];
+        high = new long[cells];
+        highBy = new int[cells];
+        queued = new bool[graph.RelationCount];
         for (var c = 0; c < cells; c++) settled[c] = !IsUnknown(c);
     }
 
@@ -78,8 +93,9 @@ internal sealed class ComplementarySuppression
     public bool[] Hidden => hidden;
 
     /// <summary>How many relations were given up because nothing of the month was left to hide in them (the cell they pinned
-    /// may still be protected through another relation; the proof checks what is shown, not this count).</summary>
-    public int Unprotected => givenUp.Count;
+    /// may still be protected through another relation; the proof checks what is shown, not this count), and how many small
+    /// counts were left narrower than the protection interval by the relations combined.</summary>
+    public int Unprotected => givenUp.Count + narrowLeft.Count;
 
     /// <summary>How many times a month was checked, and how many cells were hidden to protect others (for measurements).</summary>
     public (int Rounds, int Secondary) Work => (rounds, secondary);
@@ -116,7 +132,12 @@ internal sealed class ComplementarySuppression
                 hidden[cell] = false;
                 revealed.Add(cell);
             }
-            if (violations.Count == 0) break;
+            if (violations.Count == 0)
+            {
+                // Each relation alone is satisfied: now the relations combined, then each alone again for what that hid.
+                if (!Widen(stage, end)) break;
+                continue;
+            }
             Array.Clear(touched);
             var (added, gaveUp) = (0, 0);
             // A violation through a cell that is itself given away this try may go when that one is protected: first the
@@ -137,7 +158,7 @@ internal sealed class ComplementarySuppression
                 else if (givenUp.Add(relation)) gaveUp++;
             }
             // Giving up on a relation is progress too: the derived violations left behind are looked at next round.
-            if (added == 0 && gaveUp == 0) break;
+            if (added == 0 && gaveUp == 0 && !Widen(stage, end)) break;
         }
         // The month is decided: what the reader works out of it stays worked out for the months after.
         Array.Copy(known, settled, end);
@@ -219,8 +240,102 @@ internal sealed class ComplementarySuppression
         return false;
     }
 
-    /// <summary>Hides one more cell of this month in the relation; false when none is left to hide.</summary>
-    private bool Fix(int r, int cell, int stage, int depth)
+    /// <summary>
+    /// The relations combined (issue 10, bounds across relations): bounds every unknown cell's others' part from every
+    /// relation at once (<see cref="Bound"/>), and where a small count is left narrower than
+    /// <see cref="SmallCounts.SmallestShown"/>, or a hidden cell is pinned, hides one more cell of this month in the
+    /// relation that set its upper bound. True when something was hidden.
+    /// </summary>
+    private bool Widen(int stage, int end)
+    {
+        Bound(end);
+        Array.Clear(touched);
+        var added = false;
+        for (var c = 0; c < end; c++)
+        {
+            if (known[c] || narrowLeft.Contains(c) || high[c] >= Unbounded) continue;
+            var width = high[c] - low[c];
+            var narrow = table.Sensitive[c] ? width < SmallCounts.SmallestShown : hidden[c] && table.Values[c] > 0 && width == 0;
+            if (!narrow) continue;
+            if (Fix(highBy[c], c, stage, depth: 0, width)) added = true;
+            else narrowLeft.Add(c);
+        }
+        return added;
+    }
+
+    /// <summary>
+    /// Every unknown cell's others' part starts at [0, ∞), and each relation (total = Σ parts) narrows its cells from the
+    /// others' bounds, again and again until nothing changes. Sound (every value consistent with what is shown lies within)
+    /// but weaker than a linear program over the whole table, which can combine relations more tightly.
+    /// </summary>
+    private void Bound(int end)
+    {
+        for (var c = 0; c < end; c++)
+        {
+            (low[c], high[c]) = known[c] ? (table.Values[c], table.Values[c]) : (0, Unbounded);
+            highBy[c] = -1;
+        }
+        var queue = new Queue<int>();
+        for (var r = 0; r < lastRelation; r++)
+        {
+            queued[r] = !unusable[r];
+            if (queued[r]) queue.Enqueue(r);
+        }
+        var cells = graph.RelationCells;
+        while (queue.TryDequeue(out var r))
+        {
+            queued[r] = false;
+            var (from, to) = (graph.RelationStart[r], graph.RelationStart[r + 1]);
+            var total = cells[from];
+            // The parts' bounds summed, the unbounded ones counted apart so "all but one" stays exact.
+            long sumLow = 0, sumHigh = 0;
+            var unboundedParts = 0;
+            for (var i = from + 1; i < to; i++)
+            {
+                var p = cells[i];
+                sumLow += low[p];
+                if (high[p] >= Unbounded) unboundedParts++;
+                else sumHigh += high[p];
+            }
+            Narrow(total, sumLow, unboundedParts > 0 ? Unbounded : sumHigh, r, queue);
+            for (var i = from + 1; i < to; i++)
+            {
+                var p = cells[i];
+                var othersUnbounded = unboundedParts - (high[p] >= Unbounded ? 1 : 0) > 0;
+                var othersHigh = othersUnbounded ? Unbounded : sumHigh - (high[p] >= Unbounded ? 0 : high[p]);
+                Narrow(p, othersUnbounded ? 0 : low[total] - othersHigh, high[total] >= Unbounded ? Unbounded : high[total] - (sumLow - low[p]), r, queue);
+            }
+        }
+    }
+
+    private void Narrow(int cell, long atLeast, long atMost, int r, Queue<int> queue)
+    {
+        var moved = false;
+        if (atLeast > low[cell])
+        {
+            low[cell] = atLeast;
+            moved = true;
+        }
+        if (atMost < high[cell])
+        {
+            high[cell] = atMost;
+            highBy[cell] = r;
+            moved = true;
+        }
+        if (!moved) return;
+        for (var j = graph.CellRelationStart[cell]; j < graph.CellRelationStart[cell + 1]; j++)
+        {
+            var other = graph.CellRelations[j];
+            if (other >= lastRelation || unusable[other] || queued[other]) continue;
+            queued[other] = true;
+            queue.Enqueue(other);
+        }
+    }
+
+    /// <summary>Hides one more cell of this month in the relation; false when none is left to hide. With
+    /// <paramref name="width"/>, the cell's interval from the relations combined, the part hidden is the one that widens it
+    /// to the protection interval by itself.</summary>
+    private bool Fix(int r, int cell, int stage, int depth, long? width = null)
     {
         if (touched[r]) return true;
         var cells = graph.RelationCells;
@@ -231,7 +346,8 @@ internal sealed class ComplementarySuppression
         {
             if (!known[cells[i]] || cells[i] == cell) unknownSum += table.Values[cells[i]];
         }
-        var need = table.Sensitive[cell] || cell == total ? SmallCounts.SmallestShown - unknownSum : 1;
+        var need = width is { } w ? SmallCounts.SmallestShown - w
+            : table.Sensitive[cell] || cell == total ? SmallCounts.SmallestShown - unknownSum : 1;
         // A zero widens nothing when the total is known; when the total is the unknown, any hidden part leaves it open.
         var zeroHelps = cell == total;
         int? best = null;

@@ -200,10 +200,10 @@ internal sealed class DisclosureAudit
     /// Every relation at once, as bounds (issue 10 item 4): each unknown cell's others' part starts at [0, ∞), and each
     /// relation (total = Σ parts) narrows its cells from the others' bounds, again and again until nothing changes. Sound
     /// (every value consistent with what is shown lies within the bounds) but weaker than a linear program over the whole
-    /// table, which can combine relations more tightly. Every hidden cell pinned exactly, and every small count left in an
-    /// interval narrower than 3, is a finding; a cell outside its own bounds means the audit is wrong.
+    /// table, which can combine relations more tightly. Pinned: every hidden cell pinned exactly, and every cell outside its
+    /// own bounds (the audit is wrong); narrow: every small count left in an interval narrower than 3.
     /// </summary>
-    public List<string> NarrowedByBounds()
+    public (List<string> Pinned, List<string> Narrow) NarrowedByBounds()
     {
         const long Unbounded = long.MaxValue / 4;
         var n = value.Count;
@@ -249,15 +249,15 @@ internal sealed class DisclosureAudit
                 }
             }
         }
-        var findings = new List<string>();
+        var (pinned, narrow) = (new List<string>(), new List<string>());
         for (var c = 0; c < n; c++)
         {
             if (known[c]) continue;
-            if (low[c] > Other(c) || high[c] < Other(c)) findings.Add($"{Describe(c)}: de andres del {Other(c)} ligger utenfor grensene [{low[c]}, {high[c]}]: revisjonen er feil");
-            else if (GivesAway(c) && low[c] == high[c]) findings.Add($"{Describe(c)} = {value[c]} følger av grensene");
-            else if (sensitive[c] && high[c] - low[c] < Protection) findings.Add($"{Describe(c)}: de andres del {Other(c)} ligger i [{low[c]}, {high[c]}] (under {Protection} bredt)");
+            if (low[c] > Other(c) || high[c] < Other(c)) pinned.Add($"{Describe(c)}: de andres del {Other(c)} ligger utenfor grensene [{low[c]}, {high[c]}]: revisjonen er feil");
+            else if (GivesAway(c) && low[c] == high[c]) pinned.Add($"{Describe(c)} = {value[c]} følger av grensene");
+            else if (sensitive[c] && high[c] - low[c] < Protection) narrow.Add($"{Describe(c)}: de andres del {Other(c)} ligger i [{low[c]}, {high[c]}] (under {Protection} bredt)");
         }
-        return findings;
+        return (pinned, narrow);
 
         void Narrow(int cell, long atLeast, long atMost)
         {

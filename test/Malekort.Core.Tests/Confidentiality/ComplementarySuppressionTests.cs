@@ -137,6 +137,16 @@ public sealed class ComplementarySuppressionTests
         Assert.Equal([0, 1], new Table(2, 0, 2).Sum(0, 1, 2).Own(2).Sensitive(0).Hidden());
 
     [Fact]
+    public void A_small_count_that_two_relations_together_narrow_below_three_gets_one_more_hidden_cell()
+    {
+        // County 0 (10) = 1 (1, small) + 2 (3) + 3 (6): hiding 2 leaves 1 and 2 worth 4 together. But 2 (3) is also unit 4
+        // (2, shown) + 5 (1, small), so 2 is at least 2 and 1 at most 10 − 2 − 6 = 2: too narrow, so 3 is hidden as well.
+        var hidden = new Table(10, 1, 3, 6, 2, 1).Sum(0, 1, 2, 3).Sum(2, 4, 5).Sensitive(1, 5).Hidden();
+        Assert.Contains(3, hidden);
+        Assert.Contains(2, hidden);
+    }
+
+    [Fact]
     public void Ties_go_to_the_lower_cell_so_the_choice_is_the_same_every_time() =>
         Assert.Equal([1, 2], new Table(10, 2, 4, 4).Sum(0, 1, 2, 3).Sensitive(1).Hidden());
 
