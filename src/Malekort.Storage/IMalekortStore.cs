@@ -30,7 +30,7 @@ public partial interface IMalekortStore : IDisposable
     /// <summary>Replaces the office register and logs the import.</summary>
     ImportOutcome SaveOffices(IReadOnlyList<Office> offices, ImportLogEntry entry);
 
-    /// <summary>Logs a rejected import with its findings; nothing else changes.</summary>
+    /// <summary>Logs a rejected import with its findings; nothing else changes, not even the <see cref="DataVersion"/>.</summary>
     void LogRejected(ImportLogEntry entry);
 
     /// <summary>Sets (or replaces) a unit's threshold for an indicator, kept as a change by <see cref="Threshold.SetBy"/>.</summary>

@@ -274,8 +274,9 @@ public abstract partial class SqlStore(TimeProvider clock) : IMalekortStore
     {
         using var connection = Open();
         using var transaction = connection.BeginTransaction();
+        // No new data version: a rejected input changes no figure, and a new version makes a server recompute the whole
+        // scorecard (at national size 15 s and twice the memory) once per rejection. The log pages read the store directly.
         InsertLog(connection, transaction, entry with { Outcome = ImportOutcome.Rejected });
-        BumpVersion(connection, transaction);
         transaction.Commit();
     }
 

@@ -176,7 +176,7 @@ public sealed class ReferenceDataTests
     [Theory]
     [InlineData(TestDatabases.Sqlite)]
     [InlineData(TestDatabases.Postgres)]
-    public void Every_write_raises_the_data_version(string kind)
+    public void Every_write_of_data_the_scorecard_reads_raises_the_data_version_and_a_rejected_import_does_not(string kind)
     {
         using var db = TestDatabases.Create(kind);
         var store = db.Store;
@@ -191,12 +191,14 @@ public sealed class ReferenceDataTests
         After(() => store.SaveBatch(batch, SeededBatches.LogEntry(batch, Now)));
         After(() => store.SavePopulation([new(Fredrikstad, 2024, 1, 1, 1, "07459")], Log("befolkning.csv")));
         After(() => store.SaveOffices([new("0106", "NAV Fredrikstad", [Fredrikstad])], Log("kontorer.csv")));
-        After(() => store.LogRejected(Log("tom.csv") with { Outcome = ImportOutcome.Rejected }));
         After(() => store.SaveThreshold(new Threshold(Fredrikstad, "BL151", Direction.LowerIsBetter, 1m, 2m, "Fredrikstad kommune")));
         After(() => store.DeleteThreshold(Fredrikstad, "BL151", "Fredrikstad kommune"));
         After(() => store.SaveTarget(new Target(Fredrikstad, "BL151", new Month(2024, 1), 5m)));
 
         Assert.Equal(Enumerable.Range(0, versions.Count).Select(i => (long)i), versions);
+        store.LogRejected(Log("tom.csv") with { Outcome = ImportOutcome.Rejected });
+        Assert.Equal(versions[^1], store.DataVersion());
+        Assert.Equal(ImportOutcome.Rejected, store.ImportLog()[0].Outcome);
     }
 
     private static void AssertSameEntry(ImportLogEntry expected, ImportLogEntry actual)

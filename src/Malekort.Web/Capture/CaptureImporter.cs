@@ -115,6 +115,8 @@ internal sealed class CaptureImporter(IMalekortStore store, ScorecardState state
         var text = Describe(entry);
         var id = runLog.Append(new RunLogEntry(RunKind.Capture, channel, startedAt, clock.GetElapsedTime(started), outcome, subject,
             entry.Unit, null, text, entry.Findings));
+        // An import recomputes and reads the logs after; a rejection changes no figure, so only the logs are read again.
+        if (outcome == RunOutcome.Rejected) state.KeepRecentLogs();
         return new CaptureResult(entry, id, outcome, text);
     }
 

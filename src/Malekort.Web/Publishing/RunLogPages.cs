@@ -55,7 +55,7 @@ internal static class RunLogPages
             read = kept is null ? [] : [.. kept.Entries.Take(limit)];
             unavailable = $"{fault.Message} " + (kept is null
                 ? "Driftsloggen kan ikke leses nå."
-                : $"Driftsloggen under er slik den var etter siste beregning, {NorwegianFormat.Instant(kept.ReadAt)}; " +
+                : $"Driftsloggen under er slik den var sist den ble lest, {NorwegianFormat.Instant(kept.ReadAt)}; " +
                   "nyere oppføringer og funnene vises når databasen svarer igjen.");
         }
         var entries = Visible(snapshot, read).Select(e => new NamedRunLogEntry(e.Unit is { } u ? snapshot.NameOf(u) : null, e)).ToList();

@@ -28,7 +28,7 @@ public sealed record DataQualityView(IReadOnlyList<NamedImport> Imports, Paging 
     Selection Selection, PageFooter Footer)
 {
     /// <summary>
-    /// Said at the top while the database is down: the list is the newest imports as read after the last computation, and
+    /// Said at the top while the database is down: the list is the newest imports as read after the last computation or rejected import, and
     /// other pages of the log wait for the database (issue 13 item 4). Null when the log was read now.
     /// </summary>
     public string? Unavailable { get; init; }
@@ -76,7 +76,7 @@ public sealed record DataQualityView(IReadOnlyList<NamedImport> Imports, Paging 
             : [];
         var said = $"{fault.Message} " + (recent is null
             ? "Importloggen kan ikke leses nå."
-            : $"Importloggen under er slik den var etter siste beregning, {NorwegianFormat.Instant(recent.ReadAt)} (dataversjon " +
+            : $"Importloggen under er slik den var sist den ble lest, {NorwegianFormat.Instant(recent.ReadAt)} (dataversjon " +
               $"{recent.DataVersion.ToString(System.Globalization.CultureInfo.InvariantCulture)}): " +
               (first ? "de nyeste importene. Eldre sider vises når databasen svarer igjen." : "bare den første siden kan vises nå."));
         return Pages.Page.Result<DataQualityPage, DataQualityView>(new DataQualityView(shown, new Paging(1, ImportsPerPage, shown.Count),
@@ -127,7 +127,7 @@ public sealed record ImportFindingsView(ImportLogEntry Entry, IReadOnlyList<Find
             return Pages.Page.Result<ImportFindingsPage, ImportFindingsView>(new ImportFindingsView(kept, kept.Findings,
                 new Paging(1, FindingsPerPage, kept.Findings.Count), selection, PageFooter.Of(snapshot))
             {
-                Unavailable = $"{fault.Message} Her er de første funnene, slik de var etter siste beregning, {NorwegianFormat.Instant(recent.ReadAt)}; " +
+                Unavailable = $"{fault.Message} Her er de første funnene, slik de var sist de ble lest, {NorwegianFormat.Instant(recent.ReadAt)}; " +
                     "resten vises når databasen svarer igjen.",
             });
         }

@@ -13,15 +13,16 @@ internal sealed partial class ScorecardState(IMalekortStore store, TimeProvider 
 {
     private ScorecardSnapshot? current;
     private long lastFailedVersion = -1;
+    private readonly Lock recentLock = new();
 
     /// <summary>
-    /// The newest page of the import log, with each import's first findings, as read after the last computation: what
+    /// The newest page of the import log, with each import's first findings, as read after the last computation or rejected import: what
     /// <c>/datakvalitet</c> shows while the database is down (issue 13 item 4), filtered for the viewer; null before it is read.
     /// </summary>
     public RecentImports? LastImports { get; private set; }
 
     /// <summary>
-    /// The newest run log entries (without findings) as read after the last computation: what <c>/driftslogg</c> shows while
+    /// The newest run log entries (without findings) as read after the last computation or rejected import: what <c>/driftslogg</c> shows while
     /// the database is down (issue 13 item 4), filtered for the viewer; null before it is read.
     /// </summary>
     public RecentRunLog? LastRunLog { get; private set; }
@@ -120,20 +121,30 @@ internal sealed partial class ScorecardState(IMalekortStore store, TimeProvider 
         }
     }
 
-    // Three short queries after a computation; a failure here leaves the last pages that were read, and the scorecard stands.
+    /// <summary>
+    /// Reads the newest imports and run log again for the outage pages (<see cref="LastImports"/>, <see cref="LastRunLog"/>)
+    /// without recomputing: after a rejected import, which changes no figure and so no data version.
+    /// </summary>
+    public void KeepRecentLogs() => KeepRecentImports(Shown?.DataVersion ?? 0, clock.GetUtcNow());
+
+    // Three short queries after a computation or a rejection; a failure here leaves the last pages that were read, and the
+    // scorecard stands. Under a lock, so a slower reader never replaces a newer read with an older one.
     private void KeepRecentImports(long version, DateTimeOffset now)
     {
-        try
+        lock (recentLock)
         {
-            var (entries, total) = store.ImportLogPage(0, RecentImports.Size);
-            var findings = store.FirstFindings(entries.Where(e => e.FindingsCount > 0).Select(e => e.Id).ToList(), RecentImports.FindingsEach);
-            LastImports = new RecentImports(version, now, total,
-                entries.Select(e => e with { Findings = findings.GetValueOrDefault(e.Id) ?? [] }).ToList());
-            LastRunLog = new RecentRunLog(version, now, store.RunLog(RecentRunLog.Size));
-        }
-        catch (Exception e) when (e is not OutOfMemoryException)
-        {
-            LogRecentImportsFailed(logger, e);
+            try
+            {
+                var (entries, total) = store.ImportLogPage(0, RecentImports.Size);
+                var findings = store.FirstFindings(entries.Where(e => e.FindingsCount > 0).Select(e => e.Id).ToList(), RecentImports.FindingsEach);
+                LastImports = new RecentImports(version, now, total,
+                    entries.Select(e => e with { Findings = findings.GetValueOrDefault(e.Id) ?? [] }).ToList());
+                LastRunLog = new RecentRunLog(version, now, store.RunLog(RecentRunLog.Size));
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                LogRecentImportsFailed(logger, e);
+            }
         }
     }
 
@@ -175,7 +186,7 @@ internal interface IResultsSource
 /// <summary>One computation of the scorecard: which data version, when it started, how long it took, and why it failed.</summary>
 internal sealed record ComputationReport(long DataVersion, DateTimeOffset StartedAt, TimeSpan Duration, Exception? Failure);
 
-/// <summary>The newest imports as read after a computation, each with its first findings (<see cref="ScorecardState.LastImports"/>).</summary>
+/// <summary>The newest imports as read after a computation or a rejected import, each with its first findings (<see cref="ScorecardState.LastImports"/>).</summary>
 /// <param name="DataVersion">The data version computed just before.</param>
 /// <param name="ReadAt">When.</param>
 /// <param name="Total">How many imports the log held then.</param>
@@ -189,7 +200,7 @@ internal sealed record RecentImports(long DataVersion, DateTimeOffset ReadAt, lo
     public const int FindingsEach = Scorecard.DataQualityView.FindingsShown;
 }
 
-/// <summary>The newest run log entries as read after a computation (<see cref="ScorecardState.LastRunLog"/>).</summary>
+/// <summary>The newest run log entries as read after a computation or a rejected import (<see cref="ScorecardState.LastRunLog"/>).</summary>
 /// <param name="DataVersion">The data version computed just before.</param>
 /// <param name="ReadAt">When.</param>
 /// <param name="Entries">The newest, newest first, for every unit and without findings: a page filters them for its viewer.</param>

@@ -43,14 +43,14 @@ public sealed class DatabaseOutageTests
             var (quality, qualityPage) = await host.Get("/datakvalitet");
             Assert.Equal(HttpStatusCode.OK, quality);
             Assert.Contains("id=\"database-utilgjengelig\"", qualityPage, StringComparison.Ordinal);
-            Assert.Contains("Importloggen under er slik den var etter siste beregning", qualityPage, StringComparison.Ordinal);
+            Assert.Contains("Importloggen under er slik den var sist den ble lest", qualityPage, StringComparison.Ordinal);
             Assert.Contains("uttrekk.zip", qualityPage, StringComparison.Ordinal);
             var (older, olderPage) = await host.Get("/datakvalitet?side=2");
             Assert.Equal(HttpStatusCode.OK, older);
             Assert.Contains("bare den første siden kan vises nå", olderPage, StringComparison.Ordinal);
             var (findings, findingsPage) = await host.Get($"/datakvalitet/import/{imported.Id}");
             Assert.Equal(HttpStatusCode.OK, findings);
-            Assert.Contains("slik de var etter siste beregning", findingsPage, StringComparison.Ordinal);
+            Assert.Contains("slik de var sist de ble lest", findingsPage, StringComparison.Ordinal);
             var (unknown, unknownPage) = await host.Get($"/datakvalitet/import/{imported.Id + 1000}");
             Assert.Equal(HttpStatusCode.ServiceUnavailable, unknown);
             Assert.Contains("kan ikke leses nå", unknownPage, StringComparison.Ordinal);
@@ -58,7 +58,7 @@ public sealed class DatabaseOutageTests
             // The run log: its newest entries as read after the last computation, said so; an entry's findings wait.
             var (log, logPage) = await host.Get("/driftslogg");
             Assert.Equal(HttpStatusCode.OK, log);
-            Assert.Contains("Driftsloggen under er slik den var etter siste beregning", logPage, StringComparison.Ordinal);
+            Assert.Contains("Driftsloggen under er slik den var sist den ble lest", logPage, StringComparison.Ordinal);
             Assert.Contains("uttrekk.zip", logPage, StringComparison.Ordinal);
             var (entry, _) = await host.Get("/driftslogg/1");
             Assert.Equal(HttpStatusCode.ServiceUnavailable, entry);
