@@ -65,6 +65,10 @@ internal sealed class ComplementarySuppression
     private readonly long[] high;
     private readonly int[] highBy;
     private readonly bool[] queued;
+    // Reused by every try and pass: a queue as long as a month's relations would otherwise be allocated (on the large object
+    // heap) again and again.
+    private readonly Queue<int> workQueue = new();
+    private readonly Queue<int> boundQueue = new();
     // The part bounded again in one pass (marked with the pass number), and the earlier months' cells bounded again in this
     // month: their bounds are this month's now, so every later pass of the month bounds them again.
     private readonly int[] cellPass;
@@ -216,7 +220,7 @@ internal sealed class ComplementarySuppression
         }
         loweredCounts.Clear();
         for (var c = first; c < end; c++) known[c] = !IsUnknown(c);
-        var queue = new Queue<int>();
+        var queue = workQueue;
         var cells = graph.RelationCells;
         for (var r = firstRelation; r < lastRelation; r++)
         {
@@ -355,7 +359,7 @@ internal sealed class ComplementarySuppression
         for (var c = first; c < end; c++) Unbind(c);
         foreach (var c in passEarlier) Unbind(c);
         passRelations.Sort();
-        var queue = new Queue<int>(passRelations.Count);
+        var queue = boundQueue;
         foreach (var r in passRelations)
         {
             queued[r] = true;
