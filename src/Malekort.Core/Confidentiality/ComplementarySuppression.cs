@@ -33,7 +33,8 @@ namespace Malekort.Confidentiality;
 /// the month's own relations and checks only those and the earlier ones the chain reached; bounds are propagated again only
 /// in the parts of the table tied to the month, or to what the try worked out, through unknown cells, each part whole and
 /// in the plain order. So it hides exactly what working out and bounding the whole table from month 0 every round hides
-/// (the tests compare the two), in time that grows with the months instead of with their square.</para>
+/// (the tests compare the two). Working out is then local to the month; bounding is not always, since the recipients of
+/// both months tie a month to the one before wherever a count of recipients is hidden.</para>
 /// </remarks>
 internal sealed class ComplementarySuppression
 {
