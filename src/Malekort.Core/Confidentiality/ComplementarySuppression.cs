@@ -28,35 +28,64 @@ namespace Malekort.Confidentiality;
 /// they leave narrower than 3, or a hidden cell they pin, gets one more hidden cell of the month in the relation that set its
 /// upper bound, and the relations are checked one by one again. Propagation is weaker than a linear program (which could
 /// narrow further); docs/decisions.md says what is left.</para>
+/// <para>Incremental (issue 14): since an earlier month's choices never change, what the reader works out of the earlier
+/// months, each relation's unknown cells and the bounds are kept when a month is decided. A try starts the chain only from
+/// the month's own relations and checks only those and the earlier ones the chain reached; bounds are propagated again only
+/// in the parts of the table tied to the month, or to what the try worked out, through unknown cells, each part whole and
+/// in the plain order. So it hides exactly what working out and bounding the whole table from month 0 every round hides
+/// (the tests compare the two). Working out is then local to the month; bounding is not always, since the recipients of
+/// both months tie a month to the one before wherever a count of recipients is hidden.</para>
 /// </remarks>
 internal sealed class ComplementarySuppression
 {
+    private const long Unbounded = long.MaxValue / 4;
     private readonly SuppressionTable table;
     private readonly RelationGraph graph;
     private readonly bool[] hidden;
-    private readonly int[] cellStage;
-    private readonly int[] relationStage;
-    // Per cell: worked out exactly by the reader (settled for earlier months, this try for the month being decided).
-    private readonly bool[] settled;
+    private readonly bool[] unusable;
+    // Per cell: worked out exactly by the reader. An earlier month's cells hold what was settled when their month was
+    // decided, except those worked out in this try (freshCells), which the next try puts back.
     private readonly bool[] known;
     private readonly int[] knownBy;
     // Per cell: worked out in this try, through a relation of the month being decided.
     private readonly bool[] fresh;
     private readonly List<int> freshCells = [];
+    // Per relation: how many of its cells are not known. An earlier month's relation holds its settled count; those this try
+    // lowered are listed with the count the next try puts back.
     private readonly int[] unknownCount;
+    private readonly bool[] lowered;
+    private readonly List<(int Relation, int Count)> loweredCounts = [];
+    private readonly List<int> loweredOrder = [];
     private readonly bool[] touched;
-    private readonly bool[] unusable;
+    private readonly List<int> touchedRelations = [];
     private readonly HashSet<int> givenUp = [];
     private readonly HashSet<int> revealed = [];
-    // Bounds on every cell's others' part from every relation at once, and the relation that set each (or -1).
-    private const long Unbounded = long.MaxValue / 4;
+    // Bounds on every cell's others' part from every relation at once, and the relation that set each (or -1). An earlier
+    // month's cells keep theirs until a month's try reaches them through an unknown cell.
     private readonly long[] low;
     private readonly long[] high;
     private readonly int[] highBy;
     private readonly bool[] queued;
+    // Reused by every try and pass: a queue as long as a month's relations would otherwise be allocated (on the large object
+    // heap) again and again.
+    private readonly Queue<int> workQueue = new();
+    private readonly Queue<int> boundQueue = new();
+    // The part bounded again in one pass (marked with the pass number), and the earlier months' cells bounded again in this
+    // month: their bounds are this month's now, so every later pass of the month bounds them again.
+    private readonly int[] cellPass;
+    private readonly int[] relationPass;
+    private int pass;
+    private readonly List<int> passRelations = [];
+    private readonly List<int> passEarlier = [];
+    private readonly bool[] rebound;
+    private readonly List<int> reboundCells = [];
     // Cells left narrower than the protection interval because nothing was left to hide where their bound came from.
     private readonly HashSet<int> narrowLeft = [];
-    // Relations of the months decided so far and the one being decided.
+    // The month being decided: its cells first .. end − 1, its relations firstRelation .. lastRelation − 1.
+    private int stage;
+    private int first;
+    private int end;
+    private int firstRelation;
     private int lastRelation;
     private int rounds;
     private int secondary;
@@ -65,28 +94,22 @@ internal sealed class ComplementarySuppression
     {
         this.table = table;
         graph = table.Graph;
-        var cells = graph.CellCount;
+        var (cells, relations) = (graph.CellCount, graph.RelationCount);
         hidden = new bool[cells];
-        settled = new bool[cells];
         known = new bool[cells];
         knownBy = new int[cells];
         fresh = new bool[cells];
-        cellStage = new int[cells];
-        for (var s = 0; s < graph.Stages; s++) Array.Fill(cellStage, s, graph.StageStart[s], graph.StageStart[s + 1] - graph.StageStart[s]);
-        relationStage = new int[graph.RelationCount];
-        for (var s = 0; s < graph.Stages; s++)
-        {
-            var (from, to) = (graph.RelationStageStart[s], graph.RelationStageStart[s + 1]);
-            Array.Fill(relationStage, s, from, to - from);
-        }
-        unknownCount = new int[graph.RelationCount];
-        touched = new bool[graph.RelationCount];
-        unusable = table.Unusable ?? new bool[graph.RelationCount];
         low = new long[cells];
         high = new long[cells];
         highBy = new int[cells];
-        queued = new bool[graph.RelationCount];
-        for (var c = 0; c < cells; c++) settled[c] = !IsUnknown(c);
+        cellPass = new int[cells];
+        rebound = new bool[cells];
+        unknownCount = new int[relations];
+        lowered = new bool[relations];
+        touched = new bool[relations];
+        queued = new bool[relations];
+        relationPass = new int[relations];
+        unusable = table.Unusable ?? new bool[relations];
     }
 
     /// <summary>Which cells are hidden: the sensitive ones that may be hidden, and those hidden to protect them.</summary>
@@ -113,20 +136,23 @@ internal sealed class ComplementarySuppression
 
     private bool Protected(int cell) => hidden[cell] || table.Sensitive[cell];
 
-    private void Protect(int stage)
+    private bool OfThisMonth(int cell) => cell >= first && cell < end;
+
+    private void Protect(int month)
     {
-        var (first, end) = (graph.StageStart[stage], graph.StageStart[stage + 1]);
+        stage = month;
+        (first, end) = (graph.StageStart[month], graph.StageStart[month + 1]);
+        (firstRelation, lastRelation) = (graph.RelationStageStart[month], graph.RelationStageStart[month + 1]);
         for (var c = first; c < end; c++)
         {
             if (table.Sensitive[c] && table.States[c] == CellState.Hideable) hidden[c] = true;
         }
-        lastRelation = graph.RelationStageStart[stage + 1];
         var violations = new List<(int Relation, int Cell, bool Derived)>();
         var idle = new List<int>();
         while (true)
         {
             rounds++;
-            WorkOut(first, end, violations, idle);
+            WorkOut(violations, idle);
             foreach (var cell in idle)
             {
                 hidden[cell] = false;
@@ -135,10 +161,10 @@ internal sealed class ComplementarySuppression
             if (violations.Count == 0)
             {
                 // Each relation alone is satisfied: now the relations combined, then each alone again for what that hid.
-                if (!Widen(stage, end)) break;
+                if (!Widen()) break;
                 continue;
             }
-            Array.Clear(touched);
+            ClearTouched();
             var (added, gaveUp) = (0, 0);
             // A violation through a cell that is itself given away this try may go when that one is protected: first the
             // others, the derived ones only when nothing else is left.
@@ -146,8 +172,8 @@ internal sealed class ComplementarySuppression
             foreach (var (relation, cell, derived) in violations)
             {
                 if (derived && !derivedOnly) continue;
-                if (Fix(relation, cell, stage, depth: 0)) added++;
-                else if (hidden[cell] && !table.Sensitive[cell] && cellStage[cell] == stage)
+                if (Fix(relation, cell, depth: 0)) added++;
+                else if (hidden[cell] && !table.Sensitive[cell] && OfThisMonth(cell))
                 {
                     // A cell hidden only to protect others that is worked out anyway protects nothing: it is shown, and what it
                     // was to protect is looked at again.
@@ -158,27 +184,46 @@ internal sealed class ComplementarySuppression
                 else if (givenUp.Add(relation)) gaveUp++;
             }
             // Giving up on a relation is progress too: the derived violations left behind are looked at next round.
-            if (added == 0 && gaveUp == 0 && !Widen(stage, end)) break;
+            if (added == 0 && gaveUp == 0 && !Widen()) break;
         }
-        // The month is decided: what the reader works out of it stays worked out for the months after.
-        Array.Copy(known, settled, end);
+        // The month is decided: what the last try worked out, the counts it lowered and the bounds it set stay for the months
+        // after (the last try found nothing to protect, so they are the month's settled ones).
+        foreach (var c in freshCells) fresh[c] = false;
+        freshCells.Clear();
+        foreach (var (r, _) in loweredCounts) lowered[r] = false;
+        loweredCounts.Clear();
+        foreach (var c in reboundCells) rebound[c] = false;
+        reboundCells.Clear();
     }
 
     /// <summary>
     /// Works out every cell that one relation pins (chained), from the earlier months' settled knowledge and this month's
     /// hidden cells; lists the relations that give a protected cell away or leave a small count too narrow.
     /// </summary>
-    private void WorkOut(int first, int end, List<(int Relation, int Cell, bool Derived)> violations, List<int> idle)
+    /// <remarks>The earlier months' relations were settled with no cell left alone in any (their month ended on a try that
+    /// worked everything out) and nothing to protect in them, so only this month's relations start the chain, and an earlier
+    /// relation can be one to protect only where the chain reached it: the checks visit those and this month's.</remarks>
+    private void WorkOut(List<(int Relation, int Cell, bool Derived)> violations, List<int> idle)
     {
         violations.Clear();
         idle.Clear();
-        foreach (var c in freshCells) fresh[c] = false;
+        // Put back what the last try of this month worked out of the earlier months.
+        foreach (var c in freshCells)
+        {
+            fresh[c] = false;
+            if (c < first) known[c] = false;
+        }
         freshCells.Clear();
-        Array.Copy(settled, known, first);
+        foreach (var (r, count) in loweredCounts)
+        {
+            unknownCount[r] = count;
+            lowered[r] = false;
+        }
+        loweredCounts.Clear();
         for (var c = first; c < end; c++) known[c] = !IsUnknown(c);
-        var queue = new Queue<int>();
+        var queue = workQueue;
         var cells = graph.RelationCells;
-        for (var r = 0; r < lastRelation; r++)
+        for (var r = firstRelation; r < lastRelation; r++)
         {
             if (unusable[r]) continue;
             var count = 0;
@@ -206,29 +251,43 @@ internal sealed class ComplementarySuppression
             // others' part is 0 is all the viewer's own: working it out tells nothing, so it is no violation, and if it was
             // hidden to protect others it protects nothing and is shown again.
             if (Protected(x) && table.Values[x] > 0 && !givenUp.Contains(r)) violations.Add((r, x, derived));
-            else if (hidden[x] && !table.Sensitive[x] && x >= first && x < end) idle.Add(x);
+            else if (hidden[x] && !table.Sensitive[x] && OfThisMonth(x)) idle.Add(x);
             for (var j = graph.CellRelationStart[x]; j < graph.CellRelationStart[x + 1]; j++)
             {
                 var other = graph.CellRelations[j];
-                if (other < lastRelation && !unusable[other] && --unknownCount[other] == 1) queue.Enqueue(other);
+                if (other >= lastRelation || unusable[other]) continue;
+                if (other < firstRelation && !lowered[other])
+                {
+                    lowered[other] = true;
+                    loweredCounts.Add((other, unknownCount[other]));
+                }
+                if (--unknownCount[other] == 1) queue.Enqueue(other);
             }
         }
-        for (var r = 0; r < lastRelation; r++)
+        loweredOrder.Clear();
+        foreach (var (r, _) in loweredCounts) loweredOrder.Add(r);
+        loweredOrder.Sort();
+        foreach (var r in loweredOrder) CheckInterval(r, violations);
+        for (var r = firstRelation; r < lastRelation; r++) CheckInterval(r, violations);
+    }
+
+    /// <summary>Whether the relation's total is known and its unknown parts leave a small count among them too narrow.</summary>
+    private void CheckInterval(int r, List<(int Relation, int Cell, bool Derived)> violations)
+    {
+        var cells = graph.RelationCells;
+        if (unusable[r] || unknownCount[r] < 2 || givenUp.Contains(r) || !known[cells[graph.RelationStart[r]]]) return;
+        long sum = 0;
+        var sensitive = -1;
+        for (var i = graph.RelationStart[r] + 1; i < graph.RelationStart[r + 1]; i++)
         {
-            if (unusable[r] || unknownCount[r] < 2 || givenUp.Contains(r) || !known[cells[graph.RelationStart[r]]]) continue;
-            long sum = 0;
-            var sensitive = -1;
-            for (var i = graph.RelationStart[r] + 1; i < graph.RelationStart[r + 1]; i++)
-            {
-                var part = cells[i];
-                if (known[part]) continue;
-                sum += table.Values[part];
-                if (table.Sensitive[part]) sensitive = part;
-            }
-            // The unknown parts' others' parts each lie between 0 and their sum: a small count needs that to be at least 3
-            // wide. Unknown parts worth 0 together are all the viewer's own: pinned to 0 they tell it nothing.
-            if (sensitive >= 0 && sum < SmallCounts.SmallestShown) violations.Add((r, sensitive, HasFresh(r)));
+            var part = cells[i];
+            if (known[part]) continue;
+            sum += table.Values[part];
+            if (table.Sensitive[part]) sensitive = part;
         }
+        // The unknown parts' others' parts each lie between 0 and their sum: a small count needs that to be at least 3
+        // wide. Unknown parts worth 0 together are all the viewer's own: pinned to 0 they tell it nothing.
+        if (sensitive >= 0 && sum < SmallCounts.SmallestShown) violations.Add((r, sensitive, HasFresh(r)));
     }
 
     private bool HasFresh(int r)
@@ -246,21 +305,28 @@ internal sealed class ComplementarySuppression
     /// <see cref="SmallCounts.SmallestShown"/>, or a hidden cell is pinned, hides one more cell of this month in the
     /// relation that set its upper bound. True when something was hidden.
     /// </summary>
-    private bool Widen(int stage, int end)
+    /// <remarks>Only the cells bounded again are looked at: the others' bounds are those the earlier month ended on, when each
+    /// was wide enough or had nothing left to hide.</remarks>
+    private bool Widen()
     {
-        Bound(end);
-        Array.Clear(touched);
+        Bound();
+        ClearTouched();
         var added = false;
-        for (var c = 0; c < end; c++)
-        {
-            if (known[c] || narrowLeft.Contains(c) || high[c] >= Unbounded) continue;
-            var width = high[c] - low[c];
-            var narrow = table.Sensitive[c] ? width < SmallCounts.SmallestShown : hidden[c] && table.Values[c] > 0 && width == 0;
-            if (!narrow) continue;
-            if (Fix(highBy[c], c, stage, depth: 0, width)) added = true;
-            else narrowLeft.Add(c);
-        }
+        passEarlier.Sort();
+        foreach (var c in passEarlier) added |= Widen(c);
+        for (var c = first; c < end; c++) added |= Widen(c);
         return added;
+    }
+
+    private bool Widen(int c)
+    {
+        if (known[c] || narrowLeft.Contains(c) || high[c] >= Unbounded) return false;
+        var width = high[c] - low[c];
+        var narrow = table.Sensitive[c] ? width < SmallCounts.SmallestShown : hidden[c] && table.Values[c] > 0 && width == 0;
+        if (!narrow) return false;
+        if (Fix(highBy[c], c, depth: 0, width)) return true;
+        narrowLeft.Add(c);
+        return false;
     }
 
     /// <summary>
@@ -268,20 +334,38 @@ internal sealed class ComplementarySuppression
     /// others' bounds, again and again until nothing changes. Sound (every value consistent with what is shown lies within)
     /// but weaker than a linear program over the whole table, which can combine relations more tightly.
     /// </summary>
-    private void Bound(int end)
+    /// <remarks>Bounds only move through unknown cells, so the table falls apart into parts tied by unknown cells, each
+    /// bounded alone, and a part with nothing of this month, no cell worked out in this try and none bounded in this month
+    /// before is as the earlier month left it. The rest is bounded again whole, its relations queued in the plain order, so
+    /// the bounds and which relation set them are the same as bounding the whole table from month 0.</remarks>
+    private void Bound()
     {
-        for (var c = 0; c < end; c++)
+        pass++;
+        passRelations.Clear();
+        passEarlier.Clear();
+        for (var r = firstRelation; r < lastRelation; r++) Include(r);
+        for (var c = first; c < end; c++) Reach(c);
+        var seeds = reboundCells.Count;
+        for (var i = 0; i < seeds; i++) Seed(reboundCells[i]);
+        foreach (var c in freshCells)
         {
-            (low[c], high[c]) = known[c] ? (table.Values[c], table.Values[c]) : (0, Unbounded);
-            highBy[c] = -1;
-        }
-        var queue = new Queue<int>();
-        for (var r = 0; r < lastRelation; r++)
-        {
-            queued[r] = !unusable[r];
-            if (queued[r]) queue.Enqueue(r);
+            if (c < first) Seed(c);
         }
         var cells = graph.RelationCells;
+        for (var k = 0; k < passRelations.Count; k++)
+        {
+            var r = passRelations[k];
+            for (var i = graph.RelationStart[r]; i < graph.RelationStart[r + 1]; i++) Reach(cells[i]);
+        }
+        for (var c = first; c < end; c++) Unbind(c);
+        foreach (var c in passEarlier) Unbind(c);
+        passRelations.Sort();
+        var queue = boundQueue;
+        foreach (var r in passRelations)
+        {
+            queued[r] = true;
+            queue.Enqueue(r);
+        }
         while (queue.TryDequeue(out var r))
         {
             queued[r] = false;
@@ -306,6 +390,44 @@ internal sealed class ComplementarySuppression
                 Narrow(p, othersUnbounded ? 0 : low[total] - othersHigh, high[total] >= Unbounded ? Unbounded : high[total] - (sumLow - low[p]), r, queue);
             }
         }
+    }
+
+    /// <summary>A cell whose bounds this pass may change, with every relation it ties (a known cell ties none, but one just
+    /// worked out, or bounded earlier in this month, changes the bounds of the cells beside it).</summary>
+    private void Seed(int cell)
+    {
+        Reach(cell);
+        for (var j = graph.CellRelationStart[cell]; j < graph.CellRelationStart[cell + 1]; j++) Include(graph.CellRelations[j]);
+    }
+
+    private void Reach(int cell)
+    {
+        if (cellPass[cell] == pass) return;
+        cellPass[cell] = pass;
+        if (cell < first)
+        {
+            passEarlier.Add(cell);
+            if (!rebound[cell])
+            {
+                rebound[cell] = true;
+                reboundCells.Add(cell);
+            }
+        }
+        if (known[cell]) return;
+        for (var j = graph.CellRelationStart[cell]; j < graph.CellRelationStart[cell + 1]; j++) Include(graph.CellRelations[j]);
+    }
+
+    private void Include(int r)
+    {
+        if (r >= lastRelation || unusable[r] || relationPass[r] == pass) return;
+        relationPass[r] = pass;
+        passRelations.Add(r);
+    }
+
+    private void Unbind(int cell)
+    {
+        (low[cell], high[cell]) = known[cell] ? (table.Values[cell], table.Values[cell]) : (0, Unbounded);
+        highBy[cell] = -1;
     }
 
     private void Narrow(int cell, long atLeast, long atMost, int r, Queue<int> queue)
@@ -335,7 +457,7 @@ internal sealed class ComplementarySuppression
     /// <summary>Hides one more cell of this month in the relation; false when none is left to hide. With
     /// <paramref name="width"/>, the cell's interval from the relations combined, the part hidden is the one that widens it
     /// to the protection interval by itself.</summary>
-    private bool Fix(int r, int cell, int stage, int depth, long? width = null)
+    private bool Fix(int r, int cell, int depth, long? width = null)
     {
         if (touched[r]) return true;
         var cells = graph.RelationCells;
@@ -354,10 +476,10 @@ internal sealed class ComplementarySuppression
         for (var i = from + 1; i < to; i++)
         {
             var c = cells[i];
-            if (!CanHide(c, stage) || (table.Values[c] == 0 && (!zeroHelps || PinnedToZero(c))) || WouldBeWorkedOut(c, r)) continue;
+            if (!CanHide(c) || (table.Values[c] == 0 && (!zeroHelps || PinnedToZero(c))) || WouldBeWorkedOut(c, r)) continue;
             if (best is not { } b || Better(c, b, need)) best = c;
         }
-        if (best is null && total != cell && CanHide(total, stage) && table.Values[total] > 0 && !WouldBeWorkedOut(total, r)) best = total;
+        if (best is null && total != cell && CanHide(total) && table.Values[total] > 0 && !WouldBeWorkedOut(total, r)) best = total;
         if (best is { } chosen)
         {
             Hide(chosen);
@@ -370,18 +492,17 @@ internal sealed class ComplementarySuppression
         {
             var c = cells[i];
             if (c == cell || !fresh[c]) continue;
-            if (Fix(knownBy[c], c, stage, depth + 1)) return true;
+            if (Fix(knownBy[c], c, depth + 1)) return true;
         }
         return false;
     }
 
     /// <summary>
     /// Whether another relation has every other cell known for good (the viewer's own, or shown in an earlier month), so
-    /// hiding the cell would protect nothing.
+    /// hiding a cell of this month would protect nothing.
     /// </summary>
     private bool WouldBeWorkedOut(int cell, int except)
     {
-        var stage = cellStage[cell];
         for (var j = graph.CellRelationStart[cell]; j < graph.CellRelationStart[cell + 1]; j++)
         {
             var r = graph.CellRelations[j];
@@ -390,7 +511,7 @@ internal sealed class ComplementarySuppression
             for (var i = graph.RelationStart[r]; i < graph.RelationStart[r + 1] && others; i++)
             {
                 var c = graph.RelationCells[i];
-                if (c != cell && !(table.States[c] == CellState.Known || (cellStage[c] < stage && known[c]))) others = false;
+                if (c != cell && !(table.States[c] == CellState.Known || (c < first && known[c]))) others = false;
             }
             if (others) return true;
         }
@@ -411,8 +532,8 @@ internal sealed class ComplementarySuppression
         return false;
     }
 
-    private bool CanHide(int cell, int stage) =>
-        table.States[cell] == CellState.Hideable && !hidden[cell] && cellStage[cell] == stage && !revealed.Contains(cell);
+    private bool CanHide(int cell) =>
+        table.States[cell] == CellState.Hideable && !hidden[cell] && OfThisMonth(cell) && !revealed.Contains(cell);
 
     // Smaller is better: a part worth the missing protection by itself (the smallest), else the largest; ties by cell number.
     private bool Better(int candidate, int best, long need)
@@ -428,6 +549,18 @@ internal sealed class ComplementarySuppression
     {
         hidden[cell] = true;
         secondary++;
-        for (var j = graph.CellRelationStart[cell]; j < graph.CellRelationStart[cell + 1]; j++) touched[graph.CellRelations[j]] = true;
+        for (var j = graph.CellRelationStart[cell]; j < graph.CellRelationStart[cell + 1]; j++)
+        {
+            var r = graph.CellRelations[j];
+            if (touched[r]) continue;
+            touched[r] = true;
+            touchedRelations.Add(r);
+        }
+    }
+
+    private void ClearTouched()
+    {
+        foreach (var r in touchedRelations) touched[r] = false;
+        touchedRelations.Clear();
     }
 }

@@ -22,7 +22,8 @@ internal sealed class DisclosurePlan
 {
     private readonly DisclosureModel model;
     private readonly bool[] own;
-    private readonly bool[] hidden;
+    // What serving needs of the suppression, one bit per cell: the plan is kept per scope as long as the results are.
+    private readonly System.Collections.BitArray hidden;
     private readonly Month first;
 
     public DisclosurePlan(DisclosureModel model, ViewerScope scope)
@@ -32,7 +33,7 @@ internal sealed class DisclosurePlan
         first = model.FirstMonth;
         var table = BuildTable();
         var run = ComplementarySuppression.Run(table);
-        hidden = run.Hidden;
+        hidden = new System.Collections.BitArray(run.Hidden);
         Unprotected = run.Unprotected;
     }
 
