@@ -22,8 +22,10 @@ public sealed class AccessibilityTests(ScorecardServer server, BrowserFixture br
     {
         var page = await browser.NewPageAsync(server.BaseAddress, width, server.Token);
         await page.GotoAsync(path);
-        // Open every indicator so the numerator and denominator are checked too.
-        foreach (var details in await page.Locator("details").AllAsync()) await details.Locator("summary").ClickAsync();
+        // Open every indicator so the numerator and denominator are checked too. The page has no script on <details>, so
+        // opening them all at once gives the document a click on each summary gives, without a round trip per indicator
+        // (the scorecard has dozens; clicking them one by one was most of this test's time).
+        await page.Locator("details").EvaluateAllAsync<int>("all => { all.forEach(d => d.open = true); return all.length; }");
         await AssertNoSeriousViolations(page);
     }
 

@@ -43,6 +43,21 @@ public sealed class BrowserFixture : IAsyncLifetime
     /// </summary>
     public async Task<IPage> NewPageAsync(Uri baseAddress, int width = 1280, string? token = null)
     {
+        var context = await NewContextAsync(baseAddress, width, token);
+        if (TestContext.Current.Test?.UniqueID is { } test) OpenContexts.GetOrAdd(test, _ => []).Add(context);
+        return await context.NewPageAsync();
+    }
+
+    /// <summary>
+    /// As <see cref="NewPageAsync"/>, but the page outlives the test that opened it: the caller closes its context. For a
+    /// class whose tests only read, one page per window width that every test navigates afresh shows each test a document of its
+    /// own while the browser starts no new renderer process per test.
+    /// </summary>
+    public async Task<IPage> NewLastingPageAsync(Uri baseAddress, int width, string? token) =>
+        await (await NewContextAsync(baseAddress, width, token)).NewPageAsync();
+
+    private async Task<IBrowserContext> NewContextAsync(Uri baseAddress, int width, string? token)
+    {
         var context = await Browser.NewContextAsync(new()
         {
             BaseURL = baseAddress.ToString(),
@@ -53,8 +68,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         // A guard against a hang, not a measure of speed: on a machine busy with a parallel build a page has taken over 30 s to load.
         context.SetDefaultTimeout(90_000);
         context.SetDefaultNavigationTimeout(90_000);
-        if (TestContext.Current.Test?.UniqueID is { } test) OpenContexts.GetOrAdd(test, _ => []).Add(context);
-        return await context.NewPageAsync();
+        return context;
     }
 
     /// <summary>Closes the contexts the test opened through <see cref="NewPageAsync"/>.</summary>

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
@@ -8,7 +9,7 @@ namespace Malekort.Web;
 /// Every page on a desktop (1400 px) and a phone (390 and 320 px): no sideways scrolling, a menu that wraps, the indicators as
 /// cards on a phone, targets of at least 24 px and landmarks with names of their own; and the scorecard read as a newcomer reads it.
 /// </summary>
-public sealed class ScreenTests(ScorecardServer server, BrowserFixture browser) : IClassFixture<ScorecardServer>
+public sealed class ScreenTests(ScreenServer server, BrowserFixture browser) : IClassFixture<ScreenServer>
 {
     public static readonly TheoryData<string> Pages =
     [
@@ -48,7 +49,7 @@ public sealed class ScreenTests(ScorecardServer server, BrowserFixture browser) 
 
     private async Task<IPage> Open(string path, int width)
     {
-        var page = await browser.NewPageAsync(server.BaseAddress, width, server.Token);
+        var page = await server.PageAt(browser, width);
         await page.GotoAsync(path);
         return page;
     }
@@ -162,5 +163,31 @@ public sealed class ScreenTests(ScorecardServer server, BrowserFixture browser) 
         var icons = page.Locator(".aksel-alert > svg.aksel-alert__icon");
         Assert.Equal(await page.Locator(".aksel-alert").CountAsync(), await icons.CountAsync());
         Assert.Equal("Informasjon", await page.Locator(".aksel-alert[data-color=info] > svg").First.GetAttributeAsync("aria-label"));
+    }
+}
+
+/// <summary>
+/// The seeded server, and one browser page per window width that the tests navigate in turn: they only read, and a
+/// navigation gives each its own document, while a new context per test started a renderer process and parsed the design
+/// system's CSS again for each of the class's near hundred tests.
+/// </summary>
+public sealed class ScreenServer : ScorecardServer
+{
+    private readonly ConcurrentDictionary<int, Lazy<Task<IPage>>> pages = new();
+
+    public async Task<IPage> PageAt(BrowserFixture browser, int width)
+    {
+        var page = await pages.GetOrAdd(width, w => new(() => browser.NewLastingPageAsync(BaseAddress, w, Token))).Value;
+        if (!page.IsClosed) return page;
+        // A page that crashed in an earlier test is replaced, so one failure does not fail every test after it.
+        pages[width] = new(() => browser.NewLastingPageAsync(BaseAddress, width, Token));
+        return await pages[width].Value;
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        foreach (var page in pages.Values.Where(p => p.IsValueCreated && p.Value.IsCompletedSuccessfully))
+            await (await page.Value).Context.CloseAsync();
+        await base.DisposeAsync();
     }
 }
