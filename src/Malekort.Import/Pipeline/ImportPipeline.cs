@@ -21,35 +21,92 @@ namespace Malekort.Import.Pipeline;
 /// </summary>
 public sealed class ImportPipeline(IMalekortStore store, Pseudonymizer pseudonyms, TimeProvider clock)
 {
+    /// <summary>How far the reader may run ahead of the store: inputs, and records in them (memory).</summary>
+    private const int ReadAheadInputs = 64;
+
+    /// <inheritdoc cref="ReadAheadInputs"/>
+    private const long ReadAheadRecords = 200_000;
+
     /// <summary>
     /// Imports every input the paths hold (see <see cref="InputFormats.Expand"/>), in order, reporting each as it finishes.
-    /// The next input is read and validated while the current one is written, so reading and writing use both cores; inputs
-    /// still land one at a time, in order.
+    /// Inputs are read and validated while earlier ones are written, so reading and writing use both cores. The batches that are
+    /// read by the time the store is free land together in one transaction (<see cref="IMalekortStore.SaveBatches"/>), each
+    /// still whole or not at all; inputs land in order.
     /// </summary>
     public IReadOnlyList<ImportLogEntry> Import(IEnumerable<string> paths, Action<string, ImportLogEntry>? finished = null)
     {
         var inputs = InputFormats.Expand(paths);
         var entries = new List<ImportLogEntry>(inputs.Count);
-        using var prepared = new System.Collections.Concurrent.BlockingCollection<(string Input, Func<ImportLogEntry> Land)>(boundedCapacity: 1);
-        var reader = Task.Run(() =>
+        var reader = default(Task);
+        using (var ahead = new ReadAhead<(string Input, Landing Landing)>(ReadAheadInputs, ReadAheadRecords))
         {
-            try
+            reader = Task.Run(() =>
             {
-                foreach (var input in inputs) prepared.Add((input, Prepare(input)));
-            }
-            finally
+                try
+                {
+                    foreach (var input in inputs)
+                    {
+                        var landing = Prepare(input);
+                        if (!ahead.Add((input, landing), landing.Records)) return;
+                    }
+                }
+                finally
+                {
+                    ahead.Complete();
+                }
+            });
+            var group = new List<(string Input, CaptureBatch Batch, ImportLogEntry Entry)>();
+            void Done(string input, ImportLogEntry entry)
             {
-                prepared.CompleteAdding();
+                entries.Add(entry);
+                finished?.Invoke(input, entry);
             }
-        });
-        foreach (var (input, land) in prepared.GetConsumingEnumerable())
-        {
-            var entry = land();
-            entries.Add(entry);
-            finished?.Invoke(input, entry);
+            while (ahead.TakeReady() is { Count: > 0 } ready)
+            {
+                foreach (var (input, landing) in ready)
+                {
+                    if (landing.Stage() is { } staged)
+                    {
+                        group.Add((input, staged.Batch, staged.Entry));
+                        continue;
+                    }
+                    // Whatever lands alone (a rejection, reference data) lands after the batches read before it.
+                    LandTogether(group, Done);
+                    Done(input, landing.Alone());
+                }
+                LandTogether(group, Done);
+            }
         }
         reader.GetAwaiter().GetResult();
         return entries;
+    }
+
+    /// <summary>
+    /// Stores the batches in one transaction. Should that fail, none of them is stored, and they are stored again one by one, so
+    /// that each lands or fails on its own as it would have alone (a refused upload, a lock not granted) and the error is the
+    /// one batch's.
+    /// </summary>
+    private void LandTogether(List<(string Input, CaptureBatch Batch, ImportLogEntry Entry)> group, Action<string, ImportLogEntry> done)
+    {
+        if (group.Count == 0) return;
+        IReadOnlyList<ImportOutcome>? outcomes = null;
+        if (group.Count > 1)
+        {
+            try
+            {
+                outcomes = store.SaveBatches([.. group.Select(g => (g.Batch, g.Entry))]);
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                outcomes = null;
+            }
+        }
+        for (var i = 0; i < group.Count; i++)
+        {
+            var (input, batch, entry) = group[i];
+            done(input, entry with { Outcome = outcomes?[i] ?? store.SaveBatch(batch, entry) });
+        }
+        group.Clear();
     }
 
     /// <summary>
@@ -57,10 +114,10 @@ public sealed class ImportPipeline(IMalekortStore store, Pseudonymizer pseudonym
     /// it came says so (a unit's drop folder, an upload by a user of one municipality): a rejected input is logged with it
     /// (<see cref="RejectedUnit"/>).
     /// </summary>
-    public ImportLogEntry ImportOne(string path, UnitCode? deliveredFor) => Prepare(path, deliveredFor)();
+    public ImportLogEntry ImportOne(string path, UnitCode? deliveredFor) => Prepare(path, deliveredFor).Land(store);
 
     /// <summary>Imports one file, batch folder or zip delivered for no unit in particular (the command line).</summary>
-    public ImportLogEntry ImportOne(string path) => Prepare(path)();
+    public ImportLogEntry ImportOne(string path) => Prepare(path).Land(store);
 
     /// <summary>
     /// The unit a rejected input is logged with, so its findings, which quote its values, are shown to that unit's office and
@@ -75,71 +132,111 @@ public sealed class ImportPipeline(IMalekortStore store, Pseudonymizer pseudonym
     };
 
     /// <summary>Recognises and reads an input; the returned step writes it to the store (or logs its rejection).</summary>
-    private Func<ImportLogEntry> Prepare(string path, UnitCode? home = null)
+    private Landing Prepare(string path, UnitCode? home = null)
     {
         var source = Path.GetFileName(Path.TrimEndingDirectorySeparator(path));
         // Links are never followed, so nothing outside the folders given is read; a pipe or device could block the read for ever.
         if (FileKinds.Of(path) is var kind and (FileKind.Link or FileKind.Special))
-            return () => Reject(home, source, "ukjent", "", [new Finding(Severity.Fatal, source, 0, "",
-                $"{FindingLog.Shown(source)} er {FileKinds.Describe(kind)} og leses ikke; legg selve filen eller mappen der i stedet.")]);
+            return new Landing(() => Reject(home, source, "ukjent", "", [new Finding(Severity.Fatal, source, 0, "",
+                $"{FindingLog.Shown(source)} er {FileKinds.Describe(kind)} og leses ikke; legg selve filen eller mappen der i stedet.")]));
         try
         {
             var format = InputFormats.Recognise(path);
             // A central instance's database holds aggregates only (docs/federation.md): person-level inputs are not even read.
             if (format is InputFormat.CaptureBatch or InputFormat.Digisos or InputFormat.Kostra && store.InstanceRole() == InstanceRole.Central)
-                return () => Reject(home, source, "persondata", "", [new Finding(Severity.Fatal, source, 0, "", Federation.CentralInstance.Refusal)]);
+                return new Landing(() => Reject(home, source, "persondata", "", [new Finding(Severity.Fatal, source, 0, "", Federation.CentralInstance.Refusal)]));
             switch (format)
             {
                 case InputFormat.CaptureBatch:
                     var capture = new CaptureReader(pseudonyms, UnitRegister.Default, clock).Read(path);
-                    return () => Land(home, source, capture);
+                    return Stage(home, source, capture);
                 case InputFormat.SsbPopulation:
                     var populationReader = new SsbPopulationReader();
                     var (population, populationHash) = ReadAndHash(path, populationReader.Read, populationReader.Read);
-                    return () => LandPopulation(home, source, population, populationHash);
+                    return new Landing(() => LandPopulation(home, source, population, populationHash));
                 case InputFormat.OfficeRegister:
                     var officeReader = new OfficeRegisterReader();
                     var (offices, officesHash) = ReadAndHash(path, officeReader.Read, officeReader.Read);
-                    return () => LandOffices(home, source, offices, officesHash);
+                    return new Landing(() => LandOffices(home, source, offices, officesHash));
                 case InputFormat.Digisos:
                     var digisos = new DigisosReader(pseudonyms, clock).Read(path);
-                    return () => Land(home, source, digisos, DigisosReader.FormatName);
+                    return Stage(home, source, digisos, DigisosReader.FormatName);
                 case InputFormat.KostraAggregates:
                     var (aggregates, aggregatesHash) = ReadAndHash(path, (name, bytes) => Aggregates.KostraAggregateReader.Read(name, bytes, clock.GetUtcNow()),
                         p => ReadResult<IReadOnlyList<DeliveredValue>>.Reject([new Finding(Severity.Fatal, source, 0, "",
                             $"Filen kunne ikke leses, eller den er større enn {InputLimits.SmallFileBytes / 1024 / 1024} MiB.")]));
-                    return () => LandKostraAggregates(source, aggregates, aggregatesHash);
+                    return new Landing(() => LandKostraAggregates(source, aggregates, aggregatesHash));
                 case InputFormat.Kostra:
                     var kostra = new Kostra.KostraReader(pseudonyms, clock).Read(path);
                     var kostraFormat = Kostra.KostraReader.FormatOf(path);
-                    return () => Land(home, source, kostra, kostraFormat);
+                    return Stage(home, source, kostra, kostraFormat);
                 default:
                     var hash = Hash(path);
-                    return () => Reject(home, source, "ukjent", hash, [new Finding(Severity.Fatal, source, 0, "",
+                    return new Landing(() => Reject(home, source, "ukjent", hash, [new Finding(Severity.Fatal, source, 0, "",
                         "Ukjent format: verken en datafangst-leveranse (mappe eller zip med batch.json), KOSTRA 11F/11CF, Digisos, " +
-                        "SSB-befolkningstall eller kontorregister.")]);
+                        "SSB-befolkningstall eller kontorregister.")]));
             }
         }
         catch (IOException e)
         {
-            return () => Reject(home, source, "ukjent", "", [new Finding(Severity.Fatal, source, 0, "", $"Kunne ikke lese: {e.Message}")]);
+            return new Landing(() => Reject(home, source, "ukjent", "", [new Finding(Severity.Fatal, source, 0, "", $"Kunne ikke lese: {e.Message}")]));
         }
         catch (UnauthorizedAccessException e)
         {
-            return () => Reject(home, source, "ukjent", "", [new Finding(Severity.Fatal, source, 0, "", $"Ingen tilgang: {e.Message}")]);
+            return new Landing(() => Reject(home, source, "ukjent", "", [new Finding(Severity.Fatal, source, 0, "", $"Ingen tilgang: {e.Message}")]));
         }
     }
 
-    private ImportLogEntry Land(UnitCode? home, string source, ReadResult<CaptureBatch> read, string format = CaptureReader.FormatName)
+    /// <summary>A read batch: stored with the others ready when it passes the last check, else its rejection lands alone.</summary>
+    private Landing Stage(UnitCode? home, string source, ReadResult<CaptureBatch> read, string format = CaptureReader.FormatName)
     {
-        if (!read.Accepted || read.Value is not { } batch) return Reject(RejectedUnit(read.Unit, home), source, format, "", read.Findings);
-        // Every format's readers check their dates where they know the line; this is the net under all of them.
-        if (BatchLimits.Header(batch.Header, source, clock.GetUtcNow()) is { Count: > 0 } impossible)
-            return Reject(RejectedUnit(batch.Header.Unit, home), source, format, batch.ContentHash, [.. read.Findings, .. impossible]);
-        var h = batch.Header;
-        var entry = new ImportLogEntry(source, h.Format, clock.GetUtcNow(), ImportOutcome.Imported, h.Unit, h.PeriodFrom, h.PeriodTo,
-            batch.ContentHash, batch.Counts(), read.Findings);
-        return entry with { Outcome = store.SaveBatch(batch, entry) };
+        if (!read.Accepted || read.Value is not { } batch)
+            return new Landing(() => Reject(RejectedUnit(read.Unit, home), source, format, "", read.Findings));
+        var counts = batch.Counts();
+        return new Landing(landing =>
+        {
+            // Every format's readers check their dates where they know the line; this is the net under all of them.
+            if (BatchLimits.Header(batch.Header, source, clock.GetUtcNow()) is { Count: > 0 } impossible)
+            {
+                landing.LandAlone(() => Reject(RejectedUnit(batch.Header.Unit, home), source, format, batch.ContentHash, [.. read.Findings, .. impossible]));
+                return null;
+            }
+            var h = batch.Header;
+            return (batch, new ImportLogEntry(source, h.Format, clock.GetUtcNow(), ImportOutcome.Imported, h.Unit, h.PeriodFrom, h.PeriodTo,
+                batch.ContentHash, counts, read.Findings));
+        }, counts.Values.Sum());
+    }
+
+    /// <summary>
+    /// A read input, ready to land: a batch that passes its last check is staged (<see cref="Stage()"/>) to be stored, possibly
+    /// together with others; anything else lands alone (<see cref="Alone"/>).
+    /// </summary>
+    private sealed class Landing
+    {
+        private readonly Func<Landing, (CaptureBatch Batch, ImportLogEntry Entry)?>? stage;
+        private Func<ImportLogEntry>? alone;
+
+        public Landing(Func<ImportLogEntry> alone) => this.alone = alone;
+
+        public Landing(Func<Landing, (CaptureBatch Batch, ImportLogEntry Entry)?> stage, long records)
+        {
+            this.stage = stage;
+            Records = records;
+        }
+
+        /// <summary>The records the input holds, what reading ahead costs in memory.</summary>
+        public long Records { get; }
+
+        /// <summary>The batch and its log entry, or null when the input lands alone.</summary>
+        public (CaptureBatch Batch, ImportLogEntry Entry)? Stage() => stage?.Invoke(this);
+
+        public void LandAlone(Func<ImportLogEntry> step) => alone = step;
+
+        public ImportLogEntry Alone() => (alone ?? throw new InvalidOperationException("A staged batch is stored, not landed alone."))();
+
+        /// <summary>Lands this input by itself.</summary>
+        public ImportLogEntry Land(IMalekortStore store) =>
+            Stage() is { } staged ? staged.Entry with { Outcome = store.SaveBatch(staged.Batch, staged.Entry) } : Alone();
     }
 
     private ImportLogEntry LandPopulation(UnitCode? home, string source, ReadResult<IReadOnlyList<PopulationFigure>> read, string hash)
