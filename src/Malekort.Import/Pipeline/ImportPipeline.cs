@@ -22,34 +22,137 @@ namespace Malekort.Import.Pipeline;
 public sealed class ImportPipeline(IMalekortStore store, Pseudonymizer pseudonyms, TimeProvider clock)
 {
     /// <summary>
+    /// The most input, in bytes as its files hold them (a zip's unpacked), that is read ahead while the input before it is
+    /// written. A parsed input is held until it is stored, several times its size in records, so two large ones at once would
+    /// double the peak (issue 13); every batch of the national benchmark is far below it (the largest is 11 MB), so they
+    /// still overlap.
+    /// </summary>
+    public const long DefaultLookAheadBytes = 64L * 1024 * 1024;
+
+    /// <summary><see cref="DefaultLookAheadBytes"/>; smaller only in tests.</summary>
+    internal long LookAheadBytes { get; init; } = DefaultLookAheadBytes;
+
+    /// <summary>
     /// Imports every input the paths hold (see <see cref="InputFormats.Expand"/>), in order, reporting each as it finishes.
     /// The next input is read and validated while the current one is written, so reading and writing use both cores; inputs
-    /// still land one at a time, in order.
+    /// still land one at a time, in order. At most one input is read ahead, and only when it and the one being written are
+    /// together within <see cref="LookAheadBytes"/>: otherwise it waits until the one before it has landed, so the records
+    /// held at once are one large input's, never two or three.
     /// </summary>
     public IReadOnlyList<ImportLogEntry> Import(IEnumerable<string> paths, Action<string, ImportLogEntry>? finished = null)
     {
         var inputs = InputFormats.Expand(paths);
         var entries = new List<ImportLogEntry>(inputs.Count);
         using var prepared = new System.Collections.Concurrent.BlockingCollection<(string Input, Func<ImportLogEntry> Land)>(boundedCapacity: 1);
+        var progress = new LandingProgress();
         var reader = Task.Run(() =>
         {
             try
             {
-                foreach (var input in inputs) prepared.Add((input, Prepare(input)));
+                var previousBytes = 0L;
+                for (var i = 0; i < inputs.Count; i++)
+                {
+                    var bytes = InputBytes(inputs[i]);
+                    // Input i is read while input i − 1 is written, never while it still waits its turn (the queue's one
+                    // place would make three held at once), and not at all while a large one is written.
+                    if (i > 0 && !progress.WaitTaken(i)) return;
+                    if (i > 0 && previousBytes + bytes > LookAheadBytes && !progress.WaitLanded(i)) return;
+                    prepared.Add((inputs[i], Prepare(inputs[i])));
+                    previousBytes = bytes;
+                }
             }
             finally
             {
                 prepared.CompleteAdding();
             }
         });
-        foreach (var (input, land) in prepared.GetConsumingEnumerable())
+        try
         {
-            var entry = land();
-            entries.Add(entry);
-            finished?.Invoke(input, entry);
+            foreach (var (input, land) in prepared.GetConsumingEnumerable())
+            {
+                progress.Took();
+                var entry = land();
+                entries.Add(entry);
+                finished?.Invoke(input, entry);
+                progress.Landed();
+            }
+        }
+        finally
+        {
+            // A failed write leaves the reader waiting for a turn that never comes; let it end.
+            progress.Stop();
         }
         reader.GetAwaiter().GetResult();
         return entries;
+    }
+
+    /// <summary>
+    /// About how many bytes an input's files hold: a file's length, a folder's files together, a zip's entries unpacked as
+    /// its directory declares them (the reader holds them to that). 0 when it cannot be told; the reader will say why.
+    /// </summary>
+    internal static long InputBytes(string path)
+    {
+        try
+        {
+            if (FileKinds.Of(path) is FileKind.Link or FileKind.Special) return 0;
+            if (Directory.Exists(path))
+                return new DirectoryInfo(path).EnumerateFiles("*", new EnumerationOptions
+                {
+                    RecurseSubdirectories = true,
+                    AttributesToSkip = FileAttributes.ReparsePoint,
+                    IgnoreInaccessible = true,
+                }).Sum(f => f.Length);
+            if (path.EndsWith(".zip", StringComparison.OrdinalIgnoreCase))
+            {
+                using var zip = System.IO.Compression.ZipFile.OpenRead(path);
+                return zip.Entries.Count <= InputLimits.ZipEntries ? zip.Entries.Sum(e => e.Length) : new FileInfo(path).Length;
+            }
+            return new FileInfo(path).Length;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException or ArgumentException
+            or NotSupportedException or OverflowException)
+        {
+            return 0;
+        }
+    }
+
+    /// <summary>How far the writing has come, for the reader thread to wait on.</summary>
+    private sealed class LandingProgress
+    {
+        private readonly object gate = new();
+        private int taken;
+        private int landed;
+        private bool stopped;
+
+        public void Took() => Change(() => taken++);
+
+        public void Landed() => Change(() => landed++);
+
+        public void Stop() => Change(() => stopped = true);
+
+        /// <summary>Waits until <paramref name="count"/> inputs have been taken to be written; false when the writing stopped.</summary>
+        public bool WaitTaken(int count) => Wait(() => taken >= count);
+
+        /// <summary>Waits until <paramref name="count"/> inputs have landed; false when the writing stopped.</summary>
+        public bool WaitLanded(int count) => Wait(() => landed >= count);
+
+        private void Change(Action change)
+        {
+            lock (gate)
+            {
+                change();
+                Monitor.PulseAll(gate);
+            }
+        }
+
+        private bool Wait(Func<bool> done)
+        {
+            lock (gate)
+            {
+                while (!done() && !stopped) Monitor.Wait(gate);
+                return !stopped;
+            }
+        }
     }
 
     /// <summary>
