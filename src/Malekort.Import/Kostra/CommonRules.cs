@@ -26,18 +26,20 @@ internal static class CommonRules
 
     public static IReadOnlyList<KostraRule> All { get; } = [R000, R001, R003, R004, R004A, R005, R008, R009, R010, R011, R012, R013];
 
-    /// <summary>Rule 001: the exact record length and no TAB. FATAL: the caller runs no further rule when it fires.</summary>
-    public static bool CheckLength(string line, int lineNumber, KostraLayout layout, RuleReport report)
+    /// <summary>
+    /// Rule 001 on a line of <paramref name="length"/> characters whose first TAB is at <paramref name="firstTab"/> (-1: none):
+    /// the exact record length and no TAB. FATAL: the caller runs no further rule when it fires.
+    /// </summary>
+    public static bool CheckLength(long length, long firstTab, int lineNumber, KostraLayout layout, RuleReport report)
     {
-        var tab = line.IndexOf('\t', StringComparison.Ordinal);
-        if (tab >= 0)
+        if (firstTab >= 0)
         {
-            report.Add(R001, lineNumber, "", Invariant($"Posten inneholder et tabulatortegn (posisjon {tab + 1}); ")
+            report.Add(R001, lineNumber, "", Invariant($"Posten inneholder et tabulatortegn (posisjon {firstTab + 1}); ")
                 + "en posisjonsbasert KOSTRA-fil kan bare ha mellomrom mellom feltene.");
             return false;
         }
-        if (line.Length == layout.RecordLength) return true;
-        report.Add(R001, lineNumber, "", Invariant($"Posten har {line.Length} tegn, men en post i skjema {layout.Skjema.Code()} ")
+        if (length == layout.RecordLength) return true;
+        report.Add(R001, lineNumber, "", Invariant($"Posten har {length} tegn, men en post i skjema {layout.Skjema.Code()} ")
             + Invariant($"for årgang {layout.Year} skal ha nøyaktig {layout.RecordLength} tegn."));
         return false;
     }

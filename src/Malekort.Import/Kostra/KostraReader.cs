@@ -58,7 +58,19 @@ public sealed class KostraReader(Pseudonymizer pseudonyms, TimeProvider clock)
     /// <summary>The format a file's batch gets (<c>kostra-11F</c> or <c>kostra-11CF</c>), for logging a rejected file.</summary>
     public static string FormatOf(string path) => (Recognise(path) ?? KostraSkjema.OkonomiskSosialhjelp).FormatName();
 
-    /// <summary>Reads the file at <paramref name="path"/>. Never throws for bad input: every failure is a finding.</summary>
+    /// <summary>
+    /// Reads every file as it reads a large one, opened again for each pass (<see cref="KostraSource"/>), however small; for
+    /// tests, which compare the two ways.
+    /// </summary>
+    internal bool StreamOnly { get; init; }
+
+    /// <summary>How much of a streamed file is read at a time; smaller only in tests, to cut records across reads.</summary>
+    internal int StreamBufferBytes { get; init; } = KostraSource.FileBufferBytes;
+
+    /// <summary>
+    /// Reads the file at <paramref name="path"/>. Never throws for bad input: every failure is a finding. A file of at most
+    /// <see cref="Capture.BatchFile.WholeFileBytes"/> is read once and held; a larger one is read in passes of fixed memory.
+    /// </summary>
     public ReadResult<CaptureBatch> Read(string path)
     {
         var file = SafeFileName(path);
@@ -68,7 +80,9 @@ public sealed class KostraReader(Pseudonymizer pseudonyms, TimeProvider clock)
             if (!info.Exists) return Fatal(file, "Filen finnes ikke.");
             if (info.Length > MaxFileBytes)
                 return Fatal(file, Invariant($"Filen er {info.Length} byte, mer enn {MaxFileBytes} byte; det er ikke et KOSTRA-uttrekk."));
-            return Read(file, File.ReadAllBytes(path));
+            return info.Length <= Capture.BatchFile.WholeFileBytes && !StreamOnly
+                ? Read(file, File.ReadAllBytes(path))
+                : Read(file, KostraSource.OnDisk(path, info.Length, StreamBufferBytes));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
@@ -81,13 +95,20 @@ public sealed class KostraReader(Pseudonymizer pseudonyms, TimeProvider clock)
     }
 
     /// <summary>Reads a file's content; <paramref name="fileName"/> names it in findings (and the single-space file's unit).</summary>
-    internal ReadResult<CaptureBatch> Read(string fileName, byte[] content)
+    internal ReadResult<CaptureBatch> Read(string fileName, byte[] content) => Read(fileName, KostraSource.InMemory(content));
+
+    private ReadResult<CaptureBatch> Read(string fileName, KostraSource source)
     {
         var report = new RuleReport(fileName);
         try
         {
-            var batch = ReadContent(fileName, content, report);
+            var batch = ReadContent(fileName, source, report);
             return ReadResult<CaptureBatch>.From(batch, report.Findings()) with { Unit = report.Unit };
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            report.Own(Severity.Fatal, 0, "", $"Filen kunne ikke leses: {e.Message}");
+            return ReadResult<CaptureBatch>.Reject(report.Findings()) with { Unit = report.Unit };
         }
         catch (Exception e) // no input may escape as an exception: whatever went wrong becomes a finding
         {
@@ -97,11 +118,17 @@ public sealed class KostraReader(Pseudonymizer pseudonyms, TimeProvider clock)
         }
     }
 
-    private CaptureBatch? ReadContent(string fileName, byte[] content, RuleReport report)
+    /// <summary>
+    /// SSB's order of findings, in passes over the file so it is never held (issue 13): rule 001 on every record first (FATAL:
+    /// one wrong length stops the rest), then every record's rules, then the duplicates (005A, 005B) in line order, and only
+    /// for a file nothing rejects, the mapping. Each pass reads the records again, in a buffer of fixed size.
+    /// </summary>
+    private CaptureBatch? ReadContent(string fileName, KostraSource source, RuleReport report)
     {
-        if (IsSingleSpace(content)) return NoRecipients(fileName, content, report);
+        var head = source.Head(4);
+        if (source.Length <= 3 && IsSingleSpace(head)) return NoRecipients(fileName, head, report);
 
-        if (content.AsSpan().StartsWith(Encoding.UTF8.Preamble))
+        if (head.AsSpan().StartsWith(Encoding.UTF8.Preamble))
         {
             // Read as ISO-8859-1 the mark is three characters, so every record is too long; say why instead of just how much.
             report.Add(CommonRules.R001, 1, "", "Filen starter med et UTF-8-merke (BOM). KOSTRA-filer er ISO-8859-1 uten slikt merke, "
@@ -109,68 +136,103 @@ public sealed class KostraReader(Pseudonymizer pseudonyms, TimeProvider clock)
             return null;
         }
 
-        var lines = Lines(content);
-        if (lines.Count == 0)
+        // Pass 1: the layout from the first record, and rule 001 on every record.
+        using var firstHash = source.MayChange ? IncrementalHash.CreateHash(HashAlgorithmName.SHA256) : null;
+        KostraLayout layout;
+        int? year;
+        KostraSkjema skjema;
+        using (var lines = source.Lines(firstHash))
         {
-            report.Add(CommonRules.R000, 0, "",
-                "Filen er tom. En fil uten mottakere eller deltakere skal inneholde nøyaktig ett mellomrom.");
-            return null;
-        }
-
-        var (firstLine, firstText) = lines[0];
-        if ((KostraLayouts.SkjemaOfLength(firstText.Length) ?? KostraFileName.Skjema(fileName)) is not { } skjema)
-        {
-            report.Add(CommonRules.R001, firstLine, "", Invariant($"Første post har {firstText.Length} tegn; en KOSTRA-post i skjema 11F ")
-                + $"har {KostraLayouts.LengthsOf(KostraSkjema.OkonomiskSosialhjelp)} tegn og i skjema 11CF "
-                + $"{KostraLayouts.LengthsOf(KostraSkjema.Kvalifiseringsstonad)} tegn.");
-            return null;
-        }
-
-        // VERSION (positions 5–6 in every layout) chooses the layout, as the portal's årgang does for SSB.
-        var year = firstText.Length >= 6 ? CommonRules.YearOf(firstText.AsSpan(4, 2)) : null;
-        var currentYear = OsloTime.DateOf(clock.GetUtcNow()).Year;
-        var layout = year is { } y ? KostraLayouts.For(skjema, y) : null;
-        if (layout is null || year > currentYear)
-        {
-            var shown = firstText.Length >= 6 ? PersonNumbers.Shown(firstText.AsSpan(4, 2)) : "(mangler)";
-            report.Add(CommonRules.R004, firstLine, "VERSION", year > currentYear
-                ? Invariant($"Oppgaveåret {year} (VERSION {shown}) ligger etter inneværende år {currentYear}.")
-                : $"Oppgaveåret (VERSION) er {shown}; leseren kjenner årgangene {KostraLayouts.FirstYear}–{KostraLayouts.LastYear} "
-                  + $"av skjema {skjema.Code()}.");
-            layout ??= KostraLayouts.ByLength(skjema, firstText.Length);
-            if (layout is null)
+            if (!lines.Next())
             {
-                report.Add(CommonRules.R001, firstLine, "", Invariant($"Første post har {firstText.Length} tegn; en post i skjema ")
-                    + $"{skjema.Code()} har {KostraLayouts.LengthsOf(skjema)} tegn.");
+                report.Add(CommonRules.R000, 0, "",
+                    "Filen er tom. En fil uten mottakere eller deltakere skal inneholde nøyaktig ett mellomrom.");
                 return null;
             }
-        }
 
-        // Rule 001 is FATAL: a record of the wrong length cannot be read field by field, so no further rule runs.
-        foreach (var (number, text) in lines) CommonRules.CheckLength(text, number, layout, report);
+            var firstLine = lines.Number;
+            var firstLength = lines.Length;
+            var firstText = lines.Text.Span;
+            var shownLength = Invariant($"{firstLength}");
+            if ((KostraLayouts.SkjemaOfLength(FirstLength(firstLength)) ?? KostraFileName.Skjema(fileName)) is not { } known)
+            {
+                report.Add(CommonRules.R001, firstLine, "", $"Første post har {shownLength} tegn; en KOSTRA-post i skjema 11F "
+                    + $"har {KostraLayouts.LengthsOf(KostraSkjema.OkonomiskSosialhjelp)} tegn og i skjema 11CF "
+                    + $"{KostraLayouts.LengthsOf(KostraSkjema.Kvalifiseringsstonad)} tegn.");
+                return null;
+            }
+            skjema = known;
+
+            // VERSION (positions 5–6 in every layout) chooses the layout, as the portal's årgang does for SSB.
+            year = firstLength >= 6 ? CommonRules.YearOf(firstText.Slice(4, 2)) : null;
+            var currentYear = OsloTime.DateOf(clock.GetUtcNow()).Year;
+            var chosen = year is { } y ? KostraLayouts.For(skjema, y) : null;
+            if (chosen is null || year > currentYear)
+            {
+                var shown = firstLength >= 6 ? PersonNumbers.Shown(firstText.Slice(4, 2)) : "(mangler)";
+                report.Add(CommonRules.R004, firstLine, "VERSION", year > currentYear
+                    ? Invariant($"Oppgaveåret {year} (VERSION {shown}) ligger etter inneværende år {currentYear}.")
+                    : $"Oppgaveåret (VERSION) er {shown}; leseren kjenner årgangene {KostraLayouts.FirstYear}–{KostraLayouts.LastYear} "
+                      + $"av skjema {skjema.Code()}.");
+                chosen ??= KostraLayouts.ByLength(skjema, FirstLength(firstLength));
+                if (chosen is null)
+                {
+                    report.Add(CommonRules.R001, firstLine, "", $"Første post har {shownLength} tegn; en post i skjema "
+                        + $"{skjema.Code()} har {KostraLayouts.LengthsOf(skjema)} tegn.");
+                    return null;
+                }
+            }
+            layout = chosen;
+
+            // Rule 001 is FATAL: a record of the wrong length cannot be read field by field, so no further rule runs.
+            do CommonRules.CheckLength(lines.Length, lines.FirstTab, lines.Number, layout, report);
+            while (lines.Next());
+        }
         if (report.Fatal) return null;
+        var hash = firstHash?.GetHashAndReset() ?? source.HashOfContent()!;
 
-        var records = lines.Select(l => new KostraRecord(l.Text, l.Number, layout)).ToList();
-        var context = new RuleContext(layout, year ?? layout.Year, CommonRules.UnitOf(records[0]));
+        // Pass 2: every record's rules, and the keys the duplicate rules compare.
+        RuleContext? context = null;
+        var sameUnit = true;
+        Duplicates[] duplicates = [];
+        if (!ForEachRecord(source, layout, hash, report, (in KostraRecord record) =>
+            {
+                if (context is null)
+                {
+                    context = new RuleContext(layout, year ?? layout.Year, CommonRules.UnitOf(record));
+                    duplicates = skjema == KostraSkjema.OkonomiskSosialhjelp
+                        ? SosialhjelpRules.DuplicateRules()
+                        : KvalifiseringRules.DuplicateRules(context);
+                    // Every record is the layout's length and a line break: the file's size says how many there are.
+                    foreach (var rule in duplicates) rule.Expect((int)Math.Min(source.Length / (layout.RecordLength + 1), int.MaxValue));
+                }
+                else if (sameUnit && CommonRules.UnitOf(record) != context.Unit) sameUnit = false;
+                if (skjema == KostraSkjema.OkonomiskSosialhjelp) SosialhjelpRules.Check(record, context, report);
+                else KvalifiseringRules.Check(record, context, report);
+                foreach (var rule in duplicates) rule.Count(record);
+            }))
+            return null;
         // A file of one municipality's records is that municipality's even when rejected; one naming several is nobody's.
-        if (context.Unit is { } only && UnitRegister.Default.IsKnownCaptureUnit(only) && records.All(r => CommonRules.UnitOf(r) == only))
-            report.Unit = only;
-        foreach (var record in records)
-        {
-            if (skjema == KostraSkjema.OkonomiskSosialhjelp) SosialhjelpRules.Check(record, context, report);
-            else KvalifiseringRules.Check(record, context, report);
-        }
-        if (skjema == KostraSkjema.OkonomiskSosialhjelp) SosialhjelpRules.CheckDuplicates(records, report);
-        else KvalifiseringRules.CheckDuplicates(records, context, report);
+        if (context!.Unit is { } only && UnitRegister.Default.IsKnownCaptureUnit(only) && sameUnit) report.Unit = only;
+
+        // Only when two records' keys may be equal are the records read again for the keys themselves.
+        if (duplicates.Any(d => d.NeedsKeys)
+            && !ForEachRecord(source, layout, hash, report, (in KostraRecord record) =>
+            {
+                foreach (var rule in duplicates) rule.Collect(record);
+            }))
+            return null;
+        foreach (var rule in duplicates) rule.Report(report);
         if (report.Rejects || context.Unit is not { } unit) return null;
 
+        // Pass 3: the mapping, of a file no rule rejects.
         var header = Header(skjema, unit, context.Year);
-        var hash = Convert.ToHexStringLower(SHA256.HashData(content));
+        var contentHash = Convert.ToHexStringLower(hash);
         if (skjema == KostraSkjema.OkonomiskSosialhjelp)
         {
             var mapping = new SosialhjelpMapping(pseudonyms, context, report);
-            foreach (var record in records) mapping.Add(record);
-            return report.Rejects ? null : new CaptureBatch(header, hash, mapping.Persons, [SosialhjelpMapping.BenefitTypeEntry],
+            if (!ForEachRecord(source, layout, hash, report, mapping.Add)) return null;
+            return report.Rejects ? null : new CaptureBatch(header, contentHash, mapping.Persons, [SosialhjelpMapping.BenefitTypeEntry],
                 mapping.Payments, mapping.Livelihood, mapping.Family, [], [], [], [], [])
             {
                 Conditions = mapping.Conditions,
@@ -179,9 +241,38 @@ public sealed class KostraReader(Pseudonymizer pseudonyms, TimeProvider clock)
             };
         }
         var kvp = new KvalifiseringMapping(pseudonyms, report);
-        foreach (var record in records) kvp.Add(record);
-        return report.Rejects ? null : new CaptureBatch(header, hash, kvp.Persons, [], [], [], [], [], [], kvp.Kvp, [], []);
+        if (!ForEachRecord(source, layout, hash, report, kvp.Add)) return null;
+        return report.Rejects ? null : new CaptureBatch(header, contentHash, kvp.Persons, [], [], [], [], [], [], kvp.Kvp, [], []);
     }
+
+    private delegate void RecordAction(in KostraRecord record);
+
+    /// <summary>
+    /// Reads every record again (pass 1 found them all of the layout's length). False, with a fatal finding, when the file is
+    /// no longer what pass 1 read: what the rules passed would not be what is stored.
+    /// </summary>
+    private static bool ForEachRecord(KostraSource source, KostraLayout layout, byte[] firstHash, RuleReport report, RecordAction action)
+    {
+        using var hash = source.MayChange ? IncrementalHash.CreateHash(HashAlgorithmName.SHA256) : null;
+        using (var lines = source.Lines(hash))
+        {
+            while (lines.Next())
+            {
+                if (lines.Length != layout.RecordLength) return Changed(report);
+                action(new KostraRecord(lines.Text, lines.Number, layout));
+            }
+        }
+        return hash is null || hash.GetHashAndReset().AsSpan().SequenceEqual(firstHash) || Changed(report);
+    }
+
+    private static bool Changed(RuleReport report)
+    {
+        report.Own(Severity.Fatal, 0, "", "Filen ble endret mens den ble lest; ingenting er lagret. Les den inn på nytt når den er ferdig skrevet.");
+        return false;
+    }
+
+    /// <summary>A first line's length as the layouts are looked up by: a line longer than any record is no layout's.</summary>
+    private static int FirstLength(long length) => (int)Math.Min(length, int.MaxValue);
 
     /// <summary>
     /// Rule 000: a single space means "no recipients". The portal's "has recipients" answer does not exist here, so the file
@@ -223,29 +314,6 @@ public sealed class KostraReader(Pseudonymizer pseudonyms, TimeProvider clock)
     /// <summary>A single space, optionally followed by one line break: SSB's "no recipients" content.</summary>
     private static bool IsSingleSpace(ReadOnlySpan<byte> content) =>
         content.SequenceEqual(" "u8) || content.SequenceEqual(" \n"u8) || content.SequenceEqual(" \r\n"u8);
-
-    /// <summary>
-    /// The records as SSB splits them (§1): ISO-8859-1, split on LF, one trailing CR trimmed, empty lines dropped.
-    /// Line numbers are physical lines, so a finding points where an editor shows the record.
-    /// </summary>
-    private static List<(int Number, string Text)> Lines(byte[] content)
-    {
-        var text = Encoding.Latin1.GetString(content);
-        var lines = new List<(int, string)>();
-        var number = 0;
-        var start = 0;
-        while (start <= text.Length)
-        {
-            var end = text.IndexOf('\n', start);
-            if (end < 0) end = text.Length;
-            number++;
-            var length = end - start;
-            if (length > 0 && text[end - 1] == '\r') length--;
-            if (length > 0) lines.Add((number, text.Substring(start, length)));
-            start = end + 1;
-        }
-        return lines;
-    }
 
     private static ReadResult<CaptureBatch> Fatal(string file, string message) =>
         ReadResult<CaptureBatch>.Reject([new Finding(Severity.Fatal, file, 0, "", message)]);

@@ -14,15 +14,17 @@ internal enum IntegerState
 /// <summary>
 /// One record (line) read through its layout. Fields are slices of the line: nothing is copied until a value is needed
 /// as a string. Codes are compared exactly and never trimmed, as SSB's <c>codeExists</c> does (§1 "Blank = spaces").
+/// The line is the reader's buffer (<see cref="KostraLines"/>), valid only until the next line is read: whatever outlives
+/// the record is copied out as a string.
 /// </summary>
-internal readonly struct KostraRecord(string line, int lineNumber, KostraLayout layout)
+internal readonly struct KostraRecord(ReadOnlyMemory<char> line, int lineNumber, KostraLayout layout)
 {
     /// <summary>The physical line number in the file, 1-based (empty lines count, so editors jump to the right one).</summary>
     public int LineNumber => lineNumber;
 
     public KostraLayout Layout => layout;
 
-    public string Line => line;
+    public ReadOnlySpan<char> Line => line.Span;
 
     public ReadOnlySpan<char> this[CommonField field] => Slice((int)field);
 
@@ -35,7 +37,7 @@ internal readonly struct KostraRecord(string line, int lineNumber, KostraLayout 
     public ReadOnlySpan<char> Slice(int field)
     {
         var spec = layout[field];
-        return line.AsSpan(spec.Start, spec.Length);
+        return line.Span.Slice(spec.Start, spec.Length);
     }
 
     /// <summary>Whether the field holds only spaces (or the layout lacks it).</summary>
@@ -50,9 +52,10 @@ internal readonly struct KostraRecord(string line, int lineNumber, KostraLayout 
     /// <summary>Whether the value is exactly one of the codes.</summary>
     public static bool InCodes(ReadOnlySpan<char> value, IReadOnlyList<string> codes)
     {
-        foreach (var code in codes)
+        // By index: a foreach over the interface allocates an enumerator, for every field of every record.
+        for (var i = 0; i < codes.Count; i++)
         {
-            if (value.SequenceEqual(code)) return true;
+            if (value.SequenceEqual(codes[i])) return true;
         }
         return false;
     }

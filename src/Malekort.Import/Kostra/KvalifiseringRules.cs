@@ -185,12 +185,17 @@ internal static class KvalifiseringRules
             && UnitRegister.Default.IsKnownCaptureUnit(code));
 
     /// <summary>Rules 005A and 005B, outside Oslo only: the same fødselsnummer with the same status, or the same journal number.</summary>
-    public static void CheckDuplicates(IReadOnlyList<KostraRecord> records, RuleContext context, RuleReport report)
+    public static Duplicates[] DuplicateRules(RuleContext context) => context.IsOslo ? [] :
+        [new(R005A, "PERSON_FODSELSNR", FnrAndStatusKey, "Fødselsnummeret står med samme status også i"), Duplicates.JournalNumbers(R005B)];
+
+    private static int FnrAndStatusKey(in KostraRecord r, Span<char> key)
     {
-        if (context.IsOslo) return;
-        Duplicates.Report(records, report, R005A, "PERSON_FODSELSNR",
-            r => Fodselsnummer.IsValid(r[F.PersonFodselsnr]) ? string.Concat(r[F.PersonFodselsnr], "|", r[F.Status]) : null,
-            "Fødselsnummeret står med samme status også i");
-        Duplicates.ReportJournalNumbers(records, report, R005B);
+        var fnr = r[F.PersonFodselsnr];
+        if (!Fodselsnummer.IsValid(fnr)) return -1;
+        var status = r[F.Status];
+        fnr.CopyTo(key);
+        key[fnr.Length] = '|';
+        status.CopyTo(key[(fnr.Length + 1)..]);
+        return fnr.Length + 1 + status.Length;
     }
 }

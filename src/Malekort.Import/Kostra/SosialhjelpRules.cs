@@ -66,6 +66,15 @@ internal static class SosialhjelpRules
         "Introduksjonsstøtte", "Ektefelle/samboers inntekt", "Kvalifiseringsstønad", "Annen inntekt",
     ];
 
+    // The work situations rules 015–019, 021 and 024 accept; arrays made once, not for every record.
+    private static readonly string[] Arbsit015 = ["01", "02"];
+    private static readonly string[] Arbsit016 = ["03", "05", "06"];
+    private static readonly string[] Arbsit017 = ["03"];
+    private static readonly string[] Arbsit018 = ["09"];
+    private static readonly string[] Arbsit019 = ["10"];
+    private static readonly string[] Arbsit021 = ["02", "03", "04", "05", "06", "07", "08"];
+    private static readonly string[] PensionArbsit = ["02", "03", "04", "05", "06", "07"];
+
     /// <summary>Every per-record rule, common ones included.</summary>
     public static void Check(in KostraRecord r, RuleContext context, RuleReport report)
     {
@@ -81,9 +90,11 @@ internal static class SosialhjelpRules
     /// <summary>Rule 002: mandatory fields, integers, dates and code lists, field by field.</summary>
     private static void FileDescription(in KostraRecord r, RuleReport report)
     {
-        foreach (var spec in r.Layout.InFileOrder)
+        var fields = r.Layout.InFileOrder;
+        for (var i = 0; i < fields.Count; i++)
         {
-            var value = r.Line.AsSpan(spec.Start, spec.Length);
+            var spec = fields[i];
+            var value = r.Line.Slice(spec.Start, spec.Length);
             if (KostraRecord.IsSpaces(value))
             {
                 if (spec.Mandatory)
@@ -122,12 +133,12 @@ internal static class SosialhjelpRules
         var line = r.LineNumber;
         if (!r.InCodeList((int)F.Vklo))
             report.Add(R014, line, "VKLO", $"Viktigste kilde til livsopphold (VKLO) er {r.Shown((int)F.Vklo)}; forventet 1–9.");
-        Requires(r, "1", ["01", "02"], R015, report);
-        Requires(r, "2", ["03", "05", "06"], R016, report);
-        Requires(r, "4", ["03"], R017, report);
-        Requires(r, "6", ["09"], R018, report);
-        Requires(r, "8", ["10"], R019, report);
-        Requires(r, "5", ["02", "03", "04", "05", "06", "07", "08"], R021, report);
+        Requires(r, "1", Arbsit015, R015, report);
+        Requires(r, "2", Arbsit016, R016, report);
+        Requires(r, "4", Arbsit017, R017, report);
+        Requires(r, "6", Arbsit018, R018, report);
+        Requires(r, "8", Arbsit019, R019, report);
+        Requires(r, "5", Arbsit021, R021, report);
         if (r.Is((int)F.Vklo, "3") && (!r.InCodeList((int)F.Trygdesit) || r.Is((int)F.Trygdesit, "12")))
             report.Add(R020B, line, "TRYGDESIT", $"Viktigste kilde til livsopphold er trygd/stønad (VKLO = 3), men trygdesituasjonen er "
                 + $"{r.Shown((int)F.Trygdesit)}; forventet en trygd eller pensjon, ikke 12 (har ingen trygd/pensjon).");
@@ -142,7 +153,7 @@ internal static class SosialhjelpRules
             report.Add(R023C, line, "BU18", "Mottakeren har barnetrygd (TRYGDESIT = 13), men har ikke barn under 18 år "
                 + "(BU18 = 1 og ANTBU18 over 0).");
         if ((r.Is((int)F.Trygdesit, "04") || r.Is((int)F.Trygdesit, "07"))
-            && !KostraRecord.InCodes(r[F.Arbsit], ["02", "03", "04", "05", "06", "07"]))
+            && !KostraRecord.InCodes(r[F.Arbsit], PensionArbsit))
             report.Add(R024, line, "ARBSIT", $"Mottakeren har uføretrygd eller alderspensjon (TRYGDESIT = {r[F.Trygdesit]}), men "
                 + $"arbeidssituasjonen er {r.Shown((int)F.Arbsit)}; forventet 02–07.");
         if (r.Is((int)F.Vklo, "3") && r.Is((int)F.Trygdesit, "11") && r.Is((int)F.Arbsit, "08"))
@@ -221,11 +232,14 @@ internal static class SosialhjelpRules
     }
 
     /// <summary>Rules 005A and 005B: the same fødselsnummer or journal number in more than one record.</summary>
-    public static void CheckDuplicates(IReadOnlyList<KostraRecord> records, RuleReport report)
+    public static Duplicates[] DuplicateRules() =>
+        [new(R005A, "PERSON_FODSELSNR", FnrKey, "Fødselsnummeret står også i"), Duplicates.JournalNumbers(R005B)];
+
+    private static int FnrKey(in KostraRecord r, Span<char> key)
     {
-        Duplicates.Report(records, report, R005A, "PERSON_FODSELSNR",
-            r => Fodselsnummer.IsValid(r[F.PersonFodselsnr]) ? r[F.PersonFodselsnr].ToString() : null,
-            "Fødselsnummeret står også i");
-        Duplicates.ReportJournalNumbers(records, report, R005B);
+        var fnr = r[F.PersonFodselsnr];
+        if (!Fodselsnummer.IsValid(fnr)) return -1;
+        fnr.CopyTo(key);
+        return fnr.Length;
     }
 }
