@@ -36,6 +36,13 @@ public sealed class ImportPipeline(IMalekortStore store, Pseudonymizer pseudonym
     private const int LookAheadInputs = 64;
 
     /// <summary>
+    /// How many inputs the store waits for before it lands what is ready, unless the reader is done or has no room to read
+    /// more. When the reader is the slower, one input at a time would pay a commit (and on SQLite its checkpoints) each; the
+    /// store, idle anyway, loses nothing by waiting for a few more.
+    /// </summary>
+    private const int LandAtLeast = 16;
+
+    /// <summary>
     /// Imports every input the paths hold (see <see cref="InputFormats.Expand"/>), in order, reporting each as it finishes.
     /// Inputs are read and validated while earlier ones are written, so reading and writing use both cores, within
     /// <see cref="LookAheadBytes"/> (one input however large always passes). The batches read by the time the store is free
@@ -72,7 +79,7 @@ public sealed class ImportPipeline(IMalekortStore store, Pseudonymizer pseudonym
                 finished?.Invoke(input, entry);
                 ahead.Landed(bytes);
             }
-            while (ahead.TakeReady() is { Count: > 0 } ready)
+            while (ahead.TakeReady(LandAtLeast) is { Count: > 0 } ready)
             {
                 foreach (var (input, landing, bytes) in ready)
                 {

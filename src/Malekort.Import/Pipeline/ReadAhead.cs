@@ -14,13 +14,21 @@ internal sealed class ReadAhead<T>(int maxItems, long maxBytes) : IDisposable
     private long heldBytes;
     private bool completed;
     private bool abandoned;
+    private bool readerWaits;
 
     /// <summary>Waits until an input of <paramref name="bytes"/> may be read, and holds it; false when the store has stopped.</summary>
     public bool Reserve(long bytes)
     {
         lock (gate)
         {
-            while (!abandoned && held > 0 && (held >= maxItems || heldBytes + bytes > maxBytes)) Monitor.Wait(gate);
+            while (!abandoned && held > 0 && (held >= maxItems || heldBytes + bytes > maxBytes))
+            {
+                // The store must not wait for more inputs while the reader waits for room.
+                readerWaits = true;
+                Monitor.PulseAll(gate);
+                Monitor.Wait(gate);
+            }
+            readerWaits = false;
             if (abandoned) return false;
             held++;
             heldBytes += bytes;
@@ -49,12 +57,15 @@ internal sealed class ReadAhead<T>(int maxItems, long maxBytes) : IDisposable
         }
     }
 
-    /// <summary>Every input that is ready, waiting for one when none is; empty when the reader is done and all are taken.</summary>
-    public IReadOnlyList<T> TakeReady()
+    /// <summary>
+    /// Every input that is ready, once <paramref name="atLeast"/> are, or the reader is done, or it waits for room (then at
+    /// least one); empty when the reader is done and all are taken.
+    /// </summary>
+    public IReadOnlyList<T> TakeReady(int atLeast)
     {
         lock (gate)
         {
-            while (ready.Count == 0 && !completed) Monitor.Wait(gate);
+            while (ready.Count < atLeast && !completed && !(readerWaits && ready.Count > 0)) Monitor.Wait(gate);
             var taken = new List<T>(ready.Count);
             while (ready.TryDequeue(out var next)) taken.Add(next);
             return taken;
