@@ -115,10 +115,14 @@ public abstract partial class SqlStore(TimeProvider clock) : IMalekortStore
         var people = PersonIds(connection, transaction, fresh.Select(f => f.Batch));
         WriteRecords(connection, transaction, fresh, people);
         WriteConditions(connection, transaction, fresh, people);
-        foreach (var (batch, batchId) in fresh)
+        using (var rows = BeginRows(connection, transaction, "batch_rows", "batch_id", "data", "rules_version"))
         {
-            var ids = people[batch.Header.Unit];
-            InsertBatchRows(connection, transaction, batchId, BatchRows.From(batch, key => ids[key]));
+            foreach (var (batch, batchId) in fresh)
+            {
+                var ids = people[batch.Header.Unit];
+                rows.Add(batchId); rows.Add(BatchRows.From(batch, key => ids[key]).Encode()); rows.Add(BatchRows.RulesVersion); rows.EndRow();
+            }
+            rows.Complete();
         }
         BumpVersion(connection, transaction);
         transaction.Commit();

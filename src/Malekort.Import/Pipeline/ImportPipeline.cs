@@ -21,24 +21,40 @@ namespace Malekort.Import.Pipeline;
 /// </summary>
 public sealed class ImportPipeline(IMalekortStore store, Pseudonymizer pseudonyms, TimeProvider clock)
 {
-    /// <summary>How far the reader may run ahead of the store: inputs, and records in them (memory).</summary>
-    private const int ReadAheadInputs = 64;
+    /// <summary>
+    /// The most input, in bytes as its files hold them (a zip's unpacked), held at once: read ahead, waiting, or being written.
+    /// A parsed input is held until it is stored, several times its size in records, so two large ones at once would double
+    /// the peak (issue 13): an input that does not fit beside those held is read only once they have landed. Small ones (every
+    /// batch of the national benchmark is far below it; the largest is 11 MB) are read ahead, several at once, and land together.
+    /// </summary>
+    public const long DefaultLookAheadBytes = 64L * 1024 * 1024;
 
-    /// <inheritdoc cref="ReadAheadInputs"/>
-    private const long ReadAheadRecords = 200_000;
+    /// <summary><see cref="DefaultLookAheadBytes"/>; smaller only in tests.</summary>
+    internal long LookAheadBytes { get; init; } = DefaultLookAheadBytes;
+
+    /// <summary>The most inputs held at once, however small: the most batches that land in one transaction.</summary>
+    private const int LookAheadInputs = 64;
+
+    /// <summary>
+    /// How many inputs the store waits for before it lands what is ready, unless the reader is done or has no room to read
+    /// more. When the reader is the slower, one input at a time would pay a commit (and on SQLite its checkpoints) each; the
+    /// store, idle anyway, loses nothing by waiting for a few more.
+    /// </summary>
+    private const int LandAtLeast = 16;
 
     /// <summary>
     /// Imports every input the paths hold (see <see cref="InputFormats.Expand"/>), in order, reporting each as it finishes.
-    /// Inputs are read and validated while earlier ones are written, so reading and writing use both cores. The batches that are
-    /// read by the time the store is free land together in one transaction (<see cref="IMalekortStore.SaveBatches"/>), each
-    /// still whole or not at all; inputs land in order.
+    /// Inputs are read and validated while earlier ones are written, so reading and writing use both cores, within
+    /// <see cref="LookAheadBytes"/> (one input however large always passes). The batches read by the time the store is free
+    /// land together in one transaction (<see cref="IMalekortStore.SaveBatches"/>), each still whole or not at all; inputs land
+    /// in order.
     /// </summary>
     public IReadOnlyList<ImportLogEntry> Import(IEnumerable<string> paths, Action<string, ImportLogEntry>? finished = null)
     {
         var inputs = InputFormats.Expand(paths);
         var entries = new List<ImportLogEntry>(inputs.Count);
-        var reader = default(Task);
-        using (var ahead = new ReadAhead<(string Input, Landing Landing)>(ReadAheadInputs, ReadAheadRecords))
+        Task reader;
+        using (var ahead = new ReadAhead<(string Input, Landing Landing, long Bytes)>(LookAheadInputs, LookAheadBytes))
         {
             reader = Task.Run(() =>
             {
@@ -46,8 +62,9 @@ public sealed class ImportPipeline(IMalekortStore store, Pseudonymizer pseudonym
                 {
                     foreach (var input in inputs)
                     {
-                        var landing = Prepare(input);
-                        if (!ahead.Add((input, landing), landing.Records)) return;
+                        var bytes = InputBytes(input);
+                        if (!ahead.Reserve(bytes)) return;
+                        ahead.Add((input, Prepare(input), bytes));
                     }
                 }
                 finally
@@ -55,24 +72,25 @@ public sealed class ImportPipeline(IMalekortStore store, Pseudonymizer pseudonym
                     ahead.Complete();
                 }
             });
-            var group = new List<(string Input, CaptureBatch Batch, ImportLogEntry Entry)>();
-            void Done(string input, ImportLogEntry entry)
+            var group = new List<(string Input, CaptureBatch Batch, ImportLogEntry Entry, long Bytes)>();
+            void Done(string input, ImportLogEntry entry, long bytes)
             {
                 entries.Add(entry);
                 finished?.Invoke(input, entry);
+                ahead.Landed(bytes);
             }
-            while (ahead.TakeReady() is { Count: > 0 } ready)
+            while (ahead.TakeReady(LandAtLeast) is { Count: > 0 } ready)
             {
-                foreach (var (input, landing) in ready)
+                foreach (var (input, landing, bytes) in ready)
                 {
                     if (landing.Stage() is { } staged)
                     {
-                        group.Add((input, staged.Batch, staged.Entry));
+                        group.Add((input, staged.Batch, staged.Entry, bytes));
                         continue;
                     }
                     // Whatever lands alone (a rejection, reference data) lands after the batches read before it.
                     LandTogether(group, Done);
-                    Done(input, landing.Alone());
+                    Done(input, landing.Alone(), bytes);
                 }
                 LandTogether(group, Done);
             }
@@ -86,7 +104,8 @@ public sealed class ImportPipeline(IMalekortStore store, Pseudonymizer pseudonym
     /// that each lands or fails on its own as it would have alone (a refused upload, a lock not granted) and the error is the
     /// one batch's.
     /// </summary>
-    private void LandTogether(List<(string Input, CaptureBatch Batch, ImportLogEntry Entry)> group, Action<string, ImportLogEntry> done)
+    private void LandTogether(List<(string Input, CaptureBatch Batch, ImportLogEntry Entry, long Bytes)> group,
+        Action<string, ImportLogEntry, long> done)
     {
         if (group.Count == 0) return;
         IReadOnlyList<ImportOutcome>? outcomes = null;
@@ -103,10 +122,40 @@ public sealed class ImportPipeline(IMalekortStore store, Pseudonymizer pseudonym
         }
         for (var i = 0; i < group.Count; i++)
         {
-            var (input, batch, entry) = group[i];
-            done(input, entry with { Outcome = outcomes?[i] ?? store.SaveBatch(batch, entry) });
+            var (input, batch, entry, bytes) = group[i];
+            done(input, entry with { Outcome = outcomes?[i] ?? store.SaveBatch(batch, entry) }, bytes);
         }
         group.Clear();
+    }
+
+    /// <summary>
+    /// About how many bytes an input's files hold: a file's length, a folder's files together, a zip's entries unpacked as
+    /// its directory declares them (the reader holds them to that). 0 when it cannot be told; the reader will say why.
+    /// </summary>
+    internal static long InputBytes(string path)
+    {
+        try
+        {
+            if (FileKinds.Of(path) is FileKind.Link or FileKind.Special) return 0;
+            if (Directory.Exists(path))
+                return new DirectoryInfo(path).EnumerateFiles("*", new EnumerationOptions
+                {
+                    RecurseSubdirectories = true,
+                    AttributesToSkip = FileAttributes.ReparsePoint,
+                    IgnoreInaccessible = true,
+                }).Sum(f => f.Length);
+            if (path.EndsWith(".zip", StringComparison.OrdinalIgnoreCase))
+            {
+                using var zip = System.IO.Compression.ZipFile.OpenRead(path);
+                return zip.Entries.Count <= InputLimits.ZipEntries ? zip.Entries.Sum(e => e.Length) : new FileInfo(path).Length;
+            }
+            return new FileInfo(path).Length;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException or ArgumentException
+            or NotSupportedException or OverflowException)
+        {
+            return 0;
+        }
     }
 
     /// <summary>
@@ -204,7 +253,7 @@ public sealed class ImportPipeline(IMalekortStore store, Pseudonymizer pseudonym
             var h = batch.Header;
             return (batch, new ImportLogEntry(source, h.Format, clock.GetUtcNow(), ImportOutcome.Imported, h.Unit, h.PeriodFrom, h.PeriodTo,
                 batch.ContentHash, counts, read.Findings));
-        }, counts.Values.Sum());
+        });
     }
 
     /// <summary>
@@ -218,14 +267,7 @@ public sealed class ImportPipeline(IMalekortStore store, Pseudonymizer pseudonym
 
         public Landing(Func<ImportLogEntry> alone) => this.alone = alone;
 
-        public Landing(Func<Landing, (CaptureBatch Batch, ImportLogEntry Entry)?> stage, long records)
-        {
-            this.stage = stage;
-            Records = records;
-        }
-
-        /// <summary>The records the input holds, what reading ahead costs in memory.</summary>
-        public long Records { get; }
+        public Landing(Func<Landing, (CaptureBatch Batch, ImportLogEntry Entry)?> stage) => this.stage = stage;
 
         /// <summary>The batch and its log entry, or null when the input lands alone.</summary>
         public (CaptureBatch Batch, ImportLogEntry Entry)? Stage() => stage?.Invoke(this);
