@@ -24,6 +24,14 @@ public partial interface IMalekortStore : IDisposable
     /// </summary>
     ImportOutcome SaveBatch(CaptureBatch batch, ImportLogEntry entry);
 
+    /// <summary>
+    /// Stores several validated batches, each with its import log entry, in one transaction: every batch lands whole or not at
+    /// all, as with <see cref="SaveBatch"/>, and here they land together (one commit, and on PostgreSQL one COPY per table,
+    /// instead of one each per batch). The outcomes are in the order of <paramref name="batches"/>; content already stored, or
+    /// given twice, is <see cref="ImportOutcome.AlreadyImported"/>.
+    /// </summary>
+    IReadOnlyList<ImportOutcome> SaveBatches(IReadOnlyList<(CaptureBatch Batch, ImportLogEntry Entry)> batches);
+
     /// <summary>Stores population figures (replacing the same unit and year) and logs the import.</summary>
     ImportOutcome SavePopulation(IReadOnlyList<PopulationFigure> figures, ImportLogEntry entry);
 

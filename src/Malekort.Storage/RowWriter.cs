@@ -10,6 +10,8 @@ internal abstract class RowWriter : IDisposable
 
     public abstract void Add(string value);
 
+    public abstract void Add(byte[] value);
+
     public abstract void AddNull();
 
     public abstract void EndRow();

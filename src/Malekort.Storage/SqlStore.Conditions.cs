@@ -1,40 +1,27 @@
 using System.Data.Common;
 using Malekort.Capture;
+using Malekort.Units;
 
 namespace Malekort.Storage;
 
 /// <summary>The readable tables of conditions, exemptions from the activity duty and sanctions (migration 0006).</summary>
 public abstract partial class SqlStore
 {
-    private void WriteConditions(DbConnection c, DbTransaction t, long batchId, CaptureBatch batch, Dictionary<string, long> people)
+    private void WriteConditions(DbConnection c, DbTransaction t, List<(CaptureBatch Batch, long Id)> fresh,
+        Dictionary<UnitCode, Dictionary<string, long>> people)
     {
-        using (var rows = BeginRows(c, t, "conditions", "batch_id", "person_id", "decided_date", "valid_from", "valid_to", "codes"))
+        WriteTable(c, t, fresh, b => b.Conditions, "conditions", ["person_id", "decided_date", "valid_from", "valid_to", "codes"], (rows, k, ids) =>
         {
-            foreach (var k in batch.Conditions)
-            {
-                rows.Add(batchId); rows.Add(people[k.PersonKey]); rows.Add(CalendarDates.ToInt(k.DecidedDate));
-                rows.Add(CalendarDates.ToInt(k.ValidFrom)); rows.Add(CalendarDates.ToInt(k.ValidTo)); rows.Add(string.Join('|', k.Codes));
-                rows.EndRow();
-            }
-            rows.Complete();
-        }
-        using (var rows = BeginRows(c, t, "activity_exemptions", "batch_id", "person_id", "decided_date", "grounds"))
+            rows.Add(ids[k.PersonKey]); rows.Add(CalendarDates.ToInt(k.DecidedDate));
+            rows.Add(CalendarDates.ToInt(k.ValidFrom)); rows.Add(CalendarDates.ToInt(k.ValidTo)); rows.Add(string.Join('|', k.Codes));
+        }, people);
+        WriteTable(c, t, fresh, b => b.Exemptions, "activity_exemptions", ["person_id", "decided_date", "grounds"], (rows, e, ids) =>
         {
-            foreach (var e in batch.Exemptions)
-            {
-                rows.Add(batchId); rows.Add(people[e.PersonKey]); rows.Add(CalendarDates.ToInt(e.DecidedDate)); rows.Add(string.Join('|', e.Grounds));
-                rows.EndRow();
-            }
-            rows.Complete();
-        }
-        using (var rows = BeginRows(c, t, "sanctions", "batch_id", "person_id", "sanction_year", "sanction_date", "kind"))
+            rows.Add(ids[e.PersonKey]); rows.Add(CalendarDates.ToInt(e.DecidedDate)); rows.Add(string.Join('|', e.Grounds));
+        }, people);
+        WriteTable(c, t, fresh, b => b.Sanctions, "sanctions", ["person_id", "sanction_year", "sanction_date", "kind"], (rows, s, ids) =>
         {
-            foreach (var s in batch.Sanctions)
-            {
-                rows.Add(batchId); rows.Add(people[s.PersonKey]); rows.Add(s.Year); rows.Add(CalendarDates.ToInt(s.Date)); rows.Add(s.Kind);
-                rows.EndRow();
-            }
-            rows.Complete();
-        }
+            rows.Add(ids[s.PersonKey]); rows.Add(s.Year); rows.Add(CalendarDates.ToInt(s.Date)); rows.Add(s.Kind);
+        }, people);
     }
 }

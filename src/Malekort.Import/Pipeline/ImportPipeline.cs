@@ -22,68 +22,103 @@ namespace Malekort.Import.Pipeline;
 public sealed class ImportPipeline(IMalekortStore store, Pseudonymizer pseudonyms, TimeProvider clock)
 {
     /// <summary>
-    /// The most input, in bytes as its files hold them (a zip's unpacked), that is read ahead while the input before it is
-    /// written. A parsed input is held until it is stored, several times its size in records, so two large ones at once would
-    /// double the peak (issue 13); every batch of the national benchmark is far below it (the largest is 11 MB), so they
-    /// still overlap.
+    /// The most input, in bytes as its files hold them (a zip's unpacked), held at once: read ahead, waiting, or being written.
+    /// A parsed input is held until it is stored, several times its size in records, so two large ones at once would double
+    /// the peak (issue 13): an input that does not fit beside those held is read only once they have landed. Small ones (every
+    /// batch of the national benchmark is far below it; the largest is 11 MB) are read ahead, several at once, and land together.
     /// </summary>
     public const long DefaultLookAheadBytes = 64L * 1024 * 1024;
 
     /// <summary><see cref="DefaultLookAheadBytes"/>; smaller only in tests.</summary>
     internal long LookAheadBytes { get; init; } = DefaultLookAheadBytes;
 
+    /// <summary>The most inputs held at once, however small: the most batches that land in one transaction.</summary>
+    private const int LookAheadInputs = 64;
+
     /// <summary>
     /// Imports every input the paths hold (see <see cref="InputFormats.Expand"/>), in order, reporting each as it finishes.
-    /// The next input is read and validated while the current one is written, so reading and writing use both cores; inputs
-    /// still land one at a time, in order. At most one input is read ahead, and only when it and the one being written are
-    /// together within <see cref="LookAheadBytes"/>: otherwise it waits until the one before it has landed, so the records
-    /// held at once are one large input's, never two or three.
+    /// Inputs are read and validated while earlier ones are written, so reading and writing use both cores, within
+    /// <see cref="LookAheadBytes"/> (one input however large always passes). The batches read by the time the store is free
+    /// land together in one transaction (<see cref="IMalekortStore.SaveBatches"/>), each still whole or not at all; inputs land
+    /// in order.
     /// </summary>
     public IReadOnlyList<ImportLogEntry> Import(IEnumerable<string> paths, Action<string, ImportLogEntry>? finished = null)
     {
         var inputs = InputFormats.Expand(paths);
         var entries = new List<ImportLogEntry>(inputs.Count);
-        using var prepared = new System.Collections.Concurrent.BlockingCollection<(string Input, Func<ImportLogEntry> Land)>(boundedCapacity: 1);
-        var progress = new LandingProgress();
-        var reader = Task.Run(() =>
+        Task reader;
+        using (var ahead = new ReadAhead<(string Input, Landing Landing, long Bytes)>(LookAheadInputs, LookAheadBytes))
         {
-            try
+            reader = Task.Run(() =>
             {
-                var previousBytes = 0L;
-                for (var i = 0; i < inputs.Count; i++)
+                try
                 {
-                    var bytes = InputBytes(inputs[i]);
-                    // Input i is read while input i − 1 is written, never while it still waits its turn (the queue's one
-                    // place would make three held at once), and not at all while a large one is written.
-                    if (i > 0 && !progress.WaitTaken(i)) return;
-                    if (i > 0 && previousBytes + bytes > LookAheadBytes && !progress.WaitLanded(i)) return;
-                    prepared.Add((inputs[i], Prepare(inputs[i])));
-                    previousBytes = bytes;
+                    foreach (var input in inputs)
+                    {
+                        var bytes = InputBytes(input);
+                        if (!ahead.Reserve(bytes)) return;
+                        ahead.Add((input, Prepare(input), bytes));
+                    }
                 }
-            }
-            finally
+                finally
+                {
+                    ahead.Complete();
+                }
+            });
+            var group = new List<(string Input, CaptureBatch Batch, ImportLogEntry Entry, long Bytes)>();
+            void Done(string input, ImportLogEntry entry, long bytes)
             {
-                prepared.CompleteAdding();
-            }
-        });
-        try
-        {
-            foreach (var (input, land) in prepared.GetConsumingEnumerable())
-            {
-                progress.Took();
-                var entry = land();
                 entries.Add(entry);
                 finished?.Invoke(input, entry);
-                progress.Landed();
+                ahead.Landed(bytes);
             }
-        }
-        finally
-        {
-            // A failed write leaves the reader waiting for a turn that never comes; let it end.
-            progress.Stop();
+            while (ahead.TakeReady() is { Count: > 0 } ready)
+            {
+                foreach (var (input, landing, bytes) in ready)
+                {
+                    if (landing.Stage() is { } staged)
+                    {
+                        group.Add((input, staged.Batch, staged.Entry, bytes));
+                        continue;
+                    }
+                    // Whatever lands alone (a rejection, reference data) lands after the batches read before it.
+                    LandTogether(group, Done);
+                    Done(input, landing.Alone(), bytes);
+                }
+                LandTogether(group, Done);
+            }
         }
         reader.GetAwaiter().GetResult();
         return entries;
+    }
+
+    /// <summary>
+    /// Stores the batches in one transaction. Should that fail, none of them is stored, and they are stored again one by one, so
+    /// that each lands or fails on its own as it would have alone (a refused upload, a lock not granted) and the error is the
+    /// one batch's.
+    /// </summary>
+    private void LandTogether(List<(string Input, CaptureBatch Batch, ImportLogEntry Entry, long Bytes)> group,
+        Action<string, ImportLogEntry, long> done)
+    {
+        if (group.Count == 0) return;
+        IReadOnlyList<ImportOutcome>? outcomes = null;
+        if (group.Count > 1)
+        {
+            try
+            {
+                outcomes = store.SaveBatches([.. group.Select(g => (g.Batch, g.Entry))]);
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                outcomes = null;
+            }
+        }
+        for (var i = 0; i < group.Count; i++)
+        {
+            var (input, batch, entry, bytes) = group[i];
+            done(input, entry with { Outcome = outcomes?[i] ?? store.SaveBatch(batch, entry) }, bytes);
+        }
+        group.Clear();
     }
 
     /// <summary>
@@ -116,54 +151,15 @@ public sealed class ImportPipeline(IMalekortStore store, Pseudonymizer pseudonym
         }
     }
 
-    /// <summary>How far the writing has come, for the reader thread to wait on.</summary>
-    private sealed class LandingProgress
-    {
-        private readonly object gate = new();
-        private int taken;
-        private int landed;
-        private bool stopped;
-
-        public void Took() => Change(() => taken++);
-
-        public void Landed() => Change(() => landed++);
-
-        public void Stop() => Change(() => stopped = true);
-
-        /// <summary>Waits until <paramref name="count"/> inputs have been taken to be written; false when the writing stopped.</summary>
-        public bool WaitTaken(int count) => Wait(() => taken >= count);
-
-        /// <summary>Waits until <paramref name="count"/> inputs have landed; false when the writing stopped.</summary>
-        public bool WaitLanded(int count) => Wait(() => landed >= count);
-
-        private void Change(Action change)
-        {
-            lock (gate)
-            {
-                change();
-                Monitor.PulseAll(gate);
-            }
-        }
-
-        private bool Wait(Func<bool> done)
-        {
-            lock (gate)
-            {
-                while (!done() && !stopped) Monitor.Wait(gate);
-                return !stopped;
-            }
-        }
-    }
-
     /// <summary>
     /// Imports one file, batch folder or zip. <paramref name="deliveredFor"/> is the unit it was delivered for, where the way
     /// it came says so (a unit's drop folder, an upload by a user of one municipality): a rejected input is logged with it
     /// (<see cref="RejectedUnit"/>).
     /// </summary>
-    public ImportLogEntry ImportOne(string path, UnitCode? deliveredFor) => Prepare(path, deliveredFor)();
+    public ImportLogEntry ImportOne(string path, UnitCode? deliveredFor) => Prepare(path, deliveredFor).Land(store);
 
     /// <summary>Imports one file, batch folder or zip delivered for no unit in particular (the command line).</summary>
-    public ImportLogEntry ImportOne(string path) => Prepare(path)();
+    public ImportLogEntry ImportOne(string path) => Prepare(path).Land(store);
 
     /// <summary>
     /// The unit a rejected input is logged with, so its findings, which quote its values, are shown to that unit's office and
@@ -178,71 +174,104 @@ public sealed class ImportPipeline(IMalekortStore store, Pseudonymizer pseudonym
     };
 
     /// <summary>Recognises and reads an input; the returned step writes it to the store (or logs its rejection).</summary>
-    private Func<ImportLogEntry> Prepare(string path, UnitCode? home = null)
+    private Landing Prepare(string path, UnitCode? home = null)
     {
         var source = Path.GetFileName(Path.TrimEndingDirectorySeparator(path));
         // Links are never followed, so nothing outside the folders given is read; a pipe or device could block the read for ever.
         if (FileKinds.Of(path) is var kind and (FileKind.Link or FileKind.Special))
-            return () => Reject(home, source, "ukjent", "", [new Finding(Severity.Fatal, source, 0, "",
-                $"{FindingLog.Shown(source)} er {FileKinds.Describe(kind)} og leses ikke; legg selve filen eller mappen der i stedet.")]);
+            return new Landing(() => Reject(home, source, "ukjent", "", [new Finding(Severity.Fatal, source, 0, "",
+                $"{FindingLog.Shown(source)} er {FileKinds.Describe(kind)} og leses ikke; legg selve filen eller mappen der i stedet.")]));
         try
         {
             var format = InputFormats.Recognise(path);
             // A central instance's database holds aggregates only (docs/federation.md): person-level inputs are not even read.
             if (format is InputFormat.CaptureBatch or InputFormat.Digisos or InputFormat.Kostra && store.InstanceRole() == InstanceRole.Central)
-                return () => Reject(home, source, "persondata", "", [new Finding(Severity.Fatal, source, 0, "", Federation.CentralInstance.Refusal)]);
+                return new Landing(() => Reject(home, source, "persondata", "", [new Finding(Severity.Fatal, source, 0, "", Federation.CentralInstance.Refusal)]));
             switch (format)
             {
                 case InputFormat.CaptureBatch:
                     var capture = new CaptureReader(pseudonyms, UnitRegister.Default, clock).Read(path);
-                    return () => Land(home, source, capture);
+                    return Stage(home, source, capture);
                 case InputFormat.SsbPopulation:
                     var populationReader = new SsbPopulationReader();
                     var (population, populationHash) = ReadAndHash(path, populationReader.Read, populationReader.Read);
-                    return () => LandPopulation(home, source, population, populationHash);
+                    return new Landing(() => LandPopulation(home, source, population, populationHash));
                 case InputFormat.OfficeRegister:
                     var officeReader = new OfficeRegisterReader();
                     var (offices, officesHash) = ReadAndHash(path, officeReader.Read, officeReader.Read);
-                    return () => LandOffices(home, source, offices, officesHash);
+                    return new Landing(() => LandOffices(home, source, offices, officesHash));
                 case InputFormat.Digisos:
                     var digisos = new DigisosReader(pseudonyms, clock).Read(path);
-                    return () => Land(home, source, digisos, DigisosReader.FormatName);
+                    return Stage(home, source, digisos, DigisosReader.FormatName);
                 case InputFormat.KostraAggregates:
                     var (aggregates, aggregatesHash) = ReadAndHash(path, (name, bytes) => Aggregates.KostraAggregateReader.Read(name, bytes, clock.GetUtcNow()),
                         p => ReadResult<IReadOnlyList<DeliveredValue>>.Reject([new Finding(Severity.Fatal, source, 0, "",
                             $"Filen kunne ikke leses, eller den er større enn {InputLimits.SmallFileBytes / 1024 / 1024} MiB.")]));
-                    return () => LandKostraAggregates(source, aggregates, aggregatesHash);
+                    return new Landing(() => LandKostraAggregates(source, aggregates, aggregatesHash));
                 case InputFormat.Kostra:
                     var kostra = new Kostra.KostraReader(pseudonyms, clock).Read(path);
                     var kostraFormat = Kostra.KostraReader.FormatOf(path);
-                    return () => Land(home, source, kostra, kostraFormat);
+                    return Stage(home, source, kostra, kostraFormat);
                 default:
                     var hash = Hash(path);
-                    return () => Reject(home, source, "ukjent", hash, [new Finding(Severity.Fatal, source, 0, "",
+                    return new Landing(() => Reject(home, source, "ukjent", hash, [new Finding(Severity.Fatal, source, 0, "",
                         "Ukjent format: verken en datafangst-leveranse (mappe eller zip med batch.json), KOSTRA 11F/11CF, Digisos, " +
-                        "SSB-befolkningstall eller kontorregister.")]);
+                        "SSB-befolkningstall eller kontorregister.")]));
             }
         }
         catch (IOException e)
         {
-            return () => Reject(home, source, "ukjent", "", [new Finding(Severity.Fatal, source, 0, "", $"Kunne ikke lese: {e.Message}")]);
+            return new Landing(() => Reject(home, source, "ukjent", "", [new Finding(Severity.Fatal, source, 0, "", $"Kunne ikke lese: {e.Message}")]));
         }
         catch (UnauthorizedAccessException e)
         {
-            return () => Reject(home, source, "ukjent", "", [new Finding(Severity.Fatal, source, 0, "", $"Ingen tilgang: {e.Message}")]);
+            return new Landing(() => Reject(home, source, "ukjent", "", [new Finding(Severity.Fatal, source, 0, "", $"Ingen tilgang: {e.Message}")]));
         }
     }
 
-    private ImportLogEntry Land(UnitCode? home, string source, ReadResult<CaptureBatch> read, string format = CaptureReader.FormatName)
+    /// <summary>A read batch: stored with the others ready when it passes the last check, else its rejection lands alone.</summary>
+    private Landing Stage(UnitCode? home, string source, ReadResult<CaptureBatch> read, string format = CaptureReader.FormatName)
     {
-        if (!read.Accepted || read.Value is not { } batch) return Reject(RejectedUnit(read.Unit, home), source, format, "", read.Findings);
-        // Every format's readers check their dates where they know the line; this is the net under all of them.
-        if (BatchLimits.Header(batch.Header, source, clock.GetUtcNow()) is { Count: > 0 } impossible)
-            return Reject(RejectedUnit(batch.Header.Unit, home), source, format, batch.ContentHash, [.. read.Findings, .. impossible]);
-        var h = batch.Header;
-        var entry = new ImportLogEntry(source, h.Format, clock.GetUtcNow(), ImportOutcome.Imported, h.Unit, h.PeriodFrom, h.PeriodTo,
-            batch.ContentHash, batch.Counts(), read.Findings);
-        return entry with { Outcome = store.SaveBatch(batch, entry) };
+        if (!read.Accepted || read.Value is not { } batch)
+            return new Landing(() => Reject(RejectedUnit(read.Unit, home), source, format, "", read.Findings));
+        var counts = batch.Counts();
+        return new Landing(landing =>
+        {
+            // Every format's readers check their dates where they know the line; this is the net under all of them.
+            if (BatchLimits.Header(batch.Header, source, clock.GetUtcNow()) is { Count: > 0 } impossible)
+            {
+                landing.LandAlone(() => Reject(RejectedUnit(batch.Header.Unit, home), source, format, batch.ContentHash, [.. read.Findings, .. impossible]));
+                return null;
+            }
+            var h = batch.Header;
+            return (batch, new ImportLogEntry(source, h.Format, clock.GetUtcNow(), ImportOutcome.Imported, h.Unit, h.PeriodFrom, h.PeriodTo,
+                batch.ContentHash, counts, read.Findings));
+        });
+    }
+
+    /// <summary>
+    /// A read input, ready to land: a batch that passes its last check is staged (<see cref="Stage()"/>) to be stored, possibly
+    /// together with others; anything else lands alone (<see cref="Alone"/>).
+    /// </summary>
+    private sealed class Landing
+    {
+        private readonly Func<Landing, (CaptureBatch Batch, ImportLogEntry Entry)?>? stage;
+        private Func<ImportLogEntry>? alone;
+
+        public Landing(Func<ImportLogEntry> alone) => this.alone = alone;
+
+        public Landing(Func<Landing, (CaptureBatch Batch, ImportLogEntry Entry)?> stage) => this.stage = stage;
+
+        /// <summary>The batch and its log entry, or null when the input lands alone.</summary>
+        public (CaptureBatch Batch, ImportLogEntry Entry)? Stage() => stage?.Invoke(this);
+
+        public void LandAlone(Func<ImportLogEntry> step) => alone = step;
+
+        public ImportLogEntry Alone() => (alone ?? throw new InvalidOperationException("A staged batch is stored, not landed alone."))();
+
+        /// <summary>Lands this input by itself.</summary>
+        public ImportLogEntry Land(IMalekortStore store) =>
+            Stage() is { } staged ? staged.Entry with { Outcome = store.SaveBatch(staged.Batch, staged.Entry) } : Alone();
     }
 
     private ImportLogEntry LandPopulation(UnitCode? home, string source, ReadResult<IReadOnlyList<PopulationFigure>> read, string hash)

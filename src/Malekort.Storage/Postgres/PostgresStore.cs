@@ -130,6 +130,7 @@ public sealed class PostgresStore : SqlStore
                     "bigint" => NpgsqlDbType.Bigint,
                     "integer" => NpgsqlDbType.Integer,
                     "text" => NpgsqlDbType.Text,
+                    "bytea" => NpgsqlDbType.Bytea,
                     _ => NpgsqlDbType.Unknown,
                 };
             }
@@ -164,6 +165,13 @@ public sealed class PostgresStore : SqlStore
         {
             if (Column() != NpgsqlDbType.Text) throw Mismatch("tekst");
             importer.Write(value, NpgsqlDbType.Text);
+            next++;
+        }
+
+        public override void Add(byte[] value)
+        {
+            if (Column() != NpgsqlDbType.Bytea) throw Mismatch("binært");
+            importer.Write(value, NpgsqlDbType.Bytea);
             next++;
         }
 

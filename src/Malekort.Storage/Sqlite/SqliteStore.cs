@@ -194,6 +194,8 @@ public sealed class SqliteStore : SqlStore
         // A null that slipped past the type system must reach the database as NULL, so NOT NULL constraints still hold.
         public override void Add(string value) => pending[values++] = value is null ? default : new Pending(0, value, Kind.Text);
 
+        public override void Add(byte[] value) => pending[values++] = value is null ? default : new Pending(0, null, Kind.Blob, value);
+
         public override void AddNull() => pending[values++] = default;
 
         public override void EndRow()
@@ -225,6 +227,7 @@ public sealed class SqliteStore : SqlStore
                 {
                     Kind.Number => raw.sqlite3_bind_int64(statement, index, value.Number),
                     Kind.Text => raw.sqlite3_bind_text16(statement, index, value.Text.AsSpan()),
+                    Kind.Blob => raw.sqlite3_bind_blob(statement, index, value.Blob),
                     _ => raw.sqlite3_bind_null(statement, index),
                 });
             }
@@ -244,8 +247,8 @@ public sealed class SqliteStore : SqlStore
 
         private void Check(int result) => SqliteStore.Check(db, result);
 
-        private enum Kind : byte { Null, Number, Text }
+        private enum Kind : byte { Null, Number, Text, Blob }
 
-        private readonly record struct Pending(long Number, string? Text, Kind Kind);
+        private readonly record struct Pending(long Number, string? Text, Kind Kind, byte[]? Blob = null);
     }
 }

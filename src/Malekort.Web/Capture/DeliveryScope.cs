@@ -46,6 +46,14 @@ internal class DeliveryScope : DispatchProxy
             case nameof(IMalekortStore.SaveBatch) when args is [CaptureBatch batch, ..]:
                 if (!mayDeliver(batch.Header.Unit)) throw new DeliveryRefusedException(batch.Header.Unit);
                 break;
+            // Several batches land together or not at all: one the token may not deliver refuses them all, before any is stored.
+            // The cast fails closed: nothing passes unchecked.
+            case nameof(IMalekortStore.SaveBatches):
+                foreach (var (b, _) in (IReadOnlyList<(CaptureBatch Batch, ImportLogEntry Entry)>)args![0]!)
+                {
+                    if (!mayDeliver(b.Header.Unit)) throw new DeliveryRefusedException(b.Header.Unit);
+                }
+                break;
             case nameof(IMalekortStore.SavePopulation) or nameof(IMalekortStore.SaveOffices):
                 if (!mayDeliver(null)) throw new DeliveryRefusedException(null);
                 break;
