@@ -14,13 +14,30 @@ internal sealed class ReadAhead<T>(int maxItems, long maxBytes) : IDisposable
     private long heldBytes;
     private bool completed;
     private bool abandoned;
+    private int waits;
+
+    /// <summary>
+    /// How many times a reader has found no room and waited: tests wait on it, not on time, to know a reader is held back
+    /// rather than merely slow.
+    /// </summary>
+    internal int Waits
+    {
+        get
+        {
+            lock (gate) return waits;
+        }
+    }
 
     /// <summary>Waits until an input of <paramref name="bytes"/> may be read, and holds it; false when the store has stopped.</summary>
     public bool Reserve(long bytes)
     {
         lock (gate)
         {
-            while (!abandoned && held > 0 && (held >= maxItems || heldBytes + bytes > maxBytes)) Monitor.Wait(gate);
+            while (!abandoned && held > 0 && (held >= maxItems || heldBytes + bytes > maxBytes))
+            {
+                waits++;
+                Monitor.Wait(gate);
+            }
             if (abandoned) return false;
             held++;
             heldBytes += bytes;
