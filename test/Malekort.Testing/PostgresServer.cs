@@ -64,23 +64,42 @@ public sealed class PostgresServer : IDisposable
             IncludeErrorDetail = true,
         }.ConnectionString;
 
-    /// <summary>Creates an empty database with a name of its own and returns the name.</summary>
-    public string CreateDatabase()
+    /// <summary>
+    /// Creates a database with a name of its own and returns the name: empty, or a copy of <paramref name="template"/> (a
+    /// database made a template by <see cref="MakeTemplate"/>).
+    /// </summary>
+    public string CreateDatabase(string? template = null)
     {
         var name = "t_" + Guid.NewGuid().ToString("N");
-        using var command = admin.CreateCommand($"CREATE DATABASE {name}");
+        using var command = admin.CreateCommand(template is null ? $"CREATE DATABASE {name}" : $"CREATE DATABASE {name} TEMPLATE {Checked(template)}");
         command.ExecuteNonQuery();
         return name;
+    }
+
+    /// <summary>
+    /// Makes a database made by <see cref="CreateDatabase"/> a template that nobody connects to any more, so
+    /// <see cref="CreateDatabase"/> can copy it (PostgreSQL refuses to copy a database while anyone is connected to it, and
+    /// autovacuum leaves a database that allows no connections alone, as it does template0).
+    /// </summary>
+    public void MakeTemplate(string name)
+    {
+        using (var close = admin.CreateCommand($"ALTER DATABASE {Checked(name)} WITH ALLOW_CONNECTIONS false IS_TEMPLATE true"))
+            close.ExecuteNonQuery();
+        using var end = admin.CreateCommand($"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{name}'");
+        end.ExecuteNonQuery();
     }
 
     /// <summary>Drops a database made by <see cref="CreateDatabase"/>, ending any connection still open to it.</summary>
     public void DropDatabase(string name)
     {
-        if (!name.StartsWith("t_", StringComparison.Ordinal) || !name.All(c => char.IsAsciiLetterOrDigit(c) || c == '_'))
-            throw new ArgumentException($"{name} er ikke en testdatabase.", nameof(name));
-        using var command = admin.CreateCommand($"DROP DATABASE IF EXISTS {name} WITH (FORCE)");
+        using var command = admin.CreateCommand($"DROP DATABASE IF EXISTS {Checked(name)} WITH (FORCE)");
         command.ExecuteNonQuery();
     }
+
+    private static string Checked(string name) =>
+        name.StartsWith("t_", StringComparison.Ordinal) && name.All(c => char.IsAsciiLetterOrDigit(c) || c == '_')
+            ? name
+            : throw new ArgumentException($"{name} er ikke en testdatabase.", nameof(name));
 
     /// <summary>
     /// A server of the test's own, for tests that stop and start it (a database that goes away under a running program):
