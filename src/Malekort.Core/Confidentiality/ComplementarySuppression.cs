@@ -26,7 +26,7 @@ namespace Malekort.Confidentiality;
 /// same every time.</para>
 /// <para>Then the relations combined: bounds propagated through every relation at once (<see cref="Bound"/>); a small count
 /// they leave narrower than 3, or a hidden cell they pin, gets one more hidden cell of the month in a relation that bounds it
-/// that tightly (the month's first, else the first), and the relations are checked one by one again. Propagation is weaker
+/// that tightly (the month's relations first, each in turn until one has a cell to hide), and the relations are checked one by one again. Propagation is weaker
 /// than a linear program (which could narrow further); docs/decisions.md says what is left.</para>
 /// <para>Incremental (issue 14): since an earlier month's choices never change, what the reader works out of the earlier
 /// months, each relation's unknown cells and the bounds are kept when a month is decided. A try starts the chain only from
@@ -292,7 +292,7 @@ internal sealed class ComplementarySuppression
     /// The relations combined (issue 10, bounds across relations): bounds every unknown cell's others' part from every
     /// relation at once (<see cref="Bound"/>), and where a small count is left narrower than
     /// <see cref="SmallCounts.SmallestShown"/>, or a hidden cell is pinned, hides one more cell of this month in a relation
-    /// that bounds it that tightly (<see cref="Tightest"/>). True when something was hidden.
+    /// that bounds it that tightly (<see cref="Tight"/>), the first where a cell can be hidden. True when something was hidden.
     /// </summary>
     /// <remarks>Only this month's cells and the earlier ones this try narrowed are looked at: the others' bounds are those
     /// their month ended on, when each was wide enough or had nothing left to hide.</remarks>
@@ -315,28 +315,26 @@ internal sealed class ComplementarySuppression
         var width = high[c] - low[c];
         var narrow = table.Sensitive[c] ? width < SmallCounts.SmallestShown : hidden[c] && table.Values[c] > 0 && width == 0;
         if (!narrow) return false;
-        if (Tightest(c) is { } r && Fix(r, c, depth: 0, width)) return true;
+        // The month's relations first, where a cell can be hidden, then the earlier months', whose cells worked out this month
+        // can be protected where they were worked out.
+        for (var ofMonth = 1; ofMonth >= 0; ofMonth--)
+        {
+            for (var j = graph.CellRelationStart[c]; j < graph.CellRelationStart[c + 1]; j++)
+            {
+                var r = graph.CellRelations[j];
+                if (r >= lastRelation || (r >= firstRelation ? 1 : 0) != ofMonth || !Tight(r, c)) continue;
+                if (Fix(r, c, depth: 0, width)) return true;
+            }
+        }
         narrowLeft.Add(c);
         return false;
     }
 
     /// <summary>
-    /// A relation that bounds the cell as tightly as all of them together (one always does, once nothing moves): the month's
-    /// first, where a cell can be hidden, else the first. Chosen from the bounds alone, not from the order they were found in,
-    /// so it is the same however the bounds were propagated.
+    /// Whether the relation bounds the cell as tightly as all of them together (one always does, once nothing moves). Read
+    /// from the bounds alone, not from the order they were found in, so it is the same however the bounds were propagated.
     /// </summary>
-    private int? Tightest(int cell)
-    {
-        int? tightest = null;
-        for (var j = graph.CellRelationStart[cell]; j < graph.CellRelationStart[cell + 1]; j++)
-        {
-            var r = graph.CellRelations[j];
-            if (r >= lastRelation || unusable[r] || UpperFrom(r, cell) != high[cell]) continue;
-            if (r >= firstRelation) return r;
-            tightest ??= r;
-        }
-        return tightest;
-    }
+    private bool Tight(int r, int cell) => !unusable[r] && UpperFrom(r, cell) == high[cell];
 
     /// <summary>The upper bound one relation gives the cell from the others' bounds.</summary>
     private long UpperFrom(int r, int cell)

@@ -3,7 +3,7 @@ namespace Malekort.Confidentiality;
 /// <summary>
 /// <see cref="ComplementarySuppression"/> as it was before it was made incremental (issue 14): every round works out and
 /// bounds the whole table from month 0 (hiding, where the relations combined leave a cell too narrow, in a relation that bounds
-/// it as tightly as all of them: the month's first, else the first). Kept only here, as the plain reference the incremental
+/// it as tightly as all of them: the month's in turn, then the earlier ones). Kept only here, as the plain reference the incremental
 /// one must match bit for bit.
 /// </summary>
 internal sealed class PlainComplementarySuppression
@@ -234,24 +234,27 @@ internal sealed class PlainComplementarySuppression
             var width = high[c] - low[c];
             var narrow = table.Sensitive[c] ? width < SmallCounts.SmallestShown : hidden[c] && table.Values[c] > 0 && width == 0;
             if (!narrow) continue;
-            if (Tightest(c, stage) is { } r && Fix(r, c, stage, depth: 0, width)) added = true;
+            if (TightFix(c, stage, width)) added = true;
             else narrowLeft.Add(c);
         }
         return added;
     }
 
-    /// <summary>A relation that bounds the cell as tightly as all of them together: the month's first, else the first.</summary>
-    private int? Tightest(int cell, int stage)
+    /// <summary>Hides in a relation that bounds the cell as tightly as all together: the month's first that has a cell to
+    /// hide, else an earlier month's.</summary>
+    private bool TightFix(int cell, int stage, long width)
     {
-        int? tightest = null;
-        for (var j = graph.CellRelationStart[cell]; j < graph.CellRelationStart[cell + 1]; j++)
+        var firstRelation = graph.RelationStageStart[stage];
+        foreach (var ofMonth in new[] { true, false })
         {
-            var r = graph.CellRelations[j];
-            if (r >= lastRelation || unusable[r] || UpperFrom(r, cell) != high[cell]) continue;
-            if (r >= graph.RelationStageStart[stage]) return r;
-            tightest ??= r;
+            for (var j = graph.CellRelationStart[cell]; j < graph.CellRelationStart[cell + 1]; j++)
+            {
+                var r = graph.CellRelations[j];
+                if (r >= lastRelation || r >= firstRelation != ofMonth || unusable[r] || UpperFrom(r, cell) != high[cell]) continue;
+                if (Fix(r, cell, stage, depth: 0, width)) return true;
+            }
         }
-        return tightest;
+        return false;
     }
 
     private long UpperFrom(int r, int cell)
