@@ -276,8 +276,9 @@ internal static partial class WebLoad
                     + "for the first request. A signed-in user other than the operator sees other offices' small counts suppressed, and the first request of a scope " +
                     "computes its disclosure plan (`ShownResultsCache.For`, kept for the snapshot after that): complementary suppression over every unit and month, " +
                     "in one thread. Profiled on 2026-12-07 (`dotnet-trace collect --profile dotnet-sampled-thread-time -p PID` around that request, national data), " +
-                    "`ComplementarySuppression.WorkOut` was 90 % of the request; its cost grows with the months, since each month's rounds go through the relations and " +
-                    "settled cells of all months before it. That, not the engine, is what a faster start needs (`src/Malekort.Core/Confidentiality/`).");
+                    "`ComplementarySuppression.WorkOut` was 90 % of the request, its cost growing with the months since each month's rounds went through the relations " +
+                    "and settled cells of all months before it; since then the suppression is incremental (a month works out and bounds only what it reaches, " +
+                    "`ComplementarySuppression`), so what is left of the request is what the months themselves need.");
             }
         }
 

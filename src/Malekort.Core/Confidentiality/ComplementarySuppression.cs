@@ -25,16 +25,15 @@ namespace Malekort.Confidentiality;
 /// the largest; a zero only where it helps (the unknown is the total); ties go to the lower cell number, so the choice is the
 /// same every time.</para>
 /// <para>Then the relations combined: bounds propagated through every relation at once (<see cref="Bound"/>); a small count
-/// they leave narrower than 3, or a hidden cell they pin, gets one more hidden cell of the month in the relation that set its
-/// upper bound, and the relations are checked one by one again. Propagation is weaker than a linear program (which could
-/// narrow further); docs/decisions.md says what is left.</para>
+/// they leave narrower than 3, or a hidden cell they pin, gets one more hidden cell of the month in a relation that bounds it
+/// that tightly (the month's relations first, each in turn until one has a cell to hide), and the relations are checked one by one again. Propagation is weaker
+/// than a linear program (which could narrow further); docs/decisions.md says what is left.</para>
 /// <para>Incremental (issue 14): since an earlier month's choices never change, what the reader works out of the earlier
 /// months, each relation's unknown cells and the bounds are kept when a month is decided. A try starts the chain only from
-/// the month's own relations and checks only those and the earlier ones the chain reached; bounds are propagated again only
-/// in the parts of the table tied to the month, or to what the try worked out, through unknown cells, each part whole and
-/// in the plain order. So it hides exactly what working out and bounding the whole table from month 0 every round hides
-/// (the tests compare the two). Working out is then local to the month; bounding is not always, since the recipients of
-/// both months tie a month to the one before wherever a count of recipients is hidden.</para>
+/// the month's own relations and checks only those and the earlier ones the chain reached; bounds are propagated from the
+/// month's relations and what the try worked out, into the earlier months only as far as a bound moves, and put back for the
+/// next try. So it hides exactly what working out and bounding the whole table from month 0 every round hides (the tests
+/// compare the two), and each month costs what it reaches, not every month before it.</para>
 /// </remarks>
 internal sealed class ComplementarySuppression
 {
@@ -60,25 +59,18 @@ internal sealed class ComplementarySuppression
     private readonly List<int> touchedRelations = [];
     private readonly HashSet<int> givenUp = [];
     private readonly HashSet<int> revealed = [];
-    // Bounds on every cell's others' part from every relation at once, and the relation that set each (or -1). An earlier
-    // month's cells keep theirs until a month's try reaches them through an unknown cell.
+    // Bounds on every cell's others' part from every relation at once. An earlier month's cells hold what their month left
+    // them; those this try narrowed are listed with the bounds the next try puts back.
     private readonly long[] low;
     private readonly long[] high;
-    private readonly int[] highBy;
+    private readonly bool[] logged;
+    private readonly List<(int Cell, long Low, long High)> boundLog = [];
+    private readonly List<int> boundEarlier = [];
     private readonly bool[] queued;
     // Reused by every try and pass: a queue as long as a month's relations would otherwise be allocated (on the large object
     // heap) again and again.
     private readonly Queue<int> workQueue = new();
     private readonly Queue<int> boundQueue = new();
-    // The part bounded again in one pass (marked with the pass number), and the earlier months' cells bounded again in this
-    // month: their bounds are this month's now, so every later pass of the month bounds them again.
-    private readonly int[] cellPass;
-    private readonly int[] relationPass;
-    private int pass;
-    private readonly List<int> passRelations = [];
-    private readonly List<int> passEarlier = [];
-    private readonly bool[] rebound;
-    private readonly List<int> reboundCells = [];
     // Cells left narrower than the protection interval because nothing was left to hide where their bound came from.
     private readonly HashSet<int> narrowLeft = [];
     // The month being decided: its cells first .. end − 1, its relations firstRelation .. lastRelation − 1.
@@ -101,14 +93,11 @@ internal sealed class ComplementarySuppression
         fresh = new bool[cells];
         low = new long[cells];
         high = new long[cells];
-        highBy = new int[cells];
-        cellPass = new int[cells];
-        rebound = new bool[cells];
+        logged = new bool[cells];
         unknownCount = new int[relations];
         lowered = new bool[relations];
         touched = new bool[relations];
         queued = new bool[relations];
-        relationPass = new int[relations];
         unusable = table.Unusable ?? new bool[relations];
     }
 
@@ -192,8 +181,8 @@ internal sealed class ComplementarySuppression
         freshCells.Clear();
         foreach (var (r, _) in loweredCounts) lowered[r] = false;
         loweredCounts.Clear();
-        foreach (var c in reboundCells) rebound[c] = false;
-        reboundCells.Clear();
+        foreach (var (c, _, _) in boundLog) logged[c] = false;
+        boundLog.Clear();
     }
 
     /// <summary>
@@ -302,18 +291,20 @@ internal sealed class ComplementarySuppression
     /// <summary>
     /// The relations combined (issue 10, bounds across relations): bounds every unknown cell's others' part from every
     /// relation at once (<see cref="Bound"/>), and where a small count is left narrower than
-    /// <see cref="SmallCounts.SmallestShown"/>, or a hidden cell is pinned, hides one more cell of this month in the
-    /// relation that set its upper bound. True when something was hidden.
+    /// <see cref="SmallCounts.SmallestShown"/>, or a hidden cell is pinned, hides one more cell of this month in a relation
+    /// that bounds it that tightly (<see cref="Tight"/>), the first where a cell can be hidden. True when something was hidden.
     /// </summary>
-    /// <remarks>Only the cells bounded again are looked at: the others' bounds are those the earlier month ended on, when each
-    /// was wide enough or had nothing left to hide.</remarks>
+    /// <remarks>Only this month's cells and the earlier ones this try narrowed are looked at: the others' bounds are those
+    /// their month ended on, when each was wide enough or had nothing left to hide.</remarks>
     private bool Widen()
     {
         Bound();
         ClearTouched();
         var added = false;
-        passEarlier.Sort();
-        foreach (var c in passEarlier) added |= Widen(c);
+        boundEarlier.Clear();
+        foreach (var (c, _, _) in boundLog) boundEarlier.Add(c);
+        boundEarlier.Sort();
+        foreach (var c in boundEarlier) added |= Widen(c);
         for (var c = first; c < end; c++) added |= Widen(c);
         return added;
     }
@@ -324,9 +315,49 @@ internal sealed class ComplementarySuppression
         var width = high[c] - low[c];
         var narrow = table.Sensitive[c] ? width < SmallCounts.SmallestShown : hidden[c] && table.Values[c] > 0 && width == 0;
         if (!narrow) return false;
-        if (Fix(highBy[c], c, depth: 0, width)) return true;
+        // The month's relations first, where a cell can be hidden, then the earlier months', whose cells worked out this month
+        // can be protected where they were worked out.
+        for (var ofMonth = 1; ofMonth >= 0; ofMonth--)
+        {
+            for (var j = graph.CellRelationStart[c]; j < graph.CellRelationStart[c + 1]; j++)
+            {
+                var r = graph.CellRelations[j];
+                if (r >= lastRelation || (r >= firstRelation ? 1 : 0) != ofMonth || !Tight(r, c)) continue;
+                if (Fix(r, c, depth: 0, width)) return true;
+            }
+        }
         narrowLeft.Add(c);
         return false;
+    }
+
+    /// <summary>
+    /// Whether the relation bounds the cell as tightly as all of them together (one always does, once nothing moves). Read
+    /// from the bounds alone, not from the order they were found in, so it is the same however the bounds were propagated.
+    /// </summary>
+    private bool Tight(int r, int cell) => !unusable[r] && UpperFrom(r, cell) == high[cell];
+
+    /// <summary>The upper bound one relation gives the cell from the others' bounds.</summary>
+    private long UpperFrom(int r, int cell)
+    {
+        var cells = graph.RelationCells;
+        var (from, to) = (graph.RelationStart[r], graph.RelationStart[r + 1]);
+        var total = cells[from];
+        long sum = 0;
+        if (cell == total)
+        {
+            for (var i = from + 1; i < to; i++)
+            {
+                if (high[cells[i]] >= Unbounded) return Unbounded;
+                sum += high[cells[i]];
+            }
+            return sum;
+        }
+        if (high[total] >= Unbounded) return Unbounded;
+        for (var i = from + 1; i < to; i++)
+        {
+            if (cells[i] != cell) sum += low[cells[i]];
+        }
+        return high[total] - sum;
     }
 
     /// <summary>
@@ -334,38 +365,30 @@ internal sealed class ComplementarySuppression
     /// others' bounds, again and again until nothing changes. Sound (every value consistent with what is shown lies within)
     /// but weaker than a linear program over the whole table, which can combine relations more tightly.
     /// </summary>
-    /// <remarks>Bounds only move through unknown cells, so the table falls apart into parts tied by unknown cells, each
-    /// bounded alone, and a part with nothing of this month, no cell worked out in this try and none bounded in this month
-    /// before is as the earlier month left it. The rest is bounded again whole, its relations queued in the plain order, so
-    /// the bounds and which relation set them are the same as bounding the whole table from month 0.</remarks>
+    /// <remarks>What nothing more narrows is the same whatever order the relations are taken in. The earlier months' bounds
+    /// are those their month ended on, which the month's relations and what this try worked out can only narrow, so only
+    /// those relations start the propagation, and it goes into the earlier months only as far as a bound moves.</remarks>
     private void Bound()
     {
-        pass++;
-        passRelations.Clear();
-        passEarlier.Clear();
-        for (var r = firstRelation; r < lastRelation; r++) Include(r);
-        for (var c = first; c < end; c++) Reach(c);
-        var seeds = reboundCells.Count;
-        for (var i = 0; i < seeds; i++) Seed(reboundCells[i]);
-        foreach (var c in freshCells)
+        foreach (var (c, lowWas, highWas) in boundLog)
         {
-            if (c < first) Seed(c);
+            (low[c], high[c]) = (lowWas, highWas);
+            logged[c] = false;
         }
-        var cells = graph.RelationCells;
-        for (var k = 0; k < passRelations.Count; k++)
-        {
-            var r = passRelations[k];
-            for (var i = graph.RelationStart[r]; i < graph.RelationStart[r + 1]; i++) Reach(cells[i]);
-        }
-        for (var c = first; c < end; c++) Unbind(c);
-        foreach (var c in passEarlier) Unbind(c);
-        passRelations.Sort();
+        boundLog.Clear();
+        for (var c = first; c < end; c++) (low[c], high[c]) = known[c] ? (table.Values[c], table.Values[c]) : (0, Unbounded);
         var queue = boundQueue;
-        foreach (var r in passRelations)
+        for (var r = firstRelation; r < lastRelation; r++)
         {
+            if (unusable[r]) continue;
             queued[r] = true;
             queue.Enqueue(r);
         }
+        foreach (var c in freshCells)
+        {
+            if (c < first) Narrow(c, table.Values[c], table.Values[c], queue);
+        }
+        var cells = graph.RelationCells;
         while (queue.TryDequeue(out var r))
         {
             queued[r] = false;
@@ -381,70 +404,27 @@ internal sealed class ComplementarySuppression
                 if (high[p] >= Unbounded) unboundedParts++;
                 else sumHigh += high[p];
             }
-            Narrow(total, sumLow, unboundedParts > 0 ? Unbounded : sumHigh, r, queue);
+            Narrow(total, sumLow, unboundedParts > 0 ? Unbounded : sumHigh, queue);
             for (var i = from + 1; i < to; i++)
             {
                 var p = cells[i];
                 var othersUnbounded = unboundedParts - (high[p] >= Unbounded ? 1 : 0) > 0;
                 var othersHigh = othersUnbounded ? Unbounded : sumHigh - (high[p] >= Unbounded ? 0 : high[p]);
-                Narrow(p, othersUnbounded ? 0 : low[total] - othersHigh, high[total] >= Unbounded ? Unbounded : high[total] - (sumLow - low[p]), r, queue);
+                Narrow(p, othersUnbounded ? 0 : low[total] - othersHigh, high[total] >= Unbounded ? Unbounded : high[total] - (sumLow - low[p]), queue);
             }
         }
     }
 
-    /// <summary>A cell whose bounds this pass may change, with every relation it ties (a known cell ties none, but one just
-    /// worked out, or bounded earlier in this month, changes the bounds of the cells beside it).</summary>
-    private void Seed(int cell)
+    private void Narrow(int cell, long atLeast, long atMost, Queue<int> queue)
     {
-        Reach(cell);
-        for (var j = graph.CellRelationStart[cell]; j < graph.CellRelationStart[cell + 1]; j++) Include(graph.CellRelations[j]);
-    }
-
-    private void Reach(int cell)
-    {
-        if (cellPass[cell] == pass) return;
-        cellPass[cell] = pass;
-        if (cell < first)
+        if (atLeast <= low[cell] && atMost >= high[cell]) return;
+        if (cell < first && !logged[cell])
         {
-            passEarlier.Add(cell);
-            if (!rebound[cell])
-            {
-                rebound[cell] = true;
-                reboundCells.Add(cell);
-            }
+            logged[cell] = true;
+            boundLog.Add((cell, low[cell], high[cell]));
         }
-        if (known[cell]) return;
-        for (var j = graph.CellRelationStart[cell]; j < graph.CellRelationStart[cell + 1]; j++) Include(graph.CellRelations[j]);
-    }
-
-    private void Include(int r)
-    {
-        if (r >= lastRelation || unusable[r] || relationPass[r] == pass) return;
-        relationPass[r] = pass;
-        passRelations.Add(r);
-    }
-
-    private void Unbind(int cell)
-    {
-        (low[cell], high[cell]) = known[cell] ? (table.Values[cell], table.Values[cell]) : (0, Unbounded);
-        highBy[cell] = -1;
-    }
-
-    private void Narrow(int cell, long atLeast, long atMost, int r, Queue<int> queue)
-    {
-        var moved = false;
-        if (atLeast > low[cell])
-        {
-            low[cell] = atLeast;
-            moved = true;
-        }
-        if (atMost < high[cell])
-        {
-            high[cell] = atMost;
-            highBy[cell] = r;
-            moved = true;
-        }
-        if (!moved) return;
+        low[cell] = Math.Max(low[cell], atLeast);
+        high[cell] = Math.Min(high[cell], atMost);
         for (var j = graph.CellRelationStart[cell]; j < graph.CellRelationStart[cell + 1]; j++)
         {
             var other = graph.CellRelations[j];

@@ -2,7 +2,9 @@ namespace Malekort.Confidentiality;
 
 /// <summary>
 /// <see cref="ComplementarySuppression"/> as it was before it was made incremental (issue 14): every round works out and
-/// bounds the whole table from month 0. Kept only here, as the plain reference the incremental one must match bit for bit.
+/// bounds the whole table from month 0 (hiding, where the relations combined leave a cell too narrow, in a relation that bounds
+/// it as tightly as all of them: the month's in turn, then the earlier ones). Kept only here, as the plain reference the incremental
+/// one must match bit for bit.
 /// </summary>
 internal sealed class PlainComplementarySuppression
 {
@@ -232,10 +234,50 @@ internal sealed class PlainComplementarySuppression
             var width = high[c] - low[c];
             var narrow = table.Sensitive[c] ? width < SmallCounts.SmallestShown : hidden[c] && table.Values[c] > 0 && width == 0;
             if (!narrow) continue;
-            if (Fix(highBy[c], c, stage, depth: 0, width)) added = true;
+            if (TightFix(c, stage, width)) added = true;
             else narrowLeft.Add(c);
         }
         return added;
+    }
+
+    /// <summary>Hides in a relation that bounds the cell as tightly as all together: the month's first that has a cell to
+    /// hide, else an earlier month's.</summary>
+    private bool TightFix(int cell, int stage, long width)
+    {
+        var firstRelation = graph.RelationStageStart[stage];
+        foreach (var ofMonth in new[] { true, false })
+        {
+            for (var j = graph.CellRelationStart[cell]; j < graph.CellRelationStart[cell + 1]; j++)
+            {
+                var r = graph.CellRelations[j];
+                if (r >= lastRelation || r >= firstRelation != ofMonth || unusable[r] || UpperFrom(r, cell) != high[cell]) continue;
+                if (Fix(r, cell, stage, depth: 0, width)) return true;
+            }
+        }
+        return false;
+    }
+
+    private long UpperFrom(int r, int cell)
+    {
+        var cells = graph.RelationCells;
+        var (from, to) = (graph.RelationStart[r], graph.RelationStart[r + 1]);
+        var total = cells[from];
+        long sum = 0;
+        if (cell == total)
+        {
+            for (var i = from + 1; i < to; i++)
+            {
+                if (high[cells[i]] >= Unbounded) return Unbounded;
+                sum += high[cells[i]];
+            }
+            return sum;
+        }
+        if (high[total] >= Unbounded) return Unbounded;
+        for (var i = from + 1; i < to; i++)
+        {
+            if (cells[i] != cell) sum += low[cells[i]];
+        }
+        return high[total] - sum;
     }
 
     /// <summary>
