@@ -83,7 +83,7 @@ public sealed class ReadAheadTests : IDisposable
         HeldBackOrDone(ahead, 0, fourth);
 
         Assert.False(fourth.IsCompleted);
-        Assert.Equal([1, 2, 3], ahead.TakeReady());
+        Assert.Equal([1, 2, 3], ahead.TakeReady(atLeast: 1));
         ahead.Landed(10);
         Assert.True(await fourth);
     }
@@ -96,7 +96,7 @@ public sealed class ReadAheadTests : IDisposable
         ahead.Add(1);
         Assert.True(ahead.Reserve(40));
         ahead.Add(2);
-        Assert.Equal([1, 2], ahead.TakeReady());
+        Assert.Equal([1, 2], ahead.TakeReady(atLeast: 1));
 
         // Being written, the two still hold 80 bytes: 70 more would pass 100, and still would beside one of them.
         var next = ReserveElsewhere(ahead, 70);
@@ -119,7 +119,7 @@ public sealed class ReadAheadTests : IDisposable
         HeldBackOrDone(ahead, 0, next);
 
         Assert.False(next.IsCompleted);
-        Assert.Equal([1], ahead.TakeReady());
+        Assert.Equal([1], ahead.TakeReady(atLeast: 1));
         ahead.Landed(1000);
         Assert.True(await next);
     }
