@@ -15,6 +15,19 @@ internal sealed class ReadAhead<T>(int maxItems, long maxBytes) : IDisposable
     private bool completed;
     private bool abandoned;
     private bool readerWaits;
+    private int waits;
+
+    /// <summary>
+    /// How many times a reader has found no room and waited: tests wait on it, not on time, to know a reader is held back
+    /// rather than merely slow.
+    /// </summary>
+    internal int Waits
+    {
+        get
+        {
+            lock (gate) return waits;
+        }
+    }
 
     /// <summary>Waits until an input of <paramref name="bytes"/> may be read, and holds it; false when the store has stopped.</summary>
     public bool Reserve(long bytes)
@@ -25,6 +38,7 @@ internal sealed class ReadAhead<T>(int maxItems, long maxBytes) : IDisposable
             {
                 // The store must not wait for more inputs while the reader waits for room.
                 readerWaits = true;
+                waits++;
                 Monitor.PulseAll(gate);
                 Monitor.Wait(gate);
             }
@@ -61,7 +75,7 @@ internal sealed class ReadAhead<T>(int maxItems, long maxBytes) : IDisposable
     /// Every input that is ready, once <paramref name="atLeast"/> are, or the reader is done, or it waits for room (then at
     /// least one); empty when the reader is done and all are taken.
     /// </summary>
-    public IReadOnlyList<T> TakeReady(int atLeast)
+    public IReadOnlyList<T> TakeReady(int atLeast = 1)
     {
         lock (gate)
         {
