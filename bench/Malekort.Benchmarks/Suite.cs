@@ -92,7 +92,7 @@ internal static class Suite
         text.AppendLine("- **Data.** `./malekort generate` (seeded; `src/Malekort.Cli/Synthetic/`): every municipality and Oslo district sized by SSB's 2024 " +
             "population, 36 months (2022-01 … 2024-12) as overlapping yearly extracts, the last three months as monthly extracts (so one new month can " +
             "arrive), with population (SSB 2023 and 2024) and a synthetic office register. Generated once per seed and scale and cached under `.malekort/bench/`.");
-        text.AppendLine("- **Import.** The real pipeline (`ImportPipeline`: recognise, read and validate, pseudonymise, store in one transaction per batch) " +
+        text.AppendLine("- **Import.** The real pipeline (`ImportPipeline`: recognise, read and validate, pseudonymise, store the batches that are ready together in one transaction, each whole or not at all) " +
             "over the 1/8 data set into a fresh SQLite file and a fresh database on a throwaway PostgreSQL server (the test fixture's: `fsync`, " +
             "`full_page_writes` and `synchronous_commit` off). SQLite runs as the product runs it (WAL, `synchronous = NORMAL`, foreign keys on).");
         text.AppendLine("- **Engine.** Load = `IMalekortStore.Load()` from SQLite into the working set. Full recompute = `IndicatorEngine.Compute` over every " +

@@ -75,7 +75,7 @@ internal sealed class ReadAhead<T>(int maxItems, long maxBytes) : IDisposable
     /// Every input that is ready, once <paramref name="atLeast"/> are, or the reader is done, or it waits for room (then at
     /// least one); empty when the reader is done and all are taken.
     /// </summary>
-    public IReadOnlyList<T> TakeReady(int atLeast)
+    public IReadOnlyList<T> TakeReady(int atLeast = 1)
     {
         lock (gate)
         {

@@ -55,6 +55,35 @@ public sealed class PipelineTogetherTests : IDisposable
         Assert.Equal(aloneRows, togetherRows);
     }
 
+    [Fact]
+    public async Task The_store_waits_for_more_inputs_until_the_reader_waits_for_room_then_takes_what_is_ready()
+    {
+        using var ahead = new ReadAhead<int>(maxItems: 2, maxBytes: 100);
+        Assert.True(ahead.Reserve(10));
+        ahead.Add(1);
+        var taking = Task.Run(() => ahead.TakeReady(atLeast: 5), TestContext.Current.CancellationToken);
+        Assert.True(ahead.Reserve(10));
+        ahead.Add(2);
+        // Two are held, the most: the third waits for room, and that lets the store take the two without waiting for five.
+        var third = Task.Run(() => ahead.Reserve(10), TestContext.Current.CancellationToken);
+
+        Assert.Equal([1, 2], await taking);
+        ahead.Landed(10);
+        Assert.True(await third);
+    }
+
+    [Fact]
+    public void The_store_takes_fewer_inputs_than_it_waits_for_once_the_reader_is_done()
+    {
+        using var ahead = new ReadAhead<int>(maxItems: 64, maxBytes: 100);
+        Assert.True(ahead.Reserve(10));
+        ahead.Add(1);
+        ahead.Complete();
+
+        Assert.Equal([1], ahead.TakeReady(atLeast: 5));
+        Assert.Empty(ahead.TakeReady(atLeast: 5));
+    }
+
     private (IReadOnlyList<ImportLogEntry> Entries, IReadOnlyList<string> Rows) Run(string name, Func<ImportPipeline, IReadOnlyList<ImportLogEntry>> import)
     {
         var path = Path.Combine(folder, name);
