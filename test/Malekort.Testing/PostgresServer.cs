@@ -9,7 +9,7 @@ namespace Malekort.Testing;
 /// <summary>
 /// A real PostgreSQL server for the tests: Debian's <c>postgresql</c> package, the highest version installed, in a temporary
 /// data directory on 127.0.0.1 and a free port. It starts the first time a test asks for it, once per test program, and is
-/// stopped and deleted when the program exits. Each test gets a fresh database of its own (<see cref="CreateDatabase"/>).
+/// stopped and deleted when the program's tests are done (<see cref="TestResources"/>). Each test gets a fresh database of its own (<see cref="CreateDatabase"/>).
 /// </summary>
 /// <remarks>
 /// PostgreSQL refuses to run as root, so as root <c>initdb</c> and <c>pg_ctl</c> run as the package's <c>postgres</c> user.
@@ -135,9 +135,15 @@ public sealed class PostgresServer : IDisposable
     private static PostgresServer StartShared()
     {
         var server = Start(commitsSurviveHalt: false);
-        // Test programs end by returning from Main (or on SIGTERM), both of which raise ProcessExit.
+        // Normally stopped by TestResources when the tests are done; ProcessExit catches a program stopped by SIGTERM.
         AppDomain.CurrentDomain.ProcessExit += (_, _) => server.Dispose();
         return server;
+    }
+
+    /// <summary>Stops and deletes <see cref="Shared"/> if this program started it (<see cref="TestResources"/>).</summary>
+    internal static void StopShared()
+    {
+        if (SharedServer.IsValueCreated) SharedServer.Value.Dispose();
     }
 
     private static PostgresServer Start(bool commitsSurviveHalt)

@@ -4,6 +4,7 @@ using Microsoft.Playwright;
 using Xunit.v3;
 
 [assembly: AssemblyFixture(typeof(Malekort.Web.BrowserFixture))]
+[assembly: AssemblyFixture(typeof(Malekort.Testing.TestResources))]
 [assembly: Malekort.Web.ClosePagesAfterEachTest]
 
 namespace Malekort.Web;
