@@ -275,6 +275,15 @@ internal static class ImportBenchmark
             "transaction, psql on the same PostgreSQL 15 with fsync off, load about 25: 2.7 s without the keys, 37.9 s with them). The one " +
             "transaction that writes those rows creates or finds every id they name and nothing changes or removes them, so 0023 drops the " +
             "keys there; SQLite has never checked them during a load (`PRAGMA foreign_keys = OFF`) and keeps them declared.");
+        text.AppendLine("- **Before and after the ids up front and 0023** (issue 14, 2026-12-08; `./malekort bench --only import --runs 1`, main " +
+            "89b963d then this change, in turn on the shared 2-core machine at a load average of 50 to 80, so the clock counts the " +
+            "neighbours many times over; the CPU columns hold up better): capture → PostgreSQL 414.9 → 218.3 s (13.9 → 14.3 s of the " +
+            "import's CPU; the server 12.8 s after), KOSTRA → PostgreSQL 37.0 → 18.2 s (1.6 → 1.4 s; server 2.0 s), Digisos → PostgreSQL " +
+            "67.3 → 41.9 s (5.1 → 3.4 s; server 2.9 s); capture → SQLite 111.3 → 80.9 s (15.8 → 17.7 s of CPU), KOSTRA → SQLite 19.9 → " +
+            "19.8 s (2.4 → 2.1 s), Digisos → SQLite 11.9 → 23.7 s (3.3 → 3.0 s): on SQLite the change is within what the load moves. " +
+            "What bounds each path now: SQLite, the store's row-by-row INSERTs of the readable tables (above); PostgreSQL, the import's " +
+            "own CPU (reader, engine rows, COPY encoding) and the server's COPY work about evenly, no longer the reference checks; " +
+            "Digisos, the reader per application.");
         text.AppendLine("- **Reader.** Validation and record building cost about twice the parse floor; the HMAC pseudonyms are a small share. Profile " +
             "`PaymentsFile.Read`'s per-cell conversions (dates, amounts as `decimal`, status and code look-ups through strings) first; a span-based date " +
             "parser and code look-ups via `AlternateLookup<ReadOnlySpan<char>>` avoid a string per cell.");
