@@ -7,14 +7,16 @@ namespace Malekort.Storage;
 
 /// <summary>
 /// Versioned migrations, the same files for every database: <c>Migrations/NNNN_name.sql</c>, applied in order, each once,
-/// each in its own transaction. A dialect supplies only the auto-numbered key type, the binary type and the guard that makes a
-/// table append-only (<c>{{append-only TABLE}}</c>), where the two databases' trigger languages differ.
+/// each in its own transaction. A dialect supplies only the auto-numbered key type, the binary type, the guard that makes a
+/// table append-only (<c>{{append-only TABLE}}</c>), where the two databases' trigger languages differ, and the removal of a
+/// table's declared references (<c>{{drop-references TABLE}}</c>), which SQLite cannot do without rebuilding the table.
 /// </summary>
 internal static partial class Migrator
 {
     public static IReadOnlyList<(int Version, string Name, string Sql)> All { get; } = Load();
 
-    public static int Apply(DbConnection connection, string idColumn, string blobColumn, Func<string, string> appendOnly, TimeProvider clock)
+    public static int Apply(DbConnection connection, string idColumn, string blobColumn, Func<string, string> appendOnly,
+        Func<string, string> dropReferences, TimeProvider clock, int upTo = int.MaxValue)
     {
         using (var create = connection.CreateCommand())
         {
@@ -31,7 +33,7 @@ internal static partial class Migrator
         var count = 0;
         foreach (var (version, name, sql) in All)
         {
-            if (applied.Contains(version)) continue;
+            if (applied.Contains(version) || version > upTo) continue;
             using var transaction = connection.BeginTransaction();
             // Another program may have applied it since the list was read (SQLite: the transaction holds the write lock now).
             using (var check = connection.CreateCommand())
@@ -44,9 +46,9 @@ internal static partial class Migrator
             using (var migrate = connection.CreateCommand())
             {
                 migrate.Transaction = transaction;
-                migrate.CommandText = AppendOnly().Replace(
+                migrate.CommandText = DropReferences().Replace(AppendOnly().Replace(
                     sql.Replace("{{id}}", idColumn, StringComparison.Ordinal).Replace("{{blob}}", blobColumn, StringComparison.Ordinal),
-                    m => appendOnly(m.Groups[1].Value));
+                    m => appendOnly(m.Groups[1].Value)), m => dropReferences(m.Groups[1].Value));
                 migrate.ExecuteNonQuery();
             }
             using (var record = connection.CreateCommand())
@@ -91,4 +93,7 @@ internal static partial class Migrator
 
     [GeneratedRegex(@"\{\{append-only ([a-z_]+)\}\}")]
     private static partial Regex AppendOnly();
+
+    [GeneratedRegex(@"\{\{drop-references ([a-z_]+)\}\}")]
+    private static partial Regex DropReferences();
 }

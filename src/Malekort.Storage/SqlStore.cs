@@ -35,6 +35,9 @@ public abstract partial class SqlStore(TimeProvider clock) : IMalekortStore
     /// </summary>
     private protected abstract string AppendOnlySql(string table);
 
+    /// <summary>The statements that remove the foreign keys of <paramref name="table"/>'s <c>batch_id</c> and <c>person_id</c>.</summary>
+    private protected abstract string DropReferencesSql(string table);
+
     /// <summary>Opens a connection, ready to use.</summary>
     private protected abstract DbConnection Open();
 
@@ -67,8 +70,16 @@ public abstract partial class SqlStore(TimeProvider clock) : IMalekortStore
     {
         using var connection = Open();
         using var schemaLock = LockSchema(connection);
-        Migrator.Apply(connection, IdColumn, BlobColumn, AppendOnlySql, clock);
+        Migrator.Apply(connection, IdColumn, BlobColumn, AppendOnlySql, DropReferencesSql, clock);
         RebuildBatchRows(connection);
+    }
+
+    /// <summary>Applies the migrations up to <paramref name="version"/> only, as an older program left its database (tests).</summary>
+    internal void MigrateTo(int version)
+    {
+        using var connection = Open();
+        using var schemaLock = LockSchema(connection);
+        Migrator.Apply(connection, IdColumn, BlobColumn, AppendOnlySql, DropReferencesSql, clock, version);
     }
 
     /// <inheritdoc />
@@ -83,11 +94,11 @@ public abstract partial class SqlStore(TimeProvider clock) : IMalekortStore
         PrepareBulkLoad(connection);
         using var transaction = connection.BeginTransaction(BatchIsolation);
         // Always in the same order, so two writers of overlapping sets of units cannot each hold a lock the other waits for.
-        foreach (var unit in batches.Select(b => b.Batch.Header.Unit).Distinct().OrderBy(u => u.Value, StringComparer.Ordinal))
-            LockUnit(connection, transaction, unit);
-        var known = StoredHashes(connection, transaction, [.. batches.Select(b => b.Batch.ContentHash).Distinct(StringComparer.Ordinal)]);
+        var units = batches.Select(b => b.Batch.Header.Unit).Distinct().OrderBy(u => u.Value, StringComparer.Ordinal).ToList();
+        var known = LockUnitsAndFindHashes(connection, transaction, units,
+            [.. batches.Select(b => b.Batch.ContentHash).Distinct(StringComparer.Ordinal)]);
         var outcomes = new ImportOutcome[batches.Count];
-        var fresh = new List<(CaptureBatch Batch, long Id)>(batches.Count);
+        var landing = new List<(CaptureBatch Batch, ImportLogEntry Entry)>(batches.Count);
         for (var i = 0; i < batches.Count; i++)
         {
             var (batch, entry) = batches[i];
@@ -97,30 +108,31 @@ public abstract partial class SqlStore(TimeProvider clock) : IMalekortStore
                 outcomes[i] = ImportOutcome.AlreadyImported;
                 continue;
             }
-            var importId = InsertLog(connection, transaction, entry with { Outcome = ImportOutcome.Imported });
-            var h = batch.Header;
-            var batchId = Scalar(connection, transaction,
-                "INSERT INTO batches (import_id, content_hash, format, source_system, unit, period_from, period_to, extracted_at, domains, supersession_key) " +
-                "VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9) RETURNING id",
-                importId, batch.ContentHash, h.Format, h.SourceSystem, h.Unit.Value, CalendarDates.ToInt(h.PeriodFrom),
-                CalendarDates.ToInt(h.PeriodTo), h.ExtractedAt.ToString("O", Invariant), (long)h.Domains, h.SupersessionKey);
-            fresh.Add((batch, batchId));
+            landing.Add((batch, entry with { Outcome = ImportOutcome.Imported }));
             outcomes[i] = ImportOutcome.Imported;
         }
-        if (fresh.Count == 0)
+        if (landing.Count == 0)
         {
             transaction.Rollback();
             return outcomes;
         }
-        var people = PersonIds(connection, transaction, fresh.Select(f => f.Batch));
+        var (people, newPeople) = PersonIds(connection, transaction, landing.Select(f => f.Batch));
+        // Every id this call creates is taken up front, so the log, the batches and the people go in by bulk writer like the
+        // rest, with no statement (on PostgreSQL no round trip) per batch or per unit.
+        var ids = ReserveIds(connection, transaction, [("import_log", landing.Count), ("batches", landing.Count), ("people", newPeople.Count)]);
+        var fresh = new List<(CaptureBatch Batch, long Id)>(landing.Count);
+        for (var i = 0; i < landing.Count; i++) fresh.Add((landing[i].Batch, ids[1][i]));
+        WriteLogs(connection, transaction, [.. landing.Select((l, i) => (l.Entry, ids[0][i]))]);
+        WriteBatches(connection, transaction, landing, ids[0], ids[1]);
+        WritePeople(connection, transaction, newPeople, ids[2], people);
         WriteRecords(connection, transaction, fresh, people);
         WriteConditions(connection, transaction, fresh, people);
         using (var rows = BeginRows(connection, transaction, "batch_rows", "batch_id", "data", "rules_version"))
         {
             foreach (var (batch, batchId) in fresh)
             {
-                var ids = people[batch.Header.Unit];
-                rows.Add(batchId); rows.Add(BatchRows.From(batch, key => ids[key]).Encode()); rows.Add(BatchRows.RulesVersion); rows.EndRow();
+                var unitIds = people[batch.Header.Unit];
+                rows.Add(batchId); rows.Add(BatchRows.From(batch, key => unitIds[key]).Encode()); rows.Add(BatchRows.RulesVersion); rows.EndRow();
             }
             rows.Complete();
         }
@@ -129,25 +141,99 @@ public abstract partial class SqlStore(TimeProvider clock) : IMalekortStore
         return outcomes;
     }
 
-    /// <summary>Those of <paramref name="hashes"/> a stored batch already has, in one statement.</summary>
-    private static HashSet<string> StoredHashes(DbConnection connection, DbTransaction transaction, IReadOnlyList<string> hashes)
+    /// <summary>
+    /// Takes the import lock of each of <paramref name="units"/> (given in order) and then finds those of
+    /// <paramref name="hashes"/> a stored batch already has; PostgreSQL sends both in one round trip.
+    /// </summary>
+    private protected virtual HashSet<string> LockUnitsAndFindHashes(DbConnection connection, DbTransaction transaction,
+        IReadOnlyList<UnitCode> units, IReadOnlyList<string> hashes)
     {
+        foreach (var unit in units) LockUnit(connection, transaction, unit);
         var found = new HashSet<string>(StringComparer.Ordinal);
-        var list = string.Join(", ", hashes.Select((_, i) => "@p" + i.ToString(Invariant)));
-        Read(connection, transaction, $"SELECT content_hash FROM batches WHERE content_hash IN ({list})", r => found.Add(r.GetString(0)),
-            [.. hashes]);
+        using var command = Command(connection, transaction, StoredHashesSql(hashes.Count), [.. hashes]);
+        using var reader = command.ExecuteReader();
+        while (reader.Read()) found.Add(reader.GetString(0));
         return found;
     }
 
-    /// <summary>
-    /// The ids of those of <paramref name="keys"/> the unit already has. Each dialect has its own fast look-up by key; reading
-    /// the unit's people instead would make an import cost more as the unit's history grows.
-    /// </summary>
-    private protected abstract IEnumerable<(string Key, long Id)> FindPeople(DbConnection connection, DbTransaction transaction, UnitCode unit,
-        IReadOnlyCollection<string> keys);
+    /// <summary>The statement that reads which of <paramref name="count"/> hashes (<c>@p0</c> …) a stored batch has.</summary>
+    private protected static string StoredHashesSql(int count) =>
+        $"SELECT content_hash FROM batches WHERE content_hash IN ({string.Join(", ", Enumerable.Range(0, count).Select(i => "@p" + i.ToString(Invariant)))})";
 
-    /// <summary>The people ids of every person key the batches name, per unit; keys new to their unit are numbered here.</summary>
-    private Dictionary<UnitCode, Dictionary<string, long>> PersonIds(DbConnection connection, DbTransaction transaction, IEnumerable<CaptureBatch> batches)
+    /// <summary>
+    /// <paramref name="counts"/> new ids of each named table (whose key is <c>id</c>), in increasing order, for rows this
+    /// transaction writes with their ids given. Nothing else may take ids of these tables meanwhile: the caller holds the
+    /// write lock (SQLite) or draws them from the table's own sequence (PostgreSQL).
+    /// </summary>
+    private protected abstract long[][] ReserveIds(DbConnection connection, DbTransaction transaction, IReadOnlyList<(string Table, int Count)> counts);
+
+    /// <summary>The import log entries with their reserved ids, and their findings, each table through one bulk writer.</summary>
+    private void WriteLogs(DbConnection connection, DbTransaction transaction, IReadOnlyList<(ImportLogEntry Entry, long Id)> entries)
+    {
+        using (var rows = BeginRows(connection, transaction, "import_log", "id", "source", "format", "imported_at", "outcome", "unit", "period_from",
+                   "period_to", "content_hash", "counts"))
+        {
+            foreach (var (entry, id) in entries)
+            {
+                rows.Add(id); rows.Add(entry.Source); rows.Add(entry.Format); rows.Add(entry.ImportedAt.ToString("O", Invariant));
+                rows.Add(entry.Outcome.ToString()); rows.AddNullable(entry.Unit?.Value); rows.Add(CalendarDates.ToInt(entry.PeriodFrom));
+                rows.Add(CalendarDates.ToInt(entry.PeriodTo)); rows.Add(entry.ContentHash); rows.Add(JsonSerializer.Serialize(entry.Counts));
+                rows.EndRow();
+            }
+            rows.Complete();
+        }
+        // Most imports have no findings: no bulk load to set up (on PostgreSQL, a COPY and its round trips saved).
+        if (entries.All(e => e.Entry.Findings.Count == 0)) return;
+        using var findings = BeginFindings(connection, transaction);
+        foreach (var (entry, id) in entries) AddFindings(findings, id, entry.Findings);
+        findings.Complete();
+    }
+
+    private void WriteBatches(DbConnection connection, DbTransaction transaction, List<(CaptureBatch Batch, ImportLogEntry Entry)> landing,
+        long[] importIds, long[] batchIds)
+    {
+        using var rows = BeginRows(connection, transaction, "batches", "id", "import_id", "content_hash", "format", "source_system", "unit",
+            "period_from", "period_to", "extracted_at", "domains", "supersession_key");
+        for (var i = 0; i < landing.Count; i++)
+        {
+            var batch = landing[i].Batch;
+            var h = batch.Header;
+            rows.Add(batchIds[i]); rows.Add(importIds[i]); rows.Add(batch.ContentHash); rows.Add(h.Format); rows.Add(h.SourceSystem); rows.Add(h.Unit.Value);
+            rows.Add(CalendarDates.ToInt(h.PeriodFrom)); rows.Add(CalendarDates.ToInt(h.PeriodTo)); rows.Add(h.ExtractedAt.ToString("O", Invariant));
+            rows.Add((long)h.Domains); rows.AddNullable(h.SupersessionKey);
+            rows.EndRow();
+        }
+        rows.Complete();
+    }
+
+    /// <summary>Numbers the people new to their unit with the reserved ids and writes them.</summary>
+    private void WritePeople(DbConnection connection, DbTransaction transaction, List<(UnitCode Unit, string Key)> newPeople, long[] ids,
+        Dictionary<UnitCode, Dictionary<string, long>> people)
+    {
+        if (newPeople.Count == 0) return;
+        using var rows = BeginRows(connection, transaction, "people", "id", "unit", "person_key");
+        for (var i = 0; i < newPeople.Count; i++)
+        {
+            var (unit, key) = newPeople[i];
+            rows.Add(ids[i]); rows.Add(unit.Value); rows.Add(key); rows.EndRow();
+            people[unit][key] = ids[i];
+        }
+        rows.Complete();
+    }
+
+    /// <summary>
+    /// The ids the units already have for those of <paramref name="keysOf"/>' keys they know, per unit. Each dialect has its own
+    /// fast look-up by key; reading the units' people instead would make an import cost more as their history grows.
+    /// </summary>
+    private protected abstract Dictionary<UnitCode, Dictionary<string, long>> FindPeople(DbConnection connection, DbTransaction transaction,
+        IReadOnlyDictionary<UnitCode, HashSet<string>> keysOf);
+
+    /// <summary>
+    /// The people ids of every person key the batches name, per unit, and the keys new to their unit (in the order they are
+    /// first named), which still need an id.
+    /// </summary>
+    private (Dictionary<UnitCode, Dictionary<string, long>> People, List<(UnitCode Unit, string Key)> New) PersonIds(DbConnection connection,
+        DbTransaction transaction, IEnumerable<CaptureBatch> batches)
     {
         var keysOf = new Dictionary<UnitCode, HashSet<string>>();
         foreach (var batch in batches)
@@ -165,33 +251,18 @@ public abstract partial class SqlStore(TimeProvider clock) : IMalekortStore
             foreach (var p in batch.Exemptions) keys.Add(p.PersonKey);
             foreach (var p in batch.Sanctions) keys.Add(p.PersonKey);
         }
-
         // Only these batches' keys are looked up: a unit's import must not cost more as its history grows.
-        var people = new Dictionary<UnitCode, Dictionary<string, long>>();
+        var people = FindPeople(connection, transaction, keysOf);
         var missing = new List<(UnitCode Unit, string Key)>();
         foreach (var (unit, keys) in keysOf)
         {
-            var ids = people[unit] = new Dictionary<string, long>(keys.Count, StringComparer.Ordinal);
-            foreach (var (key, id) in FindPeople(connection, transaction, unit, keys)) ids[key] = id;
-            missing.AddRange(keys.Where(k => !ids.ContainsKey(k)).Select(k => (unit, k)));
-        }
-        if (missing.Count == 0) return people;
-        using (var rows = BeginRows(connection, transaction, "people", "unit", "person_key"))
-        {
-            foreach (var (unit, key) in missing)
+            if (!people.TryGetValue(unit, out var ids)) people[unit] = ids = new Dictionary<string, long>(keys.Count, StringComparer.Ordinal);
+            foreach (var key in keys)
             {
-                rows.Add(unit.Value);
-                rows.Add(key);
-                rows.EndRow();
+                if (!ids.ContainsKey(key)) missing.Add((unit, key));
             }
-            rows.Complete();
         }
-        foreach (var unit in missing.Select(m => m.Unit).Distinct())
-        {
-            var ids = people[unit];
-            foreach (var (key, id) in FindPeople(connection, transaction, unit, [.. missing.Where(m => m.Unit == unit).Select(m => m.Key)])) ids[key] = id;
-        }
-        return people;
+        return (people, missing);
     }
 
     /// <summary>
@@ -448,16 +519,23 @@ public abstract partial class SqlStore(TimeProvider clock) : IMalekortStore
             JsonSerializer.Serialize(entry.Counts));
         // Most imports have no findings: no bulk load to set up (on PostgreSQL, a COPY and its round trips saved).
         if (entry.Findings.Count == 0) return id;
-        using var rows = BeginRows(connection, transaction, "import_findings", "import_id", "seq", "severity", "file", "line", "col", "rule", "message",
-            "count");
-        for (var i = 0; i < entry.Findings.Count; i++)
-        {
-            var f = entry.Findings[i];
-            rows.Add(id); rows.Add(i); rows.Add(f.Severity.ToString()); rows.Add(f.File); rows.Add(f.Line); rows.Add(f.Column); rows.Add(f.Rule);
-            rows.Add(f.Message); rows.Add(f.Count); rows.EndRow();
-        }
+        using var rows = BeginFindings(connection, transaction);
+        AddFindings(rows, id, entry.Findings);
         rows.Complete();
         return id;
+    }
+
+    private RowWriter BeginFindings(DbConnection connection, DbTransaction transaction) =>
+        BeginRows(connection, transaction, "import_findings", "import_id", "seq", "severity", "file", "line", "col", "rule", "message", "count");
+
+    private static void AddFindings(RowWriter rows, long importId, IReadOnlyList<Finding> findings)
+    {
+        for (var i = 0; i < findings.Count; i++)
+        {
+            var f = findings[i];
+            rows.Add(importId); rows.Add(i); rows.Add(f.Severity.ToString()); rows.Add(f.File); rows.Add(f.Line); rows.Add(f.Column); rows.Add(f.Rule);
+            rows.Add(f.Message); rows.Add(f.Count); rows.EndRow();
+        }
     }
 
     private static void BumpVersion(DbConnection connection, DbTransaction transaction) =>

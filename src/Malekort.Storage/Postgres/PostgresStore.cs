@@ -64,17 +64,72 @@ public sealed class PostgresStore : SqlStore
         """;
 
 
-    private protected override IEnumerable<(string Key, long Id)> FindPeople(DbConnection connection, DbTransaction transaction,
-        UnitCode unit, IReadOnlyCollection<string> keys)
+    // PostgreSQL names a column's reference <table>_<column>_fkey.
+    private protected override string DropReferencesSql(string table) =>
+        $"ALTER TABLE {table} DROP CONSTRAINT IF EXISTS {table}_batch_id_fkey, DROP CONSTRAINT IF EXISTS {table}_person_id_fkey;";
+
+    private protected override Dictionary<UnitCode, Dictionary<string, long>> FindPeople(DbConnection connection, DbTransaction transaction,
+        IReadOnlyDictionary<UnitCode, HashSet<string>> keysOf)
     {
-        // One round trip for the whole batch: the keys travel as one text[] parameter.
-        var found = new List<(string, long)>(keys.Count);
-        using var command = Command(connection, transaction,
-            "SELECT person_key, id FROM people WHERE unit = @p0 AND person_key = ANY(@p1)", unit.Value, keys.ToArray());
-        using var reader = command.ExecuteReader();
-        while (reader.Read()) found.Add((reader.GetString(0), reader.GetInt64(1)));
+        // One round trip for every unit: one statement per unit, its keys as one text[] parameter, sent together.
+        var units = keysOf.Keys.ToList();
+        using var batch = new NpgsqlBatch((NpgsqlConnection)connection, (NpgsqlTransaction)transaction);
+        foreach (var unit in units)
+        {
+            batch.BatchCommands.Add(new NpgsqlBatchCommand("SELECT person_key, id FROM people WHERE unit = $1 AND person_key = ANY($2)")
+            {
+                Parameters = { new NpgsqlParameter { Value = unit.Value }, new NpgsqlParameter { Value = keysOf[unit].ToArray() } },
+            });
+        }
+        var found = new Dictionary<UnitCode, Dictionary<string, long>>(units.Count);
+        using var reader = batch.ExecuteReader();
+        foreach (var unit in units)
+        {
+            var ids = found[unit] = new Dictionary<string, long>(keysOf[unit].Count, StringComparer.Ordinal);
+            while (reader.Read()) ids[reader.GetString(0)] = reader.GetInt64(1);
+            reader.NextResult();
+        }
         return found;
     }
+
+    private protected override HashSet<string> LockUnitsAndFindHashes(DbConnection connection, DbTransaction transaction,
+        IReadOnlyList<UnitCode> units, IReadOnlyList<string> hashes)
+    {
+        // One round trip: the statements run in order, each under READ COMMITTED with its own snapshot, so the hash check sees
+        // every batch committed by whoever held a unit's lock before us.
+        using var batch = new NpgsqlBatch((NpgsqlConnection)connection, (NpgsqlTransaction)transaction);
+        foreach (var unit in units)
+        {
+            batch.BatchCommands.Add(new NpgsqlBatchCommand("SELECT pg_advisory_xact_lock($1, hashtext($2))")
+            {
+                Parameters = { new NpgsqlParameter { Value = LockNamespace }, new NpgsqlParameter { Value = unit.Value } },
+            });
+        }
+        batch.BatchCommands.Add(new NpgsqlBatchCommand("SELECT content_hash FROM batches WHERE content_hash = ANY($1)")
+        {
+            Parameters = { new NpgsqlParameter { Value = hashes.ToArray() } },
+        });
+        var found = new HashSet<string>(StringComparer.Ordinal);
+        using var reader = batch.ExecuteReader();
+        for (var i = 0; i < units.Count; i++) reader.NextResult();
+        while (reader.Read()) found.Add(reader.GetString(0));
+        return found;
+    }
+
+    // Drawn from each table's own identity sequence, in one round trip: another writer's ids may fall between ours, never on them.
+    private protected override long[][] ReserveIds(DbConnection connection, DbTransaction transaction, IReadOnlyList<(string Table, int Count)> counts)
+    {
+        var ids = counts.Select(c => new List<long>(c.Count)).ToArray();
+        var parts = counts.Select((c, i) => string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"SELECT {i}, nextval(pg_get_serial_sequence('{c.Table}', 'id')) FROM generate_series(1, {c.Count})"));
+        using (var command = Command(connection, transaction, string.Join(" UNION ALL ", parts)))
+        using (var reader = command.ExecuteReader())
+        {
+            while (reader.Read()) ids[reader.GetInt32(0)].Add(reader.GetInt64(1));
+        }
+        return [.. ids.Select(list => list.Order().ToArray())];
+    }
+
     // Under REPEATABLE READ or SERIALIZABLE the snapshot would be taken before the unit lock is granted, so a second import
     // of the same content would not see the first and fail on the unique hash; every import also updates the one
     // data_version row, which those levels turn into a serialisation failure for concurrent imports of different units.

@@ -76,6 +76,10 @@ public sealed class SqliteStore : SqlStore
         CREATE TRIGGER {table}_no_delete BEFORE DELETE ON {table} BEGIN SELECT RAISE(ABORT, '{table} kan bare utvides, ikke slettes'); END;
         """;
 
+    // SQLite drops a constraint only by rebuilding its table (every stored row copied); it has never checked these during an
+    // import anyway (PrepareBulkLoad turns foreign keys off), and nothing else writes the tables.
+    private protected override string DropReferencesSql(string table) => "";
+
     private protected override DbConnection Open()
     {
         var connection = new SqliteConnection(connectionString);
@@ -144,24 +148,43 @@ public sealed class SqliteStore : SqlStore
         pragma.ExecuteNonQuery();
     }
 
-    private protected override IEnumerable<(string Key, long Id)> FindPeople(DbConnection connection, DbTransaction transaction,
-        UnitCode unit, IReadOnlyCollection<string> keys)
+    private protected override Dictionary<UnitCode, Dictionary<string, long>> FindPeople(DbConnection connection, DbTransaction transaction,
+        IReadOnlyDictionary<UnitCode, HashSet<string>> keysOf)
     {
         // One indexed look-up per key through a prepared statement: microseconds each, whatever the unit's history.
         var db = ((SqliteConnection)connection).Handle!;
-        var found = new List<(string, long)>(keys.Count);
+        var found = new Dictionary<UnitCode, Dictionary<string, long>>(keysOf.Count);
         Check(db, raw.sqlite3_prepare_v2(db, "SELECT id FROM people WHERE unit = ?1 AND person_key = ?2", out var statement));
         using (statement)
         {
-            Check(db, raw.sqlite3_bind_text16(statement, 1, unit.Value.AsSpan()));
-            foreach (var key in keys)
+            foreach (var (unit, keys) in keysOf)
             {
-                Check(db, raw.sqlite3_bind_text16(statement, 2, key.AsSpan()));
-                if (raw.sqlite3_step(statement) == raw.SQLITE_ROW) found.Add((key, raw.sqlite3_column_int64(statement, 0)));
-                Check(db, raw.sqlite3_reset(statement));
+                var ids = found[unit] = new Dictionary<string, long>(keys.Count, StringComparer.Ordinal);
+                Check(db, raw.sqlite3_bind_text16(statement, 1, unit.Value.AsSpan()));
+                foreach (var key in keys)
+                {
+                    Check(db, raw.sqlite3_bind_text16(statement, 2, key.AsSpan()));
+                    if (raw.sqlite3_step(statement) == raw.SQLITE_ROW) ids[key] = raw.sqlite3_column_int64(statement, 0);
+                    Check(db, raw.sqlite3_reset(statement));
+                }
             }
         }
         return found;
+    }
+
+    // The import's transaction holds SQLite's one write lock, so the ids after the largest are free until it commits; they are
+    // the ones SQLite would give rows inserted without an id (its rowid rule: one more than the largest).
+    private protected override long[][] ReserveIds(DbConnection connection, DbTransaction transaction, IReadOnlyList<(string Table, int Count)> counts)
+    {
+        var ids = new long[counts.Count][];
+        for (var t = 0; t < counts.Count; t++)
+        {
+            var (table, count) = counts[t];
+            var last = count == 0 ? 0 : Scalar(connection, transaction, $"SELECT COALESCE(MAX(id), 0) FROM {table}");
+            ids[t] = new long[count];
+            for (var i = 0; i < count; i++) ids[t][i] = last + 1 + i;
+        }
+        return ids;
     }
 
     private static void Check(sqlite3 db, int result)
