@@ -8,8 +8,11 @@ namespace Malekort.Web;
 /// <summary>
 /// Every page on a desktop (1400 px) and a phone (390 and 320 px): no sideways scrolling, a menu that wraps, the indicators as
 /// cards on a phone, targets of at least 24 px and landmarks with names of their own; and the scorecard read as a newcomer reads it.
+/// One class per window width (<see cref="DesktopScreenTests"/>, <see cref="PhoneScreenTests"/>, <see cref="SmallPhoneScreenTests"/>),
+/// each on a server and a page of its own: a test class is the unit the test framework runs in parallel, and as one class the near
+/// hundred tests ran one after another, the longest chain of the web program.
 /// </summary>
-public sealed class ScreenTests(ScreenServer server, BrowserFixture browser) : IClassFixture<ScreenServer>
+public abstract class ScreenTests(ScreenServer server, BrowserFixture browser, int width)
 {
     public static readonly TheoryData<string> Pages =
     [
@@ -33,21 +36,7 @@ public sealed class ScreenTests(ScreenServer server, BrowserFixture browser) : I
         "/malekort/forklaring?enhet=3107&maned=2024-12&indikator=BL166",
     ];
 
-    public static readonly TheoryData<string, int> PagesAtEveryWidth = Widths(1400, 390, 320);
-
-    public static readonly TheoryData<string, int> PagesOnDesktopAndPhone = Widths(1400, 390);
-
-    private static TheoryData<string, int> Widths(params int[] widths)
-    {
-        var data = new TheoryData<string, int>();
-        foreach (var path in Pages.Select(row => row.Data))
-        {
-            foreach (var width in widths) data.Add(path, width);
-        }
-        return data;
-    }
-
-    private async Task<IPage> Open(string path, int width)
+    protected async Task<IPage> Open(string path)
     {
         var page = await server.PageAt(browser, width);
         await page.GotoAsync(path);
@@ -55,10 +44,10 @@ public sealed class ScreenTests(ScreenServer server, BrowserFixture browser) : I
     }
 
     [Theory]
-    [MemberData(nameof(PagesAtEveryWidth))]
-    public async Task No_page_scrolls_sideways_and_every_menu_link_is_on_the_screen(string path, int width)
+    [MemberData(nameof(Pages))]
+    public async Task No_page_scrolls_sideways_and_every_menu_link_is_on_the_screen(string path)
     {
-        var page = await Open(path, width);
+        var page = await Open(path);
 
         Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"),
             $"{path} er bredere enn {width} px: {await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth")} px");
@@ -70,11 +59,10 @@ public sealed class ScreenTests(ScreenServer server, BrowserFixture browser) : I
         }
     }
 
-    [Theory]
-    [MemberData(nameof(PagesOnDesktopAndPhone))]
-    public async Task Targets_are_at_least_24_px_and_landmarks_have_names_of_their_own(string path, int width)
+    /// <summary>For a desktop and a phone: axe's rules on target size and landmarks pass on the page.</summary>
+    protected async Task AssertTargetsAndLandmarks(string path)
     {
-        var page = await Open(path, width);
+        var page = await Open(path);
 
         var result = await page.RunAxe(new AxeRunOptions
         {
@@ -86,12 +74,10 @@ public sealed class ScreenTests(ScreenServer server, BrowserFixture browser) : I
         Assert.Contains(result.Passes, p => p.Id == "landmark-unique");
     }
 
-    [Theory]
-    [InlineData(390)]
-    [InlineData(320)]
-    public async Task On_a_phone_each_indicator_is_a_card_with_its_headings_written_out(int width)
+    /// <summary>For a phone: each indicator of the scorecard is a card no wider than the screen, its headings written out.</summary>
+    protected async Task AssertIndicatorsAreCards()
     {
-        var page = await Open("/malekort?enhet=3107&maned=2024-12", width);
+        var page = await Open("/malekort?enhet=3107&maned=2024-12");
         var rows = page.GetByRole(AriaRole.Table, new() { Name = "Indikatorer for Fredrikstad, desember 2024" }).Locator("tbody tr");
 
         Assert.Equal("block", await rows.First.EvaluateAsync<string>("e => getComputedStyle(e).display"));
@@ -104,11 +90,20 @@ public sealed class ScreenTests(ScreenServer server, BrowserFixture browser) : I
         Assert.Equal("Verdi", await rows.First.Locator("td").First.EvaluateAsync<string>(
             "e => getComputedStyle(e, '::before').content.replaceAll('\"', '')"));
     }
+}
+
+/// <summary>The pages in a desktop window, 1400 px wide.</summary>
+public sealed class DesktopScreenTests(ScreenServer server, BrowserFixture browser)
+    : ScreenTests(server, browser, 1400), IClassFixture<ScreenServer>
+{
+    [Theory]
+    [MemberData(nameof(Pages))]
+    public Task Targets_are_at_least_24_px_and_landmarks_have_names_of_their_own(string path) => AssertTargetsAndLandmarks(path);
 
     [Fact]
     public async Task On_a_desktop_the_indicators_are_a_table_with_headings()
     {
-        var page = await Open("/malekort?enhet=3107&maned=2024-12", 1400);
+        var page = await Open("/malekort?enhet=3107&maned=2024-12");
         var table = page.GetByRole(AriaRole.Table, new() { Name = "Indikatorer for Fredrikstad, desember 2024" });
 
         Assert.Equal("table-row", await table.Locator("tbody tr").First.EvaluateAsync<string>("e => getComputedStyle(e).display"));
@@ -118,7 +113,7 @@ public sealed class ScreenTests(ScreenServer server, BrowserFixture browser) : I
     [Fact]
     public async Task The_scorecard_sums_up_its_colours_in_one_line_explains_them_and_shows_a_dash_where_nothing_is_set()
     {
-        var page = await Open("/malekort?enhet=3107&maned=2024-12", 1400);
+        var page = await Open("/malekort?enhet=3107&maned=2024-12");
 
         var summary = await page.Locator("#status-oppsummering").InnerTextAsync();
         Assert.Matches(@"^\d+ grønne?, \d+ gule?, \d+ røde? · \d+ uten grenseverdi", summary);
@@ -142,7 +137,7 @@ public sealed class ScreenTests(ScreenServer server, BrowserFixture browser) : I
     [Fact]
     public async Task Indicators_are_named_first_and_their_definitions_name_the_document_they_come_from_in_words()
     {
-        var page = await Open("/malekort?enhet=3107&maned=2024-12", 1400);
+        var page = await Open("/malekort?enhet=3107&maned=2024-12");
 
         var first = page.Locator("tbody tr").First.Locator("summary");
         Assert.Equal("Antall mottakere av økonomisk sosialhjelp BL151", (await first.InnerTextAsync()).Trim());
@@ -158,7 +153,7 @@ public sealed class ScreenTests(ScreenServer server, BrowserFixture browser) : I
     [Fact]
     public async Task Every_alert_shows_the_design_systems_icon_with_a_name()
     {
-        var page = await Open("/malekort?enhet=3107&maned=2024-12", 1400);
+        var page = await Open("/malekort?enhet=3107&maned=2024-12");
 
         var icons = page.Locator(".aksel-alert > svg.aksel-alert__icon");
         Assert.Equal(await page.Locator(".aksel-alert").CountAsync(), await icons.CountAsync());
@@ -166,10 +161,30 @@ public sealed class ScreenTests(ScreenServer server, BrowserFixture browser) : I
     }
 }
 
+/// <summary>The pages on a phone, 390 px wide.</summary>
+public sealed class PhoneScreenTests(ScreenServer server, BrowserFixture browser)
+    : ScreenTests(server, browser, 390), IClassFixture<ScreenServer>
+{
+    [Theory]
+    [MemberData(nameof(Pages))]
+    public Task Targets_are_at_least_24_px_and_landmarks_have_names_of_their_own(string path) => AssertTargetsAndLandmarks(path);
+
+    [Fact]
+    public Task On_a_phone_each_indicator_is_a_card_with_its_headings_written_out() => AssertIndicatorsAreCards();
+}
+
+/// <summary>The pages on a small phone, 320 px wide.</summary>
+public sealed class SmallPhoneScreenTests(ScreenServer server, BrowserFixture browser)
+    : ScreenTests(server, browser, 320), IClassFixture<ScreenServer>
+{
+    [Fact]
+    public Task On_a_phone_each_indicator_is_a_card_with_its_headings_written_out() => AssertIndicatorsAreCards();
+}
+
 /// <summary>
 /// The seeded server, and one browser page per window width that the tests navigate in turn: they only read, and a
 /// navigation gives each its own document, while a new context per test started a renderer process and parsed the design
-/// system's CSS again for each of the class's near hundred tests.
+/// system's CSS again for each of the class's tests.
 /// </summary>
 public sealed class ScreenServer : ScorecardServer
 {

@@ -42,7 +42,7 @@ public sealed class KillTests
         AssertWholeOrAbsent(database);
 
         Assert.InRange(kills, 1, ReliabilitySettings.Kills);
-        Assert.Equal(Indicators(Path.Combine(installation.Data, "malekort.db")), Indicators(database));
+        Assert.Equal(await NeverKilled.Value, Indicators(database));
         ResultsFile.Write($"kills-{kind}", string.Create(CultureInfo.InvariantCulture,
             $"- {kind}: {kills} imports of {inputs} batch folders killed with SIGKILL; every batch whole or absent after each, integrity intact, the final numbers those of an import never killed.\n"));
     }
@@ -140,6 +140,16 @@ public sealed class KillTests
             Assert.Equal(counts.GetValueOrDefault("persons"), reader.GetInt64(3));
         }
     }
+
+    /// <summary>
+    /// The indicators of the prepared database, the data imported once and never killed: the same for both kinds of database, so
+    /// computed once (it was once per kind, a program start and a year of the sample's indicators each).
+    /// </summary>
+    private static readonly Lazy<Task<string>> NeverKilled = new(async () =>
+    {
+        using var prepared = await Installation.Empty("drap-fasit");
+        return Indicators(Path.Combine(prepared.Data, "malekort.db"));
+    });
 
     private static string Indicators(string database)
     {
