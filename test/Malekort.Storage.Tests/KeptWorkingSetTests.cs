@@ -29,7 +29,7 @@ public sealed class KeptWorkingSetTests
     private static readonly CaptureBatch FredrikstadNewer = SeededBatches.Make("3107", seed: 32, extractedAt: Newer);
     private static readonly CaptureBatch FredrikstadOlder = SeededBatches.Make("3107", seed: 33, extractedAt: Older);
     private static readonly CaptureBatch FredrikstadJuly = SeededBatches.Make("3107", seed: 34, extractedAt: Monthly,
-        from: new DateOnly(2024, 7, 1), to: new DateOnly(2024, 7, 31));
+        periodStart: new DateOnly(2024, 7, 1), periodEnd: new DateOnly(2024, 7, 31));
     private static readonly CaptureBatch Halden = SeededBatches.Make("3101", seed: 35, extractedAt: Yearly);
     private static readonly CaptureBatch GamleOslo = SeededBatches.Make("030101", seed: 36, extractedAt: Yearly);
     private static readonly CaptureBatch Grunerlokka = SeededBatches.Make("030102", seed: 37, extractedAt: Yearly);
@@ -79,7 +79,7 @@ public sealed class KeptWorkingSetTests
             Assert.Equal(kept?.Count + step.Length ?? step.Length, load.Kept.Count);
             kept = load.Kept;
             var whole = db.Store.Load().WorkingSet;
-            var months = whole.MonthsCaptured(Current)!;
+            var months = whole.MonthsCaptured(Current) ?? throw new InvalidOperationException("Nothing captured.");
             Assert.Equal(months, load.State.WorkingSet.MonthsCaptured(Current));
             Assert.Equal(whole.CaptureUnits, load.State.WorkingSet.CaptureUnits);
             foreach (var unit in whole.CaptureUnits) Assert.Equal(whole.BatchesOf(unit), load.State.WorkingSet.BatchesOf(unit));
@@ -158,7 +158,7 @@ public sealed class KeptWorkingSetTests
         var again = db.Store.Load(builder, first.Kept)!;
 
         Assert.Equal(first.Kept with { DataVersion = again.Kept.DataVersion }, again.Kept);
-        var months = first.State.WorkingSet.MonthsCaptured(Current)!;
+        var months = first.State.WorkingSet.MonthsCaptured(Current) ?? throw new InvalidOperationException("Nothing captured.");
         Assert.Equal(Answers(first.State.WorkingSet, months), Answers(again.State.WorkingSet, months));
     }
 

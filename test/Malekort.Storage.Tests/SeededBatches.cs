@@ -25,11 +25,11 @@ internal static class SeededBatches
     /// one unit name the same persons), over <see cref="PeriodFrom"/> … <see cref="PeriodTo"/> unless given another period.
     /// </summary>
     public static CaptureBatch Make(string unit, int seed, int people = 120, DateTimeOffset? extractedAt = null, string? supersessionKey = null,
-        DateOnly? from = null, DateOnly? to = null)
+        DateOnly? periodStart = null, DateOnly? periodEnd = null)
     {
         var random = new Random(seed);
         var extracted = extractedAt ?? Extracted;
-        var (periodFrom, periodTo) = (from ?? PeriodFrom, to ?? PeriodTo);
+        var (periodFrom, periodTo) = (periodStart ?? PeriodFrom, periodEnd ?? PeriodTo);
         var days = periodTo.DayNumber - periodFrom.DayNumber;
         var months = (periodTo.Year - periodFrom.Year) * 12 + periodTo.Month - periodFrom.Month + 1;
         DateOnly Day() => DateOnly.FromDayNumber(periodFrom.DayNumber + random.Next(days + 1));
@@ -132,7 +132,7 @@ internal static class SeededBatches
         var header = new BatchHeader(CaptureReader.FormatName, "Frøet " + seed.ToString(CultureInfo.InvariantCulture), UnitCode.Parse(unit),
             periodFrom, periodTo, extracted, Enum.GetValues<CaptureDomains>().Aggregate((a, b) => a | b), supersessionKey);
         var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(
-            string.Create(CultureInfo.InvariantCulture, $"{unit}|{seed}|{people}|{extracted:O}|{supersessionKey}{(from is null && to is null ? "" : $"|{periodFrom:O}|{periodTo:O}")}"))));
+            string.Create(CultureInfo.InvariantCulture, $"{unit}|{seed}|{people}|{extracted:O}|{supersessionKey}{(periodStart is null && periodEnd is null ? "" : $"|{periodFrom:O}|{periodTo:O}")}"))));
         return new CaptureBatch(header, hash, persons,
             [new("SH", "Livsopphold", BenefitCategory.OkonomiskSosialhjelp), new("KVP", "Kvalifiseringsstønad", BenefitCategory.Kvalifiseringsstonad),
              new("BOST", "Bostøtte", BenefitCategory.Annet)],
