@@ -220,14 +220,14 @@ internal static class EngineBenchmark
         long rows = 0, bytes = 0, persons = 0;
         foreach (var u in workingSet.Units.Values)
         {
-            rows += u.Payments.Count + u.Livelihood.Count + u.Family.Count + u.Cases.Count + u.Kvp.Count + u.Jobseekers.Count + u.Followups.Count
-                + u.Conditions.Count + u.Exemptions.Count + u.Sanctions.Count;
-            bytes += (long)u.Payments.Count * Unsafe.SizeOf<PaymentRow>() + (long)u.Livelihood.Count * Unsafe.SizeOf<LivelihoodRow>()
-                + (long)u.Family.Count * Unsafe.SizeOf<ChildRow>() + (long)u.Cases.Count * Unsafe.SizeOf<CaseRow>()
-                + (long)u.Kvp.Count * Unsafe.SizeOf<KvpRow>() + (long)u.Jobseekers.Count * Unsafe.SizeOf<JobseekerRow>()
-                + (long)u.Followups.Count * Unsafe.SizeOf<FollowupRow>() + (long)u.Conditions.Count * Unsafe.SizeOf<ConditionRow>()
-                + (long)u.Exemptions.Count * Unsafe.SizeOf<ExemptionRow>() + (long)u.Sanctions.Count * Unsafe.SizeOf<SanctionRow>()
-                + (long)u.Births.Count * Unsafe.SizeOf<AgeMonths>();
+            rows += u.Payments.Length + u.Livelihood.Length + u.Family.Length + u.Cases.Length + u.Kvp.Length + u.Jobseekers.Length + u.Followups.Length
+                + u.Conditions.Length + u.Exemptions.Length + u.Sanctions.Length;
+            bytes += (long)u.Payments.Length * Unsafe.SizeOf<PaymentRow>() + (long)u.Livelihood.Length * Unsafe.SizeOf<LivelihoodRow>()
+                + (long)u.Family.Length * Unsafe.SizeOf<ChildRow>() + (long)u.Cases.Length * Unsafe.SizeOf<CaseRow>()
+                + (long)u.Kvp.Length * Unsafe.SizeOf<KvpRow>() + (long)u.Jobseekers.Length * Unsafe.SizeOf<JobseekerRow>()
+                + (long)u.Followups.Length * Unsafe.SizeOf<FollowupRow>() + (long)u.Conditions.Length * Unsafe.SizeOf<ConditionRow>()
+                + (long)u.Exemptions.Length * Unsafe.SizeOf<ExemptionRow>() + (long)u.Sanctions.Length * Unsafe.SizeOf<SanctionRow>()
+                + (long)u.Births.Length * Unsafe.SizeOf<AgeMonths>();
             persons += u.PersonCount;
         }
         return (rows, bytes, persons);

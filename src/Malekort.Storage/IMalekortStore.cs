@@ -66,15 +66,26 @@ public partial interface IMalekortStore : IDisposable
     StoredState Load();
 
     /// <summary>
+    /// Reads everything the engine and the scorecard need, in one snapshot of the database, into a working set kept between
+    /// data versions: with <paramref name="kept"/> (what <paramref name="builder"/> holds, from the last call's answer) only the
+    /// batches stored since are added to <paramref name="builder"/> and built; the reference data, choices, manual values, own
+    /// indicators and national versions are read whole (they are small). Null, with nothing added, when the database no longer
+    /// holds what <paramref name="kept"/> says (a restored backup, a batch committed out of id order, engine rows of other
+    /// rules): the caller loads whole, into a new builder and without <paramref name="kept"/>. Without <paramref name="kept"/>
+    /// every batch is read, and the answer is never null. Working sets built earlier from the builder never change.
+    /// </summary>
+    KeptLoad? Load(Malekort.Indicators.WorkingSetBuilder builder, KeptBatches? kept);
+
+    /// <summary>
     /// Reads only the reference data (population, offices, thresholds, targets), for callers that need no captured data:
-    /// <see cref="Load"/> decodes every batch, which on national data costs far more than these small tables.
+    /// <see cref="Load()"/> decodes every batch, which on national data costs far more than these small tables.
     /// </summary>
     ReferenceData LoadReference();
 
     /// <summary>
     /// Adds the batches stored after batch <paramref name="afterBatchId"/> to <paramref name="builder"/> and returns the newest
     /// batch id seen, so a long-lived working set reads only what arrived since (0 reads everything). With several writers a
-    /// batch can commit after one with a higher id; a reader that must see every batch reloads whole (<see cref="Load"/>).
+    /// batch can commit after one with a higher id; a reader that must see every batch reloads whole (<see cref="Load()"/>).
     /// </summary>
     long LoadBatches(Malekort.Indicators.WorkingSetBuilder builder, long afterBatchId);
 
@@ -171,6 +182,18 @@ public sealed record StoredState(
     /// <summary>National versions of definitions added in the browser (issue 11 item 7), in force, by indicator and number.</summary>
     public IReadOnlyList<global::Malekort.Indicators.NationalVersion> NationalVersions { get; init; } = [];
 }
+
+/// <summary>What a kept working set holds of the store (<see cref="IMalekortStore.Load(Malekort.Indicators.WorkingSetBuilder, KeptBatches?)"/>).</summary>
+/// <param name="NewestId">The newest batch read (0: none).</param>
+/// <param name="Count">How many batches were read: every batch up to <paramref name="NewestId"/>.</param>
+/// <param name="NewestHash">The content hash of the newest batch read, so another database or a restored one is told apart.</param>
+/// <param name="DataVersion">The store's data version in the snapshot read.</param>
+public sealed record KeptBatches(long NewestId, long Count, string? NewestHash, long DataVersion);
+
+/// <summary>One load into a kept working set: the stored state, and what the builder now holds.</summary>
+/// <param name="State">Everything the engine and the scorecard need.</param>
+/// <param name="Kept">What to give the next load.</param>
+public sealed record KeptLoad(StoredState State, KeptBatches Kept);
 
 /// <summary>The stored reference data: what <see cref="StoredState"/> holds besides the captured data.</summary>
 /// <param name="Population">SSB population figures.</param>

@@ -17,12 +17,23 @@ namespace Malekort.Storage;
 public abstract partial class SqlStore
 {
     /// <inheritdoc />
-    public StoredState Load()
+    public StoredState Load() => Load(new WorkingSetBuilder(), null)!.State;
+
+    /// <inheritdoc />
+    public KeptLoad? Load(WorkingSetBuilder builder, KeptBatches? kept)
     {
+        ArgumentNullException.ThrowIfNull(builder);
         using var connection = Open();
         using var transaction = BeginSnapshot(connection);
-        var builder = new WorkingSetBuilder();
-        AddBatches(connection, transaction, builder, 0);
+        var version = Scalar(connection, transaction, "SELECT version FROM data_version WHERE id = 1");
+        if (kept is not null && !StillHolds(connection, transaction, kept, version))
+        {
+            transaction.Commit();
+            return null;
+        }
+        var after = kept?.NewestId ?? 0;
+        var (newest, added) = AddBatches(connection, transaction, builder, after);
+        var newestHash = newest == after ? kept?.NewestHash : ScalarText(connection, transaction, "SELECT content_hash FROM batches WHERE id = @p0", newest);
 
         var reference = ReadReference(connection, transaction);
         var manual = ReadManualValues(connection, transaction);
@@ -31,13 +42,44 @@ public abstract partial class SqlStore
         var versions = InForce(ReadNationalVersionChanges(connection, transaction));
         transaction.Commit();
 
-        return new StoredState(builder.Build(), reference.Population, reference.Offices, reference.Thresholds, reference.Targets)
+        var state = new StoredState(builder.Build(), reference.Population, reference.Offices, reference.Thresholds, reference.Targets)
         {
             ManualValues = manual,
             IndicatorChoices = choices,
             OwnIndicators = own,
             NationalVersions = versions,
         };
+        return new KeptLoad(state, new KeptBatches(newest, (kept?.Count ?? 0) + added, newestHash, version));
+    }
+
+    /// <summary>
+    /// Whether the batches a kept working set holds are still, unchanged, every batch up to its newest: batches are never
+    /// deleted or changed, so only these can make the kept set wrong, and each makes a whole load instead.
+    /// <list type="bullet">
+    /// <item>The data version went backwards: a backup was restored over the database (<c>malekort restore</c>, or
+    /// <c>pg_restore</c> by hand).</item>
+    /// <item>The newest kept batch is gone or holds other content, or the count of batches up to it differs: a restore, or
+    /// another database; or, on PostgreSQL, whose writers lock per unit, a batch that committed after one with a higher id
+    /// (the kept set read past it). Adding it now would order it after the newer one, unlike a whole load, which reads by id.</item>
+    /// <item>The newest kept batch's engine rows are stamped with other rules: <see cref="RebuildBatchRows"/> (at migrate time,
+    /// by a program of other rules) made every batch's rows again. A rebuild under the same rules makes the same rows (they are a
+    /// function of the stored facts and <c>people.id</c>), so it leaves the kept set right.</item>
+    /// </list>
+    /// </summary>
+    private static bool StillHolds(DbConnection connection, DbTransaction transaction, KeptBatches kept, long version)
+    {
+        if (version < kept.DataVersion) return false;
+        if (Scalar(connection, transaction, "SELECT COUNT(*) FROM batches WHERE id <= @p0", kept.NewestId) != kept.Count) return false;
+        if (kept.NewestId == 0) return true;
+        return ScalarText(connection, transaction, "SELECT content_hash FROM batches WHERE id = @p0", kept.NewestId) == kept.NewestHash
+            && ScalarText(connection, transaction, "SELECT rules_version FROM batch_rows WHERE batch_id = @p0", kept.NewestId) == BatchRows.RulesVersion;
+    }
+
+    private static string? ScalarText(DbConnection connection, DbTransaction transaction, string sql, params object[] parameters)
+    {
+        string? text = null;
+        Read(connection, transaction, sql, r => text = r.GetString(0), parameters);
+        return text;
     }
 
     /// <inheritdoc />
@@ -86,25 +128,27 @@ public abstract partial class SqlStore
     {
         using var connection = Open();
         using var transaction = BeginSnapshot(connection);
-        var newest = AddBatches(connection, transaction, builder, afterBatchId);
+        var (newest, _) = AddBatches(connection, transaction, builder, afterBatchId);
         transaction.Commit();
         return newest;
     }
 
-    private static long AddBatches(DbConnection connection, DbTransaction transaction, WorkingSetBuilder builder, long afterBatchId)
+    /// <summary>Adds the batches after <paramref name="afterBatchId"/> in id order; returns the newest id read and how many.</summary>
+    private static (long Newest, int Added) AddBatches(DbConnection connection, DbTransaction transaction, WorkingSetBuilder builder, long afterBatchId)
     {
         var headers = BatchHeaders(connection, transaction, afterBatchId);
         // Where each batch came from, so an explained count can name the batch and the delivered file of each record.
         var sources = new Dictionary<long, string>();
         Read(connection, transaction, "SELECT b.id, l.source FROM batches b JOIN import_log l ON l.id = b.import_id WHERE b.id > @p0",
             r => sources[r.GetInt64(0)] = r.GetString(1), afterBatchId);
-        var newest = afterBatchId;
+        var (newest, added) = (afterBatchId, 0);
         Read(connection, transaction, "SELECT batch_id, data FROM batch_rows WHERE batch_id > @p0 ORDER BY batch_id", r =>
         {
             newest = r.GetInt64(0);
+            added++;
             builder.Add(headers[newest], BatchRows.Decode(r.GetFieldValue<byte[]>(1)), new BatchOrigin(newest, sources[newest]));
         }, afterBatchId);
-        return newest;
+        return (newest, added);
     }
 
     private static Dictionary<long, BatchHeader> BatchHeaders(DbConnection connection, DbTransaction? transaction, long afterBatchId = 0)

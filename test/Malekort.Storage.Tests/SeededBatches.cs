@@ -20,12 +20,19 @@ internal static class SeededBatches
     private static readonly DateTimeOffset Extracted = new(2024, 7, 2, 5, 0, 0, TimeSpan.Zero);
     private static readonly string[] Situations = ["01", "11", "03", "04", "13", "14", "15", "16", "10", "17"];
 
-    public static CaptureBatch Make(string unit, int seed, int people = 120, DateTimeOffset? extractedAt = null, string? supersessionKey = null)
+    /// <summary>
+    /// A batch of seeded records of <paramref name="people"/> persons (keys <c>person-00000</c> … in every batch, so batches of
+    /// one unit name the same persons), over <see cref="PeriodFrom"/> … <see cref="PeriodTo"/> unless given another period.
+    /// </summary>
+    public static CaptureBatch Make(string unit, int seed, int people = 120, DateTimeOffset? extractedAt = null, string? supersessionKey = null,
+        DateOnly? periodStart = null, DateOnly? periodEnd = null)
     {
         var random = new Random(seed);
         var extracted = extractedAt ?? Extracted;
-        var days = PeriodTo.DayNumber - PeriodFrom.DayNumber;
-        DateOnly Day() => DateOnly.FromDayNumber(PeriodFrom.DayNumber + random.Next(days + 1));
+        var (periodFrom, periodTo) = (periodStart ?? PeriodFrom, periodEnd ?? PeriodTo);
+        var days = periodTo.DayNumber - periodFrom.DayNumber;
+        var months = (periodTo.Year - periodFrom.Year) * 12 + periodTo.Month - periodFrom.Month + 1;
+        DateOnly Day() => DateOnly.FromDayNumber(periodFrom.DayNumber + random.Next(days + 1));
         DateOnly? Sometimes(double chance, Func<DateOnly> date) => random.NextDouble() < chance ? date() : null;
 
         var persons = new List<PersonRecord>();
@@ -46,11 +53,11 @@ internal static class SeededBatches
             persons.Add(new PersonRecord(key, birth, random.Next(3) switch { 0 => Sex.Man, 1 => Sex.Woman, _ => null }));
             if (random.NextDouble() < 0.7)
             {
-                var first = random.Next(18);
-                var last = Math.Min(17, first + random.Next(14));
+                var first = random.Next(months);
+                var last = Math.Min(months - 1, first + random.Next(14));
                 for (var m = first; m <= last; m++)
                 {
-                    var month = PeriodFrom.AddMonths(m);
+                    var month = periodFrom.AddMonths(m);
                     var (type, category) = random.Next(10) switch
                     {
                         < 7 => ("SH", BenefitCategory.OkonomiskSosialhjelp),
@@ -69,7 +76,7 @@ internal static class SeededBatches
                 }
             }
             if (random.NextDouble() < 0.5)
-                livelihood.Add(new LivelihoodRecord(key, Day(), Sometimes(0.2, () => PeriodTo), random.Next(3) == 0 ? 1 + random.Next(9) : 5));
+                livelihood.Add(new LivelihoodRecord(key, Day(), Sometimes(0.2, () => periodTo), random.Next(3) == 0 ? 1 + random.Next(9) : 5));
             if (random.NextDouble() < 0.35)
             {
                 for (var c = random.Next(1, 4); c > 0; c--)
@@ -79,7 +86,7 @@ internal static class SeededBatches
                         random.Next(3) switch { 0 => 100, 1 => 50, _ => null },
                         random.Next(3) switch { 0 => true, 1 => false, _ => null },
                         random.Next(3) switch { 0 => true, 1 => false, _ => null },
-                        Sometimes(0.3, Day), Sometimes(0.2, () => PeriodTo), Approximate: random.Next(5) == 0));
+                        Sometimes(0.3, Day), Sometimes(0.2, () => periodTo), Approximate: random.Next(5) == 0));
                 }
                 if (random.Next(2) == 0)
                     family.Add(new FamilyRecord(key, string.Create(CultureInfo.InvariantCulture, $"E{i:D5}"), FamilyRelation.Samboer,
@@ -123,9 +130,9 @@ internal static class SeededBatches
         }
 
         var header = new BatchHeader(CaptureReader.FormatName, "Frøet " + seed.ToString(CultureInfo.InvariantCulture), UnitCode.Parse(unit),
-            PeriodFrom, PeriodTo, extracted, Enum.GetValues<CaptureDomains>().Aggregate((a, b) => a | b), supersessionKey);
+            periodFrom, periodTo, extracted, Enum.GetValues<CaptureDomains>().Aggregate((a, b) => a | b), supersessionKey);
         var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(
-            string.Create(CultureInfo.InvariantCulture, $"{unit}|{seed}|{people}|{extracted:O}|{supersessionKey}"))));
+            string.Create(CultureInfo.InvariantCulture, $"{unit}|{seed}|{people}|{extracted:O}|{supersessionKey}{(periodStart is null && periodEnd is null ? "" : $"|{periodFrom:O}|{periodTo:O}")}"))));
         return new CaptureBatch(header, hash, persons,
             [new("SH", "Livsopphold", BenefitCategory.OkonomiskSosialhjelp), new("KVP", "Kvalifiseringsstønad", BenefitCategory.Kvalifiseringsstonad),
              new("BOST", "Bostøtte", BenefitCategory.Annet)],

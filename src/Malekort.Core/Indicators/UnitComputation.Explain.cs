@@ -28,10 +28,8 @@ internal sealed partial class UnitComputation
         var month = months.First;
         if (count is null) return new CountExplanation(unit.Unit, month, indicator, side, null, []);
 
-        var ids = new long[unit.PersonCount];
-        foreach (var (id, index) in unit.PersonIndex) ids[index] = id;
         var members = explaining.Members
-            .Select(m => new CountedPerson(ids[m.Person], MonthsOf(m.Recipient & WindowBits(0, IndicatorRules.WindowMonths - 1)), RecordsOf(m)))
+            .Select(m => new CountedPerson(unit.PersonIds[m.Person], MonthsOf(m.Recipient & WindowBits(0, IndicatorRules.WindowMonths - 1)), RecordsOf(m)))
             .OrderBy(p => p.PersonId)
             .ToList();
         return new CountExplanation(unit.Unit, month, indicator, side, count, members);

@@ -100,7 +100,7 @@ internal sealed partial class UnitComputation
     /// </summary>
     private ReadOnlySpan<ulong> HistoryMask(int history, int person, int slot)
     {
-        var list = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(unit.Listing)[person];
+        var list = unit.Listing[person];
         return historyMasks.AsSpan((historyStarts[list * Supersession.Histories.Length + history] + slot) * words, words);
     }
 
@@ -221,7 +221,7 @@ internal sealed partial class UnitComputation
 
     private void SetRecipients(ulong[] recipient)
     {
-        var rows = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(unit.Payments);
+        var rows = unit.Payments;
         for (var r = 0; r < rows.Length; r++)
         {
             ref readonly var p = ref rows[r];
@@ -237,9 +237,10 @@ internal sealed partial class UnitComputation
     /// <summary>Under 25 (BL153, BL154) and 18–29 (V.101, V.103) in M, from the birth date of the newest extract naming the person.</summary>
     private void SetAges(ulong[] young, ulong[] activityDutyAge)
     {
-        for (var person = 0; person < unit.PersonCount; person++)
+        var births = unit.Births;
+        for (var person = 0; person < births.Length; person++)
         {
-            var age = unit.Births[person];
+            var age = births[person];
             if (age.Batch < 0) continue;
             Or(young.AsSpan(person * words, words), 0, Bit(age.LastYoung));
             Or(activityDutyAge.AsSpan(person * words, words), Bit(age.FirstActivityDuty), Bit(age.LastActivityDuty));
@@ -260,7 +261,7 @@ internal sealed partial class UnitComputation
     private void SetLivelihood(ulong[] livelihood5)
     {
         // Rows are ordered by person, batch and valid_from (WorkingSetBuilder.Build), the latest row in file order last.
-        var rows = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(unit.Livelihood);
+        var rows = unit.Livelihood;
         for (var r = 0; r < rows.Length; r++)
         {
             ref readonly var row = ref rows[r];
@@ -275,7 +276,7 @@ internal sealed partial class UnitComputation
 
     private void SetFamily(ulong[] mainProvider, ulong[] dutyInHousehold)
     {
-        var rows = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(unit.Family);
+        var rows = unit.Family;
         for (var r = 0; r < rows.Length; r++)
         {
             ref readonly var child = ref rows[r];
@@ -297,7 +298,7 @@ internal sealed partial class UnitComputation
 
     private void SetKvp(ulong[] during, ulong[] atEnd)
     {
-        var rows = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(unit.Kvp);
+        var rows = unit.Kvp;
         for (var r = 0; r < rows.Length; r++)
         {
             ref readonly var k = ref rows[r];
@@ -311,7 +312,7 @@ internal sealed partial class UnitComputation
 
     private void SetJobseekers(ulong[] jobseeker)
     {
-        var rows = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(unit.Jobseekers);
+        var rows = unit.Jobseekers;
         for (var r = 0; r < rows.Length; r++)
         {
             ref readonly var j = ref rows[r];
@@ -323,7 +324,7 @@ internal sealed partial class UnitComputation
 
     private void SetFollowups(ulong[] followup)
     {
-        var rows = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(unit.Followups);
+        var rows = unit.Followups;
         for (var r = 0; r < rows.Length; r++)
         {
             ref readonly var f = ref rows[r];
@@ -342,7 +343,7 @@ internal sealed partial class UnitComputation
     /// <summary>A condition counts in every month it is valid (<see cref="IndicatorRules.ConditionMonths"/>), under each of its codes.</summary>
     private void SetConditions(ulong[] activity, ulong[] any, ulong[][] byCode)
     {
-        var rows = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(unit.Conditions);
+        var rows = unit.Conditions;
         for (var r = 0; r < rows.Length; r++)
         {
             ref readonly var c = ref rows[r];
@@ -363,7 +364,7 @@ internal sealed partial class UnitComputation
     /// <summary>Exempted in M: an exemption decided on or before M.end, so from its month on, under each of its grounds.</summary>
     private void SetExemptions(ulong[] exempted, ulong[][] byGround)
     {
-        var rows = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(unit.Exemptions);
+        var rows = unit.Exemptions;
         for (var r = 0; r < rows.Length; r++)
         {
             ref readonly var e = ref rows[r];
@@ -377,7 +378,7 @@ internal sealed partial class UnitComputation
 
     private void SetSanctions(ulong[] sanctioned, ulong[][] byKind)
     {
-        var rows = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(unit.Sanctions);
+        var rows = unit.Sanctions;
         for (var r = 0; r < rows.Length; r++)
         {
             ref readonly var x = ref rows[r];
@@ -421,7 +422,7 @@ internal sealed partial class UnitComputation
         var missingReceived = new long[span];
         var days = counts.Of(Counter.PL151Days);
         var cases = counts.Of(Counter.PL151Cases);
-        foreach (ref readonly var c in System.Runtime.InteropServices.CollectionsMarshal.AsSpan(unit.Cases))
+        foreach (ref readonly var c in unit.Cases)
         {
             var bit = Bit(c.ApprovedMonth);
             if (bit < 0 || bit >= span || c.DatingDay == UnitData.NoDay) continue;
@@ -447,7 +448,7 @@ internal sealed partial class UnitComputation
     /// <summary>KVP events in M, read from the batch that is the truth for the person's KVP in M.</summary>
     private void CountKvpEvents(Counts counts)
     {
-        foreach (ref readonly var k in System.Runtime.InteropServices.CollectionsMarshal.AsSpan(unit.Kvp))
+        foreach (ref readonly var k in unit.Kvp)
         {
             var mask = HistoryMask(KvpHistory, k.Person, k.Slot);
             Event(mask, k.RegisteredMonth, Counter.KvpRegistered);

@@ -6,8 +6,9 @@ namespace Malekort.Indicators;
 
 /// <summary>
 /// Everything the engine reads, held compactly in memory: per unit its batches and the records that can
-/// affect an indicator, persons replaced by dense indexes and dates by day numbers. Built once from storage;
-/// every recompute reads only this.
+/// affect an indicator, persons replaced by dense indexes and dates by day numbers. Built from storage
+/// (<see cref="WorkingSetBuilder"/>); every recompute reads only this. Immutable: the builder that made it may add batches and
+/// build the next one while this one is read, sharing the rows and the units that did not change.
 /// </summary>
 public sealed class WorkingSet
 {
@@ -46,19 +47,21 @@ public sealed class WorkingSet
     }
 }
 
-internal sealed class BatchInfo(int index, BatchHeader header)
+/// <summary>
+/// One batch of a unit as a built working set sees it. Immutable: a build that re-ranks a unit's batches or finds one replaced
+/// by key makes new ones, so a working set still being read keeps what it was built with.
+/// </summary>
+internal sealed record BatchInfo(int Index, BatchHeader Header)
 {
-    public int Index { get; } = index;
-    public BatchHeader Header { get; } = header;
-    public int FromDay { get; } = header.PeriodFrom.DayNumber;
-    public int ToDay { get; } = header.PeriodTo.DayNumber;
+    public int FromDay { get; } = Header.PeriodFrom.DayNumber;
+    public int ToDay { get; } = Header.PeriodTo.DayNumber;
     /// <summary>0 for the oldest extract; a higher rank supersedes a lower one.</summary>
-    public int Rank { get; set; }
+    public int Rank { get; init; }
     /// <summary>Where the batch came from in the store, for explaining a count; null when not read from a store.</summary>
-    public Explanation.BatchOrigin? Origin { get; set; }
-    public bool HasApproximateFamily { get; set; }
+    public Explanation.BatchOrigin? Origin { get; init; }
+    public bool HasApproximateFamily { get; init; }
     /// <summary>A newer batch with the same supersession key exists, in any unit (an application moved to another district).</summary>
-    public bool ReplacedByKey { get; set; }
+    public bool ReplacedByKey { get; init; }
     public bool Has(CaptureDomains domain) => (Header.Domains & domain) != 0;
 }
 
@@ -147,85 +150,91 @@ internal static class Calendar
     }
 }
 
-internal sealed class UnitData(UnitCode unit)
+/// <summary>
+/// One unit's part of a built <see cref="WorkingSet"/>, as the engine reads it. Immutable: made by
+/// <see cref="UnitBuilder.Freeze"/> when the unit's batches changed, and shared by every later working set until they change
+/// again, so keeping a working set between data versions costs only the units that changed.
+/// </summary>
+internal sealed class UnitData
 {
     public const int NoDay = int.MinValue;
-    public UnitCode Unit { get; } = unit;
-    public List<BatchInfo> Batches { get; } = [];
-    /// <summary>Which batch is the truth for what; redone by <see cref="WorkingSetBuilder.Build"/> when the batches change.</summary>
-    public Supersession Supersession { get; set; } = new([], new Listings());
-    public Dictionary<long, int> PersonIndex { get; } = [];
+
+    private readonly Frozen<long> personIds;
+    private readonly Frozen<int> listing;
+    private readonly Frozen<AgeMonths> births;
+    private readonly Frozen<PaymentRow> payments;
+    private readonly Frozen<LivelihoodRow> livelihood;
+    private readonly Frozen<ChildRow> family;
+    private readonly Frozen<CaseRow> cases;
+    private readonly Frozen<KvpRow> kvp;
+    private readonly Frozen<JobseekerRow> jobseekers;
+    private readonly Frozen<FollowupRow> followups;
+    private readonly Frozen<ConditionRow> conditions;
+    private readonly Frozen<ExemptionRow> exemptions;
+    private readonly Frozen<SanctionRow> sanctions;
+
+    public UnitData(UnitBuilder unit)
+    {
+        Unit = unit.Unit;
+        Batches = [.. unit.Batches];
+        Listings = unit.Listings.Freeze();
+        Supersession = new Supersession(Batches, Listings);
+        personIds = unit.PersonIds.Freeze();
+        listing = unit.Listing.Freeze();
+        births = unit.Births.Freeze();
+        payments = unit.Payments.Freeze();
+        livelihood = unit.Livelihood.Freeze();
+        family = unit.Family.Freeze();
+        cases = unit.Cases.Freeze();
+        kvp = unit.Kvp.Freeze();
+        jobseekers = unit.Jobseekers.Freeze();
+        followups = unit.Followups.Freeze();
+        conditions = unit.Conditions.Freeze();
+        exemptions = unit.Exemptions.Freeze();
+        sanctions = unit.Sanctions.Freeze();
+    }
+
+    public UnitCode Unit { get; }
+    /// <summary>The unit's batches in the order added (a row's <c>Batch</c> indexes them), ranked as of this build.</summary>
+    public IReadOnlyList<BatchInfo> Batches { get; }
+    /// <summary>Which batch is the truth for what, decided when this was built.</summary>
+    public Supersession Supersession { get; }
     /// <summary>Which batches list each person.</summary>
-    public Listings Listings { get; } = new();
+    public Listings Listings { get; }
     /// <summary>Per person, its list in <see cref="Listings"/>.</summary>
-    public List<int> Listing { get; } = [];
+    public ReadOnlySpan<int> Listing => listing.Span;
+    /// <summary>Per person, the id the batches name the person by (storage: <c>people.id</c>).</summary>
+    public ReadOnlySpan<long> PersonIds => personIds.Span;
     /// <summary>Per person, the months of the age groups the rules ask about (<see cref="AgeMonths.Unknown"/> without a birth date).</summary>
-    public List<AgeMonths> Births { get; } = [];
-    public int PersonCount => PersonIndex.Count;
-    public List<PaymentRow> Payments { get; } = [];
-    public List<LivelihoodRow> Livelihood { get; } = [];
-    /// <summary>How many of <see cref="Livelihood"/>'s rows are already in engine order.</summary>
-    public int SortedLivelihood { get; set; }
-    public List<ChildRow> Family { get; } = [];
-    public List<CaseRow> Cases { get; } = [];
-    public List<KvpRow> Kvp { get; } = [];
-    public List<JobseekerRow> Jobseekers { get; } = [];
-    public List<FollowupRow> Followups { get; } = [];
-    public List<ConditionRow> Conditions { get; } = [];
-    public List<ExemptionRow> Exemptions { get; } = [];
-    public List<SanctionRow> Sanctions { get; } = [];
-
-    public int Person(long key)
-    {
-        if (!PersonIndex.TryGetValue(key, out var index))
-        {
-            index = PersonIndex.Count;
-            PersonIndex.Add(key, index);
-            Births.Add(AgeMonths.Unknown);
-            Listing.Add(Listings.Empty);
-        }
-        return index;
-    }
-
-    /// <summary>Records that <paramref name="batch"/> lists <paramref name="person"/>; returns the batch's slot in the person's list.</summary>
-    public int Listed(int person, int batch)
-    {
-        var list = Listing[person] = Listings.With(Listing[person], batch);
-        return Listings.Batches(list).Length - 1;
-    }
+    public ReadOnlySpan<AgeMonths> Births => births.Span;
+    public int PersonCount => personIds.Count;
+    public ReadOnlySpan<PaymentRow> Payments => payments.Span;
+    /// <summary>In engine order: by person, batch and valid_from (<see cref="WorkingSetBuilder"/> sorts them).</summary>
+    public ReadOnlySpan<LivelihoodRow> Livelihood => livelihood.Span;
+    public ReadOnlySpan<ChildRow> Family => family.Span;
+    public ReadOnlySpan<CaseRow> Cases => cases.Span;
+    public ReadOnlySpan<KvpRow> Kvp => kvp.Span;
+    public ReadOnlySpan<JobseekerRow> Jobseekers => jobseekers.Span;
+    public ReadOnlySpan<FollowupRow> Followups => followups.Span;
+    public ReadOnlySpan<ConditionRow> Conditions => conditions.Span;
+    public ReadOnlySpan<ExemptionRow> Exemptions => exemptions.Span;
+    public ReadOnlySpan<SanctionRow> Sanctions => sanctions.Span;
 }
 
 /// <summary>
 /// Which batches list each person (capture format, "The batch": a batch says nothing about persons it does not list). Each
 /// distinct set of batches is numbered once, so the engine works out whose histories count once per set, not per person:
-/// yearly extracts give a unit a handful of sets, however many persons it has.
+/// yearly extracts give a unit a handful of sets, however many persons it has. As a built working set sees them; the
+/// builder's growing side is <see cref="ListingsBuilder"/>.
 /// </summary>
-internal sealed class Listings
+internal sealed class Listings(Frozen<int[]> lists)
 {
     /// <summary>The list of a person no batch has listed yet.</summary>
     public const int Empty = 0;
-
-    // A list grows only by a batch added after every batch in it, so the list and that batch name the longer list.
-    private readonly List<int[]> lists = [[]];
-    private readonly Dictionary<(int List, int Batch), int> next = [];
 
     /// <summary>How many lists there are.</summary>
     public int Count => lists.Count;
 
     /// <summary>The batches (indexes in <see cref="UnitData.Batches"/>) of a list, in the order they were added.</summary>
-    public int[] Batches(int list) => lists[list];
-
-    /// <summary>The list with <paramref name="batch"/> added; the same list when the batch is its last already.</summary>
-    public int With(int list, int batch)
-    {
-        var batches = lists[list];
-        if (batches.Length > 0 && batches[^1] == batch) return list;
-        if (!next.TryGetValue((list, batch), out var longer))
-        {
-            longer = lists.Count;
-            lists.Add([.. batches, batch]);
-            next.Add((list, batch), longer);
-        }
-        return longer;
-    }
+    public int[] Batches(int list) => lists.Span[list];
 }

@@ -9,20 +9,21 @@ namespace Malekort.Indicators;
 /// </summary>
 public sealed class WorkingSetBuilder
 {
-    private readonly Dictionary<UnitCode, UnitData> units = [];
-    private readonly List<(UnitData Unit, BatchInfo Batch)> batches = [];
+    private readonly Dictionary<UnitCode, UnitBuilder> units = [];
+    // Each unit as the last Build froze it: the next Build shares the ones that have not changed since.
+    private readonly Dictionary<UnitCode, UnitData> built = [];
+    private readonly List<(UnitBuilder Unit, int Index)> batches = [];
     private readonly Dictionary<(UnitCode, string), long> personIds = [];
-    private readonly HashSet<UnitData> changed = [];
+    private readonly HashSet<UnitBuilder> changed = [];
 
     /// <exception cref="ArgumentException">The batch's unit is not a municipality or district.</exception>
-    private int AddBatch(BatchHeader header)
+    private int AddBatch(BatchHeader header, BatchRows rows, Explanation.BatchOrigin? origin)
     {
         if (!header.Unit.IsCaptureUnit) throw new ArgumentException($"{header.Unit} er ikke en kommune eller bydel.", nameof(header));
-        if (!units.TryGetValue(header.Unit, out var unit)) units[header.Unit] = unit = new UnitData(header.Unit);
-        var info = new BatchInfo(unit.Batches.Count, header);
-        unit.Batches.Add(info);
+        if (!units.TryGetValue(header.Unit, out var unit)) units[header.Unit] = unit = new UnitBuilder(header.Unit);
+        unit.Batches.Add(new BatchInfo(unit.Batches.Count, header) { Origin = origin, HasApproximateFamily = rows.ApproximateFamily });
         changed.Add(unit);
-        batches.Add((unit, info));
+        batches.Add((unit, unit.Batches.Count - 1));
         return batches.Count - 1;
     }
 
@@ -45,11 +46,9 @@ public sealed class WorkingSetBuilder
     public int Add(BatchHeader header, BatchRows rows, Explanation.BatchOrigin? origin = null)
     {
         ArgumentNullException.ThrowIfNull(rows);
-        var handle = AddBatch(header);
-        var (unit, info) = batches[handle];
-        info.Origin = origin;
-        var b = info.Index;
-        info.HasApproximateFamily = rows.ApproximateFamily;
+        var handle = AddBatch(header, rows, origin);
+        var (unit, b) = batches[handle];
+        var info = unit.Batches[b];
         var person = new int[rows.People.Count];
         var slot = new int[person.Length];
         for (var i = 0; i < person.Length; i++)
@@ -58,7 +57,7 @@ public sealed class WorkingSetBuilder
             slot[i] = unit.Listed(p, b);
             var birth = rows.Births[i];
             if (birth != UnitData.NoDay && (unit.Births[p].Batch < 0 || Newer(info, unit.Batches[unit.Births[p].Batch])))
-                unit.Births[p] = AgeMonths.Of(birth, b);
+                unit.Births.Set(p, AgeMonths.Of(birth, b));
         }
         ReadOnlySpan<int> r = rows.Payments;
         for (var i = 0; i < r.Length; i += 4)
@@ -125,22 +124,26 @@ public sealed class WorkingSetBuilder
 
     /// <summary>
     /// Ranks the batches of every unit that got new ones since the last call by extract time and returns the working set.
-    /// Call it again after adding more batches: only the changed units are redone, so a new month costs what it adds. The
-    /// returned set shares this builder's data: do not compute on it while adding more.
+    /// Call it again after adding more batches: only the changed units are redone, so a new month costs what it adds. A
+    /// returned set never changes: adding more and building again, even while it is being computed on, leaves it as it was
+    /// (the rows are shared, see <see cref="Rows{T}"/>; a unit that changes is frozen anew, the others are shared).
     /// </summary>
     public WorkingSet Build()
     {
         foreach (var unit in changed)
         {
             var ranked = unit.Batches.OrderBy(b => b.Header.ExtractedAt).ThenBy(b => b.Index).ToList();
-            for (var r = 0; r < ranked.Count; r++) ranked[r].Rank = r;
+            for (var r = 0; r < ranked.Count; r++)
+            {
+                if (ranked[r].Rank != r) unit.Batches[ranked[r].Index] = ranked[r] with { Rank = r };
+            }
             SortLivelihood(unit);
         }
         // A newer version of an application filed under another unit changes what the first unit's batches say, too.
         changed.UnionWith(MarkReplacedByKey());
-        foreach (var unit in changed) unit.Supersession = new Supersession(unit.Batches, unit.Listings);
+        foreach (var unit in changed) built[unit.Unit] = unit.Freeze();
         changed.Clear();
-        return new WorkingSet(units);
+        return new WorkingSet(new Dictionary<UnitCode, UnitData>(built));
     }
 
     /// <summary>
@@ -148,45 +151,48 @@ public sealed class WorkingSetBuilder
     /// from new batches only, so they are sorted on their own (stably: for equal valid_from the row read later stays later and
     /// wins) and merged into the sorted rest.
     /// </summary>
-    private static void SortLivelihood(UnitData unit)
+    /// Merged into a new array: a built working set keeps the order it was built with.
+    private static void SortLivelihood(UnitBuilder unit)
     {
         var rows = unit.Livelihood;
         var sorted = unit.SortedLivelihood;
         if (sorted == rows.Count) return;
-        var tail = rows.Skip(sorted).OrderBy(l => l.Person).ThenBy(l => l.Batch).ThenBy(l => l.ValidFromDay).ToArray();
-        var head = rows.Take(sorted).ToArray();
-        rows.Clear();
+        var tail = rows.Span[sorted..].ToArray().OrderBy(l => l.Person).ThenBy(l => l.Batch).ThenBy(l => l.ValidFromDay).ToArray();
+        var head = rows.Span[..sorted];
+        var merged = new LivelihoodRow[rows.Count];
         int h = 0, t = 0;
-        while (h < head.Length || t < tail.Length)
+        for (var i = 0; i < merged.Length; i++)
         {
             var takeHead = t == tail.Length || (h < head.Length && (head[h].Person, head[h].Batch).CompareTo((tail[t].Person, tail[t].Batch)) < 0);
-            rows.Add(takeHead ? head[h++] : tail[t++]);
+            merged[i] = takeHead ? head[h++] : tail[t++];
         }
-        unit.SortedLivelihood = rows.Count;
+        rows.Replace(merged);
+        unit.SortedLivelihood = merged.Length;
     }
 
     /// <summary>
     /// A keyed batch is the truth about its key wherever it was filed: a newer version under another unit (a Digisos
     /// application reassigned to another Oslo district office) replaces it too. Ties go to the one added later.
     /// </summary>
-    private IEnumerable<UnitData> MarkReplacedByKey()
+    private List<UnitBuilder> MarkReplacedByKey()
     {
+        BatchInfo Info(int i) => batches[i].Unit.Batches[batches[i].Index];
         var newest = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < batches.Count; i++)
         {
-            if (batches[i].Batch.Header.SupersessionKey is not { } key) continue;
-            if (!newest.TryGetValue(key, out var current)
-                || batches[current].Batch.Header.ExtractedAt <= batches[i].Batch.Header.ExtractedAt)
+            if (Info(i).Header.SupersessionKey is not { } key) continue;
+            if (!newest.TryGetValue(key, out var current) || Info(current).Header.ExtractedAt <= Info(i).Header.ExtractedAt)
                 newest[key] = i;
         }
-        var touched = new List<UnitData>();
+        var touched = new List<UnitBuilder>();
         for (var i = 0; i < batches.Count; i++)
         {
-            var (unit, info) = batches[i];
+            var info = Info(i);
             if (info.Header.SupersessionKey is not { } key) continue;
             var replaced = newest[key] != i;
             if (replaced == info.ReplacedByKey) continue;
-            info.ReplacedByKey = replaced;
+            var (unit, index) = batches[i];
+            unit.Batches[index] = info with { ReplacedByKey = replaced };
             touched.Add(unit);
         }
         return touched;

@@ -1,4 +1,5 @@
 using Malekort.Confidentiality;
+using Malekort.Indicators;
 using Malekort.Storage;
 using Microsoft.Extensions.Logging;
 
@@ -14,6 +15,12 @@ internal sealed partial class ScorecardState(IMalekortStore store, TimeProvider 
     private ScorecardSnapshot? current;
     private long lastFailedVersion = -1;
     private readonly Lock recentLock = new();
+    // The working set is kept between data versions (issues 13 and 14): a new version adds only the batches stored since to
+    // this builder, and the snapshot being served, built from it earlier, never sees that (WorkingSetBuilder.Build). One
+    // load at a time: the refresher, the schedule and the federation endpoint may all ask for a recompute.
+    private readonly Lock loadLock = new();
+    private WorkingSetBuilder? builder;
+    private KeptBatches? kept;
 
     /// <summary>
     /// The newest page of the import log, with each import's first findings, as read after the last computation or rejected import: what
@@ -101,7 +108,7 @@ internal sealed partial class ScorecardState(IMalekortStore store, TimeProvider 
         shown?.Responses.Suspend();
         try
         {
-            var stored = store.Load();
+            var stored = LoadKept();
             // Computed with full rights: every request asks for its own viewer's view of it (For).
             var now = clock.GetUtcNow();
             var results = source is null ? ScorecardSnapshot.EngineResults(stored, now) : source.Compute(stored, now);
@@ -118,6 +125,38 @@ internal sealed partial class ScorecardState(IMalekortStore store, TimeProvider 
             if (ReferenceEquals(Volatile.Read(ref current), shown)) shown?.Responses.Resume();
             Computed?.Invoke(new ComputationReport(version, startedAt, clock.GetElapsedTime(started), e));
             throw;
+        }
+    }
+
+    /// <summary>
+    /// The stored state of the newest data version: the batches stored since the last load added to the kept working set, or
+    /// everything read anew when there is none yet, the last load failed part way (the builder may hold part of it), or the
+    /// store no longer holds what was kept (a restored backup, rows of other rules, a batch committed out of id order:
+    /// <see cref="IMalekortStore.Load(WorkingSetBuilder, KeptBatches?)"/> says which).
+    /// </summary>
+    private StoredState LoadKept()
+    {
+        lock (loadLock)
+        {
+            try
+            {
+                if (builder is not null && kept is not null && store.Load(builder, kept) is { } added)
+                {
+                    kept = added.Kept;
+                    return added.State;
+                }
+                // Dropped before reading anew, so what only the builder holds can go while the new one fills.
+                (builder, kept) = (null, null);
+                var fresh = new WorkingSetBuilder();
+                var whole = store.Load(fresh, null) ?? throw new InvalidOperationException("A whole load has an answer.");
+                (builder, kept) = (fresh, whole.Kept);
+                return whole.State;
+            }
+            catch
+            {
+                (builder, kept) = (null, null);
+                throw;
+            }
         }
     }
 
